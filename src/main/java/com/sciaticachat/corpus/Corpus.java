@@ -1,0 +1,34 @@
+package com.sciaticachat.corpus;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything read from the corpus folder, validated.
+ *
+ * @param documents     one per Markdown file, in file-name order
+ * @param settingsFiles the text of the settings files staff edit beside the documents (synonyms, red
+ *                      flags, small talk), by file name; a file that is not there is absent
+ * @param fingerprint   SHA-256 over every file's name and bytes: the index is stale when it differs
+ */
+public record Corpus(List<Document> documents, Map<String, String> settingsFiles, String fingerprint) {
+
+    public Corpus {
+        documents = List.copyOf(documents);
+        settingsFiles = Map.copyOf(settingsFiles);
+    }
+
+    /** A settings file's text, or "" when the corpus has none. */
+    public String settingsFile(String name) {
+        return settingsFiles.getOrDefault(name, "");
+    }
+
+    public List<Section> sections() {
+        return documents.stream().flatMap(d -> d.sections().stream()).toList();
+    }
+
+    public Optional<Document> documentOf(String sectionId) {
+        return documents.stream().filter(d -> d.section(sectionId).isPresent()).findFirst();
+    }
+}

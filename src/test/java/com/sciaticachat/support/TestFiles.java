@@ -1,0 +1,45 @@
+package com.sciaticachat.support;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+
+/** Fixture folders and copies of them. */
+public final class TestFiles {
+    private TestFiles() {}
+
+    /** The clinic's corpus as shipped, at the top of the repository. */
+    public static Path bundledCorpus() {
+        return Path.of("corpus").toAbsolutePath();
+    }
+
+    /** A fixture corpus under {@code src/test/resources/corpora/NAME}. */
+    public static Path fixture(String name) {
+        try {
+            return Path.of(TestFiles.class.getResource("/corpora/" + name).toURI());
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalArgumentException("no fixture corpus " + name, e);
+        }
+    }
+
+    public static void copyTree(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    /** A fresh temporary folder holding a copy of a corpus. */
+    public static Path copyOf(Path corpus) throws IOException {
+        Path dir = Files.createTempDirectory("corpus").resolve("corpus");
+        copyTree(corpus, dir);
+        return dir;
+    }
+}
