@@ -1,0 +1,72 @@
+package com.sciaticachat.embed;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * all-MiniLM-L6-v2 (quantized) running in-process through ONNX Runtime; the model ships inside the jar,
+ * so no network is needed. One instance per process ({@link #shared()}): the model lives in native memory.
+ *
+ * <p>Recent texts are cached: rebuilding the index after a small edit only embeds what changed, and a
+ * question many visitors ask is embedded once.
+ */
+public final class MiniLmEmbedder implements Embedder {
+    private static final Logger LOG = LoggerFactory.getLogger(MiniLmEmbedder.class);
+    private static final int CACHE_SIZE = 4096;
+
+    private static volatile MiniLmEmbedder shared;
+
+    private final EmbeddingModel model;
+    private final Map<String, float[]> cache = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    };
+
+    private MiniLmEmbedder() {
+        long start = System.nanoTime();
+        this.model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+        model.embed("warm up");
+        LOG.info("Embedding model all-MiniLM-L6-v2 (quantized) loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** The process-wide model, loaded on first use (about half a second). */
+    public static MiniLmEmbedder shared() {
+        MiniLmEmbedder local = shared;
+        if (local == null) {
+            synchronized (MiniLmEmbedder.class) {
+                local = shared;
+                if (local == null) shared = local = new MiniLmEmbedder();
+            }
+        }
+        return local;
+    }
+
+    @Override
+    public float[] embed(String text) {
+        synchronized (cache) {
+            float[] hit = cache.get(text);
+            if (hit != null) return hit;
+        }
+        float[] vector = Embedder.normalize(model.embed(text).content().vector());
+        synchronized (cache) {
+            cache.put(text, vector);
+        }
+        return vector;
+    }
+
+    @Override
+    public int dimension() {
+        return 384;
+    }
+
+    @Override
+    public String modelId() {
+        return "all-minilm-l6-v2-q";
+    }
+}

@@ -1,0 +1,163 @@
+package com.sciaticachat.index;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sciaticachat.analysis.Analyzers;
+import com.sciaticachat.analysis.OutOfScopeFile;
+import com.sciaticachat.corpus.Block;
+import com.sciaticachat.corpus.Corpus;
+import com.sciaticachat.corpus.Document;
+import com.sciaticachat.corpus.Section;
+import com.sciaticachat.corpus.Slugs;
+import com.sciaticachat.embed.Embedder;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Writes a validated corpus into a Lucene directory as one new commit.
+ *
+ * <p>The writer opens with {@code CREATE} and never commits on close: until {@link IndexWriter#commit()}
+ * returns, readers (and a service restarted after a crash) see the previous commit, complete. A failed
+ * build rolls back and leaves it untouched.
+ */
+public final class IndexBuilder {
+
+    /** What a build wrote. */
+    public record Summary(int documents, int sections, int units, long millis) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Embedder embedder;
+
+    public IndexBuilder(Embedder embedder) {
+        this.embedder = embedder;
+    }
+
+    public Summary build(Corpus corpus, Directory dir) throws IOException {
+        long start = System.nanoTime();
+        int units = 0;
+        int sections = 0;
+        try (Analyzer analyzer = Analyzers.index()) {
+            IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                    .setCommitOnClose(false);
+            try (IndexWriter writer = new IndexWriter(dir, config)) {
+                int order = 0;
+                for (Document doc : corpus.documents()) {
+                    for (Section section : doc.sections()) {
+                        for (org.apache.lucene.document.Document unit : units(doc, section, order++)) {
+                            writer.addDocument(unit);
+                            units++;
+                        }
+                        sections++;
+                    }
+                }
+                int topic = 0;
+                for (String t : OutOfScopeFile.topics(corpus.settingsFile(OutOfScopeFile.FILE_NAME))) {
+                    org.apache.lucene.document.Document d = new org.apache.lucene.document.Document();
+                    addId(d, "out-of-scope:" + (++topic), "", UnitKind.OUT_OF_SCOPE);
+                    d.add(new StoredField(Fields.TEXT, t));
+                    d.add(new KnnFloatVectorField(Fields.VECTOR, embedder.embed(t), VectorSimilarityFunction.DOT_PRODUCT));
+                    writer.addDocument(d);
+                    units++;
+                }
+                for (Map.Entry<String, String> file : corpus.settingsFiles().entrySet()) {
+                    org.apache.lucene.document.Document meta = new org.apache.lucene.document.Document();
+                    addId(meta, "meta:" + file.getKey(), "meta:" + file.getKey(), UnitKind.META);
+                    meta.add(new StringField(Fields.META_NAME, file.getKey(), Field.Store.YES));
+                    meta.add(new StoredField(Fields.META_TEXT, file.getValue()));
+                    writer.addDocument(meta);
+                }
+                Map<String, String> commit = new HashMap<>();
+                commit.put(Fields.COMMIT_SCHEMA, Fields.SCHEMA_VERSION);
+                commit.put(Fields.COMMIT_FINGERPRINT, corpus.fingerprint());
+                commit.put(Fields.COMMIT_MODEL, embedder.modelId());
+                commit.put(Fields.COMMIT_BUILT_AT, Instant.now().toString());
+                commit.put(Fields.COMMIT_DOCUMENTS, Integer.toString(corpus.documents().size()));
+                commit.put(Fields.COMMIT_SECTIONS, Integer.toString(sections));
+                writer.setLiveCommitData(commit.entrySet());
+                writer.commit();
+            }
+        }
+        return new Summary(corpus.documents().size(), sections, units, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * The headings a unit sits under, without the document title: every unit of a document shares it, and
+     * a document's lead section has no heading of its own (its title describes the whole document, so
+     * matching on it would pull every question about the document towards the lead).
+     */
+    static List<String> headings(Document doc, Section section) {
+        List<String> path = section.path();
+        return path.subList(1, path.size());
+    }
+
+    private List<org.apache.lucene.document.Document> units(Document doc, Section section, int order) throws IOException {
+        List<org.apache.lucene.document.Document> out = new ArrayList<>();
+        List<Block> answer = doc.answerBlocks(section);
+        String headings = String.join(" - ", headings(doc, section));
+        String text = Document.plainText(answer);
+
+        SectionRecord record = new SectionRecord(section.id(), section.title(), section.path(), section.level(),
+                section.parentId(), order, answer, doc.title(), doc.publisher(), doc.url(), doc.file(), section.line(),
+                section.questions());
+        org.apache.lucene.document.Document whole = unit(section.id(), section.id(), UnitKind.SECTION, headings, text,
+                headings.isEmpty() ? text : headings + ". " + text);
+        whole.add(new StoredField(Fields.RECORD, JSON.writeValueAsString(record)));
+        out.add(whole);
+
+        if (!headings.isEmpty()) out.add(unit(section.id() + "^heading", section.id(), UnitKind.HEADING, headings, "", headings));
+
+        int n = 0;
+        for (Block item : section.items()) {
+            String label = item.label() == null ? Integer.toString(++n) : Slugs.slug(item.label());
+            String itemTitle = item.label() == null ? headings : headings.isEmpty() ? item.label() : headings + " - " + item.label();
+            out.add(unit(section.id() + "#" + label, section.id(), UnitKind.ITEM, itemTitle, item.plainText(),
+                    headings + " - " + item.plainText()));
+        }
+        int q = 0;
+        for (String question : section.questions()) {
+            org.apache.lucene.document.Document d = new org.apache.lucene.document.Document();
+            addId(d, section.id() + "?" + (++q), section.id(), UnitKind.QUESTION);
+            d.add(new TextField(Fields.QUESTION, question, Field.Store.NO));
+            d.add(new StoredField(Fields.TEXT, question));
+            d.add(new KnnFloatVectorField(Fields.VECTOR, embedder.embed(question), VectorSimilarityFunction.DOT_PRODUCT));
+            out.add(d);
+        }
+        return out;
+    }
+
+    private org.apache.lucene.document.Document unit(String unitId, String sectionId, UnitKind kind, String title,
+                                                     String body, String embedText) {
+        org.apache.lucene.document.Document d = new org.apache.lucene.document.Document();
+        addId(d, unitId, sectionId, kind);
+        if (!title.isEmpty()) d.add(new TextField(Fields.TITLE, title, Field.Store.NO));
+        if (!body.isEmpty()) d.add(new TextField(Fields.BODY, body, Field.Store.NO));
+        d.add(new StoredField(Fields.TEXT, body.isEmpty() ? title : body));
+        d.add(new KnnFloatVectorField(Fields.VECTOR, embedder.embed(embedText), VectorSimilarityFunction.DOT_PRODUCT));
+        return d;
+    }
+
+    private static void addId(org.apache.lucene.document.Document d, String unitId, String sectionId, UnitKind kind) {
+        d.add(new StringField(Fields.UNIT_ID, unitId, Field.Store.YES));
+        d.add(new SortedDocValuesField(Fields.UNIT_ID, new BytesRef(unitId)));
+        d.add(new StringField(Fields.SECTION_ID, sectionId, Field.Store.YES));
+        d.add(new SortedDocValuesField(Fields.SECTION_ID, new BytesRef(sectionId)));
+        d.add(new StringField(Fields.KIND, kind.value(), Field.Store.YES));
+    }
+}

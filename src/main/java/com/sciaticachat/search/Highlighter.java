@@ -1,0 +1,75 @@
+package com.sciaticachat.search;
+
+import com.sciaticachat.analysis.Analyzers;
+import com.sciaticachat.analysis.QuestionAnalyzer.AnalyzedQuestion;
+import com.sciaticachat.analysis.QuestionAnalyzer.Concept;
+import com.sciaticachat.corpus.Block;
+import com.sciaticachat.index.SectionRecord;
+import com.sciaticachat.index.UnitKind;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+
+/**
+ * Picks the sentences of an answer that best match the question, for the widget to emphasise: the list
+ * item that matched (when the question was about one item of a list), then sentences that contain at
+ * least half of the question's weight. Highlights are exact substrings of the answer's blocks.
+ */
+public final class Highlighter {
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z\"'(])");
+    private static final int MAX = 3;
+
+    private final Analyzer analyzer = Analyzers.plain();
+    private final Retriever retriever;
+
+    public Highlighter(Retriever retriever) {
+        this.retriever = retriever;
+    }
+
+    public List<String> highlights(Snapshot snapshot, SectionRecord section, AnalyzedQuestion question, Retriever.SectionHit hit) {
+        Set<String> out = new LinkedHashSet<>();
+        for (int doc : new int[] {hit.cosineDoc(), hit.bm25Doc()}) {
+            if (doc < 0) continue;
+            Snapshot.Unit unit = snapshot.unit(doc);
+            if (unit != null && unit.kind() == UnitKind.ITEM && unit.sectionId().equals(section.id())) out.add(unit.text());
+        }
+        List<Concept> concepts = question.content();
+        double total = 0;
+        double[] weights = new double[concepts.size()];
+        for (int i = 0; i < concepts.size(); i++) total += weights[i] = retriever.weight(snapshot, concepts.get(i));
+        if (total > 0) {
+            record Scored(String sentence, double share) {}
+            List<Scored> scored = new ArrayList<>();
+            for (Block b : section.blocks()) {
+                if (b.kind() == Block.Kind.HEADING) continue;
+                for (String sentence : sentences(b)) {
+                    Set<String> terms = new HashSet<>(Analyzers.terms(analyzer, sentence));
+                    double covered = 0;
+                    for (int i = 0; i < concepts.size(); i++) {
+                        if (Retriever.satisfied(concepts.get(i), terms)) covered += weights[i];
+                    }
+                    if (covered / total >= 0.5) scored.add(new Scored(sentence, covered / total));
+                }
+            }
+            scored.sort((a, b) -> Double.compare(b.share(), a.share()));
+            for (Scored s : scored) {
+                if (out.size() >= MAX) break;
+                if (out.stream().noneMatch(h -> h.contains(s.sentence()))) out.add(s.sentence());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** An item is one highlight ("Label: text"); a paragraph is split into sentences. */
+    static List<String> sentences(Block b) {
+        if (b.kind() == Block.Kind.ITEM) return List.of(b.plainText());
+        List<String> out = new ArrayList<>();
+        String[] parts = SENTENCE_END.split(b.plainText());
+        for (String p : parts) if (!p.isBlank()) out.add(p.trim());
+        return out;
+    }
+}

@@ -1,0 +1,228 @@
+package com.sciaticachat.search;
+
+import com.sciaticachat.analysis.EnglishWords;
+import com.sciaticachat.analysis.QuestionAnalyzer.AnalyzedQuestion;
+import com.sciaticachat.analysis.QuestionAnalyzer.Alternative;
+import com.sciaticachat.analysis.QuestionAnalyzer.Concept;
+import com.sciaticachat.index.Fields;
+import com.sciaticachat.index.UnitKind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+
+/**
+ * Finds the sections a question may be about, with two retrievers over the same units:
+ * <ul>
+ *   <li>lexical: BM25 over headings, text and alternate questions, with a query built from the question's
+ *       analyzed concepts (each concept a disjunction of its word and synonyms; never query syntax);</li>
+ *   <li>dense: k-NN over the units' MiniLM vectors.</li>
+ * </ul>
+ * Unit hits are grouped into sections (a section scores as its best unit), and each section gets the
+ * measures the {@link Scorer} combines: cosine, normalised BM25, concept coverage, and how much of the
+ * question the section's own heading covers.
+ */
+public final class Retriever {
+
+    /** Field weights for the lexical query: headings say most about what a unit is. */
+    private static final float TITLE_BOOST = 2.0f;
+    private static final float QUESTION_BOOST = 1.5f;
+    private static final float SYNONYM_BOOST = 0.85f;
+    private static final int MAX_UNITS = 256;
+    /** Words before the question's interrogative clause count this much. */
+    private static final double CONTEXT_WEIGHT = 0.5;
+
+    /** One section's evidence for a question. */
+    public record SectionHit(String sectionId, double cosine, UnitKind cosineUnit, int cosineDoc,
+                             double bm25, int bm25Doc, double coverage, double titleCoverage, List<String> matched) {}
+
+    /** Everything both retrievers found, grouped by section. */
+    /**
+     * @param specificity how much distinctive content the question has, 0 to 1 (its known words' weight,
+     *                    one rare word's worth at most): a question whose only word is "sciatica" has
+     *                    little, and lexical scores then say little about which section is meant
+     */
+    public record Retrieval(AnalyzedQuestion question, List<SectionHit> hits, double knownShare,
+                            String lexicalTop, String denseTop, double maxBm25, double specificity,
+                            double outOfScopeCosine, String outOfScopeTopic) {}
+
+    private final EnglishWords english;
+
+    public Retriever(EnglishWords english) {
+        this.english = english;
+    }
+
+    public Retrieval retrieve(Snapshot snapshot, AnalyzedQuestion question, float[] vector) {
+        List<Concept> concepts = question.content();
+        double[] weights = new double[concepts.size()];
+        boolean[] known = new boolean[concepts.size()];
+        double total = 0, knownWeight = 0;
+        for (int i = 0; i < concepts.size(); i++) {
+            weights[i] = weight(snapshot, concepts.get(i));
+            known[i] = snapshot.sectionCount() > 0 && isKnown(snapshot, concepts.get(i));
+            total += weights[i];
+            if (known[i]) knownWeight += weights[i];
+        }
+        try {
+            Map<String, double[]> lexical = lexical(snapshot, concepts);
+            double[] outOfScope = {-1, -1};
+            Map<String, double[]> dense = dense(snapshot, vector, outOfScope);
+            double maxBm25 = lexical.values().stream().mapToDouble(v -> v[0]).max().orElse(0);
+            List<SectionHit> hits = new ArrayList<>();
+            String lexTop = best(lexical), denseTop = best(dense);
+            for (String sectionId : snapshot.sections().keySet()) {
+                double[] lx = lexical.get(sectionId);
+                double[] dn = dense.get(sectionId);
+                Set<String> title = snapshot.titleTermsOf(sectionId);
+                double covered = 0, titleCovered = 0;
+                List<String> matched = new ArrayList<>();
+                for (int i = 0; i < concepts.size(); i++) {
+                    if (satisfied(snapshot, sectionId, concepts.get(i))) {
+                        covered += weights[i];
+                        matched.add(concepts.get(i).surface());
+                    }
+                    if (satisfied(concepts.get(i), title)) titleCovered += weights[i];
+                }
+                // coverage is measured against what the corpus knows of the question; unknown words count
+                // once, in the known share, not a second time here
+                hits.add(new SectionHit(sectionId,
+                        dn == null ? 0 : dn[0], dn == null ? null : snapshot.unit((int) dn[1]).kind(), dn == null ? -1 : (int) dn[1],
+                        lx == null ? 0 : lx[0], lx == null ? -1 : (int) lx[1],
+                        knownWeight == 0 ? 0 : covered / knownWeight, Math.min(1.0, titleCovered / maxIdf(snapshot)),
+                        List.copyOf(matched)));
+            }
+            return new Retrieval(question, hits, total == 0 ? 0 : knownWeight / total, lexTop, denseTop, maxBm25,
+                    Math.min(1.0, knownWeight / maxIdf(snapshot)), Math.max(0, outOfScope[0]),
+                    outOfScope[1] < 0 ? null : snapshot.unit((int) outOfScope[1]).text());
+        } catch (IOException e) {
+            throw new UncheckedIOException("searching an open index failed", e);
+        }
+    }
+
+    /** The weight of a word that occurs in one section only: the most a known word can weigh. */
+    static double maxIdf(Snapshot snapshot) {
+        int n = Math.max(1, snapshot.sectionCount());
+        return Math.log(1 + (n + 1) / 1.5);
+    }
+
+    /**
+     * How much a concept says about which section is meant: its inverse section frequency when the corpus
+     * knows it; when it does not, a weight that grows with how rare the word is in English ("day" little,
+     * "elbow" a lot), because an unknown specific word means the question is about something else.
+     */
+    double weight(Snapshot snapshot, Concept c) {
+        int n = Math.max(1, snapshot.sectionCount());
+        double maxIdf = Math.log(1 + (n + 1) / 0.5);
+        int df = 0;
+        for (Alternative a : c.alternatives()) {
+            int altDf = Integer.MAX_VALUE;
+            for (String t : a.terms()) altDf = Math.min(altDf, snapshot.sectionFrequency(t));
+            df = Math.max(df, altDf);
+        }
+        double context = c.context() ? CONTEXT_WEIGHT : 1.0;
+        if (df > 0) return context * Math.log(1 + (n + 1) / (df + 0.5));
+        // a word of a topic the staff listed as not covered says clearly what the question is about
+        boolean outOfScope = c.alternatives().stream().anyMatch(a -> a.terms().stream().anyMatch(snapshot::isOutOfScopeTerm));
+        double rarity = outOfScope ? 1.0 : english.rarity(c.surface());
+        return context * maxIdf * rarity * rarity;
+    }
+
+    private static boolean isKnown(Snapshot snapshot, Concept c) {
+        for (Alternative a : c.alternatives()) {
+            if (a.terms().stream().allMatch(t -> snapshot.sectionFrequency(t) > 0)) return true;
+        }
+        return false;
+    }
+
+    static boolean satisfied(Concept c, Set<String> terms) {
+        for (Alternative a : c.alternatives()) {
+            if (terms.containsAll(a.terms())) return true;
+        }
+        return false;
+    }
+
+    /** A concept is in a section when one of its alternatives is: a word, or a phrase with its words together. */
+    static boolean satisfied(Snapshot snapshot, String sectionId, Concept c) {
+        for (Alternative a : c.alternatives()) {
+            if (a.terms().size() == 1 ? snapshot.termsOf(sectionId).contains(a.terms().get(0))
+                    : snapshot.containsPhrase(sectionId, a.terms())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Section id → {best BM25 score, doc of that unit}. */
+    private Map<String, double[]> lexical(Snapshot snapshot, List<Concept> concepts) throws IOException {
+        Map<String, double[]> out = new HashMap<>();
+        if (concepts.isEmpty()) return out;
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        for (Concept c : concepts) {
+            List<Query> alternatives = new ArrayList<>();
+            for (Alternative a : c.alternatives()) {
+                Query q = new DisjunctionMaxQuery(List.of(
+                        new BoostQuery(termsQuery(Fields.TITLE, a.terms()), TITLE_BOOST),
+                        termsQuery(Fields.BODY, a.terms()),
+                        new BoostQuery(termsQuery(Fields.QUESTION, a.terms()), QUESTION_BOOST)), 0.3f);
+                alternatives.add(a.synonym() ? new BoostQuery(q, SYNONYM_BOOST) : q);
+            }
+            query.add(new DisjunctionMaxQuery(alternatives, 0f), BooleanClause.Occur.SHOULD);
+        }
+        TopDocs top = snapshot.search(query.build(), MAX_UNITS);
+        for (ScoreDoc sd : top.scoreDocs) {
+            Snapshot.Unit unit = snapshot.unit(sd.doc);
+            if (unit == null || unit.kind() == UnitKind.OUT_OF_SCOPE) continue;
+            out.merge(unit.sectionId(), new double[] {sd.score, sd.doc}, (a, b) -> a[0] >= b[0] ? a : b);
+        }
+        return out;
+    }
+
+    private static Query termsQuery(String field, List<String> terms) {
+        if (terms.size() == 1) return new TermQuery(new Term(field, terms.get(0)));
+        PhraseQuery.Builder phrase = new PhraseQuery.Builder().setSlop(2);
+        for (String t : terms) phrase.add(new Term(field, t));
+        return phrase.build();
+    }
+
+    /** Section id → {best cosine, doc of that unit}; the best out-of-scope topic goes to {@code outOfScope}. */
+    private Map<String, double[]> dense(Snapshot snapshot, float[] vector, double[] outOfScope) throws IOException {
+        Map<String, double[]> out = new HashMap<>();
+        int k = Math.min(MAX_UNITS, Math.max(1, snapshot.getIndexReader().maxDoc()));
+        TopDocs top = snapshot.search(new KnnFloatVectorQuery(Fields.VECTOR, vector, k), k);
+        for (ScoreDoc sd : top.scoreDocs) {
+            Snapshot.Unit unit = snapshot.unit(sd.doc);
+            if (unit == null) continue;
+            double cosine = 2.0 * sd.score - 1.0; // Lucene scores DOT_PRODUCT as (1 + dot) / 2
+            if (unit.kind() == UnitKind.OUT_OF_SCOPE) {
+                if (cosine > outOfScope[0]) {
+                    outOfScope[0] = cosine;
+                    outOfScope[1] = sd.doc;
+                }
+                continue;
+            }
+            out.merge(unit.sectionId(), new double[] {cosine, sd.doc}, (a, b) -> a[0] >= b[0] ? a : b);
+        }
+        return out;
+    }
+
+    private static String best(Map<String, double[]> scores) {
+        return scores.entrySet().stream()
+                .max((a, b) -> a.getValue()[0] != b.getValue()[0] ? Double.compare(a.getValue()[0], b.getValue()[0])
+                        : b.getKey().compareTo(a.getKey()))
+                .map(Map.Entry::getKey).orElse(null);
+    }
+}

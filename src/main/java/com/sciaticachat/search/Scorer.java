@@ -1,0 +1,102 @@
+package com.sciaticachat.search;
+
+import com.sciaticachat.search.Retriever.Retrieval;
+import com.sciaticachat.search.Retriever.SectionHit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Ranks sections and says how sure the top one is.
+ *
+ * <p><b>Ranking</b> blends the retrievers: {@code cosine·wc + coverage·wv + (bm25 / best bm25)·wb +
+ * heading coverage·wt}. Dense similarity carries paraphrases and lay wording; coverage (the IDF-weighted
+ * share of the question's concepts, synonyms included, that the section contains) keeps specific words
+ * decisive; a question whose distinctive words name a section's own heading is about that section rather
+ * than one that mentions them in passing (heading coverage counts the words' weight, capped at one rare
+ * word, so generic words in a heading like "massage" or "sciatic" earn little); BM25 breaks the remaining
+ * ties, in proportion to how much distinctive content the question has (with only generic words, BM25's
+ * differences are length normalisation, not meaning).
+ *
+ * <p><b>Confidence</b> is a logistic function of the top section's evidence: its cosine and coverage, the
+ * share of the question the corpus knows at all (low for "tennis elbow" or "the Mona Lisa"), the margin
+ * to the best unrelated runner-up, whether both retrievers put a section of the same family first, and
+ * how much closer the question is to that section than to the nearest topic the staff listed as not
+ * covered ({@code out-of-scope.txt}).
+ * Its weights were fitted on the tuning half of the evaluation set ({@code eval}); a question below the
+ * configured threshold gets an honest "no match".
+ */
+public final class Scorer {
+
+    /** Ranking weights. */
+    public record Ranking(double cosine, double coverage, double bm25, double title) {}
+
+    /** Logistic calibration of the confidence. */
+    public record Calibration(double bias, double cosine, double coverage, double known, double margin, double agree,
+                              double outOfScope) {}
+
+    public static final Ranking DEFAULT_RANKING = new Ranking(1.0, 0.45, 0.15, 0.15);
+    public static final Calibration DEFAULT_CALIBRATION = new Scorer.Calibration(-4.544, 1.963, 0.000, 4.156, 1.728, 0.281, 4.733);
+
+    /** A section with its blended score. */
+    public record Ranked(SectionHit hit, double score) {
+        public String sectionId() {
+            return hit.sectionId();
+        }
+    }
+
+    /** The ranking and the measures that made the confidence (shown to staff). */
+    public record Scored(List<Ranked> ranked, double confidence, double margin, boolean agree, double known,
+                         double outOfScopeGap, String outOfScopeTopic) {
+        public Ranked top() {
+            return ranked.isEmpty() ? null : ranked.get(0);
+        }
+    }
+
+    private final Ranking ranking;
+    private final Calibration calibration;
+
+    public Scorer(Ranking ranking, Calibration calibration) {
+        this.ranking = ranking;
+        this.calibration = calibration;
+    }
+
+    public Scored score(Snapshot snapshot, Retrieval retrieval) {
+        List<Ranked> ranked = new ArrayList<>();
+        for (SectionHit h : retrieval.hits()) {
+            double bm25 = retrieval.maxBm25() > 0 ? retrieval.specificity() * h.bm25() / retrieval.maxBm25() : 0;
+            ranked.add(new Ranked(h, ranking.cosine() * h.cosine() + ranking.coverage() * h.coverage() + ranking.bm25() * bm25
+                    + ranking.title() * h.titleCoverage()));
+        }
+        ranked.sort(Comparator.comparingDouble(Ranked::score).reversed().thenComparing(Ranked::sectionId));
+        if (ranked.isEmpty()) return new Scored(ranked, 0, 0, false, retrieval.knownShare(), 0, null);
+        Ranked top = ranked.get(0);
+        double runnerUp = ranked.stream().skip(1)
+                .filter(r -> !related(snapshot, top.sectionId(), r.sectionId()))
+                .mapToDouble(Ranked::score).findFirst().orElse(0);
+        double margin = top.score() - runnerUp;
+        boolean agree = retrieval.lexicalTop() != null && retrieval.denseTop() != null
+                && related(snapshot, top.sectionId(), retrieval.lexicalTop())
+                && related(snapshot, top.sectionId(), retrieval.denseTop());
+        double z = calibration.bias()
+                + calibration.cosine() * top.hit().cosine()
+                + calibration.coverage() * top.hit().coverage()
+                + calibration.known() * retrieval.knownShare()
+                + calibration.margin() * margin
+                + calibration.agree() * (agree ? 1 : 0)
+                + calibration.outOfScope() * outOfScopeGap(top, retrieval);
+        double confidence = retrieval.question().content().isEmpty() ? 0 : 1 / (1 + Math.exp(-z));
+        return new Scored(ranked, confidence, margin, agree, retrieval.knownShare(), outOfScopeGap(top, retrieval),
+                retrieval.outOfScopeTopic());
+    }
+
+    /** How much closer the question is to the best section than to the nearest topic the guide does not cover. */
+    static double outOfScopeGap(Ranked top, Retrieval retrieval) {
+        return top.hit().cosine() - retrieval.outOfScopeCosine();
+    }
+
+    /** Same section, or one encloses the other: their texts overlap, so they never compete or both show. */
+    static boolean related(Snapshot s, String a, String b) {
+        return s.isSameOrAncestor(a, b) || s.isSameOrAncestor(b, a);
+    }
+}

@@ -1,0 +1,233 @@
+package com.sciaticachat.search;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sciaticachat.analysis.Analyzers;
+import com.sciaticachat.analysis.EnglishWords;
+import com.sciaticachat.analysis.QuestionAnalyzer;
+import com.sciaticachat.analysis.SpellingCorrector;
+import com.sciaticachat.analysis.SynonymsFile;
+import com.sciaticachat.index.Fields;
+import com.sciaticachat.index.SectionRecord;
+import com.sciaticachat.index.UnitKind;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.IndexSearcher;
+
+/**
+ * One generation of the index with everything derived from it: the sections as visitors read them, each
+ * section's terms, the question analyzer with that generation's synonyms and vocabulary, and its settings
+ * files. {@link org.apache.lucene.search.SearcherManager} hands these out (through
+ * {@link SnapshotFactory}), so a request that acquired a snapshot reads one consistent generation from
+ * start to end, whatever reload happens meanwhile.
+ */
+public final class Snapshot extends IndexSearcher {
+
+    /** What one Lucene document of this generation is. */
+    public record Unit(String unitId, String sectionId, UnitKind kind, String text) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<String, SectionRecord> sections;
+    private final Unit[] units;
+    private final Map<String, Set<String>> sectionTerms;
+    private final Map<String, Set<String>> sectionPairs;
+    private final Map<String, Set<String>> titleTerms;
+    private final Map<String, Integer> sectionFrequency;
+    private final Map<String, String> settingsFiles;
+    private final Map<String, String> commitData;
+    private final QuestionAnalyzer questionAnalyzer;
+    private final Set<String> outOfScopeTerms;
+
+    public Snapshot(IndexReader reader) throws IOException {
+        super(reader);
+        StoredFields stored = reader.storedFields();
+        Map<String, SectionRecord> records = new HashMap<>();
+        Map<String, String> settings = new HashMap<>();
+        units = new Unit[reader.maxDoc()];
+        List<String> vocabularyTexts = new ArrayList<>();
+        Map<String, Set<String>> terms = new HashMap<>();
+        Map<String, Set<String>> pairs = new HashMap<>();
+        Map<String, Set<String>> titles = new HashMap<>();
+        try (Analyzer plain = Analyzers.plain(); Analyzer indexing = Analyzers.index()) {
+            for (int doc = 0; doc < reader.maxDoc(); doc++) {
+                org.apache.lucene.document.Document d = stored.document(doc);
+                UnitKind kind = UnitKind.of(d.get(Fields.KIND));
+                if (kind == UnitKind.META) {
+                    settings.put(d.get(Fields.META_NAME), d.get(Fields.META_TEXT));
+                    continue;
+                }
+                if (kind == UnitKind.OUT_OF_SCOPE) {
+                    units[doc] = new Unit(d.get(Fields.UNIT_ID), "", kind, d.get(Fields.TEXT));
+                    continue;
+                }
+                String sectionId = d.get(Fields.SECTION_ID);
+                String text = d.get(Fields.TEXT);
+                units[doc] = new Unit(d.get(Fields.UNIT_ID), sectionId, kind, text);
+                // what a section "contains", for coverage: its headings, its own text (a parent's answer also
+                // shows its children, but a question naming a child's words is about the child), its items
+                // and its alternate questions
+                String own = text;
+                if (kind == UnitKind.SECTION) {
+                    SectionRecord r = JSON.readValue(d.get(Fields.RECORD), SectionRecord.class);
+                    records.put(r.id(), r);
+                    if (r.level() > 1) titles.put(r.id(), Set.copyOf(Analyzers.terms(plain, r.title())));
+                    String headings = String.join(" ", r.path().subList(1, r.path().size()));
+                    addTerms(indexing, headings, sectionId, terms, pairs);
+                    vocabularyTexts.add(headings);
+                    own = ownText(r);
+                }
+                addTerms(indexing, own, sectionId, terms, pairs);
+                vocabularyTexts.add(text);
+            }
+        }
+        List<SectionRecord> ordered = new ArrayList<>(records.values());
+        ordered.sort((a, b) -> Integer.compare(a.order(), b.order()));
+        Map<String, SectionRecord> catalog = new LinkedHashMap<>();
+        ordered.forEach(r -> catalog.put(r.id(), r));
+        this.sections = Collections.unmodifiableMap(catalog);
+        Map<String, Integer> freq = new HashMap<>();
+        Map<String, Set<String>> frozen = new HashMap<>();
+        terms.forEach((id, set) -> {
+            frozen.put(id, Set.copyOf(set));
+            set.forEach(t -> freq.merge(t, 1, Integer::sum));
+        });
+        this.sectionTerms = Map.copyOf(frozen);
+        Map<String, Set<String>> frozenPairs = new HashMap<>();
+        pairs.forEach((id, set) -> frozenPairs.put(id, Set.copyOf(set)));
+        this.sectionPairs = Map.copyOf(frozenPairs);
+        this.titleTerms = Map.copyOf(titles);
+        this.sectionFrequency = Map.copyOf(freq);
+        this.settingsFiles = Map.copyOf(settings);
+        this.commitData = reader instanceof DirectoryReader dr ? Map.copyOf(dr.getIndexCommit().getUserData()) : Map.of();
+
+        // words of the out-of-scope topics that the corpus (its text and synonyms) does not use
+        Set<String> known = new HashSet<>(freq.keySet());
+        String synonymsText = settings.getOrDefault(SynonymsFile.FILE_NAME, "");
+        try (Analyzer plain = Analyzers.plain()) {
+            for (String line : SynonymsFile.words(synonymsText)) known.addAll(Analyzers.terms(plain, line));
+            Set<String> oos = new HashSet<>();
+            for (String topic : com.sciaticachat.analysis.OutOfScopeFile.topics(
+                    settings.getOrDefault(com.sciaticachat.analysis.OutOfScopeFile.FILE_NAME, ""))) {
+                for (String t : Analyzers.terms(plain, topic)) {
+                    if (!known.contains(t) && !QuestionAnalyzer.STOP_WORDS.contains(t)) oos.add(t);
+                }
+            }
+            this.outOfScopeTerms = Set.copyOf(oos);
+        }
+
+        String synonyms = synonymsText;
+        vocabularyTexts.addAll(SynonymsFile.words(synonyms));
+        SpellingCorrector corrector = new SpellingCorrector(SpellingCorrector.countWords(vocabularyTexts), EnglishWords.get());
+        this.questionAnalyzer = new QuestionAnalyzer(Analyzers.query(SynonymsFile.parse(synonyms)), corrector);
+    }
+
+    /** A section's own text and its children's headings, without the children's text. */
+    private static String ownText(SectionRecord r) {
+        StringBuilder sb = new StringBuilder();
+        for (com.sciaticachat.corpus.Block b : r.blocks()) sb.append(b.plainText()).append('\n');
+        if (r.blocks().stream().noneMatch(b -> b.kind() == com.sciaticachat.corpus.Block.Kind.HEADING)) return sb.toString();
+        sb.setLength(0);
+        boolean inChild = false;
+        for (com.sciaticachat.corpus.Block b : r.blocks()) {
+            if (b.kind() == com.sciaticachat.corpus.Block.Kind.HEADING) {
+                inChild = true;
+                sb.append(b.text()).append('\n');
+            } else if (!inChild) {
+                sb.append(b.plainText()).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Adds a text's terms, and its neighbouring term pairs (next word, and one word further), to a section. */
+    private static void addTerms(Analyzer analyzer, String text, String sectionId, Map<String, Set<String>> terms,
+                                 Map<String, Set<String>> pairs) {
+        List<String> t = Analyzers.terms(analyzer, text);
+        terms.computeIfAbsent(sectionId, k -> new HashSet<>()).addAll(t);
+        Set<String> p = pairs.computeIfAbsent(sectionId, k -> new HashSet<>());
+        for (int i = 0; i + 1 < t.size(); i++) {
+            p.add(t.get(i) + " " + t.get(i + 1));
+            if (i + 2 < t.size()) p.add(t.get(i) + " " + t.get(i + 2));
+        }
+    }
+
+    /** Sections in reading order. */
+    public Map<String, SectionRecord> sections() {
+        return sections;
+    }
+
+    public SectionRecord section(String id) {
+        return sections.get(id);
+    }
+
+    public Unit unit(int doc) {
+        return units[doc];
+    }
+
+    /** The analyzed terms of all of a section's units. */
+    public Set<String> termsOf(String sectionId) {
+        return sectionTerms.getOrDefault(sectionId, Set.of());
+    }
+
+    /** True when the section contains these terms as a phrase (each next term within one word of the last). */
+    public boolean containsPhrase(String sectionId, List<String> phrase) {
+        Set<String> t = sectionTerms.getOrDefault(sectionId, Set.of());
+        if (!t.containsAll(phrase)) return false;
+        Set<String> p = sectionPairs.getOrDefault(sectionId, Set.of());
+        for (int i = 0; i + 1 < phrase.size(); i++) {
+            if (!p.contains(phrase.get(i) + " " + phrase.get(i + 1))) return false;
+        }
+        return true;
+    }
+
+    /** The analyzed terms of a section's own heading (none for a document's lead). */
+    public Set<String> titleTermsOf(String sectionId) {
+        return titleTerms.getOrDefault(sectionId, Set.of());
+    }
+
+    /** In how many sections a term occurs (0 when the corpus does not use it). */
+    public int sectionFrequency(String term) {
+        return sectionFrequency.getOrDefault(term, 0);
+    }
+
+    /** Terms of the staff's out-of-scope topics that the corpus does not use (elbow, diabetes, ...). */
+    public boolean isOutOfScopeTerm(String term) {
+        return outOfScopeTerms.contains(term);
+    }
+
+    public int sectionCount() {
+        return sections.size();
+    }
+
+    public QuestionAnalyzer questionAnalyzer() {
+        return questionAnalyzer;
+    }
+
+    public String settingsFile(String name) {
+        return settingsFiles.getOrDefault(name, "");
+    }
+
+    /** What the generation was built from: fingerprint, schema, model, time. */
+    public Map<String, String> commitData() {
+        return commitData;
+    }
+
+    /** True when {@code ancestor} is {@code id} or encloses it. */
+    public boolean isSameOrAncestor(String ancestor, String id) {
+        for (SectionRecord r = sections.get(id); r != null; r = r.parentId() == null ? null : sections.get(r.parentId())) {
+            if (r.id().equals(ancestor)) return true;
+        }
+        return false;
+    }
+}
