@@ -1,0 +1,81 @@
+package com.sciaticachat;
+
+import com.sciaticachat.analysis.EnglishWords;
+import com.sciaticachat.chat.ChatService;
+import com.sciaticachat.chat.Messages;
+import com.sciaticachat.config.Config;
+import com.sciaticachat.embed.Embedder;
+import com.sciaticachat.embed.MiniLmEmbedder;
+import com.sciaticachat.http.HttpApi;
+import com.sciaticachat.index.CorpusReader;
+import com.sciaticachat.index.IndexBuilder;
+import com.sciaticachat.search.LiveIndex;
+import com.sciaticachat.search.Retriever;
+import com.sciaticachat.search.Scorer;
+import io.javalin.Javalin;
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The chat assembled from its configuration: corpus reader, index, retrievers, chat service, and (when served) HTTP. */
+public final class Application implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+
+    private final Config config;
+    private final LiveIndex index;
+    private final ChatService chat;
+    private Javalin http;
+
+    private Application(Config config, LiveIndex index, ChatService chat) {
+        this.config = config;
+        this.index = index;
+        this.chat = chat;
+    }
+
+    /** Reads what the corpus reader needs to check a corpus. */
+    public static CorpusReader corpusReader(Config config) {
+        return new CorpusReader(config.clinicName(), Set.of(), List.of());
+    }
+
+    /** Opens (building when needed) the index and the chat; no HTTP yet. */
+    public static Application open(Config config) throws LiveIndex.StartupException, IOException {
+        Embedder embedder = MiniLmEmbedder.shared();
+        LiveIndex index = LiveIndex.open(config.corpusDir(), config.indexDir(), corpusReader(config), new IndexBuilder(embedder),
+                embedder.modelId());
+        Retriever retriever = new Retriever(EnglishWords.get());
+        ChatService chat = new ChatService(index, embedder, retriever,
+                new Scorer(Scorer.DEFAULT_RANKING, Scorer.DEFAULT_CALIBRATION), new Messages(config), config.minConfidence());
+        return new Application(config, index, chat);
+    }
+
+    /** Starts HTTP on the configured port (0: any free port); returns the port. */
+    public int serve() {
+        http = HttpApi.create(chat, config).start(config.port());
+        LiveIndex.Status s = index.status();
+        LOG.info("Sciatica Chat is answering on http://localhost:{}/ ({} sections from {}; API open to {} origins)",
+                http.port(), s.sections(), config.corpusDir(), HttpApi.describeOrigins(config.allowedOrigins()));
+        return http.port();
+    }
+
+    public ChatService chat() {
+        return chat;
+    }
+
+    public LiveIndex index() {
+        return index;
+    }
+
+    public int port() {
+        return http == null ? -1 : http.port();
+    }
+
+    /** Stops HTTP first, then closes the searchers. */
+    @Override
+    public void close() throws IOException {
+        if (http != null) http.stop();
+        index.close();
+    }
+}

@@ -1,0 +1,176 @@
+package com.sciaticachat.chat;
+
+import com.sciaticachat.analysis.QuestionAnalyzer.AnalyzedQuestion;
+import com.sciaticachat.embed.Embedder;
+import com.sciaticachat.index.SectionRecord;
+import com.sciaticachat.search.Highlighter;
+import com.sciaticachat.search.LiveIndex;
+import com.sciaticachat.search.Retriever;
+import com.sciaticachat.search.Scorer;
+import com.sciaticachat.search.Snapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Question in, {@link Reply} out: the whole chat without HTTP. Every reply carries the disclaimer.
+ * Questions are logged only at DEBUG; above it, only what happened (status, section, score, time).
+ */
+public final class ChatService {
+    private static final Logger LOG = LoggerFactory.getLogger(ChatService.class);
+    /** A runner-up this close to the answer is offered first among the related sections. */
+    private static final double CLOSE = 0.12;
+    private static final int MAX_RELATED = 3;
+
+    /** A section in a listing. */
+    public record SectionSummary(String id, String title, List<String> path) {}
+
+    /** The full reasoning behind a reply, for staff and the evaluation. */
+    public record Trace(Reply reply, AnalyzedQuestion question, Scorer.Scored scored, List<Candidate> candidates) {
+        public double confidence() {
+            return scored == null ? 0 : scored.confidence();
+        }
+    }
+
+    /**
+     * One of the best-ranked sections and why it ranked there: the blended score and its parts, the
+     * question's words it contains, and the unit (text, item, heading or alternate question) that matched
+     * it most closely in meaning.
+     */
+    public record Candidate(String sectionId, String title, double score, double cosine, double coverage, double bm25,
+                            List<String> matchedWords, String closestUnitKind, String closestUnitText) {}
+
+    private static final int CANDIDATES = 5;
+
+    private final LiveIndex index;
+    private final Embedder embedder;
+    private final Retriever retriever;
+    private final Scorer scorer;
+    private final Highlighter highlighter;
+    private final Messages messages;
+    private final double minConfidence;
+
+    public ChatService(LiveIndex index, Embedder embedder, Retriever retriever, Scorer scorer, Messages messages,
+                       double minConfidence) {
+        this.index = index;
+        this.embedder = embedder;
+        this.retriever = retriever;
+        this.scorer = scorer;
+        this.highlighter = new Highlighter(retriever);
+        this.messages = messages;
+        this.minConfidence = minConfidence;
+    }
+
+    public Reply ask(String question) {
+        return trace(question).reply();
+    }
+
+    /** Answers and keeps the evidence (ranking, confidence, analysed question). */
+    public Trace trace(String question) {
+        long start = System.nanoTime();
+        LOG.debug("Question: {}", question);
+        Trace trace = index.withSnapshot(snapshot -> answer(snapshot, question));
+        Reply r = trace.reply();
+        LOG.info("ask status={} section={} score={} ms={}", r.status(), r.answer() == null ? "-" : r.answer().sectionId(),
+                r.answer() == null ? "-" : String.format("%.2f", r.answer().score()), (System.nanoTime() - start) / 1_000_000);
+        return trace;
+    }
+
+    private Trace answer(Snapshot snapshot, String question) {
+        AnalyzedQuestion analyzed = snapshot.questionAnalyzer().analyze(question);
+        float[] vector = embedder.embed(analyzed.corrected());
+        Retriever.Retrieval retrieval = retriever.retrieve(snapshot, analyzed, vector);
+        Scorer.Scored scored = scorer.score(snapshot, retrieval);
+        Scorer.Ranked top = scored.top();
+        List<Candidate> candidates = candidates(snapshot, scored);
+        if (top == null || scored.confidence() < minConfidence) {
+            List<Reply.Related> suggestions = top == null ? List.of() : related(snapshot, scored, null);
+            return new Trace(new Reply(Reply.NO_MATCH, messages.noMatch(), null, suggestions, null, messages.disclaimer()),
+                    analyzed, scored, candidates);
+        }
+        SectionRecord section = snapshot.section(top.sectionId());
+        Reply.Answer answer = answer(section, highlighter.highlights(snapshot, section, analyzed, top.hit()), scored.confidence());
+        return new Trace(new Reply(Reply.ANSWERED, messages.answered(section.title()), answer,
+                related(snapshot, scored, top.sectionId()), null, messages.disclaimer()), analyzed, scored, candidates);
+    }
+
+    private static List<Candidate> candidates(Snapshot snapshot, Scorer.Scored scored) {
+        return scored.ranked().stream().limit(CANDIDATES).map(r -> {
+            Retriever.SectionHit h = r.hit();
+            Snapshot.Unit unit = h.cosineDoc() >= 0 ? snapshot.unit(h.cosineDoc()) : null;
+            return new Candidate(r.sectionId(), snapshot.section(r.sectionId()).title(), round(r.score()), round(h.cosine()),
+                    round(h.coverage()), round(h.bm25()), h.matched(), unit == null ? null : unit.kind().value(),
+                    unit == null ? null : unit.text());
+        }).toList();
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    Reply.Answer answer(SectionRecord s, List<String> highlights, double score) {
+        return new Reply.Answer(s.id(), s.title(), s.path(), s.text(), s.blocks(), highlights, s.source(),
+                s.publisher() + " · " + s.documentTitle(), s.url(), Math.round(score * 1000) / 1000.0, null);
+    }
+
+    /** Runner-ups worth offering, best first, never overlapping the answer or each other. */
+    private List<Reply.Related> related(Snapshot snapshot, Scorer.Scored scored, String answerId) {
+        List<Reply.Related> out = new ArrayList<>();
+        List<String> taken = new ArrayList<>();
+        if (answerId != null) taken.add(answerId);
+        double floor = scored.top().score() - (answerId == null ? 0.25 : CLOSE * 2);
+        for (Scorer.Ranked r : scored.ranked()) {
+            if (out.size() >= MAX_RELATED || r.score() < floor) break;
+            if (taken.stream().anyMatch(t -> snapshot.isSameOrAncestor(t, r.sectionId()) || snapshot.isSameOrAncestor(r.sectionId(), t))) {
+                continue;
+            }
+            taken.add(r.sectionId());
+            out.add(new Reply.Related(r.sectionId(), snapshot.section(r.sectionId()).title()));
+        }
+        return out;
+    }
+
+    /** What the widget shows before the first question. */
+    public record Info(String clinic, String disclaimer, String contact, List<Reply.Related> suggestions) {}
+
+    private static final int SUGGESTIONS = 4;
+
+    /**
+     * The clinic, the disclaimer, the contact, and a few starter topics: top-level sections that hold a
+     * list or sub-sections, picked evenly through the corpus so they span its subjects.
+     */
+    public Info info() {
+        List<Reply.Related> topics = index.withSnapshot(s -> {
+            List<SectionRecord> candidates = s.sections().values().stream()
+                    .filter(r -> r.level() == 2 && r.blocks().stream().anyMatch(b -> b.kind() != com.sciaticachat.corpus.Block.Kind.PARAGRAPH))
+                    .toList();
+            List<Reply.Related> picked = new ArrayList<>();
+            int n = candidates.size();
+            for (int i = 0; i < Math.min(SUGGESTIONS, n); i++) {
+                int at = n <= SUGGESTIONS ? i : (int) Math.round(i * (n - 1) / (double) (SUGGESTIONS - 1));
+                SectionRecord r = candidates.get(at);
+                picked.add(new Reply.Related(r.id(), r.title()));
+            }
+            return picked;
+        });
+        return new Info(messages.clinic(), messages.disclaimer(), messages.contact(), topics);
+    }
+
+    /** The sections, in reading order, for topic suggestions. */
+    public List<SectionSummary> sections() {
+        return index.withSnapshot(s -> s.sections().values().stream()
+                .map(r -> new SectionSummary(r.id(), r.title(), r.path())).toList());
+    }
+
+    /** One section as an answer, for a visitor who picked it from the suggestions. */
+    public Optional<Reply> section(String id) {
+        return index.withSnapshot(s -> Optional.ofNullable(s.section(id)).map(r -> new Reply(Reply.ANSWERED,
+                messages.answered(r.title()), answer(r, List.of(), 1.0), List.of(), null, messages.disclaimer())));
+    }
+
+    public LiveIndex index() {
+        return index;
+    }
+}

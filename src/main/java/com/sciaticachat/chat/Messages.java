@@ -1,0 +1,38 @@
+package com.sciaticachat.chat;
+
+import com.sciaticachat.config.Config;
+
+/** The chat's own sentences, in one place: careful, plain, and never a diagnosis. */
+public final class Messages {
+    private final String clinic;
+    private final String contact;
+    private final String disclaimer;
+
+    public Messages(Config config) {
+        this.clinic = config.clinicName();
+        this.contact = config.contact();
+        this.disclaimer = config.disclaimer();
+    }
+
+    public String disclaimer() {
+        return disclaimer;
+    }
+
+    public String contact() {
+        return contact;
+    }
+
+    public String clinic() {
+        return clinic;
+    }
+
+    public String answered(String title) {
+        return "Here is what " + clinic + "'s guide says about \u201C" + title + "\u201D.";
+    }
+
+    public String noMatch() {
+        return "I'm sorry, I don't have an answer to that in " + clinic + "'s guide to sciatica. "
+                + (contact.isBlank() ? "The clinic's team will be glad to help you directly."
+                : "The clinic's team will be glad to help you directly: " + contact + ".");
+    }
+}

@@ -1,0 +1,51 @@
+package com.sciaticachat.chat;
+
+import com.sciaticachat.corpus.Block;
+import java.util.List;
+
+/**
+ * What the chat says to one question; serialised as the body of {@code POST /api/v1/ask}.
+ *
+ * @param status     answered | no_match | urgent | smalltalk
+ * @param reply      the text the widget shows first
+ * @param answer     the section answering the question, or null
+ * @param related    other sections worth offering (never the answer itself, its parent or its children)
+ * @param urgent     the emergency or see-a-doctor warning, or null
+ * @param disclaimer always present, never empty
+ */
+public record Reply(String status, String reply, Answer answer, List<Related> related, Urgent urgent, String disclaimer) {
+
+    public static final String ANSWERED = "answered";
+    public static final String NO_MATCH = "no_match";
+    public static final String URGENT = "urgent";
+    public static final String SMALLTALK = "smalltalk";
+
+    public Reply {
+        related = List.copyOf(related);
+    }
+
+    /**
+     * A section of the clinic's documents.
+     *
+     * @param text       the whole section as plain text, one block per line
+     * @param blocks     the same text in blocks (paragraphs, list items with their labels, sub-headings) for display
+     * @param highlights sentences of {@code text} that best match the question
+     * @param source     the corpus file it comes from
+     * @param sourceName who published it and the document's title, for visitors
+     * @param sourceUrl  where the original lives, or null
+     * @param score      the calibrated confidence, 0 to 1
+     * @param note       an extra line for this kind of section (medication, injections, surgery), or null
+     */
+    public record Answer(String sectionId, String title, List<String> path, String text, List<Block> blocks,
+                         List<String> highlights, String source, String sourceName, String sourceUrl, double score,
+                         String note) {}
+
+    public record Related(String sectionId, String title) {}
+
+    /**
+     * @param level   emergency | see_doctor
+     * @param message what to do, now
+     * @param signs   the signs recognised, in plain words
+     */
+    public record Urgent(String level, String message, List<String> signs) {}
+}

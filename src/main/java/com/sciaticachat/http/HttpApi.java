@@ -1,0 +1,198 @@
+package com.sciaticachat.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.sciaticachat.chat.ChatService;
+import com.sciaticachat.config.Config;
+import com.sciaticachat.search.LiveIndex;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP face of the chat. Handlers are a few lines each: read and check the request, call
+ * {@link ChatService}, return JSON. Every error, from a bad body to an unknown path, is JSON with a code
+ * and a message; nothing a client sends produces a 500.
+ */
+public final class HttpApi {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+
+    /** Bodies above this are refused with 413 before they are read into memory. */
+    public static final int MAX_BODY_BYTES = 16 * 1024;
+    public static final int MAX_QUESTION_CHARS = 500;
+
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
+    private HttpApi() {}
+
+    /** The request body of {@code POST /api/v1/ask}. */
+    public record AskRequest(String question) {}
+
+    public static ObjectMapper mapper() {
+        return new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    }
+
+    public static Javalin create(ChatService chat, Config config) {
+        ObjectMapper mapper = mapper();
+        Cors cors = new Cors(config.allowedOrigins());
+        return Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.jsonMapper(new JavalinJackson(mapper, false));
+            cfg.http.maxRequestSize = MAX_BODY_BYTES;
+            cfg.http.prefer405over404 = true;
+            cfg.http.generateEtags = true;
+            staticFiles(cfg, config);
+
+            cfg.routes.before(ctx -> {
+                ctx.header("X-Content-Type-Options", "nosniff");
+                ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
+                if (!ctx.path().startsWith("/api/")) ctx.header("Content-Security-Policy", CSP);
+            });
+            cfg.routes.before("/api/*", ctx -> {
+                ctx.header("Vary", "Origin");
+                String origin = ctx.header("Origin");
+                if (origin == null) return;
+                if (!cors.allows(origin, ctx)) {
+                    throw new ApiException(403, "origin_not_allowed",
+                            "Pages from " + origin + " may not use this chat; the service's ALLOWED_ORIGINS setting lists the sites that may");
+                }
+                ctx.header("Access-Control-Allow-Origin", origin);
+            });
+            for (String path : List.of("/api/v1/ask", "/api/v1/info", "/api/v1/sections", "/api/v1/sections/{id}")) {
+                cfg.routes.options(path, HttpApi::preflight);
+            }
+
+            cfg.routes.post("/api/v1/ask", ctx -> ctx.json(chat.ask(readAsk(ctx, mapper).question())));
+            cfg.routes.get("/api/v1/sections", ctx -> ctx.json(Map.of("sections", chat.sections())));
+            cfg.routes.get("/api/v1/sections/{id}", ctx -> ctx.json(chat.section(ctx.pathParam("id"))
+                    .orElseThrow(() -> new ApiException(404, "section_not_found", "There is no section with that id"))));
+            cfg.routes.get("/api/v1/info", ctx -> ctx.json(chat.info()));
+            cfg.routes.get("/health", ctx -> ctx.json(health(chat.index())));
+
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
+                    e.getDetails().getOrDefault("code", codeFor(e.getStatus())), messageFor(e, ctx)));
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
+                error(ctx, 500, "internal_error", "Something went wrong on our side; please try again");
+            });
+            cfg.routes.error(404, ctx -> {
+                if (!isErrorJson(ctx)) error(ctx, 404, "not_found", "There is nothing at " + ctx.path());
+            });
+            cfg.routes.error(405, ctx -> {
+                if (!isErrorJson(ctx)) error(ctx, 405, "method_not_allowed", ctx.method() + " is not supported on " + ctx.path());
+            });
+        });
+    }
+
+    private static void staticFiles(JavalinConfig cfg, Config config) {
+        cfg.staticFiles.add(files -> {
+            files.hostedPath = "/";
+            if (config.webDir() != null) {
+                files.directory = config.webDir().toAbsolutePath().toString();
+                files.location = Location.EXTERNAL;
+            } else {
+                files.directory = "/web";
+                files.location = Location.CLASSPATH;
+            }
+            files.headers = Map.of("Cache-Control", "no-cache");
+        });
+    }
+
+    /** A browser asking whether it may call the API; the origin was checked before this runs. */
+    static void preflight(Context ctx) {
+        ctx.header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+        ctx.header("Access-Control-Allow-Headers", "Content-Type, Authorization");
+        ctx.header("Access-Control-Max-Age", "600");
+        ctx.status(204);
+    }
+
+    /** Reads and checks the ask body: JSON object, content type, a string question of 1–500 characters. */
+    static AskRequest readAsk(Context ctx, ObjectMapper mapper) {
+        String type = ctx.contentType();
+        String mime = type == null ? "" : type.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        if (!mime.equals("application/json") && !(mime.startsWith("application/") && mime.endsWith("+json"))) {
+            throw new ApiException(415, "unsupported_media_type", "Send the question as JSON with 'Content-Type: application/json'");
+        }
+        String body = ctx.body();
+        JsonNode json;
+        try {
+            json = mapper.readTree(body);
+        } catch (Exception e) {
+            throw new ApiException(400, "malformed_json", "The body is not valid JSON; send {\"question\": \"...\"}");
+        }
+        if (json == null || !json.isObject()) {
+            throw new ApiException(400, "malformed_json", "The body must be a JSON object like {\"question\": \"...\"}");
+        }
+        JsonNode q = json.get("question");
+        if (q == null || q.isNull()) throw new ApiException(400, "missing_question", "The body needs a \"question\" field");
+        if (!q.isTextual()) throw new ApiException(400, "invalid_question", "\"question\" must be a string");
+        String question = q.asText().strip();
+        if (question.isEmpty()) throw new ApiException(400, "empty_question", "\"question\" must not be blank");
+        if (question.codePointCount(0, question.length()) > MAX_QUESTION_CHARS) {
+            throw new ApiException(400, "question_too_long", "\"question\" may have at most " + MAX_QUESTION_CHARS + " characters");
+        }
+        return new AskRequest(question);
+    }
+
+    static Map<String, Object> health(LiveIndex index) {
+        LiveIndex.Status s = index.status();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("status", s.degraded() ? "degraded" : "ok");
+        out.put("sections", s.sections());
+        out.put("documents", s.documents());
+        out.put("indexBuiltAt", s.builtAt());
+        out.put("lastReload", s.lastReload().toString());
+        out.put("corpusErrors", s.corpusErrors());
+        return out;
+    }
+
+    private static void error(Context ctx, int status, String code, String message) {
+        ctx.status(status).json(Map.of("error", Map.of("code", code, "message", message)));
+        ctx.attribute("sciatica.errorJson", Boolean.TRUE);
+    }
+
+    private static boolean isErrorJson(Context ctx) {
+        return Boolean.TRUE.equals(ctx.attribute("sciatica.errorJson"));
+    }
+
+    static String codeFor(int status) {
+        return switch (status) {
+            case 400 -> "bad_request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 413 -> "payload_too_large";
+            case 415 -> "unsupported_media_type";
+            case 429 -> "too_many_requests";
+            case 503 -> "unavailable";
+            default -> status >= 500 ? "internal_error" : "error";
+        };
+    }
+
+    private static String messageFor(HttpResponseException e, Context ctx) {
+        if (e instanceof ApiException) return e.getMessage();
+        return switch (e.getStatus()) {
+            case 413 -> "The body is larger than " + MAX_BODY_BYTES / 1024 + " KB";
+            case 404 -> "There is nothing at " + ctx.path();
+            case 405 -> ctx.method() + " is not supported on " + ctx.path();
+            default -> e.getMessage() == null || e.getMessage().isBlank() ? codeFor(e.getStatus()) : e.getMessage();
+        };
+    }
+
+    /** The list of origins, for the startup log line. */
+    public static String describeOrigins(List<String> origins) {
+        return origins.isEmpty() ? "only its own" : String.join(", ", origins);
+    }
+}
