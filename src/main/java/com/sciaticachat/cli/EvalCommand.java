@@ -1,0 +1,75 @@
+package com.sciaticachat.cli;
+
+import com.sciaticachat.Application;
+import com.sciaticachat.config.Config;
+import com.sciaticachat.eval.Calibrator;
+import com.sciaticachat.eval.EvalSet;
+import com.sciaticachat.eval.Evaluator;
+import com.sciaticachat.search.LiveIndex;
+import com.sciaticachat.search.Scorer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+
+/** {@code eval}: accuracy of the real pipeline on a labelled question set, with pass/fail thresholds. */
+final class EvalCommand {
+    private EvalCommand() {}
+
+    private record Threshold(String flag, String label, boolean minimum, ToDoubleFunction<Evaluator.Report> measure) {}
+
+    private static final List<Threshold> THRESHOLDS = List.of(
+            new Threshold("min-top1", "in-domain answered right first", true, Evaluator.Report::inDomainTop1),
+            new Threshold("min-top3", "in-domain right in top 3", true, Evaluator.Report::inDomainTop3),
+            new Threshold("min-declined", "off-topic declined", true, Evaluator.Report::offTopicDeclined),
+            new Threshold("min-redflag", "red flags caught", true, Evaluator.Report::redFlagRecall),
+            new Threshold("max-false-alarm", "false alarms", false, Evaluator.Report::falseAlarmRate),
+            new Threshold("min-smalltalk", "small talk recognised", true, Evaluator.Report::smallTalk));
+
+    static int run(Config config, Args args, PrintStream out, PrintStream err) throws IOException, LiveIndex.StartupException {
+        String split = args.flags().getOrDefault("split", "all");
+        if (!List.of("tune", "holdout", "all").contains(split)) {
+            err.println("Error: --split is tune, holdout or all.");
+            return Main.USAGE;
+        }
+        List<double[]> limits = new ArrayList<>();
+        for (Threshold t : THRESHOLDS) {
+            String v = args.flags().get(t.flag());
+            if (v == null) continue;
+            try {
+                double d = Double.parseDouble(v);
+                if (!(d >= 0 && d <= 1)) throw new NumberFormatException();
+                limits.add(new double[] {THRESHOLDS.indexOf(t), d});
+            } catch (NumberFormatException e) {
+                err.println("Error: --" + t.flag() + " takes a number from 0 to 1, not '" + v + "'.");
+                return Main.USAGE;
+            }
+        }
+        EvalSet set = args.positional().isEmpty() ? EvalSet.bundled(EvalSet.BUNDLED_QUESTIONS)
+                : EvalSet.read(Path.of(args.positional().get(0)));
+        set = set.split(split);
+        try (Application app = Application.open(config)) {
+            if (args.flags().containsKey("fit")) {
+                Scorer.Calibration c = Calibrator.fit(app.chat(), set);
+                out.printf(Locale.ROOT, "new Scorer.Calibration(%.3f, %.3f, %.3f, %.3f, %.3f, %.3f, %.3f)%n",
+                        c.bias(), c.cosine(), c.coverage(), c.known(), c.margin(), c.agree(), c.outOfScope());
+                return Main.OK;
+            }
+            Evaluator.Report report = new Evaluator(app.chat()).run(set);
+            Evaluator.print(report, set.name(), out);
+            boolean ok = true;
+            for (double[] limit : limits) {
+                Threshold t = THRESHOLDS.get((int) limit[0]);
+                double v = t.measure().applyAsDouble(report);
+                boolean pass = Double.isNaN(v) || (t.minimum() ? v >= limit[1] : v <= limit[1]);
+                out.printf(Locale.ROOT, "  %s %s: %.1f%% (%s %.1f%%)%n", pass ? "PASS" : "FAIL", t.label(), 100 * v,
+                        t.minimum() ? "at least" : "at most", 100 * limit[1]);
+                ok &= pass;
+            }
+            return ok ? Main.OK : Main.FAILED;
+        }
+    }
+}

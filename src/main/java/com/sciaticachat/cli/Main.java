@@ -1,0 +1,244 @@
+package com.sciaticachat.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.sciaticachat.Application;
+import com.sciaticachat.chat.ChatService;
+import com.sciaticachat.config.Config;
+import com.sciaticachat.corpus.Corpus;
+import com.sciaticachat.corpus.CorpusError;
+import com.sciaticachat.corpus.CorpusException;
+import com.sciaticachat.embed.MiniLmEmbedder;
+import com.sciaticachat.index.IndexBuilder;
+import com.sciaticachat.search.LiveIndex;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+
+/**
+ * {@code java -jar sciatica-chat.jar [command] [options]}: serve (the default), index, ask.
+ * Exit codes: 0 done, 1 the work failed (a corpus mistake, a failed check), 2 bad usage.
+ */
+public final class Main {
+    static final int OK = 0, FAILED = 1, USAGE = 2, RUNNING = -1;
+
+    private static final String USAGE_TEXT = """
+            Sciatica Chat: answers visitors' questions about sciatica from the clinic's own documents.
+
+            Usage: java -jar target/sciatica-chat.jar [command] [options]
+
+            Commands:
+              serve   Start the chat service (the default command).
+              index   Build the index from the corpus and print a summary.
+              ask     Answer one question and print the reply as the API would.
+              eval    Run a question set through the chat and report its accuracy.
+
+            Run 'java -jar target/sciatica-chat.jar <command> --help' for a command's options.
+            """;
+
+    private static final Map<String, String> COMMAND_HELP = Map.of(
+            "serve", """
+                    Usage: java -jar target/sciatica-chat.jar serve [--port N] [--corpus DIR] [--index DIR] [--web DIR]
+                                                                    [--min-confidence X]
+
+                    Starts the service: the demo page at http://localhost:PORT/, the widget at /widget.js, the API at
+                    /api/v1/ask. Builds the index first when it is missing or older than the corpus.
+
+                      --port N             HTTP port (default 7070, or PORT)
+                      --corpus DIR         the clinic's Markdown documents (default corpus, or CORPUS_DIR)
+                      --index DIR          where the index lives (default index, or INDEX_DIR)
+                      --web DIR            serve the widget from DIR instead of the copy in the jar (or WEB_DIR)
+                      --min-confidence X   answers below this confidence (0-1) become "no match" (default 0.5)
+
+                    Environment: ALLOWED_ORIGINS (sites that may embed the chat, comma-separated), CLINIC_NAME,
+                    CLINIC_CONTACT (phone or URL offered when there is no answer), DISCLAIMER.
+                    """,
+            "index", """
+                    Usage: java -jar target/sciatica-chat.jar index [--corpus DIR] [--index DIR]
+
+                    Checks the corpus and builds the index. Prints a summary; on mistakes prints
+                    'file:line: message' for each and exits 1, leaving the previous index as it was.
+                    """,
+            "ask", """
+                    Usage: java -jar target/sciatica-chat.jar ask [--corpus DIR] [--index DIR] [--explain] "question"
+
+                    Answers one question and prints the reply JSON exactly as POST /api/v1/ask returns it.
+                    --explain also prints how the question was read and the five best sections with their scores.
+                    """,
+            "eval", """
+                    Usage: java -jar target/sciatica-chat.jar eval [FILE] [--split tune|holdout|all] [thresholds]
+
+                    Runs labelled questions through the real chat and prints accuracy per category, the misses
+                    with what came back, and latency percentiles. Without FILE, runs the question set that comes
+                    with the chat. FILE is tab-separated: split, category, expected section, question.
+
+                    Thresholds (exit 1 when a measure is below its minimum or above its maximum):
+                      --min-top1 X          in-domain questions answered with the right section first (0-1)
+                      --min-top3 X          in-domain questions with the right section in the top 3
+                      --min-declined X      off-topic questions declined
+                      --min-redflag X       red-flag questions alarmed at the right level
+                      --max-false-alarm X   questions that must not alarm but did
+                      --min-smalltalk X     small talk recognised
+                      --fit                 print confidence weights fitted to the chosen questions (for developers)
+                    """);
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        int code = run(Arrays.asList(args), System.out, System.err, System.getenv());
+        if (code != RUNNING) System.exit(code);
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env) {
+        if (!args.isEmpty() && List.of("--help", "-h", "help").contains(args.get(0))) {
+            out.print(USAGE_TEXT);
+            return OK;
+        }
+        String command = args.isEmpty() || args.get(0).startsWith("-") ? "serve" : args.get(0);
+        List<String> rest = args.isEmpty() || args.get(0).startsWith("-") ? args : args.subList(1, args.size());
+        if (!COMMAND_HELP.containsKey(command)) {
+            err.println("Unknown command '" + command + "'.");
+            err.print(USAGE_TEXT);
+            return USAGE;
+        }
+        Args parsed;
+        try {
+            parsed = Args.parse(rest, Set.of("port", "corpus", "index", "web", "min-confidence", "split", "min-top1", "min-top3",
+                    "min-declined", "min-redflag", "max-false-alarm", "min-smalltalk"), Set.of("help", "fit", "explain"));
+            if (parsed.flags().containsKey("help")) {
+                out.print(COMMAND_HELP.get(command));
+                return OK;
+            }
+            int maxPositional = command.equals("ask") || command.equals("eval") ? 1 : 0;
+            if (command.equals("ask") ? parsed.positional().size() != 1 : parsed.positional().size() > maxPositional) {
+                throw new Args.UsageException(command.equals("ask") ? "ask takes one question, in quotes"
+                        : "unexpected argument '" + parsed.positional().get(0) + "'");
+            }
+        } catch (Args.UsageException e) {
+            err.println("Error: " + e.getMessage() + ".");
+            err.print(COMMAND_HELP.get(command));
+            return USAGE;
+        }
+        Config config;
+        try {
+            config = Config.from(parsed.flags(), env);
+        } catch (Config.ConfigException e) {
+            err.println("Error: " + e.getMessage() + ".");
+            return USAGE;
+        }
+        try {
+            return switch (command) {
+                case "serve" -> serve(config, err);
+                case "index" -> index(config, out, err);
+                case "ask" -> ask(config, parsed.positional().get(0), parsed.flags().containsKey("explain"), out, err);
+                case "eval" -> EvalCommand.run(config, parsed, out, err);
+                default -> USAGE;
+            };
+        } catch (LiveIndex.StartupException e) {
+            err.println(e.getMessage());
+            return FAILED;
+        } catch (IOException e) {
+            err.println("Error: " + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    private static int serve(Config config, PrintStream err) throws LiveIndex.StartupException, IOException {
+        Application app = Application.open(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                app.close();
+            } catch (IOException e) {
+                err.println("Error while stopping: " + e.getMessage());
+            }
+        }, "shutdown"));
+        try {
+            app.serve();
+        } catch (RuntimeException e) {
+            err.println("Error: the service could not listen on port " + config.port() + " (" + rootMessage(e) + ").");
+            app.close();
+            return FAILED;
+        }
+        return RUNNING;
+    }
+
+    private static int index(Config config, PrintStream out, PrintStream err) throws IOException {
+        Corpus corpus;
+        try {
+            corpus = Application.corpusReader(config).read(config.corpusDir());
+        } catch (CorpusException e) {
+            printErrors(e.errors(), err);
+            err.println("The index was not changed.");
+            return FAILED;
+        }
+        Files.createDirectories(config.indexDir());
+        try (Directory dir = FSDirectory.open(config.indexDir())) {
+            IndexBuilder.Summary s = new IndexBuilder(MiniLmEmbedder.shared()).build(corpus, dir);
+            out.printf("Indexed %d document%s, %d sections (%d units) from %s into %s in %d ms.%n", s.documents(),
+                    s.documents() == 1 ? "" : "s", s.sections(), s.units(), config.corpusDir(), config.indexDir(), s.millis());
+            return OK;
+        } catch (LockObtainFailedException e) {
+            err.println("The index folder " + config.indexDir() + " is in use by a running service or another 'index' command; "
+                    + "a running service picks up corpus changes by itself.");
+            return FAILED;
+        }
+    }
+
+    private static int ask(Config config, String question, boolean explain, PrintStream out, PrintStream err)
+            throws LiveIndex.StartupException, IOException {
+        String q = question.strip();
+        if (q.isEmpty() || q.codePointCount(0, q.length()) > 500) {
+            err.println("Error: the question must have 1 to 500 characters.");
+            return USAGE;
+        }
+        try (Application app = Application.open(config)) {
+            ChatService.Trace trace = app.chat().trace(q);
+            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            out.println(mapper.writeValueAsString(trace.reply()));
+            if (explain) explain(trace, out);
+            return OK;
+        }
+    }
+
+    /** Why the chat answered what it did: how the question was read, and the best candidates. */
+    private static void explain(ChatService.Trace t, PrintStream out) {
+        out.println();
+        out.println("Read as: " + t.question().corrected()
+                + (t.question().corrections().isEmpty() ? "" : "   (spelling: " + t.question().corrections().stream()
+                .map(c -> c.written() + " -> " + c.readAs()).collect(java.util.stream.Collectors.joining(", ")) + ")"));
+        out.println("Words that count: " + t.question().content().stream().map(c -> c.surface() + (c.alternatives().size() > 1
+                ? " {" + c.alternatives().stream().map(a -> String.join(" ", a.terms())).collect(java.util.stream.Collectors.joining("|")) + "}"
+                : "")).collect(java.util.stream.Collectors.joining(", ")));
+        if (t.scored() != null) {
+            out.printf(java.util.Locale.ROOT, "Confidence %.3f (margin %.3f, retrievers agree: %s, share of the question the corpus knows: %.2f)%n",
+                    t.scored().confidence(), t.scored().margin(), t.scored().agree(), t.scored().known());
+            if (t.scored().outOfScopeTopic() != null) {
+                out.printf(java.util.Locale.ROOT, "Nearest topic the guide does not cover: \"%s\" (the best section is %.3f closer)%n",
+                        t.scored().outOfScopeTopic(), t.scored().outOfScopeGap());
+            }
+        }
+        for (ChatService.Candidate c : t.candidates()) {
+            out.printf(java.util.Locale.ROOT, "  %.3f  %-45s cos %.3f  coverage %.2f  bm25 %.2f  words %s%n           closest %s: %s%n",
+                    c.score(), c.sectionId(), c.cosine(), c.coverage(), c.bm25(), c.matchedWords(), c.closestUnitKind(),
+                    c.closestUnitText() == null ? "" : c.closestUnitText().length() > 90 ? c.closestUnitText().substring(0, 90) + "…" : c.closestUnitText());
+        }
+    }
+
+    static void printErrors(List<CorpusError> errors, PrintStream err) {
+        errors.forEach(e -> err.println(e));
+        err.println(errors.size() == 1 ? "1 mistake in the corpus." : errors.size() + " mistakes in the corpus.");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) t = t.getCause();
+        return t.getMessage();
+    }
+}

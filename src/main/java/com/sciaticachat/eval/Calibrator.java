@@ -1,0 +1,54 @@
+package com.sciaticachat.eval;
+
+import com.sciaticachat.chat.ChatService;
+import com.sciaticachat.search.Scorer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Fits the confidence's logistic weights ({@link Scorer.Calibration}) to a question set: a question is a
+ * positive example when the top-ranked section is the right one, a negative when it is wrong or the
+ * question is off-topic. L2-regularised logistic regression by projected gradient descent (feature weights
+ * kept non-negative, since each feature is evidence for an answer); used by
+ * developers through {@code eval --fit}, never at run time.
+ */
+public final class Calibrator {
+    private Calibrator() {}
+
+    /** Feature rows: cosine, coverage, known share, margin, agreement. */
+    public static Scorer.Calibration fit(ChatService chat, EvalSet set) {
+        List<double[]> x = new ArrayList<>();
+        List<Integer> y = new ArrayList<>();
+        for (EvalSet.Case c : set.cases()) {
+            if (!Evaluator.isRetrieval(c) && !c.category().equals("offtopic")) continue;
+            ChatService.Trace t = chat.trace(c.question());
+            Scorer.Scored s = t.scored();
+            if (s == null || s.top() == null) continue;
+            x.add(new double[] {1, s.top().hit().cosine(), s.top().hit().coverage(), s.known(), s.margin(), s.agree() ? 1 : 0,
+                    s.outOfScopeGap()});
+            y.add(!c.expectsNoAnswer() && EvalSet.matches(c, s.top().sectionId()) ? 1 : 0);
+            if (System.getenv("SCIATICA_FIT_DUMP") != null) {
+                System.out.printf(java.util.Locale.ROOT, "%d\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%d\t%.3f\t%.3f\t%s%n", y.get(y.size() - 1), c.category(),
+                        s.top().hit().cosine(), s.top().hit().coverage(), s.known(), s.margin(), s.agree() ? 1 : 0, s.outOfScopeGap(),
+                        s.confidence(), c.question());
+            }
+        }
+        double[] w = {-5, 5, 2, 2, 2, 0.5, 2};
+        double rate = 0.5, l2 = 0.001;
+        for (int iter = 0; iter < 20000; iter++) {
+            double[] grad = new double[w.length];
+            for (int i = 0; i < x.size(); i++) {
+                double z = 0;
+                for (int j = 0; j < w.length; j++) z += w[j] * x.get(i)[j];
+                double err = 1 / (1 + Math.exp(-z)) - y.get(i);
+                for (int j = 0; j < w.length; j++) grad[j] += err * x.get(i)[j] / x.size();
+            }
+            for (int j = 0; j < w.length; j++) {
+                w[j] -= rate * (grad[j] + (j == 0 ? 0 : l2 * w[j]));
+                // every feature is evidence for an answer: a negative weight would only fit collinearity
+                if (j > 0 && w[j] < 0) w[j] = 0;
+            }
+        }
+        return new Scorer.Calibration(w[0], w[1], w[2], w[3], w[4], w[5], w[6]);
+    }
+}
