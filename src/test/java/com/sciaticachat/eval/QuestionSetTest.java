@@ -1,0 +1,33 @@
+package com.sciaticachat.eval;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sciaticachat.support.TestServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bundled question set through the real pipeline, against the thresholds the product promises. The
+ * table is printed, so a failing run shows what went wrong.
+ */
+class QuestionSetTest {
+    static final double MIN_TOP1 = 0.92;
+    static final double MIN_TOP3 = 0.97;
+    static final double MIN_DECLINED = 0.90;
+
+    @Test
+    void the_bundled_questions_meet_their_thresholds() throws Exception {
+        EvalSet set = EvalSet.bundled(EvalSet.BUNDLED_QUESTIONS);
+        assertTrue(set.cases().size() >= 150, "at least 150 questions");
+        Evaluator.Report report = new Evaluator(TestServer.bundled().app.chat()).run(set);
+        ByteArrayOutputStream table = new ByteArrayOutputStream();
+        Evaluator.print(report, set.name(), new PrintStream(table, true, StandardCharsets.UTF_8));
+        String shown = table.toString(StandardCharsets.UTF_8);
+        System.out.println(shown);
+        assertTrue(report.inDomainTop1() >= MIN_TOP1, "in-domain right first " + report.inDomainTop1() + "\n" + shown);
+        assertTrue(report.inDomainTop3() >= MIN_TOP3, "in-domain top 3 " + report.inDomainTop3() + "\n" + shown);
+        assertTrue(report.offTopicDeclined() >= MIN_DECLINED, "off-topic declined " + report.offTopicDeclined() + "\n" + shown);
+    }
+}

@@ -1,0 +1,177 @@
+package com.sciaticachat.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sciaticachat.support.HttpJson;
+import com.sciaticachat.support.HttpJson.Response;
+import com.sciaticachat.support.TestServer;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ApiTest {
+    private final HttpJson http = TestServer.bundled().http();
+
+    private static void assertError(Response r, int status, String code) {
+        assertEquals(status, r.status(), r.body());
+        JsonNode e = r.json().get("error");
+        assertEquals(code, e.get("code").asText(), r.body());
+        assertFalse(e.get("message").asText().isBlank());
+        assertTrue(r.header("Content-Type").startsWith("application/json"));
+    }
+
+    @Test
+    void ask_answers_with_the_whole_contract() {
+        Response r = http.ask("what causes sciatica?");
+        assertEquals(200, r.status());
+        JsonNode j = r.json();
+        assertEquals("answered", j.get("status").asText());
+        assertFalse(j.get("reply").asText().isBlank());
+        JsonNode a = j.get("answer");
+        assertEquals("massage-for-sciatic-pain/causes", a.get("sectionId").asText());
+        assertEquals("Causes", a.get("title").asText());
+        assertEquals(List.of("Massage For Sciatic Pain", "Causes"),
+                List.of(a.get("path").get(0).asText(), a.get("path").get(1).asText()));
+        assertTrue(a.get("text").asText().contains("Herniated Disc: A herniated or slipped disc"));
+        assertTrue(a.get("highlights").isArray());
+        assertEquals("corpus/massage-for-sciatic-pain.md", a.get("source").asText());
+        double score = a.get("score").asDouble();
+        assertTrue(score > 0 && score <= 1, "score " + score);
+        assertTrue(j.get("related").isArray());
+        for (JsonNode rel : j.get("related")) {
+            assertFalse(rel.get("sectionId").asText().isBlank());
+            assertFalse(rel.get("title").asText().isBlank());
+        }
+        assertTrue(j.get("urgent").isNull());
+        assertFalse(j.get("disclaimer").asText().isBlank());
+    }
+
+    @Test
+    void a_question_with_nothing_relevant_gets_no_match_and_the_contact() {
+        JsonNode j = http.ask("who painted the Mona Lisa?").json();
+        assertEquals("no_match", j.get("status").asText());
+        assertTrue(j.get("answer").isNull());
+        assertTrue(j.get("reply").asText().contains("(919) 555-0142"));
+        assertFalse(j.get("disclaimer").asText().isBlank());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "malformed JSON|{\"question\": |malformed_json",
+            "not an object|[\"what causes sciatica\"]|malformed_json",
+            "empty body|''|malformed_json",
+            "missing question|{\"q\": \"hi\"}|missing_question",
+            "null question|{\"question\": null}|missing_question",
+            "number|{\"question\": 42}|invalid_question",
+            "object|{\"question\": {\"text\": \"hi\"}}|invalid_question",
+            "blank|{\"question\": \"   \\t \"}|empty_question"})
+    void a_bad_body_gets_a_400_with_a_code(String name, String body, String code) {
+        assertError(http.post("/api/v1/ask", body), 400, code);
+    }
+
+    @Test
+    void a_question_over_500_characters_is_refused_but_500_is_fine() {
+        assertError(http.ask("a".repeat(501)), 400, "question_too_long");
+        assertEquals(200, http.ask("sciatica ".repeat(56).substring(0, 500)).status());
+    }
+
+    @Test
+    void a_body_over_16_kb_is_refused_with_413() {
+        String big = "{\"question\": \"" + "a".repeat(17 * 1024) + "\"}";
+        assertError(http.post("/api/v1/ask", big), 413, "payload_too_large");
+    }
+
+    @Test
+    void a_non_json_content_type_is_refused_with_415() {
+        assertError(http.post("/api/v1/ask", "{\"question\": \"hi\"}", "Content-Type", "text/plain"), 415, "unsupported_media_type");
+        assertError(http.post("/api/v1/ask", "question=hi", "Content-Type", "application/x-www-form-urlencoded"), 415,
+                "unsupported_media_type");
+        assertEquals(200, http.post("/api/v1/ask", "{\"question\": \"sciatica\"}", "Content-Type", "application/json; charset=utf-8").status());
+    }
+
+    @Test
+    void unknown_paths_and_methods_are_json_404_and_405() {
+        assertError(http.get("/api/v1/nothing-here"), 404, "not_found");
+        assertError(http.get("/no-such-page.html"), 404, "not_found");
+        assertError(http.get("/api/v1/ask"), 405, "method_not_allowed");
+        assertError(http.post("/health", "{}"), 405, "method_not_allowed");
+        assertError(http.get("/api/v1/sections/no-such-section"), 404, "section_not_found");
+    }
+
+    @Test
+    void the_service_keeps_answering_after_bad_requests() {
+        for (int i = 0; i < 20; i++) {
+            http.post("/api/v1/ask", "{broken");
+            http.post("/api/v1/ask", "{\"question\": " + i + "}");
+        }
+        assertEquals("answered", http.ask("what causes sciatica?").json().get("status").asText());
+    }
+
+    @Test
+    void allowed_and_own_origins_get_cors_headers() {
+        Response allowed = http.post("/api/v1/ask", "{\"question\": \"sciatica\"}", "Origin", "https://clinic.example");
+        assertEquals(200, allowed.status());
+        assertEquals("https://clinic.example", allowed.header("Access-Control-Allow-Origin"));
+        assertTrue(allowed.header("Vary").contains("Origin"));
+        Response own = http.post("/api/v1/ask", "{\"question\": \"sciatica\"}", "Origin", http.base());
+        assertEquals(http.base(), own.header("Access-Control-Allow-Origin"));
+        Response preflight = http.send(HttpRequest.newBuilder(URI.create(http.base() + "/api/v1/ask"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10))
+                .header("Origin", "https://clinic.example").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type").build());
+        assertEquals(204, preflight.status());
+        assertEquals("https://clinic.example", preflight.header("Access-Control-Allow-Origin"));
+        assertTrue(preflight.header("Access-Control-Allow-Methods").contains("POST"));
+        assertTrue(preflight.header("Access-Control-Allow-Headers").toLowerCase().contains("content-type"));
+    }
+
+    @Test
+    void other_origins_are_refused() {
+        Response r = http.post("/api/v1/ask", "{\"question\": \"sciatica\"}", "Origin", "https://evil.example");
+        assertError(r, 403, "origin_not_allowed");
+        assertNull(r.header("Access-Control-Allow-Origin"));
+        Response preflight = http.send(HttpRequest.newBuilder(URI.create(http.base() + "/api/v1/ask"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10))
+                .header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST").build());
+        assertEquals(403, preflight.status());
+        assertNull(preflight.header("Access-Control-Allow-Origin"));
+        assertEquals(200, http.ask("sciatica").status(), "requests without an Origin (not a browser) still work");
+    }
+
+    @Test
+    void health_sections_and_info_describe_the_loaded_index() {
+        JsonNode health = http.get("/health").json();
+        assertEquals("ok", health.get("status").asText());
+        assertEquals(27, health.get("sections").asInt());
+        assertEquals(0, health.get("corpusErrors").size());
+        JsonNode sections = http.get("/api/v1/sections").json().get("sections");
+        assertEquals(27, sections.size());
+        assertEquals("massage-for-sciatic-pain/intro", sections.get(0).get("id").asText());
+        JsonNode one = http.get("/api/v1/sections/massage-for-sciatic-pain/stretching").json();
+        assertEquals("Stretching", one.get("answer").get("title").asText());
+        assertFalse(one.get("disclaimer").asText().isBlank());
+        JsonNode info = http.get("/api/v1/info").json();
+        assertFalse(info.get("disclaimer").asText().isBlank());
+        assertTrue(info.get("suggestions").size() > 0);
+    }
+
+    @Test
+    void the_demo_page_and_widget_are_served() {
+        Response page = http.get("/");
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("<script src=\"/widget.js\" async"), "the demo embeds the widget with one tag");
+        assertTrue(page.header("Content-Security-Policy").contains("script-src 'self'"));
+        Response js = http.get("/widget.js");
+        assertEquals(200, js.status());
+        assertTrue(js.header("Content-Type").contains("javascript"));
+        assertFalse(js.body().contains("innerHTML"), "the widget never parses text as HTML");
+    }
+}

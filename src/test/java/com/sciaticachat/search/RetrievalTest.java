@@ -1,0 +1,93 @@
+package com.sciaticachat.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sciaticachat.chat.ChatService;
+import com.sciaticachat.chat.Reply;
+import com.sciaticachat.support.TestServer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RetrievalTest {
+    private final ChatService chat = TestServer.bundled().app.chat();
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "what causes sciatica?|causes",
+            "What is deep tissue massage?|deep-tissue-massage",
+            "how is sciatica diagnosed|diagnosis",
+            "what are the symptoms|symptoms",
+            "sore bum after sitting all day|symptoms",
+            "syatica stretchs|stretching",
+            "are there tablets for nerve pain|treatment",
+            "how do I keep it from flaring up|prevention",
+            "self-massage techniques|self-massage-techniques",
+            "how many massage sessions will I need|what-to-expect-from-massage",
+            "can pregnancy cause sciatica|causes"})
+    void returns_best_section_for_known_question(String question, String expected) {
+        Reply r = chat.ask(question);
+        assertEquals(Reply.ANSWERED, r.status(), () -> question + " -> " + r);
+        assertEquals("massage-for-sciatic-pain/" + expected, r.answer().sectionId());
+        assertTrue(r.answer().score() >= 0 && r.answer().score() <= 1);
+        assertEquals("corpus/massage-for-sciatic-pain.md", r.answer().source());
+        assertFalse(r.disclaimer().isBlank());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"who painted the Mona Lisa?", "can you help with tennis elbow?", "what's the weather tomorrow",
+            "my knee hurts when I run"})
+    void declines_questions_the_corpus_cannot_answer(String question) {
+        Reply r = chat.ask(question);
+        assertEquals(Reply.NO_MATCH, r.status(), () -> question + " -> " + r);
+        assertNull(r.answer());
+        assertTrue(r.reply().contains("don't have an answer"), r.reply());
+        assertTrue(r.reply().contains("(919) 555-0142"), "the no-match reply points to the clinic's contact");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"title:x AND (", "*", "\"", "\\", "sciatica~ OR +causes -symptoms^3", "/regex.*/", "[a TO z]", "&& || !"})
+    void lucene_query_syntax_in_a_question_is_just_text(String question) {
+        Reply r = chat.ask(question);
+        assertNotNull(r.status());
+        assertFalse(r.disclaimer().isBlank());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"what is piriformis syndrome", "can an x-ray show sciatica", "does heat help before a massage"})
+    void highlights_are_sentences_of_the_answer(String question) {
+        Reply r = chat.ask(question);
+        assertEquals(Reply.ANSWERED, r.status());
+        assertFalse(r.answer().highlights().isEmpty(), "a question about one item highlights it");
+        for (String h : r.answer().highlights()) assertTrue(r.answer().text().contains(h), h);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"what massage techniques help sciatica", "deep tissue massage", "foam rolling", "what causes sciatica"})
+    void related_sections_never_repeat_the_answer_or_its_family(String question) {
+        Reply r = chat.ask(question);
+        assertEquals(Reply.ANSWERED, r.status());
+        String answer = r.answer().sectionId();
+        chat.index().withSnapshot(s -> {
+            for (Reply.Related rel : r.related()) {
+                assertFalse(s.isSameOrAncestor(rel.sectionId(), answer) || s.isSameOrAncestor(answer, rel.sectionId()),
+                        rel.sectionId() + " overlaps " + answer);
+            }
+            return null;
+        });
+    }
+
+    @org.junit.jupiter.api.Test
+    void a_whole_topic_gets_the_whole_list_and_an_item_gets_its_own_text() {
+        Reply topic = chat.ask("what massage techniques are there");
+        assertEquals("massage-for-sciatic-pain/massage-techniques", topic.answer().sectionId());
+        assertTrue(topic.answer().text().contains("Deep Tissue Massage") && topic.answer().text().contains("Neuromuscular Therapy"));
+        Reply item = chat.ask("what is swedish massage");
+        assertEquals("massage-for-sciatic-pain/swedish-massage", item.answer().sectionId());
+        assertFalse(item.answer().text().contains("Deep Tissue"));
+    }
+}

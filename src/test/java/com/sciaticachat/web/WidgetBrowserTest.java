@@ -1,0 +1,208 @@
+package com.sciaticachat.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sciaticachat.config.Config;
+import com.sciaticachat.support.Browser;
+import com.sciaticachat.support.TestFiles;
+import com.sciaticachat.support.TestHostPage;
+import com.sciaticachat.support.TestServer;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.Rectangle;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.WebElement;
+
+/** The widget in a real browser: as a visitor uses it, as an embedder pastes it, as hostile text and CSS try to break it. */
+class WidgetBrowserTest {
+    private static Browser browser;
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.bundled();
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.close();
+    }
+
+    private SearchContext openWidget(String url) {
+        browser.driver.get(url);
+        SearchContext w = browser.widget();
+        browser.in(w, ".launcher").click();
+        browser.waitFor(d -> browser.in(w, ".panel").isDisplayed());
+        return w;
+    }
+
+    /** Types a question, presses Enter, waits for a new bot reply; returns it. */
+    private WebElement ask(SearchContext w, String question) {
+        int before = browser.all(w, ".msg.bot[data-status]").size();
+        WebElement input = browser.in(w, "input");
+        input.sendKeys(question);
+        input.sendKeys(Keys.ENTER);
+        return browser.waitFor(d -> {
+            List<WebElement> replies = browser.all(w, ".msg.bot[data-status]");
+            return replies.size() > before ? replies.get(replies.size() - 1) : null;
+        });
+    }
+
+    @Test
+    void a_visitor_opens_the_demo_page_asks_and_reads_the_answer_with_its_source_and_the_disclaimer() {
+        SearchContext w = openWidget(server.base + "/");
+        WebElement disclaimer = browser.in(w, ".disclaimer");
+        assertTrue(disclaimer.isDisplayed());
+        browser.waitFor(d -> disclaimer.getText().contains("not a diagnosis or medical advice"));
+        assertTrue(browser.in(w, ".msg.bot").getText().startsWith("Hi!"), "the greeting is shown");
+
+        WebElement reply = ask(w, "what causes sciatica?");
+        assertEquals("answered", reply.getAttribute("data-status"));
+        assertEquals("Causes", reply.findElement(org.openqa.selenium.By.cssSelector(".card h3")).getText());
+        assertTrue(reply.getText().contains("Herniated Disc:"));
+        assertTrue(reply.findElement(org.openqa.selenium.By.cssSelector(".card .source")).getText()
+                .contains("Raleigh Massage · Massage For Sciatic Pain"));
+        assertEquals("what causes sciatica?", browser.all(w, ".msg.user").get(0).getText());
+        assertTrue(disclaimer.isDisplayed(), "the disclaimer stays visible with the answer");
+        assertEquals("log", browser.in(w, ".log").getAttribute("role"));
+        assertEquals("polite", browser.in(w, ".log").getAttribute("aria-live"));
+    }
+
+    @Test
+    void the_keyboard_alone_opens_asks_and_closes_and_focus_returns_to_the_launcher() {
+        browser.driver.get(server.base + "/");
+        SearchContext w = browser.widget();
+        WebElement launcher = browser.in(w, ".launcher");
+        assertTrue(launcher.getAttribute("aria-label").startsWith("Open chat"));
+        browser.js("arguments[0].focus()", launcher);
+        launcher.sendKeys(Keys.ENTER);
+        browser.waitFor(d -> browser.in(w, ".panel").isDisplayed());
+        assertEquals("true", launcher.getAttribute("aria-expanded"));
+        browser.waitFor(d -> "sc-input".equals(browser.js(
+                "return document.querySelector('sciatica-chat').shadowRoot.activeElement.id")));
+        WebElement reply = ask(w, "what is deep tissue massage");
+        assertEquals("Deep Tissue Massage", reply.findElement(org.openqa.selenium.By.cssSelector(".card h3")).getText());
+        browser.in(w, "input").sendKeys(Keys.ESCAPE);
+        browser.waitFor(d -> !browser.in(w, ".panel").isDisplayed());
+        assertEquals("false", launcher.getAttribute("aria-expanded"));
+        assertEquals(Boolean.TRUE, browser.js(
+                "return document.querySelector('sciatica-chat').shadowRoot.activeElement.classList.contains('launcher')"));
+    }
+
+    @Test
+    void related_suggestions_open_their_section_and_no_match_offers_the_contact() {
+        SearchContext w = openWidget(server.base + "/");
+        WebElement chip = browser.waitFor(d -> browser.all(w, ".msg.bot .chip").stream().findFirst().orElse(null));
+        String title = chip.getText();
+        chip.click();
+        WebElement shown = browser.waitFor(d -> browser.all(w, ".msg.bot[data-status=answered]").stream().findFirst().orElse(null));
+        assertEquals(title, shown.findElement(org.openqa.selenium.By.cssSelector(".card h3")).getText());
+
+        WebElement none = ask(w, "who painted the Mona Lisa?");
+        assertEquals("no_match", none.getAttribute("data-status"));
+        WebElement contact = none.findElement(org.openqa.selenium.By.cssSelector("[part=contact] a"));
+        assertEquals("(919) 555-0142", contact.getText());
+        assertTrue(contact.getAttribute("href").startsWith("tel:"));
+    }
+
+    @Test
+    void text_from_the_corpus_and_the_visitor_is_shown_literally_and_never_runs() throws Exception {
+        try (TestServer hostile = TestServer.start(TestFiles.fixture("xss"), Config.defaults())) {
+            SearchContext w = openWidget(hostile.base + "/");
+            String visitorHtml = "<img src=x onerror=\"window.xssRan=9\"> script injection attempt";
+            WebElement reply = ask(w, visitorHtml);
+            assertEquals(visitorHtml, browser.all(w, ".msg.user").get(0).getText());
+            assertEquals("answered", reply.getAttribute("data-status"), reply.getText());
+            String text = reply.getText();
+            assertTrue(text.contains("<img src=x onerror=\"window.xssRan=1;document.title='pwned'\">"), text);
+            assertTrue(text.contains("<script>window.xssRan=2</script>"), text);
+            assertEquals(0L, browser.js("return document.querySelector('sciatica-chat').shadowRoot"
+                    + ".querySelectorAll('img, script:not([src]), svg:not([aria-hidden]), a[href^=javascript]').length"));
+            assertNull(browser.js("return window.xssRan === undefined ? null : window.xssRan"));
+            assertFalse(browser.driver.getTitle().contains("pwned"));
+        }
+    }
+
+    @Test
+    void on_another_site_with_hostile_css_the_widget_still_looks_right_and_leaks_no_styles() {
+        String hostileCss = "* { all: unset; } div { display: none !important; } button { display: none; }"
+                + " p { color: rgb(1, 2, 3); font-family: monospace; } body { margin: 0 }";
+        String url = TestHostPage.shared().put("/hostile.html", "<!doctype html><html><head><title>Clinic</title>"
+                + "<style>" + hostileCss + "</style></head><body><p id=probe>Our clinic</p>"
+                + "<script>window.probeBefore = getComputedStyle(document.getElementById('probe')).fontFamily;</script>"
+                + "<script src=\"" + server.base + "/widget.js\" async data-accent=\"#7c3aed\" data-title=\"Ask Raleigh Massage\"></script>"
+                + "</body></html>");
+        browser.driver.get(url);
+        SearchContext w = browser.widget();
+        WebElement launcher = browser.in(w, ".launcher");
+        browser.waitFor(d -> launcher.isDisplayed());
+        Rectangle r = launcher.getRect();
+        long width = (Long) browser.js("return window.innerWidth"), height = (Long) browser.js("return window.innerHeight");
+        assertTrue(r.getWidth() > 100 && r.getHeight() > 30, "launcher is a real button: " + r.getWidth() + "x" + r.getHeight());
+        assertTrue(r.getX() + r.getWidth() > width - 60 && r.getY() + r.getHeight() > height - 60, "launcher sits in the bottom-right corner");
+        assertEquals("rgba(124, 58, 237, 1)", launcher.getCssValue("background-color"), "data-accent applies");
+        assertEquals("fixed", browser.js("return getComputedStyle(document.querySelector('sciatica-chat')).position"));
+
+        launcher.click();
+        browser.waitFor(d -> browser.in(w, ".panel").isDisplayed());
+        assertEquals("Ask Raleigh Massage", browser.in(w, ".head h2").getText());
+        WebElement reply = ask(w, "how is sciatica diagnosed");
+        assertEquals("answered", reply.getAttribute("data-status"), "the API answers the other origin (CORS)");
+        assertTrue(reply.isDisplayed() && reply.getText().contains("Diagnosis"));
+        assertTrue(browser.in(w, ".disclaimer").isDisplayed());
+
+        assertEquals(browser.js("return window.probeBefore"),
+                browser.js("return getComputedStyle(document.getElementById('probe')).fontFamily"), "no styles leak into the page");
+        assertEquals("rgb(1, 2, 3)", browser.js("return getComputedStyle(document.getElementById('probe')).color"));
+        assertEquals(1L, browser.js("return document.querySelectorAll('sciatica-chat').length"));
+    }
+
+    @Test
+    void when_the_service_is_unreachable_the_visitor_gets_a_friendly_message_and_a_retry() {
+        String url = TestHostPage.shared().put("/offline.html", "<!doctype html><title>Clinic</title><p>Hello</p>"
+                + "<script src=\"" + server.base + "/widget.js\" data-api=\"http://localhost:9\" async></script>");
+        SearchContext w = openWidget(url);
+        WebElement error = ask(w, "what causes sciatica?");
+        assertEquals("error", error.getAttribute("data-status"));
+        assertTrue(error.getText().contains("can\u2019t reach the clinic\u2019s chat"), error.getText());
+        int errors = browser.all(w, ".msg.bot[data-status=error]").size();
+        browser.in(w, ".retry").click();
+        browser.waitFor(d -> browser.all(w, ".msg.bot[data-status=error]").size() > errors);
+        assertTrue(browser.all(w, ".msg.user").size() == 1, "a retry does not repeat the visitor's message");
+    }
+
+    @Test
+    void on_a_narrow_phone_the_open_panel_fills_the_screen() {
+        try (Browser phone = Browser.phone(390, 740)) {
+            phone.driver.get(server.base + "/");
+            SearchContext w = phone.widget();
+            phone.in(w, ".launcher").click();
+            WebElement panel = phone.in(w, ".panel");
+            phone.waitFor(d -> panel.isDisplayed());
+            Rectangle r = panel.getRect();
+            Map<?, ?> viewport = (Map<?, ?>) phone.js("return {w: window.innerWidth, h: window.innerHeight}");
+            assertEquals(0, r.getX());
+            assertEquals(0, r.getY());
+            assertEquals(((Number) viewport.get("w")).intValue(), r.getWidth());
+            assertEquals(((Number) viewport.get("h")).intValue(), r.getHeight());
+            assertTrue(phone.in(w, ".disclaimer").isDisplayed());
+        }
+    }
+
+    @Test
+    void loading_the_script_twice_makes_one_widget() {
+        String url = TestHostPage.shared().put("/twice.html", "<!doctype html><title>Clinic</title>"
+                + "<script src=\"" + server.base + "/widget.js\"></script><script src=\"" + server.base + "/widget.js\"></script>");
+        browser.driver.get(url);
+        browser.widget();
+        assertEquals(1L, browser.js("return document.querySelectorAll('sciatica-chat').length"));
+    }
+}
