@@ -57,10 +57,11 @@ public final class Analyzers {
             Map.entry("relief", "relieve"), Map.entry("relieving", "relieve"), Map.entry("relieved", "relieve"),
             Map.entry("spinal", "spine"), Map.entry("muscular", "muscle"), Map.entry("treat", "treatment"),
             Map.entry("treated", "treatment"), Map.entry("treating", "treatment"), Map.entry("treatments", "treatment"),
-            Map.entry("pregnant", "pregnancy"), Map.entry("exercising", "exercise"), Map.entry("exercised", "exercise"),
-            // agent nouns Porter would fold into their verb: a muscle relaxant is not relaxation
-            Map.entry("relaxant", "relaxant"), Map.entry("relaxants", "relaxant"), Map.entry("relaxer", "relaxant"),
-            Map.entry("relaxers", "relaxant"));
+            Map.entry("pregnant", "pregnancy"), Map.entry("exercising", "exercise"), Map.entry("exercised", "exercise"));
+
+    /** Agent nouns Porter would fold into their verb, kept as they are: a muscle relaxant is not relaxation. */
+    static final Map<String, String> KEEP = Map.of("relaxant", "relaxant", "relaxants", "relaxant", "relaxer", "relaxant",
+            "relaxers", "relaxant");
 
     private static final NormalizeCharMap QUOTES;
     private static final StemmerOverrideFilter.StemmerOverrideMap OVERRIDES;
@@ -78,6 +79,7 @@ public final class Analyzers {
         // the override's output is stemmed again by Porter only if not a keyword; overrides are final,
         // so map to what Porter would make of the base form
         IRREGULAR.forEach((word, base) -> overrides.add(word, porter(base)));
+        KEEP.forEach(overrides::add);
         try {
             OVERRIDES = overrides.build();
         } catch (IOException e) {

@@ -135,6 +135,8 @@ public final class QuestionAnalyzer {
     }
 
     private List<Concept> concepts(String text, int focus) {
+        // only punctuation ("*", "&& || !"): no tokens, and an empty token graph has nothing to cut
+        if (text.codePoints().noneMatch(Character::isLetterOrDigit)) return List.of();
         Map<String, Concept> byKey = new LinkedHashMap<>();
         try (TokenStream ts = queryAnalyzer.tokenStream("", text)) {
             GraphTokenStreamFiniteStrings graph = new GraphTokenStreamFiniteStrings(ts);

@@ -69,13 +69,14 @@ public final class HttpApi {
                 }
                 ctx.header("Access-Control-Allow-Origin", origin);
             });
-            for (String path : List.of("/api/v1/ask", "/api/v1/info", "/api/v1/sections", "/api/v1/sections/{id}")) {
+            for (String path : List.of("/api/v1/ask", "/api/v1/info", "/api/v1/sections", "/api/v1/sections/<id>")) {
                 cfg.routes.options(path, HttpApi::preflight);
             }
 
             cfg.routes.post("/api/v1/ask", ctx -> ctx.json(chat.ask(readAsk(ctx, mapper).question())));
             cfg.routes.get("/api/v1/sections", ctx -> ctx.json(Map.of("sections", chat.sections())));
-            cfg.routes.get("/api/v1/sections/{id}", ctx -> ctx.json(chat.section(ctx.pathParam("id"))
+            // section ids contain a slash (document/section), hence <id>, which spans segments
+            cfg.routes.get("/api/v1/sections/<id>", ctx -> ctx.json(chat.section(ctx.pathParam("id"))
                     .orElseThrow(() -> new ApiException(404, "section_not_found", "There is no section with that id"))));
             cfg.routes.get("/api/v1/info", ctx -> ctx.json(chat.info()));
             cfg.routes.get("/health", ctx -> ctx.json(health(chat.index())));
