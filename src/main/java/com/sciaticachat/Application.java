@@ -5,14 +5,17 @@ import com.sciaticachat.chat.ChatService;
 import com.sciaticachat.chat.Messages;
 import com.sciaticachat.config.Config;
 import com.sciaticachat.embed.Embedder;
-import com.sciaticachat.embed.MiniLmEmbedder;
+import com.sciaticachat.embed.BackgroundEmbedder;
 import com.sciaticachat.http.HttpApi;
 import com.sciaticachat.index.CorpusReader;
 import com.sciaticachat.index.IndexBuilder;
 import com.sciaticachat.search.LiveIndex;
 import com.sciaticachat.search.Retriever;
 import com.sciaticachat.search.Scorer;
+import com.sciaticachat.http.ChatRef;
 import io.javalin.Javalin;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.List;
@@ -40,9 +43,14 @@ public final class Application implements Closeable {
         return new CorpusReader(config.clinicName(), Set.of(), List.of());
     }
 
-    /** Opens (building when needed) the index and the chat; no HTTP yet. */
+    /**
+     * Opens (building when needed) the index and the chat; no HTTP yet. The embedding model and the
+     * English word lists load on background threads meanwhile: only a rebuild or the first question waits
+     * for the model.
+     */
     public static Application open(Config config) throws LiveIndex.StartupException, IOException {
-        Embedder embedder = MiniLmEmbedder.shared();
+        Embedder embedder = BackgroundEmbedder.miniLm();
+        EnglishWords.get(); // starts loading the word lists in the background
         LiveIndex index = LiveIndex.open(config.corpusDir(), config.indexDir(), corpusReader(config), new IndexBuilder(embedder),
                 embedder.modelId());
         Retriever retriever = new Retriever(EnglishWords.get());
@@ -51,13 +59,50 @@ public final class Application implements Closeable {
         return new Application(config, index, chat);
     }
 
+    /**
+     * Opens the index and starts HTTP at the same time (on two cores, the launch is a second shorter that
+     * way); returns once both are ready. A corpus that cannot be served stops the server again.
+     */
+    public static Application start(Config config) throws LiveIndex.StartupException, IOException {
+        CompletableFuture<Application> opening = new CompletableFuture<>();
+        Thread opener = new Thread(() -> {
+            try {
+                opening.complete(open(config));
+            } catch (Throwable e) {
+                opening.completeExceptionally(e);
+            }
+        }, "index-open");
+        opener.start();
+        Javalin http = HttpApi.create(ChatRef.when(opening.thenApply(Application::chat)), config).start(config.port());
+        try {
+            Application app = opening.get();
+            app.http = http;
+            app.logListening();
+            return app;
+        } catch (ExecutionException e) {
+            http.stop();
+            if (e.getCause() instanceof LiveIndex.StartupException se) throw se;
+            if (e.getCause() instanceof IOException io) throw io;
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            http.stop();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting", e);
+        }
+    }
+
     /** Starts HTTP on the configured port (0: any free port); returns the port. */
     public int serve() {
         http = HttpApi.create(chat, config).start(config.port());
+        logListening();
+        return http.port();
+    }
+
+    private void logListening() {
+        EnglishWords.get().preloadDictionary();
         LiveIndex.Status s = index.status();
         LOG.info("Sciatica Chat is answering on http://localhost:{}/ ({} sections from {}; API open to {} origins)",
                 http.port(), s.sections(), config.corpusDir(), HttpApi.describeOrigins(config.allowedOrigins()));
-        return http.port();
     }
 
     public ChatService chat() {

@@ -1,12 +1,12 @@
 package com.sciaticachat.analysis;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -28,41 +28,89 @@ public final class EnglishWords {
 
     private static volatile EnglishWords instance;
 
-    private final Map<String, Integer> rank;
-    private final java.util.Set<String> dictionary;
-    private final double logMaxRank;
+    /** The vocabulary ranks. */
+    private record Data(Map<String, Integer> rank, double logMaxRank) {}
 
-    private EnglishWords(Map<String, Integer> rank, java.util.Set<String> dictionary) {
-        this.rank = rank;
-        this.dictionary = dictionary;
-        this.logMaxRank = Math.log(1 + rank.values().stream().mapToInt(Integer::intValue).max().orElse(1));
+    private final java.util.concurrent.CompletableFuture<Data> data;
+    private final java.util.concurrent.CompletableFuture<java.util.Set<String>> dictionary = new java.util.concurrent.CompletableFuture<>();
+
+    private EnglishWords() {
+        this.data = java.util.concurrent.CompletableFuture.supplyAsync(EnglishWords::load, r -> {
+            Thread t = new Thread(r, "words-load");
+            t.setDaemon(true);
+            t.start();
+        });
     }
 
+    /**
+     * Starts loading the 134,000-word dictionary in the background, if not already. The service calls this
+     * once it is answering, so the load does not compete with start-up; a lookup before that loads it itself.
+     */
+    public void preloadDictionary() {
+        if (dictionaryStarted.compareAndSet(false, true)) {
+            Thread t = new Thread(this::loadDictionary, "dictionary-load");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    private final java.util.concurrent.atomic.AtomicBoolean dictionaryStarted = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private void loadDictionary() {
+        try {
+            dictionary.complete(dictionary());
+        } catch (IOException | RuntimeException e) {
+            dictionary.completeExceptionally(e);
+        }
+    }
+
+    private java.util.Set<String> words() {
+        if (dictionaryStarted.compareAndSet(false, true)) loadDictionary();
+        return dictionary.join();
+    }
+
+    /** The word lists; they load on a background thread from the first call, and a lookup waits for them. */
     public static EnglishWords get() {
         EnglishWords local = instance;
         if (local == null) {
             synchronized (EnglishWords.class) {
                 local = instance;
-                if (local == null) instance = local = load();
+                if (local == null) instance = local = new EnglishWords();
             }
         }
         return local;
     }
 
-    private static EnglishWords load() {
+    private Data data() {
+        return data.join();
+    }
+
+    private static Data load() {
         try (InputStream in = EnglishWords.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) throw new IllegalStateException(RESOURCE + " is missing from the classpath (it comes with the embedding model jar)");
-            JsonNode vocab = new ObjectMapper().readTree(in).path("model").path("vocab");
+            // stream the 700 KB tokenizer file to its model.vocab object instead of building a tree of it
             Map<String, Integer> rank = new HashMap<>(32_000);
-            for (Iterator<Map.Entry<String, JsonNode>> it = vocab.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                String word = e.getKey();
-                int id = e.getValue().asInt();
-                if (id >= FIRST_WORD_ID && word.length() > 1 && word.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
-                    rank.put(word, id - FIRST_WORD_ID);
+            try (JsonParser p = new JsonFactory().createParser(in)) {
+                int depth = 0;
+                String path = "";
+                for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                    if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) depth++;
+                    else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) depth--;
+                    else if (t == JsonToken.FIELD_NAME && depth == 1) path = p.currentName();
+                    else if (t == JsonToken.FIELD_NAME && depth == 2 && path.equals("model") && p.currentName().equals("vocab")) {
+                        p.nextToken();
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String word = p.currentName();
+                            int id = p.nextIntValue(-1);
+                            if (id >= FIRST_WORD_ID && word.length() > 1 && word.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+                                rank.put(word, id - FIRST_WORD_ID);
+                            }
+                        }
+                        break;
+                    }
                 }
             }
-            return new EnglishWords(rank, dictionary());
+            return new Data(rank, Math.log(1 + rank.values().stream().mapToInt(Integer::intValue).max().orElse(1)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -81,17 +129,18 @@ public final class EnglishWords {
 
     /** True for a real English word (in the dictionary or the model's vocabulary). */
     public boolean contains(String lowerCaseWord) {
-        return dictionary.contains(lowerCaseWord) || rank.containsKey(lowerCaseWord);
+        return data().rank().containsKey(lowerCaseWord) || words().contains(lowerCaseWord);
     }
 
     /** 0 for the commonest words, rising to 1 for rare words and words not in the list. */
     public double rarity(String lowerCaseWord) {
-        Integer r = rank.get(lowerCaseWord);
+        Data d = data();
+        Integer r = d.rank().get(lowerCaseWord);
         if (r == null) return 1.0;
-        return Math.log(1 + r) / logMaxRank;
+        return Math.log(1 + r) / d.logMaxRank();
     }
 
     public int size() {
-        return rank.size();
+        return words().size();
     }
 }

@@ -28,23 +28,26 @@ public final class SynonymsFile {
 
     /** Checks every line; returns the mistakes (empty when the file is fine). */
     public static List<CorpusError> validate(String shownPath, String text) {
+        // the common case in one pass: a file Lucene reads as a whole, with no line of the shapes below
+        if (!text.lines().map(String::trim).anyMatch(l -> !l.isEmpty() && !l.startsWith("#") && shapeProblem(l) != null)) {
+            try (Analyzer analyzer = Analyzers.plain()) {
+                SolrSynonymParser parser = new SolrSynonymParser(true, true, analyzer);
+                parser.parse(new StringReader(text));
+                parser.build();
+                return List.of();
+            } catch (ParseException | IllegalArgumentException e) {
+                // fall through: find the line
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         List<CorpusError> errors = new ArrayList<>();
         String[] lines = text.split("\r\n|\r|\n", -1);
         try (Analyzer analyzer = Analyzers.plain()) {
             for (int i = 0; i < lines.length; i++) {
                 String line = lines[i].trim();
                 if (line.isEmpty() || line.startsWith("#")) continue;
-                int arrows = line.split("=>", -1).length - 1;
-                String problem = null;
-                if (arrows > 1) {
-                    problem = "a line may have one '=>' only";
-                } else if (arrows == 1 && (line.startsWith("=>") || line.endsWith("=>"))) {
-                    problem = "'=>' needs words on both sides, like 'pins and needles => tingling'";
-                } else if (arrows == 0 && !line.contains(",")) {
-                    problem = "list at least two words or phrases separated by commas, like 'bum, buttocks'";
-                } else if (line.matches(".*,\\s*(,|=>|$).*") || line.startsWith(",")) {
-                    problem = "there is an empty entry between commas";
-                }
+                String problem = shapeProblem(line);
                 if (problem == null) {
                     try {
                         SolrSynonymParser parser = new SolrSynonymParser(true, true, analyzer);
@@ -61,6 +64,18 @@ public final class SynonymsFile {
             }
         }
         return errors;
+    }
+
+    /** What is wrong with the shape of a non-empty, non-comment line, or null. */
+    private static String shapeProblem(String line) {
+        int arrows = line.split("=>", -1).length - 1;
+        if (arrows > 1) return "a line may have one '=>' only";
+        if (arrows == 1 && (line.startsWith("=>") || line.endsWith("=>"))) {
+            return "'=>' needs words on both sides, like 'pins and needles => tingling'";
+        }
+        if (arrows == 0 && !line.contains(",")) return "list at least two words or phrases separated by commas, like 'bum, buttocks'";
+        if (line.matches(".*,\\s*(,|=>|$).*") || line.startsWith(",")) return "there is an empty entry between commas";
+        return null;
     }
 
     /** The synonym map for a file that {@link #validate validated}; an empty text gives an empty map. */

@@ -151,7 +151,13 @@ public final class Main {
     }
 
     private static int serve(Config config, PrintStream err) throws LiveIndex.StartupException, IOException {
-        Application app = Application.open(config);
+        Application app;
+        try {
+            app = Application.start(config);
+        } catch (RuntimeException e) {
+            err.println("Error: the service could not listen on port " + config.port() + " (" + rootMessage(e) + ").");
+            return FAILED;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 app.close();
@@ -159,13 +165,6 @@ public final class Main {
                 err.println("Error while stopping: " + e.getMessage());
             }
         }, "shutdown"));
-        try {
-            app.serve();
-        } catch (RuntimeException e) {
-            err.println("Error: the service could not listen on port " + config.port() + " (" + rootMessage(e) + ").");
-            app.close();
-            return FAILED;
-        }
         return RUNNING;
     }
 

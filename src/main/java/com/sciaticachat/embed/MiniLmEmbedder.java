@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 public final class MiniLmEmbedder implements Embedder {
     private static final Logger LOG = LoggerFactory.getLogger(MiniLmEmbedder.class);
     private static final int CACHE_SIZE = 4096;
+    public static final String MODEL_ID = "all-minilm-l6-v2-q";
+    public static final int DIMENSION = 384;
 
     private static volatile MiniLmEmbedder shared;
 
@@ -30,9 +32,19 @@ public final class MiniLmEmbedder implements Embedder {
 
     private MiniLmEmbedder() {
         long start = System.nanoTime();
-        this.model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+        this.model = loadModel();
         model.embed("warm up");
         LOG.info("Embedding model all-MiniLM-L6-v2 (quantized) loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** The optimised copy from the user's cache when possible; the stock loader when the cache cannot be used. */
+    private static EmbeddingModel loadModel() {
+        try {
+            return OptimizedModel.load(OptimizedModel.defaultCacheDir());
+        } catch (Exception | UnsatisfiedLinkError e) {
+            LOG.warn("Could not use the model cache ({}); loading the model from the jar", e.toString());
+            return new AllMiniLmL6V2QuantizedEmbeddingModel();
+        }
     }
 
     /** The process-wide model, loaded on first use (about half a second). */
@@ -62,11 +74,11 @@ public final class MiniLmEmbedder implements Embedder {
 
     @Override
     public int dimension() {
-        return 384;
+        return DIMENSION;
     }
 
     @Override
     public String modelId() {
-        return "all-minilm-l6-v2-q";
+        return MODEL_ID;
     }
 }

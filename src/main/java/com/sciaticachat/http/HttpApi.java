@@ -44,6 +44,10 @@ public final class HttpApi {
     }
 
     public static Javalin create(ChatService chat, Config config) {
+        return create(ChatRef.of(chat), config);
+    }
+
+    public static Javalin create(ChatRef chat, Config config) {
         ObjectMapper mapper = mapper();
         Cors cors = new Cors(config.allowedOrigins());
         return Javalin.create(cfg -> {
@@ -73,13 +77,19 @@ public final class HttpApi {
                 cfg.routes.options(path, HttpApi::preflight);
             }
 
-            cfg.routes.post("/api/v1/ask", ctx -> ctx.json(chat.ask(readAsk(ctx, mapper).question())));
-            cfg.routes.get("/api/v1/sections", ctx -> ctx.json(Map.of("sections", chat.sections())));
+            cfg.routes.post("/api/v1/ask", ctx -> ctx.json(chat.get().ask(readAsk(ctx, mapper).question())));
+            cfg.routes.get("/api/v1/sections", ctx -> ctx.json(Map.of("sections", chat.get().sections())));
             // section ids contain a slash (document/section), hence <id>, which spans segments
-            cfg.routes.get("/api/v1/sections/<id>", ctx -> ctx.json(chat.section(ctx.pathParam("id"))
+            cfg.routes.get("/api/v1/sections/<id>", ctx -> ctx.json(chat.get().section(ctx.pathParam("id"))
                     .orElseThrow(() -> new ApiException(404, "section_not_found", "There is no section with that id"))));
-            cfg.routes.get("/api/v1/info", ctx -> ctx.json(chat.info()));
-            cfg.routes.get("/health", ctx -> ctx.json(health(chat.index())));
+            cfg.routes.get("/api/v1/info", ctx -> ctx.json(chat.get().info()));
+            cfg.routes.get("/health", ctx -> {
+                if (!chat.ready()) {
+                    ctx.status(503).json(Map.of("status", "starting"));
+                    return;
+                }
+                ctx.json(health(chat.get().index()));
+            });
 
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
                     e.getDetails().getOrDefault("code", codeFor(e.getStatus())), messageFor(e, ctx)));

@@ -3,6 +3,7 @@ package com.sciaticachat.search;
 import com.sciaticachat.corpus.Corpus;
 import com.sciaticachat.corpus.CorpusError;
 import com.sciaticachat.corpus.CorpusException;
+import com.sciaticachat.corpus.CorpusLoader;
 import com.sciaticachat.index.CorpusReader;
 import com.sciaticachat.index.Fields;
 import com.sciaticachat.index.IndexBuilder;
@@ -82,6 +83,10 @@ public final class LiveIndex implements Closeable {
             Map<String, String> commit = usableCommit(directory, modelId);
             List<CorpusError> startupErrors = List.of();
             try {
+                // unchanged since the index was built (it was checked then): nothing to read or build
+                if (commit != null && CorpusLoader.fingerprint(corpusDir).equals(commit.get(Fields.COMMIT_FINGERPRINT))) {
+                    return new LiveIndex(corpusDir, indexDir, reader, builder, directory);
+                }
                 Corpus corpus = reader.read(corpusDir);
                 if (commit == null || !corpus.fingerprint().equals(commit.get(Fields.COMMIT_FINGERPRINT))) {
                     LOG.info("Building the index in {} ({})", indexDir, commit == null ? "none usable yet" : "the corpus changed");
