@@ -1,0 +1,255 @@
+package com.sciaticachat.safety;
+
+import com.sciaticachat.corpus.CorpusError;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The clinic's safety file ({@code corpus/safety.yml}) read and checked: urgent messages, the note for
+ * answers about medicines, injections and surgery, the lay vocabulary, and the red-flag rules with their
+ * compiled phrasings. Every mistake is reported with its line.
+ */
+public final class SafetyRules {
+    public static final String FILE_NAME = "safety.yml";
+
+    /** How urgent a red flag is. */
+    public enum Level {
+        EMERGENCY("emergency"), SEE_DOCTOR("see_doctor");
+
+        public final String value;
+
+        Level(String value) {
+            this.value = value;
+        }
+
+        static Level of(String v) {
+            for (Level l : values()) if (l.value.equals(v)) return l;
+            return null;
+        }
+    }
+
+    /** One red flag: its phrasings, and what else the message must mention (none when empty). */
+    public record Rule(String id, Level level, String sign, String source, List<Phrase> phrases, List<Phrase> with, int line) {}
+
+    /** A compiled phrasing: a sequence of elements, each a set of word sequences that may stand there. */
+    public record Phrase(String text, List<List<List<Word>>> elements) {}
+
+    /** A word of a phrasing: as written, its stem, and whether only this exact form matches. */
+    public record Word(String raw, String stem, boolean exact) {}
+
+    /** The outcome of reading the file. */
+    public record Result(SafetyRules rules, List<CorpusError> errors) {}
+
+    private static final Set<String> TOP_KEYS = Set.of("messages", "medical_decisions", "vocabulary", "red_flags");
+    private static final Set<String> RULE_KEYS = Set.of("id", "level", "sign", "source", "phrases", "with");
+
+    private final Map<Level, String> messages;
+    private final String medicalNote;
+    private final Set<String> medicalWords;
+    private final List<Rule> rules;
+
+    private SafetyRules(Map<Level, String> messages, String medicalNote, Set<String> medicalWords, List<Rule> rules) {
+        this.messages = Map.copyOf(messages);
+        this.medicalNote = medicalNote;
+        this.medicalWords = Set.copyOf(medicalWords);
+        this.rules = List.copyOf(rules);
+    }
+
+    public String message(Level level) {
+        return messages.get(level);
+    }
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    /** The note for answers whose text mentions medicines, injections or surgery, or null. */
+    public String medicalNoteFor(String answerText) {
+        if (medicalNote == null) return null;
+        // exact words: stems would make "relaxants" match "relaxation"
+        for (String w : answerText.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+            if (medicalWords.contains(w)) return medicalNote;
+        }
+        return null;
+    }
+
+    /** No rules at all: a corpus without a safety file (tests, other clinics' first steps). */
+    public static SafetyRules none() {
+        return new SafetyRules(Map.of(), null, Set.of(), List.of());
+    }
+
+    public static Result parse(String file, String text) {
+        List<CorpusError> errors = new ArrayList<>();
+        YamlTree.Value root;
+        try {
+            root = YamlTree.parse(text);
+        } catch (YamlTree.SyntaxError e) {
+            return new Result(null, List.of(new CorpusError(file, e.line, e.getMessage())));
+        }
+        if (!root.isMap()) return new Result(null, List.of(new CorpusError(file, root.line(), "the file must be a set of 'key: value' entries")));
+        for (Map.Entry<String, YamlTree.Value> e : root.map().entrySet()) {
+            if (!TOP_KEYS.contains(e.getKey())) {
+                errors.add(new CorpusError(file, e.getValue().line(), "unknown entry '" + e.getKey() + "' (expected: messages, medical_decisions, vocabulary, red_flags)"));
+            }
+        }
+        Map<Level, String> messages = new LinkedHashMap<>();
+        YamlTree.Value m = root.map().get("messages");
+        if (m == null || !m.isMap()) {
+            errors.add(new CorpusError(file, m == null ? 1 : m.line(), "'messages' needs an 'emergency' and a 'see_doctor' message"));
+        } else {
+            for (Level level : Level.values()) {
+                YamlTree.Value v = m.map().get(level.value);
+                if (v == null || !v.isText() || v.text().isBlank()) {
+                    errors.add(new CorpusError(file, v == null ? m.line() : v.line(), "'messages' needs a '" + level.value + "' text"));
+                } else {
+                    messages.put(level, v.text().trim());
+                }
+            }
+        }
+        String note = null;
+        Set<String> medical = new HashSet<>();
+        YamlTree.Value md = root.map().get("medical_decisions");
+        if (md != null) {
+            if (!md.isMap() || md.map().get("note") == null || !md.map().get("note").isText() || md.map().get("words") == null
+                    || !md.map().get("words").isList()) {
+                errors.add(new CorpusError(file, md.line(), "'medical_decisions' needs a 'note' text and a list of 'words'"));
+            } else {
+                note = md.map().get("note").text().trim();
+                for (YamlTree.Value w : md.map().get("words").list()) if (w.isText()) medical.add(w.text().trim().toLowerCase(Locale.ROOT));
+            }
+        }
+        Map<String, List<List<Word>>> vocabulary = new LinkedHashMap<>();
+        YamlTree.Value voc = root.map().get("vocabulary");
+        if (voc != null) {
+            if (!voc.isMap()) {
+                errors.add(new CorpusError(file, voc.line(), "'vocabulary' is a list of groups like 'bladder: [bladder, pee, wee]'"));
+            } else {
+                for (Map.Entry<String, YamlTree.Value> g : voc.map().entrySet()) {
+                    if (!g.getKey().matches("[a-z][a-z0-9_]*") || !g.getValue().isList() || g.getValue().list().isEmpty()) {
+                        errors.add(new CorpusError(file, g.getValue().line(), "vocabulary group '" + g.getKey()
+                                + "' must have a lower-case name and a list of words, like 'bladder: [bladder, pee, wee]'"));
+                        continue;
+                    }
+                    List<List<Word>> entries = new ArrayList<>();
+                    for (YamlTree.Value v : g.getValue().list()) {
+                        if (!v.isText() || v.text().isBlank()) {
+                            errors.add(new CorpusError(file, v.line(), "group '" + g.getKey() + "' has an empty or nested entry"));
+                        } else {
+                            entries.add(words(v.text()));
+                        }
+                    }
+                    vocabulary.put(g.getKey(), entries);
+                }
+            }
+        }
+        List<Rule> rules = new ArrayList<>();
+        YamlTree.Value rf = root.map().get("red_flags");
+        if (rf == null || !rf.isList() || rf.list().isEmpty()) {
+            errors.add(new CorpusError(file, rf == null ? 1 : rf.line(), "'red_flags' needs a list of rules"));
+        } else {
+            Set<String> ids = new HashSet<>();
+            for (YamlTree.Value r : rf.list()) {
+                Rule rule = rule(file, r, vocabulary, errors);
+                if (rule == null) continue;
+                if (!ids.add(rule.id())) errors.add(new CorpusError(file, r.line(), "two red flags have the id '" + rule.id() + "'"));
+                else rules.add(rule);
+            }
+        }
+        if (!errors.isEmpty()) return new Result(null, List.copyOf(errors));
+        return new Result(new SafetyRules(messages, note, medical, rules), List.of());
+    }
+
+    private static Rule rule(String file, YamlTree.Value r, Map<String, List<List<Word>>> vocabulary, List<CorpusError> errors) {
+        if (!r.isMap()) {
+            errors.add(new CorpusError(file, r.line(), "each red flag is a set of entries: id, level, sign, source, phrases"));
+            return null;
+        }
+        Map<String, YamlTree.Value> f = r.map();
+        int before = errors.size();
+        for (Map.Entry<String, YamlTree.Value> e : f.entrySet()) {
+            if (!RULE_KEYS.contains(e.getKey())) {
+                errors.add(new CorpusError(file, e.getValue().line(), "unknown entry '" + e.getKey() + "' in a red flag (expected: "
+                        + String.join(", ", List.of("id", "level", "sign", "source", "phrases", "with")) + ")"));
+            }
+        }
+        String id = text(file, f, "id", r.line(), errors);
+        String levelText = text(file, f, "level", r.line(), errors);
+        String sign = text(file, f, "sign", r.line(), errors);
+        String source = text(file, f, "source", r.line(), errors);
+        Level level = levelText == null ? null : Level.of(levelText);
+        if (levelText != null && level == null) {
+            errors.add(new CorpusError(file, f.get("level").line(), "level is 'emergency' or 'see_doctor', not '" + levelText + "'"));
+        }
+        List<Phrase> phrases = phrases(file, f.get("phrases"), r.line(), "phrases", vocabulary, errors);
+        List<Phrase> with = f.containsKey("with") ? phrases(file, f.get("with"), r.line(), "with", vocabulary, errors) : List.of();
+        if (errors.size() > before) return null;
+        return new Rule(id, level, sign, source, phrases, with, r.line());
+    }
+
+    private static String text(String file, Map<String, YamlTree.Value> f, String key, int line, List<CorpusError> errors) {
+        YamlTree.Value v = f.get(key);
+        if (v == null || !v.isText() || v.text().isBlank()) {
+            errors.add(new CorpusError(file, v == null ? line : v.line(), "this red flag needs a '" + key + "'"));
+            return null;
+        }
+        return v.text().trim();
+    }
+
+    private static List<Phrase> phrases(String file, YamlTree.Value v, int line, String key, Map<String, List<List<Word>>> vocabulary,
+                                        List<CorpusError> errors) {
+        List<YamlTree.Value> items = v == null ? List.of() : v.isList() ? v.list() : List.of(v);
+        if (items.isEmpty()) {
+            errors.add(new CorpusError(file, v == null ? line : v.line(), "this red flag needs at least one entry under '" + key + "'"));
+            return List.of();
+        }
+        List<Phrase> out = new ArrayList<>();
+        for (YamlTree.Value p : items) {
+            if (!p.isText() || p.text().isBlank()) {
+                errors.add(new CorpusError(file, p.line(), "a phrasing must be text"));
+                continue;
+            }
+            Phrase compiled = compile(p.text(), vocabulary);
+            if (compiled == null) {
+                errors.add(new CorpusError(file, p.line(), "the phrasing '" + p.text() + "' uses a vocabulary group that does not exist"));
+            } else {
+                out.add(compiled);
+            }
+        }
+        return out;
+    }
+
+    /** "lost control of @bladder|@bowel" → elements; null when an @group is unknown. */
+    static Phrase compile(String text, Map<String, List<List<Word>>> vocabulary) {
+        List<List<List<Word>>> elements = new ArrayList<>();
+        for (String token : text.trim().toLowerCase(Locale.ROOT).split("\\s+")) {
+            List<List<Word>> alternatives = new ArrayList<>();
+            for (String alt : token.split("\\|")) {
+                if (alt.startsWith("@")) {
+                    List<List<Word>> group = vocabulary.get(alt.substring(1));
+                    if (group == null) return null;
+                    alternatives.addAll(group);
+                } else if (!alt.isEmpty()) {
+                    alternatives.add(words(alt));
+                }
+            }
+            if (!alternatives.isEmpty()) elements.add(alternatives);
+        }
+        return new Phrase(text, elements);
+    }
+
+    /** An entry's words, contractions spelt out ("can't feel" → can, not, feel). */
+    static List<Word> words(String entry) {
+        List<Word> out = new ArrayList<>();
+        for (String raw : Stems.tokens(entry.toLowerCase(Locale.ROOT))) {
+            boolean exact = raw.startsWith("=");
+            String w = exact ? raw.substring(1) : raw;
+            if (!w.isEmpty()) out.add(new Word(w, Stems.stem(w), exact));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,93 @@
+package com.sciaticachat.safety;
+
+import com.sciaticachat.corpus.CorpusError;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Greetings, thanks, goodbyes and questions about the chat itself ({@code corpus/small-talk.yml}). A
+ * message is small talk only when every word of it belongs to one intent and it has one of that intent's
+ * anchors: "hello there" is, "hi, what causes sciatica?" is a question.
+ */
+public final class SmallTalk {
+    public static final String FILE_NAME = "small-talk.yml";
+
+    /** One kind of small talk and what the chat says to it. */
+    public record Intent(String name, List<List<String>> anchors, Set<String> words, String reply) {}
+
+    public record Result(SmallTalk smallTalk, List<CorpusError> errors) {}
+
+    private final List<Intent> intents;
+
+    private SmallTalk(List<Intent> intents) {
+        this.intents = List.copyOf(intents);
+    }
+
+    public static SmallTalk none() {
+        return new SmallTalk(List.of());
+    }
+
+    /** The intent of a message made only of small talk, or null. */
+    public Intent classify(String message) {
+        List<String> tokens = Stems.tokens(message);
+        if (tokens.isEmpty() || tokens.size() > 12) return null;
+        for (Intent intent : intents) {
+            boolean[] covered = new boolean[tokens.size()];
+            boolean anchored = false;
+            for (List<String> anchor : intent.anchors()) {
+                for (int i = 0; i + anchor.size() <= tokens.size(); i++) {
+                    if (tokens.subList(i, i + anchor.size()).equals(anchor)) {
+                        anchored = true;
+                        for (int k = i; k < i + anchor.size(); k++) covered[k] = true;
+                    }
+                }
+            }
+            if (!anchored) continue;
+            boolean all = true;
+            for (int i = 0; i < tokens.size() && all; i++) all = covered[i] || intent.words().contains(tokens.get(i));
+            if (all) return intent;
+        }
+        return null;
+    }
+
+    public static Result parse(String file, String text) {
+        List<CorpusError> errors = new ArrayList<>();
+        YamlTree.Value root;
+        try {
+            root = YamlTree.parse(text);
+        } catch (YamlTree.SyntaxError e) {
+            return new Result(null, List.of(new CorpusError(file, e.line, e.getMessage())));
+        }
+        YamlTree.Value list = root.isMap() ? root.map().get("intents") : null;
+        if (list == null || !list.isMap()) {
+            return new Result(null, List.of(new CorpusError(file, root.line(), "the file needs 'intents:' with one entry per kind of small talk")));
+        }
+        List<Intent> intents = new ArrayList<>();
+        for (Map.Entry<String, YamlTree.Value> e : list.map().entrySet()) {
+            YamlTree.Value v = e.getValue();
+            if (!v.isMap()) {
+                errors.add(new CorpusError(file, v.line(), "intent '" + e.getKey() + "' needs anchors, words and a reply"));
+                continue;
+            }
+            YamlTree.Value anchors = v.map().get("anchors"), words = v.map().get("words"), reply = v.map().get("reply");
+            if (anchors == null || !anchors.isList() || anchors.list().isEmpty()) {
+                errors.add(new CorpusError(file, v.line(), "intent '" + e.getKey() + "' needs a list of 'anchors'"));
+                continue;
+            }
+            if (reply == null || !reply.isText() || reply.text().isBlank()) {
+                errors.add(new CorpusError(file, v.line(), "intent '" + e.getKey() + "' needs a 'reply'"));
+                continue;
+            }
+            List<List<String>> a = new ArrayList<>();
+            for (YamlTree.Value x : anchors.list()) if (x.isText()) a.add(Stems.tokens(x.text()));
+            Set<String> w = new HashSet<>();
+            if (words != null && words.isList()) for (YamlTree.Value x : words.list()) if (x.isText()) w.addAll(Stems.tokens(x.text()));
+            intents.add(new Intent(e.getKey(), a, w, reply.text().trim()));
+        }
+        if (!errors.isEmpty()) return new Result(null, errors);
+        return new Result(new SmallTalk(intents), List.of());
+    }
+}

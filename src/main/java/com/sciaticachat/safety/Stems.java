@@ -1,0 +1,36 @@
+package com.sciaticachat.safety;
+
+import com.sciaticachat.analysis.Words;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.tartarus.snowball.ext.EnglishStemmer;
+
+/** Words and stems for the safety matcher: folded, contractions spelt out, Snowball English stems. */
+final class Stems {
+    private static final Pattern TOKEN = Pattern.compile("=?[a-z0-9]+");
+    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+
+    private Stems() {}
+
+    static String stem(String word) {
+        String w = word.startsWith("=") ? word.substring(1) : word;
+        return CACHE.computeIfAbsent(w, k -> {
+            EnglishStemmer s = new EnglishStemmer();
+            s.setCurrent(k);
+            s.stem();
+            return s.getCurrent();
+        });
+    }
+
+    /** The words of a text: folded, "can't" and "cant" → "can not", punctuation dropped. */
+    static List<String> tokens(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = TOKEN.matcher(Words.expandContractions(Words.fold(text)));
+        while (m.find()) out.add(m.group());
+        return out;
+    }
+}
