@@ -12,6 +12,8 @@ import com.sciaticachat.index.IndexBuilder;
 import com.sciaticachat.search.LiveIndex;
 import com.sciaticachat.search.Retriever;
 import com.sciaticachat.search.Scorer;
+import com.sciaticachat.safety.SafetyRules;
+import com.sciaticachat.safety.SmallTalk;
 import com.sciaticachat.http.ChatRef;
 import io.javalin.Javalin;
 import java.util.concurrent.CompletableFuture;
@@ -38,9 +40,15 @@ public final class Application implements Closeable {
         this.chat = chat;
     }
 
-    /** Reads what the corpus reader needs to check a corpus. */
+    /** The corpus reader with every check a corpus must pass: Markdown, synonyms, out-of-scope topics, safety, small talk. */
     public static CorpusReader corpusReader(Config config) {
-        return new CorpusReader(config.clinicName(), Set.of(), List.of());
+        return new CorpusReader(config.clinicName(), Set.of(SafetyRules.FILE_NAME, SmallTalk.FILE_NAME), List.of(
+                c -> c.settingsFiles().containsKey(SafetyRules.FILE_NAME)
+                        ? SafetyRules.parse(CorpusReader.shown(c, SafetyRules.FILE_NAME), c.settingsFile(SafetyRules.FILE_NAME)).errors()
+                        : List.of(),
+                c -> c.settingsFiles().containsKey(SmallTalk.FILE_NAME)
+                        ? SmallTalk.parse(CorpusReader.shown(c, SmallTalk.FILE_NAME), c.settingsFile(SmallTalk.FILE_NAME)).errors()
+                        : List.of()));
     }
 
     /**

@@ -63,6 +63,13 @@ public final class Analyzers {
     static final Map<String, String> KEEP = Map.of("relaxant", "relaxant", "relaxants", "relaxant", "relaxer", "relaxant",
             "relaxers", "relaxant");
 
+    /**
+     * Changes whenever the analysis does: part of the index's schema, so an index analysed differently
+     * is rebuilt instead of silently disagreeing with the questions.
+     */
+    public static final String VERSION = "porter+wdgf-1/" + Integer.toHexString(new java.util.TreeMap<>(IRREGULAR).hashCode()
+            ^ 31 * new java.util.TreeMap<>(KEEP).hashCode());
+
     private static final NormalizeCharMap QUOTES;
     private static final StemmerOverrideFilter.StemmerOverrideMap OVERRIDES;
 

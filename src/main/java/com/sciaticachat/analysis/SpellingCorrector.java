@@ -82,8 +82,8 @@ public final class SpellingCorrector {
         return null;
     }
 
-    /** Optimal string alignment distance, giving up early once it exceeds {@code max}. */
-    static int distance(String a, String b, int max) {
+    /** Optimal string alignment distance (edits, with adjacent swaps), giving up early once it exceeds {@code max}. */
+    public static int distance(String a, String b, int max) {
         if (Math.abs(a.length() - b.length()) > max) return max + 1;
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) d[i][0] = i;

@@ -27,11 +27,30 @@ public final class Words {
             {"can't", "can not"}, {"cannot", "can not"}, {"won't", "will not"}, {"shan't", "shall not"},
             {"n't", " not"}, {"'m", " am"}, {"'re", " are"}, {"'ve", " have"}, {"'ll", " will"}, {"'d", " would"}};
 
-    /** "don't" → "do not", "I'm" → "i am": the words behind contractions, for matching and negation. */
+    /** Contractions typed without an apostrophe ("cant", "dont", "isnt"), as whole words. */
+    private static final Pattern BARE_CONTRACTION = Pattern.compile(
+            "\\b(?:(ca)nt|(do)nt|(wo)nt|(is)nt|(are)nt|(was)nt|(were)nt|(does)nt|(did)nt|(have)nt|(has)nt|(had)nt"
+            + "|(could)nt|(should)nt|(would)nt|(must)nt|(need)nt|(ai)nt)\\b");
+
+    /** "don't" → "do not", "I'm" → "i am", "cant" → "can not": the words behind contractions, for matching and negation. */
     public static String expandContractions(String folded) {
         String s = folded;
         for (String[] c : CONTRACTIONS) s = s.replace(c[0], c[1]);
-        return s;
+        Matcher m = BARE_CONTRACTION.matcher(s);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String base = null;
+            for (int g = 1; g <= m.groupCount() && base == null; g++) base = m.group(g);
+            String verb = switch (base) {
+                case "ca" -> "can";
+                case "wo" -> "will";
+                case "ai" -> "is";
+                default -> base;
+            };
+            m.appendReplacement(out, verb + " not");
+        }
+        m.appendTail(out);
+        return out.toString().replaceAll("\\bim\\b", "i am").replaceAll("\\bive\\b", "i have");
     }
 
     /** The words of a text, folded; "it's" stays one word. */

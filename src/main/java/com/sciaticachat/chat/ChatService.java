@@ -3,6 +3,8 @@ package com.sciaticachat.chat;
 import com.sciaticachat.analysis.QuestionAnalyzer.AnalyzedQuestion;
 import com.sciaticachat.embed.Embedder;
 import com.sciaticachat.index.SectionRecord;
+import com.sciaticachat.safety.RedFlagMatcher;
+import com.sciaticachat.safety.SmallTalk;
 import com.sciaticachat.search.Highlighter;
 import com.sciaticachat.search.LiveIndex;
 import com.sciaticachat.search.Retriever;
@@ -73,12 +75,31 @@ public final class ChatService {
         LOG.debug("Question: {}", question);
         Trace trace = index.withSnapshot(snapshot -> answer(snapshot, question));
         Reply r = trace.reply();
-        LOG.info("ask status={} section={} score={} ms={}", r.status(), r.answer() == null ? "-" : r.answer().sectionId(),
+        LOG.info("ask status={}{} section={} score={} ms={}", r.status(), r.urgent() == null ? "" : " level=" + r.urgent().level(),
+                r.answer() == null ? "-" : r.answer().sectionId(),
                 r.answer() == null ? "-" : String.format("%.2f", r.answer().score()), (System.nanoTime() - start) / 1_000_000);
         return trace;
     }
 
     private Trace answer(Snapshot snapshot, String question) {
+        // safety first: red flags are checked before anything else, small talk only when there are none
+        RedFlagMatcher.Finding flag = snapshot.redFlags().check(question);
+        if (flag == null) {
+            SmallTalk.Intent talk = snapshot.smallTalk().classify(question);
+            if (talk != null) {
+                List<Reply.Related> topics = talk.name().equals("thanks") || talk.name().equals("goodbye") ? List.of() : suggestions(snapshot);
+                return new Trace(new Reply(Reply.SMALLTALK, talk.reply(), null, topics, null, messages.disclaimer()), null, null, List.of());
+            }
+        }
+        Trace found = retrieve(snapshot, question);
+        if (flag == null) return found;
+        Reply r = found.reply();
+        Reply.Urgent urgent = new Reply.Urgent(flag.level().value, snapshot.safetyRules().message(flag.level()), flag.signs());
+        return new Trace(new Reply(Reply.URGENT, urgent.message(), r.answer(), r.answer() == null ? List.of() : r.related(), urgent,
+                messages.disclaimer()), found.question(), found.scored(), found.candidates());
+    }
+
+    private Trace retrieve(Snapshot snapshot, String question) {
         AnalyzedQuestion analyzed = snapshot.questionAnalyzer().analyze(question);
         float[] vector = embedder.embed(analyzed.corrected());
         Retriever.Retrieval retrieval = retriever.retrieve(snapshot, analyzed, vector);
@@ -91,7 +112,7 @@ public final class ChatService {
                     analyzed, scored, candidates);
         }
         SectionRecord section = snapshot.section(top.sectionId());
-        Reply.Answer answer = answer(section, highlighter.highlights(snapshot, section, analyzed, top.hit()), scored.confidence());
+        Reply.Answer answer = answer(snapshot, section, highlighter.highlights(snapshot, section, analyzed, top.hit()), scored.confidence());
         return new Trace(new Reply(Reply.ANSWERED, messages.answered(section.title()), answer,
                 related(snapshot, scored, top.sectionId()), null, messages.disclaimer()), analyzed, scored, candidates);
     }
@@ -110,9 +131,10 @@ public final class ChatService {
         return Math.round(v * 1000) / 1000.0;
     }
 
-    Reply.Answer answer(SectionRecord s, List<String> highlights, double score) {
+    Reply.Answer answer(Snapshot snapshot, SectionRecord s, List<String> highlights, double score) {
         return new Reply.Answer(s.id(), s.title(), s.path(), s.text(), s.blocks(), highlights, s.source(),
-                s.publisher() + " · " + s.documentTitle(), s.url(), Math.round(score * 1000) / 1000.0, null);
+                s.publisher() + " · " + s.documentTitle(), s.url(), Math.round(score * 1000) / 1000.0,
+                snapshot.safetyRules().medicalNoteFor(s.text()));
     }
 
     /** Runner-ups worth offering, best first, never overlapping the answer or each other. */
@@ -142,20 +164,21 @@ public final class ChatService {
      * list or sub-sections, picked evenly through the corpus so they span its subjects.
      */
     public Info info() {
-        List<Reply.Related> topics = index.withSnapshot(s -> {
-            List<SectionRecord> candidates = s.sections().values().stream()
-                    .filter(r -> r.level() == 2 && r.blocks().stream().anyMatch(b -> b.kind() != com.sciaticachat.corpus.Block.Kind.PARAGRAPH))
-                    .toList();
-            List<Reply.Related> picked = new ArrayList<>();
-            int n = candidates.size();
-            for (int i = 0; i < Math.min(SUGGESTIONS, n); i++) {
-                int at = n <= SUGGESTIONS ? i : (int) Math.round(i * (n - 1) / (double) (SUGGESTIONS - 1));
-                SectionRecord r = candidates.get(at);
-                picked.add(new Reply.Related(r.id(), r.title()));
-            }
-            return picked;
-        });
-        return new Info(messages.clinic(), messages.disclaimer(), messages.contact(), topics);
+        return new Info(messages.clinic(), messages.disclaimer(), messages.contact(), index.withSnapshot(this::suggestions));
+    }
+
+    private List<Reply.Related> suggestions(Snapshot s) {
+        List<SectionRecord> candidates = s.sections().values().stream()
+                .filter(r -> r.level() == 2 && r.blocks().stream().anyMatch(b -> b.kind() != com.sciaticachat.corpus.Block.Kind.PARAGRAPH))
+                .toList();
+        List<Reply.Related> picked = new ArrayList<>();
+        int n = candidates.size();
+        for (int i = 0; i < Math.min(SUGGESTIONS, n); i++) {
+            int at = n <= SUGGESTIONS ? i : (int) Math.round(i * (n - 1) / (double) (SUGGESTIONS - 1));
+            SectionRecord r = candidates.get(at);
+            picked.add(new Reply.Related(r.id(), r.title()));
+        }
+        return picked;
     }
 
     /** The sections, in reading order, for topic suggestions. */
@@ -167,7 +190,7 @@ public final class ChatService {
     /** One section as an answer, for a visitor who picked it from the suggestions. */
     public Optional<Reply> section(String id) {
         return index.withSnapshot(s -> Optional.ofNullable(s.section(id)).map(r -> new Reply(Reply.ANSWERED,
-                messages.answered(r.title()), answer(r, List.of(), 1.0), List.of(), null, messages.disclaimer())));
+                messages.answered(r.title()), answer(s, r, List.of(), 1.0), List.of(), null, messages.disclaimer())));
     }
 
     public LiveIndex index() {

@@ -48,7 +48,7 @@ final class EvalCommand {
                 return Main.USAGE;
             }
         }
-        EvalSet set = args.positional().isEmpty() ? EvalSet.bundled(EvalSet.BUNDLED_QUESTIONS)
+        EvalSet set = args.positional().isEmpty() ? EvalSet.bundled()
                 : EvalSet.read(Path.of(args.positional().get(0)));
         set = set.split(split);
         try (Application app = Application.open(config)) {

@@ -76,8 +76,10 @@ public final class Main {
                     Usage: java -jar target/sciatica-chat.jar eval [FILE] [--split tune|holdout|all] [thresholds]
 
                     Runs labelled questions through the real chat and prints accuracy per category, the misses
-                    with what came back, and latency percentiles. Without FILE, runs the question set that comes
-                    with the chat. FILE is tab-separated: split, category, expected section, question.
+                    with what came back, and latency percentiles. Without FILE, runs the question and safety sets
+                    that come with the chat. FILE is tab-separated: split, category, expected section (or level),
+                    question; categories: paraphrase, lay, typo, section, item, story, offtopic, smalltalk,
+                    redflag-emergency, redflag-see_doctor, safe.
 
                     Thresholds (exit 1 when a measure is below its minimum or above its maximum):
                       --min-top1 X          in-domain questions answered with the right section first (0-1)

@@ -38,6 +38,11 @@ public final class Fields {
     public static final String COMMIT_DOCUMENTS = "documents";
     public static final String COMMIT_SECTIONS = "sections";
 
-    /** Bumped whenever analysis, fields or units change: an index of another schema is rebuilt, never misread. */
-    public static final String SCHEMA_VERSION = "4";
+    /** Bumped whenever fields or units change: an index of another schema is rebuilt, never misread. */
+    public static final String SCHEMA_VERSION = "5";
+
+    /** The schema an index is written with: the fields' version and the analysis's. */
+    public static String schema() {
+        return SCHEMA_VERSION + "/" + com.sciaticachat.analysis.Analyzers.VERSION;
+    }
 }

@@ -84,7 +84,7 @@ public final class IndexBuilder {
                     writer.addDocument(meta);
                 }
                 Map<String, String> commit = new HashMap<>();
-                commit.put(Fields.COMMIT_SCHEMA, Fields.SCHEMA_VERSION);
+                commit.put(Fields.COMMIT_SCHEMA, Fields.schema());
                 commit.put(Fields.COMMIT_FINGERPRINT, corpus.fingerprint());
                 commit.put(Fields.COMMIT_MODEL, embedder.modelId());
                 commit.put(Fields.COMMIT_BUILT_AT, Instant.now().toString());

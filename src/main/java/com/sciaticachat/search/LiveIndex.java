@@ -118,7 +118,7 @@ public final class LiveIndex implements Closeable {
         try {
             if (!DirectoryReader.indexExists(directory)) return null;
             Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
-            if (!Fields.SCHEMA_VERSION.equals(data.get(Fields.COMMIT_SCHEMA)) || !modelId.equals(data.get(Fields.COMMIT_MODEL))) {
+            if (!Fields.schema().equals(data.get(Fields.COMMIT_SCHEMA)) || !modelId.equals(data.get(Fields.COMMIT_MODEL))) {
                 LOG.info("The index was built by another version (schema {}, model {}); it will be rebuilt",
                         data.get(Fields.COMMIT_SCHEMA), data.get(Fields.COMMIT_MODEL));
                 return null;

@@ -9,6 +9,9 @@ import com.sciaticachat.analysis.SynonymsFile;
 import com.sciaticachat.index.Fields;
 import com.sciaticachat.index.SectionRecord;
 import com.sciaticachat.index.UnitKind;
+import com.sciaticachat.safety.RedFlagMatcher;
+import com.sciaticachat.safety.SafetyRules;
+import com.sciaticachat.safety.SmallTalk;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -48,6 +51,9 @@ public final class Snapshot extends IndexSearcher {
     private final Map<String, String> commitData;
     private final QuestionAnalyzer questionAnalyzer;
     private final Set<String> outOfScopeTerms;
+    private final SafetyRules safetyRules;
+    private final RedFlagMatcher redFlags;
+    private final SmallTalk smallTalk;
 
     public Snapshot(IndexReader reader) throws IOException {
         super(reader);
@@ -126,6 +132,13 @@ public final class Snapshot extends IndexSearcher {
             this.outOfScopeTerms = Set.copyOf(oos);
         }
 
+        // the safety files were checked before this generation was written; a generation without them has none
+        String safetyText = settings.get(SafetyRules.FILE_NAME);
+        this.safetyRules = safetyText == null ? SafetyRules.none() : SafetyRules.parse(SafetyRules.FILE_NAME, safetyText).rules();
+        this.redFlags = new RedFlagMatcher(safetyRules, EnglishWords.get());
+        String smallTalkText = settings.get(SmallTalk.FILE_NAME);
+        this.smallTalk = smallTalkText == null ? SmallTalk.none() : SmallTalk.parse(SmallTalk.FILE_NAME, smallTalkText).smallTalk();
+
         String synonyms = synonymsText;
         vocabularyTexts.addAll(SynonymsFile.words(synonyms));
         SpellingCorrector corrector = new SpellingCorrector(SpellingCorrector.countWords(vocabularyTexts), EnglishWords.get());
@@ -160,6 +173,18 @@ public final class Snapshot extends IndexSearcher {
             p.add(t.get(i) + " " + t.get(i + 1));
             if (i + 2 < t.size()) p.add(t.get(i) + " " + t.get(i + 2));
         }
+    }
+
+    public SafetyRules safetyRules() {
+        return safetyRules;
+    }
+
+    public RedFlagMatcher redFlags() {
+        return redFlags;
+    }
+
+    public SmallTalk smallTalk() {
+        return smallTalk;
     }
 
     /** Sections in reading order. */

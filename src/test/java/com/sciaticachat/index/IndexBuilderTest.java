@@ -50,7 +50,7 @@ class IndexBuilderTest {
                 assertEquals(8, searcher.count(causesItems), "the causes section has one unit per list item");
                 Map<String, String> commit = reader.getIndexCommit().getUserData();
                 assertEquals(corpus.fingerprint(), commit.get(Fields.COMMIT_FINGERPRINT));
-                assertEquals(Fields.SCHEMA_VERSION, commit.get(Fields.COMMIT_SCHEMA));
+                assertEquals(Fields.schema(), commit.get(Fields.COMMIT_SCHEMA));
                 assertEquals(Integer.toString(s.sections()), commit.get(Fields.COMMIT_SECTIONS));
             }
         }

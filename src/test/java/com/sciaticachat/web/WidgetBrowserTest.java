@@ -198,6 +198,26 @@ class WidgetBrowserTest {
     }
 
     @Test
+    void an_emergency_is_shown_first_as_an_alert_with_a_call_link_and_the_disclaimer_stays() {
+        SearchContext w = openWidget(server.base + "/");
+        ask(w, "I wet myself and can't feel my bum, what stretches help?");
+        WebElement alert = browser.in(w, ".msg.urgent[role=alert]");
+        assertEquals("emergency", alert.getAttribute("data-level"));
+        assertTrue(alert.getText().contains("This could be an emergency"), alert.getText());
+        assertTrue(alert.getText().contains("911"));
+        WebElement call = alert.findElement(org.openqa.selenium.By.cssSelector("a.call"));
+        assertEquals("tel:911", call.getAttribute("href"));
+        assertTrue(call.isDisplayed());
+        Number alertIndex = (Number) browser.js("var log = document.querySelector('sciatica-chat').shadowRoot.querySelector('.log');"
+                + "return Array.prototype.indexOf.call(log.children, log.querySelector('.urgent'));");
+        Number answerIndex = (Number) browser.js("var log = document.querySelector('sciatica-chat').shadowRoot.querySelector('.log');"
+                + "return Array.prototype.indexOf.call(log.children, log.querySelector('.msg.bot[data-status=urgent]'));");
+        assertTrue(alertIndex.intValue() < answerIndex.intValue(), "the warning comes before the answer");
+        assertTrue(browser.in(w, ".disclaimer").isDisplayed());
+        assertEquals("rgba(185, 28, 28, 1)", alert.getCssValue("border-top-color"), "the alert has its own unmistakable style");
+    }
+
+    @Test
     void loading_the_script_twice_makes_one_widget() {
         String url = TestHostPage.shared().put("/twice.html", "<!doctype html><title>Clinic</title>"
                 + "<script src=\"" + server.base + "/widget.js\"></script><script src=\"" + server.base + "/widget.js\"></script>");

@@ -1,0 +1,81 @@
+package com.sciaticachat.safety;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sciaticachat.corpus.CorpusError;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SafetyFilesTest {
+    private static final String GOOD = """
+            messages:
+              emergency: Call 911.
+              see_doctor: See a doctor today.
+            vocabulary:
+              bladder: [bladder, pee]
+            red_flags:
+              - id: control
+                level: emergency
+                sign: Loss of bladder control
+                source: NHS
+                phrases:
+                  - lost control of @bladder
+            """;
+
+    @Test
+    void a_valid_file_compiles() {
+        SafetyRules.Result r = SafetyRules.parse("corpus/safety.yml", GOOD);
+        assertTrue(r.errors().isEmpty(), r.errors().toString());
+        assertEquals(1, r.rules().rules().size());
+        assertEquals("Call 911.", r.rules().message(SafetyRules.Level.EMERGENCY));
+    }
+
+    @Test
+    void mistakes_are_reported_with_their_line() {
+        List<CorpusError> errors = SafetyRules.parse("corpus/safety.yml", GOOD
+                .replace("level: emergency", "level: urgent")
+                .replace("lost control of @bladder", "lost control of @bladdr")).errors();
+        assertEquals(2, errors.size(), errors.toString());
+        assertEquals(8, errors.get(0).line());
+        assertTrue(errors.get(0).message().contains("'emergency' or 'see_doctor', not 'urgent'"));
+        assertEquals(12, errors.get(1).line());
+        assertTrue(errors.get(1).message().contains("vocabulary group that does not exist"));
+    }
+
+    @Test
+    void a_rule_without_a_sign_or_source_is_refused() {
+        List<CorpusError> errors = SafetyRules.parse("corpus/safety.yml", GOOD.replace("    sign: Loss of bladder control\n", "")).errors();
+        assertEquals(1, errors.size());
+        assertTrue(errors.get(0).message().contains("needs a 'sign'"));
+    }
+
+    @Test
+    void broken_yaml_names_its_line() {
+        List<CorpusError> errors = SafetyRules.parse("corpus/safety.yml", GOOD.replace("source: NHS", "source: NHS: sciatica")).errors();
+        assertEquals(1, errors.size());
+        assertEquals(10, errors.get(0).line());
+        assertTrue(errors.get(0).message().startsWith("this is not valid YAML here"));
+    }
+
+    @Test
+    void small_talk_is_only_a_message_made_of_small_talk() {
+        SmallTalk talk = SmallTalk.parse("corpus/small-talk.yml", """
+                intents:
+                  greeting:
+                    anchors: [hi, hello, good morning]
+                    words: [there]
+                    reply: Hello!
+                  identity:
+                    anchors: [who are you, bot]
+                    words: [are, you, a]
+                    reply: A bot.
+                """).smallTalk();
+        assertEquals("greeting", talk.classify("Hello there!").name());
+        assertEquals("greeting", talk.classify("good morning").name());
+        assertEquals("identity", talk.classify("are you a bot?").name());
+        assertNull(talk.classify("hi, what causes sciatica?"));
+        assertNull(talk.classify("there"));
+    }
+}
