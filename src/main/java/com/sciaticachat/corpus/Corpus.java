@@ -11,12 +11,18 @@ import java.util.Optional;
  * @param settingsFiles the text of the settings files staff edit beside the documents (synonyms, red
  *                      flags, small talk), by file name; a file that is not there is absent
  * @param fingerprint   SHA-256 over every file's name and bytes: the index is stale when it differs
+ * @param folder        the corpus folder's name as staff see it in messages (e.g. {@code corpus})
  */
-public record Corpus(List<Document> documents, Map<String, String> settingsFiles, String fingerprint) {
+public record Corpus(List<Document> documents, Map<String, String> settingsFiles, String fingerprint, String folder) {
 
     public Corpus {
         documents = List.copyOf(documents);
         settingsFiles = Map.copyOf(settingsFiles);
+    }
+
+    /** How staff see one of the corpus's files in messages: {@code corpus/synonyms.txt}. */
+    public String shown(String fileName) {
+        return folder + "/" + fileName;
     }
 
     /** A settings file's text, or "" when the corpus has none. */

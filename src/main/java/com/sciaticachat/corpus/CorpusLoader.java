@@ -31,12 +31,25 @@ public final class CorpusLoader {
         this.settingsFileNames = Set.copyOf(settingsFileNames);
     }
 
+    /** What could be read, and every mistake found (the corpus is usable only when there are none). */
+    public record Loaded(Corpus corpus, List<CorpusError> errors) {}
+
     public Corpus load(Path dir) throws CorpusException {
+        Loaded loaded = loadAll(dir);
+        if (!loaded.errors().isEmpty()) throw new CorpusException(loaded.errors());
+        return loaded.corpus();
+    }
+
+    /** Reads everything it can, so that later checks can report their mistakes too, all at once. */
+    public Loaded loadAll(Path dir) {
         List<CorpusError> errors = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
-            throw new CorpusException(List.of(new CorpusError(dir.toString(), 0, "the corpus folder does not exist or is not a folder")));
+            return new Loaded(new Corpus(List.of(), Map.of(), "", shownPath(dir, dir)),
+                    List.of(new CorpusError(dir.toString(), 0, "the corpus folder does not exist or is not a folder")));
         }
         List<Path> files = files(dir, errors);
+        // the fingerprint is taken from the very bytes that are parsed, so it always describes what was read
+        MessageDigest sha = sha256();
         List<Document> documents = new ArrayList<>();
         Map<String, String> idToFile = new HashMap<>();
         Map<String, String> settings = new TreeMap<>();
@@ -51,8 +64,10 @@ public final class CorpusLoader {
             } catch (IOException | SecurityException e) {
                 errors.add(new CorpusError(shown, 0, "this file could not be read (" + e.getClass().getSimpleName()
                         + "); check that it exists and that the service may read it"));
+                addToFingerprint(sha, dir, path, UNREADABLE);
                 continue;
             }
+            addToFingerprint(sha, dir, path, bytes);
             if (settingsFile) {
                 String text = MarkdownParser.decodeUtf8(shown, bytes, errors);
                 if (text != null) settings.put(name, text);
@@ -72,8 +87,7 @@ public final class CorpusLoader {
         if (errors.isEmpty() && documents.isEmpty()) {
             errors.add(new CorpusError(shownPath(dir, dir), 0, "the corpus has no Markdown (.md) documents"));
         }
-        if (!errors.isEmpty()) throw new CorpusException(errors);
-        return new Corpus(documents, settings, fingerprint(dir));
+        return new Loaded(new Corpus(documents, settings, HexFormat.of().formatHex(sha.digest()), shownPath(dir, dir)), List.copyOf(errors));
     }
 
     /** How a file is named in messages to staff: the corpus folder's name, then the path inside it. */
@@ -111,21 +125,44 @@ public final class CorpusLoader {
         return false;
     }
 
-    /** SHA-256 over the names and bytes of every corpus file (unreadable files count by name only). */
-    public static String fingerprint(Path dir) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (Path p : files(dir, new ArrayList<>())) {
-                sha.update(dir.relativize(p).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                try {
-                    sha.update(Files.readAllBytes(p));
-                } catch (IOException e) {
-                    sha.update("<unreadable>".getBytes(StandardCharsets.UTF_8));
-                }
-                sha.update((byte) 0);
+    /**
+     * SHA-256 over the names and bytes of the corpus files that make up a corpus (documents and settings
+     * files; unreadable files count by name only). The same as {@link Corpus#fingerprint()} of a load of
+     * the same bytes.
+     */
+    public String fingerprint(Path dir) {
+        MessageDigest sha = sha256();
+        for (Path p : files(dir, new ArrayList<>())) {
+            if (!isCorpusFile(dir, p)) continue;
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(p);
+            } catch (IOException | SecurityException e) {
+                bytes = UNREADABLE;
             }
-            return HexFormat.of().formatHex(sha.digest());
+            addToFingerprint(sha, dir, p, bytes);
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** What an unreadable file counts as in a fingerprint: it is there, by name. */
+    private static final byte[] UNREADABLE = "\u0000<unreadable>".getBytes(StandardCharsets.UTF_8);
+
+    private boolean isCorpusFile(Path dir, Path path) {
+        String name = path.getFileName().toString();
+        return (settingsFileNames.contains(name) && dir.equals(path.getParent())) || name.toLowerCase(Locale.ROOT).endsWith(".md");
+    }
+
+    private static void addToFingerprint(MessageDigest sha, Path dir, Path file, byte[] bytes) {
+        sha.update(dir.relativize(file).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        sha.update(bytes);
+        sha.update((byte) 0);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

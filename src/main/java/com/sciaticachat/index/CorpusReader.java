@@ -6,6 +6,7 @@ import com.sciaticachat.corpus.Corpus;
 import com.sciaticachat.corpus.CorpusError;
 import com.sciaticachat.corpus.CorpusException;
 import com.sciaticachat.corpus.CorpusLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,18 +40,24 @@ public final class CorpusReader {
         this.checks = List.copyOf(all);
     }
 
+    /** The checked corpus; otherwise every mistake of every file, the Markdown's and the settings files', together. */
     public Corpus read(Path dir) throws CorpusException {
-        Corpus corpus = loader.load(dir);
-        List<CorpusError> errors = new ArrayList<>();
+        CorpusLoader.Loaded loaded = loader.loadAll(dir);
+        Corpus corpus = loaded.corpus();
+        List<CorpusError> errors = new ArrayList<>(loaded.errors());
+        if (!Files.isDirectory(dir)) throw new CorpusException(errors);
         for (Check check : checks) errors.addAll(check.check(corpus));
         if (!errors.isEmpty()) throw new CorpusException(errors);
         return corpus;
     }
 
-    /** How staff see a settings file's path: next to the documents, in the same folder. */
+    /** The fingerprint of the corpus files as they are on disk now (the same as a fresh read's). */
+    public String fingerprint(Path dir) {
+        return loader.fingerprint(dir);
+    }
+
+    /** How staff see a settings file's path: next to the documents, in the corpus folder. */
     public static String shown(Corpus corpus, String fileName) {
-        String first = corpus.documents().isEmpty() ? "corpus/x" : corpus.documents().get(0).file();
-        int slash = first.lastIndexOf('/');
-        return (slash >= 0 ? first.substring(0, slash + 1) : "") + fileName;
+        return corpus.shown(fileName);
     }
 }

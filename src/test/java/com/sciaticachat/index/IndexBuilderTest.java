@@ -74,7 +74,7 @@ class IndexBuilderTest {
                 public int dimension() { return 384; }
                 public String modelId() { return "all-minilm-l6-v2-q"; }
             };
-            Corpus changed = new Corpus(corpus.documents(), corpus.settingsFiles(), "another-fingerprint");
+            Corpus changed = new Corpus(corpus.documents(), corpus.settingsFiles(), "another-fingerprint", corpus.folder());
             assertThrows(IllegalStateException.class, () -> new IndexBuilder(failing).build(changed, d));
             try (DirectoryReader r = DirectoryReader.open(d)) {
                 assertEquals(docsBefore, r.numDocs());
