@@ -9,12 +9,16 @@ import com.sciaticachat.embed.BackgroundEmbedder;
 import com.sciaticachat.http.HttpApi;
 import com.sciaticachat.index.CorpusReader;
 import com.sciaticachat.index.IndexBuilder;
+import com.sciaticachat.search.CorpusWatcher;
 import com.sciaticachat.search.LiveIndex;
+import java.time.Duration;
 import com.sciaticachat.search.Retriever;
 import com.sciaticachat.search.Scorer;
+import com.sciaticachat.safety.SafetyGate;
 import com.sciaticachat.safety.SafetyRules;
 import com.sciaticachat.safety.SmallTalk;
 import com.sciaticachat.http.ChatRef;
+import com.sciaticachat.inbox.UnansweredInbox;
 import io.javalin.Javalin;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -29,10 +33,14 @@ import org.slf4j.LoggerFactory;
 public final class Application implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
 
+    /** The inbox keeps at most this many questions (the newest). */
+    static final int INBOX_MAX_QUESTIONS = 10_000;
+
     private final Config config;
     private final LiveIndex index;
     private final ChatService chat;
     private Javalin http;
+    private CorpusWatcher watcher;
 
     private Application(Config config, LiveIndex index, ChatService chat) {
         this.config = config;
@@ -40,7 +48,10 @@ public final class Application implements Closeable {
         this.chat = chat;
     }
 
-    /** The corpus reader with every check a corpus must pass: Markdown, synonyms, out-of-scope topics, safety, small talk. */
+    /**
+     * The corpus reader with every check a corpus must pass: Markdown, synonyms, out-of-scope topics, the
+     * safety and small-talk files, and the safety gate (every known red flag still alarms).
+     */
     public static CorpusReader corpusReader(Config config) {
         return new CorpusReader(config.clinicName(), Set.of(SafetyRules.FILE_NAME, SmallTalk.FILE_NAME), List.of(
                 c -> c.settingsFiles().containsKey(SafetyRules.FILE_NAME)
@@ -48,7 +59,8 @@ public final class Application implements Closeable {
                         : List.of(),
                 c -> c.settingsFiles().containsKey(SmallTalk.FILE_NAME)
                         ? SmallTalk.parse(CorpusReader.shown(c, SmallTalk.FILE_NAME), c.settingsFile(SmallTalk.FILE_NAME)).errors()
-                        : List.of()));
+                        : List.of(),
+                SafetyGate.bundled()));
     }
 
     /**
@@ -62,8 +74,9 @@ public final class Application implements Closeable {
         LiveIndex index = LiveIndex.open(config.corpusDir(), config.indexDir(), corpusReader(config), new IndexBuilder(embedder),
                 embedder.modelId());
         Retriever retriever = new Retriever(EnglishWords.get());
+        UnansweredInbox inbox = config.adminEnabled() ? new UnansweredInbox(config.inbox(), INBOX_MAX_QUESTIONS) : null;
         ChatService chat = new ChatService(index, embedder, retriever,
-                new Scorer(Scorer.DEFAULT_RANKING, Scorer.DEFAULT_CALIBRATION), new Messages(config), config.minConfidence());
+                new Scorer(Scorer.DEFAULT_RANKING, Scorer.DEFAULT_CALIBRATION), new Messages(config), config.minConfidence(), inbox);
         return new Application(config, index, chat);
     }
 
@@ -108,6 +121,11 @@ public final class Application implements Closeable {
 
     private void logListening() {
         EnglishWords.get().preloadDictionary();
+        try {
+            watcher = new CorpusWatcher(index, Duration.ofMillis(300), Duration.ofSeconds(1)).start();
+        } catch (IOException e) {
+            LOG.warn("Corpus changes will not be picked up by themselves ({}); use the staff console's reload", e.toString());
+        }
         LiveIndex.Status s = index.status();
         LOG.info("Sciatica Chat is answering on http://localhost:{}/ ({} sections from {}; API open to {} origins)",
                 http.port(), s.sections(), config.corpusDir(), HttpApi.describeOrigins(config.allowedOrigins()));
@@ -125,10 +143,12 @@ public final class Application implements Closeable {
         return http == null ? -1 : http.port();
     }
 
-    /** Stops HTTP first, then closes the searchers. */
+    /** Stops HTTP and the watcher first, then closes the searchers. */
     @Override
     public void close() throws IOException {
         if (http != null) http.stop();
+        if (watcher != null) watcher.close();
+        if (chat.inbox() != null) chat.inbox().close();
         index.close();
     }
 }

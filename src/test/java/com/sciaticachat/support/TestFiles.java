@@ -36,6 +36,14 @@ public final class TestFiles {
         }
     }
 
+    /** Copies the clinic's safety and small-talk files into a corpus that has none of its own. */
+    public static void addClinicSafetyFiles(Path corpus) throws IOException {
+        for (String name : new String[] {"safety.yml", "small-talk.yml"}) {
+            Path target = corpus.resolve(name);
+            if (!Files.exists(target)) Files.copy(bundledCorpus().resolve(name), target);
+        }
+    }
+
     /** A fresh temporary folder holding a copy of a corpus. */
     public static Path copyOf(Path corpus) throws IOException {
         Path dir = Files.createTempDirectory("corpus").resolve("corpus");

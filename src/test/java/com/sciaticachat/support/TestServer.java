@@ -30,12 +30,21 @@ public final class TestServer implements AutoCloseable {
         this.base = "http://localhost:" + app.serve();
     }
 
-    /** A server over a copy of {@code source} (a corpus folder) with the given settings. */
+    /**
+     * A server over a copy of {@code source} (a corpus folder) with the given settings. A fixture without
+     * safety files gets the clinic's: the service does not go live without safety rules.
+     */
     public static TestServer start(Path source, Config config) throws Exception {
         Path root = Files.createTempDirectory("sciatica-test");
         Path corpus = root.resolve("corpus");
         TestFiles.copyTree(source, corpus);
+        TestFiles.addClinicSafetyFiles(corpus);
         return new TestServer(config, corpus, root.resolve("index"));
+    }
+
+    /** A server over an existing corpus folder and index folder (to restart on the same state). */
+    public static TestServer over(Path corpus, Path index, Config config) throws Exception {
+        return new TestServer(config, corpus, index);
     }
 
     /** The shared server over the bundled corpus (allowing one extra origin for cross-site tests). */
