@@ -3,7 +3,6 @@ package com.sciaticachat.search;
 import com.sciaticachat.corpus.Corpus;
 import com.sciaticachat.corpus.CorpusError;
 import com.sciaticachat.corpus.CorpusException;
-import com.sciaticachat.corpus.CorpusLoader;
 import com.sciaticachat.index.CorpusReader;
 import com.sciaticachat.index.Fields;
 import com.sciaticachat.index.IndexBuilder;
@@ -84,7 +83,7 @@ public final class LiveIndex implements Closeable {
             List<CorpusError> startupErrors = List.of();
             try {
                 // unchanged since the index was built (it was checked then): nothing to read or build
-                if (commit != null && CorpusLoader.fingerprint(corpusDir).equals(commit.get(Fields.COMMIT_FINGERPRINT))) {
+                if (commit != null && reader.fingerprint(corpusDir).equals(commit.get(Fields.COMMIT_FINGERPRINT))) {
                     return new LiveIndex(corpusDir, indexDir, reader, builder, directory);
                 }
                 Corpus corpus = reader.read(corpusDir);
@@ -158,7 +157,7 @@ public final class LiveIndex implements Closeable {
         lastReload = Instant.now();
         Corpus corpus;
         try {
-            corpus = reader.read(corpusDir);
+            corpus = readSettled();
         } catch (CorpusException e) {
             errors = e.errors();
             errors.forEach(err -> LOG.warn("Corpus mistake (still serving the last good index): {}", err));
@@ -184,6 +183,21 @@ public final class LiveIndex implements Closeable {
         }
     }
 
+    /**
+     * Reads the corpus, then checks that its files did not change while they were read (a file caught in
+     * the middle of being saved is still valid Markdown, just shorter); if they did, reads them again.
+     */
+    private Corpus readSettled() throws CorpusException {
+        Corpus corpus = reader.read(corpusDir);
+        for (int attempt = 0; attempt < SETTLE_ATTEMPTS && !reader.fingerprint(corpusDir).equals(corpus.fingerprint()); attempt++) {
+            LOG.debug("The corpus changed while it was read; reading it again");
+            corpus = reader.read(corpusDir);
+        }
+        return corpus;
+    }
+
+    private static final int SETTLE_ATTEMPTS = 5;
+
     public Status status() {
         return withSnapshot(s -> new Status(!errors.isEmpty(),
                 Integer.parseInt(s.commitData().getOrDefault(Fields.COMMIT_DOCUMENTS, "0")),
@@ -191,6 +205,11 @@ public final class LiveIndex implements Closeable {
                 s.commitData().get(Fields.COMMIT_BUILT_AT),
                 s.commitData().get(Fields.COMMIT_FINGERPRINT),
                 lastReload, errors, reloads));
+    }
+
+    /** The corpus files' fingerprint as they are now; differs from the served one when there is something to reload. */
+    String fingerprintOnDisk(Path dir) {
+        return reader.fingerprint(dir);
     }
 
     public Path corpusDir() {
