@@ -37,6 +37,7 @@ public final class Main {
             Commands:
               serve   Start the chat service (the default command).
               index   Build the index from the corpus and print a summary.
+              check   Check the corpus for mistakes without changing anything.
               ask     Answer one question and print the reply as the API would.
               eval    Run a question set through the chat and report its accuracy.
 
@@ -61,10 +62,18 @@ public final class Main {
                     CLINIC_CONTACT (phone or URL offered when there is no answer), DISCLAIMER.
                     """,
             "index", """
-                    Usage: java -jar target/sciatica-chat.jar index [--corpus DIR] [--index DIR]
+                    Usage: java -jar target/sciatica-chat.jar index [--corpus DIR] [--index DIR] [--dry-run]
 
                     Checks the corpus and builds the index. Prints a summary; on mistakes prints
                     'file:line: message' for each and exits 1, leaving the previous index as it was.
+                    --dry-run checks without writing (the same as the check command).
+                    """,
+            "check", """
+                    Usage: java -jar target/sciatica-chat.jar check [--corpus DIR]
+
+                    Checks every corpus file (Markdown, synonyms, out-of-scope topics, safety rules, small talk)
+                    and that every known red flag still alarms, without changing anything. Prints
+                    'file:line: message' for each mistake and exits 1, or says the corpus is ready.
                     """,
             "ask", """
                     Usage: java -jar target/sciatica-chat.jar ask [--corpus DIR] [--index DIR] [--explain] "question"
@@ -113,7 +122,7 @@ public final class Main {
         Args parsed;
         try {
             parsed = Args.parse(rest, Set.of("port", "corpus", "index", "web", "min-confidence", "split", "min-top1", "min-top3",
-                    "min-declined", "min-redflag", "max-false-alarm", "min-smalltalk"), Set.of("help", "fit", "explain"));
+                    "min-declined", "min-redflag", "max-false-alarm", "min-smalltalk"), Set.of("help", "fit", "explain", "dry-run"));
             if (parsed.flags().containsKey("help")) {
                 out.print(COMMAND_HELP.get(command));
                 return OK;
@@ -138,7 +147,8 @@ public final class Main {
         try {
             return switch (command) {
                 case "serve" -> serve(config, err);
-                case "index" -> index(config, out, err);
+                case "index" -> parsed.flags().containsKey("dry-run") ? check(config, out, err) : index(config, out, err);
+                case "check" -> check(config, out, err);
                 case "ask" -> ask(config, parsed.positional().get(0), parsed.flags().containsKey("explain"), out, err);
                 case "eval" -> EvalCommand.run(config, parsed, out, err);
                 default -> USAGE;
@@ -188,6 +198,18 @@ public final class Main {
         } catch (LockObtainFailedException e) {
             err.println("The index folder " + config.indexDir() + " is in use by a running service or another 'index' command; "
                     + "a running service picks up corpus changes by itself.");
+            return FAILED;
+        }
+    }
+
+    private static int check(Config config, PrintStream out, PrintStream err) {
+        try {
+            Corpus corpus = Application.corpusReader(config).read(config.corpusDir());
+            out.printf("The corpus is ready: %d document%s, %d sections; its settings files and safety rules are fine.%n",
+                    corpus.documents().size(), corpus.documents().size() == 1 ? "" : "s", corpus.sections().size());
+            return OK;
+        } catch (CorpusException e) {
+            printErrors(e.errors(), err);
             return FAILED;
         }
     }
