@@ -13,6 +13,10 @@ import com.sciaticachat.search.Snapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import com.sciaticachat.inbox.Pii;
+import com.sciaticachat.inbox.UnansweredInbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,9 +57,20 @@ public final class ChatService {
     private final Highlighter highlighter;
     private final Messages messages;
     private final double minConfidence;
+    private final UnansweredInbox inbox;
+
+    /** Answers below this confidence are recorded for staff even though they were given. */
+    static final double WEAK_ANSWER = 0.7;
 
     public ChatService(LiveIndex index, Embedder embedder, Retriever retriever, Scorer scorer, Messages messages,
                        double minConfidence) {
+        this(index, embedder, retriever, scorer, messages, minConfidence, null);
+    }
+
+    /** @param inbox where unanswered and weakly answered visitor questions are recorded for staff, or null */
+    public ChatService(LiveIndex index, Embedder embedder, Retriever retriever, Scorer scorer, Messages messages,
+                       double minConfidence, UnansweredInbox inbox) {
+        this.inbox = inbox;
         this.index = index;
         this.embedder = embedder;
         this.retriever = retriever;
@@ -65,8 +80,25 @@ public final class ChatService {
         this.minConfidence = minConfidence;
     }
 
+    /** A visitor's question: answered, and recorded for staff when the chat had no good answer. */
     public Reply ask(String question) {
-        return trace(question).reply();
+        Trace t = trace(question);
+        if (inbox != null && t.question() != null) {
+            Reply r = t.reply();
+            boolean unanswered = r.status().equals(Reply.NO_MATCH);
+            boolean weak = r.status().equals(Reply.ANSWERED) && t.confidence() < WEAK_ANSWER;
+            if (unanswered || weak) {
+                // scrubbed before anything about it is kept: the grouping words come from the scrubbed text too
+                String scrubbed = Pii.scrub(question.strip());
+                Set<String> words = new TreeSet<>();
+                index.withSnapshot(s -> s.questionAnalyzer().analyze(scrubbed)).content().forEach(c -> c.alternatives().stream()
+                        .filter(a -> !a.synonym()).findFirst().ifPresent(a -> words.addAll(a.terms())));
+                UnansweredInbox.Candidate best = t.candidates().isEmpty() ? null : new UnansweredInbox.Candidate(
+                        t.candidates().get(0).sectionId(), t.candidates().get(0).title(), Math.round(t.confidence() * 1000) / 1000.0);
+                inbox.record(scrubbed, words, r.status(), best);
+            }
+        }
+        return t.reply();
     }
 
     /** Answers and keeps the evidence (ranking, confidence, analysed question). */
@@ -195,5 +227,10 @@ public final class ChatService {
 
     public LiveIndex index() {
         return index;
+    }
+
+    /** The unanswered-questions inbox, or null when the staff console is off. */
+    public UnansweredInbox inbox() {
+        return inbox;
     }
 }

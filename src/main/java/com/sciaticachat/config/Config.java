@@ -23,6 +23,8 @@ import java.util.Map;
  * @param disclaimer     shown with every reply ({@code DISCLAIMER})
  * @param minConfidence  below this confidence the chat says it has no answer ({@code --min-confidence}, {@code MIN_CONFIDENCE})
  * @param adminToken     enables the staff console when set ({@code ADMIN_TOKEN}); never logged
+ * @param inboxFile      where unanswered questions are kept for staff ({@code --inbox}, {@code INBOX_FILE};
+ *                       default {@code INDEX_DIR/inbox/unanswered.jsonl})
  */
 public record Config(
         int port,
@@ -34,7 +36,8 @@ public record Config(
         String contact,
         String disclaimer,
         double minConfidence,
-        String adminToken) {
+        String adminToken,
+        Path inboxFile) {
 
     public static final String DEFAULT_CLINIC = "Raleigh Massage";
     public static final double DEFAULT_MIN_CONFIDENCE = 0.5;
@@ -56,27 +59,32 @@ public record Config(
     /** Defaults for tests and tools: the bundled corpus and index, port 0. */
     public static Config defaults() {
         return new Config(0, Path.of("corpus"), Path.of("index"), null, List.of(), DEFAULT_CLINIC, "",
-                DEFAULT_DISCLAIMER.formatted(DEFAULT_CLINIC), DEFAULT_MIN_CONFIDENCE, null);
+                DEFAULT_DISCLAIMER.formatted(DEFAULT_CLINIC), DEFAULT_MIN_CONFIDENCE, null, null);
     }
 
     public Config withPort(int p) {
-        return new Config(p, corpusDir, indexDir, webDir, allowedOrigins, clinicName, contact, disclaimer, minConfidence, adminToken);
+        return new Config(p, corpusDir, indexDir, webDir, allowedOrigins, clinicName, contact, disclaimer, minConfidence, adminToken, inboxFile);
     }
 
     public Config withDirs(Path corpus, Path index) {
-        return new Config(port, corpus, index, webDir, allowedOrigins, clinicName, contact, disclaimer, minConfidence, adminToken);
+        return new Config(port, corpus, index, webDir, allowedOrigins, clinicName, contact, disclaimer, minConfidence, adminToken, inboxFile);
     }
 
     public Config withAllowedOrigins(List<String> origins) {
-        return new Config(port, corpusDir, indexDir, webDir, origins, clinicName, contact, disclaimer, minConfidence, adminToken);
+        return new Config(port, corpusDir, indexDir, webDir, origins, clinicName, contact, disclaimer, minConfidence, adminToken, inboxFile);
     }
 
     public Config withContact(String c) {
-        return new Config(port, corpusDir, indexDir, webDir, allowedOrigins, clinicName, c, disclaimer, minConfidence, adminToken);
+        return new Config(port, corpusDir, indexDir, webDir, allowedOrigins, clinicName, c, disclaimer, minConfidence, adminToken, inboxFile);
     }
 
     public Config withAdminToken(String token) {
-        return new Config(port, corpusDir, indexDir, webDir, allowedOrigins, clinicName, contact, disclaimer, minConfidence, token);
+        return new Config(port, corpusDir, indexDir, webDir, allowedOrigins, clinicName, contact, disclaimer, minConfidence, token, inboxFile);
+    }
+
+    /** The inbox file: as configured, or inside the index folder. */
+    public Path inbox() {
+        return inboxFile != null ? inboxFile : indexDir.resolve("inbox").resolve("unanswered.jsonl");
     }
 
     public boolean adminEnabled() {
@@ -102,8 +110,9 @@ public record Config(
         if (token != null && !token.isEmpty() && token.length() < 16) {
             throw new ConfigException("ADMIN_TOKEN must be at least 16 characters long (it guards the staff console)");
         }
+        String inbox = first(flags.get("inbox"), env.get("INBOX_FILE"), null);
         return new Config(port, corpus, index, web == null ? null : Path.of(web), origins, clinic, contact, disclaimer, min,
-                token == null || token.isEmpty() ? null : token);
+                token == null || token.isEmpty() ? null : token, inbox == null ? null : Path.of(inbox));
     }
 
     private static String first(String flag, String env, String fallback) {

@@ -39,8 +39,12 @@ public final class HttpApi {
     /** The request body of {@code POST /api/v1/ask}. */
     public record AskRequest(String question) {}
 
+    /** The one JSON mapper of the API: times as ISO-8601 text. */
     public static ObjectMapper mapper() {
-        return new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+        return new ObjectMapper()
+                .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     }
 
     public static Javalin create(ChatService chat, Config config) {
@@ -62,6 +66,10 @@ public final class HttpApi {
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
                 if (!ctx.path().startsWith("/api/")) ctx.header("Content-Security-Policy", CSP);
+                // without ADMIN_TOKEN the staff console does not exist: its pages and API answer 404
+                if (!config.adminEnabled() && (ctx.path().startsWith("/admin") || ctx.path().startsWith("/api/v1/admin"))) {
+                    throw new ApiException(404, "not_found", "There is nothing at " + ctx.path());
+                }
             });
             cfg.routes.before("/api/*", ctx -> {
                 ctx.header("Vary", "Origin");
@@ -83,6 +91,7 @@ public final class HttpApi {
             cfg.routes.get("/api/v1/sections/<id>", ctx -> ctx.json(chat.get().section(ctx.pathParam("id"))
                     .orElseThrow(() -> new ApiException(404, "section_not_found", "There is no section with that id"))));
             cfg.routes.get("/api/v1/info", ctx -> ctx.json(chat.get().info()));
+            if (config.adminEnabled()) AdminApi.register(cfg, chat, config, mapper);
             cfg.routes.get("/health", ctx -> {
                 if (!chat.ready()) {
                     ctx.status(503).json(Map.of("status", "starting"));

@@ -1,0 +1,56 @@
+package com.sciaticachat.http;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The staff console's bearer token: compared in constant time (the SHA-256 digests of the given and the
+ * expected token, with {@link MessageDigest#isEqual}), and with failed attempts limited per client
+ * address: after {@value #MAX_FAILURES} failures in a minute the address gets 429 until the minute is over,
+ * whatever token it sends.
+ */
+final class AdminAuth {
+    static final int MAX_FAILURES = 10;
+    private static final long WINDOW_MS = 60_000;
+
+    enum Outcome { OK, DENIED, LIMITED }
+
+    private record Failures(long windowStart, int count) {}
+
+    private final byte[] expected;
+    private final Clock clock;
+    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+
+    AdminAuth(String token, Clock clock) {
+        this.expected = sha256(token);
+        this.clock = clock;
+    }
+
+    Outcome check(String client, String authorization) {
+        long now = clock.millis();
+        Failures f = failures.get(client);
+        if (f != null && now - f.windowStart() >= WINDOW_MS) {
+            failures.remove(client);
+            f = null;
+        }
+        if (f != null && f.count() >= MAX_FAILURES) return Outcome.LIMITED;
+        String given = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).trim() : "";
+        if (MessageDigest.isEqual(sha256(given), expected)) return Outcome.OK;
+        failures.merge(client, new Failures(now, 1), (a, b) -> new Failures(a.windowStart(), a.count() + 1));
+        if (failures.size() > 10_000) failures.entrySet().removeIf(e -> now - e.getValue().windowStart() >= WINDOW_MS);
+        return Outcome.DENIED;
+    }
+
+    private static byte[] sha256(String s) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}
