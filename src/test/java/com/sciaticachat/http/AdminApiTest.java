@@ -1,0 +1,140 @@
+package com.sciaticachat.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sciaticachat.config.Config;
+import com.sciaticachat.support.Browser;
+import com.sciaticachat.support.HttpJson;
+import com.sciaticachat.support.TestFiles;
+import com.sciaticachat.support.TestServer;
+import java.nio.file.Files;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** The staff console: only with a token, only for the right token, and what it shows. */
+class AdminApiTest {
+    static final String TOKEN = "a-long-enough-staff-token";
+    private TestServer server;
+    private HttpJson http;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = TestServer.start(TestFiles.bundledCorpus(), Config.defaults().withAdminToken(TOKEN));
+        http = server.http();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.close();
+    }
+
+    private HttpJson.Response get(String path, String token) {
+        return token == null ? http.get(path) : http.get(path, "Authorization", "Bearer " + token);
+    }
+
+    @Test
+    void without_a_token_configured_the_console_does_not_exist() {
+        HttpJson shared = TestServer.bundled().http();
+        for (String path : new String[] {"/admin", "/admin.html", "/admin.js", "/api/v1/admin/status", "/api/v1/admin/inbox"}) {
+            HttpJson.Response r = shared.get(path, "Authorization", "Bearer " + TOKEN);
+            assertEquals(404, r.status(), path);
+            assertEquals("not_found", r.json().get("error").get("code").asText());
+        }
+    }
+
+    @Test
+    void no_or_a_wrong_token_is_401_and_the_right_one_works() {
+        assertEquals(401, get("/api/v1/admin/status", null).status());
+        assertEquals("unauthorized", get("/api/v1/admin/status", null).json().get("error").get("code").asText());
+        assertEquals(401, get("/api/v1/admin/status", "wrong-token-of-some-length").status());
+        assertEquals(401, http.get("/api/v1/admin/status", "Authorization", TOKEN).status(), "the scheme is Bearer");
+        HttpJson.Response ok = get("/api/v1/admin/status", TOKEN);
+        assertEquals(200, ok.status());
+        assertEquals("no-store", ok.header("Cache-Control"));
+        JsonNode s = ok.json();
+        assertEquals("ok", s.get("status").asText());
+        assertEquals(27, s.get("sections").asInt());
+        assertEquals(200, http.get("/admin").status());
+    }
+
+    @Test
+    void repeated_wrong_tokens_are_rate_limited_even_for_the_right_token_afterwards() {
+        for (int i = 0; i < AdminAuth.MAX_FAILURES; i++) assertEquals(401, get("/api/v1/admin/status", "guess-" + i + "-xxxxxxxx").status());
+        assertEquals(429, get("/api/v1/admin/status", "guess-again-xxxxxxxx").status());
+        assertEquals(429, get("/api/v1/admin/status", TOKEN).status());
+    }
+
+    @Test
+    void trying_a_question_shows_the_reply_and_the_five_best_sections_with_why() {
+        HttpJson.Response r = http.post("/api/v1/admin/try", "{\"question\": \"syatica stretchs\"}", "Authorization", "Bearer " + TOKEN);
+        assertEquals(200, r.status(), r.body());
+        JsonNode j = r.json();
+        assertEquals("answered", j.get("reply").get("status").asText());
+        assertEquals("sciatica stretches", j.get("readAs").asText());
+        assertEquals(5, j.get("candidates").size());
+        JsonNode top = j.get("candidates").get(0);
+        assertEquals("massage-for-sciatic-pain/stretching", top.get("sectionId").asText());
+        assertTrue(top.get("matchedWords").size() > 0 && !top.get("closestUnitText").asText().isBlank());
+    }
+
+    @Test
+    void unanswered_questions_wait_in_the_inbox_scrubbed_grouped_and_survive_a_restart() throws Exception {
+        http.ask("how much does a massage cost? email me at jo@example.com");
+        http.ask("what does a massage cost");
+        http.ask("what causes sciatica?");
+        JsonNode groups = get("/api/v1/admin/inbox", TOKEN).json().get("groups");
+        assertEquals(1, groups.size(), groups.toString());
+        JsonNode g = groups.get(0);
+        assertEquals(2, g.get("count").asInt());
+        assertFalse(Files.readString(server.index.resolve("inbox/unanswered.jsonl")).contains("jo@example.com"), "never stored");
+        assertEquals(401, http.get("/api/v1/admin/inbox").status(), "never shown without the token");
+
+        server.close();
+        server = TestServer.over(server.corpus, server.index, Config.defaults().withAdminToken(TOKEN));
+        http = server.http();
+        JsonNode after = get("/api/v1/admin/inbox", TOKEN).json().get("groups");
+        assertEquals(1, after.size());
+        assertEquals(2, after.get(0).get("count").asInt());
+        String id = after.get(0).get("id").asText();
+        assertEquals(200, http.post("/api/v1/admin/inbox/" + id + "/done", "", "Authorization", "Bearer " + TOKEN).status());
+        assertTrue(get("/api/v1/admin/inbox", TOKEN).json().get("groups").get(0).get("done").asBoolean());
+        assertEquals(404, http.post("/api/v1/admin/inbox/nope/done", "", "Authorization", "Bearer " + TOKEN).status());
+    }
+
+    @Test
+    void the_reload_button_reloads_and_reports() throws Exception {
+        JsonNode r = http.post("/api/v1/admin/reindex", "", "Authorization", "Bearer " + TOKEN).json();
+        assertTrue(r.get("ok").asBoolean());
+        assertFalse(r.get("changed").asBoolean(), "nothing changed on disk");
+    }
+
+    @Test
+    void a_staff_member_signs_in_tries_a_question_and_sees_the_candidates_in_a_browser() {
+        try (Browser b = Browser.start()) {
+            b.driver.get(server.base + "/admin");
+            b.waitFor(d -> d.findElement(By.id("token")).isDisplayed());
+            b.driver.findElement(By.id("token")).sendKeys("not-the-token-at-all");
+            b.driver.findElement(By.cssSelector("#login-form button")).click();
+            b.waitFor(d -> d.findElement(By.id("login-error")).isDisplayed());
+            assertTrue(b.driver.findElement(By.id("login-error")).getText().contains("not right"));
+
+            b.driver.findElement(By.id("token")).sendKeys(TOKEN);
+            b.driver.findElement(By.cssSelector("#login-form button")).click();
+            b.waitFor(d -> d.findElement(By.id("console")).isDisplayed());
+            assertTrue(b.driver.findElement(By.id("status")).getText().contains("Live"));
+
+            b.driver.findElement(By.id("question")).sendKeys("what is piriformis syndrome");
+            b.driver.findElement(By.cssSelector("#try-form button")).click();
+            WebElement firstRow = b.waitFor(d -> d.findElements(By.cssSelector("#candidates tbody tr")).stream().findFirst().orElse(null));
+            assertEquals(5, b.driver.findElements(By.cssSelector("#candidates tbody tr")).size());
+            assertEquals("Causes", firstRow.findElements(By.tagName("td")).get(1).getText());
+            assertTrue(b.driver.findElement(By.id("try-reply")).getText().startsWith("answered"));
+        }
+    }
+}

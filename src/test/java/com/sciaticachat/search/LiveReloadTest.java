@@ -1,0 +1,201 @@
+package com.sciaticachat.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sciaticachat.Application;
+import com.sciaticachat.config.Config;
+import com.sciaticachat.support.Await;
+import com.sciaticachat.support.HttpJson;
+import com.sciaticachat.support.TestFiles;
+import com.sciaticachat.support.TestServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Staff edit the corpus while the service runs: changes go live, mistakes never do. */
+class LiveReloadTest {
+    /** The product's promise: an edit is live within 5 seconds. */
+    static final Duration LIVE_WITHIN = Duration.ofSeconds(5);
+
+    private static final String BOOKING = """
+            ---
+            title: Booking
+            source: Raleigh Massage
+            ---
+
+            # Booking
+
+            ## Booking an Appointment
+
+            <!-- questions
+            - How do I book an appointment?
+            - Can I book a massage online?
+            -->
+
+            To book an appointment, call the front desk or use the booking form on our website.
+            """;
+
+    private TestServer server;
+    private HttpJson http;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = TestServer.start(TestFiles.bundledCorpus(), Config.defaults());
+        http = server.http();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.close();
+    }
+
+    private JsonNode ask(String q) {
+        return http.ask(q).json();
+    }
+
+    private JsonNode health() {
+        return http.get("/health").json();
+    }
+
+    @Test
+    void a_file_added_changed_and_deleted_changes_the_answer_while_the_server_runs() throws Exception {
+        assertEquals("no_match", ask("how do I book an appointment?").get("status").asText());
+        Path booking = server.corpus.resolve("booking.md");
+
+        Files.writeString(booking, BOOKING);
+        Await.until(LIVE_WITHIN, "the new file answers", () ->
+                ask("how do I book an appointment?").path("answer").path("sectionId").asText().equals("booking/booking-an-appointment"));
+
+        Files.writeString(booking, BOOKING.replace("call the front desk", "call us on (919) 555-0142"));
+        Await.until(LIVE_WITHIN, "the edited text is served", () ->
+                ask("how do I book an appointment?").path("answer").path("text").asText().contains("(919) 555-0142"));
+
+        Files.delete(booking);
+        Await.until(LIVE_WITHIN, "the deleted file no longer answers", () ->
+                ask("how do I book an appointment?").get("status").asText().equals("no_match"));
+        assertEquals("ok", health().get("status").asText());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "malformed front matter|broken.md|2|---\\ntitle T\\n---\\n# T\\n\\n## A\\n\\nText.\\n",
+            "not UTF-8|broken.md|5|LATIN1:# T\\n\\n## A\\n\\nCaf\u00e9.\\n",
+            "no title|broken.md|1|'## A\\n\\nText.\\n'",
+            "heading with no text|broken.md|3|# T\\n\\n## Empty\\n\\n## B\\n\\nText.\\n",
+            "two sections with one id|broken.md|7|# T\\n\\n## Same\\n\\nOne.\\n\\n## Same\\n\\nTwo.\\n",
+            "unreadable file|broken.md|0|LINK"})
+    void a_mistake_keeps_the_last_good_index_serving_and_names_file_and_line(String kind, String file, int line, String content)
+            throws Exception {
+        content = content.replace("\\n", "\n");
+        Path target = server.corpus.resolve(file);
+        if (content.equals("LINK")) {
+            Files.createSymbolicLink(target, server.corpus.resolve("no-such-file.md"));
+        } else if (content.startsWith("LATIN1:")) {
+            Files.write(target, content.substring(7).getBytes(StandardCharsets.ISO_8859_1));
+        } else {
+            Files.writeString(target, content);
+        }
+        Await.until(LIVE_WITHIN, "health reports the mistake", () -> health().get("status").asText().equals("degraded"));
+        JsonNode error = health().get("corpusErrors").get(0);
+        assertEquals("corpus/" + file, error.get("file").asText());
+        assertEquals(line, error.get("line").asInt(), error.toString());
+        assertFalse(error.get("message").asText().isBlank());
+        assertEquals("massage-for-sciatic-pain/causes", ask("what causes sciatica?").path("answer").path("sectionId").asText(),
+                "the last good index keeps answering");
+
+        Files.delete(target);
+        Await.until(LIVE_WITHIN, "fixing the file clears the mistake", () -> health().get("status").asText().equals("ok"));
+        assertEquals(0, health().get("corpusErrors").size());
+    }
+
+    @Test
+    void rules_that_would_miss_a_known_red_flag_are_refused() throws Exception {
+        Path safety = server.corpus.resolve("safety.yml");
+        String good = Files.readString(safety);
+        Files.writeString(safety, good.replace("      - \"@toilet_accident\"\n", ""));
+        Await.until(LIVE_WITHIN, "the weakened rules are refused", () -> health().get("status").asText().equals("degraded"));
+        String message = health().get("corpusErrors").get(0).get("message").asText();
+        assertTrue(message.contains("raises nothing instead of emergency") && message.contains("refused"), message);
+        assertEquals("emergency", ask("I wet myself this morning").path("urgent").path("level").asText(),
+                "the old rules keep protecting visitors");
+        Files.writeString(safety, good);
+        Await.until(LIVE_WITHIN, "restoring the rules clears it", () -> health().get("status").asText().equals("ok"));
+    }
+
+    @Test
+    void questions_from_several_threads_through_fifty_reloads_all_get_answers() throws Exception {
+        Path doc = server.corpus.resolve("massage-for-sciatic-pain.md");
+        String a = Files.readString(doc);
+        String b = a.replace("Heat can help to relax tight muscles.", "Heat can help to relax tight, sore muscles.");
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger answered = new AtomicInteger();
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> askers = new ArrayList<>();
+        String[] questions = {"what causes sciatica?", "does heat help before a massage?", "what is deep tissue massage", "foam rolling"};
+        for (String q : questions) {
+            askers.add(pool.submit(() -> {
+                while (running.get()) {
+                    try {
+                        HttpJson.Response r = http.ask(q);
+                        JsonNode j = r.json();
+                        if (r.status() != 200 || !j.get("status").asText().equals("answered") || j.path("answer").path("text").asText().isBlank()) {
+                            failures.add(q + " -> " + r.status() + " " + r.body());
+                        } else {
+                            answered.incrementAndGet();
+                        }
+                    } catch (RuntimeException e) {
+                        failures.add(q + " -> " + e);
+                    }
+                }
+            }));
+        }
+        int rebuilt = 0;
+        for (int i = 0; i < 50; i++) {
+            Files.writeString(doc, i % 2 == 0 ? b : a);
+            if (server.app.index().reload().changed()) rebuilt++;
+        }
+        running.set(false);
+        for (Future<?> f : askers) f.get();
+        pool.shutdown();
+        assertTrue(failures.isEmpty(), failures.size() + " failed answers: " + failures.stream().map(f -> f.substring(0, Math.min(60, f.length())))
+                .distinct().toList());
+        assertTrue(answered.get() >= 50, "answered " + answered.get());
+        assertTrue(rebuilt + 1 >= 45, "the index was rebuilt " + rebuilt + " times (the watcher may have taken some)");
+    }
+
+    @Test
+    void starting_with_a_broken_corpus_serves_the_last_good_index_and_without_one_refuses_to_start(@TempDir Path tmp) throws Exception {
+        Path corpus = server.corpus, index = server.index;
+        server.close();
+        Files.writeString(corpus.resolve("broken.md"), "# T\n\n## Empty\n\n## B\n\nText.\n");
+        try (TestServer again = TestServer.over(corpus, index, Config.defaults())) {
+            JsonNode h = again.http().get("/health").json();
+            assertEquals("degraded", h.get("status").asText());
+            assertEquals("corpus/broken.md", h.get("corpusErrors").get(0).get("file").asText());
+            assertEquals("answered", again.http().ask("what causes sciatica?").json().get("status").asText());
+        }
+        LiveIndex.StartupException e = assertThrows(LiveIndex.StartupException.class,
+                () -> Application.open(Config.defaults().withDirs(corpus, tmp.resolve("empty-index"))));
+        assertTrue(e.getMessage().contains("no earlier index") && e.getMessage().contains("broken.md:3"), e.getMessage());
+        server = TestServer.start(TestFiles.bundledCorpus(), Config.defaults());
+    }
+}
