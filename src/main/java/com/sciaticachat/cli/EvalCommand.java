@@ -2,6 +2,7 @@ package com.sciaticachat.cli;
 
 import com.sciaticachat.Application;
 import com.sciaticachat.config.Config;
+import com.sciaticachat.eval.Baselines;
 import com.sciaticachat.eval.Calibrator;
 import com.sciaticachat.eval.EvalSet;
 import com.sciaticachat.eval.Evaluator;
@@ -51,6 +52,10 @@ final class EvalCommand {
         EvalSet set = args.positional().isEmpty() ? EvalSet.bundled()
                 : EvalSet.read(Path.of(args.positional().get(0)));
         set = set.split(split);
+        if (args.flags().containsKey("baselines")) {
+            Baselines.run(config, set, out);
+            return Main.OK;
+        }
         try (Application app = Application.open(config)) {
             if (args.flags().containsKey("fit")) {
                 Scorer.Calibration c = Calibrator.fit(app.chat(), set);

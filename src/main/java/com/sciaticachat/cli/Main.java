@@ -98,6 +98,8 @@ public final class Main {
                       --max-false-alarm X   questions that must not alarm but did
                       --min-smalltalk X     small talk recognised
                       --fit                 print confidence weights fitted to the chosen questions (for developers)
+                      --baselines           compare with plain BM25, English BM25, dense alone, and this pipeline
+                                            without the staff's synonyms, alternate questions and out-of-scope topics
                     """);
 
     private Main() {}
@@ -122,7 +124,7 @@ public final class Main {
         Args parsed;
         try {
             parsed = Args.parse(rest, Set.of("port", "corpus", "index", "web", "min-confidence", "split", "min-top1", "min-top3",
-                    "min-declined", "min-redflag", "max-false-alarm", "min-smalltalk"), Set.of("help", "fit", "explain", "dry-run"));
+                    "min-declined", "min-redflag", "max-false-alarm", "min-smalltalk"), Set.of("help", "fit", "explain", "dry-run", "baselines"));
             if (parsed.flags().containsKey("help")) {
                 out.print(COMMAND_HELP.get(command));
                 return OK;

@@ -59,6 +59,11 @@ public final class MiniLmEmbedder implements Embedder {
         return local;
     }
 
+    /** Always runs the model (benchmarks measure this; the service uses {@link #embed}). */
+    public float[] embedUncached(String text) {
+        return Embedder.normalize(model.embed(text).content().vector());
+    }
+
     @Override
     public float[] embed(String text) {
         synchronized (cache) {

@@ -167,7 +167,7 @@ public final class Retriever {
     }
 
     /** Section id → {best BM25 score, doc of that unit}. */
-    private Map<String, double[]> lexical(Snapshot snapshot, List<Concept> concepts) throws IOException {
+    Map<String, double[]> lexical(Snapshot snapshot, List<Concept> concepts) throws IOException {
         Map<String, double[]> out = new HashMap<>();
         if (concepts.isEmpty()) return out;
         BooleanQuery.Builder query = new BooleanQuery.Builder();
@@ -199,7 +199,7 @@ public final class Retriever {
     }
 
     /** Section id → {best cosine, doc of that unit}; the best out-of-scope topic goes to {@code outOfScope}. */
-    private Map<String, double[]> dense(Snapshot snapshot, float[] vector, double[] outOfScope) throws IOException {
+    Map<String, double[]> dense(Snapshot snapshot, float[] vector, double[] outOfScope) throws IOException {
         Map<String, double[]> out = new HashMap<>();
         int k = Math.min(MAX_UNITS, Math.max(1, snapshot.getIndexReader().maxDoc()));
         TopDocs top = snapshot.search(new KnnFloatVectorQuery(Fields.VECTOR, vector, k), k);
