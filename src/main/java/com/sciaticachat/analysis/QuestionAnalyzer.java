@@ -69,7 +69,7 @@ public final class QuestionAnalyzer {
             + "wat wot wht whats hw hows r y ty pls plz thx "
             // words that ask for something without saying what it is about
             + "option options tip tips advice info information idea ideas question questions suggestion suggestions "
-            + "recommend recommendation recommendations method methods stuff list kind kinds type types example examples matter matters "
+            + "recommend recommendation recommendations stuff list example examples matter matters "
             + "day days week weeks month months year years time times today tonight yesterday lately recently").split(" ")));
 
     private static final Pattern WORD = Pattern.compile("[a-z][a-z']*");

@@ -23,14 +23,37 @@ public final class SpellingCorrector {
     public record Correction(String written, String readAs) {}
 
     private final Map<String, Integer> domain;
+    /** Two corpus words that stand side by side, joined ("triggerpoint" → "trigger point"): targets for one-word typos. */
+    private final Map<String, String> joined;
     private final Map<Integer, List<String>> byLength = new HashMap<>();
     private final EnglishWords english;
 
     /** @param domainWordCounts the corpus's words (lower case, ASCII) and how often each occurs */
     public SpellingCorrector(Map<String, Integer> domainWordCounts, EnglishWords english) {
+        this(domainWordCounts, Map.of(), english);
+    }
+
+    /** @param joinedPairs corpus words that stand side by side, joined, mapped to the two words ("triggerpoint" → "trigger point") */
+    public SpellingCorrector(Map<String, Integer> domainWordCounts, Map<String, String> joinedPairs, EnglishWords english) {
         this.domain = Map.copyOf(domainWordCounts);
+        this.joined = Map.copyOf(joinedPairs);
         this.english = english;
         for (String w : domain.keySet()) byLength.computeIfAbsent(w.length(), k -> new ArrayList<>()).add(w);
+        for (String w : joined.keySet()) if (!domain.containsKey(w)) byLength.computeIfAbsent(w.length(), k -> new ArrayList<>()).add(w);
+    }
+
+    /** Neighbouring words of texts joined: "Trigger Point Therapy" → triggerpoint, pointtherapy. */
+    public static Map<String, String> joinedPairs(Collection<String> texts) {
+        Map<String, String> out = new HashMap<>();
+        for (String text : texts) {
+            List<String> w = Words.split(text);
+            for (int i = 0; i + 1 < w.size(); i++) {
+                if (w.get(i).length() >= 3 && w.get(i + 1).length() >= 3 && w.get(i).matches("[a-z]+") && w.get(i + 1).matches("[a-z]+")) {
+                    out.putIfAbsent(w.get(i) + w.get(i + 1), w.get(i) + " " + w.get(i + 1));
+                }
+            }
+        }
+        return out;
     }
 
     public boolean isDomainWord(String word) {
@@ -46,6 +69,7 @@ public final class SpellingCorrector {
         if (word.length() < 3 || domain.containsKey(word) || english.contains(word) || !word.chars().allMatch(Character::isLetter)) {
             return null;
         }
+        if (joined.containsKey(word)) return joined.get(word);
         int max = word.length() <= 5 ? 1 : 2;
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
@@ -60,7 +84,7 @@ public final class SpellingCorrector {
                 }
             }
         }
-        if (best != null) return best;
+        if (best != null) return joined.containsKey(best) && !domain.containsKey(best) ? joined.get(best) : best;
         return split(word);
     }
 
@@ -69,7 +93,7 @@ public final class SpellingCorrector {
         boolean sameFirst = candidate.charAt(0) == word.charAt(0);
         boolean bestSameFirst = best.charAt(0) == word.charAt(0);
         if (sameFirst != bestSameFirst) return sameFirst;
-        int c = domain.get(candidate), b = domain.get(best);
+        int c = domain.getOrDefault(candidate, 0), b = domain.getOrDefault(best, 0);
         return c != b ? c > b : candidate.compareTo(best) < 0;
     }
 

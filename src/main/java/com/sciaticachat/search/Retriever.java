@@ -88,6 +88,7 @@ public final class Retriever {
                 double[] lx = lexical.get(sectionId);
                 double[] dn = dense.get(sectionId);
                 Set<String> title = snapshot.titleTermsOf(sectionId);
+                Set<String> titleNamed = new java.util.HashSet<>();
                 double covered = 0, titleCovered = 0;
                 List<String> matched = new ArrayList<>();
                 for (int i = 0; i < concepts.size(); i++) {
@@ -95,14 +96,22 @@ public final class Retriever {
                         covered += weights[i];
                         matched.add(concepts.get(i).surface());
                     }
-                    if (satisfied(concepts.get(i), title)) titleCovered += weights[i];
+                    if (satisfied(concepts.get(i), title)) {
+                        titleCovered += weights[i];
+                        for (Alternative a : concepts.get(i).alternatives()) {
+                            if (title.containsAll(a.terms())) titleNamed.addAll(a.terms());
+                        }
+                    }
                 }
                 // coverage is measured against what the corpus knows of the question; unknown words count
                 // once, in the known share, not a second time here
                 hits.add(new SectionHit(sectionId,
                         dn == null ? 0 : dn[0], dn == null ? null : snapshot.unit((int) dn[1]).kind(), dn == null ? -1 : (int) dn[1],
                         lx == null ? 0 : lx[0], lx == null ? -1 : (int) lx[1],
-                        knownWeight == 0 ? 0 : covered / knownWeight, Math.min(1.0, titleCovered / maxIdf(snapshot)),
+                        knownWeight == 0 ? 0 : covered / knownWeight,
+                        // how much of the question the heading covers, times how much of the heading the question names:
+                        // "myofascial release" names all of "Myofascial Release" but not all of "Self-Myofascial Release"
+                        Math.min(1.0, titleCovered / maxIdf(snapshot)) * (title.isEmpty() ? 0 : titleNamed.size() / (double) title.size()),
                         List.copyOf(matched)));
             }
             return new Retrieval(question, hits, total == 0 ? 0 : knownWeight / total, lexTop, denseTop, maxBm25,

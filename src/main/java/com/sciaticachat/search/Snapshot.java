@@ -141,7 +141,8 @@ public final class Snapshot extends IndexSearcher {
 
         String synonyms = synonymsText;
         vocabularyTexts.addAll(SynonymsFile.words(synonyms));
-        SpellingCorrector corrector = new SpellingCorrector(SpellingCorrector.countWords(vocabularyTexts), EnglishWords.get());
+        SpellingCorrector corrector = new SpellingCorrector(SpellingCorrector.countWords(vocabularyTexts),
+                SpellingCorrector.joinedPairs(vocabularyTexts), EnglishWords.get());
         this.questionAnalyzer = new QuestionAnalyzer(Analyzers.query(SynonymsFile.parse(synonyms)), corrector);
     }
 
