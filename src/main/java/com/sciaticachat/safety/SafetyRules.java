@@ -85,12 +85,8 @@ public final class SafetyRules {
 
     public static Result parse(String file, String text) {
         List<CorpusError> errors = new ArrayList<>();
-        YamlTree.Value root;
-        try {
-            root = YamlTree.parse(text);
-        } catch (YamlTree.SyntaxError e) {
-            return new Result(null, List.of(new CorpusError(file, e.line, e.getMessage())));
-        }
+        YamlTree.Value root = YamlTree.parse(file, text, errors);
+        if (root == null) return new Result(null, errors);
         if (!root.isMap()) return new Result(null, List.of(new CorpusError(file, root.line(), "the file must be a set of 'key: value' entries")));
         for (Map.Entry<String, YamlTree.Value> e : root.map().entrySet()) {
             if (!TOP_KEYS.contains(e.getKey())) {

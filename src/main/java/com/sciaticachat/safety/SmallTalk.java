@@ -55,12 +55,8 @@ public final class SmallTalk {
 
     public static Result parse(String file, String text) {
         List<CorpusError> errors = new ArrayList<>();
-        YamlTree.Value root;
-        try {
-            root = YamlTree.parse(text);
-        } catch (YamlTree.SyntaxError e) {
-            return new Result(null, List.of(new CorpusError(file, e.line, e.getMessage())));
-        }
+        YamlTree.Value root = YamlTree.parse(file, text, errors);
+        if (root == null) return new Result(null, errors);
         YamlTree.Value list = root.isMap() ? root.map().get("intents") : null;
         if (list == null || !list.isMap()) {
             return new Result(null, List.of(new CorpusError(file, root.line(), "the file needs 'intents:' with one entry per kind of small talk")));

@@ -61,6 +61,16 @@ final class YamlTree {
 
     private YamlTree() {}
 
+    /** The document, or null with its syntax error added to {@code errors} as {@code file:line}. */
+    static Value parse(String file, String text, List<com.sciaticachat.corpus.CorpusError> errors) {
+        try {
+            return parse(text);
+        } catch (SyntaxError e) {
+            errors.add(new com.sciaticachat.corpus.CorpusError(file, e.line, e.getMessage()));
+            return null;
+        }
+    }
+
     static Value parse(String text) throws SyntaxError {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(10);
