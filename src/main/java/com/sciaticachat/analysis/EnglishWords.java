@@ -139,8 +139,4 @@ public final class EnglishWords {
         if (r == null) return 1.0;
         return Math.log(1 + r) / d.logMaxRank();
     }
-
-    public int size() {
-        return words().size();
-    }
 }

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Fixes typos against the corpus's own words ("syatica" → sciatica, "stretchs" → stretches) without
@@ -58,10 +57,6 @@ public final class SpellingCorrector {
 
     public boolean isDomainWord(String word) {
         return domain.containsKey(word);
-    }
-
-    public Set<String> domainWords() {
-        return domain.keySet();
     }
 
     /** The corpus word this word should be read as, or null to leave it as written. */

@@ -2,7 +2,6 @@ package com.sciaticachat.corpus;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Everything read from the corpus folder, validated.
@@ -34,7 +33,4 @@ public record Corpus(List<Document> documents, Map<String, String> settingsFiles
         return documents.stream().flatMap(d -> d.sections().stream()).toList();
     }
 
-    public Optional<Document> documentOf(String sectionId) {
-        return documents.stream().filter(d -> d.section(sectionId).isPresent()).findFirst();
-    }
 }

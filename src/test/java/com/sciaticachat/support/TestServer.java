@@ -3,7 +3,6 @@ package com.sciaticachat.support;
 import com.sciaticachat.Application;
 import com.sciaticachat.config.Config;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -79,7 +78,4 @@ public final class TestServer implements AutoCloseable {
         app.close();
     }
 
-    static void rethrow(IOException e) {
-        throw new UncheckedIOException(e);
-    }
 }
