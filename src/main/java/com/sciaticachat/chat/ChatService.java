@@ -75,7 +75,7 @@ public final class ChatService {
         this.embedder = embedder;
         this.retriever = retriever;
         this.scorer = scorer;
-        this.highlighter = new Highlighter(retriever);
+        this.highlighter = new Highlighter();
         this.messages = messages;
         this.minConfidence = minConfidence;
     }
@@ -144,7 +144,7 @@ public final class ChatService {
                     analyzed, scored, candidates);
         }
         SectionRecord section = snapshot.section(top.sectionId());
-        Reply.Answer answer = answer(snapshot, section, highlighter.highlights(snapshot, section, analyzed, top.hit()), scored.confidence());
+        Reply.Answer answer = answer(snapshot, section, highlighter.highlights(snapshot, section, retrieval, top.hit()), scored.confidence());
         return new Trace(new Reply(Reply.ANSWERED, messages.answered(section.title()), answer,
                 related(snapshot, scored, top.sectionId()), null, messages.disclaimer()), analyzed, scored, candidates);
     }

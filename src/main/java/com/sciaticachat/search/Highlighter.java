@@ -1,7 +1,6 @@
 package com.sciaticachat.search;
 
 import com.sciaticachat.analysis.Analyzers;
-import com.sciaticachat.analysis.QuestionAnalyzer.AnalyzedQuestion;
 import com.sciaticachat.analysis.QuestionAnalyzer.Concept;
 import com.sciaticachat.corpus.Block;
 import com.sciaticachat.index.SectionRecord;
@@ -24,23 +23,19 @@ public final class Highlighter {
     private static final int MAX = 3;
 
     private final Analyzer analyzer = Analyzers.plain();
-    private final Retriever retriever;
 
-    public Highlighter(Retriever retriever) {
-        this.retriever = retriever;
-    }
-
-    public List<String> highlights(Snapshot snapshot, SectionRecord section, AnalyzedQuestion question, Retriever.SectionHit hit) {
+    /** Highlights for the section of {@code hit}, weighing the question's concepts as the retrieval did. */
+    public List<String> highlights(Snapshot snapshot, SectionRecord section, Retriever.Retrieval retrieval, Retriever.SectionHit hit) {
         Set<String> out = new LinkedHashSet<>();
         for (int doc : new int[] {hit.cosineDoc(), hit.bm25Doc()}) {
             if (doc < 0) continue;
             Snapshot.Unit unit = snapshot.unit(doc);
             if (unit != null && unit.kind() == UnitKind.ITEM && unit.sectionId().equals(section.id())) out.add(unit.text());
         }
-        List<Concept> concepts = question.content();
+        List<Concept> concepts = retrieval.question().content();
+        double[] weights = retrieval.weights();
         double total = 0;
-        double[] weights = new double[concepts.size()];
-        for (int i = 0; i < concepts.size(); i++) total += weights[i] = retriever.weight(snapshot, concepts.get(i));
+        for (double w : weights) total += w;
         if (total > 0) {
             record Scored(String sentence, double share) {}
             List<Scored> scored = new ArrayList<>();

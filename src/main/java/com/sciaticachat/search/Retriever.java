@@ -47,16 +47,18 @@ public final class Retriever {
     private static final double CONTEXT_WEIGHT = 0.5;
 
     /** One section's evidence for a question. */
-    public record SectionHit(String sectionId, double cosine, UnitKind cosineUnit, int cosineDoc,
+    public record SectionHit(String sectionId, double cosine, int cosineDoc,
                              double bm25, int bm25Doc, double coverage, double titleCoverage, List<String> matched) {}
 
-    /** Everything both retrievers found, grouped by section. */
     /**
+     * Everything both retrievers found, grouped by section.
+     *
+     * @param weights     each meaningful concept's weight ({@link #weight}), in the order of the question's content
      * @param specificity how much distinctive content the question has, 0 to 1 (its known words' weight,
      *                    one rare word's worth at most): a question whose only word is "sciatica" has
      *                    little, and lexical scores then say little about which section is meant
      */
-    public record Retrieval(AnalyzedQuestion question, List<SectionHit> hits, double knownShare,
+    public record Retrieval(AnalyzedQuestion question, double[] weights, List<SectionHit> hits, double knownShare,
                             String lexicalTop, String denseTop, double maxBm25, double specificity,
                             double outOfScopeCosine, String outOfScopeTopic) {}
 
@@ -69,13 +71,11 @@ public final class Retriever {
     public Retrieval retrieve(Snapshot snapshot, AnalyzedQuestion question, float[] vector) {
         List<Concept> concepts = question.content();
         double[] weights = new double[concepts.size()];
-        boolean[] known = new boolean[concepts.size()];
         double total = 0, knownWeight = 0;
         for (int i = 0; i < concepts.size(); i++) {
             weights[i] = weight(snapshot, concepts.get(i));
-            known[i] = snapshot.sectionCount() > 0 && isKnown(snapshot, concepts.get(i));
             total += weights[i];
-            if (known[i]) knownWeight += weights[i];
+            if (snapshot.sectionCount() > 0 && isKnown(snapshot, concepts.get(i))) knownWeight += weights[i];
         }
         try {
             Map<String, double[]> lexical = lexical(snapshot, concepts);
@@ -106,7 +106,7 @@ public final class Retriever {
                 // coverage is measured against what the corpus knows of the question; unknown words count
                 // once, in the known share, not a second time here
                 hits.add(new SectionHit(sectionId,
-                        dn == null ? 0 : dn[0], dn == null ? null : snapshot.unit((int) dn[1]).kind(), dn == null ? -1 : (int) dn[1],
+                        dn == null ? 0 : dn[0], dn == null ? -1 : (int) dn[1],
                         lx == null ? 0 : lx[0], lx == null ? -1 : (int) lx[1],
                         knownWeight == 0 ? 0 : covered / knownWeight,
                         // how much of the question the heading covers, times how much of the heading the question names:
@@ -114,7 +114,7 @@ public final class Retriever {
                         Math.min(1.0, titleCovered / maxIdf(snapshot)) * (title.isEmpty() ? 0 : titleNamed.size() / (double) title.size()),
                         List.copyOf(matched)));
             }
-            return new Retrieval(question, hits, total == 0 ? 0 : knownWeight / total, lexTop, denseTop, maxBm25,
+            return new Retrieval(question, weights, hits, total == 0 ? 0 : knownWeight / total, lexTop, denseTop, maxBm25,
                     Math.min(1.0, knownWeight / maxIdf(snapshot)), Math.max(0, outOfScope[0]),
                     outOfScope[1] < 0 ? null : snapshot.unit((int) outOfScope[1]).text());
         } catch (IOException e) {
