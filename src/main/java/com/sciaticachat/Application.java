@@ -55,10 +55,10 @@ public final class Application implements Closeable {
     public static CorpusReader corpusReader(Config config) {
         return new CorpusReader(config.clinicName(), Set.of(SafetyRules.FILE_NAME, SmallTalk.FILE_NAME), List.of(
                 c -> c.settingsFiles().containsKey(SafetyRules.FILE_NAME)
-                        ? SafetyRules.parse(CorpusReader.shown(c, SafetyRules.FILE_NAME), c.settingsFile(SafetyRules.FILE_NAME)).errors()
+                        ? SafetyRules.parse(c.shown(SafetyRules.FILE_NAME), c.settingsFile(SafetyRules.FILE_NAME)).errors()
                         : List.of(),
                 c -> c.settingsFiles().containsKey(SmallTalk.FILE_NAME)
-                        ? SmallTalk.parse(CorpusReader.shown(c, SmallTalk.FILE_NAME), c.settingsFile(SmallTalk.FILE_NAME)).errors()
+                        ? SmallTalk.parse(c.shown(SmallTalk.FILE_NAME), c.settingsFile(SmallTalk.FILE_NAME)).errors()
                         : List.of(),
                 SafetyGate.bundled()));
     }

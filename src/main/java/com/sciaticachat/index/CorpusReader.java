@@ -34,8 +34,8 @@ public final class CorpusReader {
         names.add(OutOfScopeFile.FILE_NAME);
         this.loader = new CorpusLoader(publisher, names);
         List<Check> all = new ArrayList<>();
-        all.add(c -> SynonymsFile.validate(shown(c, SynonymsFile.FILE_NAME), c.settingsFile(SynonymsFile.FILE_NAME)));
-        all.add(c -> OutOfScopeFile.validate(shown(c, OutOfScopeFile.FILE_NAME), c.settingsFile(OutOfScopeFile.FILE_NAME)));
+        all.add(c -> SynonymsFile.validate(c.shown(SynonymsFile.FILE_NAME), c.settingsFile(SynonymsFile.FILE_NAME)));
+        all.add(c -> OutOfScopeFile.validate(c.shown(OutOfScopeFile.FILE_NAME), c.settingsFile(OutOfScopeFile.FILE_NAME)));
         all.addAll(checks);
         this.checks = List.copyOf(all);
     }
@@ -56,8 +56,4 @@ public final class CorpusReader {
         return loader.fingerprint(dir);
     }
 
-    /** How staff see a settings file's path: next to the documents, in the corpus folder. */
-    public static String shown(Corpus corpus, String fileName) {
-        return corpus.shown(fileName);
-    }
 }

@@ -32,7 +32,7 @@ public final class SafetyGate implements CorpusReader.Check {
 
     @Override
     public List<CorpusError> check(Corpus corpus) {
-        String shown = CorpusReader.shown(corpus, SafetyRules.FILE_NAME);
+        String shown = corpus.shown(SafetyRules.FILE_NAME);
         if (!corpus.settingsFiles().containsKey(SafetyRules.FILE_NAME)) {
             return List.of(new CorpusError(shown, 0, "the safety rules are missing; the chat does not go live without them "
                     + "(restore corpus/" + SafetyRules.FILE_NAME + ")"));
