@@ -70,7 +70,7 @@ public final class MiniLmEmbedder implements Embedder {
             float[] hit = cache.get(text);
             if (hit != null) return hit;
         }
-        float[] vector = Embedder.normalize(model.embed(text).content().vector());
+        float[] vector = embedUncached(text);
         synchronized (cache) {
             cache.put(text, vector);
         }

@@ -149,9 +149,6 @@ public final class Snapshot extends IndexSearcher {
     /** A section's own text and its children's headings, without the children's text. */
     private static String ownText(SectionRecord r) {
         StringBuilder sb = new StringBuilder();
-        for (com.sciaticachat.corpus.Block b : r.blocks()) sb.append(b.plainText()).append('\n');
-        if (r.blocks().stream().noneMatch(b -> b.kind() == com.sciaticachat.corpus.Block.Kind.HEADING)) return sb.toString();
-        sb.setLength(0);
         boolean inChild = false;
         for (com.sciaticachat.corpus.Block b : r.blocks()) {
             if (b.kind() == com.sciaticachat.corpus.Block.Kind.HEADING) {
