@@ -59,8 +59,9 @@ final class EvalCommand {
         try (Application app = Application.open(config)) {
             if (args.flags().containsKey("fit")) {
                 Scorer.Calibration c = Calibrator.fit(app.chat(), set);
-                out.printf(Locale.ROOT, "new Scorer.Calibration(%.3f, %.3f, %.3f, %.3f, %.3f, %.3f, %.3f)%n",
-                        c.bias(), c.cosine(), c.coverage(), c.known(), c.margin(), c.agree(), c.outOfScope());
+                out.printf(Locale.ROOT, "new Scorer.Calibration(%.3f, %.3f, %.3f, %.3f, %.3f, %.3f, %.3f, %.3f)%n",
+                        c.bias(), c.cosine(), c.coverage(), c.known(), c.margin(), c.agree(), c.outOfScope(),
+                        c.namesUncovered());
                 return Main.OK;
             }
             Evaluator.Report report = new Evaluator(app.chat()).run(set);

@@ -15,7 +15,7 @@ import java.util.List;
 public final class Calibrator {
     private Calibrator() {}
 
-    /** Feature rows: cosine, coverage, known share, margin, agreement. */
+    /** Feature rows: cosine, coverage, known share, margin, agreement, out-of-scope gap, and the uncovered-word penalty. */
     public static Scorer.Calibration fit(ChatService chat, EvalSet set) {
         List<double[]> x = new ArrayList<>();
         List<Integer> y = new ArrayList<>();
@@ -23,17 +23,20 @@ public final class Calibrator {
             if (!Evaluator.isRetrieval(c) && !c.category().equals("offtopic")) continue;
             ChatService.Trace t = chat.trace(c.question());
             Scorer.Scored s = t.scored();
-            if (s == null || s.top() == null) continue;
+            // no section, or closer to a topic the guide does not cover: decided by rule, not by these weights
+            if (s == null || s.top() == null || Scorer.closerToUncovered(s.outOfScopeGap())) continue;
             x.add(new double[] {1, s.top().hit().cosine(), s.top().hit().coverage(), s.known(), s.margin(), s.agree() ? 1 : 0,
-                    s.outOfScopeGap()});
+                    s.outOfScopeGap(), s.uncoveredWords().isEmpty() ? 0 : 1});
             y.add(!c.expectsNoAnswer() && EvalSet.matches(c, s.top().sectionId()) ? 1 : 0);
             if (System.getenv("SCIATICA_FIT_DUMP") != null) {
-                System.out.printf(java.util.Locale.ROOT, "%d\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%d\t%.3f\t%.3f\t%s%n", y.get(y.size() - 1), c.category(),
+                System.out.printf(java.util.Locale.ROOT, "%d\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%d\t%.3f\t%.3f\t%s\t%s%n", y.get(y.size() - 1), c.category(),
                         s.top().hit().cosine(), s.top().hit().coverage(), s.known(), s.margin(), s.agree() ? 1 : 0, s.outOfScopeGap(),
-                        s.confidence(), c.question());
+                        s.confidence(), s.uncoveredWords(), c.question());
             }
         }
-        double[] w = {-5, 5, 2, 2, 2, 0.5, 2};
+        double[] w = {-5, 5, 2, 2, 2, 0.5, 2, -2};
+        // evidence for an answer gets a weight of at least 0; the last feature is a penalty (at most 0)
+        int firstPenalty = 7;
         double rate = 0.5, l2 = 0.001;
         for (int iter = 0; iter < 20000; iter++) {
             double[] grad = new double[w.length];
@@ -45,10 +48,11 @@ public final class Calibrator {
             }
             for (int j = 0; j < w.length; j++) {
                 w[j] -= rate * (grad[j] + (j == 0 ? 0 : l2 * w[j]));
-                // every feature is evidence for an answer: a negative weight would only fit collinearity
-                if (j > 0 && w[j] < 0) w[j] = 0;
+                // each feature's sign is known: a weight of the other sign would only fit collinearity
+                if (j > 0 && j < firstPenalty && w[j] < 0) w[j] = 0;
+                if (j >= firstPenalty && w[j] > 0) w[j] = 0;
             }
         }
-        return new Scorer.Calibration(w[0], w[1], w[2], w[3], w[4], w[5], w[6]);
+        return new Scorer.Calibration(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]);
     }
 }

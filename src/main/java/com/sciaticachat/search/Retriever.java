@@ -57,10 +57,12 @@ public final class Retriever {
      * @param specificity how much distinctive content the question has, 0 to 1 (its known words' weight,
      *                    one rare word's worth at most): a question whose only word is "sciatica" has
      *                    little, and lexical scores then say little about which section is meant
+     * @param uncoveredWords the question's words that name a topic the staff listed as not covered and that
+     *                    the guide never uses ("migraines" in "is acupuncture good for migraines")
      */
     public record Retrieval(AnalyzedQuestion question, double[] weights, List<SectionHit> hits, double knownShare,
                             String lexicalTop, String denseTop, double maxBm25, double specificity,
-                            double outOfScopeCosine, String outOfScopeTopic) {}
+                            double outOfScopeCosine, String outOfScopeTopic, List<String> uncoveredWords) {}
 
     private final EnglishWords english;
 
@@ -72,10 +74,12 @@ public final class Retriever {
         List<Concept> concepts = question.content();
         double[] weights = new double[concepts.size()];
         double total = 0, knownWeight = 0;
+        List<String> uncovered = new ArrayList<>();
         for (int i = 0; i < concepts.size(); i++) {
             weights[i] = weight(snapshot, concepts.get(i));
             total += weights[i];
             if (snapshot.sectionCount() > 0 && isKnown(snapshot, concepts.get(i))) knownWeight += weights[i];
+            else if (namesUncoveredTopic(snapshot, concepts.get(i))) uncovered.add(concepts.get(i).surface());
         }
         try {
             Map<String, double[]> lexical = lexical(snapshot, concepts);
@@ -116,7 +120,7 @@ public final class Retriever {
             }
             return new Retrieval(question, weights, hits, total == 0 ? 0 : knownWeight / total, lexTop, denseTop, maxBm25,
                     Math.min(1.0, knownWeight / maxIdf(snapshot)), Math.max(0, outOfScope[0]),
-                    outOfScope[1] < 0 ? null : snapshot.unit((int) outOfScope[1]).text());
+                    outOfScope[1] < 0 ? null : snapshot.unit((int) outOfScope[1]).text(), List.copyOf(uncovered));
         } catch (IOException e) {
             throw new UncheckedIOException("searching an open index failed", e);
         }
@@ -129,8 +133,8 @@ public final class Retriever {
     }
 
     /**
-     * How much a concept says about which section is meant: its inverse section frequency when the corpus
-     * knows it; when it does not, a weight that grows with how rare the word is in English ("day" little,
+     * How much a concept says about which section is meant: its inverse section frequency, times its English
+     * rarity squared, when the corpus knows it; when it does not, a weight that grows with how rare the word is in English ("day" little,
      * "elbow" a lot), because an unknown specific word means the question is about something else.
      */
     double weight(Snapshot snapshot, Concept c) {
@@ -143,11 +147,20 @@ public final class Retriever {
             df = Math.max(df, altDf);
         }
         double context = c.context() ? CONTEXT_WEIGHT : 1.0;
-        if (df > 0) return context * Math.log(1 + (n + 1) / (df + 0.5));
+        if (df > 0) {
+            // a guide of a few dozen sections makes everyday words look rare ("located" in one section): scale
+            // by how rare the word is in English too, so the guide's subject words decide, not its incidental ones
+            double rarity = english.rarity(c.surface());
+            return context * Math.log(1 + (n + 1) / (df + 0.5)) * rarity * rarity;
+        }
         // a word of a topic the staff listed as not covered says clearly what the question is about
-        boolean outOfScope = c.alternatives().stream().anyMatch(a -> a.terms().stream().anyMatch(snapshot::isOutOfScopeTerm));
-        double rarity = outOfScope ? 1.0 : english.rarity(c.surface());
+        double rarity = namesUncoveredTopic(snapshot, c) ? 1.0 : english.rarity(c.surface());
         return context * maxIdf * rarity * rarity;
+    }
+
+    /** Whether an unknown concept is a word of a topic the staff listed as not covered. */
+    private static boolean namesUncoveredTopic(Snapshot snapshot, Concept c) {
+        return c.alternatives().stream().anyMatch(a -> a.terms().stream().anyMatch(snapshot::isOutOfScopeTerm));
     }
 
     private static boolean isKnown(Snapshot snapshot, Concept c) {

@@ -22,7 +22,9 @@ import java.util.List;
  * share of the question the corpus knows at all (low for "tennis elbow" or "the Mona Lisa"), the margin
  * to the best unrelated runner-up, whether both retrievers put a section of the same family first, and
  * how much closer the question is to that section than to the nearest topic the staff listed as not
- * covered ({@code out-of-scope.txt}).
+ * covered ({@code out-of-scope.txt}), and a penalty when the question names one of those topics' words that
+ * the guide never uses ("migraines"). A question closer to such a topic than to every section gets no
+ * answer whatever its other evidence (confidence 0): that is the promise {@code out-of-scope.txt} makes to staff.
  * Its weights were fitted on the tuning half of the evaluation set ({@code eval}); a question below the
  * configured threshold gets an honest "no match".
  */
@@ -33,10 +35,10 @@ public final class Scorer {
 
     /** Logistic calibration of the confidence. */
     public record Calibration(double bias, double cosine, double coverage, double known, double margin, double agree,
-                              double outOfScope) {}
+                              double outOfScope, double namesUncovered) {}
 
     public static final Ranking DEFAULT_RANKING = new Ranking(1.0, 0.45, 0.15, 0.15);
-    public static final Calibration DEFAULT_CALIBRATION = new Scorer.Calibration(-4.544, 1.963, 0.000, 4.156, 1.728, 0.281, 4.733);
+    public static final Calibration DEFAULT_CALIBRATION = new Scorer.Calibration(-2.119, 1.815, 0.000, 1.586, 4.356, 0.413, 2.187, -2.049);
 
     /** A section with its blended score. */
     public record Ranked(SectionHit hit, double score) {
@@ -47,7 +49,7 @@ public final class Scorer {
 
     /** The ranking and the measures that made the confidence (shown to staff). */
     public record Scored(List<Ranked> ranked, double confidence, double margin, boolean agree, double known,
-                         double outOfScopeGap, String outOfScopeTopic) {
+                         double outOfScopeGap, String outOfScopeTopic, List<String> uncoveredWords) {
         public Ranked top() {
             return ranked.isEmpty() ? null : ranked.get(0);
         }
@@ -69,7 +71,7 @@ public final class Scorer {
                     + ranking.title() * h.titleCoverage()));
         }
         ranked.sort(Comparator.comparingDouble(Ranked::score).reversed().thenComparing(Ranked::sectionId));
-        if (ranked.isEmpty()) return new Scored(ranked, 0, 0, false, retrieval.knownShare(), 0, null);
+        if (ranked.isEmpty()) return new Scored(ranked, 0, 0, false, retrieval.knownShare(), 0, null, retrieval.uncoveredWords());
         Ranked top = ranked.get(0);
         double runnerUp = ranked.stream().skip(1)
                 .filter(r -> !related(snapshot, top.sectionId(), r.sectionId()))
@@ -78,21 +80,28 @@ public final class Scorer {
         boolean agree = retrieval.lexicalTop() != null && retrieval.denseTop() != null
                 && related(snapshot, top.sectionId(), retrieval.lexicalTop())
                 && related(snapshot, top.sectionId(), retrieval.denseTop());
+        double gap = outOfScopeGap(top, retrieval);
         double z = calibration.bias()
                 + calibration.cosine() * top.hit().cosine()
                 + calibration.coverage() * top.hit().coverage()
                 + calibration.known() * retrieval.knownShare()
                 + calibration.margin() * margin
                 + calibration.agree() * (agree ? 1 : 0)
-                + calibration.outOfScope() * outOfScopeGap(top, retrieval);
-        double confidence = retrieval.question().content().isEmpty() ? 0 : 1 / (1 + Math.exp(-z));
-        return new Scored(ranked, confidence, margin, agree, retrieval.knownShare(), outOfScopeGap(top, retrieval),
-                retrieval.outOfScopeTopic());
+                + calibration.outOfScope() * gap
+                + calibration.namesUncovered() * (retrieval.uncoveredWords().isEmpty() ? 0 : 1);
+        double confidence = retrieval.question().content().isEmpty() || closerToUncovered(gap) ? 0 : 1 / (1 + Math.exp(-z));
+        return new Scored(ranked, confidence, margin, agree, retrieval.knownShare(), gap, retrieval.outOfScopeTopic(),
+                retrieval.uncoveredWords());
     }
 
     /** How much closer the question is to the best section than to the nearest topic the guide does not cover. */
     static double outOfScopeGap(Ranked top, Retrieval retrieval) {
         return top.hit().cosine() - retrieval.outOfScopeCosine();
+    }
+
+    /** Whether the question is closer to a topic the guide does not cover than to its best section. */
+    public static boolean closerToUncovered(double outOfScopeGap) {
+        return outOfScopeGap < 0;
     }
 
     /** Same section, or one encloses the other: their texts overlap, so they never compete or both show. */
