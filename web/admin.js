@@ -129,7 +129,11 @@
       var read = r.readAs != null ? 'Read as: “' + r.readAs + '”' : '';
       if (r.words && r.words.length) read += ' · words that count: ' + r.words.join(', ');
       if (r.confidence != null) read += ' · confidence ' + Math.round(r.confidence * 100) + '%';
-      if (r.nearestOutOfScope) read += ' · nearest topic not covered: ' + r.nearestOutOfScope;
+      if (r.nearestOutOfScope) {
+        read += (r.closerToOutOfScope ? ' · about a topic not covered (so no answer): ' : ' · nearest topic not covered: ')
+          + r.nearestOutOfScope;
+      }
+      if (r.outOfScopeWords && r.outOfScopeWords.length) read += ' · words of topics not covered: ' + r.outOfScopeWords.join(', ');
       $('try-read').textContent = read;
       var body = $('candidates').querySelector('tbody');
       body.replaceChildren();

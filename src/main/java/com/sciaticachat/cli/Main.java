@@ -245,8 +245,12 @@ public final class Main {
             out.printf(java.util.Locale.ROOT, "Confidence %.3f (margin %.3f, retrievers agree: %s, share of the question the corpus knows: %.2f)%n",
                     t.scored().confidence(), t.scored().margin(), t.scored().agree(), t.scored().known());
             if (t.scored().outOfScopeTopic() != null) {
-                out.printf(java.util.Locale.ROOT, "Nearest topic the guide does not cover: \"%s\" (the best section is %.3f closer)%n",
-                        t.scored().outOfScopeTopic(), t.scored().outOfScopeGap());
+                out.printf(java.util.Locale.ROOT, "Nearest topic the guide does not cover: \"%s\" (the best section is %.3f closer%s)%n",
+                        t.scored().outOfScopeTopic(), t.scored().outOfScopeGap(),
+                        t.scored().outOfScopeGap() < 0 ? ": no answer, the question is about that topic" : "");
+            }
+            if (!t.scored().uncoveredWords().isEmpty()) {
+                out.println("Words of topics the guide does not cover: " + String.join(", ", t.scored().uncoveredWords()));
             }
         }
         for (ChatService.Candidate c : t.candidates()) {

@@ -26,7 +26,7 @@ public final class Calibrator {
             // no section, or closer to a topic the guide does not cover: decided by rule, not by these weights
             if (s == null || s.top() == null || Scorer.closerToUncovered(s.outOfScopeGap())) continue;
             x.add(new double[] {1, s.top().hit().cosine(), s.top().hit().coverage(), s.known(), s.margin(), s.agree() ? 1 : 0,
-                    s.outOfScopeGap(), s.uncoveredWords().isEmpty() ? 0 : 1});
+                    s.outOfScopeGap(), s.uncovered()});
             y.add(!c.expectsNoAnswer() && EvalSet.matches(c, s.top().sectionId()) ? 1 : 0);
             if (System.getenv("SCIATICA_FIT_DUMP") != null) {
                 System.out.printf(java.util.Locale.ROOT, "%d\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%d\t%.3f\t%.3f\t%s\t%s%n", y.get(y.size() - 1), c.category(),

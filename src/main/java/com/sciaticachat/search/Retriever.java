@@ -59,10 +59,13 @@ public final class Retriever {
      *                    little, and lexical scores then say little about which section is meant
      * @param uncoveredWords the question's words that name a topic the staff listed as not covered and that
      *                    the guide never uses ("migraines" in "is acupuncture good for migraines")
+     * @param uncovered   how strongly those words name another topic: the English rarity of the rarest,
+     *                    squared like the words' weights, 0 to 1 (0 without such words; "hours" of "opening hours" is an everyday word and says less
+     *                    than "migraines")
      */
     public record Retrieval(AnalyzedQuestion question, double[] weights, List<SectionHit> hits, double knownShare,
                             String lexicalTop, String denseTop, double maxBm25, double specificity,
-                            double outOfScopeCosine, String outOfScopeTopic, List<String> uncoveredWords) {}
+                            double outOfScopeCosine, String outOfScopeTopic, List<String> uncoveredWords, double uncovered) {}
 
     private final EnglishWords english;
 
@@ -75,11 +78,15 @@ public final class Retriever {
         double[] weights = new double[concepts.size()];
         double total = 0, knownWeight = 0;
         List<String> uncovered = new ArrayList<>();
+        double uncoveredRarity = 0;
         for (int i = 0; i < concepts.size(); i++) {
             weights[i] = weight(snapshot, concepts.get(i));
             total += weights[i];
             if (snapshot.sectionCount() > 0 && isKnown(snapshot, concepts.get(i))) knownWeight += weights[i];
-            else if (namesUncoveredTopic(snapshot, concepts.get(i))) uncovered.add(concepts.get(i).surface());
+            else if (namesUncoveredTopic(snapshot, concepts.get(i))) {
+                uncovered.add(concepts.get(i).surface());
+                uncoveredRarity = Math.max(uncoveredRarity, english.rarity(concepts.get(i).surface()));
+            }
         }
         try {
             Map<String, double[]> lexical = lexical(snapshot, concepts);
@@ -120,7 +127,8 @@ public final class Retriever {
             }
             return new Retrieval(question, weights, hits, total == 0 ? 0 : knownWeight / total, lexTop, denseTop, maxBm25,
                     Math.min(1.0, knownWeight / maxIdf(snapshot)), Math.max(0, outOfScope[0]),
-                    outOfScope[1] < 0 ? null : snapshot.unit((int) outOfScope[1]).text(), List.copyOf(uncovered));
+                    outOfScope[1] < 0 ? null : snapshot.unit((int) outOfScope[1]).text(), List.copyOf(uncovered),
+                    uncoveredRarity * uncoveredRarity);
         } catch (IOException e) {
             throw new UncheckedIOException("searching an open index failed", e);
         }

@@ -22,10 +22,10 @@ import java.util.List;
  * share of the question the corpus knows at all (low for "tennis elbow" or "the Mona Lisa"), the margin
  * to the best unrelated runner-up, whether both retrievers put a section of the same family first, and
  * how much closer the question is to that section than to the nearest topic the staff listed as not
- * covered ({@code out-of-scope.txt}), and a penalty when the question names one of those topics' words that
- * the guide never uses ("migraines"). A question closer to such a topic than to every section gets no
+ * covered ({@code out-of-scope.txt}), less a penalty when the question names one of those topics' words that
+ * the guide never uses, larger for rare words ("migraines") than everyday ones ("hours"). A question closer to such a topic than to every section gets no
  * answer whatever its other evidence (confidence 0): that is the promise {@code out-of-scope.txt} makes to staff.
- * Its weights were fitted on the tuning half of the evaluation set ({@code eval}); a question below the
+ * Its weights were fitted on the tuning split of the evaluation set ({@code eval}); a question below the
  * configured threshold gets an honest "no match".
  */
 public final class Scorer {
@@ -38,7 +38,7 @@ public final class Scorer {
                               double outOfScope, double namesUncovered) {}
 
     public static final Ranking DEFAULT_RANKING = new Ranking(1.0, 0.45, 0.15, 0.15);
-    public static final Calibration DEFAULT_CALIBRATION = new Scorer.Calibration(-2.119, 1.815, 0.000, 1.586, 4.356, 0.413, 2.187, -2.049);
+    public static final Calibration DEFAULT_CALIBRATION = new Scorer.Calibration(-2.547, 2.321, 0.619, 2.341, 2.418, 0.858, 1.769, -3.126);
 
     /** A section with its blended score. */
     public record Ranked(SectionHit hit, double score) {
@@ -49,7 +49,7 @@ public final class Scorer {
 
     /** The ranking and the measures that made the confidence (shown to staff). */
     public record Scored(List<Ranked> ranked, double confidence, double margin, boolean agree, double known,
-                         double outOfScopeGap, String outOfScopeTopic, List<String> uncoveredWords) {
+                         double outOfScopeGap, String outOfScopeTopic, List<String> uncoveredWords, double uncovered) {
         public Ranked top() {
             return ranked.isEmpty() ? null : ranked.get(0);
         }
@@ -71,7 +71,7 @@ public final class Scorer {
                     + ranking.title() * h.titleCoverage()));
         }
         ranked.sort(Comparator.comparingDouble(Ranked::score).reversed().thenComparing(Ranked::sectionId));
-        if (ranked.isEmpty()) return new Scored(ranked, 0, 0, false, retrieval.knownShare(), 0, null, retrieval.uncoveredWords());
+        if (ranked.isEmpty()) return new Scored(ranked, 0, 0, false, retrieval.knownShare(), 0, null, retrieval.uncoveredWords(), retrieval.uncovered());
         Ranked top = ranked.get(0);
         double runnerUp = ranked.stream().skip(1)
                 .filter(r -> !related(snapshot, top.sectionId(), r.sectionId()))
@@ -88,10 +88,10 @@ public final class Scorer {
                 + calibration.margin() * margin
                 + calibration.agree() * (agree ? 1 : 0)
                 + calibration.outOfScope() * gap
-                + calibration.namesUncovered() * (retrieval.uncoveredWords().isEmpty() ? 0 : 1);
+                + calibration.namesUncovered() * retrieval.uncovered();
         double confidence = retrieval.question().content().isEmpty() || closerToUncovered(gap) ? 0 : 1 / (1 + Math.exp(-z));
         return new Scored(ranked, confidence, margin, agree, retrieval.knownShare(), gap, retrieval.outOfScopeTopic(),
-                retrieval.uncoveredWords());
+                retrieval.uncoveredWords(), retrieval.uncovered());
     }
 
     /** How much closer the question is to the best section than to the nearest topic the guide does not cover. */
