@@ -46,8 +46,14 @@ public final class Retriever {
     /** Words before the question's interrogative clause count this much. */
     private static final double CONTEXT_WEIGHT = 0.5;
 
-    /** One section's evidence for a question. */
-    public record SectionHit(String sectionId, double cosine, int cosineDoc,
+    /**
+     * One section's evidence for a question.
+     *
+     * @param guideCosine the better of the question's cosine and that of the question in the guide's own words
+     *                    ({@link Snapshot#inGuideWords}): lay words the model does not know ("pins and needles")
+     *                    must not make a question look closer to a topic the guide does not cover than to the guide
+     */
+    public record SectionHit(String sectionId, double cosine, int cosineDoc, double guideCosine,
                              double bm25, int bm25Doc, double coverage, double titleCoverage, List<String> matched) {}
 
     /**
@@ -73,7 +79,12 @@ public final class Retriever {
         this.english = english;
     }
 
-    public Retrieval retrieve(Snapshot snapshot, AnalyzedQuestion question, float[] vector) {
+    /**
+     * @param vector      the question's embedding
+     * @param guideVector the embedding of the question in the guide's words ({@link Snapshot#inGuideWords}),
+     *                    or null when that is the question itself
+     */
+    public Retrieval retrieve(Snapshot snapshot, AnalyzedQuestion question, float[] vector, float[] guideVector) {
         List<Concept> concepts = question.content();
         double[] weights = new double[concepts.size()];
         double total = 0, knownWeight = 0;
@@ -92,12 +103,14 @@ public final class Retriever {
             Map<String, double[]> lexical = lexical(snapshot, concepts);
             double[] outOfScope = {-1, -1};
             Map<String, double[]> dense = dense(snapshot, vector, outOfScope);
+            Map<String, double[]> guide = guideVector == null ? dense : dense(snapshot, guideVector, new double[] {-1, -1});
             double maxBm25 = lexical.values().stream().mapToDouble(v -> v[0]).max().orElse(0);
             List<SectionHit> hits = new ArrayList<>();
             String lexTop = best(lexical), denseTop = best(dense);
             for (String sectionId : snapshot.sections().keySet()) {
                 double[] lx = lexical.get(sectionId);
                 double[] dn = dense.get(sectionId);
+                double[] gd = guide.get(sectionId);
                 Set<String> title = snapshot.titleTermsOf(sectionId);
                 Set<String> titleNamed = new java.util.HashSet<>();
                 double covered = 0, titleCovered = 0;
@@ -118,6 +131,7 @@ public final class Retriever {
                 // once, in the known share, not a second time here
                 hits.add(new SectionHit(sectionId,
                         dn == null ? 0 : dn[0], dn == null ? -1 : (int) dn[1],
+                        Math.max(dn == null ? 0 : dn[0], gd == null ? 0 : gd[0]),
                         lx == null ? 0 : lx[0], lx == null ? -1 : (int) lx[1],
                         knownWeight == 0 ? 0 : covered / knownWeight,
                         // how much of the question the heading covers, times how much of the heading the question names:

@@ -38,7 +38,7 @@ public final class Scorer {
                               double outOfScope, double namesUncovered) {}
 
     public static final Ranking DEFAULT_RANKING = new Ranking(1.0, 0.45, 0.15, 0.15);
-    public static final Calibration DEFAULT_CALIBRATION = new Scorer.Calibration(-2.547, 2.321, 0.619, 2.341, 2.418, 0.858, 1.769, -3.126);
+    public static final Calibration DEFAULT_CALIBRATION = new Scorer.Calibration(-2.591, 2.312, 0.604, 2.286, 2.396, 0.859, 2.023, -3.085);
 
     /** A section with its blended score. */
     public record Ranked(SectionHit hit, double score) {
@@ -94,9 +94,12 @@ public final class Scorer {
                 retrieval.uncoveredWords(), retrieval.uncovered());
     }
 
-    /** How much closer the question is to the best section than to the nearest topic the guide does not cover. */
+    /**
+     * How much closer the question, as asked or in the guide's words, is to the best section than to the
+     * nearest topic the guide does not cover.
+     */
     static double outOfScopeGap(Ranked top, Retrieval retrieval) {
-        return top.hit().cosine() - retrieval.outOfScopeCosine();
+        return top.hit().guideCosine() - retrieval.outOfScopeCosine();
     }
 
     /** Whether the question is closer to a topic the guide does not cover than to its best section. */

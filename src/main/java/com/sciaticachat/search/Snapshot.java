@@ -51,6 +51,8 @@ public final class Snapshot extends IndexSearcher {
     private final Map<String, String> commitData;
     private final QuestionAnalyzer questionAnalyzer;
     private final Set<String> outOfScopeTerms;
+    /** Each synonym-file entry's analyzed terms → the entry as staff wrote it. */
+    private final Map<List<String>, String> synonymWording;
     private final SafetyRules safetyRules;
     private final RedFlagMatcher redFlags;
     private final SmallTalk smallTalk;
@@ -121,7 +123,15 @@ public final class Snapshot extends IndexSearcher {
         Set<String> known = new HashSet<>(freq.keySet());
         String synonymsText = settings.getOrDefault(SynonymsFile.FILE_NAME, "");
         try (Analyzer plain = Analyzers.plain()) {
-            for (String line : SynonymsFile.words(synonymsText)) known.addAll(Analyzers.terms(plain, line));
+            Map<List<String>, String> wording = new HashMap<>();
+            for (String line : SynonymsFile.words(synonymsText)) {
+                known.addAll(Analyzers.terms(plain, line));
+                for (String entry : line.split(",")) {
+                    List<String> entryTerms = Analyzers.terms(plain, entry);
+                    if (!entryTerms.isEmpty()) wording.putIfAbsent(entryTerms, entry.trim());
+                }
+            }
+            this.synonymWording = Map.copyOf(wording);
             Set<String> oos = new HashSet<>();
             for (String topic : com.sciaticachat.analysis.OutOfScopeFile.topics(
                     settings.getOrDefault(com.sciaticachat.analysis.OutOfScopeFile.FILE_NAME, ""))) {
@@ -144,6 +154,39 @@ public final class Snapshot extends IndexSearcher {
         SpellingCorrector corrector = new SpellingCorrector(SpellingCorrector.countWords(vocabularyTexts),
                 SpellingCorrector.joinedPairs(vocabularyTexts), EnglishWords.get());
         this.questionAnalyzer = new QuestionAnalyzer(Analyzers.query(SynonymsFile.parse(synonyms)), corrector);
+    }
+
+    /**
+     * The question in the guide's own words, for the dense retriever: each phrase the guide never uses is
+     * replaced by the synonym the guide uses most ("pins and needles in my toes" → "tingling in my foot"),
+     * because the model knows little lay vocabulary and compares meanings, not the synonym file.
+     * The question itself when nothing needs replacing.
+     */
+    public String inGuideWords(QuestionAnalyzer.AnalyzedQuestion question) {
+        String text = question.corrected();
+        for (QuestionAnalyzer.Concept c : question.content()) {
+            if (c.alternatives().stream().filter(a -> !a.synonym()).anyMatch(this::usedByGuide)) continue;
+            String best = null;
+            int bestFrequency = 0;
+            for (QuestionAnalyzer.Alternative a : c.alternatives()) {
+                String wording = synonymWording.get(a.terms());
+                if (!a.synonym() || wording == null || !usedByGuide(a)) continue;
+                int frequency = a.terms().stream().mapToInt(this::sectionFrequency).min().orElse(0);
+                if (frequency > bestFrequency) {
+                    best = wording;
+                    bestFrequency = frequency;
+                }
+            }
+            if (best != null) {
+                text = text.replaceFirst("(?<![a-z])" + java.util.regex.Pattern.quote(c.surface()) + "(?![a-z])",
+                        java.util.regex.Matcher.quoteReplacement(best));
+            }
+        }
+        return text;
+    }
+
+    private boolean usedByGuide(QuestionAnalyzer.Alternative a) {
+        return a.terms().stream().allMatch(t -> sectionFrequency(t) > 0);
     }
 
     /** A section's own text and its children's headings, without the children's text. */

@@ -90,4 +90,48 @@ class RetrievalTest {
         assertEquals("massage-for-sciatic-pain/swedish-massage", item.answer().sectionId());
         assertFalse(item.answer().text().contains("Deep Tissue"));
     }
+
+    @org.junit.jupiter.api.Test
+    void a_question_closer_to_an_uncovered_topic_than_to_the_guide_is_declined() {
+        // every word is the guide's ("cure", "cold" of cold packs), but the question is about colds
+        ChatService.Trace t = chat.trace("how to cure a cold");
+        assertEquals(Reply.NO_MATCH, t.reply().status(), () -> t.reply().toString());
+        assertTrue(t.scored().outOfScopeGap() < 0, "closer to " + t.scored().outOfScopeTopic());
+        assertEquals(0.0, t.confidence());
+    }
+
+    @org.junit.jupiter.api.Test
+    void lay_words_are_compared_in_the_guides_own_words() {
+        String read = chat.index().withSnapshot(s -> s.inGuideWords(s.questionAnalyzer().analyze("pins and needles in my toes")));
+        assertTrue(read.contains("tingling") && read.contains("foot"), read);
+        // the model alone finds "pins and needles in my toes" nearer to "finger and thumb pain" than to the guide
+        Reply r = chat.ask("pins and needles in my toes");
+        assertEquals(Reply.ANSWERED, r.status(), () -> r.toString());
+        assertEquals("massage-for-sciatic-pain/symptoms", r.answer().sectionId());
+        String plain = chat.index().withSnapshot(s -> s.inGuideWords(s.questionAnalyzer().analyze("what causes sciatica")));
+        assertEquals("what causes sciatica", plain, "a question in the guide's words is left as it is");
+    }
+
+    @org.junit.jupiter.api.Test
+    void a_rare_word_of_an_uncovered_topic_counts_against_an_answer_more_than_an_everyday_one() {
+        Scorer.Scored migraines = chat.trace("is acupuncture good for migraines").scored();
+        assertEquals(java.util.List.of("migraines"), migraines.uncoveredWords());
+        Scorer.Scored hours = chat.trace("why does my leg hurt more when I sit for hours").scored();
+        assertEquals(java.util.List.of("hours"), hours.uncoveredWords(), "a word of 'opening hours'");
+        assertTrue(migraines.uncovered() > 0.9 && hours.uncovered() < 0.5, migraines.uncovered() + " vs " + hours.uncovered());
+        assertTrue(chat.trace("what causes sciatica").scored().uncoveredWords().isEmpty());
+    }
+
+    @org.junit.jupiter.api.Test
+    void an_everyday_word_that_is_rare_in_the_guide_weighs_less_than_a_subject_word() {
+        Retriever retriever = new Retriever(com.sciaticachat.analysis.EnglishWords.get());
+        double[] w = chat.index().withSnapshot(s -> {
+            var content = s.questionAnalyzer().analyze("located electromyography").content();
+            // both occur in one section only; "located" is everyday English, "electromyography" is the subject
+            assertEquals(1, s.sectionFrequency(content.get(0).alternatives().get(0).terms().get(0)));
+            assertEquals(1, s.sectionFrequency(content.get(1).alternatives().get(0).terms().get(0)));
+            return new double[] {retriever.weight(s, content.get(0)), retriever.weight(s, content.get(1))};
+        });
+        assertTrue(w[0] < w[1] / 2, "located " + w[0] + " vs electromyography " + w[1]);
+    }
 }
