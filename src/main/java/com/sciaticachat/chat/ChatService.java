@@ -134,9 +134,10 @@ public final class ChatService {
     private Trace retrieve(Snapshot snapshot, String question) {
         AnalyzedQuestion analyzed = snapshot.questionAnalyzer().analyze(question);
         float[] vector = embedder.embed(analyzed.corrected());
-        String guideWords = snapshot.inGuideWords(analyzed);
-        float[] guideVector = guideWords.equals(analyzed.corrected()) ? null : embedder.embed(guideWords);
-        Retriever.Retrieval retrieval = retriever.retrieve(snapshot, analyzed, vector, guideVector);
+        Retriever.Retrieval retrieval = retriever.retrieve(snapshot, analyzed, vector, () -> {
+            String guideWords = snapshot.inGuideWords(analyzed);
+            return guideWords.equals(analyzed.corrected()) ? null : embedder.embed(guideWords);
+        });
         Scorer.Scored scored = scorer.score(snapshot, retrieval);
         Scorer.Ranked top = scored.top();
         List<Candidate> candidates = candidates(snapshot, scored);

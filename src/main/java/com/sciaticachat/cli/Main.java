@@ -247,7 +247,9 @@ public final class Main {
             if (t.scored().outOfScopeTopic() != null) {
                 out.printf(java.util.Locale.ROOT, "Nearest topic the guide does not cover: \"%s\" (the best section is %.3f closer%s)%n",
                         t.scored().outOfScopeTopic(), t.scored().outOfScopeGap(),
-                        t.scored().outOfScopeGap() < 0 ? ": no answer, the question is about that topic" : "");
+                        t.scored().aboutUncoveredTopic() ? ": no answer, the question is about that topic"
+                                : t.scored().outOfScopeGap() < 0
+                                ? "; not about that topic: another section, or the question in the guide's own words, is closer" : "");
             }
             if (!t.scored().uncoveredWords().isEmpty()) {
                 out.println("Words of topics the guide does not cover: " + String.join(", ", t.scored().uncoveredWords()));

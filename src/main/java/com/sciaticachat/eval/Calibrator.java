@@ -24,7 +24,7 @@ public final class Calibrator {
             ChatService.Trace t = chat.trace(c.question());
             Scorer.Scored s = t.scored();
             // no section, or closer to a topic the guide does not cover: decided by rule, not by these weights
-            if (s == null || s.top() == null || Scorer.closerToUncovered(s.outOfScopeGap())) continue;
+            if (s == null || s.top() == null || s.aboutUncoveredTopic()) continue;
             x.add(new double[] {1, s.top().hit().cosine(), s.top().hit().coverage(), s.known(), s.margin(), s.agree() ? 1 : 0,
                     s.outOfScopeGap(), s.uncovered()});
             y.add(!c.expectsNoAnswer() && EvalSet.matches(c, s.top().sectionId()) ? 1 : 0);

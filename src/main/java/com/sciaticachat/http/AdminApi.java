@@ -5,7 +5,6 @@ import com.sciaticachat.chat.ChatService;
 import com.sciaticachat.config.Config;
 import com.sciaticachat.inbox.UnansweredInbox;
 import com.sciaticachat.search.LiveIndex;
-import com.sciaticachat.search.Scorer;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -85,7 +84,7 @@ final class AdminApi {
             out.put("retrieversAgree", t.scored().agree());
             out.put("knownShare", Math.round(t.scored().known() * 1000) / 1000.0);
             out.put("nearestOutOfScope", t.scored().outOfScopeTopic());
-            out.put("closerToOutOfScope", Scorer.closerToUncovered(t.scored().outOfScopeGap()));
+            out.put("closerToOutOfScope", t.scored().aboutUncoveredTopic());
             out.put("outOfScopeWords", t.scored().uncoveredWords());
         }
         out.put("candidates", t.candidates());

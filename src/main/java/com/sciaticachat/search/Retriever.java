@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -46,14 +47,8 @@ public final class Retriever {
     /** Words before the question's interrogative clause count this much. */
     private static final double CONTEXT_WEIGHT = 0.5;
 
-    /**
-     * One section's evidence for a question.
-     *
-     * @param guideCosine the better of the question's cosine and that of the question in the guide's own words
-     *                    ({@link Snapshot#inGuideWords}): lay words the model does not know ("pins and needles")
-     *                    must not make a question look closer to a topic the guide does not cover than to the guide
-     */
-    public record SectionHit(String sectionId, double cosine, int cosineDoc, double guideCosine,
+    /** One section's evidence for a question. */
+    public record SectionHit(String sectionId, double cosine, int cosineDoc,
                              double bm25, int bm25Doc, double coverage, double titleCoverage, List<String> matched) {}
 
     /**
@@ -65,13 +60,18 @@ public final class Retriever {
      *                    little, and lexical scores then say little about which section is meant
      * @param uncoveredWords the question's words that name a topic the staff listed as not covered and that
      *                    the guide never uses ("migraines" in "is acupuncture good for migraines")
-     * @param uncovered   how strongly those words name another topic: the English rarity of the rarest,
-     *                    squared like the words' weights, 0 to 1 (0 without such words; "hours" of "opening hours" is an everyday word and says less
-     *                    than "migraines")
+     * @param uncovered   how strongly those words name another topic, 0 to 1: the English rarity of the
+     *                    rarest, squared like the words' weights (0 without such words; "hours", of "opening
+     *                    hours", is an everyday word and says less than "migraines")
+     * @param aboutUncoveredTopic the question is closer to a topic the staff listed as not covered than to
+     *                    every section, both as asked and in the guide's own words ({@link Snapshot#inGuideWords}:
+     *                    lay words the model does not know, like "pins and needles", must not make a question
+     *                    look closer to "finger and thumb pain" than to the guide)
      */
     public record Retrieval(AnalyzedQuestion question, double[] weights, List<SectionHit> hits, double knownShare,
                             String lexicalTop, String denseTop, double maxBm25, double specificity,
-                            double outOfScopeCosine, String outOfScopeTopic, List<String> uncoveredWords, double uncovered) {}
+                            double outOfScopeCosine, String outOfScopeTopic, List<String> uncoveredWords, double uncovered,
+                            boolean aboutUncoveredTopic) {}
 
     private final EnglishWords english;
 
@@ -82,20 +82,21 @@ public final class Retriever {
     /**
      * @param vector      the question's embedding
      * @param guideVector the embedding of the question in the guide's words ({@link Snapshot#inGuideWords}),
-     *                    or null when that is the question itself
+     *                    or null when that is the question itself; asked for only when the question as asked
+     *                    is closer to an uncovered topic than to every section, so most questions embed once
      */
-    public Retrieval retrieve(Snapshot snapshot, AnalyzedQuestion question, float[] vector, float[] guideVector) {
+    public Retrieval retrieve(Snapshot snapshot, AnalyzedQuestion question, float[] vector, Supplier<float[]> guideVector) {
         List<Concept> concepts = question.content();
         double[] weights = new double[concepts.size()];
         double total = 0, knownWeight = 0;
-        List<String> uncovered = new ArrayList<>();
+        List<String> uncoveredWords = new ArrayList<>();
         double uncoveredRarity = 0;
         for (int i = 0; i < concepts.size(); i++) {
             weights[i] = weight(snapshot, concepts.get(i));
             total += weights[i];
             if (snapshot.sectionCount() > 0 && isKnown(snapshot, concepts.get(i))) knownWeight += weights[i];
             else if (namesUncoveredTopic(snapshot, concepts.get(i))) {
-                uncovered.add(concepts.get(i).surface());
+                uncoveredWords.add(concepts.get(i).surface());
                 uncoveredRarity = Math.max(uncoveredRarity, english.rarity(concepts.get(i).surface()));
             }
         }
@@ -103,14 +104,12 @@ public final class Retriever {
             Map<String, double[]> lexical = lexical(snapshot, concepts);
             double[] outOfScope = {-1, -1};
             Map<String, double[]> dense = dense(snapshot, vector, outOfScope);
-            Map<String, double[]> guide = guideVector == null ? dense : dense(snapshot, guideVector, new double[] {-1, -1});
             double maxBm25 = lexical.values().stream().mapToDouble(v -> v[0]).max().orElse(0);
             List<SectionHit> hits = new ArrayList<>();
             String lexTop = best(lexical), denseTop = best(dense);
             for (String sectionId : snapshot.sections().keySet()) {
                 double[] lx = lexical.get(sectionId);
                 double[] dn = dense.get(sectionId);
-                double[] gd = guide.get(sectionId);
                 Set<String> title = snapshot.titleTermsOf(sectionId);
                 Set<String> titleNamed = new java.util.HashSet<>();
                 double covered = 0, titleCovered = 0;
@@ -131,7 +130,6 @@ public final class Retriever {
                 // once, in the known share, not a second time here
                 hits.add(new SectionHit(sectionId,
                         dn == null ? 0 : dn[0], dn == null ? -1 : (int) dn[1],
-                        Math.max(dn == null ? 0 : dn[0], gd == null ? 0 : gd[0]),
                         lx == null ? 0 : lx[0], lx == null ? -1 : (int) lx[1],
                         knownWeight == 0 ? 0 : covered / knownWeight,
                         // how much of the question the heading covers, times how much of the heading the question names:
@@ -139,10 +137,15 @@ public final class Retriever {
                         Math.min(1.0, titleCovered / maxIdf(snapshot)) * (title.isEmpty() ? 0 : titleNamed.size() / (double) title.size()),
                         List.copyOf(matched)));
             }
+            boolean aboutUncovered = outOfScope[1] >= 0 && nearest(dense) < outOfScope[0];
+            if (aboutUncovered) {
+                float[] inGuideWords = guideVector.get();
+                aboutUncovered = inGuideWords == null || nearest(dense(snapshot, inGuideWords, new double[] {-1, -1})) < outOfScope[0];
+            }
             return new Retrieval(question, weights, hits, total == 0 ? 0 : knownWeight / total, lexTop, denseTop, maxBm25,
                     Math.min(1.0, knownWeight / maxIdf(snapshot)), Math.max(0, outOfScope[0]),
-                    outOfScope[1] < 0 ? null : snapshot.unit((int) outOfScope[1]).text(), List.copyOf(uncovered),
-                    uncoveredRarity * uncoveredRarity);
+                    outOfScope[1] < 0 ? null : snapshot.unit((int) outOfScope[1]).text(), List.copyOf(uncoveredWords),
+                    uncoveredRarity * uncoveredRarity, aboutUncovered);
         } catch (IOException e) {
             throw new UncheckedIOException("searching an open index failed", e);
         }
@@ -156,8 +159,9 @@ public final class Retriever {
 
     /**
      * How much a concept says about which section is meant: its inverse section frequency, times its English
-     * rarity squared, when the corpus knows it; when it does not, a weight that grows with how rare the word is in English ("day" little,
-     * "elbow" a lot), because an unknown specific word means the question is about something else.
+     * rarity squared, when the corpus knows it; when it does not, a weight that grows with how rare the word
+     * is in English ("day" little, "elbow" a lot), because an unknown specific word means the question is
+     * about something else.
      */
     double weight(Snapshot snapshot, Concept c) {
         int n = Math.max(1, snapshot.sectionCount());
@@ -261,6 +265,10 @@ public final class Retriever {
             out.merge(unit.sectionId(), new double[] {cosine, sd.doc}, (a, b) -> a[0] >= b[0] ? a : b);
         }
         return out;
+    }
+
+    private static double nearest(Map<String, double[]> dense) {
+        return dense.values().stream().mapToDouble(v -> v[0]).max().orElse(-1);
     }
 
     private static String best(Map<String, double[]> scores) {

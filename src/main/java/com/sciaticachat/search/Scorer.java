@@ -38,7 +38,7 @@ public final class Scorer {
                               double outOfScope, double namesUncovered) {}
 
     public static final Ranking DEFAULT_RANKING = new Ranking(1.0, 0.45, 0.15, 0.15);
-    public static final Calibration DEFAULT_CALIBRATION = new Scorer.Calibration(-2.591, 2.312, 0.604, 2.286, 2.396, 0.859, 2.023, -3.085);
+    public static final Calibration DEFAULT_CALIBRATION = new Scorer.Calibration(-2.547, 2.321, 0.619, 2.341, 2.418, 0.858, 1.769, -3.126);
 
     /** A section with its blended score. */
     public record Ranked(SectionHit hit, double score) {
@@ -49,7 +49,8 @@ public final class Scorer {
 
     /** The ranking and the measures that made the confidence (shown to staff). */
     public record Scored(List<Ranked> ranked, double confidence, double margin, boolean agree, double known,
-                         double outOfScopeGap, String outOfScopeTopic, List<String> uncoveredWords, double uncovered) {
+                         double outOfScopeGap, String outOfScopeTopic, List<String> uncoveredWords, double uncovered,
+                         boolean aboutUncoveredTopic) {
         public Ranked top() {
             return ranked.isEmpty() ? null : ranked.get(0);
         }
@@ -71,7 +72,8 @@ public final class Scorer {
                     + ranking.title() * h.titleCoverage()));
         }
         ranked.sort(Comparator.comparingDouble(Ranked::score).reversed().thenComparing(Ranked::sectionId));
-        if (ranked.isEmpty()) return new Scored(ranked, 0, 0, false, retrieval.knownShare(), 0, null, retrieval.uncoveredWords(), retrieval.uncovered());
+        if (ranked.isEmpty()) return new Scored(ranked, 0, 0, false, retrieval.knownShare(), 0, null, retrieval.uncoveredWords(), retrieval.uncovered(),
+                retrieval.aboutUncoveredTopic());
         Ranked top = ranked.get(0);
         double runnerUp = ranked.stream().skip(1)
                 .filter(r -> !related(snapshot, top.sectionId(), r.sectionId()))
@@ -89,22 +91,14 @@ public final class Scorer {
                 + calibration.agree() * (agree ? 1 : 0)
                 + calibration.outOfScope() * gap
                 + calibration.namesUncovered() * retrieval.uncovered();
-        double confidence = retrieval.question().content().isEmpty() || closerToUncovered(gap) ? 0 : 1 / (1 + Math.exp(-z));
+        double confidence = retrieval.question().content().isEmpty() || retrieval.aboutUncoveredTopic() ? 0 : 1 / (1 + Math.exp(-z));
         return new Scored(ranked, confidence, margin, agree, retrieval.knownShare(), gap, retrieval.outOfScopeTopic(),
-                retrieval.uncoveredWords(), retrieval.uncovered());
+                retrieval.uncoveredWords(), retrieval.uncovered(), retrieval.aboutUncoveredTopic());
     }
 
-    /**
-     * How much closer the question, as asked or in the guide's words, is to the best section than to the
-     * nearest topic the guide does not cover.
-     */
+    /** How much closer the question is to the best section than to the nearest topic the guide does not cover. */
     static double outOfScopeGap(Ranked top, Retrieval retrieval) {
-        return top.hit().guideCosine() - retrieval.outOfScopeCosine();
-    }
-
-    /** Whether the question is closer to a topic the guide does not cover than to its best section. */
-    public static boolean closerToUncovered(double outOfScopeGap) {
-        return outOfScopeGap < 0;
+        return top.hit().cosine() - retrieval.outOfScopeCosine();
     }
 
     /** Same section, or one encloses the other: their texts overlap, so they never compete or both show. */

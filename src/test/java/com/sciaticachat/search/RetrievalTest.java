@@ -96,7 +96,7 @@ class RetrievalTest {
         // every word is the guide's ("cure", "cold" of cold packs), but the question is about colds
         ChatService.Trace t = chat.trace("how to cure a cold");
         assertEquals(Reply.NO_MATCH, t.reply().status(), () -> t.reply().toString());
-        assertTrue(t.scored().outOfScopeGap() < 0, "closer to " + t.scored().outOfScopeTopic());
+        assertTrue(t.scored().aboutUncoveredTopic(), "closer to " + t.scored().outOfScopeTopic());
         assertEquals(0.0, t.confidence());
     }
 
