@@ -63,15 +63,34 @@ public final class Retriever {
      * @param uncovered   how strongly those words name another topic, 0 to 1: the English rarity of the
      *                    rarest, squared like the words' weights (0 without such words; "hours", of "opening
      *                    hours", is an everyday word and says less than "migraines")
-     * @param aboutUncoveredTopic the question is closer to a topic the staff listed as not covered than to
-     *                    every section, both as asked and in the guide's own words ({@link Snapshot#inGuideWords}:
-     *                    lay words the model does not know, like "pins and needles", must not make a question
-     *                    look closer to "finger and thumb pain" than to the guide)
+     * @param inGuideWords the sections' cosines to the question in the guide's own words, on demand
      */
     public record Retrieval(AnalyzedQuestion question, double[] weights, List<SectionHit> hits, double knownShare,
                             String lexicalTop, String denseTop, double maxBm25, double specificity,
                             double outOfScopeCosine, String outOfScopeTopic, List<String> uncoveredWords, double uncovered,
-                            boolean aboutUncoveredTopic) {}
+                            InGuideWords inGuideWords) {}
+
+    /**
+     * The question in the guide's own words ({@link Snapshot#inGuideWords}), compared with the sections only
+     * when asked and at most once: lay words the model does not know ("pins and needles") must not make a
+     * question look closer to a topic the guide does not cover ("finger and thumb pain") than to the guide,
+     * and most questions never need the second embedding.
+     */
+    public static final class InGuideWords {
+        private final Supplier<Map<String, double[]>> compare;
+        private Map<String, double[]> cosines;
+
+        InGuideWords(Supplier<Map<String, double[]>> compare) {
+            this.compare = compare;
+        }
+
+        /** The section's cosine to the question in the guide's words; -1 when those are the question's own. */
+        public double cosine(String sectionId) {
+            if (cosines == null) cosines = compare.get();
+            double[] hit = cosines.get(sectionId);
+            return hit == null ? -1 : hit[0];
+        }
+    }
 
     private final EnglishWords english;
 
@@ -82,8 +101,7 @@ public final class Retriever {
     /**
      * @param vector      the question's embedding
      * @param guideVector the embedding of the question in the guide's words ({@link Snapshot#inGuideWords}),
-     *                    or null when that is the question itself; asked for only when the question as asked
-     *                    is closer to an uncovered topic than to every section, so most questions embed once
+     *                    or null when that is the question itself; asked for only through {@link InGuideWords}
      */
     public Retrieval retrieve(Snapshot snapshot, AnalyzedQuestion question, float[] vector, Supplier<float[]> guideVector) {
         List<Concept> concepts = question.content();
@@ -137,15 +155,19 @@ public final class Retriever {
                         Math.min(1.0, titleCovered / maxIdf(snapshot)) * (title.isEmpty() ? 0 : titleNamed.size() / (double) title.size()),
                         List.copyOf(matched)));
             }
-            boolean aboutUncovered = outOfScope[1] >= 0 && nearest(dense) < outOfScope[0];
-            if (aboutUncovered) {
-                float[] inGuideWords = guideVector.get();
-                aboutUncovered = inGuideWords == null || nearest(dense(snapshot, inGuideWords, new double[] {-1, -1})) < outOfScope[0];
-            }
+            InGuideWords inGuideWords = new InGuideWords(() -> {
+                float[] v = guideVector.get();
+                if (v == null) return Map.of();
+                try {
+                    return dense(snapshot, v, new double[] {-1, -1});
+                } catch (IOException e) {
+                    throw new UncheckedIOException("searching an open index failed", e);
+                }
+            });
             return new Retrieval(question, weights, hits, total == 0 ? 0 : knownWeight / total, lexTop, denseTop, maxBm25,
                     Math.min(1.0, knownWeight / maxIdf(snapshot)), Math.max(0, outOfScope[0]),
                     outOfScope[1] < 0 ? null : snapshot.unit((int) outOfScope[1]).text(), List.copyOf(uncoveredWords),
-                    uncoveredRarity * uncoveredRarity, aboutUncovered);
+                    uncoveredRarity * uncoveredRarity, inGuideWords);
         } catch (IOException e) {
             throw new UncheckedIOException("searching an open index failed", e);
         }
@@ -265,10 +287,6 @@ public final class Retriever {
             out.merge(unit.sectionId(), new double[] {cosine, sd.doc}, (a, b) -> a[0] >= b[0] ? a : b);
         }
         return out;
-    }
-
-    private static double nearest(Map<String, double[]> dense) {
-        return dense.values().stream().mapToDouble(v -> v[0]).max().orElse(-1);
     }
 
     private static String best(Map<String, double[]> scores) {

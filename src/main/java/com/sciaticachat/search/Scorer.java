@@ -23,8 +23,10 @@ import java.util.List;
  * to the best unrelated runner-up, whether both retrievers put a section of the same family first, and
  * how much closer the question is to that section than to the nearest topic the staff listed as not
  * covered ({@code out-of-scope.txt}), less a penalty when the question names one of those topics' words that
- * the guide never uses, larger for rare words ("migraines") than everyday ones ("hours"). A question closer to such a topic than to every section gets no
- * answer whatever its other evidence (confidence 0): that is the promise {@code out-of-scope.txt} makes to staff.
+ * the guide never uses, larger for rare words ("migraines") than everyday ones ("hours"). A question closer
+ * to such a topic than to the section it would be answered with, both as asked and in the guide's own words,
+ * gets no answer whatever its other evidence (confidence 0): that is the promise {@code out-of-scope.txt}
+ * makes to staff.
  * Its weights were fitted on the tuning split of the evaluation set ({@code eval}); a question below the
  * configured threshold gets an honest "no match".
  */
@@ -38,7 +40,7 @@ public final class Scorer {
                               double outOfScope, double namesUncovered) {}
 
     public static final Ranking DEFAULT_RANKING = new Ranking(1.0, 0.45, 0.15, 0.15);
-    public static final Calibration DEFAULT_CALIBRATION = new Scorer.Calibration(-2.547, 2.321, 0.619, 2.341, 2.418, 0.858, 1.769, -3.126);
+    public static final Calibration DEFAULT_CALIBRATION = new Scorer.Calibration(-3.388, 2.464, 0.640, 2.933, 2.004, 1.059, 1.925, -3.173);
 
     /** A section with its blended score. */
     public record Ranked(SectionHit hit, double score) {
@@ -73,7 +75,7 @@ public final class Scorer {
         }
         ranked.sort(Comparator.comparingDouble(Ranked::score).reversed().thenComparing(Ranked::sectionId));
         if (ranked.isEmpty()) return new Scored(ranked, 0, 0, false, retrieval.knownShare(), 0, null, retrieval.uncoveredWords(), retrieval.uncovered(),
-                retrieval.aboutUncoveredTopic());
+                false);
         Ranked top = ranked.get(0);
         double runnerUp = ranked.stream().skip(1)
                 .filter(r -> !related(snapshot, top.sectionId(), r.sectionId()))
@@ -91,9 +93,13 @@ public final class Scorer {
                 + calibration.agree() * (agree ? 1 : 0)
                 + calibration.outOfScope() * gap
                 + calibration.namesUncovered() * retrieval.uncovered();
-        double confidence = retrieval.question().content().isEmpty() || retrieval.aboutUncoveredTopic() ? 0 : 1 / (1 + Math.exp(-z));
+        // closer to a topic the guide does not cover than to the section it would answer with, as asked and in
+        // the guide's own words: about that topic, whatever else matches
+        boolean aboutUncovered = gap < 0 && retrieval.outOfScopeTopic() != null
+                && retrieval.inGuideWords().cosine(top.sectionId()) < retrieval.outOfScopeCosine();
+        double confidence = retrieval.question().content().isEmpty() || aboutUncovered ? 0 : 1 / (1 + Math.exp(-z));
         return new Scored(ranked, confidence, margin, agree, retrieval.knownShare(), gap, retrieval.outOfScopeTopic(),
-                retrieval.uncoveredWords(), retrieval.uncovered(), retrieval.aboutUncoveredTopic());
+                retrieval.uncoveredWords(), retrieval.uncovered(), aboutUncovered);
     }
 
     /** How much closer the question is to the best section than to the nearest topic the guide does not cover. */
