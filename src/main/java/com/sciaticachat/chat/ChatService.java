@@ -60,7 +60,7 @@ public final class ChatService {
     private final UnansweredInbox inbox;
 
     /** Answers below this confidence are recorded for staff even though they were given. */
-    static final double WEAK_ANSWER = 0.7;
+    static final double WEAK_ANSWER = 0.85;
 
     public ChatService(LiveIndex index, Embedder embedder, Retriever retriever, Scorer scorer, Messages messages,
                        double minConfidence) {

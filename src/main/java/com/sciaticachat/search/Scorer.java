@@ -40,7 +40,7 @@ public final class Scorer {
                               double outOfScope, double namesUncovered) {}
 
     public static final Ranking DEFAULT_RANKING = new Ranking(1.0, 0.45, 0.15, 0.15);
-    public static final Calibration DEFAULT_CALIBRATION = new Scorer.Calibration(-3.388, 2.464, 0.640, 2.933, 2.004, 1.059, 1.925, -3.173);
+    public static final Calibration DEFAULT_CALIBRATION = new Scorer.Calibration(-3.290, 2.121, 0.876, 2.813, 2.235, 0.775, 1.759, -3.226);
 
     /** A section with its blended score. */
     public record Ranked(SectionHit hit, double score) {
