@@ -59,7 +59,7 @@ public final class ChatService {
     private final double minConfidence;
     private final UnansweredInbox inbox;
 
-    /** Answers below this confidence are recorded for staff even though they were given. */
+    /** Answers below this confidence are recorded for staff even though they were given (above the default threshold). */
     static final double WEAK_ANSWER = 0.85;
 
     public ChatService(LiveIndex index, Embedder embedder, Retriever retriever, Scorer scorer, Messages messages,

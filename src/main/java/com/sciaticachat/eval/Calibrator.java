@@ -29,7 +29,8 @@ public final class Calibrator {
                     s.outOfScopeGap(), s.uncovered()});
             y.add(!c.expectsNoAnswer() && EvalSet.matches(c, s.top().sectionId()) ? 1 : 0);
             if (System.getenv("SCIATICA_FIT_DUMP") != null) {
-                System.out.printf(java.util.Locale.ROOT, "%d\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%d\t%.3f\t%.3f\t%.3f\t%s\t%s%n", y.get(y.size() - 1), c.category(),
+                System.out.printf(java.util.Locale.ROOT, "%d\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%d\t%.3f\t%.3f\t%.3f\t%s\t%s%n",
+                        y.get(y.size() - 1), c.category(),
                         s.top().hit().cosine(), s.top().hit().coverage(), s.known(), s.margin(), s.agree() ? 1 : 0, s.outOfScopeGap(),
                         s.uncovered(), s.confidence(), s.uncoveredWords(), c.question());
             }

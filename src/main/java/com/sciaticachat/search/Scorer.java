@@ -74,8 +74,9 @@ public final class Scorer {
                     + ranking.title() * h.titleCoverage()));
         }
         ranked.sort(Comparator.comparingDouble(Ranked::score).reversed().thenComparing(Ranked::sectionId));
-        if (ranked.isEmpty()) return new Scored(ranked, 0, 0, false, retrieval.knownShare(), 0, null, retrieval.uncoveredWords(), retrieval.uncovered(),
-                false);
+        if (ranked.isEmpty()) {
+            return new Scored(ranked, 0, 0, false, retrieval.knownShare(), 0, null, retrieval.uncoveredWords(), retrieval.uncovered(), false);
+        }
         Ranked top = ranked.get(0);
         double runnerUp = ranked.stream().skip(1)
                 .filter(r -> !related(snapshot, top.sectionId(), r.sectionId()))

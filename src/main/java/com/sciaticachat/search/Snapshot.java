@@ -157,10 +157,10 @@ public final class Snapshot extends IndexSearcher {
     }
 
     /**
-     * The question in the guide's own words, for the dense retriever: each phrase the guide never uses is
-     * replaced by the synonym the guide uses most ("pins and needles in my toes" → "tingling in my foot"),
-     * because the model knows little lay vocabulary and compares meanings, not the synonym file.
-     * The question itself when nothing needs replacing.
+     * The question in the guide's own words: each phrase the guide never uses is replaced by the synonym the
+     * guide uses most ("pins and needles in my toes" → "tingling in my foot"). The model knows little lay
+     * vocabulary, so before a question is declined as being about a topic the guide does not cover, this
+     * wording is compared too. The question itself when nothing needs replacing.
      */
     public String inGuideWords(QuestionAnalyzer.AnalyzedQuestion question) {
         String text = question.corrected();
