@@ -40,7 +40,7 @@ public final class Scorer {
                               double outOfScope, double namesUncovered) {}
 
     public static final Ranking DEFAULT_RANKING = new Ranking(1.0, 0.45, 0.15, 0.15);
-    public static final Calibration DEFAULT_CALIBRATION = new Scorer.Calibration(-3.290, 2.121, 0.876, 2.813, 2.235, 0.775, 1.759, -3.226);
+    public static final Calibration DEFAULT_CALIBRATION = new Scorer.Calibration(-2.757, 2.063, 0.571, 2.717, 1.505, 0.818, 2.351, -3.177);
 
     /** A section with its blended score. */
     public record Ranked(SectionHit hit, double score) {
