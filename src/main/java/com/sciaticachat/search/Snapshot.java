@@ -125,9 +125,9 @@ public final class Snapshot extends IndexSearcher {
         try (Analyzer plain = Analyzers.plain()) {
             Map<List<String>, String> wording = new HashMap<>();
             for (String line : SynonymsFile.words(synonymsText)) {
-                known.addAll(Analyzers.terms(plain, line));
                 for (String entry : line.split(",")) {
                     List<String> entryTerms = Analyzers.terms(plain, entry);
+                    known.addAll(entryTerms);
                     if (!entryTerms.isEmpty()) wording.putIfAbsent(entryTerms, entry.trim());
                 }
             }
