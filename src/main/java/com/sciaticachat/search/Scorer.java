@@ -40,7 +40,7 @@ public final class Scorer {
                               double outOfScope, double namesUncovered) {}
 
     public static final Ranking DEFAULT_RANKING = new Ranking(1.0, 0.45, 0.15, 0.15);
-    public static final Calibration DEFAULT_CALIBRATION = new Scorer.Calibration(-2.934, 2.196, 0.514, 2.681, 1.775, 0.926, 2.545, -3.136);
+    public static final Calibration DEFAULT_CALIBRATION = new Scorer.Calibration(-3.035, 2.255, 0.448, 2.839, 1.729, 0.971, 2.508, -3.083);
 
     /** A section with its blended score. */
     public record Ranked(SectionHit hit, double score) {
