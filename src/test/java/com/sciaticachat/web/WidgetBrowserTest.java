@@ -200,7 +200,8 @@ class WidgetBrowserTest {
     @Test
     void an_emergency_is_shown_first_as_an_alert_with_a_call_link_and_the_disclaimer_stays() {
         SearchContext w = openWidget(server.base + "/");
-        ask(w, "I wet myself and can't feel my bum, what stretches help?");
+        // a question the guide also answers, so the warning is followed by the guide's section
+        ask(w, "I wet myself and can't feel my bum, does stretching help sciatica?");
         WebElement alert = browser.in(w, ".msg.urgent[role=alert]");
         assertEquals("emergency", alert.getAttribute("data-level"));
         assertTrue(alert.getText().contains("This could be an emergency"), alert.getText());
@@ -215,6 +216,21 @@ class WidgetBrowserTest {
         assertTrue(alertIndex.intValue() < answerIndex.intValue(), "the warning comes before the answer");
         assertTrue(browser.in(w, ".disclaimer").isDisplayed());
         assertEquals("rgba(185, 28, 28, 1)", alert.getCssValue("border-top-color"), "the alert has its own unmistakable style");
+    }
+
+    @Test
+    void an_emergency_the_guide_has_nothing_on_shows_the_alert_alone_without_an_empty_reply() {
+        SearchContext w = openWidget(server.base + "/");
+        int bots = browser.all(w, ".msg.bot").size();
+        WebElement input = browser.in(w, "input");
+        input.sendKeys("I can't pee and I'm numb down there, what time do you open?");
+        input.sendKeys(Keys.ENTER);
+        WebElement alert = browser.waitFor(d -> browser.all(w, ".msg.urgent[role=alert]").stream().findFirst().orElse(null));
+        assertEquals("emergency", alert.getAttribute("data-level"));
+        assertTrue(alert.getText().contains("911"), alert.getText());
+        // the reply carried no section: no empty bubble after the alert (the visitor's own message is not a bot bubble)
+        assertEquals(bots, browser.all(w, ".msg.bot").size());
+        assertTrue(browser.in(w, ".disclaimer").isDisplayed());
     }
 
     @Test
