@@ -212,10 +212,7 @@ public final class Retriever {
     }
 
     private static boolean isKnown(Snapshot snapshot, Concept c) {
-        for (Alternative a : c.alternatives()) {
-            if (a.terms().stream().allMatch(t -> snapshot.sectionFrequency(t) > 0)) return true;
-        }
-        return false;
+        return c.alternatives().stream().anyMatch(snapshot::usedByGuide);
     }
 
     static boolean satisfied(Concept c, Set<String> terms) {

@@ -185,7 +185,8 @@ public final class Snapshot extends IndexSearcher {
         return text;
     }
 
-    private boolean usedByGuide(QuestionAnalyzer.Alternative a) {
+    /** Whether the guide uses every word of an alternative (a word, or a phrase's words). */
+    public boolean usedByGuide(QuestionAnalyzer.Alternative a) {
         return a.terms().stream().allMatch(t -> sectionFrequency(t) > 0);
     }
 
