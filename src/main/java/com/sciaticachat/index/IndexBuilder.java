@@ -10,11 +10,16 @@ import com.sciaticachat.corpus.Section;
 import com.sciaticachat.corpus.Slugs;
 import com.sciaticachat.embed.Embedder;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -57,13 +62,12 @@ public final class IndexBuilder {
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                     .setCommitOnClose(false);
             try (IndexWriter writer = new IndexWriter(dir, config)) {
+                Vectors vectors = new Vectors(embedder);
+                List<org.apache.lucene.document.Document> docs = new ArrayList<>();
                 int order = 0;
                 for (Document doc : corpus.documents()) {
                     for (Section section : doc.sections()) {
-                        for (org.apache.lucene.document.Document unit : units(doc, section, order++)) {
-                            writer.addDocument(unit);
-                            units++;
-                        }
+                        docs.addAll(units(doc, section, order++, vectors));
                         sections++;
                     }
                 }
@@ -72,7 +76,11 @@ public final class IndexBuilder {
                     org.apache.lucene.document.Document d = new org.apache.lucene.document.Document();
                     addId(d, "out-of-scope:" + (++topic), "", UnitKind.OUT_OF_SCOPE);
                     d.add(new StoredField(Fields.TEXT, t));
-                    d.add(new KnnFloatVectorField(Fields.VECTOR, embedder.embed(t), VectorSimilarityFunction.DOT_PRODUCT));
+                    vectors.add(d, t);
+                    docs.add(d);
+                }
+                vectors.compute();
+                for (org.apache.lucene.document.Document d : docs) {
                     writer.addDocument(d);
                     units++;
                 }
@@ -107,7 +115,8 @@ public final class IndexBuilder {
         return path.subList(1, path.size());
     }
 
-    private List<org.apache.lucene.document.Document> units(Document doc, Section section, int order) throws IOException {
+    private List<org.apache.lucene.document.Document> units(Document doc, Section section, int order, Vectors vectors)
+            throws IOException {
         List<org.apache.lucene.document.Document> out = new ArrayList<>();
         List<Block> answer = doc.answerBlocks(section);
         String headings = String.join(" - ", headings(doc, section));
@@ -117,18 +126,20 @@ public final class IndexBuilder {
                 section.parentId(), order, answer, doc.title(), doc.publisher(), doc.url(), doc.file(), section.line(),
                 section.questions());
         org.apache.lucene.document.Document whole = unit(section.id(), section.id(), UnitKind.SECTION, headings, text,
-                headings.isEmpty() ? text : headings + ". " + text);
+                headings.isEmpty() ? text : headings + ". " + text, vectors);
         whole.add(new StoredField(Fields.RECORD, JSON.writeValueAsString(record)));
         out.add(whole);
 
-        if (!headings.isEmpty()) out.add(unit(section.id() + "^heading", section.id(), UnitKind.HEADING, headings, "", headings));
+        if (!headings.isEmpty()) {
+            out.add(unit(section.id() + "^heading", section.id(), UnitKind.HEADING, headings, "", headings, vectors));
+        }
 
         int n = 0;
         for (Block item : section.items()) {
             String label = item.label() == null ? Integer.toString(++n) : Slugs.slug(item.label());
             String itemTitle = item.label() == null ? headings : headings.isEmpty() ? item.label() : headings + " - " + item.label();
             out.add(unit(section.id() + "#" + label, section.id(), UnitKind.ITEM, itemTitle, item.plainText(),
-                    headings + " - " + item.plainText()));
+                    headings + " - " + item.plainText(), vectors));
         }
         int q = 0;
         for (String question : section.questions()) {
@@ -136,20 +147,20 @@ public final class IndexBuilder {
             addId(d, section.id() + "?" + (++q), section.id(), UnitKind.QUESTION);
             d.add(new TextField(Fields.QUESTION, question, Field.Store.NO));
             d.add(new StoredField(Fields.TEXT, question));
-            d.add(new KnnFloatVectorField(Fields.VECTOR, embedder.embed(question), VectorSimilarityFunction.DOT_PRODUCT));
+            vectors.add(d, question);
             out.add(d);
         }
         return out;
     }
 
     private org.apache.lucene.document.Document unit(String unitId, String sectionId, UnitKind kind, String title,
-                                                     String body, String embedText) {
+                                                     String body, String embedText, Vectors vectors) {
         org.apache.lucene.document.Document d = new org.apache.lucene.document.Document();
         addId(d, unitId, sectionId, kind);
         if (!title.isEmpty()) d.add(new TextField(Fields.TITLE, title, Field.Store.NO));
         if (!body.isEmpty()) d.add(new TextField(Fields.BODY, body, Field.Store.NO));
         d.add(new StoredField(Fields.TEXT, body.isEmpty() ? title : body));
-        d.add(new KnnFloatVectorField(Fields.VECTOR, embedder.embed(embedText), VectorSimilarityFunction.DOT_PRODUCT));
+        vectors.add(d, embedText);
         return d;
     }
 
@@ -159,5 +170,52 @@ public final class IndexBuilder {
         d.add(new StringField(Fields.SECTION_ID, sectionId, Field.Store.YES));
         d.add(new SortedDocValuesField(Fields.SECTION_ID, new BytesRef(sectionId)));
         d.add(new StringField(Fields.KIND, kind.value(), Field.Store.YES));
+    }
+
+    /**
+     * The vectors a build needs, computed together once every unit is known: on all cores (the model is
+     * thread-safe and each run is small), and each distinct text once. Most of a build's time is here.
+     */
+    private static final class Vectors {
+        private final Embedder embedder;
+        private final List<org.apache.lucene.document.Document> docs = new ArrayList<>();
+        private final List<String> texts = new ArrayList<>();
+
+        Vectors(Embedder embedder) {
+            this.embedder = embedder;
+        }
+
+        void add(org.apache.lucene.document.Document doc, String text) {
+            docs.add(doc);
+            texts.add(text);
+        }
+
+        void compute() throws IOException {
+            List<String> distinct = texts.stream().distinct().toList();
+            int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), distinct.size()));
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "index-embed");
+                t.setDaemon(true);
+                return t;
+            });
+            Map<String, Future<float[]>> pending = new HashMap<>();
+            try {
+                for (String text : distinct) pending.put(text, pool.submit(() -> embedder.embed(text)));
+                for (int i = 0; i < docs.size(); i++) {
+                    docs.get(i).add(new KnnFloatVectorField(Fields.VECTOR, pending.get(texts.get(i)).get(),
+                            VectorSimilarityFunction.DOT_PRODUCT));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while embedding the corpus");
+            } catch (ExecutionException e) {
+                // the embedder's own failure, as if it had been called on this thread
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                if (e.getCause() instanceof Error err) throw err;
+                throw new IOException("could not embed the corpus: " + e.getCause(), e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
     }
 }
