@@ -58,8 +58,9 @@ public final class Retriever {
      * @param specificity how much distinctive content the question has, 0 to 1 (its known words' weight,
      *                    one rare word's worth at most): a question whose only word is "sciatica" has
      *                    little, and lexical scores then say little about which section is meant
-     * @param uncoveredWords the question's words that name a topic the staff listed as not covered and that
-     *                    the guide never uses ("migraines" in "is acupuncture good for migraines")
+     * @param uncoveredWords the question's words that the guide never uses and that name one of the topics
+     *                    the staff listed as not covered, among the few the question is nearest in meaning
+     *                    ("migraines" in "is acupuncture good for migraines")
      * @param uncovered   how strongly those words name another topic, 0 to 1: the English rarity of the
      *                    rarest, squared like the words' weights (0 without such words; "hours", of "opening
      *                    hours", is an everyday word and says less than "migraines")
@@ -105,23 +106,24 @@ public final class Retriever {
      */
     public Retrieval retrieve(Snapshot snapshot, AnalyzedQuestion question, float[] vector, Supplier<float[]> guideVector) {
         List<Concept> concepts = question.content();
-        double[] weights = new double[concepts.size()];
-        double total = 0, knownWeight = 0;
-        List<String> uncoveredWords = new ArrayList<>();
-        double uncoveredRarity = 0;
-        for (int i = 0; i < concepts.size(); i++) {
-            weights[i] = weight(snapshot, concepts.get(i));
-            total += weights[i];
-            if (snapshot.sectionCount() > 0 && isKnown(snapshot, concepts.get(i))) knownWeight += weights[i];
-            else if (namesUncoveredTopic(snapshot, concepts.get(i))) {
-                uncoveredWords.add(concepts.get(i).surface());
-                uncoveredRarity = Math.max(uncoveredRarity, english.rarity(concepts.get(i).surface()));
-            }
-        }
         try {
-            Map<String, double[]> lexical = lexical(snapshot, concepts);
-            double[] outOfScope = {-1, -1};
+            NearTopics outOfScope = new NearTopics();
             Map<String, double[]> dense = dense(snapshot, vector, outOfScope);
+            Set<String> nearTerms = outOfScope.terms(snapshot);
+            double[] weights = new double[concepts.size()];
+            double total = 0, knownWeight = 0;
+            List<String> uncoveredWords = new ArrayList<>();
+            double uncoveredRarity = 0;
+            for (int i = 0; i < concepts.size(); i++) {
+                weights[i] = weight(snapshot, concepts.get(i), nearTerms);
+                total += weights[i];
+                if (snapshot.sectionCount() > 0 && isKnown(snapshot, concepts.get(i))) knownWeight += weights[i];
+                else if (namesUncoveredTopic(nearTerms, concepts.get(i))) {
+                    uncoveredWords.add(concepts.get(i).surface());
+                    uncoveredRarity = Math.max(uncoveredRarity, english.rarity(concepts.get(i).surface()));
+                }
+            }
+            Map<String, double[]> lexical = lexical(snapshot, concepts);
             double maxBm25 = lexical.values().stream().mapToDouble(v -> v[0]).max().orElse(0);
             List<SectionHit> hits = new ArrayList<>();
             String lexTop = best(lexical), denseTop = best(dense);
@@ -159,14 +161,14 @@ public final class Retriever {
                 float[] v = guideVector.get();
                 if (v == null) return Map.of();
                 try {
-                    return dense(snapshot, v, new double[] {-1, -1});
+                    return dense(snapshot, v, new NearTopics());
                 } catch (IOException e) {
                     throw new UncheckedIOException("searching an open index failed", e);
                 }
             });
             return new Retrieval(question, weights, hits, total == 0 ? 0 : knownWeight / total, lexTop, denseTop, maxBm25,
-                    Math.min(1.0, knownWeight / maxIdf(snapshot)), Math.max(0, outOfScope[0]),
-                    outOfScope[1] < 0 ? null : snapshot.unit((int) outOfScope[1]).text(), List.copyOf(uncoveredWords),
+                    Math.min(1.0, knownWeight / maxIdf(snapshot)), Math.max(0, outOfScope.bestCosine()),
+                    outOfScope.best(), List.copyOf(uncoveredWords),
                     uncoveredRarity * uncoveredRarity, inGuideWords);
         } catch (IOException e) {
             throw new UncheckedIOException("searching an open index failed", e);
@@ -185,7 +187,7 @@ public final class Retriever {
      * is in English ("day" little, "elbow" a lot), because an unknown specific word means the question is
      * about something else.
      */
-    double weight(Snapshot snapshot, Concept c) {
+    double weight(Snapshot snapshot, Concept c, Set<String> nearTopicTerms) {
         int n = Math.max(1, snapshot.sectionCount());
         double maxIdf = Math.log(1 + (n + 1) / 0.5);
         int df = 0;
@@ -202,13 +204,45 @@ public final class Retriever {
             return context * Math.log(1 + (n + 1) / (df + 0.5)) * rarity * rarity;
         }
         // a word of a topic the staff listed as not covered says clearly what the question is about
-        double rarity = namesUncoveredTopic(snapshot, c) ? 1.0 : english.rarity(c.surface());
+        double rarity = namesUncoveredTopic(nearTopicTerms, c) ? 1.0 : english.rarity(c.surface());
         return context * maxIdf * rarity * rarity;
     }
 
-    /** Whether an unknown concept is a word of a topic the staff listed as not covered. */
-    private static boolean namesUncoveredTopic(Snapshot snapshot, Concept c) {
-        return c.alternatives().stream().anyMatch(a -> a.terms().stream().anyMatch(snapshot::isOutOfScopeTerm));
+    /**
+     * Whether an unknown concept is a word of one of the uncovered topics the question is nearest in meaning:
+     * "migraines" in "is acupuncture good for migraines" names "headaches and migraines", but "hour" in
+     * "after driving for an hour my leg hurts" does not name "opening hours and location".
+     */
+    private static boolean namesUncoveredTopic(Set<String> nearTopicTerms, Concept c) {
+        return c.alternatives().stream().anyMatch(a -> a.terms().stream().anyMatch(nearTopicTerms::contains));
+    }
+
+    /** The out-of-scope topics nearest a question in meaning, best first. */
+    static final class NearTopics {
+        /** How many of the nearest topics a question's word may name. */
+        static final int NEAREST = 5;
+        private final List<String> topics = new ArrayList<>();
+        private double best = -1;
+
+        /** Called with topics in descending cosine order (as k-NN returns them). */
+        void add(String topic, double cosine) {
+            if (topics.isEmpty()) best = cosine;
+            if (topics.size() < NEAREST) topics.add(topic);
+        }
+
+        double bestCosine() {
+            return best;
+        }
+
+        String best() {
+            return topics.isEmpty() ? null : topics.get(0);
+        }
+
+        Set<String> terms(Snapshot snapshot) {
+            Set<String> out = new java.util.HashSet<>();
+            for (String t : topics) out.addAll(snapshot.outOfScopeTerms(t));
+            return out;
+        }
     }
 
     private static boolean isKnown(Snapshot snapshot, Concept c) {
@@ -265,8 +299,8 @@ public final class Retriever {
         return phrase.build();
     }
 
-    /** Section id → {best cosine, doc of that unit}; the best out-of-scope topic goes to {@code outOfScope}. */
-    Map<String, double[]> dense(Snapshot snapshot, float[] vector, double[] outOfScope) throws IOException {
+    /** Section id → {best cosine, doc of that unit}; the nearest out-of-scope topics go to {@code outOfScope}. */
+    Map<String, double[]> dense(Snapshot snapshot, float[] vector, NearTopics outOfScope) throws IOException {
         Map<String, double[]> out = new HashMap<>();
         int k = Math.min(MAX_UNITS, Math.max(1, snapshot.getIndexReader().maxDoc()));
         TopDocs top = snapshot.search(new KnnFloatVectorQuery(Fields.VECTOR, vector, k), k);
@@ -275,10 +309,7 @@ public final class Retriever {
             if (unit == null) continue;
             double cosine = 2.0 * sd.score - 1.0; // Lucene scores DOT_PRODUCT as (1 + dot) / 2
             if (unit.kind() == UnitKind.OUT_OF_SCOPE) {
-                if (cosine > outOfScope[0]) {
-                    outOfScope[0] = cosine;
-                    outOfScope[1] = sd.doc;
-                }
+                outOfScope.add(unit.text(), cosine);
                 continue;
             }
             out.merge(unit.sectionId(), new double[] {cosine, sd.doc}, (a, b) -> a[0] >= b[0] ? a : b);

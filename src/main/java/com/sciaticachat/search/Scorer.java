@@ -22,8 +22,9 @@ import java.util.List;
  * share of the question the corpus knows at all (low for "tennis elbow" or "the Mona Lisa"), the margin
  * to the best unrelated runner-up, whether both retrievers put a section of the same family first, and
  * how much closer the question is to that section than to the nearest topic the staff listed as not
- * covered ({@code out-of-scope.txt}), less a penalty when the question names one of those topics' words that
- * the guide never uses, larger for rare words ("migraines") than everyday ones ("hours"). A question closer
+ * covered ({@code out-of-scope.txt}), less a penalty when the question names a word that the guide never uses
+ * of one of the few topics nearest it in meaning, larger for rare words ("migraines") than everyday ones
+ * ("hours"). A question closer
  * to such a topic than to the section it would be answered with, both as asked and in the guide's own words,
  * gets no answer whatever its other evidence (confidence 0): that is the promise {@code out-of-scope.txt}
  * makes to staff.

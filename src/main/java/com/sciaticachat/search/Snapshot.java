@@ -50,7 +50,8 @@ public final class Snapshot extends IndexSearcher {
     private final Map<String, String> settingsFiles;
     private final Map<String, String> commitData;
     private final QuestionAnalyzer questionAnalyzer;
-    private final Set<String> outOfScopeTerms;
+    /** Each out-of-scope topic, as written → its terms that the corpus does not use. */
+    private final Map<String, Set<String>> outOfScopeTerms;
     /** Each synonym-file entry's analyzed terms → the entry as staff wrote it. */
     private final Map<List<String>, String> synonymWording;
     private final SafetyRules safetyRules;
@@ -132,14 +133,16 @@ public final class Snapshot extends IndexSearcher {
                 }
             }
             this.synonymWording = Map.copyOf(wording);
-            Set<String> oos = new HashSet<>();
+            Map<String, Set<String>> oos = new HashMap<>();
             for (String topic : com.sciaticachat.analysis.OutOfScopeFile.topics(
                     settings.getOrDefault(com.sciaticachat.analysis.OutOfScopeFile.FILE_NAME, ""))) {
+                Set<String> topicTerms = new HashSet<>();
                 for (String t : Analyzers.terms(plain, topic)) {
-                    if (!known.contains(t) && !QuestionAnalyzer.STOP_WORDS.contains(t)) oos.add(t);
+                    if (!known.contains(t) && !QuestionAnalyzer.STOP_WORDS.contains(t)) topicTerms.add(t);
                 }
+                oos.merge(topic, Set.copyOf(topicTerms), (a, b) -> a);
             }
-            this.outOfScopeTerms = Set.copyOf(oos);
+            this.outOfScopeTerms = Map.copyOf(oos);
         }
 
         // the safety files were checked before this generation was written; a generation without them has none
@@ -268,9 +271,9 @@ public final class Snapshot extends IndexSearcher {
         return sectionFrequency.getOrDefault(term, 0);
     }
 
-    /** Terms of the staff's out-of-scope topics that the corpus does not use (elbow, diabetes, ...). */
-    public boolean isOutOfScopeTerm(String term) {
-        return outOfScopeTerms.contains(term);
+    /** The terms of one of the staff's out-of-scope topics that the corpus does not use (elbow, diabetes, ...). */
+    public Set<String> outOfScopeTerms(String topic) {
+        return outOfScopeTerms.getOrDefault(topic, Set.of());
     }
 
     public int sectionCount() {

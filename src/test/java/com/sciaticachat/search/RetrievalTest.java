@@ -116,10 +116,22 @@ class RetrievalTest {
     void a_rare_word_of_an_uncovered_topic_counts_against_an_answer_more_than_an_everyday_one() {
         Scorer.Scored migraines = chat.trace("is acupuncture good for migraines").scored();
         assertEquals(java.util.List.of("migraines"), migraines.uncoveredWords());
-        Scorer.Scored hours = chat.trace("why does my leg hurt more when I sit for hours").scored();
+        Scorer.Scored hours = chat.trace("is massage open late in the evening hours for sciatica").scored();
         assertEquals(java.util.List.of("hours"), hours.uncoveredWords(), "a word of 'opening hours'");
         assertTrue(migraines.uncovered() > 0.9 && hours.uncovered() < 0.5, migraines.uncovered() + " vs " + hours.uncovered());
         assertTrue(chat.trace("what causes sciatica").scored().uncoveredWords().isEmpty());
+    }
+
+    @org.junit.jupiter.api.Test
+    void a_word_of_an_uncovered_topic_counts_only_when_the_question_is_about_that_topic() {
+        // "hours" is a word of "opening hours and location", but these questions are about sitting and driving
+        for (String q : java.util.List.of("why does my leg hurt more when I sit for hours",
+                "after driving for an hour the pain down my leg gets unbearable")) {
+            ChatService.Trace t = chat.trace(q);
+            assertEquals(java.util.List.of(), t.scored().uncoveredWords(), q);
+            assertEquals(Reply.ANSWERED, t.reply().status(), q);
+            assertEquals("massage-for-sciatic-pain/symptoms", t.reply().answer().sectionId(), q);
+        }
     }
 
     @org.junit.jupiter.api.Test
@@ -130,7 +142,7 @@ class RetrievalTest {
             // both occur in one section only; "located" is everyday English, "electromyography" is the subject
             assertEquals(1, s.sectionFrequency(content.get(0).alternatives().get(0).terms().get(0)));
             assertEquals(1, s.sectionFrequency(content.get(1).alternatives().get(0).terms().get(0)));
-            return new double[] {retriever.weight(s, content.get(0)), retriever.weight(s, content.get(1))};
+            return new double[] {retriever.weight(s, content.get(0), java.util.Set.of()), retriever.weight(s, content.get(1), java.util.Set.of())};
         });
         assertTrue(w[0] < w[1] / 2, "located " + w[0] + " vs electromyography " + w[1]);
     }
