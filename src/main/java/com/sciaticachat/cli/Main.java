@@ -56,7 +56,7 @@ public final class Main {
                       --corpus DIR         the clinic's Markdown documents (default corpus, or CORPUS_DIR)
                       --index DIR          where the index lives (default index, or INDEX_DIR)
                       --web DIR            serve the widget from DIR instead of the copy in the jar (or WEB_DIR)
-                      --min-confidence X   answers below this confidence (0-1) become "no match" (default 0.7)
+                      --min-confidence X   answers below this confidence (0-1) become "no match" (default 0.6)
 
                     Environment: ALLOWED_ORIGINS (sites that may embed the chat, comma-separated), CLINIC_NAME,
                     CLINIC_CONTACT (phone or URL offered when there is no answer), DISCLAIMER.

@@ -40,7 +40,7 @@ public record Config(
         Path inboxFile) {
 
     public static final String DEFAULT_CLINIC = "Raleigh Massage";
-    public static final double DEFAULT_MIN_CONFIDENCE = 0.7;
+    public static final double DEFAULT_MIN_CONFIDENCE = 0.6;
     public static final String DEFAULT_DISCLAIMER = "This chat shares general educational information from %s's own guide. "
             + "It is not a diagnosis or medical advice. For advice about your health, please see a doctor or another "
             + "qualified healthcare provider.";
