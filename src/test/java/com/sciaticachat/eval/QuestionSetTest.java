@@ -9,8 +9,11 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bundled question set through the real pipeline, against the thresholds the product promises. The
- * table is printed, so a failing run shows what went wrong.
+ * The bundled question set's tune split through the real pipeline, against the thresholds the product
+ * promises: a change that breaks what was tuned fails here. The holdout is left out on purpose: it is a
+ * measurement of questions the pipeline was never tuned on (reported by {@code eval --split holdout}), and
+ * a test that had to pass on it would be pressure to tune on it. The table is printed, so a failing run
+ * shows what went wrong.
  */
 class QuestionSetTest {
     static final double MIN_TOP1 = 0.95;
@@ -18,8 +21,8 @@ class QuestionSetTest {
     static final double MIN_DECLINED = 0.95;
 
     @Test
-    void the_bundled_questions_meet_their_thresholds() throws Exception {
-        EvalSet set = EvalSet.bundled(EvalSet.BUNDLED_QUESTIONS);
+    void the_tune_questions_meet_their_thresholds() throws Exception {
+        EvalSet set = EvalSet.bundled(EvalSet.BUNDLED_QUESTIONS).split("tune");
         assertTrue(set.cases().size() >= 150, "at least 150 questions");
         Evaluator.Report report = new Evaluator(TestServer.bundled().app.chat()).run(set);
         ByteArrayOutputStream table = new ByteArrayOutputStream();
