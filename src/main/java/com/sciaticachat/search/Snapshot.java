@@ -140,7 +140,7 @@ public final class Snapshot extends IndexSearcher {
                 for (String t : Analyzers.terms(plain, topic)) {
                     if (!known.contains(t) && !QuestionAnalyzer.STOP_WORDS.contains(t)) topicTerms.add(t);
                 }
-                oos.merge(topic, Set.copyOf(topicTerms), (a, b) -> a);
+                oos.putIfAbsent(topic, Set.copyOf(topicTerms));
             }
             this.outOfScopeTerms = Map.copyOf(oos);
         }
