@@ -1,9 +1,10 @@
 package com.sciaticachat.cli;
 
-import com.sciaticachat.Application;
 import com.sciaticachat.config.Config;
 import com.sciaticachat.eval.Baselines;
+import com.sciaticachat.corpus.VisitorQuestionsFile;
 import com.sciaticachat.eval.Calibrator;
+import com.sciaticachat.eval.CrossValidation;
 import com.sciaticachat.eval.EvalSet;
 import com.sciaticachat.eval.Evaluator;
 import com.sciaticachat.search.LiveIndex;
@@ -56,26 +57,39 @@ final class EvalCommand {
             Baselines.run(config, set, out);
             return Main.OK;
         }
-        try (Application app = Application.open(config)) {
-            if (args.flags().containsKey("fit")) {
-                Scorer.Calibration c = Calibrator.fit(app.chat(), set);
-                out.printf(Locale.ROOT, "new Scorer.Calibration(%.3f, %.3f, %.3f, %.3f, %.3f, %.3f, %.3f, %.3f)%n",
-                        c.bias(), c.cosine(), c.coverage(), c.known(), c.margin(), c.agree(), c.outOfScope(),
-                        c.namesUncovered());
-                return Main.OK;
-            }
-            Evaluator.Report report = new Evaluator(app.chat()).run(set);
-            Evaluator.print(report, set.name(), out);
-            boolean ok = true;
-            for (double[] limit : limits) {
-                Threshold t = THRESHOLDS.get((int) limit[0]);
-                double v = t.measure().applyAsDouble(report);
-                boolean pass = Double.isNaN(v) || (t.minimum() ? v >= limit[1] : v <= limit[1]);
-                out.printf(Locale.ROOT, "  %s %s: %.1f%% (%s %.1f%%)%n", pass ? "PASS" : "FAIL", t.label(), 100 * v,
-                        t.minimum() ? "at least" : "at most", 100 * limit[1]);
-                ok &= pass;
-            }
-            return ok ? Main.OK : Main.FAILED;
+        int folds;
+        try {
+            folds = Integer.parseInt(args.flags().getOrDefault("folds", Integer.toString(CrossValidation.DEFAULT_FOLDS)));
+            if (folds < 2 || folds > 50) throw new NumberFormatException();
+        } catch (NumberFormatException e) {
+            err.println("Error: --folds takes a whole number from 2 to 50.");
+            return Main.USAGE;
         }
+        CrossValidation cv = new CrossValidation(config, folds);
+        if (args.flags().containsKey("fit")) {
+            Scorer.Calibration c = Calibrator.fit(cv, set);
+            out.printf(Locale.ROOT, "new Scorer.Calibration(%.3f, %.3f, %.3f, %.3f, %.3f, %.3f, %.3f, %.3f, %.3f, %.3f)%n",
+                    c.bias(), c.cosine(), c.coverage(), c.known(), c.margin(), c.agree(), c.outOfScope(),
+                    c.namesUncovered(), c.vote(), c.notCoveredVote());
+            return Main.OK;
+        }
+        int filed = cv.filed(set);
+        if (filed > 0) {
+            out.printf(Locale.ROOT, "%d of these questions are filed in %s: each is answered by an index built without it%n"
+                    + "(%d-fold cross-validation), as a new visitor asking it would be.%n%n",
+                    filed, VisitorQuestionsFile.FILE_NAME, folds);
+        }
+        Evaluator.Report report = cv.evaluate(set);
+        Evaluator.print(report, set.name(), out);
+        boolean ok = true;
+        for (double[] limit : limits) {
+            Threshold t = THRESHOLDS.get((int) limit[0]);
+            double v = t.measure().applyAsDouble(report);
+            boolean pass = Double.isNaN(v) || (t.minimum() ? v >= limit[1] : v <= limit[1]);
+            out.printf(Locale.ROOT, "  %s %s: %.1f%% (%s %.1f%%)%n", pass ? "PASS" : "FAIL", t.label(), 100 * v,
+                    t.minimum() ? "at least" : "at most", 100 * limit[1]);
+            ok &= pass;
+        }
+        return ok ? Main.OK : Main.FAILED;
     }
 }

@@ -4,6 +4,7 @@ import com.sciaticachat.Application;
 import com.sciaticachat.analysis.OutOfScopeFile;
 import com.sciaticachat.analysis.SynonymsFile;
 import com.sciaticachat.config.Config;
+import com.sciaticachat.corpus.VisitorQuestionsFile;
 import com.sciaticachat.embed.Embedder;
 import com.sciaticachat.embed.MiniLmEmbedder;
 import com.sciaticachat.index.SectionRecord;
@@ -41,7 +42,8 @@ import org.apache.lucene.util.QueryBuilder;
  * Where simpler approaches stand on the same questions, measured in the same run (developers:
  * {@code eval --baselines}): plain BM25, BM25 with English analysis and a title boost, dense retrieval
  * alone, and this pipeline without the staff's knowledge (synonyms, alternate questions, out-of-scope
- * topics). The simple retrievers have no threshold: they always answer, so they decline nothing.
+ * topics, visitors' questions). The simple retrievers have no threshold: they always answer, so they
+ * decline nothing.
  */
 public final class Baselines {
     private Baselines() {}
@@ -58,7 +60,9 @@ public final class Baselines {
             results.add(lexical("BM25, EnglishAnalyzer, title boost", new EnglishAnalyzer(), 2f, sections, inDomain));
             results.add(dense(sections, inDomain));
             results.add(pipeline("this pipeline without staff knowledge", stripped(config), set));
-            results.add(pipeline("this pipeline", full, set));
+            // cross-validated, like eval: a question filed among the visitors' questions must not answer itself
+            Evaluator.Report report = new CrossValidation(config, CrossValidation.DEFAULT_FOLDS).evaluate(set);
+            results.add(new Result("this pipeline", report.inDomainTop1(), report.inDomainTop3(), report.offTopicDeclined()));
         }
         out.println("Baselines on " + set.name() + ": " + inDomain.size() + " in-domain questions, "
                 + set.cases().stream().filter(c -> c.category().equals("offtopic")).count() + " off-topic");
@@ -117,14 +121,10 @@ public final class Baselines {
         }, Double.NaN);
     }
 
-    private static Result pipeline(String name, Application app, EvalSet set) {
-        Evaluator.Report report = new Evaluator(app.chat()).run(set);
-        return new Result(name, report.inDomainTop1(), report.inDomainTop3(), report.offTopicDeclined());
-    }
-
     private static Result pipeline(String name, Config stripped, EvalSet set) throws IOException, LiveIndex.StartupException {
         try (Application app = Application.open(stripped)) {
-            return pipeline(name, app, set);
+            Evaluator.Report report = new Evaluator(app.chat()).run(set);
+            return new Result(name, report.inDomainTop1(), report.inDomainTop3(), report.offTopicDeclined());
         }
     }
 
@@ -138,7 +138,7 @@ public final class Baselines {
         return new Result(name, first / (double) cases.size(), three / (double) cases.size(), declined);
     }
 
-    /** A copy of the corpus without alternate questions, synonyms or out-of-scope topics, in a temporary folder. */
+    /** A copy of the corpus without alternate questions, synonyms, out-of-scope topics or visitors' questions, in a temporary folder. */
     private static Config stripped(Config config) throws IOException {
         Path root = Files.createTempDirectory("baseline");
         Path corpus = root.resolve("corpus");
@@ -148,7 +148,10 @@ public final class Baselines {
                 String name = p.getFileName().toString();
                 String text = Files.readString(p);
                 if (name.endsWith(".md")) text = text.replaceAll("(?s)<!--\\s*questions.*?-->", "");
-                if (name.equals(SynonymsFile.FILE_NAME) || name.equals(OutOfScopeFile.FILE_NAME)) text = "";
+                if (name.equals(SynonymsFile.FILE_NAME) || name.equals(OutOfScopeFile.FILE_NAME)
+                        || name.equals(VisitorQuestionsFile.FILE_NAME)) {
+                    text = "";
+                }
                 Files.writeString(corpus.resolve(name), text);
             }
         }

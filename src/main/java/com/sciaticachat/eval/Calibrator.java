@@ -2,6 +2,8 @@ package com.sciaticachat.eval;
 
 import com.sciaticachat.chat.ChatService;
 import com.sciaticachat.search.Scorer;
+import com.sciaticachat.search.LiveIndex;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,29 +17,39 @@ import java.util.List;
 public final class Calibrator {
     private Calibrator() {}
 
-    /** Feature rows: cosine, coverage, known share, margin, agreement, out-of-scope gap, and the uncovered-word penalty. */
-    public static Scorer.Calibration fit(ChatService chat, EvalSet set) {
+    /**
+     * Fits the weights on the set, each question answered as {@code cv} answers it (without its own copy in
+     * the visitor questions). Feature rows: cosine, coverage, known share, margin, agreement, out-of-scope
+     * gap, and the uncovered-word penalty.
+     */
+    public static Scorer.Calibration fit(CrossValidation cv, EvalSet set) throws IOException, LiveIndex.StartupException {
         List<double[]> x = new ArrayList<>();
         List<Integer> y = new ArrayList<>();
-        for (EvalSet.Case c : set.cases()) {
+        cv.forEachFold(set, (chat, cases) -> rows(chat, cases, x, y));
+        return fit(x, y);
+    }
+
+    private static void rows(ChatService chat, List<EvalSet.Case> cases, List<double[]> x, List<Integer> y) {
+        for (EvalSet.Case c : cases) {
             if (!Evaluator.isRetrieval(c) && !c.category().equals("offtopic")) continue;
             ChatService.Trace t = chat.trace(c.question());
             Scorer.Scored s = t.scored();
             // no section, or closer to a topic the guide does not cover: decided by rule, not by these weights
             if (s == null || s.top() == null || s.aboutUncoveredTopic()) continue;
             x.add(new double[] {1, s.top().hit().cosine(), s.top().hit().coverage(), s.known(), s.margin(), s.agree() ? 1 : 0,
-                    s.outOfScopeGap(), s.uncovered()});
+                    s.outOfScopeGap(), s.uncovered(), s.top().hit().vote(), s.notCoveredVote()});
             y.add(!c.expectsNoAnswer() && EvalSet.matches(c, s.top().sectionId()) ? 1 : 0);
-            if (System.getenv("SCIATICA_FIT_DUMP") != null) {
-                System.out.printf(java.util.Locale.ROOT, "%d\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%d\t%.3f\t%.3f\t%.3f\t%s\t%s%n",
-                        y.get(y.size() - 1), c.category(),
-                        s.top().hit().cosine(), s.top().hit().coverage(), s.known(), s.margin(), s.agree() ? 1 : 0, s.outOfScopeGap(),
-                        s.uncovered(), s.confidence(), s.uncoveredWords(), c.question());
-            }
         }
-        double[] w = {-5, 5, 2, 2, 2, 0.5, 2, -2};
-        // evidence for an answer gets a weight of at least 0; the last feature is a penalty (at most 0)
-        int firstPenalty = 7;
+    }
+
+    /** The uncovered-word penalty and the share of neighbours filed as not covered: evidence against an answer. */
+    private static boolean penalty(int feature) {
+        return feature == 7 || feature == 9;
+    }
+
+    static Scorer.Calibration fit(List<double[]> x, List<Integer> y) {
+        double[] w = {-5, 5, 2, 2, 2, 0.5, 2, -2, 1, -1};
+        // evidence for an answer gets a weight of at least 0; a penalty, at most 0
         double rate = 0.5, l2 = 0.001;
         for (int iter = 0; iter < 20000; iter++) {
             double[] grad = new double[w.length];
@@ -50,10 +62,10 @@ public final class Calibrator {
             for (int j = 0; j < w.length; j++) {
                 w[j] -= rate * (grad[j] + (j == 0 ? 0 : l2 * w[j]));
                 // each feature's sign is known: a weight of the other sign would only fit collinearity
-                if (j > 0 && j < firstPenalty && w[j] < 0) w[j] = 0;
-                if (j >= firstPenalty && w[j] > 0) w[j] = 0;
+                if (j > 0 && !penalty(j) && w[j] < 0) w[j] = 0;
+                if (penalty(j) && w[j] > 0) w[j] = 0;
             }
         }
-        return new Scorer.Calibration(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]);
+        return new Scorer.Calibration(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8], w[9]);
     }
 }

@@ -6,6 +6,7 @@ import com.sciaticachat.corpus.Corpus;
 import com.sciaticachat.corpus.CorpusError;
 import com.sciaticachat.corpus.CorpusException;
 import com.sciaticachat.corpus.CorpusLoader;
+import com.sciaticachat.corpus.VisitorQuestionsFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import java.util.Set;
 
 /**
  * Reads the corpus folder and runs every check a corpus must pass before it may be indexed: the Markdown
- * (by the loader), the synonyms file, and any further checks given (red-flag rules, the safety gate).
+ * (by the loader), the synonyms, out-of-scope and visitor-questions files, and any further checks given (red-flag rules, the safety gate).
  */
 public final class CorpusReader {
 
@@ -32,10 +33,13 @@ public final class CorpusReader {
         Set<String> names = new HashSet<>(settingsFiles);
         names.add(SynonymsFile.FILE_NAME);
         names.add(OutOfScopeFile.FILE_NAME);
+        names.add(VisitorQuestionsFile.FILE_NAME);
         this.loader = new CorpusLoader(publisher, names);
         List<Check> all = new ArrayList<>();
         all.add(c -> SynonymsFile.validate(c.shown(SynonymsFile.FILE_NAME), c.settingsFile(SynonymsFile.FILE_NAME)));
         all.add(c -> OutOfScopeFile.validate(c.shown(OutOfScopeFile.FILE_NAME), c.settingsFile(OutOfScopeFile.FILE_NAME)));
+        all.add(c -> VisitorQuestionsFile.validate(c.shown(VisitorQuestionsFile.FILE_NAME),
+                c.settingsFile(VisitorQuestionsFile.FILE_NAME), c));
         all.addAll(checks);
         this.checks = List.copyOf(all);
     }

@@ -2,7 +2,8 @@ package com.sciaticachat.index;
 
 /**
  * Field names of the index, in one place. Every Lucene document is one <em>unit</em>: something a
- * question can match (a section, its heading, one list item, or an alternate question staff wrote), or
+ * question can match (a section, its heading, one list item, an alternate question staff wrote, a
+ * visitor's question staff filed under a section, or a topic the guide does not cover), or
  * one <em>meta</em> document carrying a settings file, so that an index generation is self-contained.
  */
 public final class Fields {
@@ -12,13 +13,13 @@ public final class Fields {
     public static final String UNIT_ID = "unit_id";
     /** The section a unit belongs to. Stored and doc values: hits are grouped into sections by it. */
     public static final String SECTION_ID = "section_id";
-    /** section | heading | item | question | out_of_scope | meta. Stored keyword: what matched decides the highlights. */
+    /** section | heading | item | question | example | out_of_scope | meta. Stored keyword: what matched decides the highlights. */
     public static final String KIND = "kind";
     /** The unit's headings (its section's path without the document title, then an item's label). Tokenized, not stored; boosted. */
     public static final String TITLE = "title";
     /** The unit's text. Tokenized for BM25; not stored here (see {@link #TEXT}). */
     public static final String BODY = "body";
-    /** An alternate question's words. Tokenized separately so its short length does not distort {@link #BODY}'s statistics. */
+    /** An alternate or visitor question's words. Tokenized separately so its short length does not distort {@link #BODY}'s statistics. */
     public static final String QUESTION = "question";
     /** The unit's plain text, stored only: shown as the matched text and used for highlights. */
     public static final String TEXT = "text";
@@ -39,7 +40,7 @@ public final class Fields {
     public static final String COMMIT_SECTIONS = "sections";
 
     /** Bumped whenever fields or units change: an index of another schema is rebuilt, never misread. */
-    public static final String SCHEMA_VERSION = "5";
+    public static final String SCHEMA_VERSION = "6";
 
     /** The schema an index is written with: the fields' version and the analysis's. */
     public static String schema() {

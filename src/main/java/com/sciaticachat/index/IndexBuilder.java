@@ -8,6 +8,7 @@ import com.sciaticachat.corpus.Corpus;
 import com.sciaticachat.corpus.Document;
 import com.sciaticachat.corpus.Section;
 import com.sciaticachat.corpus.Slugs;
+import com.sciaticachat.corpus.VisitorQuestionsFile;
 import com.sciaticachat.embed.Embedder;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -71,14 +72,25 @@ public final class IndexBuilder {
                         sections++;
                     }
                 }
+                List<String> notCovered = new ArrayList<>();
+                Map<String, String> names = VisitorQuestionsFile.sectionNames(corpus);
+                Map<String, Integer> perSection = new HashMap<>();
+                for (VisitorQuestionsFile.Entry e : VisitorQuestionsFile.entries(corpus.settingsFile(VisitorQuestionsFile.FILE_NAME))) {
+                    if (VisitorQuestionsFile.isNotCovered(e.heading())) {
+                        notCovered.add(e.question());
+                        continue;
+                    }
+                    String sectionId = VisitorQuestionsFile.sectionOf(names, e.heading());
+                    if (sectionId == null) continue; // reported by the corpus check; never indexed under a guess
+                    docs.add(questionUnit(sectionId + "?visitor-" + perSection.merge(sectionId, 1, Integer::sum), sectionId,
+                            UnitKind.EXAMPLE, e.question(), vectors));
+                }
                 int topic = 0;
                 for (String t : OutOfScopeFile.topics(corpus.settingsFile(OutOfScopeFile.FILE_NAME))) {
-                    org.apache.lucene.document.Document d = new org.apache.lucene.document.Document();
-                    addId(d, "out-of-scope:" + (++topic), "", UnitKind.OUT_OF_SCOPE);
-                    d.add(new StoredField(Fields.TEXT, t));
-                    vectors.add(d, t);
-                    docs.add(d);
+                    docs.add(topicUnit("out-of-scope:" + (++topic), UnitKind.OUT_OF_SCOPE, t, vectors));
                 }
+                topic = 0;
+                for (String q : notCovered) docs.add(topicUnit("not-covered:" + (++topic), UnitKind.NOT_COVERED, q, vectors));
                 vectors.compute();
                 for (org.apache.lucene.document.Document d : docs) {
                     writer.addDocument(d);
@@ -143,14 +155,29 @@ public final class IndexBuilder {
         }
         int q = 0;
         for (String question : section.questions()) {
-            org.apache.lucene.document.Document d = new org.apache.lucene.document.Document();
-            addId(d, section.id() + "?" + (++q), section.id(), UnitKind.QUESTION);
-            d.add(new TextField(Fields.QUESTION, question, Field.Store.NO));
-            d.add(new StoredField(Fields.TEXT, question));
-            vectors.add(d, question);
-            out.add(d);
+            out.add(questionUnit(section.id() + "?" + (++q), section.id(), UnitKind.QUESTION, question, vectors));
         }
         return out;
+    }
+
+    /** Something the guide does not cover: a topic staff listed, or a visitor's question they filed as such. */
+    private static org.apache.lucene.document.Document topicUnit(String unitId, UnitKind kind, String text, Vectors vectors) {
+        org.apache.lucene.document.Document d = new org.apache.lucene.document.Document();
+        addId(d, unitId, "", kind);
+        d.add(new StoredField(Fields.TEXT, text));
+        vectors.add(d, text);
+        return d;
+    }
+
+    /** A question a section answers: an alternate staff wrote, or a visitor's question staff filed. */
+    private static org.apache.lucene.document.Document questionUnit(String unitId, String sectionId, UnitKind kind,
+                                                                    String question, Vectors vectors) {
+        org.apache.lucene.document.Document d = new org.apache.lucene.document.Document();
+        addId(d, unitId, sectionId, kind);
+        d.add(new TextField(Fields.QUESTION, question, Field.Store.NO));
+        d.add(new StoredField(Fields.TEXT, question));
+        vectors.add(d, question);
+        return d;
     }
 
     private org.apache.lucene.document.Document unit(String unitId, String sectionId, UnitKind kind, String title,

@@ -12,10 +12,19 @@ public enum UnitKind {
     ITEM,
     /** An alternate question staff wrote for the section. */
     QUESTION,
+    /** A question a visitor asked, filed by staff under this section ({@code visitor-questions.txt}): matched, never shown. */
+    EXAMPLE,
     /** A topic the guide does not cover (from the staff's out-of-scope list); belongs to no section. */
     OUT_OF_SCOPE,
+    /** A visitor's question staff filed under {@code [not covered]}; belongs to no section. */
+    NOT_COVERED,
     /** A settings file stored with the index. */
     META;
+
+    /** Whether the unit is about something the guide does not cover. */
+    public boolean notCovered() {
+        return this == OUT_OF_SCOPE || this == NOT_COVERED;
+    }
 
     public String value() {
         return name().toLowerCase(Locale.ROOT);

@@ -43,13 +43,15 @@ public final class Retriever {
     private static final float TITLE_BOOST = 2.0f;
     private static final float QUESTION_BOOST = 1.5f;
     private static final float SYNONYM_BOOST = 0.85f;
-    private static final int MAX_UNITS = 256;
+    /** Enough units that every section's best one is among them, visitor questions included. */
+    private static final int MAX_UNITS = 1024;
     /** Words before the question's interrogative clause count this much. */
     private static final double CONTEXT_WEIGHT = 0.5;
 
     /** One section's evidence for a question. */
     public record SectionHit(String sectionId, double cosine, int cosineDoc,
-                             double bm25, int bm25Doc, double coverage, double titleCoverage, List<String> matched) {}
+                             double bm25, int bm25Doc, double coverage, double titleCoverage, List<String> matched,
+                             double vote) {}
 
     /**
      * Everything both retrievers found, grouped by section.
@@ -58,6 +60,9 @@ public final class Retriever {
      * @param specificity how much distinctive content the question has, 0 to 1 (its known words' weight,
      *                    one rare word's worth at most): a question whose only word is "sciatica" has
      *                    little, and lexical scores then say little about which section is meant
+     * @param outOfScopeCosine the cosine of the nearest thing the guide does not cover: a topic listed in
+     *                    {@code out-of-scope.txt} or a visitor's question filed under {@code [not covered]}
+     * @param listedTopicCosine the cosine of the nearest topic listed in {@code out-of-scope.txt} (-1 without any)
      * @param uncoveredWords the question's words that the guide never uses and that name one of the topics
      *                    the staff listed as not covered, among the few the question is nearest in meaning
      *                    ("migraines" in "is acupuncture good for migraines")
@@ -68,7 +73,8 @@ public final class Retriever {
      */
     public record Retrieval(AnalyzedQuestion question, double[] weights, List<SectionHit> hits, double knownShare,
                             String lexicalTop, String denseTop, double maxBm25, double specificity,
-                            double outOfScopeCosine, String outOfScopeTopic, List<String> uncoveredWords, double uncovered,
+                            double outOfScopeCosine, String outOfScopeTopic, double listedTopicCosine,
+                            List<String> uncoveredWords, double uncovered, double notCoveredVote,
                             InGuideWords inGuideWords) {}
 
     /**
@@ -107,9 +113,9 @@ public final class Retriever {
     public Retrieval retrieve(Snapshot snapshot, AnalyzedQuestion question, float[] vector, Supplier<float[]> guideVector) {
         List<Concept> concepts = question.content();
         try {
-            NearTopics outOfScope = new NearTopics();
-            Map<String, double[]> dense = dense(snapshot, vector, outOfScope);
-            Set<String> nearTerms = outOfScope.terms(snapshot);
+            Neighbours neighbours = new Neighbours();
+            Map<String, double[]> dense = dense(snapshot, vector, neighbours);
+            Set<String> nearTerms = neighbours.terms(snapshot);
             double[] weights = new double[concepts.size()];
             double total = 0, knownWeight = 0;
             List<String> uncoveredWords = new ArrayList<>();
@@ -155,21 +161,21 @@ public final class Retriever {
                         // how much of the question the heading covers, times how much of the heading the question names:
                         // "myofascial release" names all of "Myofascial Release" but not all of "Self-Myofascial Release"
                         Math.min(1.0, titleCovered / maxIdf(snapshot)) * (title.isEmpty() ? 0 : titleNamed.size() / (double) title.size()),
-                        List.copyOf(matched)));
+                        List.copyOf(matched), neighbours.votesFor(sectionId)));
             }
             InGuideWords inGuideWords = new InGuideWords(() -> {
                 float[] v = guideVector.get();
                 if (v == null) return Map.of();
                 try {
-                    return dense(snapshot, v, new NearTopics());
+                    return dense(snapshot, v, new Neighbours());
                 } catch (IOException e) {
                     throw new UncheckedIOException("searching an open index failed", e);
                 }
             });
             return new Retrieval(question, weights, hits, total == 0 ? 0 : knownWeight / total, lexTop, denseTop, maxBm25,
-                    Math.min(1.0, knownWeight / maxIdf(snapshot)), Math.max(0, outOfScope.bestCosine()),
-                    outOfScope.best(), List.copyOf(uncoveredWords),
-                    uncoveredRarity * uncoveredRarity, inGuideWords);
+                    Math.min(1.0, knownWeight / maxIdf(snapshot)), Math.max(0, neighbours.bestCosine()),
+                    neighbours.best(), neighbours.bestListedCosine(), List.copyOf(uncoveredWords),
+                    uncoveredRarity * uncoveredRarity, neighbours.votesFor(""), inGuideWords);
         } catch (IOException e) {
             throw new UncheckedIOException("searching an open index failed", e);
         }
@@ -217,17 +223,58 @@ public final class Retriever {
         return c.alternatives().stream().anyMatch(a -> a.terms().stream().anyMatch(nearTopicTerms::contains));
     }
 
-    /** The out-of-scope topics nearest a question in meaning, best first. */
-    static final class NearTopics {
-        /** How many of the nearest topics a question's word may name. */
+    /**
+     * What the dense retriever saw nearest the question, besides sections: the topics the guide does not
+     * cover, and the questions (staff's alternates, visitors' filed questions) nearest it, which vote.
+     */
+    static final class Neighbours {
+        /** How many of the nearest topics (and, apart, of the questions filed as not covered) a question's word may name. */
         static final int NEAREST = 5;
+        /**
+         * How many of the nearest questions vote. Each says which section answers it, or that nothing
+         * does: ten neighbours outvote one near question filed under the wrong-looking section.
+         */
+        static final int VOTERS = 10;
         private final List<String> topics = new ArrayList<>();
+        private final List<String> filed = new ArrayList<>();
+        private String bestTopic;
         private double best = -1;
+        private double bestListed = -1;
+        private boolean listedSeen;
+        private final Map<String, Double> votes = new HashMap<>();
+        private int voters;
 
-        /** Called with topics in descending cosine order (as k-NN returns them). */
-        void add(String topic, double cosine) {
-            if (topics.isEmpty()) best = cosine;
-            if (topics.size() < NEAREST) topics.add(topic);
+        /** Called in descending cosine order (as k-NN returns units) for each question unit. */
+        void vote(String sectionId) {
+            if (voters++ < VOTERS) votes.merge(sectionId, 1.0 / VOTERS, Double::sum);
+        }
+
+        /** The share of the nearest questions that a section answers; {@code ""}: filed as not covered. */
+        double votesFor(String sectionId) {
+            return votes.getOrDefault(sectionId, 0.0);
+        }
+
+        /**
+         * Called in descending cosine order for each topic; {@code listed} when from out-of-scope.txt. The
+         * nearest few of each kind are kept apart, so that hundreds of filed questions never crowd out the
+         * topics staff listed.
+         */
+        void topic(String topic, double cosine, boolean listed) {
+            if (bestTopic == null) {
+                best = cosine;
+                bestTopic = topic;
+            }
+            if (listed && !listedSeen) {
+                bestListed = cosine;
+                listedSeen = true;
+            }
+            List<String> near = listed ? topics : filed;
+            if (near.size() < NEAREST) near.add(topic);
+        }
+
+        /** The cosine of the nearest topic staff listed in out-of-scope.txt (visitors' questions aside). */
+        double bestListedCosine() {
+            return bestListed;
         }
 
         double bestCosine() {
@@ -235,12 +282,13 @@ public final class Retriever {
         }
 
         String best() {
-            return topics.isEmpty() ? null : topics.get(0);
+            return bestTopic;
         }
 
         Set<String> terms(Snapshot snapshot) {
             Set<String> out = new java.util.HashSet<>();
             for (String t : topics) out.addAll(snapshot.outOfScopeTerms(t));
+            for (String t : filed) out.addAll(snapshot.outOfScopeTerms(t));
             return out;
         }
     }
@@ -286,7 +334,7 @@ public final class Retriever {
         TopDocs top = snapshot.search(query.build(), MAX_UNITS);
         for (ScoreDoc sd : top.scoreDocs) {
             Snapshot.Unit unit = snapshot.unit(sd.doc);
-            if (unit == null || unit.kind() == UnitKind.OUT_OF_SCOPE) continue;
+            if (unit == null || unit.kind().notCovered()) continue;
             out.merge(unit.sectionId(), new double[] {sd.score, sd.doc}, (a, b) -> a[0] >= b[0] ? a : b);
         }
         return out;
@@ -299,8 +347,8 @@ public final class Retriever {
         return phrase.build();
     }
 
-    /** Section id → {best cosine, doc of that unit}; the nearest out-of-scope topics go to {@code outOfScope}. */
-    Map<String, double[]> dense(Snapshot snapshot, float[] vector, NearTopics outOfScope) throws IOException {
+    /** Section id → {best cosine, doc of that unit}; the nearest topics and questions go to {@code neighbours}. */
+    Map<String, double[]> dense(Snapshot snapshot, float[] vector, Neighbours neighbours) throws IOException {
         Map<String, double[]> out = new HashMap<>();
         int k = Math.min(MAX_UNITS, Math.max(1, snapshot.getIndexReader().maxDoc()));
         TopDocs top = snapshot.search(new KnnFloatVectorQuery(Fields.VECTOR, vector, k), k);
@@ -308,8 +356,11 @@ public final class Retriever {
             Snapshot.Unit unit = snapshot.unit(sd.doc);
             if (unit == null) continue;
             double cosine = 2.0 * sd.score - 1.0; // Lucene scores DOT_PRODUCT as (1 + dot) / 2
-            if (unit.kind() == UnitKind.OUT_OF_SCOPE) {
-                outOfScope.add(unit.text(), cosine);
+            if (unit.kind() == UnitKind.QUESTION || unit.kind() == UnitKind.EXAMPLE || unit.kind() == UnitKind.NOT_COVERED) {
+                neighbours.vote(unit.sectionId());
+            }
+            if (unit.kind().notCovered()) {
+                neighbours.topic(unit.text(), cosine, unit.kind() == UnitKind.OUT_OF_SCOPE);
                 continue;
             }
             out.merge(unit.sectionId(), new double[] {cosine, sd.doc}, (a, b) -> a[0] >= b[0] ? a : b);

@@ -10,38 +10,41 @@ import java.util.List;
  * Ranks sections and says how sure the top one is.
  *
  * <p><b>Ranking</b> blends the retrievers: {@code cosine·wc + coverage·wv + (bm25 / best bm25)·wb +
- * heading coverage·wt}. Dense similarity carries paraphrases and lay wording; coverage (the IDF-weighted
- * share of the question's concepts, synonyms included, that the section contains) keeps specific words
- * decisive; a question whose distinctive words name a section's own heading is about that section rather
- * than one that mentions them in passing (heading coverage counts the words' weight, capped at one rare
- * word, so generic words in a heading like "massage" or "sciatic" earn little); BM25 breaks the remaining
- * ties, in proportion to how much distinctive content the question has (with only generic words, BM25's
- * differences are length normalisation, not meaning).
+ * heading coverage·wt + votes·wq}. Dense similarity carries paraphrases and lay wording; coverage (the
+ * IDF-weighted share of the question's concepts, synonyms included, that the section contains) keeps
+ * specific words decisive; a question whose distinctive words name a section's own heading is about that
+ * section rather than one that mentions them in passing (heading coverage counts the words' weight, capped
+ * at one rare word, so generic words in a heading like "massage" or "sciatic" earn little); votes is the
+ * share of the ten questions nearest in meaning (staff's alternates and the visitors' questions they filed)
+ * that the section answers, so that one near question does not outweigh how visitors usually mean such
+ * words; BM25 breaks the remaining ties, in proportion to how much distinctive content the question has
+ * (with only generic words, BM25's differences are length normalisation, not meaning).
  *
- * <p><b>Confidence</b> is a logistic function of the top section's evidence: its cosine and coverage, the
- * share of the question the corpus knows at all (low for "tennis elbow" or "the Mona Lisa"), the margin
- * to the best unrelated runner-up, whether both retrievers put a section of the same family first, and
- * how much closer the question is to that section than to the nearest topic the staff listed as not
- * covered ({@code out-of-scope.txt}), less a penalty when the question names a word that the guide never uses
- * of one of the few topics nearest it in meaning, larger for rare words ("migraines") than everyday ones
- * ("hours"). A question closer
- * to such a topic than to the section it would be answered with, both as asked and in the guide's own words,
- * gets no answer whatever its other evidence (confidence 0): that is the promise {@code out-of-scope.txt}
- * makes to staff.
- * Its weights were fitted on the tuning split of the evaluation set ({@code eval}); a question below the
- * configured threshold gets an honest "no match".
+ * <p><b>Confidence</b> is a logistic function of the top section's evidence: its cosine, coverage and votes,
+ * the share of the question the corpus knows at all (low for "tennis elbow" or "the Mona Lisa"), the margin
+ * to the best unrelated runner-up, whether both retrievers put a section of the same family first, and how
+ * much closer the question is to that section than to the nearest thing the guide does not cover (a topic
+ * in {@code out-of-scope.txt}, or a visitor's question filed as not covered); less the share of the nearest
+ * questions filed as not covered, and less a penalty when the question names a word that the guide never
+ * uses of one of the few topics nearest it in meaning, larger for rare words ("migraines") than everyday
+ * ones ("hours"). A question closer to a topic listed in {@code out-of-scope.txt} than to the section it
+ * would be answered with, both as asked and in the guide's own words, gets no answer whatever its other
+ * evidence (confidence 0): that is the promise {@code out-of-scope.txt} makes to staff. Its weights were
+ * fitted on the tuning split of the evaluation set, each question answered by an index without its own copy
+ * among the visitors' questions ({@code eval --fit}, cross-validated); a question below the configured
+ * threshold gets an honest "no match".
  */
 public final class Scorer {
 
     /** Ranking weights. */
-    public record Ranking(double cosine, double coverage, double bm25, double title) {}
+    public record Ranking(double cosine, double coverage, double bm25, double title, double vote) {}
 
     /** Logistic calibration of the confidence. */
     public record Calibration(double bias, double cosine, double coverage, double known, double margin, double agree,
-                              double outOfScope, double namesUncovered) {}
+                              double outOfScope, double namesUncovered, double vote, double notCoveredVote) {}
 
-    public static final Ranking DEFAULT_RANKING = new Ranking(1.0, 0.45, 0.15, 0.15);
-    public static final Calibration DEFAULT_CALIBRATION = new Scorer.Calibration(-3.035, 2.255, 0.448, 2.839, 1.729, 0.971, 2.508, -3.083);
+    public static final Ranking DEFAULT_RANKING = new Ranking(1.0, 0.45, 0.15, 0.15, 0.2);
+    public static final Calibration DEFAULT_CALIBRATION = new Scorer.Calibration(-3.016, 1.882, 0.267, 1.982, 2.308, 0.608, 2.592, -2.157, 1.045, -1.858);
 
     /** A section with its blended score. */
     public record Ranked(SectionHit hit, double score) {
@@ -51,7 +54,7 @@ public final class Scorer {
     }
 
     /** The ranking and the measures that made the confidence (shown to staff). */
-    public record Scored(List<Ranked> ranked, double confidence, double margin, boolean agree, double known,
+    public record Scored(List<Ranked> ranked, double confidence, double margin, boolean agree, double known, double notCoveredVote,
                          double outOfScopeGap, String outOfScopeTopic, List<String> uncoveredWords, double uncovered,
                          boolean aboutUncoveredTopic) {
         public Ranked top() {
@@ -72,11 +75,11 @@ public final class Scorer {
         for (SectionHit h : retrieval.hits()) {
             double bm25 = retrieval.maxBm25() > 0 ? retrieval.specificity() * h.bm25() / retrieval.maxBm25() : 0;
             ranked.add(new Ranked(h, ranking.cosine() * h.cosine() + ranking.coverage() * h.coverage() + ranking.bm25() * bm25
-                    + ranking.title() * h.titleCoverage()));
+                    + ranking.title() * h.titleCoverage() + ranking.vote() * h.vote()));
         }
         ranked.sort(Comparator.comparingDouble(Ranked::score).reversed().thenComparing(Ranked::sectionId));
         if (ranked.isEmpty()) {
-            return new Scored(ranked, 0, 0, false, retrieval.knownShare(), 0, null, retrieval.uncoveredWords(), retrieval.uncovered(), false);
+            return new Scored(ranked, 0, 0, false, retrieval.knownShare(), retrieval.notCoveredVote(), 0, null, retrieval.uncoveredWords(), retrieval.uncovered(), false);
         }
         Ranked top = ranked.get(0);
         double runnerUp = ranked.stream().skip(1)
@@ -94,13 +97,18 @@ public final class Scorer {
                 + calibration.margin() * margin
                 + calibration.agree() * (agree ? 1 : 0)
                 + calibration.outOfScope() * gap
-                + calibration.namesUncovered() * retrieval.uncovered();
-        // closer to a topic the guide does not cover than to the section it would answer with, as asked and in
-        // the guide's own words: about that topic, whatever else matches
-        boolean aboutUncovered = gap < 0 && retrieval.outOfScopeTopic() != null
-                && retrieval.inGuideWords().cosine(top.sectionId()) < retrieval.outOfScopeCosine();
+                + calibration.namesUncovered() * retrieval.uncovered()
+                + calibration.vote() * top.hit().vote()
+                + calibration.notCoveredVote() * retrieval.notCoveredVote();
+        // closer to a topic staff listed as not covered than to the section it would answer with, as asked and
+        // in the guide's own words: about that topic, whatever else matches. A visitor's question filed as not
+        // covered counts only through the gap: it is a whole question ("can you help with a pulled hamstring"),
+        // and its wording, not only its topic, is near questions the guide does answer ("will you work on my
+        // hamstrings")
+        boolean aboutUncovered = top.hit().cosine() < retrieval.listedTopicCosine()
+                && retrieval.inGuideWords().cosine(top.sectionId()) < retrieval.listedTopicCosine();
         double confidence = retrieval.question().content().isEmpty() || aboutUncovered ? 0 : 1 / (1 + Math.exp(-z));
-        return new Scored(ranked, confidence, margin, agree, retrieval.knownShare(), gap, retrieval.outOfScopeTopic(),
+        return new Scored(ranked, confidence, margin, agree, retrieval.knownShare(), retrieval.notCoveredVote(), gap, retrieval.outOfScopeTopic(),
                 retrieval.uncoveredWords(), retrieval.uncovered(), aboutUncovered);
     }
 

@@ -65,6 +65,7 @@ public final class Snapshot extends IndexSearcher {
         Map<String, String> settings = new HashMap<>();
         units = new Unit[reader.maxDoc()];
         List<String> vocabularyTexts = new ArrayList<>();
+        List<String> topics = new ArrayList<>();
         Map<String, Set<String>> terms = new HashMap<>();
         Map<String, Set<String>> pairs = new HashMap<>();
         Map<String, Set<String>> titles = new HashMap<>();
@@ -76,13 +77,17 @@ public final class Snapshot extends IndexSearcher {
                     settings.put(d.get(Fields.META_NAME), d.get(Fields.META_TEXT));
                     continue;
                 }
-                if (kind == UnitKind.OUT_OF_SCOPE) {
+                if (kind.notCovered()) {
                     units[doc] = new Unit(d.get(Fields.UNIT_ID), "", kind, d.get(Fields.TEXT));
+                    topics.add(d.get(Fields.TEXT));
                     continue;
                 }
                 String sectionId = d.get(Fields.SECTION_ID);
                 String text = d.get(Fields.TEXT);
                 units[doc] = new Unit(d.get(Fields.UNIT_ID), sectionId, kind, text);
+                // a visitor's question is matched, but its words (and typos) are not the guide's: they say
+                // nothing about what the guide covers, and the spelling corrector must not trust them
+                if (kind == UnitKind.EXAMPLE) continue;
                 // what a section "contains", for coverage: its headings, its own text (a parent's answer also
                 // shows its children, but a question naming a child's words is about the child), its items
                 // and its alternate questions
@@ -134,8 +139,7 @@ public final class Snapshot extends IndexSearcher {
             }
             this.synonymWording = Map.copyOf(wording);
             Map<String, Set<String>> oos = new HashMap<>();
-            for (String topic : com.sciaticachat.analysis.OutOfScopeFile.topics(
-                    settings.getOrDefault(com.sciaticachat.analysis.OutOfScopeFile.FILE_NAME, ""))) {
+            for (String topic : topics) {
                 Set<String> topicTerms = new HashSet<>();
                 for (String t : Analyzers.terms(plain, topic)) {
                     if (!known.contains(t) && !QuestionAnalyzer.STOP_WORDS.contains(t)) topicTerms.add(t);

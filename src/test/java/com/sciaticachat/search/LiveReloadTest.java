@@ -102,7 +102,8 @@ class LiveReloadTest {
             "no title|broken.md|1|'## A\\n\\nText.\\n'",
             "heading with no text|broken.md|3|# T\\n\\n## Empty\\n\\n## B\\n\\nText.\\n",
             "two sections with one id|broken.md|7|# T\\n\\n## Same\\n\\nOne.\\n\\n## Same\\n\\nTwo.\\n",
-            "unreadable file|broken.md|0|LINK"})
+            "unreadable file|broken.md|0|LINK",
+            "visitor question under no heading of the guide|visitor-questions.txt|2|# filed today\\n[Sciatica Tips]\\nwhat helps\\n"})
     void a_mistake_keeps_the_last_good_index_serving_and_names_file_and_line(String kind, String file, int line, String content)
             throws Exception {
         content = content.replace("\\n", "\n");

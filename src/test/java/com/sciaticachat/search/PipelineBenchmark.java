@@ -156,7 +156,7 @@ public class PipelineBenchmark {
         int i = pick();
         return app.index().withSnapshot(s -> {
             try {
-                return retriever.dense(s, vectors[i], new Retriever.NearTopics());
+                return retriever.dense(s, vectors[i], new Retriever.Neighbours());
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

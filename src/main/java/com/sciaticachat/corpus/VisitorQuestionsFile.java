@@ -1,0 +1,130 @@
+package com.sciaticachat.corpus;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Questions visitors asked, each filed by staff under the part of the guide that answers it
+ * ({@code corpus/visitor-questions.txt}):
+ * <pre>
+ * [Symptoms]
+ * my leg goes to sleep when i sit
+ * [not covered]
+ * can you help with tennis elbow
+ * </pre>
+ * A line in brackets names a section by its heading as written in the guide (or its id, as {@code eval}
+ * shows it; the guide's title names its opening section); the questions below it are matched like the
+ * section's alternate questions but never shown, and kept out of the guide's vocabulary (a visitor's typo
+ * must not become a word the spelling corrector trusts). Questions under {@code [not covered]} are about
+ * topics the guide does not cover and count like the lines of {@code out-of-scope.txt}. {@code #} starts a
+ * note. Alternate questions in the Markdown are for phrasings staff write from a section's content; this
+ * file is for the real questions, in their thousands, that the unanswered inbox and the clinic's desk
+ * collect.
+ */
+public final class VisitorQuestionsFile {
+    public static final String FILE_NAME = "visitor-questions.txt";
+    /** The heading for questions about topics the guide does not cover. */
+    public static final String NOT_COVERED = "not covered";
+    static final int MAX_LENGTH = 300;
+
+    private VisitorQuestionsFile() {}
+
+    /** One question and the heading it is filed under, as written (null before the first heading). */
+    public record Entry(String heading, String question, int line) {}
+
+    /** The file's questions in order; lines in error are left out (see {@link #validate}). */
+    public static List<Entry> entries(String text) {
+        List<Entry> out = new ArrayList<>();
+        String heading = null;
+        String[] lines = text.split("\r\n|\r|\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String t = lines[i].strip();
+            if (t.isEmpty() || t.startsWith("#")) continue;
+            if (isHeading(t)) {
+                heading = t.substring(1, t.length() - 1).strip();
+            } else if (heading != null && t.length() <= MAX_LENGTH) {
+                out.add(new Entry(heading, t, i + 1));
+            }
+        }
+        return out;
+    }
+
+    /** Whether a heading is {@code [not covered]}, however it is capitalised or spaced. */
+    public static boolean isNotCovered(String heading) {
+        return Slugs.slug(heading).equals(Slugs.slug(NOT_COVERED));
+    }
+
+    /**
+     * What each heading staff may write names: a section's id, the part of it after the document, the
+     * slug of its heading, and a document's title or id for its opening section. A name two sections share
+     * maps to null (ambiguous).
+     */
+    public static Map<String, String> sectionNames(Corpus corpus) {
+        Map<String, String> names = new HashMap<>();
+        for (Document doc : corpus.documents()) {
+            for (Section s : doc.sections()) {
+                List<String> keys = new ArrayList<>(List.of(s.id(), s.id().substring(s.id().indexOf('/') + 1), Slugs.slug(s.title())));
+                if (s.level() == 1) keys.addAll(List.of(doc.id(), Slugs.slug(doc.title())));
+                for (String k : keys.stream().distinct().toList()) {
+                    if (names.containsKey(k) && !s.id().equals(names.get(k))) names.put(k, null);
+                    else names.put(k, s.id());
+                }
+            }
+        }
+        return names;
+    }
+
+    /** The section a heading names, or null when it names none (or several). */
+    public static String sectionOf(Map<String, String> names, String heading) {
+        String k = Slugs.slug(heading);
+        return names.containsKey(k) ? names.get(k) : names.get(heading.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** Each line staff got wrong, with what to do about it. */
+    public static List<CorpusError> validate(String shownPath, String text, Corpus corpus) {
+        List<CorpusError> errors = new ArrayList<>();
+        Map<String, String> names = sectionNames(corpus);
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        String heading = null;
+        boolean headingOk = false;
+        String[] lines = text.split("\r\n|\r|\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String t = lines[i].strip();
+            if (t.isEmpty() || t.startsWith("#")) continue;
+            if (isHeading(t)) {
+                heading = t.substring(1, t.length() - 1).strip();
+                headingOk = isNotCovered(heading) || sectionOf(names, heading) != null;
+                if (heading.isEmpty()) {
+                    errors.add(new CorpusError(shownPath, i + 1, "this heading is empty; write a heading of the guide between the brackets, or [not covered]"));
+                } else if (!headingOk) {
+                    errors.add(new CorpusError(shownPath, i + 1, (names.containsKey(Slugs.slug(heading))
+                            ? "more than one section is headed '" + heading + "'; write the section's id as eval shows it"
+                            : "no section of the guide is headed '" + heading + "'") + "; copy the heading from the guide, or write [not covered]"));
+                }
+                continue;
+            }
+            if (t.startsWith("[") || t.endsWith("]")) {
+                errors.add(new CorpusError(shownPath, i + 1, "a heading is written on a line of its own, between [ and ]"));
+            } else if (heading == null) {
+                errors.add(new CorpusError(shownPath, i + 1, "this question has no heading above it; put it under [the guide's heading that answers it]"));
+            } else if (t.length() > MAX_LENGTH) {
+                errors.add(new CorpusError(shownPath, i + 1, "a question is at most " + MAX_LENGTH + " characters"));
+            } else if (headingOk) {
+                String key = t.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+                Integer first = seen.putIfAbsent(key, i + 1);
+                if (first != null) {
+                    errors.add(new CorpusError(shownPath, i + 1, "this question is already on line " + first + "; keep one of the two"));
+                }
+            }
+        }
+        return errors;
+    }
+
+    private static boolean isHeading(String t) {
+        return t.length() >= 2 && t.startsWith("[") && t.endsWith("]");
+    }
+}

@@ -1,0 +1,145 @@
+package com.sciaticachat.eval;
+
+import com.sciaticachat.Application;
+import com.sciaticachat.chat.ChatService;
+import com.sciaticachat.config.Config;
+import com.sciaticachat.corpus.VisitorQuestionsFile;
+import com.sciaticachat.search.LiveIndex;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Evaluation that never lets a question answer itself. A question of the set that staff also filed in
+ * {@code visitor-questions.txt} would match its own copy; k-fold cross-validation answers each such
+ * question with an index built from a copy of the corpus without the questions of its fold (every copy
+ * of them), so its figure is what a new visitor asking it would get. Questions that are not filed there
+ * are answered by the corpus as it is.
+ */
+public final class CrossValidation {
+    /** Folds used unless told otherwise: each index then holds four fifths of the filed questions. */
+    public static final int DEFAULT_FOLDS = 5;
+
+    /** Work done with one index on the questions it may answer. */
+    @FunctionalInterface
+    public interface FoldWork {
+        void run(ChatService chat, List<EvalSet.Case> cases) throws IOException;
+    }
+
+    /** How a set splits: the questions filed in the corpus, by fold, and the rest. */
+    record Plan(List<List<EvalSet.Case>> folds, List<EvalSet.Case> unfiled) {
+        int filed() {
+            return folds.stream().mapToInt(List::size).sum();
+        }
+    }
+
+    private final Config config;
+    private final int folds;
+
+    public CrossValidation(Config config, int folds) {
+        if (folds < 2) throw new IllegalArgumentException("cross-validation needs at least 2 folds");
+        this.config = config;
+        this.folds = folds;
+    }
+
+    /** Runs the set, each filed question on an index without its fold; outcomes come back in the set's order. */
+    public Evaluator.Report evaluate(EvalSet set) throws IOException, LiveIndex.StartupException {
+        Map<EvalSet.Case, Evaluator.Outcome> byCase = new HashMap<>();
+        forEachFold(set, (chat, cases) -> {
+            for (Evaluator.Outcome o : new Evaluator(chat).run(new EvalSet(set.name(), cases)).outcomes()) byCase.put(o.c(), o);
+        });
+        return new Evaluator.Report(set.cases().stream().map(byCase::get).toList());
+    }
+
+    /** How many of the set's questions are filed in the corpus's visitor questions. */
+    public int filed(EvalSet set) throws IOException {
+        return plan(set).filed();
+    }
+
+    /** Calls {@code work} once per fold with a chat over the corpus without that fold, then once for the rest. */
+    public void forEachFold(EvalSet set, FoldWork work) throws IOException, LiveIndex.StartupException {
+        Plan plan = plan(set);
+        String bank = readBank();
+        for (List<EvalSet.Case> fold : plan.folds()) {
+            if (fold.isEmpty()) continue;
+            Set<String> left = new HashSet<>();
+            fold.forEach(c -> left.add(key(c.question())));
+            Path root = Files.createTempDirectory("sciatica-fold");
+            try {
+                Path corpus = root.resolve("corpus");
+                copyTree(config.corpusDir(), corpus);
+                Files.writeString(corpus.resolve(VisitorQuestionsFile.FILE_NAME), without(bank, left), StandardCharsets.UTF_8);
+                try (Application app = Application.open(config.withDirs(corpus, root.resolve("index")))) {
+                    work.run(app.chat(), fold);
+                }
+            } finally {
+                deleteTree(root);
+            }
+        }
+        if (!plan.unfiled().isEmpty()) {
+            try (Application app = Application.open(config)) {
+                work.run(app.chat(), plan.unfiled());
+            }
+        }
+    }
+
+    Plan plan(EvalSet set) throws IOException {
+        Set<String> filed = new HashSet<>();
+        for (VisitorQuestionsFile.Entry e : VisitorQuestionsFile.entries(readBank())) filed.add(key(e.question()));
+        List<List<EvalSet.Case>> out = new ArrayList<>();
+        for (int i = 0; i < folds; i++) out.add(new ArrayList<>());
+        List<EvalSet.Case> unfiled = new ArrayList<>();
+        int n = 0;
+        for (EvalSet.Case c : set.cases()) {
+            // round robin in the set's order: each fold gets a share of every section and category
+            if (filed.contains(key(c.question()))) out.get(n++ % folds).add(c);
+            else unfiled.add(c);
+        }
+        return new Plan(out, unfiled);
+    }
+
+    private String readBank() throws IOException {
+        Path file = config.corpusDir().resolve(VisitorQuestionsFile.FILE_NAME);
+        return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+    }
+
+    /** The file without the lines that are one of these questions. */
+    static String without(String bank, Set<String> questions) {
+        List<String> kept = new ArrayList<>();
+        for (String line : bank.split("\r\n|\r|\n", -1)) {
+            if (!questions.contains(key(line))) kept.add(line);
+        }
+        return String.join("\n", kept);
+    }
+
+    /** Two writings of one question: case and spacing aside. */
+    static String key(String question) {
+        return question.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else if (Files.isRegularFile(p)) Files.copy(p, target);
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+}

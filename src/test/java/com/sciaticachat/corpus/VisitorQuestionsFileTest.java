@@ -1,0 +1,97 @@
+package com.sciaticachat.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class VisitorQuestionsFileTest {
+    private static final String GUIDE = """
+            # Clinic Guide
+
+            What the clinic offers.
+
+            ## Parking
+
+            Leave your car in the lot behind the building.
+
+            ## Gift Cards
+
+            Gift cards are sold at the front desk.
+
+            ### How Gift Cards Work
+
+            One card, any treatment.
+            """;
+
+    private static Corpus corpus() throws CorpusException {
+        MarkdownParser.Result r = new MarkdownParser("Clinic").parse("corpus/guide.md", "guide", GUIDE.getBytes());
+        assertTrue(r.ok(), r.errors().toString());
+        return new Corpus(List.of(r.document()), Map.of(), "", "corpus");
+    }
+
+    @Test
+    void questions_are_filed_under_the_heading_above_them_and_notes_are_skipped() {
+        List<VisitorQuestionsFile.Entry> entries = VisitorQuestionsFile.entries("""
+                # where visitors' questions go
+                where do i leave my car
+                [Parking]
+                  where do i leave my car  
+
+                [not covered]
+                do you sell vitamins
+                """);
+        assertEquals(List.of(new VisitorQuestionsFile.Entry("Parking", "where do i leave my car", 4),
+                new VisitorQuestionsFile.Entry("not covered", "do you sell vitamins", 7)), entries);
+        assertTrue(VisitorQuestionsFile.isNotCovered(entries.get(1).heading()));
+        assertTrue(VisitorQuestionsFile.isNotCovered("Not  Covered"));
+    }
+
+    @Test
+    void a_heading_names_a_section_by_its_text_its_id_or_for_the_opening_section_the_guide_title() throws Exception {
+        Map<String, String> names = VisitorQuestionsFile.sectionNames(corpus());
+        assertEquals("guide/parking", VisitorQuestionsFile.sectionOf(names, "Parking"));
+        assertEquals("guide/parking", VisitorQuestionsFile.sectionOf(names, "guide/parking"));
+        assertEquals("guide/how-gift-cards-work", VisitorQuestionsFile.sectionOf(names, "how gift cards work"));
+        assertEquals("guide/intro", VisitorQuestionsFile.sectionOf(names, "Clinic Guide"));
+        assertNull(VisitorQuestionsFile.sectionOf(names, "Opening Hours"));
+    }
+
+    @Test
+    void every_mistake_is_named_with_its_line_and_what_to_do() throws Exception {
+        List<CorpusError> errors = VisitorQuestionsFile.validate("corpus/visitor-questions.txt", """
+                where do i leave my car
+                [Parking]
+                where do i leave my car
+                [Opening Hours]
+                when do you open
+                []
+                [Gift Cards] what do they cost
+                [Parking]
+                Where do I  leave my car
+                """, corpus());
+        assertEquals(List.of(1, 4, 6, 7, 9), errors.stream().map(CorpusError::line).toList(), errors.toString());
+        assertTrue(errors.stream().allMatch(e -> e.file().equals("corpus/visitor-questions.txt")));
+        assertTrue(errors.get(0).message().contains("no heading above it"), errors.get(0).message());
+        assertTrue(errors.get(1).message().contains("no section of the guide is headed 'Opening Hours'"), errors.get(1).message());
+        assertTrue(errors.get(2).message().contains("empty"), errors.get(2).message());
+        assertTrue(errors.get(3).message().contains("line of its own"), errors.get(3).message());
+        assertTrue(errors.get(4).message().contains("already on line 3"), errors.get(4).message());
+    }
+
+    @Test
+    void the_clinics_file_is_valid_and_files_questions_under_most_sections() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Path.of("corpus");
+        Corpus corpus = new CorpusLoader("Raleigh Massage", Set.of(VisitorQuestionsFile.FILE_NAME)).load(dir);
+        String text = corpus.settingsFile(VisitorQuestionsFile.FILE_NAME);
+        assertEquals(List.of(), VisitorQuestionsFile.validate(corpus.shown(VisitorQuestionsFile.FILE_NAME), text, corpus));
+        Map<String, String> names = VisitorQuestionsFile.sectionNames(corpus);
+        long sections = VisitorQuestionsFile.entries(text).stream().filter(e -> !VisitorQuestionsFile.isNotCovered(e.heading()))
+                .map(e -> VisitorQuestionsFile.sectionOf(names, e.heading())).distinct().count();
+        assertEquals(corpus.sections().size(), sections, "every section has visitors' questions filed under it");
+    }
+}

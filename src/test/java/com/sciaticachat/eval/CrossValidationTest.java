@@ -1,0 +1,52 @@
+package com.sciaticachat.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sciaticachat.chat.ChatService;
+import com.sciaticachat.config.Config;
+import com.sciaticachat.support.TestFiles;
+import com.sciaticachat.support.TestServer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CrossValidationTest {
+    /** Filed in the bundled corpus's visitor-questions.txt under Symptoms. */
+    private static final String FILED = "sore bum after sitting all day";
+
+    @Test
+    void a_filed_question_is_answered_by_an_index_without_its_own_copy() throws Exception {
+        ChatService.Candidate served = TestServer.bundled().app.chat().trace(FILED).candidates().get(0);
+        assertEquals("example", served.closestUnitKind(), "the service matches the filed question itself");
+        assertEquals(FILED, served.closestUnitText());
+
+        Path corpus = TestFiles.copyOf(TestFiles.bundledCorpus());
+        EvalSet set = new EvalSet("one", List.of(new EvalSet.Case("tune", "lay", Set.of("symptoms"), FILED.toUpperCase(), 1),
+                new EvalSet.Case("tune", "lay", Set.of("causes"), "what causes sciatica, in a wording nobody filed", 2)));
+        CrossValidation cv = new CrossValidation(Config.defaults().withDirs(corpus, corpus.resolveSibling("index")), 5);
+        assertEquals(1, cv.filed(set), "filed questions are found whatever their case");
+        List<String> seen = new ArrayList<>();
+        cv.forEachFold(set, (chat, cases) -> {
+            for (EvalSet.Case c : cases) {
+                ChatService.Candidate best = chat.trace(c.question()).candidates().get(0);
+                seen.add(c.question());
+                assertNotEquals(FILED, best.closestUnitText().toLowerCase(), "a fold never holds its own questions");
+            }
+        });
+        assertEquals(2, seen.size(), "every question is answered once: " + seen);
+
+        Evaluator.Report report = cv.evaluate(set);
+        assertEquals(set.cases(), report.outcomes().stream().map(Evaluator.Outcome::c).toList(), "outcomes keep the set's order");
+    }
+
+    @Test
+    void removing_a_fold_removes_every_copy_of_its_questions_and_keeps_the_rest() {
+        String bank = "# note\n[Symptoms]\nSore bum  after sitting all day\nwhy does my leg tingle\n[not covered]\nsore bum after sitting all day\n";
+        assertEquals("# note\n[Symptoms]\nwhy does my leg tingle\n[not covered]\n",
+                CrossValidation.without(bank, Set.of(CrossValidation.key(FILED))));
+    }
+}
