@@ -75,9 +75,9 @@ final class EvalCommand {
         }
         int filed = cv.filed(set);
         if (filed > 0) {
-            out.printf(Locale.ROOT, "%d of these questions are filed in %s: each is answered by an index built without it%n"
+            out.printf(Locale.ROOT, "%d of these questions %s filed in %s: each is answered by an index built without it%n"
                     + "(%d-fold cross-validation), as a new visitor asking it would be.%n%n",
-                    filed, VisitorQuestionsFile.FILE_NAME, folds);
+                    filed, filed == 1 ? "is" : "are", VisitorQuestionsFile.FILE_NAME, folds);
         }
         Evaluator.Report report = cv.evaluate(set);
         Evaluator.print(report, set.name(), out);

@@ -99,7 +99,12 @@ public final class Main {
                       --min-smalltalk X     small talk recognised
                       --fit                 print confidence weights fitted to the chosen questions (for developers)
                       --baselines           compare with plain BM25, English BM25, dense alone, and this pipeline
-                                            without the staff's synonyms, alternate questions and out-of-scope topics
+                                            without the staff's synonyms, alternate and visitors' questions and
+                                            out-of-scope topics
+
+                    A question that is also filed in the corpus's visitor-questions.txt is answered by an index
+                    built without it (cross-validation), never by its own copy:
+                      --folds N             how many parts the filed questions are split into (default 5)
                     """);
 
     private Main() {}
@@ -124,7 +129,7 @@ public final class Main {
         Args parsed;
         try {
             parsed = Args.parse(rest, Set.of("port", "corpus", "index", "web", "min-confidence", "split", "min-top1", "min-top3",
-                    "min-declined", "min-redflag", "max-false-alarm", "min-smalltalk"), Set.of("help", "fit", "explain", "dry-run", "baselines"));
+                    "min-declined", "min-redflag", "max-false-alarm", "min-smalltalk", "folds"), Set.of("help", "fit", "explain", "dry-run", "baselines"));
             if (parsed.flags().containsKey("help")) {
                 out.print(COMMAND_HELP.get(command));
                 return OK;

@@ -53,6 +53,7 @@ class MainTest {
         assertEquals(2, run("serve", "--port", "seventy").code());
         assertEquals(2, run("ask").code());
         assertEquals(2, run("eval", "--min-top1", "2").code());
+        assertEquals(2, run("eval", "--folds", "1").code());
     }
 
     @Test
@@ -103,5 +104,18 @@ class MainTest {
         Run fail = run("eval", set.toString(), "--corpus", corpus.toString(), "--index", idx, "--min-top1", "0.9");
         assertEquals(1, fail.code());
         assertTrue(fail.out().contains("FAIL in-domain answered right first: 50.0% (at least 90.0%)"), fail.out());
+    }
+
+    @Test
+    void eval_says_when_questions_are_answered_without_their_filed_copies(@TempDir Path tmp) throws Exception {
+        Path corpus = TestFiles.copyOf(TestFiles.bundledCorpus());
+        Path set = tmp.resolve("set.tsv");
+        Files.writeString(set, "tune\tlay\tsymptoms\tsore bum after sitting all day\n"
+                + "tune\tsection\tcauses\twhat causes sciatica, in words no visitor filed\n");
+        Run r = run("eval", set.toString(), "--corpus", corpus.toString(), "--index", tmp.resolve("idx").toString(), "--folds", "2");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("1 of these questions is filed in visitor-questions.txt")
+                && r.out().contains("(2-fold cross-validation)"), r.out());
+        assertTrue(r.out().contains("Evaluation of ") && r.out().contains(": 2 questions"), r.out());
     }
 }

@@ -19,7 +19,12 @@ import org.junit.jupiter.api.Test;
  * failing run shows what went wrong.
  */
 class QuestionSetTest {
-    static final double MIN_TOP1 = 0.95;
+    /**
+     * Cross-validated, the tune split gives 95.2% (it gave 95.7% when its questions were only tuned on, not
+     * filed as visitors' questions; filed, answering them directly would give about 100% and prove nothing).
+     * One point below that: a real regression fails, a borderline question flipping on another CPU does not.
+     */
+    static final double MIN_TOP1 = 0.94;
     static final double MIN_TOP3 = 0.98;
     static final double MIN_DECLINED = 0.95;
 

@@ -95,6 +95,25 @@ class LiveReloadTest {
         assertEquals("ok", health().get("status").asText());
     }
 
+    @Test
+    void a_visitor_question_filed_while_the_server_runs_answers_it_and_its_rewordings() throws Exception {
+        String asked = "should I eat before my massage", reworded = "should i eat something before a massage";
+        assertEquals("no_match", ask(asked).get("status").asText());
+        Path file = server.corpus.resolve("visitor-questions.txt");
+        String before = Files.readString(file);
+
+        Files.writeString(file, before + "\n[What to Expect from Massage]\n" + asked + "\n");
+        for (String q : List.of(asked, reworded)) {
+            Await.until(LIVE_WITHIN, "the filed question answers " + q, () ->
+                    ask(q).path("answer").path("sectionId").asText().equals("massage-for-sciatic-pain/what-to-expect-from-massage"));
+        }
+        assertFalse(ask(asked).path("answer").path("text").asText().contains(asked), "a filed question is never shown");
+
+        Files.writeString(file, before);
+        Await.until(LIVE_WITHIN, "taking it out again declines it again", () -> ask(asked).get("status").asText().equals("no_match"));
+        assertEquals("ok", health().get("status").asText());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "malformed front matter|broken.md|2|---\\ntitle T\\n---\\n# T\\n\\n## A\\n\\nText.\\n",
