@@ -46,8 +46,10 @@ public final class Snapshot extends IndexSearcher {
 
     private final Map<String, SectionRecord> sections;
     private final Unit[] units;
-    /** Each unit's embedding by doc (null for meta documents), read once per generation from the index. */
+    /** The embeddings of the guide's own units and the listed topics, by doc (null for the others). */
     private final float[][] vectors;
+    /** The docs of the guide's own units (sections, headings, items) and of the topics listed as not covered. */
+    private final int[] guideDocs;
     private final Map<String, Set<String>> sectionTerms;
     private final Map<String, Set<String>> sectionPairs;
     private final Map<String, Set<String>> titleTerms;
@@ -69,12 +71,12 @@ public final class Snapshot extends IndexSearcher {
         Map<String, SectionRecord> records = new HashMap<>();
         Map<String, String> settings = new HashMap<>();
         units = new Unit[reader.maxDoc()];
-        vectors = new float[reader.maxDoc()][];
+        float[][] allVectors = new float[reader.maxDoc()][];
         for (LeafReaderContext leaf : reader.leaves()) {
             FloatVectorValues values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
             if (values == null) continue;
             for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
-                vectors[leaf.docBase + doc] = values.vectorValue().clone();
+                allVectors[leaf.docBase + doc] = values.vectorValue().clone();
             }
         }
         List<String> vocabularyTexts = new ArrayList<>();
@@ -118,6 +120,15 @@ public final class Snapshot extends IndexSearcher {
                 vocabularyTexts.add(text);
             }
         }
+        vectors = new float[units.length][];
+        List<Integer> guide = new ArrayList<>();
+        for (int doc = 0; doc < units.length; doc++) {
+            UnitKind k = units[doc] == null ? null : units[doc].kind();
+            if (k == null || allVectors[doc] == null || k == UnitKind.QUESTION || k == UnitKind.EXAMPLE || k == UnitKind.NOT_COVERED) continue;
+            vectors[doc] = allVectors[doc];
+            guide.add(doc);
+        }
+        this.guideDocs = guide.stream().mapToInt(Integer::intValue).toArray();
         List<SectionRecord> ordered = new ArrayList<>(records.values());
         ordered.sort((a, b) -> Integer.compare(a.order(), b.order()));
         Map<String, SectionRecord> catalog = new LinkedHashMap<>();
@@ -262,13 +273,14 @@ public final class Snapshot extends IndexSearcher {
         return units[doc];
     }
 
-    /** A unit's embedding (unit length), or null for a document without one. Not to be modified. */
+    /** The embedding (unit length) of one of the {@link #guideDocs()}. Not to be modified. */
     float[] vector(int doc) {
         return vectors[doc];
     }
 
-    int maxDoc() {
-        return units.length;
+    /** The docs of the guide's own units and of the topics listed as not covered: compared exactly with every question. */
+    int[] guideDocs() {
+        return guideDocs;
     }
 
     /** The analyzed terms of all of a section's units. */

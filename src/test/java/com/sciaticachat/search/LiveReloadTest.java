@@ -97,15 +97,17 @@ class LiveReloadTest {
 
     @Test
     void a_visitor_question_filed_while_the_server_runs_answers_it_and_its_rewordings() throws Exception {
-        String asked = "should I eat before my massage", reworded = "should i eat something before a massage";
+        String asked = "should i drink water after a massage", reworded = "is drinking water after a massage a good idea";
+        String expect = "massage-for-sciatic-pain/what-to-expect-from-massage";
         assertEquals("no_match", ask(asked).get("status").asText());
+        assertNotEquals(expect, ask(reworded).path("answer").path("sectionId").asText());
         Path file = server.corpus.resolve("visitor-questions.txt");
         String before = Files.readString(file);
 
         Files.writeString(file, before + "\n[What to Expect from Massage]\n" + asked + "\n");
         for (String q : List.of(asked, reworded)) {
             Await.until(LIVE_WITHIN, "the filed question answers " + q, () ->
-                    ask(q).path("answer").path("sectionId").asText().equals("massage-for-sciatic-pain/what-to-expect-from-massage"));
+                    ask(q).path("answer").path("sectionId").asText().equals(expect));
         }
         assertFalse(ask(asked).path("answer").path("text").asText().contains(asked), "a filed question is never shown");
 

@@ -146,4 +146,22 @@ class RetrievalTest {
         });
         assertTrue(w[0] < w[1] / 2, "located " + w[0] + " vs electromyography " + w[1]);
     }
+
+    @org.junit.jupiter.api.Test
+    void every_section_gets_its_best_cosine_and_the_ten_nearest_questions_vote() {
+        Retriever retriever = new Retriever(com.sciaticachat.analysis.EnglishWords.get());
+        float[] v = com.sciaticachat.embed.MiniLmEmbedder.shared().embed("sore bum after sitting all day"); // filed under Symptoms
+        chat.index().withSnapshot(s -> {
+            Retriever.Neighbours near = new Retriever.Neighbours();
+            java.util.Map<String, double[]> dense = retriever.dense(s, v, near);
+            assertEquals(s.sections().keySet(), dense.keySet(), "every section, however far");
+            assertEquals(1.0, dense.get("massage-for-sciatic-pain/symptoms")[0], 1e-3, "the filed question itself");
+            assertEquals("sore bum after sitting all day", s.unit((int) dense.get("massage-for-sciatic-pain/symptoms")[1]).text());
+            double votes = near.votesFor("");
+            for (String id : s.sections().keySet()) votes += near.votesFor(id);
+            assertEquals(1.0, votes, 1e-9, "ten voters, a tenth each");
+            assertTrue(near.votesFor("massage-for-sciatic-pain/symptoms") >= 0.1);
+            return null;
+        });
+    }
 }
