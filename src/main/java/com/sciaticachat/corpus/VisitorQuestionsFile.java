@@ -40,17 +40,31 @@ public final class VisitorQuestionsFile {
     public static List<Entry> entries(String text) {
         List<Entry> out = new ArrayList<>();
         String heading = null;
+        for (Line line : lines(text)) {
+            if (line.heading() != null) heading = line.heading();
+            else if (heading != null && line.text().length() <= MAX_LENGTH) out.add(new Entry(heading, line.text(), line.number()));
+        }
+        return out;
+    }
+
+    /** A line that is not blank or a note: its number, its text stripped, and the heading it is, if it is one. */
+    private record Line(int number, String text, String heading) {}
+
+    private static List<Line> lines(String text) {
+        List<Line> out = new ArrayList<>();
         String[] lines = text.split("\r\n|\r|\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String t = lines[i].strip();
             if (t.isEmpty() || t.startsWith("#")) continue;
-            if (isHeading(t)) {
-                heading = t.substring(1, t.length() - 1).strip();
-            } else if (heading != null && t.length() <= MAX_LENGTH) {
-                out.add(new Entry(heading, t, i + 1));
-            }
+            boolean heading = t.length() >= 2 && t.startsWith("[") && t.endsWith("]");
+            out.add(new Line(i + 1, t, heading ? t.substring(1, t.length() - 1).strip() : null));
         }
         return out;
+    }
+
+    /** Two writings of one question, case and spacing aside, have the same key. */
+    public static String key(String question) {
+        return question.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
     }
 
     /** Whether a heading is {@code [not covered]}, however it is capitalised or spaced. */
@@ -91,40 +105,34 @@ public final class VisitorQuestionsFile {
         Map<String, Integer> seen = new LinkedHashMap<>();
         String heading = null;
         boolean headingOk = false;
-        String[] lines = text.split("\r\n|\r|\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String t = lines[i].strip();
-            if (t.isEmpty() || t.startsWith("#")) continue;
-            if (isHeading(t)) {
-                heading = t.substring(1, t.length() - 1).strip();
+        for (Line line : lines(text)) {
+            int n = line.number();
+            String t = line.text();
+            if (line.heading() != null) {
+                heading = line.heading();
                 headingOk = isNotCovered(heading) || sectionOf(names, heading) != null;
                 if (heading.isEmpty()) {
-                    errors.add(new CorpusError(shownPath, i + 1, "this heading is empty; write a heading of the guide between the brackets, or [not covered]"));
+                    errors.add(new CorpusError(shownPath, n, "this heading is empty; write a heading of the guide between the brackets, or [not covered]"));
                 } else if (!headingOk) {
-                    errors.add(new CorpusError(shownPath, i + 1, (names.containsKey(Slugs.slug(heading))
+                    errors.add(new CorpusError(shownPath, n, (names.containsKey(Slugs.slug(heading))
                             ? "more than one section is headed '" + heading + "'; write the section's id as eval shows it"
                             : "no section of the guide is headed '" + heading + "'") + "; copy the heading from the guide, or write [not covered]"));
                 }
                 continue;
             }
             if (t.startsWith("[") || t.endsWith("]")) {
-                errors.add(new CorpusError(shownPath, i + 1, "a heading is written on a line of its own, between [ and ]"));
+                errors.add(new CorpusError(shownPath, n, "a heading is written on a line of its own, between [ and ]"));
             } else if (heading == null) {
-                errors.add(new CorpusError(shownPath, i + 1, "this question has no heading above it; put it under [the guide's heading that answers it]"));
+                errors.add(new CorpusError(shownPath, n, "this question has no heading above it; put it under [the guide's heading that answers it]"));
             } else if (t.length() > MAX_LENGTH) {
-                errors.add(new CorpusError(shownPath, i + 1, "a question is at most " + MAX_LENGTH + " characters"));
+                errors.add(new CorpusError(shownPath, n, "a question is at most " + MAX_LENGTH + " characters"));
             } else if (headingOk) {
-                String key = t.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-                Integer first = seen.putIfAbsent(key, i + 1);
+                Integer first = seen.putIfAbsent(key(t), n);
                 if (first != null) {
-                    errors.add(new CorpusError(shownPath, i + 1, "this question is already on line " + first + "; keep one of the two"));
+                    errors.add(new CorpusError(shownPath, n, "this question is already on line " + first + "; keep one of the two"));
                 }
             }
         }
         return errors;
-    }
-
-    private static boolean isHeading(String t) {
-        return t.length() >= 2 && t.startsWith("[") && t.endsWith("]");
     }
 }

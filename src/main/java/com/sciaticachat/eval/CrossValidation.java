@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -73,7 +72,7 @@ public final class CrossValidation {
         for (List<EvalSet.Case> fold : plan.folds()) {
             if (fold.isEmpty()) continue;
             Set<String> left = new HashSet<>();
-            fold.forEach(c -> left.add(key(c.question())));
+            fold.forEach(c -> left.add(VisitorQuestionsFile.key(c.question())));
             Path root = Files.createTempDirectory("sciatica-fold");
             try {
                 Path corpus = root.resolve("corpus");
@@ -95,14 +94,14 @@ public final class CrossValidation {
 
     Plan plan(EvalSet set) throws IOException {
         Set<String> filed = new HashSet<>();
-        for (VisitorQuestionsFile.Entry e : VisitorQuestionsFile.entries(readBank())) filed.add(key(e.question()));
+        for (VisitorQuestionsFile.Entry e : VisitorQuestionsFile.entries(readBank())) filed.add(VisitorQuestionsFile.key(e.question()));
         List<List<EvalSet.Case>> out = new ArrayList<>();
         for (int i = 0; i < folds; i++) out.add(new ArrayList<>());
         List<EvalSet.Case> unfiled = new ArrayList<>();
         int n = 0;
         for (EvalSet.Case c : set.cases()) {
             // round robin in the set's order: each fold gets a share of every section and category
-            if (filed.contains(key(c.question()))) out.get(n++ % folds).add(c);
+            if (filed.contains(VisitorQuestionsFile.key(c.question()))) out.get(n++ % folds).add(c);
             else unfiled.add(c);
         }
         return new Plan(out, unfiled);
@@ -117,14 +116,9 @@ public final class CrossValidation {
     static String without(String bank, Set<String> questions) {
         List<String> kept = new ArrayList<>();
         for (String line : bank.split("\r\n|\r|\n", -1)) {
-            if (!questions.contains(key(line))) kept.add(line);
+            if (!questions.contains(VisitorQuestionsFile.key(line))) kept.add(line);
         }
         return String.join("\n", kept);
-    }
-
-    /** Two writings of one question: case and spacing aside. */
-    static String key(String question) {
-        return question.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

@@ -18,12 +18,12 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
@@ -46,7 +46,7 @@ public final class Retriever {
     private static final float TITLE_BOOST = 2.0f;
     private static final float QUESTION_BOOST = 1.5f;
     private static final float SYNONYM_BOOST = 0.85f;
-    /** Enough units that every section's best one is among them, visitor questions included. */
+    /** BM25 hits read per question: enough that every section's best unit is among them, visitors' questions included. */
     private static final int MAX_UNITS = 1024;
     /** Words before the question's interrogative clause count this much. */
     private static final double CONTEXT_WEIGHT = 0.5;

@@ -47,6 +47,6 @@ class CrossValidationTest {
     void removing_a_fold_removes_every_copy_of_its_questions_and_keeps_the_rest() {
         String bank = "# note\n[Symptoms]\nSore bum  after sitting all day\nwhy does my leg tingle\n[not covered]\nsore bum after sitting all day\n";
         assertEquals("# note\n[Symptoms]\nwhy does my leg tingle\n[not covered]\n",
-                CrossValidation.without(bank, Set.of(CrossValidation.key(FILED))));
+                CrossValidation.without(bank, Set.of(com.sciaticachat.corpus.VisitorQuestionsFile.key(FILED))));
     }
 }
