@@ -25,6 +25,11 @@ public final class Fields {
     public static final String TEXT = "text";
     /** all-MiniLM-L6-v2 embedding of the unit, unit length, compared by dot product (= cosine). Indexed for k-NN, not stored. */
     public static final String VECTOR = "vector";
+    /**
+     * SHA-256 of the exact text the unit's vector was computed from. Stored only: a rebuild reuses the
+     * vectors of texts that did not change, so a staff edit does not re-embed the whole corpus.
+     */
+    public static final String EMBEDDED = "embedded";
     /** On section units only: the JSON of the answer a visitor reads ({@link SectionRecord}). Stored only. */
     public static final String RECORD = "record";
     /** On meta documents: the settings file's name (keyword) and text (stored). */
@@ -40,7 +45,7 @@ public final class Fields {
     public static final String COMMIT_SECTIONS = "sections";
 
     /** Bumped whenever fields or units change: an index of another schema is rebuilt, never misread. */
-    public static final String SCHEMA_VERSION = "6";
+    public static final String SCHEMA_VERSION = "7";
 
     /** The schema an index is written with: the fields' version and the analysis's. */
     public static String schema() {

@@ -12,11 +12,17 @@ import com.sciaticachat.corpus.VisitorQuestionsFile;
 import com.sciaticachat.embed.Embedder;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,9 +34,14 @@ import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 
@@ -62,8 +73,9 @@ public final class IndexBuilder {
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                     .setCommitOnClose(false);
+            Map<String, float[]> previous = previousVectors(dir);
             try (IndexWriter writer = new IndexWriter(dir, config)) {
-                Vectors vectors = new Vectors(embedder);
+                Vectors vectors = new Vectors(embedder, previous);
                 List<org.apache.lucene.document.Document> docs = new ArrayList<>();
                 int order = 0;
                 for (Document doc : corpus.documents()) {
@@ -115,6 +127,36 @@ public final class IndexBuilder {
             }
         }
         return new Summary(corpus.documents().size(), sections, units, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * The vectors of the commit in {@code dir}, by {@link Fields#EMBEDDED}, when it was written with this
+     * model and schema; none otherwise (no index yet, another model, or an index that cannot be read: then
+     * everything is embedded again, which is only slower).
+     */
+    private Map<String, float[]> previousVectors(Directory dir) {
+        Map<String, float[]> out = new HashMap<>();
+        try {
+            if (!DirectoryReader.indexExists(dir)) return out;
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                Map<String, String> commit = reader.getIndexCommit().getUserData();
+                if (!embedder.modelId().equals(commit.get(Fields.COMMIT_MODEL)) || !Fields.schema().equals(commit.get(Fields.COMMIT_SCHEMA))) {
+                    return out;
+                }
+                for (LeafReaderContext leaf : reader.leaves()) {
+                    FloatVectorValues values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
+                    if (values == null) continue;
+                    StoredFields stored = leaf.reader().storedFields();
+                    for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+                        String key = stored.document(doc, Set.of(Fields.EMBEDDED)).get(Fields.EMBEDDED);
+                        if (key != null) out.put(key, values.vectorValue().clone());
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            out.clear();
+        }
+        return out;
     }
 
     /**
@@ -201,20 +243,32 @@ public final class IndexBuilder {
 
     /**
      * The vectors a build needs, computed together once every unit is known: on all cores (the model is
-     * thread-safe and each run is small), and each distinct text once. Most of a build's time is here.
+     * thread-safe and each run is small), each distinct text once, and none that the previous commit
+     * already holds for the same text. Most of a full build's time is here.
      */
     private static final class Vectors {
         private final Embedder embedder;
+        private final Map<String, float[]> previous;
         private final List<org.apache.lucene.document.Document> docs = new ArrayList<>();
         private final List<String> texts = new ArrayList<>();
 
-        Vectors(Embedder embedder) {
+        Vectors(Embedder embedder, Map<String, float[]> previous) {
             this.embedder = embedder;
+            this.previous = previous;
         }
 
         void add(org.apache.lucene.document.Document doc, String text) {
+            doc.add(new StoredField(Fields.EMBEDDED, key(text)));
             docs.add(doc);
             texts.add(text);
+        }
+
+        static String key(String text) {
+            try {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+            }
         }
 
         void compute() throws IOException {
@@ -227,7 +281,10 @@ public final class IndexBuilder {
             });
             Map<String, Future<float[]>> pending = new HashMap<>();
             try {
-                for (String text : distinct) pending.put(text, pool.submit(() -> embedder.embed(text)));
+                for (String text : distinct) {
+                    float[] known = previous.get(key(text));
+                    pending.put(text, known != null ? CompletableFuture.completedFuture(known) : pool.submit(() -> embedder.embed(text)));
+                }
                 for (int i = 0; i < docs.size(); i++) {
                     docs.get(i).add(new KnnFloatVectorField(Fields.VECTOR, pending.get(texts.get(i)).get(),
                             VectorSimilarityFunction.DOT_PRODUCT));

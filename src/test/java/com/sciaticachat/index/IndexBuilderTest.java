@@ -72,7 +72,8 @@ class IndexBuilderTest {
                     return MiniLmEmbedder.shared().embed(text);
                 }
                 public int dimension() { return 384; }
-                public String modelId() { return "all-minilm-l6-v2-q"; }
+                // another model: nothing of the previous commit may be reused, so the rebuild embeds and fails
+                public String modelId() { return "another-model"; }
             };
             Corpus changed = new Corpus(corpus.documents(), corpus.settingsFiles(), "another-fingerprint", corpus.folder());
             assertThrows(IllegalStateException.class, () -> new IndexBuilder(failing).build(changed, d));
@@ -83,5 +84,31 @@ class IndexBuilderTest {
             }
         }
         assertTrue(Files.list(dir).noneMatch(p -> p.getFileName().toString().startsWith("pending_segments")));
+    }
+
+    @Test
+    void a_rebuild_embeds_only_the_texts_the_previous_commit_does_not_hold(@TempDir Path dir) throws Exception {
+        Corpus corpus = bundled();
+        try (Directory d = FSDirectory.open(dir)) {
+            new IndexBuilder(MiniLmEmbedder.shared()).build(corpus, d);
+            java.util.List<String> embedded = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Embedder counting = new Embedder() {
+                public float[] embed(String text) {
+                    embedded.add(text);
+                    return MiniLmEmbedder.shared().embed(text);
+                }
+                public int dimension() { return 384; }
+                public String modelId() { return MiniLmEmbedder.MODEL_ID; }
+            };
+            Map<String, String> settings = new java.util.HashMap<>(corpus.settingsFiles());
+            settings.merge("visitor-questions.txt", "\n[Symptoms]\nmy left foot keeps going numb at night\n", String::concat);
+            Corpus edited = new Corpus(corpus.documents(), settings, "edited", corpus.folder());
+            IndexBuilder.Summary s = new IndexBuilder(counting).build(edited, d);
+            assertEquals(java.util.List.of("my left foot keeps going numb at night"), embedded, "only the new question");
+            try (DirectoryReader r = DirectoryReader.open(d)) {
+                assertEquals(s.units(), new IndexSearcher(r).count(new org.apache.lucene.search.FieldExistsQuery(Fields.VECTOR)),
+                        "every unit still has its vector");
+            }
+        }
     }
 }
