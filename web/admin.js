@@ -61,7 +61,23 @@
     $('errors').hidden = !(s.corpusErrors && s.corpusErrors.length);
   }
 
-  function showInbox(groups) {
+  /** A section picker for filing a question: the guide's sections in reading order, then "not covered". */
+  function sectionPicker(sections, selected) {
+    var select = document.createElement('select');
+    select.setAttribute('aria-label', 'Section that answers this question');
+    sections.forEach(function (s) {
+      var o = el('option', s.path.slice(1).join(' › ') || s.title);
+      o.value = s.id;
+      o.selected = s.id === selected;
+      select.appendChild(o);
+    });
+    var none = el('option', 'Not covered by the guide');
+    none.value = 'not covered';
+    select.appendChild(none);
+    return select;
+  }
+
+  function showInbox(groups, sections) {
     var body = $('inbox').querySelector('tbody');
     body.replaceChildren();
     var open = groups.filter(function (g) { return !g.done; });
@@ -73,6 +89,19 @@
       tr.appendChild(el('td', new Date(g.lastSeen).toLocaleString()));
       tr.appendChild(el('td', g.best ? g.best.title + ' (' + Math.round(g.best.confidence * 100) + '%)' : '—'));
       var td = document.createElement('td');
+      var picker = sectionPicker(sections, g.best ? g.best.sectionId : null);
+      var file = el('button', 'File under this section');
+      file.type = 'button';
+      file.className = 'file';
+      file.addEventListener('click', function () {
+        file.disabled = true;
+        api('POST', '/api/v1/admin/inbox/' + encodeURIComponent(g.id) + '/file', { section: picker.value }).then(function (r) {
+          $('inbox-result').textContent = (r.filed ? 'Filed' : 'Already filed') + ' under [' + r.heading + ']: ' + r.question;
+          return refresh();
+        }).catch(fail);
+      });
+      td.appendChild(picker);
+      td.appendChild(file);
       var done = el('button', 'Mark done');
       done.type = 'button';
       done.addEventListener('click', function () {
@@ -86,12 +115,12 @@
   }
 
   function refresh() {
-    return Promise.all([api('GET', '/api/v1/admin/status'), api('GET', '/api/v1/admin/inbox')]).then(function (r) {
+    return Promise.all([api('GET', '/api/v1/admin/status'), api('GET', '/api/v1/admin/inbox'), api('GET', '/api/v1/sections')]).then(function (r) {
       $('login').hidden = true;
       $('console').hidden = false;
       $('signout').hidden = false;
       showStatus(r[0]);
-      showInbox(r[1].groups);
+      showInbox(r[1].groups, r[2].sections);
     });
   }
 

@@ -62,6 +62,29 @@ public final class VisitorQuestionsFile {
         return out;
     }
 
+    /**
+     * A visitor's question as it can be filed: on one line, and never read as a heading or a note; empty
+     * when nothing is left or it is too long to file.
+     */
+    public static String fileable(String question) {
+        String q = question.replaceAll("\\s+", " ").strip().replaceFirst("^[#\\[ ]+", "").replaceFirst("[\\] ]+$", "");
+        return q.length() > MAX_LENGTH ? "" : q;
+    }
+
+    /** Whether the file already holds the question, case and spacing aside. */
+    public static boolean holds(String text, String question) {
+        String k = key(question);
+        return entries(text).stream().anyMatch(e -> key(e.question()).equals(k));
+    }
+
+    /** The file's text with the question added at its end, under the heading. */
+    public static String withQuestion(String text, String heading, String question) {
+        StringBuilder sb = new StringBuilder(text);
+        if (!text.isEmpty() && !text.endsWith("\n")) sb.append('\n');
+        if (!text.isEmpty()) sb.append('\n');
+        return sb.append('[').append(heading).append("]\n").append(question).append('\n').toString();
+    }
+
     /** Two writings of one question, case and spacing aside, have the same key. */
     public static String key(String question) {
         return question.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");

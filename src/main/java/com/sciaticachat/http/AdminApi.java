@@ -1,16 +1,23 @@
 package com.sciaticachat.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sciaticachat.chat.ChatService;
 import com.sciaticachat.config.Config;
+import com.sciaticachat.corpus.Slugs;
+import com.sciaticachat.corpus.VisitorQuestionsFile;
+import com.sciaticachat.index.SectionRecord;
 import com.sciaticachat.inbox.UnansweredInbox;
 import com.sciaticachat.search.LiveIndex;
+import com.sciaticachat.search.Snapshot;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +60,64 @@ final class AdminApi {
             }
             ctx.json(Map.of("done", true));
         });
+        cfg.routes.post("/api/v1/admin/inbox/{id}/file", ctx ->
+                ctx.json(file(chat.get(), ctx.pathParam("id"), readSection(ctx, mapper))));
         cfg.routes.get("/admin", ctx -> page(ctx, config));
+    }
+
+    /** The body of a filing: {@code {"section": "<section id>"}}, or {@code "not covered"}. */
+    private static String readSection(Context ctx, ObjectMapper mapper) {
+        JsonNode json;
+        try {
+            json = mapper.readTree(ctx.body());
+        } catch (Exception e) {
+            json = null;
+        }
+        JsonNode section = json == null || !json.isObject() ? null : json.get("section");
+        if (section == null || !section.isTextual() || section.asText().isBlank()) {
+            throw new ApiException(400, "missing_section", "Send {\"section\": \"<section id>\"} or {\"section\": \"not covered\"}");
+        }
+        return section.asText().strip();
+    }
+
+    /**
+     * Files a group's question in the corpus's visitor-questions.txt under the section that answers it (or
+     * as not covered), marks the group done, and reloads, as a staff member editing the file would. The
+     * file is replaced whole, so the watcher never reads half a line; one filing at a time.
+     */
+    static synchronized Map<String, Object> file(ChatService chat, String groupId, String section) throws IOException {
+        UnansweredInbox.Group group = inbox(chat).groups().stream().filter(g -> g.id().equals(groupId)).findFirst()
+                .orElseThrow(() -> new ApiException(404, "group_not_found", "There is no such group of questions"));
+        String heading = VisitorQuestionsFile.isNotCovered(section) ? VisitorQuestionsFile.NOT_COVERED
+                : chat.index().withSnapshot(s -> headingFor(s, section));
+        if (heading == null) throw new ApiException(400, "unknown_section", "The guide has no section '" + section + "'");
+        String question = VisitorQuestionsFile.fileable(group.question());
+        if (question.isEmpty()) {
+            throw new ApiException(400, "question_not_fileable", "This question cannot be filed (nothing left of it, or too long)");
+        }
+        Path file = chat.index().corpusDir().resolve(VisitorQuestionsFile.FILE_NAME);
+        String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        boolean already = VisitorQuestionsFile.holds(text, question);
+        if (!already) {
+            Path tmp = file.resolveSibling(VisitorQuestionsFile.FILE_NAME + ".tmp"); // .tmp files are not part of the corpus
+            Files.writeString(tmp, VisitorQuestionsFile.withQuestion(text, heading, question), StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        inbox(chat).markDone(groupId);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("filed", !already);
+        out.put("heading", heading);
+        out.put("question", question);
+        out.put("reload", chat.index().reload());
+        return out;
+    }
+
+    /** How staff would name the section in the file: its heading, or its id when another section has the same heading. */
+    private static String headingFor(Snapshot s, String sectionId) {
+        SectionRecord r = s.section(sectionId);
+        if (r == null) return null;
+        long same = s.sections().values().stream().filter(o -> Slugs.slug(o.title()).equals(Slugs.slug(r.title()))).count();
+        return same == 1 ? r.title() : r.id();
     }
 
     private static UnansweredInbox inbox(ChatService chat) {

@@ -94,4 +94,19 @@ class VisitorQuestionsFileTest {
                 .map(e -> VisitorQuestionsFile.sectionOf(names, e.heading())).distinct().count();
         assertEquals(corpus.sections().size(), sections, "every section has visitors' questions filed under it");
     }
+
+    @Test
+    void a_question_filed_from_the_console_lands_under_its_heading_on_one_line() {
+        assertEquals("my leg hurts", VisitorQuestionsFile.fileable("  # [my leg\n hurts] "), "never a note or a heading");
+        assertEquals("", VisitorQuestionsFile.fileable("#  "));
+        assertEquals("", VisitorQuestionsFile.fileable("a".repeat(VisitorQuestionsFile.MAX_LENGTH + 1)));
+
+        String text = VisitorQuestionsFile.withQuestion("# notes\n[Parking]\nwhere do i leave my car", "Gift Cards", "do cards expire");
+        assertEquals("# notes\n[Parking]\nwhere do i leave my car\n\n[Gift Cards]\ndo cards expire\n", text);
+        assertEquals("[not covered]\nvitamins?\n", VisitorQuestionsFile.withQuestion("", "not covered", "vitamins?"));
+        assertTrue(VisitorQuestionsFile.holds(text, "Do  cards expire"));
+        assertTrue(!VisitorQuestionsFile.holds(text, "do gift cards expire"));
+        assertEquals(List.of(new VisitorQuestionsFile.Entry("Parking", "where do i leave my car", 3),
+                new VisitorQuestionsFile.Entry("Gift Cards", "do cards expire", 6)), VisitorQuestionsFile.entries(text));
+    }
 }

@@ -108,6 +108,34 @@ class AdminApiTest {
     }
 
     @Test
+    void filing_an_unanswered_question_under_a_section_teaches_the_chat_and_closes_the_group() throws Exception {
+        String question = "can i keep my socks on during the massage";
+        assertEquals("no_match", http.ask(question).json().get("status").asText());
+        String id = get("/api/v1/admin/inbox", TOKEN).json().get("groups").get(0).get("id").asText();
+        String auth = "Bearer " + TOKEN, section = "massage-for-sciatic-pain/what-to-expect-from-massage";
+
+        assertEquals("missing_section", http.post("/api/v1/admin/inbox/" + id + "/file", "{}", "Authorization", auth)
+                .json().get("error").get("code").asText());
+        assertEquals("unknown_section", http.post("/api/v1/admin/inbox/" + id + "/file", "{\"section\":\"no/such\"}",
+                "Authorization", auth).json().get("error").get("code").asText());
+        assertEquals(404, http.post("/api/v1/admin/inbox/nope/file", "{\"section\":\"" + section + "\"}", "Authorization", auth).status());
+        assertEquals(401, http.post("/api/v1/admin/inbox/" + id + "/file", "{\"section\":\"" + section + "\"}").status());
+
+        JsonNode filed = http.post("/api/v1/admin/inbox/" + id + "/file", "{\"section\":\"" + section + "\"}", "Authorization", auth).json();
+        assertTrue(filed.get("filed").asBoolean(), filed.toString());
+        assertEquals("What to Expect from Massage", filed.get("heading").asText());
+        assertTrue(filed.get("reload").get("ok").asBoolean(), filed.toString());
+        assertTrue(Files.readString(server.corpus.resolve("visitor-questions.txt"))
+                .endsWith("\n\n[What to Expect from Massage]\n" + question + "\n"));
+        assertEquals(section, http.ask(question).json().path("answer").path("sectionId").asText(), "answered at once");
+        assertTrue(get("/api/v1/admin/inbox", TOKEN).json().get("groups").get(0).get("done").asBoolean());
+
+        JsonNode again = http.post("/api/v1/admin/inbox/" + id + "/file", "{\"section\":\"" + section + "\"}", "Authorization", auth).json();
+        assertFalse(again.get("filed").asBoolean(), "never filed twice (the corpus would refuse the file)");
+        assertEquals("ok", http.get("/health").json().get("status").asText());
+    }
+
+    @Test
     void the_reload_button_reloads_and_reports() throws Exception {
         JsonNode r = http.post("/api/v1/admin/reindex", "", "Authorization", "Bearer " + TOKEN).json();
         assertTrue(r.get("ok").asBoolean());
@@ -136,5 +164,26 @@ class AdminApiTest {
             assertEquals("Causes", firstRow.findElements(By.tagName("td")).get(1).getText());
             assertTrue(b.driver.findElement(By.id("try-reply")).getText().startsWith("answered"));
         }
+    }
+
+    @Test
+    void a_staff_member_files_an_unanswered_question_from_the_console_in_a_browser() {
+        String question = "can i keep my socks on during the massage";
+        assertEquals("no_match", http.ask(question).json().get("status").asText());
+        try (Browser b = Browser.start()) {
+            b.driver.get(server.base + "/admin");
+            b.waitFor(d -> d.findElement(By.id("token")).isDisplayed());
+            b.driver.findElement(By.id("token")).sendKeys(TOKEN);
+            b.driver.findElement(By.cssSelector("#login-form button")).click();
+            WebElement row = b.waitFor(d -> d.findElements(By.cssSelector("#inbox tbody tr")).stream().findFirst().orElse(null));
+            assertEquals(question, row.findElements(By.tagName("td")).get(0).getText());
+            new org.openqa.selenium.support.ui.Select(row.findElement(By.tagName("select")))
+                    .selectByValue("massage-for-sciatic-pain/what-to-expect-from-massage");
+            row.findElement(By.cssSelector("button.file")).click();
+            b.waitFor(d -> d.findElement(By.id("inbox-result")).getText().startsWith("Filed under [What to Expect from Massage]"));
+            b.waitFor(d -> d.findElement(By.id("inbox-empty")).isDisplayed());
+        }
+        assertEquals("massage-for-sciatic-pain/what-to-expect-from-massage",
+                http.ask(question).json().path("answer").path("sectionId").asText());
     }
 }
