@@ -20,7 +20,7 @@ public final class Calibrator {
     /**
      * Fits the weights on the set, each question answered as {@code cv} answers it (without its own copy in
      * the visitor questions). Feature rows: cosine, coverage, known share, margin, agreement, out-of-scope
-     * gap, and the uncovered-word penalty.
+     * gap, the uncovered-word penalty, the top section's votes, and the share of votes for "not covered".
      */
     public static Scorer.Calibration fit(CrossValidation cv, EvalSet set) throws IOException, LiveIndex.StartupException {
         List<double[]> x = new ArrayList<>();

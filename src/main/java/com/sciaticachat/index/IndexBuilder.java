@@ -12,6 +12,7 @@ import com.sciaticachat.corpus.VisitorQuestionsFile;
 import com.sciaticachat.embed.Embedder;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,13 +36,10 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.VectorSimilarityFunction;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 
@@ -143,15 +141,15 @@ public final class IndexBuilder {
                 if (!embedder.modelId().equals(commit.get(Fields.COMMIT_MODEL)) || !Fields.schema().equals(commit.get(Fields.COMMIT_SCHEMA))) {
                     return out;
                 }
-                for (LeafReaderContext leaf : reader.leaves()) {
-                    FloatVectorValues values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
-                    if (values == null) continue;
-                    StoredFields stored = leaf.reader().storedFields();
-                    for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+                StoredFields stored = reader.storedFields();
+                UnitVectors.forEach(reader, doc -> true, (vector, doc) -> {
+                    try {
                         String key = stored.document(doc, Set.of(Fields.EMBEDDED)).get(Fields.EMBEDDED);
-                        if (key != null) out.put(key, values.vectorValue().clone());
+                        if (key != null) out.put(key, vector);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
-                }
+                });
             }
         } catch (IOException | RuntimeException e) {
             out.clear();

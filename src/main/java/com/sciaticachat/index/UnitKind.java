@@ -21,6 +21,14 @@ public enum UnitKind {
     /** A settings file stored with the index. */
     META;
 
+    /**
+     * Whether the unit is a question (an alternate, a visitor's question, or one filed as not covered):
+     * most of an index, reached by k-NN; the other units are compared with every question.
+     */
+    public boolean isQuestion() {
+        return this == QUESTION || this == EXAMPLE || this == NOT_COVERED;
+    }
+
     /** Whether the unit is about something the guide does not cover. */
     public boolean notCovered() {
         return this == OUT_OF_SCOPE || this == NOT_COVERED;

@@ -388,8 +388,8 @@ public final class Retriever {
     }
 
     /** The units that are questions: alternates, visitors' questions, and those filed as not covered. */
-    private static final Query QUESTIONS = new TermInSetQuery(Fields.KIND, List.of(new BytesRef(UnitKind.QUESTION.value()),
-            new BytesRef(UnitKind.EXAMPLE.value()), new BytesRef(UnitKind.NOT_COVERED.value())));
+    private static final Query QUESTIONS = new TermInSetQuery(Fields.KIND, java.util.Arrays.stream(UnitKind.values())
+            .filter(UnitKind::isQuestion).map(k -> new BytesRef(k.value())).toList());
 
     private static void keepBest(Map<String, double[]> out, String sectionId, double cosine, int doc) {
         double[] best = out.get(sectionId);

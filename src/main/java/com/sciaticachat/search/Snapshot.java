@@ -9,6 +9,7 @@ import com.sciaticachat.analysis.SynonymsFile;
 import com.sciaticachat.index.Fields;
 import com.sciaticachat.index.SectionRecord;
 import com.sciaticachat.index.UnitKind;
+import com.sciaticachat.index.UnitVectors;
 import com.sciaticachat.safety.RedFlagMatcher;
 import com.sciaticachat.safety.SafetyRules;
 import com.sciaticachat.safety.SmallTalk;
@@ -23,11 +24,8 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 
 /**
@@ -71,14 +69,6 @@ public final class Snapshot extends IndexSearcher {
         Map<String, SectionRecord> records = new HashMap<>();
         Map<String, String> settings = new HashMap<>();
         units = new Unit[reader.maxDoc()];
-        float[][] allVectors = new float[reader.maxDoc()][];
-        for (LeafReaderContext leaf : reader.leaves()) {
-            FloatVectorValues values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
-            if (values == null) continue;
-            for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
-                allVectors[leaf.docBase + doc] = values.vectorValue().clone();
-            }
-        }
         List<String> vocabularyTexts = new ArrayList<>();
         List<String> topics = new ArrayList<>();
         Map<String, Set<String>> terms = new HashMap<>();
@@ -120,14 +110,13 @@ public final class Snapshot extends IndexSearcher {
                 vocabularyTexts.add(text);
             }
         }
+        // only the guide's own units and the listed topics: the questions are reached through the HNSW graph
         vectors = new float[units.length][];
         List<Integer> guide = new ArrayList<>();
-        for (int doc = 0; doc < units.length; doc++) {
-            UnitKind k = units[doc] == null ? null : units[doc].kind();
-            if (k == null || allVectors[doc] == null || k == UnitKind.QUESTION || k == UnitKind.EXAMPLE || k == UnitKind.NOT_COVERED) continue;
-            vectors[doc] = allVectors[doc];
+        UnitVectors.forEach(reader, doc -> units[doc] != null && !units[doc].kind().isQuestion(), (vector, doc) -> {
+            vectors[doc] = vector;
             guide.add(doc);
-        }
+        });
         this.guideDocs = guide.stream().mapToInt(Integer::intValue).toArray();
         List<SectionRecord> ordered = new ArrayList<>(records.values());
         ordered.sort((a, b) -> Integer.compare(a.order(), b.order()));
