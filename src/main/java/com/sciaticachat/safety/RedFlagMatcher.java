@@ -39,7 +39,8 @@ public final class RedFlagMatcher {
     /** What the matcher found: the most urgent level and the signs, in the safety file's words. */
     public record Finding(SafetyRules.Level level, List<String> signs, List<String> ruleIds) {}
 
-    private record Token(String raw, String stem, boolean afterComma) {}
+    /** A word of the message; {@code english}: the word is itself an English word, so never read as a typo. */
+    private record Token(String raw, String stem, boolean afterComma, boolean english) {}
 
     private final SafetyRules rules;
     private final EnglishWords english;
@@ -114,7 +115,7 @@ public final class RedFlagMatcher {
         int len = w.raw().length();
         if (len < 5 || t.raw().length() < 4 || Math.abs(t.raw().length() - len) > 2) return false;
         int allowed = len >= 8 ? 2 : 1;
-        return SpellingCorrector.distance(t.raw(), w.raw(), allowed) <= allowed && !english.contains(t.raw());
+        return !t.english() && SpellingCorrector.distance(t.raw(), w.raw(), allowed) <= allowed;
     }
 
     private static boolean negated(List<Token> tokens, int start, int end, boolean[] used) {
@@ -143,7 +144,7 @@ public final class RedFlagMatcher {
     }
 
     /** Sentences of folded tokens, each token marking whether a comma came before it. */
-    private static List<List<Token>> sentences(String message) {
+    private List<List<Token>> sentences(String message) {
         List<List<Token>> out = new ArrayList<>();
         String text = Words.expandContractions(Words.fold(message));
         for (String sentence : text.split("[.!?;:\\n]+")) {
@@ -152,7 +153,7 @@ public final class RedFlagMatcher {
                 boolean first = true;
                 for (String raw : clause.split("[^a-z0-9]+")) {
                     if (raw.isEmpty()) continue;
-                    tokens.add(new Token(raw, Stems.stem(raw), first && !tokens.isEmpty()));
+                    tokens.add(new Token(raw, Stems.stem(raw), first && !tokens.isEmpty(), english.contains(raw)));
                     first = false;
                 }
             }
