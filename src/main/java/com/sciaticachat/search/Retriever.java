@@ -46,8 +46,6 @@ public final class Retriever {
     private static final float TITLE_BOOST = 2.0f;
     private static final float QUESTION_BOOST = 1.5f;
     private static final float SYNONYM_BOOST = 0.85f;
-    /** BM25 hits read per question: enough that every section's best unit is among them, visitors' questions included. */
-    private static final int MAX_UNITS = 1024;
     /** Words before the question's interrogative clause count this much. */
     private static final double CONTEXT_WEIGHT = 0.5;
 
@@ -315,8 +313,7 @@ public final class Retriever {
 
     /** Section id → {best BM25 score, doc of that unit}. */
     Map<String, double[]> lexical(Snapshot snapshot, List<Concept> concepts) throws IOException {
-        Map<String, double[]> out = new HashMap<>();
-        if (concepts.isEmpty()) return out;
+        if (concepts.isEmpty()) return new HashMap<>();
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         for (Concept c : concepts) {
             List<Query> alternatives = new ArrayList<>();
@@ -329,13 +326,7 @@ public final class Retriever {
             }
             query.add(new DisjunctionMaxQuery(alternatives, 0f), BooleanClause.Occur.SHOULD);
         }
-        TopDocs top = snapshot.search(query.build(), MAX_UNITS);
-        for (ScoreDoc sd : top.scoreDocs) {
-            Snapshot.Unit unit = snapshot.unit(sd.doc);
-            if (unit == null || unit.kind().notCovered()) continue;
-            out.merge(unit.sectionId(), new double[] {sd.score, sd.doc}, (a, b) -> a[0] >= b[0] ? a : b);
-        }
-        return out;
+        return snapshot.search(query.build(), new BestUnitPerSection(snapshot));
     }
 
     private static Query termsQuery(String field, List<String> terms) {
