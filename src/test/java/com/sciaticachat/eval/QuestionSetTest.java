@@ -20,16 +20,17 @@ import org.junit.jupiter.api.Test;
  */
 class QuestionSetTest {
     /**
-     * Cross-validated, the tune split gives 94.7% (it gave 95.7% when its questions were only tuned on, not
-     * filed as visitors' questions; filed, answering them directly would give about 100% and prove nothing).
-     * Just below that: a real regression fails, a borderline question flipping on another CPU does not.
+     * Cross-validated, the tune split gives 94.1% (94.7% before round 18's dev set, 60 questions written
+     * to be hard, joined it; filed, answering the questions directly would give about 100% and prove
+     * nothing). A point below that: a real regression fails, a borderline question flipping on another CPU
+     * does not.
      */
-    static final double MIN_TOP1 = 0.94;
+    static final double MIN_TOP1 = 0.93;
     static final double MIN_TOP3 = 0.98;
     /**
-     * Cross-validated, 95.3% of the tune split's 318 off-topic questions are declined, among them the 20
-     * hard ones about an appointment's practicalities added in round 17; at 95% not one
-     * question could flip. A point lower, for the same reason as {@link #MIN_TOP1}.
+     * Cross-validated, 94.8% of the tune split's 343 off-topic questions are declined, among them the 35
+     * hard ones about an appointment's practicalities added in round 17. Below that, for the same reason as
+     * {@link #MIN_TOP1}.
      */
     static final double MIN_DECLINED = 0.94;
 
