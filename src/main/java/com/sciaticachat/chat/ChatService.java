@@ -139,6 +139,8 @@ public final class ChatService {
             return guideWords.equals(analyzed.corrected()) ? null : embedder.embed(guideWords);
         });
         Scorer.Scored scored = scorer.score(snapshot, retrieval);
+        String filed = snapshot.filedUnder(question);
+        if (filed != null) scored = scored.filed(filed);
         Scorer.Ranked top = scored.top();
         List<Candidate> candidates = candidates(snapshot, scored);
         if (top == null || scored.confidence() < minConfidence) {

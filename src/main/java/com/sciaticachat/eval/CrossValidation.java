@@ -5,6 +5,7 @@ import com.sciaticachat.chat.ChatService;
 import com.sciaticachat.config.Config;
 import com.sciaticachat.corpus.VisitorQuestionsFile;
 import com.sciaticachat.search.LiveIndex;
+import com.sciaticachat.search.Snapshot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,7 +73,7 @@ public final class CrossValidation {
         for (List<EvalSet.Case> fold : plan.folds()) {
             if (fold.isEmpty()) continue;
             Set<String> left = new HashSet<>();
-            fold.forEach(c -> left.add(VisitorQuestionsFile.key(c.question())));
+            fold.forEach(c -> left.add(Snapshot.asked(c.question())));
             Path root = Files.createTempDirectory("sciatica-fold");
             try {
                 Path corpus = root.resolve("corpus");
@@ -112,11 +113,16 @@ public final class CrossValidation {
         return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
     }
 
-    /** The file without the lines that are one of these questions. */
+    /**
+     * The file without the lines that are one of these questions ({@link Snapshot#asked} wordings: the chat
+     * finds a filed question however it is capitalised or punctuated, so every such copy must go).
+     */
     static String without(String bank, Set<String> questions) {
         List<String> kept = new ArrayList<>();
         for (String line : bank.split("\r\n|\r|\n", -1)) {
-            if (!questions.contains(VisitorQuestionsFile.key(line))) kept.add(line);
+            String s = line.strip();
+            boolean question = !s.isEmpty() && !s.startsWith("#") && !s.startsWith("[");
+            if (!question || !questions.contains(Snapshot.asked(line))) kept.add(line);
         }
         return String.join("\n", kept);
     }

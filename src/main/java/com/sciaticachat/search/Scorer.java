@@ -53,12 +53,34 @@ public final class Scorer {
         }
     }
 
-    /** The ranking and the measures that made the confidence (shown to staff). */
+    /**
+     * The ranking and the measures that made the confidence (shown to staff). {@code filedUnder}: where staff
+     * filed this very question ({@code ""}: as not covered), which then decides; null when it is not filed.
+     */
     public record Scored(List<Ranked> ranked, double confidence, double margin, boolean agree, double known, double notCoveredVote,
                          double outOfScopeGap, String outOfScopeTopic, List<String> uncoveredWords, double uncovered,
-                         boolean aboutUncoveredTopic) {
+                         boolean aboutUncoveredTopic, String filedUnder) {
         public Ranked top() {
             return ranked.isEmpty() ? null : ranked.get(0);
+        }
+
+        /**
+         * The question as staff filed it: a visitor asking exactly what staff filed under a section gets that
+         * section, with full confidence, whatever its words suggest; one filed as not covered is declined.
+         * The ranking's evidence is kept, for staff to see why the chat alone would have answered otherwise.
+         */
+        public Scored filed(String sectionId) {
+            if (sectionId.isEmpty()) {
+                return new Scored(ranked, 0, margin, agree, known, notCoveredVote, outOfScopeGap, outOfScopeTopic, uncoveredWords,
+                        uncovered, aboutUncoveredTopic, sectionId);
+            }
+            List<Ranked> reordered = new ArrayList<>(ranked);
+            Ranked chosen = reordered.stream().filter(r -> r.sectionId().equals(sectionId)).findFirst().orElse(null);
+            if (chosen == null) return this; // a section that is not in this index: the chat decides alone
+            reordered.remove(chosen);
+            reordered.add(0, chosen);
+            return new Scored(List.copyOf(reordered), 1.0, margin, agree, known, notCoveredVote, outOfScopeGap, outOfScopeTopic,
+                    uncoveredWords, uncovered, aboutUncoveredTopic, sectionId);
         }
     }
 
@@ -79,7 +101,7 @@ public final class Scorer {
         }
         ranked.sort(Comparator.comparingDouble(Ranked::score).reversed().thenComparing(Ranked::sectionId));
         if (ranked.isEmpty()) {
-            return new Scored(ranked, 0, 0, false, retrieval.knownShare(), retrieval.notCoveredVote(), 0, null, retrieval.uncoveredWords(), retrieval.uncovered(), false);
+            return new Scored(ranked, 0, 0, false, retrieval.knownShare(), retrieval.notCoveredVote(), 0, null, retrieval.uncoveredWords(), retrieval.uncovered(), false, null);
         }
         Ranked top = ranked.get(0);
         double runnerUp = ranked.stream().skip(1)
@@ -109,7 +131,7 @@ public final class Scorer {
                 && retrieval.inGuideWords().cosine(top.sectionId()) < retrieval.listedTopicCosine();
         double confidence = retrieval.question().content().isEmpty() || aboutUncovered ? 0 : 1 / (1 + Math.exp(-z));
         return new Scored(ranked, confidence, margin, agree, retrieval.knownShare(), retrieval.notCoveredVote(), gap, retrieval.outOfScopeTopic(),
-                retrieval.uncoveredWords(), retrieval.uncovered(), aboutUncovered);
+                retrieval.uncoveredWords(), retrieval.uncovered(), aboutUncovered, null);
     }
 
     /** How much closer the question is to the best section than to the nearest topic the guide does not cover. */

@@ -6,6 +6,7 @@ import com.sciaticachat.analysis.EnglishWords;
 import com.sciaticachat.analysis.QuestionAnalyzer;
 import com.sciaticachat.analysis.SpellingCorrector;
 import com.sciaticachat.analysis.SynonymsFile;
+import com.sciaticachat.analysis.Words;
 import com.sciaticachat.index.Fields;
 import com.sciaticachat.index.SectionRecord;
 import com.sciaticachat.index.UnitKind;
@@ -59,6 +60,8 @@ public final class Snapshot extends IndexSearcher {
     private final Map<String, Set<String>> outOfScopeTerms;
     /** Each synonym-file entry's analyzed terms → the entry as staff wrote it. */
     private final Map<List<String>, String> synonymWording;
+    /** A filed visitor question's wording ({@link #asked}) → the section staff filed it under, or "" for not covered. */
+    private final Map<String, String> filed;
     private final SafetyRules safetyRules;
     private final RedFlagMatcher redFlags;
     private final SmallTalk smallTalk;
@@ -71,6 +74,7 @@ public final class Snapshot extends IndexSearcher {
         units = new Unit[reader.maxDoc()];
         List<String> vocabularyTexts = new ArrayList<>();
         List<String> topics = new ArrayList<>();
+        Map<String, String> filedQuestions = new HashMap<>();
         Map<String, Set<String>> terms = new HashMap<>();
         Map<String, Set<String>> pairs = new HashMap<>();
         Map<String, Set<String>> titles = new HashMap<>();
@@ -85,11 +89,13 @@ public final class Snapshot extends IndexSearcher {
                 if (kind.notCovered()) {
                     units[doc] = new Unit(d.get(Fields.UNIT_ID), "", kind, d.get(Fields.TEXT));
                     topics.add(d.get(Fields.TEXT));
+                    if (kind == UnitKind.NOT_COVERED) file(filedQuestions, d.get(Fields.TEXT), "");
                     continue;
                 }
                 String sectionId = d.get(Fields.SECTION_ID);
                 String text = d.get(Fields.TEXT);
                 units[doc] = new Unit(d.get(Fields.UNIT_ID), sectionId, kind, text);
+                if (kind == UnitKind.EXAMPLE) file(filedQuestions, text, sectionId);
                 // a visitor's question is matched, but its words (and typos) are not the guide's: they say
                 // nothing about what the guide covers, and the spelling corrector must not trust them
                 if (kind == UnitKind.EXAMPLE) continue;
@@ -135,6 +141,8 @@ public final class Snapshot extends IndexSearcher {
         this.sectionPairs = Map.copyOf(frozenPairs);
         this.titleTerms = Map.copyOf(titles);
         this.sectionFrequency = Map.copyOf(freq);
+        filedQuestions.values().removeIf(AMBIGUOUS::equals);
+        this.filed = Map.copyOf(filedQuestions);
         this.settingsFiles = Map.copyOf(settings);
         this.commitData = reader instanceof DirectoryReader dr ? Map.copyOf(dr.getIndexCommit().getUserData()) : Map.of();
 
@@ -235,6 +243,31 @@ public final class Snapshot extends IndexSearcher {
             p.add(t.get(i) + " " + t.get(i + 1));
             if (i + 2 < t.size()) p.add(t.get(i) + " " + t.get(i + 2));
         }
+    }
+
+    private static final String AMBIGUOUS = "\u0000";
+
+    /** Two wordings that read the same but were filed in different places decide nothing. */
+    private static void file(Map<String, String> filed, String question, String sectionId) {
+        filed.merge(asked(question), sectionId, (a, b) -> a.equals(b) ? a : AMBIGUOUS);
+    }
+
+    /**
+     * A question as visitors type it, for finding the very question staff filed: folded (case, accents,
+     * curly quotes), contractions spelt out, and punctuation and spacing ignored, so "Should I tip my
+     * therapist?" is the filed "should i tip my therapist".
+     */
+    public static String asked(String question) {
+        return Words.expandContractions(Words.fold(question)).replaceAll("[^a-z0-9]+", " ").strip();
+    }
+
+    /**
+     * Where staff filed this very question in {@code visitor-questions.txt}: the section's id, {@code ""}
+     * when filed as not covered, or null when it is not filed (or filed in two places under wordings that
+     * read the same).
+     */
+    public String filedUnder(String question) {
+        return filed.get(asked(question));
     }
 
     public SafetyRules safetyRules() {
