@@ -250,8 +250,9 @@ public final class Main {
             out.printf(java.util.Locale.ROOT, "Confidence %.3f (margin %.3f, retrievers agree: %s, share of the question the corpus knows: %.2f)%n",
                     t.scored().confidence(), t.scored().margin(), t.scored().agree(), t.scored().known());
             if (t.scored().filedUnder() != null) {
-                out.println(t.scored().filedUnder().isEmpty() ? "Filed by staff in visitor-questions.txt as not covered: declined"
-                        : "Filed by staff in visitor-questions.txt under " + t.scored().filedUnder() + ": answered from there");
+                out.println(t.scored().filedUnder().isEmpty() ? "This very question is filed as not covered in visitor-questions.txt: declined"
+                        : "This very question is filed (in visitor-questions.txt or as an alternate) under " + t.scored().filedUnder()
+                        + ": answered from there");
             }
             if (t.scored().outOfScopeTopic() != null) {
                 out.printf(java.util.Locale.ROOT, "Nearest topic the guide does not cover: \"%s\" (the best section is %.3f closer%s)%n",

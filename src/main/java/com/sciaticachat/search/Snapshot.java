@@ -60,7 +60,10 @@ public final class Snapshot extends IndexSearcher {
     private final Map<String, Set<String>> outOfScopeTerms;
     /** Each synonym-file entry's analyzed terms → the entry as staff wrote it. */
     private final Map<List<String>, String> synonymWording;
-    /** A filed visitor question's wording ({@link #asked}) → the section staff filed it under, or "" for not covered. */
+    /**
+     * A question staff filed in visitor-questions.txt or wrote as a section's alternate, by its wording
+     * ({@link #asked}) → the section that answers it, or "" when filed as not covered.
+     */
     private final Map<String, String> filed;
     private final SafetyRules safetyRules;
     private final RedFlagMatcher redFlags;
@@ -95,7 +98,8 @@ public final class Snapshot extends IndexSearcher {
                 String sectionId = d.get(Fields.SECTION_ID);
                 String text = d.get(Fields.TEXT);
                 units[doc] = new Unit(d.get(Fields.UNIT_ID), sectionId, kind, text);
-                if (kind == UnitKind.EXAMPLE) file(filedQuestions, text, sectionId);
+                // staff's alternates say the same as a filing: this section answers this question
+                if (kind == UnitKind.EXAMPLE || kind == UnitKind.QUESTION) file(filedQuestions, text, sectionId);
                 // a visitor's question is matched, but its words (and typos) are not the guide's: they say
                 // nothing about what the guide covers, and the spelling corrector must not trust them
                 if (kind == UnitKind.EXAMPLE) continue;
@@ -262,9 +266,9 @@ public final class Snapshot extends IndexSearcher {
     }
 
     /**
-     * Where staff filed this very question in {@code visitor-questions.txt}: the section's id, {@code ""}
-     * when filed as not covered, or null when it is not filed (or filed in two places under wordings that
-     * read the same).
+     * Where staff put this very question, filed in {@code visitor-questions.txt} or as a section's alternate:
+     * the section's id, {@code ""} when filed as not covered, or null when it is in neither (or in two
+     * places that disagree, such as a question filed as not covered that a new section lists as its own).
      */
     public String filedUnder(String question) {
         return filed.get(asked(question));
