@@ -253,7 +253,8 @@ public final class Snapshot extends IndexSearcher {
 
     /** Two wordings that read the same but were filed in different places decide nothing. */
     private static void file(Map<String, String> filed, String question, String sectionId) {
-        filed.merge(asked(question), sectionId, (a, b) -> a.equals(b) ? a : AMBIGUOUS);
+        String wording = asked(question);
+        if (!wording.isEmpty()) filed.merge(wording, sectionId, (a, b) -> a.equals(b) ? a : AMBIGUOUS);
     }
 
     /**
@@ -271,7 +272,8 @@ public final class Snapshot extends IndexSearcher {
      * places that disagree, such as a question filed as not covered that a new section lists as its own).
      */
     public String filedUnder(String question) {
-        return filed.get(asked(question));
+        String wording = asked(question);
+        return wording.isEmpty() ? null : filed.get(wording);
     }
 
     public SafetyRules safetyRules() {
