@@ -163,6 +163,10 @@
           + r.nearestOutOfScope;
       }
       if (r.outOfScopeWords && r.outOfScopeWords.length) read += ' · words of topics not covered: ' + r.outOfScopeWords.join(', ');
+      if (r.filedUnder != null) {
+        read += r.filedUnder === '' ? ' · this very question is filed as not covered, so it gets no answer'
+          : ' · this very question is filed under “' + (reply.answer ? reply.answer.title : r.filedUnder) + '”, so it is answered from there';
+      }
       $('try-read').textContent = read;
       var body = $('candidates').querySelector('tbody');
       body.replaceChildren();

@@ -150,6 +150,8 @@ final class AdminApi {
             out.put("nearestOutOfScope", t.scored().outOfScopeTopic());
             out.put("closerToOutOfScope", t.scored().aboutUncoveredTopic());
             out.put("outOfScopeWords", t.scored().uncoveredWords());
+            // where staff filed this very question ("" = not covered); it then decides the reply
+            out.put("filedUnder", t.scored().filedUnder());
         }
         out.put("candidates", t.candidates());
         return out;

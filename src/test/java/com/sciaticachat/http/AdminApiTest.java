@@ -81,6 +81,17 @@ class AdminApiTest {
         JsonNode top = j.get("candidates").get(0);
         assertEquals("massage-for-sciatic-pain/stretching", top.get("sectionId").asText());
         assertTrue(top.get("matchedWords").size() > 0 && !top.get("closestUnitText").asText().isBlank());
+        // one of the examples, filed in the bundled visitor-questions.txt: the console says so
+        assertEquals("massage-for-sciatic-pain/stretching", j.get("filedUnder").asText());
+    }
+
+    @Test
+    void trying_a_filed_question_says_the_filing_decides() {
+        // filed as not covered in the bundled visitor-questions.txt
+        JsonNode j = http.post("/api/v1/admin/try", "{\"question\": \"Should I tip my massage therapist?\"}",
+                "Authorization", "Bearer " + TOKEN).json();
+        assertEquals("no_match", j.get("reply").get("status").asText());
+        assertEquals("", j.get("filedUnder").asText());
     }
 
     @Test
@@ -163,6 +174,13 @@ class AdminApiTest {
             assertEquals(5, b.driver.findElements(By.cssSelector("#candidates tbody tr")).size());
             assertEquals("Causes", firstRow.findElements(By.tagName("td")).get(1).getText());
             assertTrue(b.driver.findElement(By.id("try-reply")).getText().startsWith("answered"));
+
+            // a question staff filed as not covered: the console says why it gets no answer
+            b.driver.findElement(By.id("question")).clear();
+            b.driver.findElement(By.id("question")).sendKeys("Should I tip my massage therapist?");
+            b.driver.findElement(By.cssSelector("#try-form button")).click();
+            b.waitFor(d -> d.findElement(By.id("try-read")).getText().contains("filed as not covered"));
+            assertTrue(b.driver.findElement(By.id("try-reply")).getText().startsWith("no_match"));
         }
     }
 
