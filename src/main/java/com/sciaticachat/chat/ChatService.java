@@ -80,10 +80,14 @@ public final class ChatService {
         this.minConfidence = minConfidence;
     }
 
-    /** A visitor's question: answered, and recorded for staff when the chat had no good answer. */
+    /**
+     * A visitor's question: answered, and recorded for staff when the chat had no good answer, unless staff
+     * already filed this very question (as not covered, say): it has been seen to.
+     */
     public Reply ask(String question) {
         Trace t = trace(question);
-        if (inbox != null && t.question() != null) {
+        boolean filed = t.scored() != null && t.scored().filedUnder() != null;
+        if (inbox != null && t.question() != null && !filed) {
             Reply r = t.reply();
             boolean unanswered = r.status().equals(Reply.NO_MATCH);
             boolean weak = r.status().equals(Reply.ANSWERED) && t.confidence() < WEAK_ANSWER;
