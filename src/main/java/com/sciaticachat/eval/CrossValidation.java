@@ -95,14 +95,16 @@ public final class CrossValidation {
 
     Plan plan(EvalSet set) throws IOException {
         Set<String> filed = new HashSet<>();
-        for (VisitorQuestionsFile.Entry e : VisitorQuestionsFile.entries(readBank())) filed.add(VisitorQuestionsFile.key(e.question()));
+        // the same reading of a question as the chat's own lookup, so that every question the chat would find
+        // filed is counted as filed, and left out of its fold's index
+        for (VisitorQuestionsFile.Entry e : VisitorQuestionsFile.entries(readBank())) filed.add(Snapshot.asked(e.question()));
         List<List<EvalSet.Case>> out = new ArrayList<>();
         for (int i = 0; i < folds; i++) out.add(new ArrayList<>());
         List<EvalSet.Case> unfiled = new ArrayList<>();
         int n = 0;
         for (EvalSet.Case c : set.cases()) {
             // round robin in the set's order: each fold gets a share of every section and category
-            if (filed.contains(VisitorQuestionsFile.key(c.question()))) out.get(n++ % folds).add(c);
+            if (filed.contains(Snapshot.asked(c.question()))) out.get(n++ % folds).add(c);
             else unfiled.add(c);
         }
         return new Plan(out, unfiled);
@@ -118,11 +120,14 @@ public final class CrossValidation {
      * finds a filed question however it is capitalised or punctuated, so every such copy must go).
      */
     static String without(String bank, Set<String> questions) {
+        Set<Integer> dropped = new HashSet<>();
+        for (VisitorQuestionsFile.Entry e : VisitorQuestionsFile.entries(bank)) {
+            if (questions.contains(Snapshot.asked(e.question()))) dropped.add(e.line());
+        }
+        String[] lines = bank.split("\r\n|\r|\n", -1);
         List<String> kept = new ArrayList<>();
-        for (String line : bank.split("\r\n|\r|\n", -1)) {
-            String s = line.strip();
-            boolean question = !s.isEmpty() && !s.startsWith("#") && !s.startsWith("[");
-            if (!question || !questions.contains(Snapshot.asked(line))) kept.add(line);
+        for (int i = 0; i < lines.length; i++) {
+            if (!dropped.contains(i + 1)) kept.add(lines[i]);
         }
         return String.join("\n", kept);
     }
