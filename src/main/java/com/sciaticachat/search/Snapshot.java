@@ -89,14 +89,14 @@ public final class Snapshot extends IndexSearcher {
                     settings.put(d.get(Fields.META_NAME), d.get(Fields.META_TEXT));
                     continue;
                 }
+                String text = d.get(Fields.TEXT);
                 if (kind.notCovered()) {
-                    units[doc] = new Unit(d.get(Fields.UNIT_ID), "", kind, d.get(Fields.TEXT));
-                    topics.add(d.get(Fields.TEXT));
-                    if (kind == UnitKind.NOT_COVERED) file(filedQuestions, d.get(Fields.TEXT), "");
+                    units[doc] = new Unit(d.get(Fields.UNIT_ID), "", kind, text);
+                    topics.add(text);
+                    if (kind == UnitKind.NOT_COVERED) file(filedQuestions, text, "");
                     continue;
                 }
                 String sectionId = d.get(Fields.SECTION_ID);
-                String text = d.get(Fields.TEXT);
                 units[doc] = new Unit(d.get(Fields.UNIT_ID), sectionId, kind, text);
                 // staff's alternates say the same as a filing: this section answers this question
                 if (kind == UnitKind.EXAMPLE || kind == UnitKind.QUESTION) file(filedQuestions, text, sectionId);
