@@ -45,6 +45,15 @@ public final class Evaluator {
             return share(outcomes.stream().filter(o -> isRetrieval(o.c())).toList(), Outcome::inTop3);
         }
 
+        /**
+         * Share of in-domain questions answered with a section that is not the expected one: the confident
+         * wrong answer visitors complain of, worse than an honest "no match" with a way to contact the clinic.
+         */
+        public double inDomainWrong() {
+            return share(outcomes.stream().filter(o -> isRetrieval(o.c())).toList(),
+                    o -> !o.right() && o.status().equals(Reply.ANSWERED));
+        }
+
         public double offTopicDeclined() {
             return share(outcomes.stream().filter(o -> o.c().category().equals("offtopic")).toList(), Outcome::right);
         }
@@ -121,6 +130,7 @@ public final class Evaluator {
         out.println();
         line(out, "In-domain answered right first", report.inDomainTop1());
         line(out, "In-domain right in top 3", report.inDomainTop3());
+        line(out, "In-domain answered wrong", report.inDomainWrong());
         line(out, "Off-topic declined", report.offTopicDeclined());
         line(out, "Red flags caught at the right level", report.redFlagRecall());
         line(out, "False alarms on safe questions", report.falseAlarmRate());
