@@ -21,7 +21,7 @@ public final class Evaluator {
 
     /** One question's outcome. */
     public record Outcome(EvalSet.Case c, String status, String section, double score, boolean right, boolean inTop3,
-                          String urgentLevel, long nanos) {}
+                          boolean offered, String urgentLevel, long nanos) {}
 
     /** Counts per category, and the outcomes. */
     public record Report(List<Outcome> outcomes) {
@@ -52,6 +52,14 @@ public final class Evaluator {
         public double inDomainWrong() {
             return share(outcomes.stream().filter(o -> isRetrieval(o.c())).toList(),
                     o -> !o.right() && o.status().equals(Reply.ANSWERED));
+        }
+
+        /**
+         * Share of in-domain questions whose reply shows the right section, as the answer or among the related
+         * sections it offers (a declined question offers the nearest ones): one click away for the visitor.
+         */
+        public double inDomainOffered() {
+            return share(outcomes.stream().filter(o -> isRetrieval(o.c())).toList(), Outcome::offered);
         }
 
         public double offTopicDeclined() {
@@ -115,7 +123,9 @@ public final class Evaluator {
                 default -> r.status().equals(Reply.ANSWERED) && EvalSet.matches(c, section);
             };
             String shown = section != null ? section : ranked.isEmpty() ? null : ranked.get(0).sectionId();
-            out.add(new Outcome(c, r.status(), shown, t.confidence(), right, top3, level, nanos));
+            boolean offered = (section != null && EvalSet.matches(c, section))
+                    || r.related().stream().anyMatch(x -> EvalSet.matches(c, x.sectionId()));
+            out.add(new Outcome(c, r.status(), shown, t.confidence(), right, top3, offered, level, nanos));
         }
         return new Report(out);
     }
@@ -131,6 +141,7 @@ public final class Evaluator {
         line(out, "In-domain answered right first", report.inDomainTop1());
         line(out, "In-domain right in top 3", report.inDomainTop3());
         line(out, "In-domain answered wrong", report.inDomainWrong());
+        line(out, "In-domain right section in the reply", report.inDomainOffered());
         line(out, "Off-topic declined", report.offTopicDeclined());
         line(out, "Red flags caught at the right level", report.redFlagRecall());
         line(out, "False alarms on safe questions", report.falseAlarmRate());

@@ -101,6 +101,7 @@ class MainTest {
         assertEquals(0, pass.code(), pass.out() + pass.err());
         assertTrue(pass.out().contains("In-domain answered right first:          50.0%"), pass.out());
         assertTrue(pass.out().contains("In-domain answered wrong:                50.0%"), pass.out());
+        assertTrue(pass.out().contains("In-domain right section in the reply:    50.0%"), pass.out());
         assertTrue(pass.out().contains("expected stretching, got answered deep-tissue-massage"), pass.out());
         Run fail = run("eval", set.toString(), "--corpus", corpus.toString(), "--index", idx, "--min-top1", "0.9");
         assertEquals(1, fail.code());
