@@ -68,9 +68,9 @@ final class EvalCommand {
         CrossValidation cv = new CrossValidation(config, folds);
         if (args.flags().containsKey("fit")) {
             Scorer.Calibration c = Calibrator.fit(cv, set);
-            out.printf(Locale.ROOT, "new Scorer.Calibration(%.3f, %.3f, %.3f, %.3f, %.3f, %.3f, %.3f, %.3f, %.3f, %.3f)%n",
+            out.printf(Locale.ROOT, "new Scorer.Calibration(%.3f, %.3f, %.3f, %.3f, %.3f, %.3f, %.3f, %.3f, %.3f, %.3f, %.3f, %.3f)%n",
                     c.bias(), c.cosine(), c.coverage(), c.known(), c.margin(), c.agree(), c.outOfScope(),
-                    c.namesUncovered(), c.vote(), c.notCoveredVote());
+                    c.namesUncovered(), c.vote(), c.notCoveredVote(), c.learnt(), c.notCoveredLearnt());
             return Main.OK;
         }
         int filed = cv.filed(set);

@@ -37,18 +37,19 @@ public final class Calibrator {
             // no section, or closer to a topic the guide does not cover: decided by rule, not by these weights
             if (s == null || s.top() == null || s.aboutUncoveredTopic()) continue;
             x.add(new double[] {1, s.top().hit().cosine(), s.top().hit().coverage(), s.known(), s.margin(), s.agree() ? 1 : 0,
-                    s.outOfScopeGap(), s.uncovered(), s.top().hit().vote(), s.notCoveredVote()});
+                    s.outOfScopeGap(), s.uncovered(), s.top().hit().vote(), s.notCoveredVote(), s.top().hit().learnt(),
+                    s.notCoveredLearnt()});
             y.add(!c.expectsNoAnswer() && EvalSet.matches(c, s.top().sectionId()) ? 1 : 0);
         }
     }
 
     /** The uncovered-word penalty and the share of neighbours filed as not covered: evidence against an answer. */
     private static boolean penalty(int feature) {
-        return feature == 7 || feature == 9;
+        return feature == 7 || feature == 9 || feature == 11;
     }
 
     static Scorer.Calibration fit(List<double[]> x, List<Integer> y) {
-        double[] w = {-5, 5, 2, 2, 2, 0.5, 2, -2, 1, -1};
+        double[] w = {-5, 5, 2, 2, 2, 0.5, 2, -2, 1, -1, 1, -1};
         // evidence for an answer gets a weight of at least 0; a penalty, at most 0
         double rate = 0.5, l2 = 0.001;
         for (int iter = 0; iter < 20000; iter++) {
@@ -66,6 +67,6 @@ public final class Calibrator {
                 if (penalty(j) && w[j] > 0) w[j] = 0;
             }
         }
-        return new Scorer.Calibration(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8], w[9]);
+        return new Scorer.Calibration(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8], w[9], w[10], w[11]);
     }
 }

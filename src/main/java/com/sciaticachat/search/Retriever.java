@@ -52,7 +52,7 @@ public final class Retriever {
     /** One section's evidence for a question. */
     public record SectionHit(String sectionId, double cosine, int cosineDoc,
                              double bm25, int bm25Doc, double coverage, double titleCoverage, List<String> matched,
-                             double vote) {}
+                             double vote, double learnt) {}
 
     /**
      * Everything both retrievers found, grouped by section.
@@ -76,7 +76,7 @@ public final class Retriever {
                             String lexicalTop, String denseTop, double maxBm25, double specificity,
                             double outOfScopeCosine, String outOfScopeTopic, double listedTopicCosine,
                             List<String> uncoveredWords, double uncovered, double notCoveredVote,
-                            InGuideWords inGuideWords) {}
+                            double notCoveredLearnt, InGuideWords inGuideWords) {}
 
     /**
      * The question in the guide's own words ({@link Snapshot#inGuideWords}), compared with the sections only
@@ -131,6 +131,7 @@ public final class Retriever {
                 }
             }
             Map<String, double[]> lexical = lexical(snapshot, concepts);
+            Map<String, Double> learnt = snapshot.probe().scores(vector);
             double maxBm25 = lexical.values().stream().mapToDouble(v -> v[0]).max().orElse(0);
             List<SectionHit> hits = new ArrayList<>();
             String lexTop = best(lexical), denseTop = best(dense);
@@ -162,7 +163,7 @@ public final class Retriever {
                         // how much of the question the heading covers, times how much of the heading the question names:
                         // "myofascial release" names all of "Myofascial Release" but not all of "Self-Myofascial Release"
                         Math.min(1.0, titleCovered / maxIdf(snapshot)) * (title.isEmpty() ? 0 : titleNamed.size() / (double) title.size()),
-                        List.copyOf(matched), neighbours.votesFor(sectionId)));
+                        List.copyOf(matched), neighbours.votesFor(sectionId), learnt.getOrDefault(sectionId, 0.0)));
             }
             InGuideWords inGuideWords = new InGuideWords(() -> {
                 float[] v = guideVector.get();
@@ -171,7 +172,7 @@ public final class Retriever {
             return new Retrieval(question, weights, hits, total == 0 ? 0 : knownWeight / total, lexTop, denseTop, maxBm25,
                     Math.min(1.0, knownWeight / maxIdf(snapshot)), Math.max(0, neighbours.bestCosine()),
                     neighbours.best(), neighbours.bestListedCosine(), List.copyOf(uncoveredWords),
-                    uncoveredRarity * uncoveredRarity, neighbours.votesFor(""), inGuideWords);
+                    uncoveredRarity * uncoveredRarity, neighbours.votesFor(""), learnt.getOrDefault("", 0.0), inGuideWords);
         } catch (IOException e) {
             throw new UncheckedIOException("searching an open index failed", e);
         }

@@ -10,22 +10,25 @@ import java.util.List;
  * Ranks sections and says how sure the top one is.
  *
  * <p><b>Ranking</b> blends the retrievers: {@code cosine·wc + coverage·wv + (bm25 / best bm25)·wb +
- * heading coverage·wt + votes·wq}. Dense similarity carries paraphrases and lay wording; coverage (the
+ * heading coverage·wt + votes·wq + learnt·wl}. Dense similarity carries paraphrases and lay wording; coverage (the
  * IDF-weighted share of the question's concepts, synonyms included, that the section contains) keeps
  * specific words decisive; a question whose distinctive words name a section's own heading is about that
  * section rather than one that mentions them in passing (heading coverage counts the words' weight, capped
  * at one rare word, so generic words in a heading like "massage" or "sciatic" earn little); votes is the
  * share of the ten questions nearest in meaning (staff's alternates and the visitors' questions they filed)
  * that the section answers, so that one near question does not outweigh how visitors usually mean such
- * words; BM25 breaks the remaining ties, in proportion to how much distinctive content the question has
- * (with only generic words, BM25's differences are length normalisation, not meaning).
+ * words; learnt is what a model fitted to all the filed questions at once says of the section
+ * ({@link SectionProbe}: the directions in meaning that set one section's questions apart from its
+ * neighbours'); BM25 breaks the remaining ties, in proportion to how much distinctive content the question
+ * has (with only generic words, BM25's differences are length normalisation, not meaning).
  *
  * <p><b>Confidence</b> is a logistic function of the top section's evidence: its cosine, coverage and votes,
  * the share of the question the corpus knows at all (low for "tennis elbow" or "the Mona Lisa"), the margin
  * to the best unrelated runner-up, whether both retrievers put a section of the same family first, and how
  * much closer the question is to that section than to the nearest thing the guide does not cover (a topic
- * in {@code out-of-scope.txt}, or a visitor's question filed as not covered); less the share of the nearest
- * questions filed as not covered, and less a penalty when the question names a word that the guide never
+ * in {@code out-of-scope.txt}, or a visitor's question filed as not covered), and the learnt model's score
+ * for it; less the share of the nearest questions filed as not covered, less the learnt model's score for
+ * "not covered", and less a penalty when the question names a word that the guide never
  * uses of one of the few topics nearest it in meaning, larger for rare words ("migraines") than everyday
  * ones ("hours"). A question closer to a topic listed in {@code out-of-scope.txt} than to the section it
  * would be answered with, both as asked and in the guide's own words, gets no answer whatever its other
@@ -37,14 +40,16 @@ import java.util.List;
 public final class Scorer {
 
     /** Ranking weights. */
-    public record Ranking(double cosine, double coverage, double bm25, double title, double vote) {}
+    public record Ranking(double cosine, double coverage, double bm25, double title, double vote, double learnt) {}
 
     /** Logistic calibration of the confidence. */
     public record Calibration(double bias, double cosine, double coverage, double known, double margin, double agree,
-                              double outOfScope, double namesUncovered, double vote, double notCoveredVote) {}
+                              double outOfScope, double namesUncovered, double vote, double notCoveredVote,
+                              double learnt, double notCoveredLearnt) {}
 
-    public static final Ranking DEFAULT_RANKING = new Ranking(1.0, 0.45, 0.15, 0.15, 0.2);
-    public static final Calibration DEFAULT_CALIBRATION = new Scorer.Calibration(-3.016, 1.882, 0.267, 1.982, 2.308, 0.608, 2.592, -2.157, 1.045, -1.858);
+    public static final Ranking DEFAULT_RANKING = new Ranking(1.0, 0.45, 0.15, 0.15, 0.2, 0.35);
+    public static final Calibration DEFAULT_CALIBRATION = new Calibration(-1.720, 1.122, 0.373, 1.074, 2.335, 0.939, 2.147, -2.050, 0.351,
+            -0.896, 0.959, -2.812);
 
     /** A section with its blended score. */
     public record Ranked(SectionHit hit, double score) {
@@ -58,7 +63,7 @@ public final class Scorer {
      * filed this very question ({@code ""}: as not covered), which then decides; null when it is not filed.
      */
     public record Scored(List<Ranked> ranked, double confidence, double margin, boolean agree, double known, double notCoveredVote,
-                         double outOfScopeGap, String outOfScopeTopic, List<String> uncoveredWords, double uncovered,
+                         double notCoveredLearnt, double outOfScopeGap, String outOfScopeTopic, List<String> uncoveredWords, double uncovered,
                          boolean aboutUncoveredTopic, String filedUnder) {
         public Ranked top() {
             return ranked.isEmpty() ? null : ranked.get(0);
@@ -71,7 +76,7 @@ public final class Scorer {
          */
         public Scored filed(String sectionId) {
             if (sectionId.isEmpty()) {
-                return new Scored(ranked, 0, margin, agree, known, notCoveredVote, outOfScopeGap, outOfScopeTopic, uncoveredWords,
+                return new Scored(ranked, 0, margin, agree, known, notCoveredVote, notCoveredLearnt, outOfScopeGap, outOfScopeTopic, uncoveredWords,
                         uncovered, aboutUncoveredTopic, sectionId);
             }
             List<Ranked> reordered = new ArrayList<>(ranked);
@@ -79,7 +84,7 @@ public final class Scorer {
             if (chosen == null) return this; // a section that is not in this index: the chat decides alone
             reordered.remove(chosen);
             reordered.add(0, chosen);
-            return new Scored(List.copyOf(reordered), 1.0, margin, agree, known, notCoveredVote, outOfScopeGap, outOfScopeTopic,
+            return new Scored(List.copyOf(reordered), 1.0, margin, agree, known, notCoveredVote, notCoveredLearnt, outOfScopeGap, outOfScopeTopic,
                     uncoveredWords, uncovered, aboutUncoveredTopic, sectionId);
         }
     }
@@ -97,11 +102,11 @@ public final class Scorer {
         for (SectionHit h : retrieval.hits()) {
             double bm25 = retrieval.maxBm25() > 0 ? retrieval.specificity() * h.bm25() / retrieval.maxBm25() : 0;
             ranked.add(new Ranked(h, ranking.cosine() * h.cosine() + ranking.coverage() * h.coverage() + ranking.bm25() * bm25
-                    + ranking.title() * h.titleCoverage() + ranking.vote() * h.vote()));
+                    + ranking.title() * h.titleCoverage() + ranking.vote() * h.vote() + ranking.learnt() * h.learnt()));
         }
         ranked.sort(Comparator.comparingDouble(Ranked::score).reversed().thenComparing(Ranked::sectionId));
         if (ranked.isEmpty()) {
-            return new Scored(ranked, 0, 0, false, retrieval.knownShare(), retrieval.notCoveredVote(), 0, null, retrieval.uncoveredWords(), retrieval.uncovered(), false, null);
+            return new Scored(ranked, 0, 0, false, retrieval.knownShare(), retrieval.notCoveredVote(), retrieval.notCoveredLearnt(), 0, null, retrieval.uncoveredWords(), retrieval.uncovered(), false, null);
         }
         Ranked top = ranked.get(0);
         double runnerUp = ranked.stream().skip(1)
@@ -121,7 +126,9 @@ public final class Scorer {
                 + calibration.outOfScope() * gap
                 + calibration.namesUncovered() * retrieval.uncovered()
                 + calibration.vote() * top.hit().vote()
-                + calibration.notCoveredVote() * retrieval.notCoveredVote();
+                + calibration.notCoveredVote() * retrieval.notCoveredVote()
+                + calibration.learnt() * top.hit().learnt()
+                + calibration.notCoveredLearnt() * retrieval.notCoveredLearnt();
         // closer to a topic staff listed as not covered than to the section it would answer with, as asked and
         // in the guide's own words: about that topic, whatever else matches. A visitor's question filed as not
         // covered counts only through the gap: it is a whole question ("can you help with a pulled hamstring"),
@@ -130,7 +137,7 @@ public final class Scorer {
         boolean aboutUncovered = top.hit().cosine() < retrieval.listedTopicCosine()
                 && retrieval.inGuideWords().cosine(top.sectionId()) < retrieval.listedTopicCosine();
         double confidence = retrieval.question().content().isEmpty() || aboutUncovered ? 0 : 1 / (1 + Math.exp(-z));
-        return new Scored(ranked, confidence, margin, agree, retrieval.knownShare(), retrieval.notCoveredVote(), gap, retrieval.outOfScopeTopic(),
+        return new Scored(ranked, confidence, margin, agree, retrieval.knownShare(), retrieval.notCoveredVote(), retrieval.notCoveredLearnt(), gap, retrieval.outOfScopeTopic(),
                 retrieval.uncoveredWords(), retrieval.uncovered(), aboutUncovered, null);
     }
 

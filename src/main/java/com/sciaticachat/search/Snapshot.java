@@ -65,6 +65,8 @@ public final class Snapshot extends IndexSearcher {
      * ({@link #asked}) → the section that answers it, or "" when filed as not covered.
      */
     private final Map<String, String> filed;
+    /** Which section a question's meaning points to, fitted to this generation's filed questions. */
+    private final SectionProbe probe;
     private final SafetyRules safetyRules;
     private final RedFlagMatcher redFlags;
     private final SmallTalk smallTalk;
@@ -120,14 +122,25 @@ public final class Snapshot extends IndexSearcher {
                 vocabularyTexts.add(text);
             }
         }
-        // only the guide's own units and the listed topics: the questions are reached through the HNSW graph
+        // kept: only the guide's own units and the listed topics (the questions are reached through the HNSW
+        // graph); the questions' vectors and sections fit the probe
         vectors = new float[units.length][];
         List<Integer> guide = new ArrayList<>();
-        UnitVectors.forEach(reader, doc -> units[doc] != null && !units[doc].kind().isQuestion(), (vector, doc) -> {
-            vectors[doc] = vector;
-            guide.add(doc);
+        List<float[]> questionVectors = new ArrayList<>();
+        List<String> questionSections = new ArrayList<>();
+        UnitVectors.forEach(reader, doc -> units[doc] != null, (vector, doc) -> {
+            if (units[doc].kind().isQuestion()) {
+                questionVectors.add(vector);
+                questionSections.add(units[doc].sectionId());
+            } else {
+                vectors[doc] = vector;
+                guide.add(doc);
+            }
         });
         this.guideDocs = guide.stream().mapToInt(Integer::intValue).toArray();
+        // fitted beside the rest of this constructor (a few hundred milliseconds on a cold start)
+        java.util.concurrent.CompletableFuture<SectionProbe> probeFit =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> SectionProbe.fit(questionVectors, questionSections));
         List<SectionRecord> ordered = new ArrayList<>(records.values());
         ordered.sort((a, b) -> Integer.compare(a.order(), b.order()));
         Map<String, SectionRecord> catalog = new LinkedHashMap<>();
@@ -186,6 +199,7 @@ public final class Snapshot extends IndexSearcher {
         SpellingCorrector corrector = new SpellingCorrector(SpellingCorrector.countWords(vocabularyTexts),
                 SpellingCorrector.joinedPairs(vocabularyTexts), EnglishWords.get());
         this.questionAnalyzer = new QuestionAnalyzer(Analyzers.query(SynonymsFile.parse(synonyms)), corrector);
+        this.probe = probeFit.join();
     }
 
     /**
@@ -299,6 +313,10 @@ public final class Snapshot extends IndexSearcher {
 
     public Unit unit(int doc) {
         return units[doc];
+    }
+
+    SectionProbe probe() {
+        return probe;
     }
 
     /** The embedding (unit length) of one of the {@link #guideDocs()}. Not to be modified. */

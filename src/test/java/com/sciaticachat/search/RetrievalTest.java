@@ -175,6 +175,22 @@ class RetrievalTest {
         assertTrue(w[0] < w[1] / 2, "located " + w[0] + " vs electromyography " + w[1]);
     }
 
+    /**
+     * Not filed itself: the model fitted to all the filed questions reads it as a question about the section
+     * that answers questions like it, and has a score for every section and for "not covered".
+     */
+    @org.junit.jupiter.api.Test
+    void the_filed_questions_teach_which_section_a_new_question_means() {
+        chat.index().withSnapshot(s -> {
+            float[] v = com.sciaticachat.embed.MiniLmEmbedder.shared().embed("which pills might my doctor prescribe for the nerve pain");
+            java.util.Map<String, Double> learnt = s.probe().scores(v);
+            assertEquals(s.sections().size() + 1, learnt.size(), "every section, and not covered");
+            String best = learnt.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow().getKey();
+            assertEquals("massage-for-sciatic-pain/treatment", best, learnt.toString());
+            return null;
+        });
+    }
+
     @org.junit.jupiter.api.Test
     void every_section_gets_its_best_cosine_and_the_ten_nearest_questions_vote() {
         Retriever retriever = new Retriever(com.sciaticachat.analysis.EnglishWords.get());
