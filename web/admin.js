@@ -175,6 +175,7 @@
         tr.appendChild(el('td', c.score.toFixed(3)));
         tr.appendChild(el('td', c.title));
         tr.appendChild(el('td', c.cosine.toFixed(3)));
+        tr.appendChild(el('td', c.learnt.toFixed(2)));
         tr.appendChild(el('td', (c.matchedWords || []).join(', ') || '—'));
         tr.appendChild(el('td', (c.closestUnitKind ? c.closestUnitKind + ': ' : '') + (c.closestUnitText || '')));
         body.appendChild(tr);

@@ -46,7 +46,7 @@ public final class ChatService {
      * it most closely in meaning.
      */
     public record Candidate(String sectionId, String title, double score, double cosine, double coverage, double bm25,
-                            List<String> matchedWords, String closestUnitKind, String closestUnitText) {}
+                            double learnt, List<String> matchedWords, String closestUnitKind, String closestUnitText) {}
 
     private static final int CANDIDATES = 5;
 
@@ -163,7 +163,7 @@ public final class ChatService {
             Retriever.SectionHit h = r.hit();
             Snapshot.Unit unit = h.cosineDoc() >= 0 ? snapshot.unit(h.cosineDoc()) : null;
             return new Candidate(r.sectionId(), snapshot.section(r.sectionId()).title(), round(r.score()), round(h.cosine()),
-                    round(h.coverage()), round(h.bm25()), h.matched(), unit == null ? null : unit.kind().value(),
+                    round(h.coverage()), round(h.bm25()), round(h.learnt()), h.matched(), unit == null ? null : unit.kind().value(),
                     unit == null ? null : unit.text());
         }).toList();
     }

@@ -266,8 +266,8 @@ public final class Main {
             }
         }
         for (ChatService.Candidate c : t.candidates()) {
-            out.printf(java.util.Locale.ROOT, "  %.3f  %-45s cos %.3f  coverage %.2f  bm25 %.2f  words %s%n           closest %s: %s%n",
-                    c.score(), c.sectionId(), c.cosine(), c.coverage(), c.bm25(), c.matchedWords(), c.closestUnitKind(),
+            out.printf(java.util.Locale.ROOT, "  %.3f  %-45s cos %.3f  coverage %.2f  bm25 %.2f  learnt %.2f  words %s%n           closest %s: %s%n",
+                    c.score(), c.sectionId(), c.cosine(), c.coverage(), c.bm25(), c.learnt(), c.matchedWords(), c.closestUnitKind(),
                     c.closestUnitText() == null ? "" : c.closestUnitText().length() > 90 ? c.closestUnitText().substring(0, 90) + "…" : c.closestUnitText());
         }
     }

@@ -81,6 +81,8 @@ class AdminApiTest {
         JsonNode top = j.get("candidates").get(0);
         assertEquals("massage-for-sciatic-pain/stretching", top.get("sectionId").asText());
         assertTrue(top.get("matchedWords").size() > 0 && !top.get("closestUnitText").asText().isBlank());
+        // what the filed questions taught: they point to Stretching far more than to the runner-up
+        assertTrue(top.get("learnt").asDouble() > 0.5 && j.get("candidates").get(1).get("learnt").asDouble() < 0.3, top.toString());
         // one of the examples, filed in the bundled visitor-questions.txt: the console says so
         assertEquals("massage-for-sciatic-pain/stretching", j.get("filedUnder").asText());
     }
@@ -175,6 +177,7 @@ class AdminApiTest {
             WebElement firstRow = b.waitFor(d -> d.findElements(By.cssSelector("#candidates tbody tr")).stream().findFirst().orElse(null));
             assertEquals(5, b.driver.findElements(By.cssSelector("#candidates tbody tr")).size());
             assertEquals("Causes", firstRow.findElements(By.tagName("td")).get(1).getText());
+            assertTrue(firstRow.findElements(By.tagName("td")).get(3).getText().matches("-?\\d\\.\\d\\d"), "what the filed questions say, as a number");
             assertTrue(b.driver.findElement(By.id("try-reply")).getText().startsWith("answered"));
 
             // a question staff filed as not covered: the console says why it gets no answer
