@@ -20,7 +20,8 @@ public final class Calibrator {
     /**
      * Fits the weights on the set, each question answered as {@code cv} answers it (without its own copy in
      * the visitor questions). Feature rows: cosine, coverage, known share, margin, agreement, out-of-scope
-     * gap, the uncovered-word penalty, the top section's votes, and the share of votes for "not covered".
+     * gap, the uncovered-word penalty, the top section's votes, the share of votes for "not covered", and
+     * the learnt scores ({@code SectionProbe}) of the top section and of "not covered".
      */
     public static Scorer.Calibration fit(CrossValidation cv, EvalSet set) throws IOException, LiveIndex.StartupException {
         List<double[]> x = new ArrayList<>();
@@ -43,7 +44,10 @@ public final class Calibrator {
         }
     }
 
-    /** The uncovered-word penalty and the share of neighbours filed as not covered: evidence against an answer. */
+    /**
+     * The uncovered-word penalty, the share of neighbours filed as not covered and the learnt score for "not
+     * covered": evidence against an answer.
+     */
     private static boolean penalty(int feature) {
         return feature == 7 || feature == 9 || feature == 11;
     }

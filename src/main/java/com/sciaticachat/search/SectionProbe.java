@@ -11,10 +11,10 @@ import java.util.Map;
  * and those filed as not covered, whose label is {@code ""}) by ridge regression onto one column per section.
  *
  * <p>The nearest filed question says how one visitor put it; the model weighs every filed question at
- * once, so the directions in meaning that separate one section's questions from its neighbours' count
- * (the question's subject, not its phrasing: "is that normal" leans to no section). Cross-validated over
- * the tune split's questions, the nearest question alone picked the right section for 86% of them, the
- * two together for 90%.
+ * once, so the directions in meaning that separate one section's questions from its neighbours' count.
+ * Over the tune split's questions (5-fold, each fold's questions left out of the fit), the nearest
+ * question alone picked the right section for 86% of them, this model alone for 87%, the two added
+ * together for 90%: they err on different questions.
  *
  * <p>Fitted in closed form when a snapshot opens ({@code (XᵀX + λI) W = XᵀY}, a Cholesky solve of one
  * 385 × 385 system: tens of milliseconds for two thousand questions), so a staff edit is learnt with the
