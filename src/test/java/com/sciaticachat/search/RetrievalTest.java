@@ -48,6 +48,16 @@ class RetrievalTest {
         assertNull(r.answer());
         assertTrue(r.reply().contains("don't have an answer"), r.reply());
         assertTrue(r.reply().contains("(919) 555-0142"), "the no-match reply points to the clinic's contact");
+        assertTrue(r.related().isEmpty(), () -> "nothing of the guide to offer for " + question + ": " + r.related());
+    }
+
+    /** Declined as too vague to answer, but about the guide: the nearest sections are offered. */
+    @org.junit.jupiter.api.Test
+    void a_declined_question_about_the_guide_offers_the_nearest_sections() {
+        Reply r = chat.ask("what should I be doing in between");
+        assertEquals(Reply.NO_MATCH, r.status(), r::toString);
+        assertTrue(r.related().stream().anyMatch(x -> x.sectionId().equals("massage-for-sciatic-pain/lifestyle-and-home-remedies")),
+                r.related()::toString);
     }
 
     /**
