@@ -75,17 +75,19 @@ public final class Scorer {
          * The ranking's evidence is kept, for staff to see why the chat alone would have answered otherwise.
          */
         public Scored filed(String sectionId) {
-            if (sectionId.isEmpty()) {
-                return new Scored(ranked, 0, margin, agree, known, notCoveredVote, notCoveredLearnt, outOfScopeGap, outOfScopeTopic, uncoveredWords,
-                        uncovered, aboutUncoveredTopic, sectionId);
-            }
+            if (sectionId.isEmpty()) return decided(ranked, 0, sectionId);
             List<Ranked> reordered = new ArrayList<>(ranked);
             Ranked chosen = reordered.stream().filter(r -> r.sectionId().equals(sectionId)).findFirst().orElse(null);
             if (chosen == null) return this; // a section that is not in this index: the chat decides alone
             reordered.remove(chosen);
             reordered.add(0, chosen);
-            return new Scored(List.copyOf(reordered), 1.0, margin, agree, known, notCoveredVote, notCoveredLearnt, outOfScopeGap, outOfScopeTopic,
-                    uncoveredWords, uncovered, aboutUncoveredTopic, sectionId);
+            return decided(List.copyOf(reordered), 1.0, sectionId);
+        }
+
+        /** The same evidence, with the ranking and confidence a filing decided. */
+        private Scored decided(List<Ranked> ranking, double decidedConfidence, String filedAt) {
+            return new Scored(ranking, decidedConfidence, margin, agree, known, notCoveredVote, notCoveredLearnt, outOfScopeGap,
+                    outOfScopeTopic, uncoveredWords, uncovered, aboutUncoveredTopic, filedAt);
         }
     }
 
