@@ -36,13 +36,18 @@ public final class Evaluator {
             return out;
         }
 
+        /** The questions expecting a section. */
+        private List<Outcome> inDomain() {
+            return outcomes.stream().filter(o -> isRetrieval(o.c())).toList();
+        }
+
         /** Share right among questions expecting a section. */
         public double inDomainTop1() {
-            return share(outcomes.stream().filter(o -> isRetrieval(o.c())).toList(), Outcome::right);
+            return share(inDomain(), Outcome::right);
         }
 
         public double inDomainTop3() {
-            return share(outcomes.stream().filter(o -> isRetrieval(o.c())).toList(), Outcome::inTop3);
+            return share(inDomain(), Outcome::inTop3);
         }
 
         /**
@@ -50,8 +55,7 @@ public final class Evaluator {
          * wrong answer visitors complain of, worse than an honest "no match" with a way to contact the clinic.
          */
         public double inDomainWrong() {
-            return share(outcomes.stream().filter(o -> isRetrieval(o.c())).toList(),
-                    o -> !o.right() && o.status().equals(Reply.ANSWERED));
+            return share(inDomain(), o -> !o.right() && o.status().equals(Reply.ANSWERED));
         }
 
         /**
@@ -59,7 +63,7 @@ public final class Evaluator {
          * sections it offers (a declined question offers the nearest ones): one click away for the visitor.
          */
         public double inDomainOffered() {
-            return share(outcomes.stream().filter(o -> isRetrieval(o.c())).toList(), Outcome::offered);
+            return share(inDomain(), Outcome::offered);
         }
 
         public double offTopicDeclined() {
