@@ -197,7 +197,10 @@ public final class QuestionAnalyzer {
             }
         }
         if (alternatives.isEmpty()) return null;
-        String surface = to > from && to <= text.length() ? text.substring(from, to) : String.join(" ", alternatives.get(0).terms());
+        // the tokens' offsets include punctuation next to a word ("leg," in "my leg, what can I do"): the
+        // surface is the words only, as for a single word, or "leg," would weigh as an unknown word
+        String surface = to > from && to <= text.length() ? text.substring(from, to).replaceAll("^[^a-z0-9]+|[^a-z0-9]+$", "")
+                : String.join(" ", alternatives.get(0).terms());
         return new Concept(surface, dedupe(alternatives), false, from < focus);
     }
 

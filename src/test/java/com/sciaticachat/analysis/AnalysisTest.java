@@ -75,6 +75,16 @@ class AnalysisTest {
     }
 
     @Test
+    void a_word_with_a_phrase_among_its_synonyms_is_named_without_the_punctuation_beside_it() {
+        // the surface decides a word's weight (how common it is in English): "leg," is no English word
+        var synonyms = SynonymsFile.parse("leg, upper leg\npins and needles, tingling\n");
+        QuestionAnalyzer qa = new QuestionAnalyzer(Analyzers.query(synonyms), CORRECTOR);
+        List<String> surfaces = qa.analyze("My leg, what helps? (pins and needles.)").content().stream()
+                .map(QuestionAnalyzer.Concept::surface).toList();
+        assertEquals(List.of("leg", "pins and needles"), surfaces);
+    }
+
+    @Test
     void typos_are_read_as_the_corpus_word_and_split_compounds_are_joined() {
         QuestionAnalyzer qa = new QuestionAnalyzer(Analyzers.plain(), CORRECTOR);
         var q = qa.analyze("syatica stretchs and neuro muscular massage");
