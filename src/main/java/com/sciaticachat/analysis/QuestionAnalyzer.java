@@ -168,7 +168,10 @@ public final class QuestionAnalyzer {
                 start = t.getAttribute(OffsetAttribute.class).startOffset();
             }
         }
-        boolean stop = alternatives.stream().noneMatch(Alternative::synonym) && (surface.length() < 2 || STOP_WORDS.contains(surface));
+        // a number ("I am 75", "for 3 weeks") says how much or how long, never which section: the guide has
+        // none, and as a word it does not know it would count against every answer
+        boolean stop = alternatives.stream().noneMatch(Alternative::synonym)
+                && (surface.length() < 2 || STOP_WORDS.contains(surface) || surface.chars().allMatch(Character::isDigit));
         return new Concept(surface, dedupe(alternatives), stop, start < focus);
     }
 

@@ -85,6 +85,14 @@ class AnalysisTest {
     }
 
     @Test
+    void a_number_carries_no_meaning_of_its_own() {
+        QuestionAnalyzer qa = new QuestionAnalyzer(Analyzers.plain(), CORRECTOR);
+        List<String> surfaces = qa.analyze("I am 75 and my back has hurt for 3 weeks").content().stream()
+                .map(QuestionAnalyzer.Concept::surface).toList();
+        assertEquals(List.of("back", "hurt"), surfaces);
+    }
+
+    @Test
     void typos_are_read_as_the_corpus_word_and_split_compounds_are_joined() {
         QuestionAnalyzer qa = new QuestionAnalyzer(Analyzers.plain(), CORRECTOR);
         var q = qa.analyze("syatica stretchs and neuro muscular massage");
