@@ -79,17 +79,18 @@ class AnalysisTest {
         // the surface decides a word's weight (how common it is in English): "leg," is no English word
         var synonyms = SynonymsFile.parse("leg, upper leg\npins and needles, tingling\n");
         QuestionAnalyzer qa = new QuestionAnalyzer(Analyzers.query(synonyms), CORRECTOR);
-        List<String> surfaces = qa.analyze("My leg, what helps? (pins and needles.)").content().stream()
-                .map(QuestionAnalyzer.Concept::surface).toList();
-        assertEquals(List.of("leg", "pins and needles"), surfaces);
+        assertEquals(List.of("leg", "pins and needles"), contentWords(qa, "My leg, what helps? (pins and needles.)"));
+    }
+
+    /** The words of a question that carry meaning, as the chat names them. */
+    private static List<String> contentWords(QuestionAnalyzer qa, String question) {
+        return qa.analyze(question).content().stream().map(QuestionAnalyzer.Concept::surface).toList();
     }
 
     @Test
     void a_number_carries_no_meaning_of_its_own() {
         QuestionAnalyzer qa = new QuestionAnalyzer(Analyzers.plain(), CORRECTOR);
-        List<String> surfaces = qa.analyze("I am 75 and my back has hurt for 3 weeks").content().stream()
-                .map(QuestionAnalyzer.Concept::surface).toList();
-        assertEquals(List.of("back", "hurt"), surfaces);
+        assertEquals(List.of("back", "hurt"), contentWords(qa, "I am 75 and my back has hurt for 3 weeks"));
     }
 
     @Test
