@@ -20,12 +20,13 @@ import org.junit.jupiter.api.Test;
  */
 class QuestionSetTest {
     /**
-     * Cross-validated, the tune split gives 94.2% (with rounds 18 to 24's holdouts and round 18's dev set,
-     * most written to share little wording with it; filed, answering the questions directly would give
-     * about 100% and prove nothing). A point below that: a real regression fails, a borderline question
-     * flipping on another CPU does not.
+     * Cross-validated, the tune split gives 94.9% (with every holdout up to round 26 and the dev sets of
+     * rounds 18 and 25, rounds 18 to 24's written to share little wording with it; filed, answering the
+     * questions directly would give about 100% and prove nothing). Under a point below that (about 18 of
+     * its 2,000 in-domain questions): a real regression fails, a borderline question flipping on another
+     * CPU does not.
      */
-    static final double MIN_TOP1 = 0.93;
+    static final double MIN_TOP1 = 0.94;
     static final double MIN_TOP3 = 0.98;
     /**
      * Cross-validated, 2.8% of the tune split's in-domain questions are answered with another section (most
@@ -34,13 +35,13 @@ class QuestionSetTest {
      */
     static final double MAX_WRONG = 0.04;
     /**
-     * Cross-validated, 98.5% of the tune split's in-domain questions show the right section in the reply,
+     * Cross-validated, 98.8% of the tune split's in-domain questions show the right section in the reply,
      * as the answer or among the related sections offered (for a declined question, the nearest ones): a
      * visitor who got a neighbouring section or an honest "no match" is one click from the answer.
      */
     static final double MIN_OFFERED = 0.98;
     /**
-     * Cross-validated, 96.7% of the tune split's 448 off-topic questions are declined, among them the 35
+     * Cross-validated, 96.9% of the tune split's 543 off-topic questions are declined, among them the 35
      * hard ones about an appointment's practicalities added in round 17. Below that, for the same reason as
      * {@link #MIN_TOP1}.
      */
