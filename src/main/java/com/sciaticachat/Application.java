@@ -14,7 +14,9 @@ import com.sciaticachat.search.LiveIndex;
 import java.time.Duration;
 import com.sciaticachat.search.Retriever;
 import com.sciaticachat.search.Scorer;
+import com.sciaticachat.safety.RedFlagDetector;
 import com.sciaticachat.safety.SafetyGate;
+import com.sciaticachat.safety.SafetyModel;
 import com.sciaticachat.safety.SafetyRules;
 import com.sciaticachat.safety.SmallTalk;
 import com.sciaticachat.http.ChatRef;
@@ -60,7 +62,7 @@ public final class Application implements Closeable {
                 c -> c.settingsFiles().containsKey(SmallTalk.FILE_NAME)
                         ? SmallTalk.parse(c.shown(SmallTalk.FILE_NAME), c.settingsFile(SmallTalk.FILE_NAME)).errors()
                         : List.of(),
-                SafetyGate.bundled()));
+                SafetyGate.bundled(() -> new RedFlagDetector(SafetyModel.bundled(), BackgroundEmbedder.miniLm()))));
     }
 
     /**

@@ -32,6 +32,7 @@ final class EvalCommand {
             new Threshold("min-smalltalk", "small talk recognised", true, Evaluator.Report::smallTalk));
 
     static int run(Config config, Args args, PrintStream out, PrintStream err) throws IOException, LiveIndex.StartupException {
+        if (args.flags().containsKey("fit-safety") || args.flags().containsKey("safety")) return SafetyCommand.run(config, args, out, err);
         String split = args.flags().getOrDefault("split", "all");
         if (!List.of("tune", "holdout", "all").contains(split)) {
             err.println("Error: --split is tune, holdout or all.");

@@ -105,6 +105,18 @@ public final class Main {
                     A question that is also filed in the corpus's visitor-questions.txt is answered by an index
                     built without it (cross-validation), never by its own copy:
                       --folds N             how many parts the filed questions are split into (default 5)
+
+                    Safety (the red-flag triage, with the corpus's safety.yml):
+                      --safety              run a safety set (FILE, or the bundled phrasings the detector learnt
+                                            from): per sign, red flags alarmed by the rules alone, the detector
+                                            alone and both; per calm kind, false alarms, check questions, cautions.
+                                            FILE is tab-separated: message, label (sign id or calm kind), who, voice.
+                        --misses            also list every message the chat got wrong
+                        --min-redflag X     exit 1 when fewer red flags alarm at the right level
+                        --max-false-alarm X exit 1 when more calm messages alarm
+                      --fit-safety          fit the red-flag detector and framing model on the bundled phrasings
+                                            (for developers); writes --out (default
+                                            src/main/resources/model/safety-model.json)
                     """);
 
     private Main() {}
@@ -129,7 +141,8 @@ public final class Main {
         Args parsed;
         try {
             parsed = Args.parse(rest, Set.of("port", "corpus", "index", "web", "min-confidence", "split", "min-top1", "min-top3",
-                    "min-declined", "min-redflag", "max-false-alarm", "min-smalltalk", "folds"), Set.of("help", "fit", "explain", "dry-run", "baselines"));
+                    "min-declined", "min-redflag", "max-false-alarm", "min-smalltalk", "folds", "out"),
+                    Set.of("help", "fit", "explain", "dry-run", "baselines", "safety", "fit-safety", "misses"));
             if (parsed.flags().containsKey("help")) {
                 out.print(COMMAND_HELP.get(command));
                 return OK;

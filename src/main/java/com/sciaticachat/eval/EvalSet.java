@@ -19,14 +19,10 @@ public record EvalSet(String name, List<Case> cases) {
 
     /** Where the bundled sets live in the jar. */
     public static final String BUNDLED_QUESTIONS = "/eval/questions.tsv";
-    public static final String BUNDLED_SAFETY = "/eval/safety.tsv";
 
-    /** Both bundled sets: visitor questions and the safety set. */
+    /** The bundled visitor questions (the safety set is measured by {@code eval --safety}). */
     public static EvalSet bundled() throws IOException {
-        EvalSet q = bundled(BUNDLED_QUESTIONS), s = bundled(BUNDLED_SAFETY);
-        List<Case> all = new ArrayList<>(q.cases());
-        all.addAll(s.cases());
-        return new EvalSet("the bundled question and safety sets", List.copyOf(all));
+        return bundled(BUNDLED_QUESTIONS);
     }
 
     public record Case(String split, String category, Set<String> expected, String question, int line) {

@@ -3,30 +3,94 @@ package com.sciaticachat.safety;
 import com.sciaticachat.analysis.EnglishWords;
 import com.sciaticachat.corpus.Corpus;
 import com.sciaticachat.corpus.CorpusError;
-import com.sciaticachat.eval.EvalSet;
-import com.sciaticachat.index.CorpusReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
- * Refuses a corpus whose safety rules would let a known red flag through: every red-flag phrasing of the
- * bundled safety set must still alarm at its level with the corpus's {@code safety.yml}, or the corpus is
- * not indexed and the last good one keeps serving. A corpus without a safety file is refused too.
+ * Refuses a corpus whose safety rules would let known red flags through: with the corpus's
+ * {@code safety.yml}, the labelled phrasings the detector learnt from must still alarm as the chat's
+ * targets say (every emergency phrasing, at least {@value #MIN_RIGHT_LEVEL} of all at their level, at
+ * most {@value #MAX_FALSE_ALARMS} of the calm ones), or the corpus is not indexed and the last good one
+ * keeps serving. A corpus without a safety file is refused too.
+ *
+ * <p>The detector's reading of each phrasing depends only on the model, so it is computed once per
+ * process (on first use) and only the phrase rules are re-run for each new version of the file.
  */
-public final class SafetyGate implements CorpusReader.Check {
-    private final List<EvalSet.Case> redFlags;
+public final class SafetyGate implements com.sciaticachat.index.CorpusReader.Check {
+    static final double MIN_RIGHT_LEVEL = 0.95;
+    static final double MAX_FALSE_ALARMS = 0.02;
+    private static final int SHOWN = 5;
 
-    public SafetyGate(EvalSet safetySet) {
-        this.redFlags = safetySet.cases().stream().filter(c -> c.category().startsWith("redflag")).toList();
+    private final Phrasings phrasings;
+    private final RedFlagDetector detector;
+
+    public SafetyGate(Phrasings phrasings, RedFlagDetector detector) {
+        this.phrasings = phrasings;
+        this.detector = detector;
     }
 
-    public static SafetyGate bundled() {
+    public static SafetyGate bundled(Supplier<RedFlagDetector> detector) {
         try {
-            return new SafetyGate(EvalSet.bundled(EvalSet.BUNDLED_SAFETY));
+            return new SafetyGate(Phrasings.bundled(), detector.get());
         } catch (IOException e) {
-            throw new UncheckedIOException("the safety set is part of the jar", e);
+            throw new UncheckedIOException("the phrasings are part of the jar", e);
+        }
+    }
+
+    /** Readings by set and model, shared by every gate of the process. */
+    private static final java.util.Map<String, RedFlagDetector.Detection[]> READINGS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private RedFlagDetector.Detection[] readings() {
+        String key = phrasings.fingerprint() + "/" + detector.model().fittedAt();
+        return READINGS.computeIfAbsent(key, k -> {
+            RedFlagDetector.Detection[] shipped = Readings.bundled(detector.model(), phrasings);
+            if (shipped != null) return shipped;
+            return phrasings.items().stream().map(p -> detector.detect(p.message())).toArray(RedFlagDetector.Detection[]::new);
+        });
+    }
+
+    /**
+     * The model's readings of the bundled phrasings, written with the model by {@code eval --fit-safety}: the
+     * gate then needs no embedding at start-up. Used only when they name this model and these phrasings.
+     */
+    public static final class Readings {
+        public static final String FILE_NAME = "safety-readings.tsv";
+        private static final String RESOURCE = "/model/" + FILE_NAME;
+
+        private Readings() {}
+
+        public static String write(SafetyModel model, Phrasings phrasings, List<RedFlagDetector.Detection> readings) {
+            StringBuilder out = new StringBuilder("# readings of " + phrasings.fingerprint() + " by the model fitted at " + model.fittedAt()
+                    + "; columns: current, then each sign's probability in the model's order\n");
+            for (RedFlagDetector.Detection d : readings) {
+                out.append(String.format(Locale.ROOT, "%.4f", d.current()));
+                for (SafetyModel.Sign s : model.signs()) out.append('\t').append(String.format(Locale.ROOT, "%.4f", d.signs().get(s.id())));
+                out.append('\n');
+            }
+            return out.toString();
+        }
+
+        static RedFlagDetector.Detection[] bundled(SafetyModel model, Phrasings phrasings) {
+            try (java.io.InputStream in = Readings.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) return null;
+                String[] lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n");
+                if (!lines[0].contains(phrasings.fingerprint()) || !lines[0].contains(model.fittedAt())) return null;
+                if (lines.length - 1 != phrasings.items().size()) return null;
+                RedFlagDetector.Detection[] out = new RedFlagDetector.Detection[lines.length - 1];
+                for (int i = 1; i < lines.length; i++) {
+                    String[] cols = lines[i].split("\t");
+                    java.util.Map<String, Double> signs = new java.util.LinkedHashMap<>();
+                    for (int k = 0; k < model.signs().size(); k++) signs.put(model.signs().get(k).id(), Double.parseDouble(cols[k + 1]));
+                    out[i - 1] = new RedFlagDetector.Detection(signs, Double.parseDouble(cols[0]));
+                }
+                return out;
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
         }
     }
 
@@ -40,16 +104,53 @@ public final class SafetyGate implements CorpusReader.Check {
         SafetyRules.Result parsed = SafetyRules.parse(shown, corpus.settingsFile(SafetyRules.FILE_NAME));
         if (parsed.rules() == null) return List.of(); // its mistakes are reported by the file's own check
         RedFlagMatcher matcher = new RedFlagMatcher(parsed.rules(), EnglishWords.get());
-        List<CorpusError> errors = new ArrayList<>();
-        for (EvalSet.Case c : redFlags) {
-            String expected = c.category().substring("redflag-".length());
-            RedFlagMatcher.Finding f = matcher.check(c.question());
-            String got = f == null ? "nothing" : f.level().value;
-            if (!expected.equals(got)) {
-                errors.add(new CorpusError(shown, 0, "with these rules, the red flag \"" + c.question() + "\" raises " + got
-                        + " instead of " + expected + " (safety set line " + c.line() + "); the change was refused"));
+        Triage triage = new Triage(parsed.rules(), matcher, detector);
+        RedFlagDetector.Detection[] read = readings();
+        List<String> missedEmergencies = new ArrayList<>();
+        List<String> wrongLevel = new ArrayList<>();
+        List<String> falseAlarms = new ArrayList<>();
+        java.util.Set<String> missingSigns = new java.util.TreeSet<>();
+        int flags = 0, calm = 0;
+        for (int i = 0; i < read.length; i++) {
+            Phrasings.Phrasing p = phrasings.items().get(i);
+            Triage.Verdict v = triage.decide(p.message(), matcher.check(p.message()), read[i], Triage.Mode.BOTH);
+            boolean urgent = v.outcome() == Triage.Outcome.URGENT;
+            if (!p.redFlag()) {
+                calm++;
+                if (urgent) falseAlarms.add(p.message());
+                continue;
             }
+            flags++;
+            SafetyRules.Rule rule = parsed.rules().rule(p.label());
+            if (rule == null) {
+                missingSigns.add(p.label());
+                continue;
+            }
+            if (rule.level() == SafetyRules.Level.EMERGENCY && !urgent) missedEmergencies.add(p.message());
+            if (!urgent || v.level() != rule.level()) wrongLevel.add(p.message());
+        }
+        List<CorpusError> errors = new ArrayList<>();
+        for (String id : missingSigns) {
+            errors.add(new CorpusError(shown, 0, "the red flag '" + id + "' is missing: the chat knows this sign and needs its rule "
+                    + "(id, level, sign, source, phrases) to say how urgent it is; the change was refused"));
+        }
+        if (!missedEmergencies.isEmpty()) {
+            errors.add(error(shown, missedEmergencies.size() + " emergency phrasing(s) would no longer raise the alarm", missedEmergencies));
+        }
+        if (flags > 0 && wrongLevel.size() > (1 - MIN_RIGHT_LEVEL) * flags) {
+            errors.add(error(shown, String.format(Locale.ROOT, "only %.0f%% of the known red flags would alarm at their level (at least %.0f%% must)",
+                    100.0 * (flags - wrongLevel.size()) / flags, 100 * MIN_RIGHT_LEVEL), wrongLevel));
+        }
+        if (calm > 0 && falseAlarms.size() > MAX_FALSE_ALARMS * calm) {
+            errors.add(error(shown, String.format(Locale.ROOT, "%.0f%% of the known calm messages would raise the alarm (at most %.0f%% may)",
+                    100.0 * falseAlarms.size() / calm, 100 * MAX_FALSE_ALARMS), falseAlarms));
         }
         return errors;
+    }
+
+    private static CorpusError error(String file, String what, List<String> examples) {
+        List<String> quoted = examples.stream().limit(SHOWN).map(m -> "\"" + m + "\"").toList();
+        return new CorpusError(file, 0, "with these rules, " + what + ", for example " + String.join(", ", quoted)
+                + "; the change was refused");
     }
 }

@@ -48,13 +48,38 @@ public final class SafetyRules {
     private static final Set<String> TOP_KEYS = Set.of("messages", "medical_decisions", "vocabulary", "red_flags");
     private static final Set<String> RULE_KEYS = Set.of("id", "level", "sign", "source", "phrases", "with");
 
+    /** Optional messages, with the chat's own wording when the file has none. */
+    public enum Note {
+        EMERGENCY_OTHER("emergency_other", "What you describe in them can be a sign of a serious problem with the nerves in the lower "
+                + "back (such as cauda equina syndrome) that needs treatment straight away. Please call 911 or take them to the nearest "
+                + "emergency room now. Don't wait to see if it gets better, and please don't book a massage for this."),
+        SEE_DOCTOR_OTHER("see_doctor_other", "What you describe in them should be checked by a doctor today. Please help them call "
+                + "their doctor or visit an urgent care clinic before booking a massage. If it gets worse, or they lose control of "
+                + "their bladder or bowels, call 911."),
+        CAUTION("caution", "Most sciatica is not an emergency. Call 911 or go to the emergency room straight away if any of these "
+                + "happen:"),
+        CHECK("check", "Before I answer, one quick check: is any of these happening now?"),
+        CHECK_DOCTOR("check_doctor", "Before I answer, one quick check: is this so for you (or the person you are asking for) now?");
+
+        public final String key;
+        public final String fallback;
+
+        Note(String key, String fallback) {
+            this.key = key;
+            this.fallback = fallback;
+        }
+    }
+
     private final Map<Level, String> messages;
+    private final Map<Note, String> notes;
     private final String medicalNote;
     private final Set<String> medicalWords;
     private final List<Rule> rules;
 
-    private SafetyRules(Map<Level, String> messages, String medicalNote, Set<String> medicalWords, List<Rule> rules) {
+    private SafetyRules(Map<Level, String> messages, Map<Note, String> notes, String medicalNote, Set<String> medicalWords,
+                        List<Rule> rules) {
         this.messages = Map.copyOf(messages);
+        this.notes = Map.copyOf(notes);
         this.medicalNote = medicalNote;
         this.medicalWords = Set.copyOf(medicalWords);
         this.rules = List.copyOf(rules);
@@ -66,6 +91,17 @@ public final class SafetyRules {
 
     public List<Rule> rules() {
         return rules;
+    }
+
+    /** One of the optional messages: the file's wording, or the chat's own. */
+    public String note(Note note) {
+        return notes.getOrDefault(note, note.fallback);
+    }
+
+    /** The rule with this id, or null. */
+    public Rule rule(String id) {
+        for (Rule r : rules) if (r.id().equals(id)) return r;
+        return null;
     }
 
     /** The note for answers whose text mentions medicines, injections or surgery, or null. */
@@ -80,7 +116,7 @@ public final class SafetyRules {
 
     /** No rules at all: a corpus without a safety file (tests, other clinics' first steps). */
     public static SafetyRules none() {
-        return new SafetyRules(Map.of(), null, Set.of(), List.of());
+        return new SafetyRules(Map.of(), Map.of(), null, Set.of(), List.of());
     }
 
     public static Result parse(String file, String text) {
@@ -94,6 +130,7 @@ public final class SafetyRules {
             }
         }
         Map<Level, String> messages = new LinkedHashMap<>();
+        Map<Note, String> notes = new LinkedHashMap<>();
         YamlTree.Value m = root.map().get("messages");
         if (m == null || !m.isMap()) {
             errors.add(new CorpusError(file, m == null ? 1 : m.line(), "'messages' needs an 'emergency' and a 'see_doctor' message"));
@@ -104,6 +141,15 @@ public final class SafetyRules {
                     errors.add(new CorpusError(file, v == null ? m.line() : v.line(), "'messages' needs a '" + level.value + "' text"));
                 } else {
                     messages.put(level, v.text().trim());
+                }
+            }
+            for (Note note : Note.values()) {
+                YamlTree.Value v = m.map().get(note.key);
+                if (v == null) continue;
+                if (!v.isText() || v.text().isBlank()) {
+                    errors.add(new CorpusError(file, v.line(), "'" + note.key + "' under 'messages' must be a text"));
+                } else {
+                    notes.put(note, v.text().trim());
                 }
             }
         }
@@ -157,7 +203,7 @@ public final class SafetyRules {
             }
         }
         if (!errors.isEmpty()) return new Result(null, List.copyOf(errors));
-        return new Result(new SafetyRules(messages, note, medical, rules), List.of());
+        return new Result(new SafetyRules(messages, notes, note, medical, rules), List.of());
     }
 
     private static Rule rule(String file, YamlTree.Value r, Map<String, List<List<Word>>> vocabulary, List<CorpusError> errors) {

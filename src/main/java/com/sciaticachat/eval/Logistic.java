@@ -1,0 +1,111 @@
+package com.sciaticachat.eval;
+
+import java.util.Arrays;
+
+/**
+ * Logistic and softmax regression with an L2 penalty, fitted by full-batch gradient descent with Adam:
+ * small, dependency-free and deterministic, for the few thousand labelled messages the safety models
+ * learn from. Every row ends with a constant 1 (the bias), which is not penalised.
+ */
+final class Logistic {
+    static final int EPOCHS = 400;
+    static final double RATE = 0.05;
+
+    private Logistic() {}
+
+    /** Weights of a binary model; {@code weight[i]} scales row i's share of the loss. */
+    static double[] binary(double[][] x, boolean[] y, double[] weight, double l2) {
+        int n = x.length, d = x[0].length;
+        double[] w = new double[d], m = new double[d], v = new double[d], grad = new double[d];
+        double total = Arrays.stream(weight).sum();
+        for (int epoch = 1; epoch <= EPOCHS; epoch++) {
+            Arrays.fill(grad, 0);
+            for (int i = 0; i < n; i++) {
+                double[] row = x[i];
+                double z = 0;
+                for (int k = 0; k < d; k++) z += w[k] * row[k];
+                double err = (1 / (1 + Math.exp(-z)) - (y[i] ? 1 : 0)) * weight[i] / total;
+                for (int k = 0; k < d; k++) grad[k] += err * row[k];
+            }
+            for (int k = 0; k < d - 1; k++) grad[k] += l2 * w[k];
+            adam(w, grad, m, v, epoch);
+        }
+        return w;
+    }
+
+    /** One row of weights per class of a softmax model. */
+    static double[][] softmax(double[][] x, int[] y, int classes, double[] weight, double l2) {
+        int n = x.length, d = x[0].length;
+        double[][] w = new double[classes][d], m = new double[classes][d], v = new double[classes][d], grad = new double[classes][d];
+        double total = Arrays.stream(weight).sum();
+        double[] p = new double[classes];
+        for (int epoch = 1; epoch <= EPOCHS; epoch++) {
+            for (double[] g : grad) Arrays.fill(g, 0);
+            for (int i = 0; i < n; i++) {
+                double[] row = x[i];
+                probabilities(w, row, p);
+                for (int c = 0; c < classes; c++) {
+                    double err = (p[c] - (y[i] == c ? 1 : 0)) * weight[i] / total;
+                    double[] g = grad[c];
+                    for (int k = 0; k < d; k++) g[k] += err * row[k];
+                }
+            }
+            for (int c = 0; c < classes; c++) {
+                for (int k = 0; k < d - 1; k++) grad[c][k] += l2 * w[c][k];
+                adam(w[c], grad[c], m[c], v[c], epoch);
+            }
+        }
+        return w;
+    }
+
+    /**
+     * Weights of a binary model over sparse rows: row i has values {@code val[i]} at columns {@code idx[i]}
+     * (the bias column, {@code dim - 1}, included).
+     */
+    static double[] binarySparse(int[][] idx, double[][] val, int dim, boolean[] y, double[] weight, double l2, int epochs) {
+        int n = idx.length;
+        double[] w = new double[dim], m = new double[dim], v = new double[dim], grad = new double[dim];
+        double total = Arrays.stream(weight).sum();
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            Arrays.fill(grad, 0);
+            for (int i = 0; i < n; i++) {
+                double z = 0;
+                for (int k = 0; k < idx[i].length; k++) z += w[idx[i][k]] * val[i][k];
+                double err = (1 / (1 + Math.exp(-z)) - (y[i] ? 1 : 0)) * weight[i] / total;
+                for (int k = 0; k < idx[i].length; k++) grad[idx[i][k]] += err * val[i][k];
+            }
+            for (int k = 0; k < dim - 1; k++) grad[k] += l2 * w[k];
+            adam(w, grad, m, v, epoch);
+        }
+        return w;
+    }
+
+    static double sigmoid(double[] w, double[] row) {
+        double z = 0;
+        for (int k = 0; k < row.length; k++) z += w[k] * row[k];
+        return 1 / (1 + Math.exp(-z));
+    }
+
+    static void probabilities(double[][] w, double[] row, double[] out) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < w.length; c++) {
+            double z = 0;
+            for (int k = 0; k < row.length; k++) z += w[c][k] * row[k];
+            out[c] = z;
+            max = Math.max(max, z);
+        }
+        double sum = 0;
+        for (int c = 0; c < w.length; c++) sum += out[c] = Math.exp(out[c] - max);
+        for (int c = 0; c < w.length; c++) out[c] /= sum;
+    }
+
+    private static void adam(double[] w, double[] grad, double[] m, double[] v, int t) {
+        double b1 = 0.9, b2 = 0.999;
+        double c1 = 1 - Math.pow(b1, t), c2 = 1 - Math.pow(b2, t);
+        for (int k = 0; k < w.length; k++) {
+            m[k] = b1 * m[k] + (1 - b1) * grad[k];
+            v[k] = b2 * v[k] + (1 - b2) * grad[k] * grad[k];
+            w[k] -= RATE * (m[k] / c1) / (Math.sqrt(v[k] / c2) + 1e-8);
+        }
+    }
+}

@@ -1,0 +1,279 @@
+package com.sciaticachat.eval;
+
+import com.sciaticachat.analysis.EnglishWords;
+import com.sciaticachat.embed.Embedder;
+import com.sciaticachat.safety.Framing;
+import com.sciaticachat.safety.NGrams;
+import com.sciaticachat.safety.Phrasings;
+import com.sciaticachat.safety.RedFlagDetector;
+import com.sciaticachat.safety.RedFlagMatcher;
+import com.sciaticachat.safety.SafetyModel;
+import com.sciaticachat.safety.SafetyRules;
+import com.sciaticachat.safety.Triage;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+
+/**
+ * Fits the {@link SafetyModel} ({@code eval --fit-safety}) on the bundled phrasings, with the visitor
+ * question set's questions as further ordinary messages.
+ *
+ * <ul>
+ *   <li>Each sign's model learns what the sign is about: its phrasings against the other signs' and the
+ *       ordinary messages (not against the calm messages that mirror a sign: those are about it too).</li>
+ *   <li>The framing model learns whether what a message tells is happening now: every red flag against
+ *       the calm messages that mirror one and those that use the same words in another sense.</li>
+ *   <li>Thresholds and gates are chosen on out-of-fold readings ({@value #FOLDS}-fold cross-validation),
+ *       never on messages a model was fitted on: a sign alarms at the highest probability that still finds
+ *       {@value #ALARM_RECALL} of its phrasings, and may ask from the one that finds {@value #CHECK_RECALL};
+ *       the gates are the grid point that, with the clinic's phrase rules, alarms for the most red flags
+ *       for the fewest false alarms (one costs {@value #FALSE_ALARM_COST} red flags; a check question on a
+ *       calm message costs {@value #CHECK_COST}, a red flag that gets neither alarm nor check costs
+ *       {@value #MISS_COST}).</li>
+ * </ul>
+ */
+public final class SafetyFit {
+    static final int FOLDS = 5;
+    static final double ALARM_RECALL = 0.90;
+    static final double CHECK_RECALL = 0.98;
+    static final double FALSE_ALARM_COST = 3;
+    static final double CHECK_COST = 0.5;
+    static final double MISS_COST = 3;
+    /** Ridge penalties, per row of the loss (about sklearn's C = 30 on a few thousand rows). */
+    static final double SIGN_L2 = 1e-5;
+    static final double FRAME_L2 = 2e-5;
+    static final int FRAME_EPOCHS = 1500;
+    static final int MIN_NGRAM_COUNT = 2;
+
+    /** One training message, read. */
+    record Example(String message, String label, boolean redFlag, boolean mirrors, boolean phrasing, List<float[]> views,
+                   Map<String, Integer> ngrams, double[] cues) {}
+
+    private SafetyFit() {}
+
+    /** The fitted model, and its readings of the phrasings it was fitted on (for the safety gate). */
+    public record Fitted(SafetyModel model, String readings) {}
+
+    public static Fitted fit(Phrasings phrasings, List<String> ordinaryQuestions, SafetyRules rules, Embedder embedder,
+                                  String commit, PrintStream log) {
+        List<Example> examples = new ArrayList<>();
+        for (Phrasings.Phrasing p : phrasings.items()) examples.add(example(p.message(), p.label(), p.redFlag(), p.mirrorsRedFlag(), true, embedder));
+        for (String q : ordinaryQuestions) examples.add(example(q, "ordinary", false, false, false, embedder));
+        List<String> signs = new ArrayList<>(new LinkedHashSet<>(phrasings.redFlags().stream().map(Phrasings.Phrasing::label).toList()));
+        for (String s : signs) {
+            if (rules.rule(s) == null) log.println("Note: the phrasings' sign '" + s + "' has no rule in safety.yml; it will never alarm.");
+        }
+        log.printf(Locale.ROOT, "Fitting on %d phrasings (%d red flags over %d signs) and %d ordinary questions.%n",
+                phrasings.items().size(), phrasings.redFlags().size(), signs.size(), ordinaryQuestions.size());
+
+        int[] fold = new int[examples.size()];
+        List<Integer> order = new ArrayList<>(IntStream.range(0, examples.size()).boxed().toList());
+        Collections.shuffle(order, new Random(14));
+        for (int i = 0; i < order.size(); i++) fold[order.get(i)] = i % FOLDS;
+        RedFlagDetector.Detection[] oof = new RedFlagDetector.Detection[examples.size()];
+        SafetyModel.Gates placeholder = new SafetyModel.Gates(0.5, 0.5, 0.2, 0.3);
+        for (int f = 0; f < FOLDS; f++) {
+            int held = f;
+            List<Example> train = IntStream.range(0, examples.size()).filter(i -> fold[i] != held).mapToObj(examples::get).toList();
+            RedFlagDetector d = new RedFlagDetector(models(train, signs, Map.of(), placeholder), null);
+            for (int i = 0; i < examples.size(); i++) if (fold[i] == held) oof[i] = d.detect(examples.get(i).message(), examples.get(i).views());
+            log.printf(Locale.ROOT, "  fold %d of %d fitted%n", f + 1, FOLDS);
+        }
+
+        Map<String, double[]> thresholds = new HashMap<>();
+        for (String s : signs) {
+            List<Double> p = new ArrayList<>();
+            for (int i = 0; i < examples.size(); i++) if (examples.get(i).label().equals(s)) p.add(oof[i].signs().get(s));
+            p.sort(null);
+            double alarm = Math.max(0.2, quantile(p, 1 - ALARM_RECALL));
+            thresholds.put(s, new double[] {round(alarm), round(Math.min(alarm, Math.max(0.05, quantile(p, 1 - CHECK_RECALL))))});
+        }
+
+        RedFlagMatcher matcher = new RedFlagMatcher(rules, EnglishWords.get());
+        RedFlagMatcher.Finding[] findings = examples.stream().map(e -> matcher.check(e.message())).toArray(RedFlagMatcher.Finding[]::new);
+        SafetyModel.Gates best = null;
+        SafetyModel.Measured bestMeasured = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        double[] grid = {0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8};
+        for (double rule : grid) {
+            for (double det : grid) {
+                for (double check : new double[] {0.02, 0.05, 0.1, 0.15, 0.2, 0.3}) {
+                    if (check > Math.min(rule, det)) continue;
+                    SafetyModel.Gates g = new SafetyModel.Gates(rule, det, check, 0.3);
+                    SafetyModel.Measured m = measure(examples, findings, oof, models(List.of(), signs, thresholds, g), rules);
+                    double missed = 1 - m.recall() - m.checkedRedFlags();
+                    double score = m.recall() + m.rightLevel() + m.emergencyRecall() - FALSE_ALARM_COST * m.falseAlarms()
+                            - CHECK_COST * m.checkedCalm() - MISS_COST * missed;
+                    if (score > bestScore) {
+                        bestScore = score;
+                        best = g;
+                        bestMeasured = m;
+                    }
+                }
+            }
+        }
+        log.printf(Locale.ROOT, "Cross-validated on the phrasings: red flags alarmed %.1f%% (emergencies %.1f%%), at the right level %.1f%%, "
+                        + "asked %.1f%%; calm messages alarmed %.1f%%, asked %.1f%% (gates: rule %.2f, detector %.2f, check %.2f)%n",
+                100 * bestMeasured.recall(), 100 * bestMeasured.emergencyRecall(), 100 * bestMeasured.rightLevel(),
+                100 * bestMeasured.checkedRedFlags(), 100 * bestMeasured.falseAlarms(), 100 * bestMeasured.checkedCalm(),
+                best.ruleCurrent(), best.detectorCurrent(), best.checkCurrent());
+
+        SafetyModel all = models(examples, signs, thresholds, best);
+        SafetyModel model = new SafetyModel("Red-flag detector and framing model of Sciatica Chat; written by eval --fit-safety, do not edit.",
+                com.sciaticachat.embed.MiniLmEmbedder.MODEL_ID, phrasings.fingerprint(), commit, Instant.now().toString(),
+                Framing.CUE_NAMES, all.signs(), all.noSign(), all.framing(), best, bestMeasured);
+        RedFlagDetector detector = new RedFlagDetector(model, null);
+        List<RedFlagDetector.Detection> readings = new ArrayList<>();
+        for (Example e : examples) if (e.phrasing()) readings.add(detector.detect(e.message(), e.views()));
+        return new Fitted(model, com.sciaticachat.safety.SafetyGate.Readings.write(model, phrasings, readings));
+    }
+
+    private static Example example(String message, String label, boolean red, boolean mirrors, boolean phrasing, Embedder e) {
+        List<float[]> views = new ArrayList<>();
+        views.add(e.embed(RedFlagDetector.wholeView(message)));
+        for (String s : RedFlagDetector.sentenceViews(message)) views.add(e.embed(s));
+        return new Example(message, label, red, mirrors, phrasing, views, NGrams.of(message), Framing.cues(message));
+    }
+
+    /** Sign and framing models fitted on these examples (none: thresholds and gates only), with these thresholds and gates. */
+    private static SafetyModel models(List<Example> train, List<String> signs, Map<String, double[]> thresholds, SafetyModel.Gates gates) {
+        if (train.isEmpty()) {
+            return new SafetyModel(null, null, null, null, null, Framing.CUE_NAMES, signs.stream()
+                    .map(s -> new SafetyModel.Sign(s, thresholds.get(s)[0], thresholds.get(s)[1], null)).toList(), null, null, gates, null);
+        }
+        // each sign against the others and the ordinary messages
+        List<Example> topical = train.stream().filter(e -> !e.mirrors()).toList();
+        int dim = topical.get(0).views().get(0).length;
+        double[][] x = new double[topical.size()][dim + 1];
+        for (int i = 0; i < topical.size(); i++) {
+            float[] v = topical.get(i).views().get(0);
+            for (int d = 0; d < dim; d++) x[i][d] = v[d];
+            x[i][dim] = 1;
+        }
+        int[] label = new int[topical.size()];
+        int[] count = new int[signs.size() + 1];
+        for (int i = 0; i < label.length; i++) {
+            int at = signs.indexOf(topical.get(i).label());
+            label[i] = at < 0 ? signs.size() : at;
+            count[label[i]]++;
+        }
+        double[] weight = new double[label.length];
+        for (int i = 0; i < label.length; i++) weight[i] = label.length / ((signs.size() + 1.0) * count[label[i]]);
+        double[][] sw = Logistic.softmax(x, label, signs.size() + 1, weight, SIGN_L2);
+        List<SafetyModel.Sign> signModels = new ArrayList<>();
+        for (int c = 0; c < signs.size(); c++) {
+            double[] t = thresholds.getOrDefault(signs.get(c), new double[] {0.5, 0.25});
+            signModels.add(new SafetyModel.Sign(signs.get(c), t[0], t[1], round(sw[c])));
+        }
+        double[] noSign = round(sw[signs.size()]);
+
+        // framing: red flags against the calm messages that speak of a sign or use its words
+        List<Example> framed = train.stream().filter(e -> e.redFlag() || e.mirrors() || e.label().equals("harmless-sense")).toList();
+        Map<String, Integer> df = new TreeMap<>();
+        for (Example e : framed) e.ngrams().keySet().forEach(g -> df.merge(g, 1, Integer::sum));
+        List<String> vocabulary = df.entrySet().stream().filter(en -> en.getValue() >= MIN_NGRAM_COUNT).map(Map.Entry::getKey).toList();
+        Map<String, Integer> index = new HashMap<>();
+        double[] idf = new double[vocabulary.size()];
+        for (int i = 0; i < vocabulary.size(); i++) {
+            index.put(vocabulary.get(i), i);
+            idf[i] = round(Math.log((1.0 + framed.size()) / (1.0 + df.get(vocabulary.get(i)))) + 1);
+        }
+        int cues = Framing.CUE_NAMES.size();
+        int embedded = framed.get(0).views().get(0).length;
+        int fdim = vocabulary.size() + cues + embedded + 1;
+        int[][] idx = new int[framed.size()][];
+        double[][] val = new double[framed.size()][];
+        boolean[] y = new boolean[framed.size()];
+        int pos = 0;
+        for (int i = 0; i < framed.size(); i++) {
+            Example e = framed.get(i);
+            Map<Integer, Double> tf = NGrams.tfidf(e.ngrams(), index, idf);
+            idx[i] = new int[tf.size() + cues + embedded + 1];
+            val[i] = new double[idx[i].length];
+            int k = 0;
+            for (Map.Entry<Integer, Double> en : tf.entrySet()) {
+                idx[i][k] = en.getKey();
+                val[i][k++] = en.getValue();
+            }
+            for (int c = 0; c < cues; c++) {
+                idx[i][k] = vocabulary.size() + c;
+                val[i][k++] = e.cues()[c];
+            }
+            float[] v = e.views().get(0);
+            for (int d = 0; d < embedded; d++) {
+                idx[i][k] = vocabulary.size() + cues + d;
+                val[i][k++] = v[d];
+            }
+            idx[i][k] = fdim - 1;
+            val[i][k] = 1;
+            if (y[i] = e.redFlag()) pos++;
+        }
+        double[] fw = Logistic.binarySparse(idx, val, fdim, y, balanced(y, pos), FRAME_L2, FRAME_EPOCHS);
+        return new SafetyModel(null, null, null, null, null, Framing.CUE_NAMES, signModels, noSign,
+                new SafetyModel.FramingModel(vocabulary, idf, round(fw)), gates, null);
+    }
+
+    /** Weights that give each class half the loss. */
+    private static double[] balanced(boolean[] y, int positives) {
+        double[] w = new double[y.length];
+        int negatives = y.length - positives;
+        for (int i = 0; i < y.length; i++) w[i] = y[i] ? y.length / (2.0 * Math.max(1, positives)) : y.length / (2.0 * Math.max(1, negatives));
+        return w;
+    }
+
+    /** The figures of the phrasings, from out-of-fold readings, with these thresholds and gates. */
+    private static SafetyModel.Measured measure(List<Example> examples, RedFlagMatcher.Finding[] findings, RedFlagDetector.Detection[] oof,
+                                                SafetyModel thresholds, SafetyRules rules) {
+        Triage triage = new Triage(rules, null, new RedFlagDetector(thresholds, null));
+        int flags = 0, alarmed = 0, right = 0, emergencies = 0, emergencyAlarmed = 0, checkedFlags = 0, calm = 0, falseAlarms = 0, checkedCalm = 0;
+        for (int i = 0; i < examples.size(); i++) {
+            Example e = examples.get(i);
+            if (!e.phrasing()) continue;
+            Triage.Verdict v = triage.decide(e.message(), findings[i], oof[i], Triage.Mode.BOTH);
+            boolean urgent = v.outcome() == Triage.Outcome.URGENT, check = v.outcome() == Triage.Outcome.CHECK;
+            if (e.redFlag()) {
+                flags++;
+                SafetyRules.Rule r = rules.rule(e.label());
+                if (urgent) alarmed++;
+                if (check) checkedFlags++;
+                if (urgent && r != null && v.level() == r.level()) right++;
+                if (r != null && r.level() == SafetyRules.Level.EMERGENCY) {
+                    emergencies++;
+                    if (urgent) emergencyAlarmed++;
+                }
+            } else {
+                calm++;
+                if (urgent) falseAlarms++;
+                if (check) checkedCalm++;
+            }
+        }
+        return new SafetyModel.Measured(round(alarmed / (double) flags), round(right / (double) flags),
+                round(emergencyAlarmed / (double) Math.max(1, emergencies)), round(falseAlarms / (double) calm),
+                round(checkedFlags / (double) flags), round(checkedCalm / (double) calm), FOLDS);
+    }
+
+    private static double quantile(List<Double> sorted, double q) {
+        if (sorted.isEmpty()) return 0.5;
+        int i = (int) Math.floor(q * (sorted.size() - 1));
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+    }
+
+    private static double[] round(double[] w) {
+        double[] out = new double[w.length];
+        for (int i = 0; i < w.length; i++) out[i] = Math.round(w[i] * 1e5) / 1e5;
+        return out;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10000) / 10000.0;
+    }
+}

@@ -1,0 +1,72 @@
+package com.sciaticachat.safety;
+
+import com.sciaticachat.analysis.Words;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Cues to how a message frames what it mentions: a sign happening now, a question about a condition,
+ * something past and over, a denial, someone else's history. The framing model weighs these cues with the
+ * message's words; the cues alone decide nothing.
+ */
+public final class Framing {
+
+    /** Cue names, in the order of {@link #cues}; the model file lists them to catch a mismatch. */
+    public static final List<String> CUE_NAMES = List.of("question_mark", "asks", "conditional", "past", "resolved", "negation",
+            "someone_else", "first_person", "now", "risk", "about_condition");
+
+    private static final Set<String> ASKING = Set.of("what", "how", "why", "when", "where", "which", "who", "is", "are", "can",
+            "could", "should", "does", "do", "will", "would", "may", "might", "any", "whats", "wat");
+    private static final Pattern CONDITIONAL = Pattern.compile("\\b(if|suppose|supposing|hypothetically|say|ever|in case|would it|were to|what happens)\\b");
+    private static final Pattern PAST = Pattern.compile("\\b(ago|last (week|month|year|time|summer|winter|spring)|used to|back in|years back|once had|had a|was|were|went|previously|in the past)\\b");
+    private static final Pattern RESOLVED = Pattern.compile("\\b(gone|went away|cleared|resolved|better now|fine now|recovered|healed|passed|over now|over it|got over|stopped|no longer|not any more|anymore|any more|settled)\\b");
+    private static final Pattern NEGATION = Pattern.compile("\\b(no|not|never|without|none|nothing|nor|neither)\\b");
+    private static final Pattern SOMEONE_ELSE = Pattern.compile("\\b((my|his|her|our|their) (mum|mom|mother|dad|father|husband|wife|partner|son|daughter|brother|sister|"
+            + "gran|granny|grandma|grandmother|grandpa|grandad|granddad|grandfather|aunt|auntie|uncle|friend|boyfriend|girlfriend|bf|gf|"
+            + "kid|child|baby|cousin|neighbou?r|colleague|coworker|boss|family|parents?|hubby|missus|fianc[eé]e?)|he|she|him|her|they)\\b");
+    private static final Pattern FIRST_PERSON = Pattern.compile("\\b(i|me|my|myself|mine)\\b");
+    private static final Pattern NOW = Pattern.compile("\\b(now|today|tonight|since|started|starting|currently|keeps?|getting|this (morning|week|evening)|yesterday|right now|lately|suddenly|still|for (two|three|a few|several|\\d+) days)\\b");
+    private static final Pattern RISK = Pattern.compile("\\b(risk|genetic|hereditary|inherit|runs? in|chance|likely|family history)\\b");
+    private static final Pattern ABOUT = Pattern.compile("\\b(signs?|symptoms?|warning|mean|means|serious|dangerous|emergency|red flags?|what is|what are|should i worry|when should)\\b");
+
+    private Framing() {}
+
+    /** The cues of a message, each 0 or 1. */
+    public static double[] cues(String message) {
+        String t = Words.expandContractions(Words.fold(message));
+        String first = t.split("[^a-z']+", 2)[0];
+        return new double[] {
+                t.contains("?") ? 1 : 0,
+                ASKING.contains(first) ? 1 : 0,
+                CONDITIONAL.matcher(t).find() ? 1 : 0,
+                PAST.matcher(t).find() ? 1 : 0,
+                RESOLVED.matcher(t).find() ? 1 : 0,
+                NEGATION.matcher(t).find() ? 1 : 0,
+                SOMEONE_ELSE.matcher(t).find() ? 1 : 0,
+                FIRST_PERSON.matcher(t).find() ? 1 : 0,
+                NOW.matcher(t).find() ? 1 : 0,
+                RISK.matcher(t).find() ? 1 : 0,
+                ABOUT.matcher(t).find() ? 1 : 0};
+    }
+
+    /**
+     * Whether a message tells of someone else: it names another person and the writer speaks of themselves
+     * less than of them ("my husband can't feel his legs", "I think my dad is ...").
+     */
+    public static boolean aboutSomeoneElse(String message) {
+        String t = " " + Words.expandContractions(Words.fold(message)).replaceAll("[^a-z' ]+", " ") + " ";
+        var other = SOMEONE_ELSE.matcher(t);
+        int others = 0;
+        while (other.find()) others++;
+        if (others == 0) return false;
+        String self = t.replaceAll(" i (think|am worried|am scared|am not sure|do not know|wonder|guess|believe|feel like) ", " ")
+                .replaceAll(" (my|our|their) (mum|mom|mother|dad|father|husband|wife|partner|son|daughter|brother|sister|gran|granny|"
+                        + "grandma|grandmother|grandpa|grandad|granddad|grandfather|aunt|auntie|uncle|friend|boyfriend|girlfriend|bf|gf|kid|"
+                        + "child|baby|cousin|hubby|missus|parents?) ", " X ");
+        var mine = FIRST_PERSON.matcher(self);
+        int selves = 0;
+        while (mine.find()) selves++;
+        return others > selves;
+    }
+}

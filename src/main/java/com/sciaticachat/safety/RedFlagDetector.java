@@ -1,0 +1,87 @@
+package com.sciaticachat.safety;
+
+import com.sciaticachat.analysis.Words;
+import com.sciaticachat.embed.Embedder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The learnt detector: how strongly a message tells of each sign, and whether what it tells is happening
+ * now. It reads the message's embedding (the same text retrieval embeds, so a question is embedded once),
+ * and for a message of several sentences each sentence's too, so a sign told in the middle of a long
+ * story counts.
+ */
+public final class RedFlagDetector {
+    /** Messages longer than this many words are also read sentence by sentence. */
+    static final int SENTENCE_VIEW_WORDS = 12;
+
+    /**
+     * What the detector read.
+     *
+     * @param signs   each sign's probability
+     * @param current the probability that what the message tells is happening now (to the writer or to
+     *                someone they speak for)
+     */
+    public record Detection(Map<String, Double> signs, double current) {
+        public double strongest() {
+            return signs.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        }
+    }
+
+    private final SafetyModel model;
+    private final Embedder embedder;
+    private final Map<String, Integer> ngramIndex;
+
+    public RedFlagDetector(SafetyModel model, Embedder embedder) {
+        if (!model.cues().equals(Framing.CUE_NAMES)) {
+            throw new IllegalStateException("the safety model was fitted on other framing cues than the code computes; run eval --fit-safety");
+        }
+        this.model = model;
+        this.embedder = embedder;
+        this.ngramIndex = model.framing() == null ? Map.of() : model.framing().index();
+    }
+
+    public SafetyModel model() {
+        return model;
+    }
+
+    /**
+     * The text the detector embeds for a message: the whole of it, folded, contractions spelt out. It is
+     * the text retrieval embeds when no word needed correcting, so the embedder's cache serves it once.
+     */
+    public static String wholeView(String message) {
+        return Words.expandContractions(Words.fold(message));
+    }
+
+    /** The sentences of a long message, each a view of its own; none for a short one. */
+    public static List<String> sentenceViews(String message) {
+        String folded = wholeView(message);
+        if (folded.split("\\s+").length <= SENTENCE_VIEW_WORDS) return List.of();
+        List<String> out = new ArrayList<>();
+        for (String s : folded.split("[.!?;\\n]+|,\\s+(?:but|and|plus|also|now)\\s+")) {
+            if (s.strip().split("\\s+").length >= 3) out.add(s.strip());
+        }
+        return out.size() < 2 ? List.of() : out;
+    }
+
+    public Detection detect(String message) {
+        List<float[]> views = new ArrayList<>();
+        views.add(embedder.embed(wholeView(message)));
+        for (String s : sentenceViews(message)) views.add(embedder.embed(s));
+        return detect(message, views);
+    }
+
+    /** From embeddings already computed: every view's, the whole message's first. */
+    public Detection detect(String message, List<float[]> views) {
+        double[] best = new double[model.signs().size()];
+        for (float[] v : views) {
+            double[] p = model.signProbabilities(v);
+            for (int i = 0; i < best.length; i++) best[i] = Math.max(best[i], p[i]);
+        }
+        Map<String, Double> signs = new LinkedHashMap<>();
+        for (int i = 0; i < best.length; i++) signs.put(model.signs().get(i).id(), best[i]);
+        return new Detection(signs, model.framing().current(ngramIndex, message, Framing.cues(message), views.get(0)));
+    }
+}

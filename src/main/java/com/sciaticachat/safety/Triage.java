@@ -1,0 +1,126 @@
+package com.sciaticachat.safety;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Decides what a message needs, safety-wise, before anything is looked up: an urgent reply, one check
+ * question, a calm caution beside the answer, or nothing.
+ *
+ * <ul>
+ *   <li><b>Urgent</b> when a phrase rule of {@code safety.yml} matches, unless the message reads clearly as
+ *       not happening now (a question about the condition, a past episode, someone's history); or when the
+ *       detector reads a sign at its alarm threshold in a message that reads as current.</li>
+ *   <li><b>Check</b> when an emergency sign is likely but not certain: the chat asks once, naming the
+ *       emergency signs, rather than guess.</li>
+ *   <li><b>Caution</b> when the message asks about a red-flag condition: the answer comes with the warning
+ *       signs and what to do if they appear.</li>
+ * </ul>
+ * The level always comes from the rule with the sign's id in {@code safety.yml}: a sign the clinic's file
+ * does not have never alarms.
+ */
+public final class Triage {
+
+    public enum Outcome { URGENT, CHECK, CAUTION, NONE }
+
+    /** Which parts decide: the phrase rules alone, the detector alone, or both (the chat). */
+    public enum Mode { RULES, DETECTOR, BOTH }
+
+    /**
+     * @param level       the most urgent level found (URGENT), or the level the check is about (CHECK), else null
+     * @param signs       the signs in the safety file's words: those found (URGENT), or the emergency signs to
+     *                    ask about or watch for (CHECK, CAUTION)
+     * @param signIds     their ids
+     * @param someoneElse the message tells of someone else's sign
+     */
+    public record Verdict(Outcome outcome, SafetyRules.Level level, List<String> signs, List<String> signIds, boolean someoneElse) {
+        public static final Verdict NONE = new Verdict(Outcome.NONE, null, List.of(), List.of(), false);
+    }
+
+    private final SafetyRules rules;
+    private final RedFlagMatcher matcher;
+    private final RedFlagDetector detector;
+
+    public Triage(SafetyRules rules, RedFlagMatcher matcher, RedFlagDetector detector) {
+        this.rules = rules;
+        this.matcher = matcher;
+        this.detector = detector;
+    }
+
+    public Verdict assess(String message) {
+        return decide(message, matcher.check(message), rules.rules().isEmpty() ? null : detector.detect(message), Mode.BOTH);
+    }
+
+    /** From the rules' finding (or null) and the detector's reading (or null when the detector is off). */
+    public Verdict decide(String message, RedFlagMatcher.Finding finding, RedFlagDetector.Detection d, Mode mode) {
+        List<String> ruleIds = finding == null || mode == Mode.DETECTOR ? List.of() : finding.ruleIds();
+        boolean someoneElse = Framing.aboutSomeoneElse(message);
+        if (mode == Mode.RULES || d == null) {
+            return ruleIds.isEmpty() ? Verdict.NONE : verdict(Outcome.URGENT, new LinkedHashSet<>(ruleIds), someoneElse);
+        }
+        SafetyModel.Gates g = detector.model().gates();
+        double current = d.current();
+        Set<String> alarm = new LinkedHashSet<>();
+        Set<String> unsure = new LinkedHashSet<>();
+        for (String id : ruleIds) {
+            if (current >= g.ruleCurrent()) alarm.add(id);
+            else if (current >= g.checkCurrent()) unsure.add(id);
+        }
+        for (SafetyModel.Sign s : detector.model().signs()) {
+            if (rules.rule(s.id()) == null) continue;
+            double p = d.signs().getOrDefault(s.id(), 0.0);
+            if (p >= s.alarm() && current >= g.detectorCurrent()) alarm.add(s.id());
+            else if (p >= s.check() && current >= g.checkCurrent()) unsure.add(s.id());
+        }
+        if (!alarm.isEmpty()) return verdict(Outcome.URGENT, alarm, someoneElse);
+        if (!unsure.isEmpty()) {
+            boolean emergency = unsure.stream().map(rules::rule).anyMatch(r -> r.level() == SafetyRules.Level.EMERGENCY);
+            if (emergency) return emergencySigns(Outcome.CHECK, someoneElse);
+            Verdict v = verdict(Outcome.CHECK, unsure, someoneElse);
+            return new Verdict(Outcome.CHECK, SafetyRules.Level.SEE_DOCTOR, v.signs(), v.signIds(), someoneElse);
+        }
+        double[] cues = Framing.cues(message);
+        boolean asks = cues[0] > 0 || cues[1] > 0 || cues[2] > 0;
+        if (asks && (!ruleIds.isEmpty() || d.strongest() >= g.caution())) return emergencySigns(Outcome.CAUTION, someoneElse);
+        return Verdict.NONE;
+    }
+
+    /** The visitor answered yes to the check question: the urgent reply, at the level and with the signs it asked about. */
+    public Verdict confirm(Verdict asked) {
+        if (asked.outcome() != Outcome.CHECK) return emergencySigns(Outcome.URGENT, asked.someoneElse());
+        return new Verdict(Outcome.URGENT, asked.level(), asked.signs(), asked.signIds(), asked.someoneElse());
+    }
+
+    public static boolean isAboutSomeoneElse(String message) {
+        return Framing.aboutSomeoneElse(message);
+    }
+
+    private Verdict verdict(Outcome outcome, Set<String> ids, boolean someoneElse) {
+        SafetyRules.Level level = null;
+        Set<String> signs = new LinkedHashSet<>();
+        List<String> kept = new ArrayList<>();
+        for (SafetyRules.Rule r : rules.rules()) {
+            if (!ids.contains(r.id())) continue;
+            kept.add(r.id());
+            signs.add(r.sign());
+            if (level == null || r.level() == SafetyRules.Level.EMERGENCY) level = r.level();
+        }
+        return new Verdict(outcome, level, List.copyOf(signs), List.copyOf(kept), someoneElse);
+    }
+
+    /** The emergency signs of the safety file, for a check question or a caution. */
+    private Verdict emergencySigns(Outcome outcome, boolean someoneElse) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (SafetyRules.Rule r : rules.rules()) if (r.level() == SafetyRules.Level.EMERGENCY) ids.add(r.id());
+        Verdict v = verdict(outcome, ids, someoneElse);
+        return new Verdict(outcome, outcome == Outcome.CAUTION ? null : SafetyRules.Level.EMERGENCY, v.signs(), v.signIds(), someoneElse);
+    }
+
+    /** The detector's signs that reach their alarm threshold, for explain views. */
+    public static List<String> detected(SafetyModel model, Map<String, Double> signs) {
+        return model.signs().stream().filter(s -> signs.getOrDefault(s.id(), 0.0) >= s.alarm()).map(SafetyModel.Sign::id).toList();
+    }
+}
