@@ -3,7 +3,10 @@ package com.sciaticachat.chat;
 import com.sciaticachat.analysis.QuestionAnalyzer.AnalyzedQuestion;
 import com.sciaticachat.embed.Embedder;
 import com.sciaticachat.index.SectionRecord;
-import com.sciaticachat.safety.RedFlagMatcher;
+import com.sciaticachat.safety.RedFlagDetector;
+import com.sciaticachat.safety.SafetyModel;
+import com.sciaticachat.safety.SafetyRules;
+import com.sciaticachat.safety.Triage;
 import com.sciaticachat.safety.SmallTalk;
 import com.sciaticachat.search.Highlighter;
 import com.sciaticachat.search.LiveIndex;
@@ -58,6 +61,10 @@ public final class ChatService {
     private final Messages messages;
     private final double minConfidence;
     private final UnansweredInbox inbox;
+    private final RedFlagDetector detector;
+
+    /** The visitor's answer to the check question. */
+    public enum CheckAnswer { YES, NO }
 
     /** Answers below this confidence are recorded for staff even though they were given (above the default threshold). */
     static final double WEAK_ANSWER = 0.85;
@@ -78,6 +85,7 @@ public final class ChatService {
         this.highlighter = new Highlighter();
         this.messages = messages;
         this.minConfidence = minConfidence;
+        this.detector = new RedFlagDetector(SafetyModel.bundled(), embedder);
     }
 
     /**
@@ -85,7 +93,12 @@ public final class ChatService {
      * already filed this very question (as not covered, say): it has been seen to.
      */
     public Reply ask(String question) {
-        Trace t = trace(question);
+        return ask(question, null);
+    }
+
+    /** A question, with the visitor's answer to the check question the chat asked about it (or null). */
+    public Reply ask(String question, CheckAnswer check) {
+        Trace t = trace(question, check);
         boolean filed = t.scored() != null && t.scored().filedUnder() != null;
         if (inbox != null && t.question() != null && !filed) {
             Reply r = t.reply();
@@ -107,9 +120,13 @@ public final class ChatService {
 
     /** Answers and keeps the evidence (ranking, confidence, analysed question). */
     public Trace trace(String question) {
+        return trace(question, null);
+    }
+
+    public Trace trace(String question, CheckAnswer check) {
         long start = System.nanoTime();
         LOG.debug("Question: {}", question);
-        Trace trace = index.withSnapshot(snapshot -> answer(snapshot, question));
+        Trace trace = index.withSnapshot(snapshot -> answer(snapshot, question, check));
         Reply r = trace.reply();
         LOG.info("ask status={}{} section={} score={} ms={}", r.status(), r.urgent() == null ? "" : " level=" + r.urgent().level(),
                 r.answer() == null ? "-" : r.answer().sectionId(),
@@ -117,10 +134,20 @@ public final class ChatService {
         return trace;
     }
 
-    private Trace answer(Snapshot snapshot, String question) {
-        // safety first: red flags are checked before anything else, small talk only when there are none
-        RedFlagMatcher.Finding flag = snapshot.redFlags().check(question);
-        if (flag == null) {
+    private Trace answer(Snapshot snapshot, String question, CheckAnswer check) {
+        // safety first: red flags are weighed before anything else, small talk only when there are none
+        SafetyRules rules = snapshot.safetyRules();
+        Triage triage = new Triage(rules, snapshot.redFlags(), detector);
+        Triage.Verdict verdict = triage.assess(question);
+        if (check == CheckAnswer.YES) verdict = triage.confirm(verdict);
+        if (check == CheckAnswer.NO && verdict.outcome() == Triage.Outcome.CHECK) verdict = Triage.Verdict.NONE;
+        if (verdict.outcome() == Triage.Outcome.CHECK) {
+            Reply.Check asked = new Reply.Check(rules.note(verdict.level() == SafetyRules.Level.EMERGENCY ? SafetyRules.Note.CHECK
+                    : SafetyRules.Note.CHECK_DOCTOR), verdict.signs(), verdict.level().value);
+            return new Trace(new Reply(Reply.CHECK, asked.message(), null, List.of(), null, null, asked, messages.disclaimer()), null, null,
+                    List.of());
+        }
+        if (verdict.outcome() == Triage.Outcome.NONE) {
             SmallTalk.Intent talk = snapshot.smallTalk().classify(question);
             if (talk != null) {
                 List<Reply.Related> topics = talk.name().equals("thanks") || talk.name().equals("goodbye") ? List.of() : suggestions(snapshot);
@@ -128,11 +155,20 @@ public final class ChatService {
             }
         }
         Trace found = retrieve(snapshot, question);
-        if (flag == null) return found;
         Reply r = found.reply();
-        Reply.Urgent urgent = new Reply.Urgent(flag.level().value, snapshot.safetyRules().message(flag.level()), flag.signs());
+        if (verdict.outcome() == Triage.Outcome.CAUTION) {
+            return new Trace(r.withCaution(new Reply.Caution(rules.note(SafetyRules.Note.CAUTION), verdict.signs())), found.question(),
+                    found.scored(), found.candidates());
+        }
+        if (verdict.outcome() != Triage.Outcome.URGENT) return found;
+        Reply.Urgent urgent = new Reply.Urgent(verdict.level().value, urgentMessage(rules, verdict), verdict.signs(), verdict.someoneElse());
         return new Trace(new Reply(Reply.URGENT, urgent.message(), r.answer(), r.answer() == null ? List.of() : r.related(), urgent,
                 messages.disclaimer()), found.question(), found.scored(), found.candidates());
+    }
+
+    private static String urgentMessage(SafetyRules rules, Triage.Verdict v) {
+        if (!v.someoneElse()) return rules.message(v.level());
+        return rules.note(v.level() == SafetyRules.Level.EMERGENCY ? SafetyRules.Note.EMERGENCY_OTHER : SafetyRules.Note.SEE_DOCTOR_OTHER);
     }
 
     private Trace retrieve(Snapshot snapshot, String question) {

@@ -6,22 +6,36 @@ import java.util.List;
 /**
  * What the chat says to one question; serialised as the body of {@code POST /api/v1/ask}.
  *
- * @param status     answered | no_match | urgent | smalltalk
+ * @param status     answered | no_match | urgent | smalltalk | check
  * @param reply      the text the widget shows first
  * @param answer     the section answering the question, or null
  * @param related    other sections worth offering (never the answer itself, its parent or its children)
  * @param urgent     the emergency or see-a-doctor warning, or null
+ * @param caution    a calm note on the warning signs, for a question about a red-flag condition, or null
+ * @param check      the one question the chat asks when an emergency sign is likely but not certain, or null
  * @param disclaimer always present, never empty
  */
-public record Reply(String status, String reply, Answer answer, List<Related> related, Urgent urgent, String disclaimer) {
+public record Reply(String status, String reply, Answer answer, List<Related> related, Urgent urgent, Caution caution, Check check,
+                    String disclaimer) {
 
     public static final String ANSWERED = "answered";
     public static final String NO_MATCH = "no_match";
     public static final String URGENT = "urgent";
     public static final String SMALLTALK = "smalltalk";
+    public static final String CHECK = "check";
 
     public Reply {
         related = List.copyOf(related);
+    }
+
+    /** A reply with no caution and no check question. */
+    public Reply(String status, String reply, Answer answer, List<Related> related, Urgent urgent, String disclaimer) {
+        this(status, reply, answer, related, urgent, null, null, disclaimer);
+    }
+
+    /** The same reply with a caution. */
+    public Reply withCaution(Caution c) {
+        return new Reply(status, reply, answer, related, urgent, c, check, disclaimer);
     }
 
     /**
@@ -43,9 +57,26 @@ public record Reply(String status, String reply, Answer answer, List<Related> re
     public record Related(String sectionId, String title) {}
 
     /**
-     * @param level   emergency | see_doctor
-     * @param message what to do, now
-     * @param signs   the signs recognised, in plain words
+     * @param level       emergency | see_doctor
+     * @param message     what to do, now
+     * @param signs       the signs recognised, in plain words
+     * @param someoneElse the visitor described someone else's sign; the message is worded for them
      */
-    public record Urgent(String level, String message, List<String> signs) {}
+    public record Urgent(String level, String message, List<String> signs, boolean someoneElse) {}
+
+    /**
+     * @param message the calm note
+     * @param signs   the warning signs that need 911, in plain words
+     */
+    public record Caution(String message, List<String> signs) {}
+
+    /**
+     * The check question: the visitor answers by asking the same question again with {@code "check": "yes"}
+     * (an emergency reply follows) or {@code "check": "no"} (the answer follows).
+     *
+     * @param message the question
+     * @param signs   the emergency signs it asks about, in plain words
+     * @param level   the level a "yes" leads to (emergency)
+     */
+    public record Check(String message, List<String> signs, String level) {}
 }

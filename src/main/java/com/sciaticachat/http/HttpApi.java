@@ -37,7 +37,8 @@ public final class HttpApi {
     private HttpApi() {}
 
     /** The request body of {@code POST /api/v1/ask}. */
-    public record AskRequest(String question) {}
+    /** The request body of {@code POST /api/v1/ask}: the question, and the answer to the chat's check question (or null). */
+    public record AskRequest(String question, ChatService.CheckAnswer check) {}
 
     /** The one JSON mapper of the API: times as ISO-8601 text. */
     public static ObjectMapper mapper() {
@@ -85,7 +86,7 @@ public final class HttpApi {
                 cfg.routes.options(path, HttpApi::preflight);
             }
 
-            cfg.routes.post("/api/v1/ask", ctx -> ctx.json(chat.get().ask(readAsk(ctx, mapper).question())));
+            cfg.routes.post("/api/v1/ask", ctx -> ctx.json(ask(chat.get(), readAsk(ctx, mapper))));
             cfg.routes.get("/api/v1/sections", ctx -> ctx.json(Map.of("sections", chat.get().sections())));
             // section ids contain a slash (document/section), hence <id>, which spans segments
             cfg.routes.get("/api/v1/sections/<id>", ctx -> ctx.json(chat.get().section(ctx.pathParam("id"))
@@ -138,6 +139,10 @@ public final class HttpApi {
     }
 
     /** Reads and checks the ask body: JSON object, content type, a string question of 1–500 characters. */
+    private static Object ask(ChatService chat, AskRequest request) {
+        return chat.ask(request.question(), request.check());
+    }
+
     static AskRequest readAsk(Context ctx, ObjectMapper mapper) {
         String type = ctx.contentType();
         String mime = type == null ? "" : type.split(";")[0].trim().toLowerCase(Locale.ROOT);
@@ -162,7 +167,15 @@ public final class HttpApi {
         if (question.codePointCount(0, question.length()) > MAX_QUESTION_CHARS) {
             throw new ApiException(400, "question_too_long", "\"question\" may have at most " + MAX_QUESTION_CHARS + " characters");
         }
-        return new AskRequest(question);
+        JsonNode c = json.get("check");
+        ChatService.CheckAnswer check = null;
+        if (c != null && !c.isNull()) {
+            if (!c.isTextual() || !List.of("yes", "no").contains(c.asText())) {
+                throw new ApiException(400, "invalid_check", "\"check\" is \"yes\" or \"no\": the answer to the chat's check question");
+            }
+            check = c.asText().equals("yes") ? ChatService.CheckAnswer.YES : ChatService.CheckAnswer.NO;
+        }
+        return new AskRequest(question, check);
     }
 
     static Map<String, Object> health(LiveIndex index) {
