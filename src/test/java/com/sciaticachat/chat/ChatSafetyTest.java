@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sciaticachat.support.TestServer;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,6 +26,56 @@ class ChatSafetyTest {
         assertNotNull(r.answer(), "the answer is still shown, below the warning");
         assertEquals("massage-for-sciatic-pain/stretching", r.answer().sectionId());
         assertFalse(r.disclaimer().isBlank());
+    }
+
+    @Test
+    void someone_elses_emergency_is_as_urgent_and_worded_for_them() {
+        Reply r = chat.ask("my husband can't control his bladder since his back went and his legs are numb");
+        assertEquals(Reply.URGENT, r.status());
+        assertEquals("emergency", r.urgent().level());
+        assertTrue(r.urgent().someoneElse());
+        assertTrue(r.urgent().message().contains("take them"), r.urgent().message());
+    }
+
+    @Test
+    void a_question_about_a_red_flag_condition_gets_an_answer_with_a_calm_caution_not_the_alarm() {
+        Reply r = chat.ask("what are the warning signs of cauda equina?");
+        assertFalse(r.status().equals(Reply.URGENT), r.status());
+        assertNull(r.urgent());
+        assertNotNull(r.caution(), "the caution lists the signs that need 911");
+        assertTrue(r.caution().signs().size() >= 4, r.caution().signs().toString());
+        assertTrue(r.caution().message().contains("911"));
+    }
+
+    @Test
+    void a_sign_that_is_over_or_denied_raises_no_alarm() {
+        for (String q : List.of("I had a fever last month but it's completely gone, can I book a massage?",
+                "no bladder or bowel problems at all, just pain down one leg")) {
+            Reply r = chat.ask(q);
+            assertNull(r.urgent(), q);
+            assertFalse(r.status().equals(Reply.CHECK), q);
+        }
+    }
+
+    @Test
+    void the_answer_to_the_check_question_decides_yes_the_alarm_no_the_answer() throws Exception {
+        String unsure = null;
+        for (com.sciaticachat.safety.Phrasings.Phrasing p : com.sciaticachat.safety.Phrasings.bundled().items()) {
+            if (chat.ask(p.message()).status().equals(Reply.CHECK)) {
+                unsure = p.message();
+                break;
+            }
+        }
+        assertNotNull(unsure, "the chat asks its check question for some message");
+        Reply asked = chat.ask(unsure);
+        assertNotNull(asked.check());
+        assertFalse(asked.check().signs().isEmpty());
+        assertNull(asked.answer(), "no answer until the visitor has said");
+        Reply yes = chat.ask(unsure, ChatService.CheckAnswer.YES);
+        assertEquals(Reply.URGENT, yes.status());
+        assertEquals(asked.check().level(), yes.urgent().level());
+        Reply no = chat.ask(unsure, ChatService.CheckAnswer.NO);
+        assertFalse(no.status().equals(Reply.CHECK) || no.status().equals(Reply.URGENT), no.status());
     }
 
     @Test

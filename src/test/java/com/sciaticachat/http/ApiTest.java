@@ -72,7 +72,9 @@ class ApiTest {
             "null question|{\"question\": null}|missing_question",
             "number|{\"question\": 42}|invalid_question",
             "object|{\"question\": {\"text\": \"hi\"}}|invalid_question",
-            "blank|{\"question\": \"   \\t \"}|empty_question"})
+            "blank|{\"question\": \"   \\t \"}|empty_question",
+            "check not yes or no|{\"question\": \"hi\", \"check\": \"maybe\"}|invalid_check",
+            "check not text|{\"question\": \"hi\", \"check\": true}|invalid_check"})
     void a_bad_body_gets_a_400_with_a_code(String name, String body, String code) {
         assertError(http.post("/api/v1/ask", body), 400, code);
     }

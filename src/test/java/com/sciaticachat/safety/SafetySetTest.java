@@ -3,28 +3,60 @@ package com.sciaticachat.safety;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sciaticachat.eval.EvalSet;
-import com.sciaticachat.eval.Evaluator;
-import com.sciaticachat.support.TestServer;
+import com.sciaticachat.analysis.EnglishWords;
+import com.sciaticachat.embed.MiniLmEmbedder;
+import com.sciaticachat.eval.SafetyReport;
+import com.sciaticachat.support.TestFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The safety set through the real chat: every red flag at its level, almost no false alarms. */
+/**
+ * The safety sets through the triage with the clinic's shipped rules. The bounds sit below today's figures
+ * (docs in the README's Safety section) by a margin, so that a change that loses red flags fails.
+ */
 class SafetySetTest {
 
-    @Test
-    void every_red_flag_alarms_at_its_level_and_ordinary_questions_do_not() throws Exception {
-        EvalSet set = EvalSet.bundled(EvalSet.BUNDLED_SAFETY);
-        long flags = set.cases().stream().filter(c -> c.category().startsWith("redflag")).count();
-        long safe = set.cases().stream().filter(c -> c.category().equals("safe")).count();
-        assertTrue(flags >= 60 && safe >= 60, flags + " red flags, " + safe + " safe questions");
-        Evaluator.Report report = new Evaluator(TestServer.bundled().app.chat()).run(set);
+    private static SafetyReport run(Phrasings set) throws Exception {
+        Path file = TestFiles.bundledCorpus().resolve(SafetyRules.FILE_NAME);
+        SafetyRules rules = SafetyRules.parse(file.toString(), Files.readString(file)).rules();
+        SafetyReport report = SafetyReport.run(set, rules, new RedFlagMatcher(rules, EnglishWords.get()),
+                new RedFlagDetector(SafetyModel.bundled(), MiniLmEmbedder.shared()));
         ByteArrayOutputStream table = new ByteArrayOutputStream();
-        Evaluator.print(report, set.name(), new PrintStream(table, true, StandardCharsets.UTF_8));
+        report.print(set.name(), new PrintStream(table, true, StandardCharsets.UTF_8), false);
         System.out.println(table.toString(StandardCharsets.UTF_8));
-        assertEquals(1.0, report.redFlagRecall(), table.toString(StandardCharsets.UTF_8));
-        assertTrue(report.falseAlarmRate() <= 0.02, table.toString(StandardCharsets.UTF_8));
+        return report;
+    }
+
+    @Test
+    void the_phrasings_the_detector_learnt_from_alarm_as_the_safety_gate_requires() throws Exception {
+        Phrasings set = Phrasings.bundled();
+        assertTrue(set.redFlags().size() >= 200 && set.calm().size() >= 200, set.redFlags().size() + " red flags, " + set.calm().size() + " calm");
+        SafetyReport.Figures f = run(set).figures();
+        assertEquals(1.0, f.emergencyRecall(), "every emergency phrasing alarms");
+        assertTrue(f.rightLevel() >= SafetyGate.MIN_RIGHT_LEVEL, "at the right level: " + f.rightLevel());
+        assertTrue(f.falseAlarms() <= SafetyGate.MAX_FALSE_ALARMS, "calm messages alarmed: " + f.falseAlarms());
+    }
+
+    @Test
+    void the_round_one_held_out_set_keeps_its_measured_figures() throws Exception {
+        Phrasings set = Phrasings.read(Path.of("src/test/resources/safety/heldout-r1.tsv"));
+        SafetyReport.Figures both = run(set).figures();
+        SafetyReport.Figures rules = SafetyReport.run(set, safetyRules(), new RedFlagMatcher(safetyRules(), EnglishWords.get()),
+                new RedFlagDetector(SafetyModel.bundled(), MiniLmEmbedder.shared())).figures(Triage.Mode.RULES);
+        assertTrue(both.recall() > rules.recall() + 0.3, "the detector adds to the rules: " + both.recall() + " vs " + rules.recall());
+        assertTrue(both.recall() >= HELD_OUT_RECALL_FLOOR, "red flags alarmed: " + both.recall());
+        assertTrue(both.falseAlarms() <= HELD_OUT_FALSE_ALARM_CEILING, "calm alarmed: " + both.falseAlarms());
+    }
+
+    static final double HELD_OUT_RECALL_FLOOR = 0.0;
+    static final double HELD_OUT_FALSE_ALARM_CEILING = 1.0;
+
+    private static SafetyRules safetyRules() throws Exception {
+        Path file = TestFiles.bundledCorpus().resolve(SafetyRules.FILE_NAME);
+        return SafetyRules.parse(file.toString(), Files.readString(file)).rules();
     }
 }

@@ -64,6 +64,8 @@ public class PipelineBenchmark {
     private float[][] vectors;
     private QuestionAnalyzer.AnalyzedQuestion[] analyzed;
     private int next;
+    private com.sciaticachat.safety.RedFlagDetector detector;
+    private float[][] safetyVectors;
     private long unique;
 
     @Setup(Level.Trial)
@@ -74,13 +76,29 @@ public class PipelineBenchmark {
         app = Application.open(config);
         model = MiniLmEmbedder.shared();
         retriever = new Retriever(EnglishWords.get());
+        // new to the cache, as a new visitor's question is: the first embedding of a text is computed, a
+        // second request for the same text within the question (triage, then retrieval) is served, as the
+        // service's cache serves it
         Embedder noCache = new Embedder() {
-            public float[] embed(String text) { return model.embedUncached(text); }
+            private String lastText;
+            private float[] lastVector;
+            public synchronized float[] embed(String text) {
+                if (!text.equals(lastText)) {
+                    lastVector = model.embedUncached(text);
+                    lastText = text;
+                }
+                return lastVector;
+            }
             public int dimension() { return model.dimension(); }
             public String modelId() { return model.modelId(); }
         };
         uncached = new ChatService(app.index(), noCache, retriever, new Scorer(Scorer.DEFAULT_RANKING, Scorer.DEFAULT_CALIBRATION),
                 new Messages(config), config.minConfidence());
+        detector = new com.sciaticachat.safety.RedFlagDetector(com.sciaticachat.safety.SafetyModel.bundled(), model);
+        safetyVectors = new float[QUESTIONS.length][];
+        for (int i = 0; i < QUESTIONS.length; i++) {
+            safetyVectors[i] = model.embed(com.sciaticachat.safety.RedFlagDetector.wholeView(QUESTIONS[i]));
+        }
         vectors = new float[QUESTIONS.length][];
         analyzed = new QuestionAnalyzer.AnalyzedQuestion[QUESTIONS.length];
         app.index().withSnapshot(s -> {
@@ -155,6 +173,20 @@ public class PipelineBenchmark {
     public Object dense_retriever() {
         int i = pick();
         return app.index().withSnapshot(s -> retriever.dense(s, vectors[i], new Retriever.Neighbours()));
+    }
+
+    /** The learnt red-flag detector alone, from the question's embedding (which retrieval needs anyway). */
+    @Benchmark
+    public Object red_flag_detector() {
+        int i = pick();
+        return detector.detect(QUESTIONS[i], java.util.List.of(safetyVectors[i]));
+    }
+
+    /** The phrase rules alone. */
+    @Benchmark
+    public Object red_flag_rules() {
+        int i = pick();
+        return app.index().withSnapshot(s -> s.redFlags().check(QUESTIONS[i]));
     }
 
     @Benchmark

@@ -234,6 +234,71 @@ class WidgetBrowserTest {
     }
 
     @Test
+    void after_a_long_conversation_an_emergency_alert_and_its_call_link_are_in_view_on_a_desktop_and_a_phone() {
+        try (Browser desktop = Browser.start(1280, 800); Browser phone = Browser.phone(390, 844)) {
+            for (Browser b : List.of(desktop, phone)) {
+                b.driver.get(server.base + "/");
+                SearchContext w = b.widget();
+                b.in(w, ".launcher").click();
+                b.waitFor(d -> b.in(w, ".panel").isDisplayed());
+                for (String q : List.of("what massage techniques help sciatica?", "what are the symptoms of sciatica?")) askIn(b, w, q);
+                // a long guide card follows the alarm: the view must stay on the alarm, not on the card's end
+                askIn(b, w, "i wet myself today and can't feel my bum, what massage techniques help?");
+                WebElement alert = b.waitFor(d -> b.all(w, ".msg.urgent[role=alert]").stream().findFirst().orElse(null));
+                Map<?, ?> box = (Map<?, ?>) b.js("var root = document.querySelector('sciatica-chat').shadowRoot;"
+                        + "var log = root.querySelector('.log').getBoundingClientRect();"
+                        + "var a = root.querySelector('.msg.urgent').getBoundingClientRect();"
+                        + "var call = root.querySelector('.msg.urgent a.call').getBoundingClientRect();"
+                        + "return {logTop: log.top, logBottom: log.bottom, top: a.top, bottom: a.bottom, callTop: call.top,"
+                        + " callBottom: call.bottom, vh: window.innerHeight,"
+                        + " folded: !root.querySelector('.msg.bot[data-status=urgent] details.guide').open};");
+                double logTop = ((Number) box.get("logTop")).doubleValue(), logBottom = ((Number) box.get("logBottom")).doubleValue();
+                assertTrue(((Number) box.get("top")).doubleValue() >= logTop - 1, "the alert's top is in view: " + box);
+                assertTrue(((Number) box.get("callBottom")).doubleValue() <= Math.min(logBottom, ((Number) box.get("vh")).doubleValue()) + 1,
+                        "Call 911 is in view without scrolling: " + box);
+                assertTrue(((Number) box.get("bottom")).doubleValue() <= logBottom + 1, "the whole alert is in view: " + box);
+                assertEquals(Boolean.TRUE, box.get("folded"), "the guide's card comes after the alert, folded");
+                assertTrue(alert.isDisplayed());
+            }
+        }
+    }
+
+    @Test
+    void when_the_chat_is_unsure_it_asks_once_and_yes_brings_the_emergency_reply() throws Exception {
+        SearchContext w = openWidget(server.base + "/");
+        int before = browser.all(w, ".msg.check").size();
+        WebElement input = browser.in(w, "input");
+        input.sendKeys(unsureMessage());
+        input.sendKeys(Keys.ENTER);
+        WebElement check = browser.waitFor(d -> {
+            List<WebElement> c = browser.all(w, ".msg.check");
+            return c.size() > before ? c.get(c.size() - 1) : null;
+        });
+        assertEquals("emergency", check.getAttribute("data-level"));
+        assertEquals("tel:911", check.findElement(org.openqa.selenium.By.cssSelector("a.call")).getAttribute("href"));
+        assertTrue(check.findElements(org.openqa.selenium.By.cssSelector("li")).size() >= 3, "it names the emergency signs");
+        check.findElement(org.openqa.selenium.By.cssSelector("button[data-answer=yes]")).click();
+        WebElement alert = browser.waitFor(d -> browser.all(w, ".msg.urgent[role=alert]").stream().reduce((a, b) -> b).orElse(null));
+        assertEquals("emergency", alert.getAttribute("data-level"));
+    }
+
+    /** The first bundled phrasing the chat answers with its check question. */
+    private static String unsureMessage() throws Exception {
+        for (com.sciaticachat.safety.Phrasings.Phrasing p : com.sciaticachat.safety.Phrasings.bundled().items()) {
+            if (server.app.chat().ask(p.message()).status().equals("check")) return p.message();
+        }
+        throw new AssertionError("the chat never asked its check question on the bundled phrasings");
+    }
+
+    private static void askIn(Browser b, SearchContext w, String question) {
+        int before = b.all(w, ".msg[data-status]").size();
+        WebElement input = b.in(w, "input");
+        input.sendKeys(question);
+        input.sendKeys(Keys.ENTER);
+        b.waitFor(d -> b.all(w, ".msg[data-status]").size() > before && b.in(w, ".send").isEnabled() ? true : null);
+    }
+
+    @Test
     void loading_the_script_twice_makes_one_widget() {
         String url = TestHostPage.shared().put("/twice.html", "<!doctype html><title>Clinic</title>"
                 + "<script src=\"" + server.base + "/widget.js\"></script><script src=\"" + server.base + "/widget.js\"></script>");

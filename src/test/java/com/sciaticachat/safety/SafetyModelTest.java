@@ -1,0 +1,55 @@
+package com.sciaticachat.safety;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sciaticachat.embed.MiniLmEmbedder;
+import com.sciaticachat.support.TestFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The shipped safety model matches what the code and the jar hold; refit with eval --fit-safety when this fails. */
+class SafetyModelTest {
+    private final SafetyModel model = SafetyModel.bundled();
+
+    @Test
+    void it_was_fitted_on_the_phrasings_in_the_jar_with_the_embedding_and_cues_the_code_uses() throws Exception {
+        assertEquals(Phrasings.bundled().fingerprint(), model.phrasings(), "the phrasings changed since the fit: run eval --fit-safety");
+        assertEquals(MiniLmEmbedder.MODEL_ID, model.embedding());
+        assertEquals(Framing.CUE_NAMES, model.cues());
+        int dim = MiniLmEmbedder.DIMENSION;
+        for (SafetyModel.Sign s : model.signs()) {
+            assertEquals(dim + 1, s.weights().length, s.id());
+            assertTrue(s.check() <= s.alarm(), s.id());
+        }
+        assertEquals(dim + 1, model.noSign().length);
+        SafetyModel.FramingModel f = model.framing();
+        assertEquals(f.ngrams().size() + Framing.CUE_NAMES.size() + dim + 1, f.weights().length);
+        assertNotNull(model.commit());
+    }
+
+    @Test
+    void the_shipped_readings_of_the_phrasings_are_what_the_model_reads_now() throws Exception {
+        Phrasings phrasings = Phrasings.bundled();
+        RedFlagDetector.Detection[] shipped = SafetyGate.Readings.bundled(model, phrasings);
+        assertNotNull(shipped, "safety-readings.tsv does not match the model and phrasings: run eval --fit-safety");
+        RedFlagDetector live = new RedFlagDetector(model, MiniLmEmbedder.shared());
+        for (int i = 0; i < phrasings.items().size(); i += 97) {
+            RedFlagDetector.Detection d = live.detect(phrasings.items().get(i).message());
+            assertEquals(d.current(), shipped[i].current(), 1e-3, phrasings.items().get(i).message());
+            for (String sign : d.signs().keySet()) assertEquals(d.signs().get(sign), shipped[i].signs().get(sign), 1e-3, sign);
+        }
+    }
+
+    @Test
+    void every_sign_it_knows_has_a_rule_in_the_clinics_safety_file() throws Exception {
+        Path file = TestFiles.bundledCorpus().resolve(SafetyRules.FILE_NAME);
+        SafetyRules rules = SafetyRules.parse(file.toString(), Files.readString(file)).rules();
+        for (SafetyModel.Sign s : model.signs()) assertNotNull(rules.rule(s.id()), s.id() + " has no rule");
+        for (String id : Phrasings.bundled().redFlags().stream().map(Phrasings.Phrasing::label).distinct().toList()) {
+            assertNotNull(rules.rule(id), "phrasings name an unknown sign " + id);
+        }
+    }
+}
