@@ -65,6 +65,14 @@
     '.chip{border:1px solid var(--accent);color:var(--accent);background:#fff;border-radius:999px;padding:4px 10px;font-size:13px}',
     '.urgent{align-self:stretch;max-width:100%;background:#fef2f2;border:2px solid #b91c1c;color:#7f1d1d}',
     '.urgent strong{display:block;font-size:15px;margin-bottom:4px}',
+    '.urgent .call{margin:2px 0 8px}',
+    '.caution{margin-top:8px;padding:8px 10px;border-left:4px solid #b45309;background:#fffbeb;color:#78350f;border-radius:6px;white-space:normal}',
+    '.caution ul,.check ul{margin:6px 0 0;padding-left:20px}',
+    '.check{align-self:stretch;max-width:100%;background:#fffbeb;border:2px solid #b45309;color:#78350f;white-space:normal}',
+    '.check .chips{margin-top:10px}',
+    '.check .chip{min-height:36px;padding:6px 16px;font-size:14px;font-weight:600}',
+    'details.guide{margin-top:4px}',
+    'details.guide summary{cursor:pointer;color:#52606d;font-size:13px}',
     '.call{display:inline-block;margin-top:8px;padding:8px 14px;border-radius:8px;background:#b91c1c;color:#fff;font-weight:700;text-decoration:none}',
     '.error{background:#fffbeb;border-color:#f59e0b}',
     '.retry{margin-top:8px;border:1px solid #b45309;background:#fff;color:#92400e;border-radius:8px;padding:4px 10px}',
@@ -318,6 +326,7 @@
     }
 
     ask(question) {
+      this.lastQuestion = question;
       this.bubble('user', question);
       this.request('POST', '/api/v1/ask', { question: question }, question);
     }
@@ -359,13 +368,29 @@
     }
 
     render(reply) {
-      var self = this;
       if (reply.disclaimer) this.els.disclaimer.textContent = reply.disclaimer;
-      if (reply.urgent) this.renderUrgent(reply.urgent);
+      var first = null;
+      if (reply.urgent) first = this.renderUrgent(reply.urgent);
+      if (reply.check) {
+        this.scrollToStart(this.renderCheck(reply.check));
+        return;
+      }
       var b = this.botBubble(reply.urgent ? '' : reply.reply);
-      if (reply.urgent) b.textContent = reply.answer ? 'Meanwhile, this is what our guide says:' : '';
+      if (!first) first = b;
       b.setAttribute('data-status', reply.status);
-      if (reply.answer) b.appendChild(this.card(reply.answer));
+      if (reply.caution) b.appendChild(this.caution(reply.caution));
+      if (reply.answer) {
+        if (reply.urgent) {
+          // the alarm comes first; the guide's card follows, folded away
+          var more = el('details', 'guide');
+          more.setAttribute('part', 'guide');
+          more.appendChild(el('summary', null, 'Meanwhile, what our guide says about \u201C' + reply.answer.title + '\u201D'));
+          more.appendChild(this.card(reply.answer));
+          b.appendChild(more);
+        } else {
+          b.appendChild(this.card(reply.answer));
+        }
+      }
       if (reply.status === 'no_match') {
         var contact = contactLink(this.contact());
         if (contact) {
@@ -375,30 +400,92 @@
           b.appendChild(line);
         }
       }
-      if (reply.related && reply.related.length) {
+      if (reply.related && reply.related.length && !reply.urgent) {
         var lead = el('div', 'source', reply.status === 'answered' ? 'Related topics:' : 'You could also ask about:');
         b.append(lead, this.chips(reply.related));
       }
       if (!b.textContent && !b.childElementCount) b.remove();
-      this.els.log.scrollTop = this.els.log.scrollHeight;
+      this.scrollToStart(first);
+    }
+
+    /** Scrolls the conversation so that a reply's first line is at the top of the view: a reply is read from its start. */
+    scrollToStart(node) {
+      var log = this.els.log;
+      if (!node || !node.isConnected) { log.scrollTop = log.scrollHeight; return; }
+      var top = node.getBoundingClientRect().top - log.getBoundingClientRect().top + log.scrollTop - 8;
+      log.scrollTop = Math.max(0, top);
+    }
+
+    bubbleQuietly(cls) {
+      // an alert announces itself (role=alert); the log's own announcement would repeat it
+      var log = this.els.log;
+      log.setAttribute('aria-live', 'off');
+      var box = el('div', 'msg ' + cls);
+      box.setAttribute('part', 'message ' + cls);
+      log.appendChild(box);
+      setTimeout(function () { log.setAttribute('aria-live', 'polite'); }, 1000);
+      return box;
     }
 
     renderUrgent(urgent) {
-      var box = this.bubble('urgent', '');
+      var box = this.bubbleQuietly('urgent');
       box.setAttribute('role', 'alert');
-      box.setAttribute('part', 'message urgent');
       box.setAttribute('data-level', urgent.level);
       box.appendChild(el('strong', null, urgent.level === 'emergency' ? 'This could be an emergency' : 'Please see a doctor today'));
-      box.appendChild(el('div', null, urgent.message));
-      if (urgent.signs && urgent.signs.length) {
-        box.appendChild(el('div', 'source', 'What you described: ' + urgent.signs.join('; ')));
-      }
       if (urgent.level === 'emergency') {
         var call = safeLink('tel:911', 'Call 911');
         call.className = 'call';
         call.setAttribute('part', 'call');
         box.appendChild(call);
       }
+      box.appendChild(el('div', null, urgent.message));
+      if (urgent.signs && urgent.signs.length) {
+        box.appendChild(el('div', 'source', 'What you described: ' + urgent.signs.join('; ')));
+      }
+      return box;
+    }
+
+    renderCheck(check) {
+      var self = this;
+      var question = this.lastQuestion;
+      var box = this.bubble('check', '');
+      box.setAttribute('data-status', 'check');
+      box.setAttribute('data-level', check.level);
+      box.appendChild(el('strong', null, check.message));
+      var list = el('ul');
+      (check.signs || []).forEach(function (s) { list.appendChild(el('li', null, s)); });
+      box.appendChild(list);
+      var chips = el('div', 'chips');
+      [['Yes', 'yes'], ['No', 'no']].forEach(function (pair) {
+        var c = el('button', 'chip', pair[0]);
+        c.type = 'button';
+        c.setAttribute('part', 'check-answer');
+        c.setAttribute('data-answer', pair[1]);
+        c.addEventListener('click', function () {
+          Array.prototype.forEach.call(chips.querySelectorAll('button'), function (x) { x.disabled = true; });
+          self.bubble('user', pair[0]);
+          self.request('POST', '/api/v1/ask', { question: question, check: pair[1] }, question);
+        });
+        chips.appendChild(c);
+      });
+      box.appendChild(chips);
+      if (check.level === 'emergency') {
+        var call = safeLink('tel:911', 'Call 911');
+        call.className = 'call';
+        call.setAttribute('part', 'call');
+        box.appendChild(call);
+      }
+      return box;
+    }
+
+    caution(caution) {
+      var box = el('div', 'caution');
+      box.setAttribute('part', 'caution');
+      box.appendChild(el('div', null, caution.message));
+      var list = el('ul');
+      (caution.signs || []).forEach(function (s) { list.appendChild(el('li', null, s)); });
+      box.appendChild(list);
+      return box;
     }
 
     card(answer) {
