@@ -41,6 +41,10 @@ class SafetySetTest {
         assertTrue(f.falseAlarms() <= SafetyGate.MAX_FALSE_ALARMS, "calm messages alarmed: " + f.falseAlarms());
     }
 
+    /**
+     * Round 1's held-out set, measured once out of sample (93.9% of red flags alarmed, 3.9% of calm messages),
+     * has since joined the phrasings: it stays as a guard, with a margin under what it measured.
+     */
     @Test
     void the_round_one_held_out_set_keeps_its_measured_figures() throws Exception {
         Phrasings set = Phrasings.read(Path.of("src/test/resources/safety/heldout-r1.tsv"));
@@ -52,8 +56,8 @@ class SafetySetTest {
         assertTrue(both.falseAlarms() <= HELD_OUT_FALSE_ALARM_CEILING, "calm alarmed: " + both.falseAlarms());
     }
 
-    static final double HELD_OUT_RECALL_FLOOR = 0.0;
-    static final double HELD_OUT_FALSE_ALARM_CEILING = 1.0;
+    static final double HELD_OUT_RECALL_FLOOR = 0.90;
+    static final double HELD_OUT_FALSE_ALARM_CEILING = 0.05;
 
     private static SafetyRules safetyRules() throws Exception {
         Path file = TestFiles.bundledCorpus().resolve(SafetyRules.FILE_NAME);
