@@ -13,9 +13,10 @@ import java.util.function.Supplier;
 /**
  * Refuses a corpus whose safety rules would let known red flags through: with the corpus's
  * {@code safety.yml}, the labelled phrasings the detector learnt from must still alarm as the chat's
- * targets say (every emergency phrasing, at least {@value #MIN_RIGHT_LEVEL} of all at their level, at
- * most {@value #MAX_FALSE_ALARMS} of the calm ones), or the corpus is not indexed and the last good one
- * keeps serving. A corpus without a safety file is refused too.
+ * targets say (every emergency phrasing alarms or gets the check question with its 911 link, at least
+ * {@value #MIN_RIGHT_LEVEL} of all alarm at their level, at most {@value #MAX_FALSE_ALARMS} of the calm
+ * ones alarm), or the corpus is not indexed and the last good one keeps serving. A corpus without a
+ * safety file is refused too.
  *
  * <p>The detector's reading of each phrasing depends only on the model, so it is computed once per
  * process (on first use) and only the phrase rules are re-run for each new version of the file.
@@ -126,7 +127,8 @@ public final class SafetyGate implements com.sciaticachat.index.CorpusReader.Che
                 missingSigns.add(p.label());
                 continue;
             }
-            if (rule.level() == SafetyRules.Level.EMERGENCY && !urgent) missedEmergencies.add(p.message());
+            boolean asked = v.outcome() == Triage.Outcome.CHECK && v.level() == SafetyRules.Level.EMERGENCY;
+            if (rule.level() == SafetyRules.Level.EMERGENCY && !urgent && !asked) missedEmergencies.add(p.message());
             if (!urgent || v.level() != rule.level()) wrongLevel.add(p.message());
         }
         List<CorpusError> errors = new ArrayList<>();
@@ -135,7 +137,7 @@ public final class SafetyGate implements com.sciaticachat.index.CorpusReader.Che
                     + "(id, level, sign, source, phrases) to say how urgent it is; the change was refused"));
         }
         if (!missedEmergencies.isEmpty()) {
-            errors.add(error(shown, missedEmergencies.size() + " emergency phrasing(s) would no longer raise the alarm", missedEmergencies));
+            errors.add(error(shown, missedEmergencies.size() + " emergency phrasing(s) would neither raise the alarm nor be asked about", missedEmergencies));
         }
         if (flags > 0 && wrongLevel.size() > (1 - MIN_RIGHT_LEVEL) * flags) {
             errors.add(error(shown, String.format(Locale.ROOT, "only %.0f%% of the known red flags would alarm at their level (at least %.0f%% must)",
