@@ -33,23 +33,30 @@ final class Logistic {
         return w;
     }
 
-    /** One row of weights per class of a softmax model. */
+    /** One row of weights per class of a softmax model (the rows' gradients summed on every core). */
     static double[][] softmax(double[][] x, int[] y, int classes, double[] weight, double l2) {
         int n = x.length, d = x[0].length;
-        double[][] w = new double[classes][d], m = new double[classes][d], v = new double[classes][d], grad = new double[classes][d];
+        double[][] w = new double[classes][d], m = new double[classes][d], v = new double[classes][d];
         double total = Arrays.stream(weight).sum();
-        double[] p = new double[classes];
+        int chunks = Math.max(1, Runtime.getRuntime().availableProcessors());
         for (int epoch = 1; epoch <= EPOCHS; epoch++) {
-            for (double[] g : grad) Arrays.fill(g, 0);
-            for (int i = 0; i < n; i++) {
-                double[] row = x[i];
-                probabilities(w, row, p);
-                for (int c = 0; c < classes; c++) {
-                    double err = (p[c] - (y[i] == c ? 1 : 0)) * weight[i] / total;
-                    double[] g = grad[c];
-                    for (int k = 0; k < d; k++) g[k] += err * row[k];
+            double[][] grad = java.util.stream.IntStream.range(0, chunks).parallel().mapToObj(chunk -> {
+                double[][] g = new double[classes][d];
+                double[] p = new double[classes];
+                for (int i = chunk; i < n; i += chunks) {
+                    double[] row = x[i];
+                    probabilities(w, row, p);
+                    for (int c = 0; c < classes; c++) {
+                        double err = (p[c] - (y[i] == c ? 1 : 0)) * weight[i] / total;
+                        double[] gc = g[c];
+                        for (int k = 0; k < d; k++) gc[k] += err * row[k];
+                    }
                 }
-            }
+                return g;
+            }).reduce((a, b) -> {
+                for (int c = 0; c < classes; c++) for (int k = 0; k < d; k++) a[c][k] += b[c][k];
+                return a;
+            }).orElseThrow();
             for (int c = 0; c < classes; c++) {
                 for (int k = 0; k < d - 1; k++) grad[c][k] += l2 * w[c][k];
                 adam(w[c], grad[c], m[c], v[c], epoch);

@@ -45,9 +45,19 @@ public final class SafetyFit {
     static final int FOLDS = 5;
     static final double ALARM_RECALL = 0.90;
     static final double CHECK_RECALL = 0.98;
+    /** How much more the "no sign" class weighs than one sign's, in the sign model's loss. */
+    static final double NONE_WEIGHT = 4;
+    /** At most this share of ordinary messages may reach a sign's alarm threshold, and its check threshold. */
+    static final double ORDINARY_ALARMS = 0.002;
+    static final double ORDINARY_CHECKS = 0.004;
     static final double FALSE_ALARM_COST = 3;
     static final double CHECK_COST = 0.5;
     static final double MISS_COST = 3;
+    /**
+     * Ordinary visitor questions are most of the chat's traffic: an alarm or a check question on one counts
+     * this many times a calm phrasing's.
+     */
+    static final double QUESTION_WEIGHT = 3;
     /** Ridge penalties, per row of the loss (about sklearn's C = 30 on a few thousand rows). */
     static final double SIGN_L2 = 1e-5;
     static final double FRAME_L2 = 2e-5;
@@ -55,8 +65,8 @@ public final class SafetyFit {
     static final int MIN_NGRAM_COUNT = 2;
 
     /** One training message, read. */
-    record Example(String message, String label, boolean redFlag, boolean mirrors, boolean phrasing, List<float[]> views,
-                   Map<String, Integer> ngrams, double[] cues) {}
+    record Example(String message, String label, boolean redFlag, boolean mirrors, boolean phrasing, List<String> texts,
+                   List<float[]> views, Map<String, Integer> ngrams, double[] cues) {}
 
     private SafetyFit() {}
 
@@ -79,40 +89,58 @@ public final class SafetyFit {
         List<Integer> order = new ArrayList<>(IntStream.range(0, examples.size()).boxed().toList());
         Collections.shuffle(order, new Random(14));
         for (int i = 0; i < order.size(); i++) fold[order.get(i)] = i % FOLDS;
-        RedFlagDetector.Detection[] oof = new RedFlagDetector.Detection[examples.size()];
-        SafetyModel.Gates placeholder = new SafetyModel.Gates(0.5, 0.5, 0.2, 0.3);
+        // out-of-fold readings, with the framing read on the whole message and on the sign's sentence
+        RedFlagDetector.Detection[][] oofBy = new RedFlagDetector.Detection[2][examples.size()];
         for (int f = 0; f < FOLDS; f++) {
             int held = f;
             List<Example> train = IntStream.range(0, examples.size()).filter(i -> fold[i] != held).mapToObj(examples::get).toList();
-            RedFlagDetector d = new RedFlagDetector(models(train, signs, Map.of(), placeholder), null);
-            for (int i = 0; i < examples.size(); i++) if (fold[i] == held) oof[i] = d.detect(examples.get(i).message(), examples.get(i).views());
+            SafetyModel m = models(train, signs, Map.of(), new SafetyModel.Gates(0.5, 0.5, 0.2, 0.3, false));
+            RedFlagDetector whole = new RedFlagDetector(m, null);
+            RedFlagDetector onSign = new RedFlagDetector(withGates(m, new SafetyModel.Gates(0.5, 0.5, 0.2, 0.3, true)), null);
+            for (int i = 0; i < examples.size(); i++) {
+                if (fold[i] != held) continue;
+                oofBy[0][i] = whole.detect(examples.get(i).texts(), examples.get(i).views());
+                oofBy[1][i] = onSign.detect(examples.get(i).texts(), examples.get(i).views());
+            }
             log.printf(Locale.ROOT, "  fold %d of %d fitted%n", f + 1, FOLDS);
         }
 
         Map<String, double[]> thresholds = new HashMap<>();
         for (String s : signs) {
             List<Double> p = new ArrayList<>();
-            for (int i = 0; i < examples.size(); i++) if (examples.get(i).label().equals(s)) p.add(oof[i].signs().get(s));
+            List<Double> none = new ArrayList<>();
+            for (int i = 0; i < examples.size(); i++) {
+                Example e = examples.get(i);
+                if (e.label().equals(s)) p.add(oofBy[0][i].signs().get(s));
+                else if (!e.redFlag() && !e.mirrors()) none.add(oofBy[0][i].signs().get(s));
+            }
             p.sort(null);
-            double alarm = Math.max(0.2, quantile(p, 1 - ALARM_RECALL));
-            thresholds.put(s, new double[] {round(alarm), round(Math.min(alarm, Math.max(0.05, quantile(p, 1 - CHECK_RECALL))))});
+            none.sort(null);
+            // high enough that ordinary messages (which mostly are current: "sore bum after sitting all day") rarely reach it
+            double alarm = Math.max(Math.max(0.2, quantile(p, 1 - ALARM_RECALL)), quantile(none, 1 - ORDINARY_ALARMS));
+            double check = Math.max(Math.max(0.05, quantile(p, 1 - CHECK_RECALL)), quantile(none, 1 - ORDINARY_CHECKS));
+            thresholds.put(s, new double[] {round(alarm), round(Math.min(alarm, check))});
         }
 
         RedFlagMatcher matcher = new RedFlagMatcher(rules, EnglishWords.get());
         RedFlagMatcher.Finding[] findings = examples.stream().map(e -> matcher.check(e.message())).toArray(RedFlagMatcher.Finding[]::new);
+        Triage.Wording[] wordings = examples.stream().map(e -> Triage.Wording.of(e.message())).toArray(Triage.Wording[]::new);
         SafetyModel.Gates best = null;
         SafetyModel.Measured bestMeasured = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         double[] grid = {0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8};
+        for (boolean onSign : new boolean[] {false, true}) {
+        RedFlagDetector.Detection[] oof = oofBy[onSign ? 1 : 0];
         for (double rule : grid) {
             for (double det : grid) {
                 for (double check : new double[] {0.02, 0.05, 0.1, 0.15, 0.2, 0.3}) {
                     if (check > Math.min(rule, det)) continue;
-                    SafetyModel.Gates g = new SafetyModel.Gates(rule, det, check, 0.3);
-                    SafetyModel.Measured m = measure(examples, findings, oof, models(List.of(), signs, thresholds, g), rules);
+                    SafetyModel.Gates g = new SafetyModel.Gates(rule, det, check, 0.3, onSign);
+                    SafetyModel.Measured m = measure(examples, findings, wordings, oof, models(List.of(), signs, thresholds, g), rules);
                     double missed = 1 - m.recall() - m.checkedRedFlags();
-                    double score = m.recall() + m.rightLevel() + m.emergencyRecall() - FALSE_ALARM_COST * m.falseAlarms()
-                            - CHECK_COST * m.checkedCalm() - MISS_COST * missed;
+                    double score = m.recall() + m.rightLevel() + m.emergencyRecall()
+                            - FALSE_ALARM_COST * (m.falseAlarms() + QUESTION_WEIGHT * m.questionsAlarmed())
+                            - CHECK_COST * (m.checkedCalm() + QUESTION_WEIGHT * m.questionsAsked()) - MISS_COST * missed;
                     if (score > bestScore) {
                         bestScore = score;
                         best = g;
@@ -121,11 +149,14 @@ public final class SafetyFit {
                 }
             }
         }
+        }
         log.printf(Locale.ROOT, "Cross-validated on the phrasings: red flags alarmed %.1f%% (emergencies %.1f%%), at the right level %.1f%%, "
-                        + "asked %.1f%%; calm messages alarmed %.1f%%, asked %.1f%% (gates: rule %.2f, detector %.2f, check %.2f)%n",
+                        + "asked %.1f%%; calm messages alarmed %.1f%%, asked %.1f%%; visitor questions alarmed %.1f%%, asked %.1f%% "
+                        + "(gates: rule %.2f, detector %.2f, check %.2f, framing on the sign's sentence %s)%n",
                 100 * bestMeasured.recall(), 100 * bestMeasured.emergencyRecall(), 100 * bestMeasured.rightLevel(),
                 100 * bestMeasured.checkedRedFlags(), 100 * bestMeasured.falseAlarms(), 100 * bestMeasured.checkedCalm(),
-                best.ruleCurrent(), best.detectorCurrent(), best.checkCurrent());
+                100 * bestMeasured.questionsAlarmed(), 100 * bestMeasured.questionsAsked(),
+                best.ruleCurrent(), best.detectorCurrent(), best.checkCurrent(), best.framingOnSign());
 
         SafetyModel all = models(examples, signs, thresholds, best);
         SafetyModel model = new SafetyModel("Red-flag detector and framing model of Sciatica Chat; written by eval --fit-safety, do not edit.",
@@ -133,15 +164,18 @@ public final class SafetyFit {
                 Framing.CUE_NAMES, all.signs(), all.noSign(), all.framing(), best, bestMeasured);
         RedFlagDetector detector = new RedFlagDetector(model, null);
         List<RedFlagDetector.Detection> readings = new ArrayList<>();
-        for (Example e : examples) if (e.phrasing()) readings.add(detector.detect(e.message(), e.views()));
+        for (Example e : examples) if (e.phrasing()) readings.add(detector.detect(e.texts(), e.views()));
         return new Fitted(model, com.sciaticachat.safety.SafetyGate.Readings.write(model, phrasings, readings));
     }
 
     private static Example example(String message, String label, boolean red, boolean mirrors, boolean phrasing, Embedder e) {
+        List<String> texts = new ArrayList<>();
+        texts.add(message);
+        texts.addAll(RedFlagDetector.sentenceViews(message));
         List<float[]> views = new ArrayList<>();
         views.add(e.embed(RedFlagDetector.wholeView(message)));
-        for (String s : RedFlagDetector.sentenceViews(message)) views.add(e.embed(s));
-        return new Example(message, label, red, mirrors, phrasing, views, NGrams.of(message), Framing.cues(message));
+        for (String s : texts.subList(1, texts.size())) views.add(e.embed(s));
+        return new Example(message, label, red, mirrors, phrasing, texts, views, NGrams.of(message), Framing.cues(message));
     }
 
     /** Sign and framing models fitted on these examples (none: thresholds and gates only), with these thresholds and gates. */
@@ -167,7 +201,9 @@ public final class SafetyFit {
             count[label[i]]++;
         }
         double[] weight = new double[label.length];
-        for (int i = 0; i < label.length; i++) weight[i] = label.length / ((signs.size() + 1.0) * count[label[i]]);
+        for (int i = 0; i < label.length; i++) {
+            weight[i] = label.length / ((signs.size() + 1.0) * count[label[i]]) * (label[i] == signs.size() ? NONE_WEIGHT : 1);
+        }
         double[][] sw = Logistic.softmax(x, label, signs.size() + 1, weight, SIGN_L2);
         List<SafetyModel.Sign> signModels = new ArrayList<>();
         for (int c = 0; c < signs.size(); c++) {
@@ -222,6 +258,11 @@ public final class SafetyFit {
                 new SafetyModel.FramingModel(vocabulary, idf, round(fw)), gates, null);
     }
 
+    private static SafetyModel withGates(SafetyModel m, SafetyModel.Gates g) {
+        return new SafetyModel(m.about(), m.embedding(), m.phrasings(), m.commit(), m.fittedAt(), m.cues(), m.signs(), m.noSign(), m.framing(),
+                g, m.measured());
+    }
+
     /** Weights that give each class half the loss. */
     private static double[] balanced(boolean[] y, int positives) {
         double[] w = new double[y.length];
@@ -231,15 +272,22 @@ public final class SafetyFit {
     }
 
     /** The figures of the phrasings, from out-of-fold readings, with these thresholds and gates. */
-    private static SafetyModel.Measured measure(List<Example> examples, RedFlagMatcher.Finding[] findings, RedFlagDetector.Detection[] oof,
+    private static SafetyModel.Measured measure(List<Example> examples, RedFlagMatcher.Finding[] findings, Triage.Wording[] wordings,
+                                                RedFlagDetector.Detection[] oof,
                                                 SafetyModel thresholds, SafetyRules rules) {
         Triage triage = new Triage(rules, null, new RedFlagDetector(thresholds, null));
         int flags = 0, alarmed = 0, right = 0, emergencies = 0, emergencyAlarmed = 0, checkedFlags = 0, calm = 0, falseAlarms = 0, checkedCalm = 0;
+        int questions = 0, questionsAlarmed = 0, questionsAsked = 0;
         for (int i = 0; i < examples.size(); i++) {
             Example e = examples.get(i);
-            if (!e.phrasing()) continue;
-            Triage.Verdict v = triage.decide(e.message(), findings[i], oof[i], Triage.Mode.BOTH);
+            Triage.Verdict v = triage.decide(wordings[i], findings[i], oof[i], Triage.Mode.BOTH);
             boolean urgent = v.outcome() == Triage.Outcome.URGENT, check = v.outcome() == Triage.Outcome.CHECK;
+            if (!e.phrasing()) {
+                questions++;
+                if (urgent) questionsAlarmed++;
+                if (check) questionsAsked++;
+                continue;
+            }
             if (e.redFlag()) {
                 flags++;
                 SafetyRules.Rule r = rules.rule(e.label());
@@ -258,7 +306,8 @@ public final class SafetyFit {
         }
         return new SafetyModel.Measured(round(alarmed / (double) flags), round(right / (double) flags),
                 round(emergencyAlarmed / (double) Math.max(1, emergencies)), round(falseAlarms / (double) calm),
-                round(checkedFlags / (double) flags), round(checkedCalm / (double) calm), FOLDS);
+                round(checkedFlags / (double) flags), round(checkedCalm / (double) calm), round(questionsAlarmed / (double) Math.max(1, questions)),
+                round(questionsAsked / (double) Math.max(1, questions)), FOLDS);
     }
 
     private static double quantile(List<Double> sorted, double q) {

@@ -67,21 +67,34 @@ public final class RedFlagDetector {
     }
 
     public Detection detect(String message) {
+        List<String> texts = new ArrayList<>();
+        texts.add(message);
+        texts.addAll(sentenceViews(message));
         List<float[]> views = new ArrayList<>();
         views.add(embedder.embed(wholeView(message)));
-        for (String s : sentenceViews(message)) views.add(embedder.embed(s));
-        return detect(message, views);
+        for (String s : texts.subList(1, texts.size())) views.add(embedder.embed(s));
+        return detect(texts, views);
     }
 
-    /** From embeddings already computed: every view's, the whole message's first. */
-    public Detection detect(String message, List<float[]> views) {
+    /** From embeddings already computed: the message and its sentences (the whole message first), and their embeddings. */
+    public Detection detect(List<String> texts, List<float[]> views) {
         double[] best = new double[model.signs().size()];
-        for (float[] v : views) {
-            double[] p = model.signProbabilities(v);
-            for (int i = 0; i < best.length; i++) best[i] = Math.max(best[i], p[i]);
+        int strongestView = 0;
+        double strongest = -1;
+        for (int at = 0; at < views.size(); at++) {
+            double[] p = model.signProbabilities(views.get(at));
+            for (int i = 0; i < best.length; i++) {
+                best[i] = Math.max(best[i], p[i]);
+                if (p[i] > strongest) {
+                    strongest = p[i];
+                    strongestView = at;
+                }
+            }
         }
         Map<String, Double> signs = new LinkedHashMap<>();
         for (int i = 0; i < best.length; i++) signs.put(model.signs().get(i).id(), best[i]);
-        return new Detection(signs, model.framing().current(ngramIndex, message, Framing.cues(message), views.get(0)));
+        int framed = model.gates() != null && model.gates().framingOnSign() ? strongestView : 0;
+        String text = texts.get(framed);
+        return new Detection(signs, model.framing().current(ngramIndex, text, Framing.cues(text), views.get(framed)));
     }
 }

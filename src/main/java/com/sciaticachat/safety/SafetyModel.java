@@ -88,12 +88,14 @@ public record SafetyModel(String about, String embedding, String phrasings, Stri
      * @param detectorCurrent a detected sign alarms when the message reads as current at least this
      * @param checkCurrent    a sign in doubt makes the chat ask when the message reads as current at least this
      * @param caution         a question whose strongest sign reaches this gets the calm caution
+     * @param framingOnSign   in a message of several sentences, the framing is read on the sentence that
+     *                        tells of the strongest sign rather than on the whole message
      */
-    public record Gates(double ruleCurrent, double detectorCurrent, double checkCurrent, double caution) {}
+    public record Gates(double ruleCurrent, double detectorCurrent, double checkCurrent, double caution, boolean framingOnSign) {}
 
     /** Cross-validated figures of the fit on its own phrasings, for the record (not evidence: see the held-out sets). */
     public record Measured(double recall, double rightLevel, double emergencyRecall, double falseAlarms, double checkedRedFlags,
-                           double checkedCalm, int folds) {}
+                           double checkedCalm, double questionsAlarmed, double questionsAsked, int folds) {}
 
     private static volatile SafetyModel bundled;
 

@@ -54,10 +54,22 @@ public final class Triage {
         return decide(message, matcher.check(message), rules.rules().isEmpty() ? null : detector.detect(message), Mode.BOTH);
     }
 
+    /** What the decision needs of the message's own words: whether it tells of someone else, whether it asks. */
+    public record Wording(boolean someoneElse, boolean asks) {
+        public static Wording of(String message) {
+            double[] cues = Framing.cues(message);
+            return new Wording(Framing.aboutSomeoneElse(message), cues[0] > 0 || cues[1] > 0 || cues[2] > 0);
+        }
+    }
+
     /** From the rules' finding (or null) and the detector's reading (or null when the detector is off). */
     public Verdict decide(String message, RedFlagMatcher.Finding finding, RedFlagDetector.Detection d, Mode mode) {
+        return decide(Wording.of(message), finding, d, mode);
+    }
+
+    public Verdict decide(Wording wording, RedFlagMatcher.Finding finding, RedFlagDetector.Detection d, Mode mode) {
         List<String> ruleIds = finding == null || mode == Mode.DETECTOR ? List.of() : finding.ruleIds();
-        boolean someoneElse = Framing.aboutSomeoneElse(message);
+        boolean someoneElse = wording.someoneElse();
         if (mode == Mode.RULES || d == null) {
             return ruleIds.isEmpty() ? Verdict.NONE : verdict(Outcome.URGENT, new LinkedHashSet<>(ruleIds), someoneElse);
         }
@@ -82,9 +94,7 @@ public final class Triage {
             Verdict v = verdict(Outcome.CHECK, unsure, someoneElse);
             return new Verdict(Outcome.CHECK, SafetyRules.Level.SEE_DOCTOR, v.signs(), v.signIds(), someoneElse);
         }
-        double[] cues = Framing.cues(message);
-        boolean asks = cues[0] > 0 || cues[1] > 0 || cues[2] > 0;
-        if (asks && (!ruleIds.isEmpty() || d.strongest() >= g.caution())) return emergencySigns(Outcome.CAUTION, someoneElse);
+        if (wording.asks() && (!ruleIds.isEmpty() || d.strongest() >= g.caution())) return emergencySigns(Outcome.CAUTION, someoneElse);
         return Verdict.NONE;
     }
 

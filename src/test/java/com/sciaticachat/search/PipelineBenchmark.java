@@ -179,7 +179,7 @@ public class PipelineBenchmark {
     @Benchmark
     public Object red_flag_detector() {
         int i = pick();
-        return detector.detect(QUESTIONS[i], java.util.List.of(safetyVectors[i]));
+        return detector.detect(java.util.List.of(QUESTIONS[i]), java.util.List.of(safetyVectors[i]));
     }
 
     /** The phrase rules alone. */
