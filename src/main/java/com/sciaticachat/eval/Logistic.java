@@ -65,6 +65,44 @@ final class Logistic {
         return w;
     }
 
+    /** One row of weights per class of a softmax model over sparse rows (as {@link #binarySparse}). */
+    static double[][] softmaxSparse(int[][] idx, double[][] val, int dim, int[] y, int classes, double[] weight, double l2, int epochs) {
+        int n = idx.length;
+        double[][] w = new double[classes][dim], m = new double[classes][dim], v = new double[classes][dim];
+        double total = Arrays.stream(weight).sum();
+        int chunks = Math.max(1, Runtime.getRuntime().availableProcessors());
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            double[][] grad = java.util.stream.IntStream.range(0, chunks).parallel().mapToObj(chunk -> {
+                double[][] g = new double[classes][dim];
+                double[] p = new double[classes];
+                for (int i = chunk; i < n; i += chunks) {
+                    double max = Double.NEGATIVE_INFINITY;
+                    for (int c = 0; c < classes; c++) {
+                        double z = 0;
+                        for (int k = 0; k < idx[i].length; k++) z += w[c][idx[i][k]] * val[i][k];
+                        p[c] = z;
+                        max = Math.max(max, z);
+                    }
+                    double sum = 0;
+                    for (int c = 0; c < classes; c++) sum += p[c] = Math.exp(p[c] - max);
+                    for (int c = 0; c < classes; c++) {
+                        double err = (p[c] / sum - (y[i] == c ? 1 : 0)) * weight[i] / total;
+                        for (int k = 0; k < idx[i].length; k++) g[c][idx[i][k]] += err * val[i][k];
+                    }
+                }
+                return g;
+            }).reduce((a, b) -> {
+                for (int c = 0; c < classes; c++) for (int k = 0; k < dim; k++) a[c][k] += b[c][k];
+                return a;
+            }).orElseThrow();
+            for (int c = 0; c < classes; c++) {
+                for (int k = 0; k < dim - 1; k++) grad[c][k] += l2 * w[c][k];
+                adam(w[c], grad[c], m[c], v[c], epoch);
+            }
+        }
+        return w;
+    }
+
     /**
      * Weights of a binary model over sparse rows: row i has values {@code val[i]} at columns {@code idx[i]}
      * (the bias column, {@code dim - 1}, included).

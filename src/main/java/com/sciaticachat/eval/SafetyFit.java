@@ -62,6 +62,7 @@ public final class SafetyFit {
     static final double SIGN_L2 = 1e-5;
     static final double FRAME_L2 = 2e-5;
     static final int FRAME_EPOCHS = 1500;
+    static final int SIGN_EPOCHS = 600;
     static final int MIN_NGRAM_COUNT = 2;
 
     /** One training message, read. */
@@ -161,7 +162,7 @@ public final class SafetyFit {
         SafetyModel all = models(examples, signs, thresholds, best);
         SafetyModel model = new SafetyModel("Red-flag detector and framing model of Sciatica Chat; written by eval --fit-safety, do not edit.",
                 com.sciaticachat.embed.MiniLmEmbedder.MODEL_ID, phrasings.fingerprint(), commit, Instant.now().toString(),
-                Framing.CUE_NAMES, all.signs(), all.noSign(), all.framing(), best, bestMeasured);
+                Framing.CUE_NAMES, all.vocabulary(), all.signs(), all.noSign(), all.framing(), best, bestMeasured);
         RedFlagDetector detector = new RedFlagDetector(model, null);
         List<RedFlagDetector.Detection> readings = new ArrayList<>();
         for (Example e : examples) if (e.phrasing()) readings.add(detector.detect(e.texts(), e.views()));
@@ -181,18 +182,30 @@ public final class SafetyFit {
     /** Sign and framing models fitted on these examples (none: thresholds and gates only), with these thresholds and gates. */
     private static SafetyModel models(List<Example> train, List<String> signs, Map<String, double[]> thresholds, SafetyModel.Gates gates) {
         if (train.isEmpty()) {
-            return new SafetyModel(null, null, null, null, null, Framing.CUE_NAMES, signs.stream()
+            return new SafetyModel(null, null, null, null, null, Framing.CUE_NAMES, null, signs.stream()
                     .map(s -> new SafetyModel.Sign(s, thresholds.get(s)[0], thresholds.get(s)[1], null)).toList(), null, null, gates, null);
         }
-        // each sign against the others and the ordinary messages
-        List<Example> topical = train.stream().filter(e -> !e.mirrors()).toList();
-        int dim = topical.get(0).views().get(0).length;
-        double[][] x = new double[topical.size()][dim + 1];
-        for (int i = 0; i < topical.size(); i++) {
-            float[] v = topical.get(i).views().get(0);
-            for (int d = 0; d < dim; d++) x[i][d] = v[d];
-            x[i][dim] = 1;
+        // one vocabulary of word n-grams for both models
+        Map<String, Integer> df = new TreeMap<>();
+        for (Example e : train) e.ngrams().keySet().forEach(g -> df.merge(g, 1, Integer::sum));
+        List<String> ngrams = df.entrySet().stream().filter(en -> en.getValue() >= MIN_NGRAM_COUNT).map(Map.Entry::getKey).toList();
+        Map<String, Integer> index = new HashMap<>();
+        double[] idf = new double[ngrams.size()];
+        for (int i = 0; i < ngrams.size(); i++) {
+            index.put(ngrams.get(i), i);
+            idf[i] = round(Math.log((1.0 + train.size()) / (1.0 + df.get(ngrams.get(i)))) + 1);
         }
+        SafetyModel.Vocabulary vocabulary = new SafetyModel.Vocabulary(ngrams, idf);
+        int dim = train.get(0).views().get(0).length;
+        int cues = Framing.CUE_NAMES.size();
+
+        // which sign: every sign's phrasings against each other and the ordinary messages (not against the
+        // calm messages that mirror a sign: those are about it too)
+        List<Example> topical = train.stream().filter(e -> !e.mirrors()).toList();
+        int sdim = ngrams.size() + dim + 1;
+        int[][] sidx = new int[topical.size()][];
+        double[][] sval = new double[topical.size()][];
+        for (int i = 0; i < topical.size(); i++) row(topical.get(i), index, idf, null, sidx, sval, i, ngrams.size(), sdim);
         int[] label = new int[topical.size()];
         int[] count = new int[signs.size() + 1];
         for (int i = 0; i < label.length; i++) {
@@ -204,7 +217,7 @@ public final class SafetyFit {
         for (int i = 0; i < label.length; i++) {
             weight[i] = label.length / ((signs.size() + 1.0) * count[label[i]]) * (label[i] == signs.size() ? NONE_WEIGHT : 1);
         }
-        double[][] sw = Logistic.softmax(x, label, signs.size() + 1, weight, SIGN_L2);
+        double[][] sw = Logistic.softmaxSparse(sidx, sval, sdim, label, signs.size() + 1, weight, SIGN_L2, SIGN_EPOCHS);
         List<SafetyModel.Sign> signModels = new ArrayList<>();
         for (int c = 0; c < signs.size(); c++) {
             double[] t = thresholds.getOrDefault(signs.get(c), new double[] {0.5, 0.25});
@@ -214,53 +227,51 @@ public final class SafetyFit {
 
         // framing: red flags against the calm messages that speak of a sign or use its words
         List<Example> framed = train.stream().filter(e -> e.redFlag() || e.mirrors() || e.label().equals("harmless-sense")).toList();
-        Map<String, Integer> df = new TreeMap<>();
-        for (Example e : framed) e.ngrams().keySet().forEach(g -> df.merge(g, 1, Integer::sum));
-        List<String> vocabulary = df.entrySet().stream().filter(en -> en.getValue() >= MIN_NGRAM_COUNT).map(Map.Entry::getKey).toList();
-        Map<String, Integer> index = new HashMap<>();
-        double[] idf = new double[vocabulary.size()];
-        for (int i = 0; i < vocabulary.size(); i++) {
-            index.put(vocabulary.get(i), i);
-            idf[i] = round(Math.log((1.0 + framed.size()) / (1.0 + df.get(vocabulary.get(i)))) + 1);
-        }
-        int cues = Framing.CUE_NAMES.size();
-        int embedded = framed.get(0).views().get(0).length;
-        int fdim = vocabulary.size() + cues + embedded + 1;
+        int fdim = ngrams.size() + cues + dim + 1;
         int[][] idx = new int[framed.size()][];
         double[][] val = new double[framed.size()][];
         boolean[] y = new boolean[framed.size()];
         int pos = 0;
         for (int i = 0; i < framed.size(); i++) {
-            Example e = framed.get(i);
-            Map<Integer, Double> tf = NGrams.tfidf(e.ngrams(), index, idf);
-            idx[i] = new int[tf.size() + cues + embedded + 1];
-            val[i] = new double[idx[i].length];
-            int k = 0;
-            for (Map.Entry<Integer, Double> en : tf.entrySet()) {
-                idx[i][k] = en.getKey();
-                val[i][k++] = en.getValue();
-            }
-            for (int c = 0; c < cues; c++) {
-                idx[i][k] = vocabulary.size() + c;
-                val[i][k++] = e.cues()[c];
-            }
-            float[] v = e.views().get(0);
-            for (int d = 0; d < embedded; d++) {
-                idx[i][k] = vocabulary.size() + cues + d;
-                val[i][k++] = v[d];
-            }
-            idx[i][k] = fdim - 1;
-            val[i][k] = 1;
-            if (y[i] = e.redFlag()) pos++;
+            row(framed.get(i), index, idf, framed.get(i).cues(), idx, val, i, ngrams.size(), fdim);
+            if (y[i] = framed.get(i).redFlag()) pos++;
         }
         double[] fw = Logistic.binarySparse(idx, val, fdim, y, balanced(y, pos), FRAME_L2, FRAME_EPOCHS);
-        return new SafetyModel(null, null, null, null, null, Framing.CUE_NAMES, signModels, noSign,
-                new SafetyModel.FramingModel(vocabulary, idf, round(fw)), gates, null);
+        return new SafetyModel(null, null, null, null, null, Framing.CUE_NAMES, vocabulary, signModels, noSign,
+                new SafetyModel.FramingModel(round(fw)), gates, null);
+    }
+
+    /** Row i of a sparse matrix: the whole message's n-grams, then the cues (when given), then its embedding, then 1. */
+    private static void row(Example e, Map<String, Integer> index, double[] idf, double[] cues, int[][] idx, double[][] val, int i,
+                            int vocabulary, int width) {
+        Map<Integer, Double> tf = NGrams.tfidf(e.ngrams(), index, idf);
+        float[] v = e.views().get(0);
+        int n = tf.size() + (cues == null ? 0 : cues.length) + v.length + 1;
+        idx[i] = new int[n];
+        val[i] = new double[n];
+        int k = 0;
+        for (Map.Entry<Integer, Double> en : tf.entrySet()) {
+            idx[i][k] = en.getKey();
+            val[i][k++] = en.getValue();
+        }
+        int at = vocabulary;
+        if (cues != null) {
+            for (double c : cues) {
+                idx[i][k] = at++;
+                val[i][k++] = c;
+            }
+        }
+        for (float x : v) {
+            idx[i][k] = at++;
+            val[i][k++] = x;
+        }
+        idx[i][k] = width - 1;
+        val[i][k] = 1;
     }
 
     private static SafetyModel withGates(SafetyModel m, SafetyModel.Gates g) {
-        return new SafetyModel(m.about(), m.embedding(), m.phrasings(), m.commit(), m.fittedAt(), m.cues(), m.signs(), m.noSign(), m.framing(),
-                g, m.measured());
+        return new SafetyModel(m.about(), m.embedding(), m.phrasings(), m.commit(), m.fittedAt(), m.cues(), m.vocabulary(), m.signs(),
+                m.noSign(), m.framing(), g, m.measured());
     }
 
     /** Weights that give each class half the loss. */

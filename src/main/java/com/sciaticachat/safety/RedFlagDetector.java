@@ -40,7 +40,7 @@ public final class RedFlagDetector {
         }
         this.model = model;
         this.embedder = embedder;
-        this.ngramIndex = model.framing() == null ? Map.of() : model.framing().index();
+        this.ngramIndex = model.vocabulary() == null ? Map.of() : model.vocabulary().index();
     }
 
     public SafetyModel model() {
@@ -81,8 +81,10 @@ public final class RedFlagDetector {
         double[] best = new double[model.signs().size()];
         int strongestView = 0;
         double strongest = -1;
+        List<Map<Integer, Double>> grams = new ArrayList<>();
+        for (String t : texts) grams.add(NGrams.tfidf(NGrams.of(t), ngramIndex, model.vocabulary().idf()));
         for (int at = 0; at < views.size(); at++) {
-            double[] p = model.signProbabilities(views.get(at));
+            double[] p = model.signProbabilities(grams.get(at), views.get(at));
             for (int i = 0; i < best.length; i++) {
                 best[i] = Math.max(best[i], p[i]);
                 if (p[i] > strongest) {
@@ -94,7 +96,7 @@ public final class RedFlagDetector {
         Map<String, Double> signs = new LinkedHashMap<>();
         for (int i = 0; i < best.length; i++) signs.put(model.signs().get(i).id(), best[i]);
         int framed = model.gates() != null && model.gates().framingOnSign() ? strongestView : 0;
-        String text = texts.get(framed);
-        return new Detection(signs, model.framing().current(ngramIndex, text, Framing.cues(text), views.get(framed)));
+        double current = model.framing().current(grams.get(framed), model.vocabulary().size(), Framing.cues(texts.get(framed)), views.get(framed));
+        return new Detection(signs, current);
     }
 }

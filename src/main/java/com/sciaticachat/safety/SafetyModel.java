@@ -12,9 +12,10 @@ import java.util.Map;
 /**
  * The learnt half of the safety check, as data (written by {@code eval --fit-safety}, never by hand):
  * <ul>
- *   <li>a softmax model over a message's embedding with one class per sign and one for none: which sign
- *       does the message tell of? Each sign has the probability at which it counts ({@code alarm}) and at
- *       which the chat may ask ({@code check});</li>
+ *   <li>a softmax model over a message's word n-grams (tf-idf) and its embedding, with one class per sign
+ *       and one for none: which sign does the message tell of? The n-grams tell "numb" from "sore" where
+ *       the embedding puts them close. Each sign has the probability at which it counts ({@code alarm})
+ *       and at which the chat may ask ({@code check});</li>
  *   <li>the framing model: a logistic model over the message's word n-grams (tf-idf) and the
  *       {@link Framing} cues: is what it tells happening now, to the writer or someone they speak for,
  *       rather than asked about, over, denied, imagined or someone's history?</li>
@@ -24,27 +25,41 @@ import java.util.Map;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SafetyModel(String about, String embedding, String phrasings, String commit, String fittedAt, List<String> cues,
-                          List<Sign> signs, double[] noSign, FramingModel framing, Gates gates, Measured measured) {
+                          Vocabulary vocabulary, List<Sign> signs, double[] noSign, FramingModel framing, Gates gates, Measured measured) {
 
     public static final String RESOURCE = "/model/safety-model.json";
 
+    /** The word n-grams both models read, each with its inverse document frequency. */
+    public record Vocabulary(List<String> ngrams, double[] idf) {
+        public Map<String, Integer> index() {
+            Map<String, Integer> out = new HashMap<>(ngrams.size() * 2);
+            for (int i = 0; i < ngrams.size(); i++) out.put(ngrams.get(i), i);
+            return out;
+        }
+
+        public int size() {
+            return ngrams.size();
+        }
+    }
+
     /**
-     * A sign's class: {@code weights} over the embedding, the last one the bias.
+     * A sign's class: {@code weights} over the vocabulary, then the embedding; the last one the bias.
      *
      * @param alarm at or above this probability the sign counts as told
      * @param check at or above this (and below {@code alarm}) the chat may ask
      */
     public record Sign(String id, double alarm, double check, double[] weights) {}
 
-    /** Each sign's probability for an embedding, in the order of {@link #signs}. */
-    public double[] signProbabilities(float[] v) {
-        int k = signs.size();
+    /** Each sign's probability for a text's n-grams (tf-idf, by vocabulary index) and embedding, in the order of {@link #signs}. */
+    public double[] signProbabilities(Map<Integer, Double> ngrams, float[] v) {
+        int k = signs.size(), at = vocabulary.size();
         double[] z = new double[k + 1];
         double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c <= k; c++) {
             double[] w = c < k ? signs.get(c).weights() : noSign;
-            double s = w[v.length];
-            for (int d = 0; d < v.length; d++) s += w[d] * v[d];
+            double s = w[at + v.length];
+            for (Map.Entry<Integer, Double> e : ngrams.entrySet()) s += w[e.getKey()] * e.getValue();
+            for (int d = 0; d < v.length; d++) s += w[at + d] * v[d];
             z[c] = s;
             max = Math.max(max, s);
         }
@@ -56,28 +71,19 @@ public record SafetyModel(String about, String embedding, String phrasings, Stri
     }
 
     /**
-     * The framing model: {@code ngrams[i]} has inverse document frequency {@code idf[i]} and weight
-     * {@code weights[i]}; then one weight per cue, then one per dimension of the message's embedding; the
-     * last is the bias.
+     * The framing model: one weight per n-gram of the vocabulary, then one per cue, then one per dimension
+     * of the message's embedding; the last is the bias.
      */
-    public record FramingModel(List<String> ngrams, double[] idf, double[] weights) {
-
-        /** The probability that the message tells of something happening now. */
-        public double current(Map<String, Integer> index, String message, double[] cues, float[] embedding) {
-            Map<Integer, Double> x = NGrams.tfidf(NGrams.of(message), index, idf);
+    public record FramingModel(double[] weights) {
+        /** The probability that the text tells of something happening now. */
+        public double current(Map<Integer, Double> ngrams, int vocabularySize, double[] cues, float[] embedding) {
             double s = weights[weights.length - 1];
-            for (Map.Entry<Integer, Double> e : x.entrySet()) s += weights[e.getKey()] * e.getValue();
-            int at = ngrams.size();
+            for (Map.Entry<Integer, Double> e : ngrams.entrySet()) s += weights[e.getKey()] * e.getValue();
+            int at = vocabularySize;
             for (int k = 0; k < cues.length; k++) s += weights[at + k] * cues[k];
             at += cues.length;
             for (int d = 0; d < embedding.length; d++) s += weights[at + d] * embedding[d];
             return 1 / (1 + Math.exp(-s));
-        }
-
-        public Map<String, Integer> index() {
-            Map<String, Integer> out = new HashMap<>(ngrams.size() * 2);
-            for (int i = 0; i < ngrams.size(); i++) out.put(ngrams.get(i), i);
-            return out;
         }
     }
 

@@ -19,14 +19,14 @@ class SafetyModelTest {
         assertEquals(Phrasings.bundled().fingerprint(), model.phrasings(), "the phrasings changed since the fit: run eval --fit-safety");
         assertEquals(MiniLmEmbedder.MODEL_ID, model.embedding());
         assertEquals(Framing.CUE_NAMES, model.cues());
-        int dim = MiniLmEmbedder.DIMENSION;
+        int dim = MiniLmEmbedder.DIMENSION, words = model.vocabulary().size();
+        assertEquals(words, model.vocabulary().idf().length);
         for (SafetyModel.Sign s : model.signs()) {
-            assertEquals(dim + 1, s.weights().length, s.id());
+            assertEquals(words + dim + 1, s.weights().length, s.id());
             assertTrue(s.check() <= s.alarm(), s.id());
         }
-        assertEquals(dim + 1, model.noSign().length);
-        SafetyModel.FramingModel f = model.framing();
-        assertEquals(f.ngrams().size() + Framing.CUE_NAMES.size() + dim + 1, f.weights().length);
+        assertEquals(words + dim + 1, model.noSign().length);
+        assertEquals(words + Framing.CUE_NAMES.size() + dim + 1, model.framing().weights().length);
         assertNotNull(model.commit());
     }
 
