@@ -42,12 +42,14 @@ class SafetySetTest {
     }
 
     /**
-     * Round 1's held-out set, measured once out of sample (93.9% of red flags alarmed, 3.9% of calm messages),
-     * has since joined the phrasings: it stays as a guard, with a margin under what it measured.
+     * The held-out sets, each measured once out of sample (round 1: 93.9% of red flags alarmed, 3.9% of calm
+     * messages; round 2: 95.4% and 3.2%), have since joined the phrasings: they stay as guards, with a margin
+     * under what they measured.
      */
-    @Test
-    void the_round_one_held_out_set_keeps_its_measured_figures() throws Exception {
-        Phrasings set = Phrasings.read(Path.of("src/test/resources/safety/heldout-r1.tsv"));
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"heldout-r1.tsv", "heldout-r2.tsv"})
+    void the_held_out_sets_keep_their_measured_figures(String file) throws Exception {
+        Phrasings set = Phrasings.read(Path.of("src/test/resources/safety/" + file));
         SafetyReport.Figures both = run(set).figures();
         SafetyReport.Figures rules = SafetyReport.run(set, safetyRules(), new RedFlagMatcher(safetyRules(), EnglishWords.get()),
                 new RedFlagDetector(SafetyModel.bundled(), MiniLmEmbedder.shared())).figures(Triage.Mode.RULES);
