@@ -63,9 +63,10 @@
     '.note{color:#7c2d12}',
     '.chips{display:flex;flex-wrap:wrap;gap:6px;margin-top:8px}',
     '.chip{border:1px solid var(--accent);color:var(--accent);background:#fff;border-radius:999px;padding:4px 10px;font-size:13px}',
-    '.urgent{align-self:stretch;max-width:100%;background:#fef2f2;border:2px solid #b91c1c;color:#7f1d1d}',
-    '.urgent strong{display:block;font-size:15px;margin-bottom:4px}',
-    '.urgent .call{margin:2px 0 8px}',
+    '.urgent{align-self:stretch;max-width:100%;background:#fef2f2;border:2px solid #b91c1c;color:#7f1d1d;font-size:14px;line-height:1.4}',
+    '.urgent strong{display:block;font-size:15px;margin-bottom:6px}',
+    '.urgent .call{float:right;margin:0 0 4px 10px}',
+    '.urgent .source{font-size:12px}',
     '.caution{margin-top:8px;padding:8px 10px;border-left:4px solid #b45309;background:#fffbeb;color:#78350f;border-radius:6px;white-space:normal}',
     '.caution ul,.check ul{margin:6px 0 0;padding-left:20px}',
     '.check{align-self:stretch;max-width:100%;background:#fffbeb;border:2px solid #b45309;color:#78350f;white-space:normal}',
@@ -431,13 +432,13 @@
       var box = this.bubbleQuietly('urgent');
       box.setAttribute('role', 'alert');
       box.setAttribute('data-level', urgent.level);
-      box.appendChild(el('strong', null, urgent.level === 'emergency' ? 'This could be an emergency' : 'Please see a doctor today'));
       if (urgent.level === 'emergency') {
         var call = safeLink('tel:911', 'Call 911');
         call.className = 'call';
         call.setAttribute('part', 'call');
         box.appendChild(call);
       }
+      box.appendChild(el('strong', null, urgent.level === 'emergency' ? 'This could be an emergency' : 'Please see a doctor today'));
       box.appendChild(el('div', null, urgent.message));
       if (urgent.signs && urgent.signs.length) {
         box.appendChild(el('div', 'source', 'What you described: ' + urgent.signs.join('; ')));

@@ -282,10 +282,11 @@ class WidgetBrowserTest {
         assertEquals("emergency", alert.getAttribute("data-level"));
     }
 
-    /** The first bundled phrasing the chat answers with its check question. */
+    /** The first bundled phrasing the chat answers with its check question about the emergency signs. */
     private static String unsureMessage() throws Exception {
         for (com.sciaticachat.safety.Phrasings.Phrasing p : com.sciaticachat.safety.Phrasings.bundled().items()) {
-            if (server.app.chat().ask(p.message()).status().equals("check")) return p.message();
+            com.sciaticachat.chat.Reply r = server.app.chat().ask(p.message());
+            if (r.check() != null && r.check().level().equals("emergency")) return p.message();
         }
         throw new AssertionError("the chat never asked its check question on the bundled phrasings");
     }
