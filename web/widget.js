@@ -362,7 +362,7 @@
           self.setBusy(false);
           console.warn(LOG, 'request failed:', e.message);
           self.renderError(e, function () {
-            if (question) self.request('POST', '/api/v1/ask', { question: question }, question);
+            if (question) self.request('POST', '/api/v1/ask', body, question);
             else self.request(method, path, body, null, title);
           });
         });

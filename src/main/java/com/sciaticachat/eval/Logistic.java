@@ -4,66 +4,14 @@ import java.util.Arrays;
 
 /**
  * Logistic and softmax regression with an L2 penalty, fitted by full-batch gradient descent with Adam:
- * small, dependency-free and deterministic, for the few thousand labelled messages the safety models
- * learn from. Every row ends with a constant 1 (the bias), which is not penalised.
+ * small and dependency-free, for the few thousand labelled messages the safety models
+ * learn from. Rows are sparse (the n-grams a message has, then dense parts such as its embedding) and
+ * end with a constant 1 (the bias), which is not penalised. Each epoch sums the rows' gradients on every core.
  */
 final class Logistic {
-    static final int EPOCHS = 400;
     static final double RATE = 0.05;
 
     private Logistic() {}
-
-    /** Weights of a binary model; {@code weight[i]} scales row i's share of the loss. */
-    static double[] binary(double[][] x, boolean[] y, double[] weight, double l2) {
-        int n = x.length, d = x[0].length;
-        double[] w = new double[d], m = new double[d], v = new double[d], grad = new double[d];
-        double total = Arrays.stream(weight).sum();
-        for (int epoch = 1; epoch <= EPOCHS; epoch++) {
-            Arrays.fill(grad, 0);
-            for (int i = 0; i < n; i++) {
-                double[] row = x[i];
-                double z = 0;
-                for (int k = 0; k < d; k++) z += w[k] * row[k];
-                double err = (1 / (1 + Math.exp(-z)) - (y[i] ? 1 : 0)) * weight[i] / total;
-                for (int k = 0; k < d; k++) grad[k] += err * row[k];
-            }
-            for (int k = 0; k < d - 1; k++) grad[k] += l2 * w[k];
-            adam(w, grad, m, v, epoch);
-        }
-        return w;
-    }
-
-    /** One row of weights per class of a softmax model (the rows' gradients summed on every core). */
-    static double[][] softmax(double[][] x, int[] y, int classes, double[] weight, double l2) {
-        int n = x.length, d = x[0].length;
-        double[][] w = new double[classes][d], m = new double[classes][d], v = new double[classes][d];
-        double total = Arrays.stream(weight).sum();
-        int chunks = Math.max(1, Runtime.getRuntime().availableProcessors());
-        for (int epoch = 1; epoch <= EPOCHS; epoch++) {
-            double[][] grad = java.util.stream.IntStream.range(0, chunks).parallel().mapToObj(chunk -> {
-                double[][] g = new double[classes][d];
-                double[] p = new double[classes];
-                for (int i = chunk; i < n; i += chunks) {
-                    double[] row = x[i];
-                    probabilities(w, row, p);
-                    for (int c = 0; c < classes; c++) {
-                        double err = (p[c] - (y[i] == c ? 1 : 0)) * weight[i] / total;
-                        double[] gc = g[c];
-                        for (int k = 0; k < d; k++) gc[k] += err * row[k];
-                    }
-                }
-                return g;
-            }).reduce((a, b) -> {
-                for (int c = 0; c < classes; c++) for (int k = 0; k < d; k++) a[c][k] += b[c][k];
-                return a;
-            }).orElseThrow();
-            for (int c = 0; c < classes; c++) {
-                for (int k = 0; k < d - 1; k++) grad[c][k] += l2 * w[c][k];
-                adam(w[c], grad[c], m[c], v[c], epoch);
-            }
-        }
-        return w;
-    }
 
     /** One row of weights per class of a softmax model over sparse rows (as {@link #binarySparse}). */
     static double[][] softmaxSparse(int[][] idx, double[][] val, int dim, int[] y, int classes, double[] weight, double l2, int epochs) {
@@ -123,25 +71,6 @@ final class Logistic {
             adam(w, grad, m, v, epoch);
         }
         return w;
-    }
-
-    static double sigmoid(double[] w, double[] row) {
-        double z = 0;
-        for (int k = 0; k < row.length; k++) z += w[k] * row[k];
-        return 1 / (1 + Math.exp(-z));
-    }
-
-    static void probabilities(double[][] w, double[] row, double[] out) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int c = 0; c < w.length; c++) {
-            double z = 0;
-            for (int k = 0; k < row.length; k++) z += w[c][k] * row[k];
-            out[c] = z;
-            max = Math.max(max, z);
-        }
-        double sum = 0;
-        for (int c = 0; c < w.length; c++) sum += out[c] = Math.exp(out[c] - max);
-        for (int c = 0; c < w.length; c++) out[c] /= sum;
     }
 
     private static void adam(double[] w, double[] grad, double[] m, double[] v, int t) {
