@@ -54,6 +54,14 @@ public final class SafetyGate implements com.sciaticachat.index.CorpusReader.Che
         });
     }
 
+    private volatile Triage.Wording[] wordings;
+
+    private Triage.Wording[] wordings() {
+        Triage.Wording[] w = wordings;
+        if (w == null) wordings = w = phrasings.items().stream().map(p -> Triage.Wording.of(p.message())).toArray(Triage.Wording[]::new);
+        return w;
+    }
+
     /**
      * The model's readings of the bundled phrasings, written with the model by {@code eval --fit-safety}: the
      * gate then needs no embedding at start-up. Used only when they name this model and these phrasings.
@@ -102,11 +110,28 @@ public final class SafetyGate implements com.sciaticachat.index.CorpusReader.Che
             return List.of(new CorpusError(shown, 0, "the safety rules are missing; the chat does not go live without them "
                     + "(restore corpus/" + SafetyRules.FILE_NAME + ")"));
         }
-        SafetyRules.Result parsed = SafetyRules.parse(shown, corpus.settingsFile(SafetyRules.FILE_NAME));
+        String text = corpus.settingsFile(SafetyRules.FILE_NAME);
+        // most reloads are edits to other files: a version of the rules already judged is not judged again
+        List<CorpusError> known = judged.get(shown + "\n" + text);
+        if (known != null) return known;
+        List<CorpusError> errors = judge(shown, text);
+        synchronized (judged) {
+            if (judged.size() >= 8) judged.clear();
+            judged.put(shown + "\n" + text, errors);
+        }
+        return errors;
+    }
+
+    /** Versions of the rules already judged (by file name and text), and what was found. */
+    private final java.util.Map<String, List<CorpusError>> judged = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private List<CorpusError> judge(String shown, String text) {
+        SafetyRules.Result parsed = SafetyRules.parse(shown, text);
         if (parsed.rules() == null) return List.of(); // its mistakes are reported by the file's own check
         RedFlagMatcher matcher = new RedFlagMatcher(parsed.rules(), EnglishWords.get());
         Triage triage = new Triage(parsed.rules(), matcher, detector);
         RedFlagDetector.Detection[] read = readings();
+        Triage.Wording[] wordings = wordings();
         List<String> missedEmergencies = new ArrayList<>();
         List<String> wrongLevel = new ArrayList<>();
         List<String> falseAlarms = new ArrayList<>();
@@ -114,7 +139,7 @@ public final class SafetyGate implements com.sciaticachat.index.CorpusReader.Che
         int flags = 0, calm = 0;
         for (int i = 0; i < read.length; i++) {
             Phrasings.Phrasing p = phrasings.items().get(i);
-            Triage.Verdict v = triage.decide(p.message(), matcher.check(p.message()), read[i], Triage.Mode.BOTH);
+            Triage.Verdict v = triage.decide(wordings[i], matcher.check(p.message()), read[i], Triage.Mode.BOTH);
             boolean urgent = v.outcome() == Triage.Outcome.URGENT;
             if (!p.redFlag()) {
                 calm++;
