@@ -130,6 +130,21 @@
     return a;
   }
 
+  /** The emergency number as a link that dials it. */
+  function callLink() {
+    var call = safeLink('tel:911', 'Call 911');
+    call.className = 'call';
+    call.setAttribute('part', 'call');
+    return call;
+  }
+
+  /** Signs in the safety file's words, as a list. */
+  function signList(signs) {
+    var list = el('ul');
+    (signs || []).forEach(function (s) { list.appendChild(el('li', null, s)); });
+    return list;
+  }
+
   function contactLink(contact) {
     var c = String(contact || '').trim();
     if (!c) return null;
@@ -421,9 +436,7 @@
       // an alert announces itself (role=alert); the log's own announcement would repeat it
       var log = this.els.log;
       log.setAttribute('aria-live', 'off');
-      var box = el('div', 'msg ' + cls);
-      box.setAttribute('part', 'message ' + cls);
-      log.appendChild(box);
+      var box = this.bubble(cls, '');
       setTimeout(function () { log.setAttribute('aria-live', 'polite'); }, 1000);
       return box;
     }
@@ -432,12 +445,7 @@
       var box = this.bubbleQuietly('urgent');
       box.setAttribute('role', 'alert');
       box.setAttribute('data-level', urgent.level);
-      if (urgent.level === 'emergency') {
-        var call = safeLink('tel:911', 'Call 911');
-        call.className = 'call';
-        call.setAttribute('part', 'call');
-        box.appendChild(call);
-      }
+      if (urgent.level === 'emergency') box.appendChild(callLink());
       box.appendChild(el('strong', null, urgent.level === 'emergency' ? 'This could be an emergency' : 'Please see a doctor today'));
       box.appendChild(el('div', null, urgent.message));
       if (urgent.signs && urgent.signs.length) {
@@ -453,9 +461,7 @@
       box.setAttribute('data-status', 'check');
       box.setAttribute('data-level', check.level);
       box.appendChild(el('strong', null, check.message));
-      var list = el('ul');
-      (check.signs || []).forEach(function (s) { list.appendChild(el('li', null, s)); });
-      box.appendChild(list);
+      box.appendChild(signList(check.signs));
       var chips = el('div', 'chips');
       [['Yes', 'yes'], ['No', 'no']].forEach(function (pair) {
         var c = el('button', 'chip', pair[0]);
@@ -470,12 +476,7 @@
         chips.appendChild(c);
       });
       box.appendChild(chips);
-      if (check.level === 'emergency') {
-        var call = safeLink('tel:911', 'Call 911');
-        call.className = 'call';
-        call.setAttribute('part', 'call');
-        box.appendChild(call);
-      }
+      if (check.level === 'emergency') box.appendChild(callLink());
       return box;
     }
 
@@ -483,9 +484,7 @@
       var box = el('div', 'caution');
       box.setAttribute('part', 'caution');
       box.appendChild(el('div', null, caution.message));
-      var list = el('ul');
-      (caution.signs || []).forEach(function (s) { list.appendChild(el('li', null, s)); });
-      box.appendChild(list);
+      box.appendChild(signList(caution.signs));
       return box;
     }
 
