@@ -55,6 +55,11 @@ public final class Application implements Closeable {
      * safety and small-talk files, and the safety gate (every known red flag still alarms).
      */
     public static CorpusReader corpusReader(Config config) {
+        return corpusReader(config, BackgroundEmbedder.miniLm());
+    }
+
+    /** The same, with the embedder the safety gate uses should the jar's readings of its phrasings not match the model. */
+    public static CorpusReader corpusReader(Config config, Embedder embedder) {
         return new CorpusReader(config.clinicName(), Set.of(SafetyRules.FILE_NAME, SmallTalk.FILE_NAME), List.of(
                 c -> c.settingsFiles().containsKey(SafetyRules.FILE_NAME)
                         ? SafetyRules.parse(c.shown(SafetyRules.FILE_NAME), c.settingsFile(SafetyRules.FILE_NAME)).errors()
@@ -62,7 +67,7 @@ public final class Application implements Closeable {
                 c -> c.settingsFiles().containsKey(SmallTalk.FILE_NAME)
                         ? SmallTalk.parse(c.shown(SmallTalk.FILE_NAME), c.settingsFile(SmallTalk.FILE_NAME)).errors()
                         : List.of(),
-                SafetyGate.bundled(() -> new RedFlagDetector(SafetyModel.bundled(), BackgroundEmbedder.miniLm()))));
+                SafetyGate.bundled(new RedFlagDetector(SafetyModel.bundled(), embedder))));
     }
 
     /**
@@ -73,7 +78,7 @@ public final class Application implements Closeable {
     public static Application open(Config config) throws LiveIndex.StartupException, IOException {
         Embedder embedder = BackgroundEmbedder.miniLm();
         EnglishWords.get(); // starts loading the word lists in the background
-        LiveIndex index = LiveIndex.open(config.corpusDir(), config.indexDir(), corpusReader(config), new IndexBuilder(embedder),
+        LiveIndex index = LiveIndex.open(config.corpusDir(), config.indexDir(), corpusReader(config, embedder), new IndexBuilder(embedder),
                 embedder.modelId());
         Retriever retriever = new Retriever(EnglishWords.get());
         UnansweredInbox inbox = config.adminEnabled() ? new UnansweredInbox(config.inbox(), INBOX_MAX_QUESTIONS) : null;

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 
 /**
  * Refuses a corpus whose safety rules would let known red flags through: with the corpus's
@@ -34,9 +33,10 @@ public final class SafetyGate implements com.sciaticachat.index.CorpusReader.Che
         this.detector = detector;
     }
 
-    public static SafetyGate bundled(Supplier<RedFlagDetector> detector) {
+    /** The gate over the phrasings in the jar; {@code detector} reads them only when the shipped readings do not match its model. */
+    public static SafetyGate bundled(RedFlagDetector detector) {
         try {
-            return new SafetyGate(Phrasings.bundled(), detector.get());
+            return new SafetyGate(Phrasings.bundled(), detector);
         } catch (IOException e) {
             throw new UncheckedIOException("the phrasings are part of the jar", e);
         }

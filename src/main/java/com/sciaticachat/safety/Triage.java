@@ -3,7 +3,6 @@ package com.sciaticachat.safety;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -104,10 +103,6 @@ public final class Triage {
         return new Verdict(Outcome.URGENT, asked.level(), asked.signs(), asked.signIds(), asked.someoneElse());
     }
 
-    public static boolean isAboutSomeoneElse(String message) {
-        return Framing.aboutSomeoneElse(message);
-    }
-
     private Verdict verdict(Outcome outcome, Set<String> ids, boolean someoneElse) {
         SafetyRules.Level level = null;
         Set<String> signs = new LinkedHashSet<>();
@@ -127,10 +122,5 @@ public final class Triage {
         for (SafetyRules.Rule r : rules.rules()) if (r.level() == SafetyRules.Level.EMERGENCY) ids.add(r.id());
         Verdict v = verdict(outcome, ids, someoneElse);
         return new Verdict(outcome, outcome == Outcome.CAUTION ? null : SafetyRules.Level.EMERGENCY, v.signs(), v.signIds(), someoneElse);
-    }
-
-    /** The detector's signs that reach their alarm threshold, for explain views. */
-    public static List<String> detected(SafetyModel model, Map<String, Double> signs) {
-        return model.signs().stream().filter(s -> signs.getOrDefault(s.id(), 0.0) >= s.alarm()).map(SafetyModel.Sign::id).toList();
     }
 }
