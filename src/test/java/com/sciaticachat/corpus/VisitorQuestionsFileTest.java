@@ -85,7 +85,7 @@ class VisitorQuestionsFileTest {
 
     @Test
     void the_clinics_file_is_valid_and_files_questions_under_most_sections() throws Exception {
-        java.nio.file.Path dir = java.nio.file.Path.of("corpus");
+        java.nio.file.Path dir = com.sciaticachat.support.TestFiles.bundledCorpus();
         Corpus corpus = new CorpusLoader("Raleigh Massage", Set.of(VisitorQuestionsFile.FILE_NAME)).load(dir);
         String text = corpus.settingsFile(VisitorQuestionsFile.FILE_NAME);
         assertEquals(List.of(), VisitorQuestionsFile.validate(corpus.shown(VisitorQuestionsFile.FILE_NAME), text, corpus));
