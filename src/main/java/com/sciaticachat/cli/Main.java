@@ -224,9 +224,19 @@ public final class Main {
 
     private static int check(Config config, PrintStream out, PrintStream err) {
         try {
-            Corpus corpus = Application.corpusReader(config).read(config.corpusDir());
-            out.printf("The corpus is ready: %d document%s, %d sections; its settings files and safety rules are fine.%n",
-                    corpus.documents().size(), corpus.documents().size() == 1 ? "" : "s", corpus.sections().size());
+            com.sciaticachat.index.CorpusReader.Reading r = Application.corpusReader(config)
+                    .read(config.corpusDir(), com.sciaticachat.corpus.LastGood.NONE);
+            if (!r.errors().isEmpty()) {
+                printErrors(r.errors(), err);
+                r.warnings().forEach(w -> err.println(w));
+                return FAILED;
+            }
+            Corpus corpus = r.corpus();
+            r.warnings().forEach(w -> out.println(w));
+            out.printf("The corpus is ready: %d document%s, %d sections; its settings files and safety rules are fine%s.%n",
+                    corpus.documents().size(), corpus.documents().size() == 1 ? "" : "s", corpus.sections().size(),
+                    r.warnings().isEmpty() ? "" : " (" + r.warnings().size() + " warning" + (r.warnings().size() == 1 ? "" : "s")
+                            + " above: worth a look, nothing is blocked)");
             return OK;
         } catch (CorpusException e) {
             printErrors(e.errors(), err);

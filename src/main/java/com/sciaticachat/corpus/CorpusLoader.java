@@ -14,12 +14,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
  * Reads a corpus folder: every {@code .md} file is a document; the settings files named at construction
  * (synonyms, red flags, small talk) are read as UTF-8 text for the packages that understand them.
- * Collects every mistake before failing.
+ * Every other file is listed as not read. Each file stands on its own: a mistake in one sets aside that
+ * file only.
  */
 public final class CorpusLoader {
 
@@ -31,17 +33,26 @@ public final class CorpusLoader {
         this.settingsFileNames = Set.copyOf(settingsFileNames);
     }
 
-    /** What could be read, and every mistake found (the corpus is usable only when there are none). */
+    /**
+     * What can be served, and every mistake and warning found. A file with a mistake is replaced by its
+     * last good version when there is one, else left out; its mistakes are reported under its own name.
+     */
     public record Loaded(Corpus corpus, List<CorpusError> errors) {}
 
+    /** Fails on the first file with a mistake (for tools that read a corpus once, with nothing to fall back to). */
     public Corpus load(Path dir) throws CorpusException {
-        Loaded loaded = loadAll(dir);
-        if (!loaded.errors().isEmpty()) throw new CorpusException(loaded.errors());
+        Loaded loaded = loadAll(dir, Map.of());
+        List<CorpusError> errors = loaded.errors().stream().filter(e -> !e.warning()).toList();
+        if (!errors.isEmpty()) throw new CorpusException(errors);
         return loaded.corpus();
     }
 
-    /** Reads everything it can, so that later checks can report their mistakes too, all at once. */
-    public Loaded loadAll(Path dir) {
+    /**
+     * Reads every file it can. {@code lastGood} holds the text of each file as last served, by its path in
+     * the folder: a file that now has a mistake is read from there instead, so one mistake never takes
+     * down what was working.
+     */
+    public Loaded loadAll(Path dir, Map<String, String> lastGood) {
         List<CorpusError> errors = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             return new Loaded(new Corpus(List.of(), Map.of(), "", shownPath(dir, dir)),
@@ -53,41 +64,97 @@ public final class CorpusLoader {
         List<Document> documents = new ArrayList<>();
         Map<String, String> idToFile = new HashMap<>();
         Map<String, String> settings = new TreeMap<>();
+        Map<String, String> sources = new TreeMap<>();
         for (Path path : files) {
             String name = path.getFileName().toString();
-            boolean settingsFile = settingsFileNames.contains(name) && path.getParent().equals(dir);
-            if (!settingsFile && !name.toLowerCase(Locale.ROOT).endsWith(".md")) continue;
+            String rel = relative(dir, path);
             String shown = shownPath(dir, path);
+            boolean settingsFile = settingsFileNames.contains(name) && path.getParent().equals(dir);
+            if (!settingsFile && !isDocument(name)) {
+                addToFingerprint(sha, dir, path, NOT_READ);
+                errors.add(CorpusError.warning(shown, 0, notRead(name)));
+                continue;
+            }
             byte[] bytes;
             try {
                 bytes = Files.readAllBytes(path);
             } catch (IOException | SecurityException e) {
                 errors.add(new CorpusError(shown, 0, "this file could not be read (" + e.getClass().getSimpleName()
-                        + "); check that it exists and that the service may read it"));
+                        + "); check that it exists and that the service may read it" + stillServing(lastGood, rel)));
                 addToFingerprint(sha, dir, path, UNREADABLE);
-                continue;
+                bytes = null;
             }
-            addToFingerprint(sha, dir, path, bytes);
+            if (bytes != null) addToFingerprint(sha, dir, path, bytes);
             if (settingsFile) {
-                String text = MarkdownParser.decodeUtf8(shown, bytes, errors);
-                if (text != null) settings.put(name, text);
+                List<CorpusError> own = new ArrayList<>();
+                String text = bytes == null ? null : MarkdownParser.decodeUtf8(shown, bytes, own);
+                if (text == null) text = lastGood.get(rel);
+                errors.addAll(own);
+                if (text != null) {
+                    settings.put(name, text);
+                    sources.put(rel, text);
+                }
                 continue;
             }
             String documentId = documentId(dir, path);
             String clash = idToFile.putIfAbsent(documentId, shown);
             if (clash != null) {
                 errors.add(new CorpusError(shown, 0, "this file's name gives the same document id '" + documentId
-                        + "' as " + clash + "; rename one of the two files"));
+                        + "' as " + clash + "; rename one of the two files (this one is not served meanwhile)"));
                 continue;
             }
-            MarkdownParser.Result result = parser.parse(shown, documentId, bytes);
-            errors.addAll(result.errors());
-            if (result.ok()) documents.add(result.document());
+            MarkdownParser.Result result = bytes == null ? null : parser.parse(shown, documentId, bytes);
+            if (result != null && result.ok()) {
+                documents.add(result.document());
+                errors.addAll(result.warnings());
+                sources.put(rel, result.text());
+                continue;
+            }
+            if (result != null) errors.addAll(withFallback(result.errors(), lastGood, rel));
+            String previous = lastGood.get(rel);
+            MarkdownParser.Result old = previous == null ? null : parser.parse(shown, documentId, previous.getBytes(StandardCharsets.UTF_8));
+            if (old != null && old.ok()) {
+                documents.add(old.document());
+                sources.put(rel, previous);
+            }
         }
-        if (errors.isEmpty() && documents.isEmpty()) {
+        if (documents.isEmpty() && errors.stream().noneMatch(e -> !e.warning())) {
             errors.add(new CorpusError(shownPath(dir, dir), 0, "the corpus has no Markdown (.md) documents"));
         }
-        return new Loaded(new Corpus(documents, settings, HexFormat.of().formatHex(sha.digest()), shownPath(dir, dir)), List.copyOf(errors));
+        return new Loaded(new Corpus(documents, settings, HexFormat.of().formatHex(sha.digest()), shownPath(dir, dir), sources, Map.of()),
+                List.copyOf(errors));
+    }
+
+    /** The file's mistakes, the first one saying what is served meanwhile. */
+    private static List<CorpusError> withFallback(List<CorpusError> errors, Map<String, String> lastGood, String rel) {
+        if (errors.isEmpty()) return errors;
+        List<CorpusError> out = new ArrayList<>(errors);
+        CorpusError first = out.get(0);
+        out.set(0, new CorpusError(first.file(), first.line(), first.message() + stillServing(lastGood, rel)));
+        return out;
+    }
+
+    private static String stillServing(Map<String, String> lastGood, String rel) {
+        return lastGood.containsKey(rel) ? " (visitors get this file's last good version until it is fixed; every other file is live)"
+                : " (this file is not served until it is fixed; every other file is live)";
+    }
+
+    private static boolean isDocument(String name) {
+        return name.toLowerCase(Locale.ROOT).endsWith(".md");
+    }
+
+    private String notRead(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".docx") || lower.endsWith(".doc") || lower.endsWith(".odt") || lower.endsWith(".rtf") || lower.endsWith(".pdf")) {
+            return "this file is not read: the chat reads Markdown (.md) documents only; copy its text into a .md file "
+                    + "(plain text with '## ' headings works), then delete or move this one";
+        }
+        if (lower.endsWith("~") || lower.endsWith(".bak") || lower.endsWith(".orig") || lower.endsWith(".old")) {
+            return "this file is not read (it looks like a backup copy); move it out of the corpus folder";
+        }
+        return "this file is not read: the chat reads Markdown (.md) documents and its settings files ("
+                + String.join(", ", new TreeSet<>(settingsFileNames)) + "); rename it to end in .md if it is a document, "
+                + "or move it out of the corpus folder";
     }
 
     /** How a file is named in messages to staff: the corpus folder's name, then the path inside it. */
@@ -98,8 +165,17 @@ public final class CorpusLoader {
         return rel.isEmpty() ? base : base + "/" + rel;
     }
 
+    /** A file's path inside the corpus folder, with forward slashes: how its last good version is keyed. */
+    public static String relative(Path dir, Path file) {
+        return dir.relativize(file).toString().replace('\\', '/');
+    }
+
     static String documentId(Path dir, Path file) {
-        String rel = dir.relativize(file).toString().replace('\\', '/');
+        return documentId(relative(dir, file));
+    }
+
+    /** A document's id from its path in the folder: the path without {@code .md}, as a slug. */
+    public static String documentId(String rel) {
         return Slugs.slug(rel.substring(0, rel.length() - 3));
     }
 
@@ -120,7 +196,8 @@ public final class CorpusLoader {
     static boolean isIgnored(Path dir, Path file) {
         for (Path part : dir.relativize(file)) {
             String n = part.toString();
-            if (n.startsWith(".") || n.endsWith("~") || n.endsWith(".swp") || n.endsWith(".tmp") || n.startsWith("#")) return true;
+            // hidden files, and the files editors keep while a document is open (a backup is reported instead)
+            if (n.startsWith(".") || n.endsWith(".swp") || n.endsWith(".tmp") || n.startsWith("#") || n.startsWith("~$")) return true;
         }
         return false;
     }
@@ -133,7 +210,10 @@ public final class CorpusLoader {
     public String fingerprint(Path dir) {
         MessageDigest sha = sha256();
         for (Path p : files(dir, new ArrayList<>())) {
-            if (!isCorpusFile(dir, p)) continue;
+            if (!isCorpusFile(dir, p)) {
+                addToFingerprint(sha, dir, p, NOT_READ);
+                continue;
+            }
             byte[] bytes;
             try {
                 bytes = Files.readAllBytes(p);
@@ -147,6 +227,8 @@ public final class CorpusLoader {
 
     /** What an unreadable file counts as in a fingerprint: it is there, by name. */
     private static final byte[] UNREADABLE = "\u0000<unreadable>".getBytes(StandardCharsets.UTF_8);
+    /** What a file that is not part of the corpus counts as: a name to report, never its bytes. */
+    private static final byte[] NOT_READ = "\u0000<not read>".getBytes(StandardCharsets.UTF_8);
 
     private boolean isCorpusFile(Path dir, Path path) {
         String name = path.getFileName().toString();

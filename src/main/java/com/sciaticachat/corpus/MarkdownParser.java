@@ -29,7 +29,14 @@ public final class MarkdownParser {
 
     private static final Pattern HEADING = Pattern.compile("^(#{1,6})(?:\\s+(.*?))?\\s*$");
     private static final Pattern EXPLICIT_ID = Pattern.compile("^(.*?)\\s*\\{#([A-Za-z0-9][A-Za-z0-9_-]*)\\}$");
-    private static final Pattern LIST_ITEM = Pattern.compile("^\\s{0,3}(?:[-*+]|\\d{1,3}[.)])\\s+(.*)$");
+    /** Markdown's bullets and numbers, and the bullets word processors paste (•, ◦, ▪, ●, ○, ·, ‣, ⁃, –). */
+    private static final Pattern LIST_ITEM = Pattern.compile("^\\s{0,3}(?:[-*+\u2022\u25E6\u25AA\u25AB\u25CF\u25CB\u00B7\u2023\u2043\u2013\uF0B7]|\\d{1,3}[.)])\\s+(.*)$");
+    /** Spaces that look like spaces but are not (no-break, narrow, figure, ideographic...): read as spaces. */
+    private static final Pattern ODD_SPACE = Pattern.compile("[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\u2028\u2029]");
+    /** Characters nobody sees (zero-width spaces and joiners, word joiner, soft hyphen, direction marks, BOM): removed. */
+    private static final Pattern INVISIBLE = Pattern.compile("[\u200B-\u200F\u2060-\u2064\uFEFF\u00AD\u202A-\u202E\u2066-\u2069]");
+    /** A section longer than this, in characters, is hard to read on a phone: staff are told to split it. */
+    static final int LONG_SECTION = 1500;
     private static final Pattern LABEL = Pattern.compile("^(?:\\*\\*|__)(.+?)(?::(?:\\*\\*|__)|(?:\\*\\*|__):)\\s*(.*)$");
     private static final Pattern THEMATIC_BREAK = Pattern.compile("^\\s{0,3}([-*_])(\\s*\\1){2,}\\s*$");
     private static final Pattern FENCE = Pattern.compile("^\\s{0,3}(```|~~~).*$");
@@ -41,8 +48,11 @@ public final class MarkdownParser {
         this.defaultPublisher = defaultPublisher;
     }
 
-    /** The outcome for one file: a document when there were no errors. */
-    public record Result(Document document, List<CorpusError> errors) {
+    /**
+     * The outcome for one file: a document when there were no errors, what staff should look at anyway
+     * (warnings), and the file's text as read.
+     */
+    public record Result(Document document, List<CorpusError> errors, List<CorpusError> warnings, String text) {
         public boolean ok() {
             return errors.isEmpty();
         }
@@ -51,8 +61,16 @@ public final class MarkdownParser {
     public Result parse(String file, String documentId, byte[] bytes) {
         List<CorpusError> errors = new ArrayList<>();
         String text = decodeUtf8(file, bytes, errors);
-        if (text == null) return new Result(null, errors);
+        if (text == null) return new Result(null, errors, List.of(), null);
         return new Parse(file, documentId, text, errors).run();
+    }
+
+    /**
+     * Text pasted from a word processor, made plain: odd spaces become spaces (a heading typed with a
+     * no-break space is still a heading) and invisible characters go. Line numbers do not change.
+     */
+    static String plain(String text) {
+        return INVISIBLE.matcher(ODD_SPACE.matcher(text).replaceAll(" ")).replaceAll("");
     }
 
     /** Strict UTF-8: a file saved in another encoding is reported with the line of its first bad byte. */
@@ -111,10 +129,14 @@ public final class MarkdownParser {
         private Block.Kind pendingKind;
         private int pendingLine;
 
+        private final String text;
+        private final List<CorpusError> warnings = new ArrayList<>();
+
         Parse(String file, String documentId, String text, List<CorpusError> errors) {
             this.file = file;
             this.documentId = documentId;
-            this.lines = text.split("\r\n|\r|\n", -1);
+            this.text = text;
+            this.lines = plain(text).split("\r\n|\r|\n", -1);
             this.errors = errors;
         }
 
@@ -355,8 +377,17 @@ public final class MarkdownParser {
             if (sections.isEmpty() && errors.isEmpty()) {
                 error(1, "this document has no text to answer from; add sections with '## ' headings");
             }
-            if (!errors.isEmpty()) return new Result(null, List.copyOf(errors));
-            return new Result(new Document(documentId, title, publisher, front.get("url"), file, sections), List.of());
+            if (!errors.isEmpty()) return new Result(null, List.copyOf(errors), List.of(), text);
+            Document document = new Document(documentId, title, publisher, front.get("url"), file, sections);
+            for (Section s : sections) {
+                int length = Document.plainText(s.blocks()).length();
+                if (length > LONG_SECTION) {
+                    warnings.add(CorpusError.warning(file, s.line(), "the section '" + s.title() + "' is " + length
+                            + " characters long, too long to read on a phone; split it into shorter sections with '### ' "
+                            + "or '## ' headings"));
+                }
+            }
+            return new Result(document, List.of(), List.copyOf(warnings), text);
         }
     }
 

@@ -97,21 +97,20 @@ public final class VisitorQuestionsFile {
 
     /**
      * What each heading staff may write names: a section's id, the part of it after the document, the
-     * slug of its heading, and a document's title or id for its opening section. A name two sections share
-     * maps to null (ambiguous).
+     * slug of its heading, and a document's title or id for its opening section; then the former names of
+     * renamed sections. A name two sections share maps to null (ambiguous).
      */
     public static Map<String, String> sectionNames(Corpus corpus) {
         Map<String, String> names = new HashMap<>();
         for (Document doc : corpus.documents()) {
             for (Section s : doc.sections()) {
-                List<String> keys = new ArrayList<>(List.of(s.id(), s.id().substring(s.id().indexOf('/') + 1), Slugs.slug(s.title())));
-                if (s.level() == 1) keys.addAll(List.of(doc.id(), Slugs.slug(doc.title())));
-                for (String k : keys.stream().distinct().toList()) {
+                for (String k : SectionRenames.names(doc, s)) {
                     if (names.containsKey(k) && !s.id().equals(names.get(k))) names.put(k, null);
                     else names.put(k, s.id());
                 }
             }
         }
+        corpus.aliases().forEach(names::putIfAbsent);
         return names;
     }
 
@@ -121,25 +120,32 @@ public final class VisitorQuestionsFile {
         return names.containsKey(k) ? names.get(k) : names.get(heading.strip().toLowerCase(Locale.ROOT));
     }
 
-    /** Each line staff got wrong, with what to do about it. */
+    /**
+     * Each line staff got wrong, with what to do about it. Questions under a heading the guide does not
+     * have (any more), or that several sections share, are warnings: they wait for staff to file them
+     * again and block nothing.
+     */
     public static List<CorpusError> validate(String shownPath, String text, Corpus corpus) {
         List<CorpusError> errors = new ArrayList<>();
         Map<String, String> names = sectionNames(corpus);
         Map<String, Integer> seen = new LinkedHashMap<>();
+        Map<Integer, Integer> waiting = new LinkedHashMap<>();
+        Map<Integer, String> waitingHeading = new HashMap<>();
         String heading = null;
+        int headingLine = 0;
         boolean headingOk = false;
         for (Line line : lines(text)) {
             int n = line.number();
             String t = line.text();
             if (line.heading() != null) {
                 heading = line.heading();
+                headingLine = n;
                 headingOk = isNotCovered(heading) || sectionOf(names, heading) != null;
                 if (heading.isEmpty()) {
                     errors.add(new CorpusError(shownPath, n, "this heading is empty; write a heading of the guide between the brackets, or [not covered]"));
                 } else if (!headingOk) {
-                    errors.add(new CorpusError(shownPath, n, (names.containsKey(Slugs.slug(heading))
-                            ? "more than one section is headed '" + heading + "'; write the section's id as eval shows it"
-                            : "no section of the guide is headed '" + heading + "'") + "; copy the heading from the guide, or write [not covered]"));
+                    waitingHeading.put(n, heading);
+                    waiting.put(n, 0);
                 }
                 continue;
             }
@@ -152,10 +158,23 @@ public final class VisitorQuestionsFile {
             } else if (headingOk) {
                 Integer first = seen.putIfAbsent(key(t), n);
                 if (first != null) {
-                    errors.add(new CorpusError(shownPath, n, "this question is already on line " + first + "; keep one of the two"));
+                    errors.add(CorpusError.warning(shownPath, n, "this question is already on line " + first + "; keep one of the two"));
                 }
+            } else if (!heading.isEmpty()) {
+                waiting.merge(headingLine, 1, Integer::sum);
             }
         }
+        waiting.forEach((n, count) -> {
+            String h = waitingHeading.get(n);
+            String what = count == 1 ? "1 question filed" : count + " questions filed";
+            errors.add(CorpusError.warning(shownPath, n, (names.containsKey(Slugs.slug(h))
+                    ? what + " under '" + h + "', a heading more than one section has, wait to be filed again: "
+                            + "write the section's id as the console shows it"
+                    : what + " under '" + h + "', a heading the guide no longer has, wait to be filed again: "
+                            + "pick their section in the staff console, or copy a heading from the guide")
+                    + " (they are not used meanwhile)"));
+        });
+        errors.sort(java.util.Comparator.comparingInt(CorpusError::line));
         return errors;
     }
 }

@@ -187,6 +187,7 @@ public final class HttpApi {
         out.put("indexBuiltAt", s.builtAt());
         out.put("lastReload", s.lastReload().toString());
         out.put("corpusErrors", s.corpusErrors());
+        out.put("corpusWarnings", s.warnings());
         return out;
     }
 

@@ -6,11 +6,17 @@ import com.sciaticachat.corpus.Corpus;
 import com.sciaticachat.corpus.CorpusError;
 import com.sciaticachat.corpus.CorpusException;
 import com.sciaticachat.corpus.CorpusLoader;
+import com.sciaticachat.corpus.Document;
+import com.sciaticachat.corpus.LastGood;
+import com.sciaticachat.corpus.MarkdownParser;
+import com.sciaticachat.corpus.SectionRenames;
 import com.sciaticachat.corpus.VisitorQuestionsFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -44,15 +50,92 @@ public final class CorpusReader {
         this.checks = List.copyOf(all);
     }
 
-    /** The checked corpus; otherwise every mistake of every file, the Markdown's and the settings files', together. */
+    /**
+     * What a read found: the corpus to serve (each file as on disk, or its last good version when it has a
+     * mistake, or left out), the mistakes (each under its own file, once) and the warnings.
+     */
+    public record Reading(Corpus corpus, List<CorpusError> errors, List<CorpusError> warnings) {
+        public Reading {
+            errors = List.copyOf(errors);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /** The checked corpus, with nothing to fall back on: every mistake of every file fails it. */
     public Corpus read(Path dir) throws CorpusException {
-        CorpusLoader.Loaded loaded = loader.loadAll(dir);
-        Corpus corpus = loaded.corpus();
-        List<CorpusError> errors = new ArrayList<>(loaded.errors());
-        if (!Files.isDirectory(dir)) throw new CorpusException(errors);
-        for (Check check : checks) errors.addAll(check.check(corpus));
-        if (!errors.isEmpty()) throw new CorpusException(errors);
-        return corpus;
+        Reading r = read(dir, LastGood.NONE);
+        if (!r.errors().isEmpty()) throw new CorpusException(r.errors());
+        return r.corpus();
+    }
+
+    /**
+     * Reads the folder; a file with a mistake is replaced by its version in {@code lastGood}, or left out.
+     * Throws only when what is left cannot be served at all: no document, or no safety rules that pass
+     * their gate.
+     */
+    public Reading read(Path dir, LastGood lastGood) throws CorpusException {
+        CorpusLoader.Loaded loaded = loader.loadAll(dir, lastGood.sources());
+        List<CorpusError> errors = new ArrayList<>();
+        List<CorpusError> warnings = new ArrayList<>();
+        loaded.errors().forEach(e -> (e.warning() ? warnings : errors).add(e));
+        if (!Files.isDirectory(dir) || loaded.corpus().documents().isEmpty()) throw new CorpusException(errors);
+        Corpus corpus = loaded.corpus().withAliases(SectionRenames.aliases(previousDocuments(lastGood), lastGood.aliases(),
+                loaded.corpus().documents()));
+        // a settings file with a mistake is read as it was last served (or left out), and checked again: its
+        // fallback is what is served, and the other files' checks see it, never the broken version
+        Set<String> setAside = new HashSet<>();
+        List<CorpusError> found;
+        while (true) {
+            found = new ArrayList<>();
+            for (Check check : checks) found.addAll(check.check(corpus));
+            Set<String> broken = new LinkedHashSet<>();
+            for (CorpusError e : found) {
+                String name = e.warning() ? null : settingsName(corpus, e.file());
+                if (name != null && !setAside.contains(name)) broken.add(name);
+            }
+            if (broken.isEmpty()) break;
+            for (CorpusError e : found) {
+                if (!e.warning() && broken.contains(settingsName(corpus, e.file()))) errors.add(withFallback(e, lastGood, corpus));
+            }
+            for (String name : broken) corpus = corpus.withSettingsFile(name, lastGood.sources().get(name));
+            setAside.addAll(broken);
+        }
+        // what is still wrong with the fallbacks in place cannot be set aside (the safety rules' gate)
+        List<CorpusError> unservable = found.stream().filter(e -> !e.warning()).toList();
+        if (!unservable.isEmpty()) {
+            List<CorpusError> all = new ArrayList<>(errors);
+            all.addAll(unservable);
+            throw new CorpusException(all);
+        }
+        found.forEach(warnings::add);
+        return new Reading(corpus, errors, warnings);
+    }
+
+    private static CorpusError withFallback(CorpusError e, LastGood lastGood, Corpus corpus) {
+        String name = settingsName(corpus, e.file());
+        String meanwhile = lastGood.sources().containsKey(name)
+                ? " (its last good version is used until it is fixed; every other file is live)"
+                : " (this file is left out until it is fixed; every other file is live)";
+        return new CorpusError(e.file(), e.line(), e.message() + meanwhile);
+    }
+
+    /** The settings file a mistake is about (by the name staff see), or null when it is about another file. */
+    private static String settingsName(Corpus corpus, String shown) {
+        String prefix = corpus.folder() + "/";
+        if (shown == null || !shown.startsWith(prefix)) return null;
+        String name = shown.substring(prefix.length());
+        return name.endsWith(".md") || name.contains("/") ? null : name;
+    }
+
+    private List<Document> previousDocuments(LastGood lastGood) {
+        List<Document> out = new ArrayList<>();
+        MarkdownParser parser = new MarkdownParser("");
+        lastGood.sources().forEach((rel, text) -> {
+            if (!rel.toLowerCase(java.util.Locale.ROOT).endsWith(".md")) return;
+            MarkdownParser.Result r = parser.parse(rel, CorpusLoader.documentId(rel), text.getBytes(StandardCharsets.UTF_8));
+            if (r.ok()) out.add(r.document());
+        });
+        return out;
     }
 
     /** The fingerprint of the corpus files as they are on disk now (the same as a fresh read's). */

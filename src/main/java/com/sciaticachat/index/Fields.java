@@ -32,9 +32,14 @@ public final class Fields {
     public static final String EMBEDDED = "embedded";
     /** On section units only: the JSON of the answer a visitor reads ({@link SectionRecord}). Stored only. */
     public static final String RECORD = "record";
-    /** On meta documents: the settings file's name (keyword) and text (stored). */
+    /**
+     * On meta documents: a corpus file's path in the folder (keyword) and its text as used (stored): the
+     * settings files, and every file's last good version.
+     */
     public static final String META_NAME = "meta_name";
     public static final String META_TEXT = "meta_text";
+    /** The meta document holding renamed sections' former names (JSON); a name no corpus file can have. */
+    public static final String META_ALIASES = ".aliases";
 
     /** Commit user data: what the index was built from and with. */
     public static final String COMMIT_SCHEMA = "schema";
@@ -43,9 +48,11 @@ public final class Fields {
     public static final String COMMIT_BUILT_AT = "built_at";
     public static final String COMMIT_DOCUMENTS = "documents";
     public static final String COMMIT_SECTIONS = "sections";
+    /** The mistakes and warnings the read that made this commit reported (JSON), restored at a restart. */
+    public static final String COMMIT_NOTES = "notes";
 
     /** Bumped whenever fields or units change: an index of another schema is rebuilt, never misread. */
-    public static final String SCHEMA_VERSION = "7";
+    public static final String SCHEMA_VERSION = "8";
 
     /** The schema an index is written with: the fields' version and the analysis's. */
     public static String schema() {

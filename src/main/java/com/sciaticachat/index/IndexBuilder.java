@@ -5,6 +5,7 @@ import com.sciaticachat.analysis.Analyzers;
 import com.sciaticachat.analysis.OutOfScopeFile;
 import com.sciaticachat.corpus.Block;
 import com.sciaticachat.corpus.Corpus;
+import com.sciaticachat.corpus.CorpusError;
 import com.sciaticachat.corpus.Document;
 import com.sciaticachat.corpus.Section;
 import com.sciaticachat.corpus.Slugs;
@@ -64,6 +65,14 @@ public final class IndexBuilder {
     }
 
     public Summary build(Corpus corpus, Directory dir) throws IOException {
+        return build(corpus, dir, List.of());
+    }
+
+    /**
+     * Writes the corpus as one commit. Every file's text as used is kept with it (a later read falls back
+     * to it for a file that has a mistake by then), and so are {@code notes}, what the read reported.
+     */
+    public Summary build(Corpus corpus, Directory dir, List<CorpusError> notes) throws IOException {
         long start = System.nanoTime();
         int units = 0;
         int sections = 0;
@@ -106,7 +115,9 @@ public final class IndexBuilder {
                     writer.addDocument(d);
                     units++;
                 }
-                for (Map.Entry<String, String> file : corpus.settingsFiles().entrySet()) {
+                Map<String, String> metas = new java.util.TreeMap<>(corpus.sources());
+                metas.put(Fields.META_ALIASES, JSON.writeValueAsString(new java.util.TreeMap<>(corpus.aliases())));
+                for (Map.Entry<String, String> file : metas.entrySet()) {
                     org.apache.lucene.document.Document meta = new org.apache.lucene.document.Document();
                     addId(meta, "meta:" + file.getKey(), "meta:" + file.getKey(), UnitKind.META);
                     meta.add(new StringField(Fields.META_NAME, file.getKey(), Field.Store.YES));
@@ -120,6 +131,7 @@ public final class IndexBuilder {
                 commit.put(Fields.COMMIT_BUILT_AT, Instant.now().toString());
                 commit.put(Fields.COMMIT_DOCUMENTS, Integer.toString(corpus.documents().size()));
                 commit.put(Fields.COMMIT_SECTIONS, Integer.toString(sections));
+                commit.put(Fields.COMMIT_NOTES, JSON.writeValueAsString(notes));
                 writer.setLiveCommitData(commit.entrySet());
                 writer.commit();
             }

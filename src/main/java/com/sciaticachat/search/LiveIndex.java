@@ -3,6 +3,7 @@ package com.sciaticachat.search;
 import com.sciaticachat.corpus.Corpus;
 import com.sciaticachat.corpus.CorpusError;
 import com.sciaticachat.corpus.CorpusException;
+import com.sciaticachat.corpus.LastGood;
 import com.sciaticachat.index.CorpusReader;
 import com.sciaticachat.index.Fields;
 import com.sciaticachat.index.IndexBuilder;
@@ -28,8 +29,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One Lucene directory, one {@link SearcherManager}. A rebuild reads and checks the corpus, writes a
  * new commit with {@link IndexBuilder} and refreshes the manager: requests that already hold a snapshot
- * finish on it, new requests get the new one, and a corpus that fails its checks is never written, so
- * the last good commit keeps serving and its mistakes are reported in {@link #status()}.
+ * finish on it, new requests get the new one. Each file stands alone: a file with a mistake is read as
+ * the serving commit holds it (its last good version), a new file with a mistake stays out, and every
+ * other file goes live; the mistakes and warnings are reported in {@link #status()}.
  */
 public final class LiveIndex implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveIndex.class);
@@ -43,7 +45,7 @@ public final class LiveIndex implements Closeable {
 
     /** What the service is serving and whether the corpus on disk is live. */
     public record Status(boolean degraded, int documents, int sections, String builtAt, String fingerprint,
-                         Instant lastReload, List<CorpusError> corpusErrors, long reloads) {}
+                         Instant lastReload, List<CorpusError> corpusErrors, List<CorpusError> warnings, long reloads) {}
 
     /** The outcome of one reload. */
     public record ReloadResult(boolean changed, boolean ok, List<CorpusError> errors, IndexBuilder.Summary summary) {}
@@ -56,6 +58,7 @@ public final class LiveIndex implements Closeable {
     private final SearcherManager manager;
 
     private volatile List<CorpusError> errors = List.of();
+    private volatile List<CorpusError> warnings = List.of();
     private volatile Instant lastReload = Instant.now();
     private volatile long reloads;
 
@@ -80,36 +83,70 @@ public final class LiveIndex implements Closeable {
         Directory directory = FSDirectory.open(indexDir);
         try {
             Map<String, String> commit = usableCommit(directory, modelId);
-            List<CorpusError> startupErrors = List.of();
+            LiveIndex live;
             try {
-                // unchanged since the index was built (it was checked then): nothing to read or build
+                // unchanged since the index was built (it was read then): nothing to read or build
                 if (commit != null && reader.fingerprint(corpusDir).equals(commit.get(Fields.COMMIT_FINGERPRINT))) {
-                    return new LiveIndex(corpusDir, indexDir, reader, builder, directory);
+                    live = new LiveIndex(corpusDir, indexDir, reader, builder, directory);
+                    live.restoreNotes(commit.get(Fields.COMMIT_NOTES));
+                    return live;
                 }
-                Corpus corpus = reader.read(corpusDir);
-                if (commit == null || !corpus.fingerprint().equals(commit.get(Fields.COMMIT_FINGERPRINT))) {
-                    LOG.info("Building the index in {} ({})", indexDir, commit == null ? "none usable yet" : "the corpus changed");
-                    IndexBuilder.Summary s = builder.build(corpus, directory);
-                    LOG.info("Indexed {} documents, {} sections ({} units) in {} ms", s.documents(), s.sections(), s.units(), s.millis());
-                }
+                LastGood lastGood = commit == null ? LastGood.NONE : lastGood(directory);
+                CorpusReader.Reading reading = reader.read(corpusDir, lastGood);
+                LOG.info("Building the index in {} ({})", indexDir, commit == null ? "none usable yet" : "the corpus changed");
+                IndexBuilder.Summary s = builder.build(reading.corpus(), directory, notes(reading.errors(), reading.warnings()));
+                LOG.info("Indexed {} documents, {} sections ({} units) in {} ms", s.documents(), s.sections(), s.units(), s.millis());
+                live = new LiveIndex(corpusDir, indexDir, reader, builder, directory);
+                live.report(reading.errors(), reading.warnings());
             } catch (CorpusException e) {
                 if (commit == null) {
-                    throw new StartupException("The corpus in " + corpusDir + " has mistakes, and there is no earlier index in "
+                    throw new StartupException("The corpus in " + corpusDir + " cannot be served, and there is no earlier index in "
                             + indexDir + " to serve meanwhile. Fix these and start again:\n" + e.getMessage());
                 }
-                startupErrors = e.errors();
-                startupErrors.forEach(err -> LOG.warn("Corpus mistake (still serving the last good index): {}", err));
+                live = new LiveIndex(corpusDir, indexDir, reader, builder, directory);
+                live.report(e.errors(), List.of());
             } catch (LockObtainFailedException e) {
                 throw new StartupException("The index folder " + indexDir + " is locked by another process "
                         + "(is another copy of the service or an 'index' command running?)");
             }
-            LiveIndex live = new LiveIndex(corpusDir, indexDir, reader, builder, directory);
-            live.errors = startupErrors;
             return live;
         } catch (StartupException | IOException | RuntimeException e) {
             directory.close();
             throw e;
         }
+    }
+
+    /** The files and renames of the commit in the directory, read without opening a manager. */
+    private static LastGood lastGood(Directory directory) throws IOException {
+        try (DirectoryReader r = DirectoryReader.open(directory)) {
+            return new Snapshot(r).lastGood();
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static List<CorpusError> notes(List<CorpusError> errors, List<CorpusError> warnings) {
+        List<CorpusError> all = new java.util.ArrayList<>(errors);
+        all.addAll(warnings);
+        return all;
+    }
+
+    private void restoreNotes(String json) {
+        if (json == null) return;
+        try {
+            List<CorpusError> all = JSON.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<List<CorpusError>>() {});
+            report(all.stream().filter(e -> !e.warning()).toList(), all.stream().filter(CorpusError::warning).toList());
+        } catch (IOException e) {
+            LOG.debug("The index's notes could not be read: {}", e.toString());
+        }
+    }
+
+    /** Keeps what a read found for {@link #status()}, and logs each mistake once. */
+    private void report(List<CorpusError> newErrors, List<CorpusError> newWarnings) {
+        for (CorpusError e : newErrors) if (!errors.contains(e)) LOG.warn("Corpus mistake: {}", e);
+        for (CorpusError w : newWarnings) if (!warnings.contains(w)) LOG.info("Corpus warning: {}", w);
+        errors = List.copyOf(newErrors);
+        warnings = List.copyOf(newWarnings);
     }
 
     /** The commit's user data when the directory holds an index this version can read, else null. */
@@ -149,32 +186,29 @@ public final class LiveIndex implements Closeable {
     }
 
     /**
-     * Reads the corpus again and, when it changed and passes every check, indexes it and swaps it in.
-     * One reload at a time; a failed one leaves the serving index as it was.
+     * Reads the corpus again and, when it changed, indexes what can be served (each broken file as it was
+     * last served) and swaps it in. One reload at a time; a failed one leaves the serving index as it was.
      */
     public synchronized ReloadResult reload() {
         reloads++;
         lastReload = Instant.now();
-        Corpus corpus;
+        String serving = withSnapshot(s -> s.commitData().get(Fields.COMMIT_FINGERPRINT));
+        if (reader.fingerprint(corpusDir).equals(serving)) return new ReloadResult(false, errors.isEmpty(), errors, null);
+        CorpusReader.Reading reading;
         try {
-            corpus = readSettled();
+            LastGood lastGood = withSnapshot(Snapshot::lastGood);
+            reading = readSettled(lastGood);
         } catch (CorpusException e) {
-            errors = e.errors();
-            errors.forEach(err -> LOG.warn("Corpus mistake (still serving the last good index): {}", err));
+            report(e.errors(), warnings);
             return new ReloadResult(false, false, errors, null);
         }
-        String serving = withSnapshot(s -> s.commitData().get(Fields.COMMIT_FINGERPRINT));
-        if (corpus.fingerprint().equals(serving)) {
-            if (!errors.isEmpty()) LOG.info("The corpus is fixed; it matches the index being served");
-            errors = List.of();
-            return new ReloadResult(false, true, List.of(), null);
-        }
         try {
-            IndexBuilder.Summary summary = builder.build(corpus, directory);
+            IndexBuilder.Summary summary = builder.build(reading.corpus(), directory, notes(reading.errors(), reading.warnings()));
             manager.maybeRefreshBlocking();
-            errors = List.of();
-            LOG.info("Corpus reloaded: {} documents, {} sections in {} ms", summary.documents(), summary.sections(), summary.millis());
-            return new ReloadResult(true, true, List.of(), summary);
+            report(reading.errors(), reading.warnings());
+            LOG.info("Corpus reloaded: {} documents, {} sections in {} ms{}", summary.documents(), summary.sections(), summary.millis(),
+                    errors.isEmpty() ? "" : " (" + errors.size() + " mistakes: the files they are in serve their last good version)");
+            return new ReloadResult(true, errors.isEmpty(), errors, summary);
         } catch (IOException | RuntimeException e) {
             String shown = indexDir.getFileName() == null ? indexDir.toString() : indexDir.getFileName().toString();
             errors = List.of(new CorpusError(shown, 0, "the index could not be written (" + e + "); still serving the last good index"));
@@ -187,13 +221,13 @@ public final class LiveIndex implements Closeable {
      * Reads the corpus, then checks that its files did not change while they were read (a file caught in
      * the middle of being saved is still valid Markdown, just shorter); if they did, reads them again.
      */
-    private Corpus readSettled() throws CorpusException {
-        Corpus corpus = reader.read(corpusDir);
-        for (int attempt = 0; attempt < SETTLE_ATTEMPTS && !reader.fingerprint(corpusDir).equals(corpus.fingerprint()); attempt++) {
+    private CorpusReader.Reading readSettled(LastGood lastGood) throws CorpusException {
+        CorpusReader.Reading reading = reader.read(corpusDir, lastGood);
+        for (int attempt = 0; attempt < SETTLE_ATTEMPTS && !reader.fingerprint(corpusDir).equals(reading.corpus().fingerprint()); attempt++) {
             LOG.debug("The corpus changed while it was read; reading it again");
-            corpus = reader.read(corpusDir);
+            reading = reader.read(corpusDir, lastGood);
         }
-        return corpus;
+        return reading;
     }
 
     private static final int SETTLE_ATTEMPTS = 5;
@@ -204,7 +238,7 @@ public final class LiveIndex implements Closeable {
                 s.sectionCount(),
                 s.commitData().get(Fields.COMMIT_BUILT_AT),
                 s.commitData().get(Fields.COMMIT_FINGERPRINT),
-                lastReload, errors, reloads));
+                lastReload, errors, warnings, reloads));
     }
 
     /** The corpus files' fingerprint as they are now; differs from the served one when there is something to reload. */

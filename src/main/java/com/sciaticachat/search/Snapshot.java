@@ -368,6 +368,19 @@ public final class Snapshot extends IndexSearcher {
         return questionAnalyzer;
     }
 
+    /** What this generation was built from, for the next read to fall back on. */
+    public com.sciaticachat.corpus.LastGood lastGood() {
+        Map<String, String> sources = new HashMap<>(settingsFiles);
+        String aliases = sources.remove(Fields.META_ALIASES);
+        try {
+            Map<String, String> parsed = aliases == null ? Map.of()
+                    : JSON.readValue(aliases, new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() {});
+            return new com.sciaticachat.corpus.LastGood(sources, parsed);
+        } catch (IOException e) {
+            return new com.sciaticachat.corpus.LastGood(sources, Map.of());
+        }
+    }
+
     public String settingsFile(String name) {
         return settingsFiles.getOrDefault(name, "");
     }

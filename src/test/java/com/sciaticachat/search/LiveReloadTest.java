@@ -130,7 +130,7 @@ class LiveReloadTest {
             "heading with no text|broken.md|3|# T\\n\\n## Empty\\n\\n## B\\n\\nText.\\n",
             "two sections with one id|broken.md|7|# T\\n\\n## Same\\n\\nOne.\\n\\n## Same\\n\\nTwo.\\n",
             "unreadable file|broken.md|0|LINK",
-            "visitor question under no heading of the guide|visitor-questions.txt|2|# filed today\\n[Sciatica Tips]\\nwhat helps\\n"})
+            "visitor question with no heading above it|visitor-questions.txt|2|# filed today\\nwhat helps\\n"})
     void a_mistake_keeps_the_last_good_index_serving_and_names_file_and_line(String kind, String file, int line, String content)
             throws Exception {
         content = content.replace("\\n", "\n");
@@ -219,7 +219,8 @@ class LiveReloadTest {
     }
 
     @Test
-    void starting_with_a_broken_corpus_serves_the_last_good_index_and_without_one_refuses_to_start(@TempDir Path tmp) throws Exception {
+    void starting_with_a_broken_file_serves_the_rest_and_only_safety_rules_that_cannot_be_served_refuse_to_start(@TempDir Path tmp)
+            throws Exception {
         Path corpus = server.corpus, index = server.index;
         server.close();
         Files.writeString(corpus.resolve("broken.md"), "# T\n\n## Empty\n\n## B\n\nText.\n");
@@ -229,9 +230,16 @@ class LiveReloadTest {
             assertEquals("corpus/broken.md", h.get("corpusErrors").get(0).get("file").asText());
             assertEquals("answered", again.http().ask("what causes sciatica?").json().get("status").asText());
         }
+        try (Application fresh = Application.open(Config.defaults().withDirs(corpus, tmp.resolve("fresh-index")))) {
+            LiveIndex.Status s = fresh.index().status();
+            assertEquals(List.of("corpus/broken.md:3"), s.corpusErrors().stream().map(e -> e.file() + ":" + e.line()).toList(),
+                    "with no earlier index, the broken file stays out and the rest is served");
+            assertEquals(1, s.documents());
+        }
+        Files.writeString(corpus.resolve("safety.yml"), "emergency: [not closed\n");
         LiveIndex.StartupException e = assertThrows(LiveIndex.StartupException.class,
                 () -> Application.open(Config.defaults().withDirs(corpus, tmp.resolve("empty-index"))));
-        assertTrue(e.getMessage().contains("no earlier index") && e.getMessage().contains("broken.md:3"), e.getMessage());
+        assertTrue(e.getMessage().contains("no earlier index") && e.getMessage().contains("safety.yml"), e.getMessage());
         server = TestServer.start(TestFiles.bundledCorpus(), Config.defaults());
     }
 }
