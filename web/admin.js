@@ -41,35 +41,107 @@
     return false;
   }
 
+  var versions = {};
+  var sectionList = [];
+
+  /** "5 minutes ago", in plain words; the exact local time is in the tooltip. */
+  function ago(iso) {
+    if (!iso) return '—';
+    var t = new Date(iso), s = Math.round((Date.now() - t.getTime()) / 1000);
+    var span = el('time', s < 45 ? 'just now' : s < 90 ? 'a minute ago' : s < 3600 ? Math.round(s / 60) + ' minutes ago'
+      : s < 5400 ? 'an hour ago' : s < 86400 ? Math.round(s / 3600) + ' hours ago' : s < 172800 ? 'yesterday' : t.toLocaleDateString());
+    span.dateTime = iso;
+    span.title = t.toLocaleString();
+    return span;
+  }
+
+  function where(e) { return e.file + (e.line > 0 ? ', line ' + e.line : ''); }
+
   function showStatus(s) {
+    versions = s.versions || {};
     var dl = $('status');
     dl.replaceChildren();
-    var rows = [['State', s.status === 'ok' ? 'Live: the corpus on disk is being served' : 'Degraded: serving the last good version'],
-      ['Documents', s.documents], ['Sections', s.sections], ['Index built', s.indexBuiltAt],
-      ['Last reload', s.lastReload], ['Unanswered groups waiting', s.unansweredOpen]];
+    var rows = [['State', s.status === 'ok' ? 'Live: every file is being served as saved'
+        : 'Some files have mistakes: they are served as they were before the mistake; everything else is live'],
+      ['Documents', s.documents], ['Sections', s.sections], ['Last rebuilt', ago(s.indexBuiltAt)],
+      ['Last checked for changes', ago(s.lastReload)], ['Unanswered questions waiting', s.unansweredOpen]];
     rows.forEach(function (r, i) {
       dl.appendChild(el('dt', r[0]));
-      var dd = el('dd', r[1]);
+      var dd = r[1] instanceof Node ? document.createElement('dd') : el('dd', r[1]);
+      if (r[1] instanceof Node) dd.appendChild(r[1]);
       if (i === 0) dd.className = s.status === 'ok' ? 'ok' : 'degraded';
       dl.appendChild(dd);
     });
     var list = $('error-list');
     list.replaceChildren();
-    (s.corpusErrors || []).forEach(function (e) {
-      list.appendChild(el('li', e.file + (e.line > 0 ? ':' + e.line : '') + ': ' + e.message));
-    });
+    (s.corpusErrors || []).forEach(function (e) { list.appendChild(el('li', where(e) + ': ' + e.message)); });
     $('errors').hidden = !(s.corpusErrors && s.corpusErrors.length);
+    var warn = $('warning-list');
+    warn.replaceChildren();
+    (s.corpusWarnings || []).forEach(function (w) { warn.appendChild(warningItem(w)); });
+    $('warnings').hidden = !(s.corpusWarnings && s.corpusWarnings.length);
   }
 
-  /** A section picker for filing a question: the guide's sections in reading order, then "not covered". */
+  /** A warning, with its one-click fix when it has one. */
+  function warningItem(w) {
+    var li = el('li', where(w) + ': ' + w.message + ' ');
+    var fix = w.fix;
+    if (!fix) return li;
+    var file = w.file.split('/').pop();
+    var picker = null;
+    var label = fix.action === 'drop-topic' ? 'Delete this topic line'
+      : fix.action === 'move-filing' ? 'File it under “' + fix.title + '”' : 'File these questions under this section';
+    if (fix.action === 'refile-heading') {
+      picker = sectionPicker(sectionList, null);
+      li.appendChild(picker);
+    }
+    var b = el('button', label);
+    b.type = 'button';
+    b.addEventListener('click', function () {
+      if (picker && !picker.value) { picker.focus(); return; }
+      b.disabled = true;
+      api('POST', '/api/v1/admin/fix', { action: fix.action, line: w.line, text: fix.text, version: versions[file],
+        section: picker ? picker.value : fix.sectionId }).then(function (r) {
+        say(r.live ? 'Done, and live.' : 'Saved, but not live because: ' + problems(r));
+        return refresh();
+      }).catch(function (err) { b.disabled = false; if (!fail(err)) say(err.message); });
+    });
+    li.appendChild(b);
+    return li;
+  }
+
+  function problems(r) { return (r.problems || []).map(function (e) { return where(e) + ': ' + e.message; }).join('; '); }
+
+  /** A message about the last change, with an undo button when it can be undone. */
+  function say(text, undo) {
+    var p = $('inbox-result');
+    p.replaceChildren(el('span', text + ' '));
+    if (undo) {
+      var b = el('button', 'Undo');
+      b.type = 'button';
+      b.addEventListener('click', function () {
+        b.disabled = true;
+        undo().then(function () { say('Undone.'); return refresh(); }).catch(function (err) { if (!fail(err)) say(err.message); });
+      });
+      p.appendChild(b);
+    }
+  }
+
+  /** A section picker: the sections grouped by document, in reading order, then "not covered". */
   function sectionPicker(sections, selected) {
     var select = document.createElement('select');
     select.setAttribute('aria-label', 'Section that answers this question');
+    var choose = el('option', 'Choose the section that answers it…');
+    choose.value = '';
+    select.appendChild(choose);
+    var groups = {};
     sections.forEach(function (s) {
-      var o = el('option', s.path.slice(1).join(' › ') || s.title);
+      var doc = s.path[0] || s.title;
+      if (!groups[doc]) { groups[doc] = document.createElement('optgroup'); groups[doc].label = doc; select.appendChild(groups[doc]); }
+      var o = el('option', s.path.slice(1).join(' › ') || 'Introduction');
       o.value = s.id;
       o.selected = s.id === selected;
-      select.appendChild(o);
+      groups[doc].appendChild(o);
     });
     var none = el('option', 'Not covered by the guide');
     none.value = 'not covered';
@@ -80,25 +152,32 @@
   function showInbox(groups, sections) {
     var body = $('inbox').querySelector('tbody');
     body.replaceChildren();
-    var open = groups.filter(function (g) { return !g.done; });
-    $('inbox-empty').hidden = open.length > 0;
-    open.forEach(function (g) {
+    $('inbox-empty').hidden = groups.length > 0;
+    groups.forEach(function (g) {
       var tr = document.createElement('tr');
       tr.appendChild(el('td', g.question));
       tr.appendChild(el('td', g.count));
-      tr.appendChild(el('td', new Date(g.lastSeen).toLocaleString()));
-      tr.appendChild(el('td', g.best ? g.best.title + ' (' + Math.round(g.best.confidence * 100) + '%)' : '—'));
+      var when = document.createElement('td');
+      when.appendChild(ago(g.lastSeen));
+      tr.appendChild(when);
+      tr.appendChild(el('td', g.best ? g.best.title + (g.best.preselect ? '' : ' (a weak guess)') : '—'));
       var td = document.createElement('td');
-      var picker = sectionPicker(sections, g.best ? g.best.sectionId : null);
+      var picker = sectionPicker(sections, g.best && g.best.preselect ? g.best.sectionId : null);
       var file = el('button', 'File under this section');
       file.type = 'button';
       file.className = 'file';
       file.addEventListener('click', function () {
+        if (!picker.value) { picker.focus(); say('Choose the section that answers “' + g.question + '” first.'); return; }
         file.disabled = true;
-        api('POST', '/api/v1/admin/inbox/' + encodeURIComponent(g.id) + '/file', { section: picker.value }).then(function (r) {
-          $('inbox-result').textContent = (r.filed ? 'Filed' : 'Already filed') + ' under [' + r.heading + ']: ' + r.question;
+        api('POST', '/api/v1/admin/inbox/' + encodeURIComponent(g.id) + '/file',
+          { section: picker.value, version: versions['visitor-questions.txt'] }).then(function (r) {
+          var what = '“' + r.question + '” under [' + r.heading + ']';
+          say(r.live ? 'Filed ' + what + ', and live.' : 'Filed ' + what + ', but not live because: ' + problems(r), function () {
+            return api('POST', '/api/v1/admin/inbox/' + encodeURIComponent(g.id) + '/unfile',
+              { heading: r.heading, question: r.question, version: r.version });
+          });
           return refresh();
-        }).catch(fail);
+        }).catch(function (err) { file.disabled = false; if (!fail(err)) say(err.message); });
       });
       td.appendChild(picker);
       td.appendChild(file);
@@ -106,7 +185,12 @@
       done.type = 'button';
       done.addEventListener('click', function () {
         done.disabled = true;
-        api('POST', '/api/v1/admin/inbox/' + encodeURIComponent(g.id) + '/done').then(refresh).catch(fail);
+        api('POST', '/api/v1/admin/inbox/' + encodeURIComponent(g.id) + '/done').then(function () {
+          say('Marked “' + g.question + '” done.', function () {
+            return api('POST', '/api/v1/admin/inbox/' + encodeURIComponent(g.id) + '/reopen');
+          });
+          return refresh();
+        }).catch(fail);
       });
       td.appendChild(done);
       tr.appendChild(td);
@@ -119,6 +203,7 @@
       $('login').hidden = true;
       $('console').hidden = false;
       $('signout').hidden = false;
+      sectionList = r[2].sections;
       showStatus(r[0]);
       showInbox(r[1].groups, r[2].sections);
     });
@@ -138,8 +223,9 @@
     b.disabled = true;
     $('reload-result').textContent = 'Reloading…';
     api('POST', '/api/v1/admin/reindex').then(function (r) {
-      $('reload-result').textContent = r.ok ? (r.changed ? 'Reloaded: the new version is live.' : 'Nothing had changed.')
-        : 'Not reloaded: fix the mistakes below first.';
+      $('reload-result').textContent = r.changed ? (r.ok ? 'Reloaded: every file is live.'
+        : 'Reloaded: the files with mistakes (listed below) are served as they were before; everything else is live.')
+        : r.ok ? 'Nothing had changed.' : 'Nothing new to serve: fix the mistakes listed below.';
       return refresh();
     }).catch(function (err) { if (!fail(err)) $('reload-result').textContent = 'Reload failed: ' + err.message; })
       .then(function () { b.disabled = false; });
@@ -152,12 +238,13 @@
     api('POST', '/api/v1/admin/try', { question: q }).then(function (r) {
       $('try-result').hidden = false;
       var reply = r.reply;
-      var line = reply.status + ': ' + reply.reply;
-      if (reply.answer) line += ' → ' + reply.answer.title + ' (' + Math.round(reply.answer.score * 100) + '%)';
+      var line = reply.answer ? 'Answered from “' + reply.answer.title + '” (' + Math.round(reply.answer.score * 100) + '% sure): '
+        : reply.urgent ? 'Urgent advice first: ' : 'No answer: ';
+      line += reply.reply;
       $('try-reply').textContent = line;
       var read = r.readAs != null ? 'Read as: “' + r.readAs + '”' : '';
       if (r.words && r.words.length) read += ' · words that count: ' + r.words.join(', ');
-      if (r.confidence != null) read += ' · confidence ' + Math.round(r.confidence * 100) + '%';
+      if (r.confidence != null) read += ' · ' + Math.round(r.confidence * 100) + '% sure';
       if (r.nearestOutOfScope) {
         read += (r.closerToOutOfScope ? ' · about a topic not covered (so no answer): ' : ' · nearest topic not covered: ')
           + r.nearestOutOfScope;
@@ -172,10 +259,10 @@
       body.replaceChildren();
       (r.candidates || []).forEach(function (c) {
         var tr = document.createElement('tr');
-        tr.appendChild(el('td', c.score.toFixed(3)));
+        tr.appendChild(el('td', c.score.toFixed(2)));
         tr.appendChild(el('td', c.title));
-        tr.appendChild(el('td', c.cosine.toFixed(3)));
-        tr.appendChild(el('td', c.learnt.toFixed(2)));
+        tr.appendChild(el('td', Math.round(c.cosine * 100) + '%'));
+        tr.appendChild(el('td', Math.round(c.learnt * 100) + '%'));
         tr.appendChild(el('td', (c.matchedWords || []).join(', ') || '—'));
         tr.appendChild(el('td', (c.closestUnitKind ? c.closestUnitKind + ': ' : '') + (c.closestUnitText || '')));
         body.appendChild(tr);

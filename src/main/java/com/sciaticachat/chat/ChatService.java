@@ -67,7 +67,7 @@ public final class ChatService {
     public enum CheckAnswer { YES, NO }
 
     /** Answers below this confidence are recorded for staff even though they were given (above the default threshold). */
-    static final double WEAK_ANSWER = 0.85;
+    public static final double WEAK_ANSWER = 0.85;
 
     public ChatService(LiveIndex index, Embedder embedder, Retriever retriever, Scorer scorer, Messages messages,
                        double minConfidence) {

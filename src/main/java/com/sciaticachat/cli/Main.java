@@ -232,10 +232,13 @@ public final class Main {
                 return FAILED;
             }
             Corpus corpus = r.corpus();
-            r.warnings().forEach(w -> out.println(w));
+            List<CorpusError> warnings = new java.util.ArrayList<>(r.warnings());
+            com.sciaticachat.embed.Embedder embedder = MiniLmEmbedder.shared();
+            com.sciaticachat.index.NewContent.find(corpus, embedder::embed).forEach(c -> warnings.add(c.warning(corpus.folder())));
+            warnings.forEach(w -> out.println(w));
             out.printf("The corpus is ready: %d document%s, %d sections; its settings files and safety rules are fine%s.%n",
                     corpus.documents().size(), corpus.documents().size() == 1 ? "" : "s", corpus.sections().size(),
-                    r.warnings().isEmpty() ? "" : " (" + r.warnings().size() + " warning" + (r.warnings().size() == 1 ? "" : "s")
+                    warnings.isEmpty() ? "" : " (" + warnings.size() + " warning" + (warnings.size() == 1 ? "" : "s")
                             + " above: worth a look, nothing is blocked)");
             return OK;
         } catch (CorpusException e) {

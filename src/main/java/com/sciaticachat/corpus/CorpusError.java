@@ -11,15 +11,31 @@ package com.sciaticachat.corpus;
  * @param line    1-based line, or 0 when the mistake is about the whole file
  * @param message what is wrong and how to fix it, in plain words
  * @param warning true when it blocks nothing
+ * @param fix     what the staff console can do about it in one click, or null
  */
-public record CorpusError(String file, int line, String message, boolean warning) {
+public record CorpusError(String file, int line, String message, boolean warning, Fix fix) {
+
+    /**
+     * A change that settles a warning: {@code action} is {@code drop-topic} (delete the topic line),
+     * {@code move-filing} (file the question on the line under the section) or {@code refile-heading} (file
+     * the questions under the heading on the line under a section staff pick).
+     *
+     * @param text      the line's topic, question or heading, as written
+     * @param sectionId the section to file under, when known
+     * @param title     that section's heading
+     */
+    public record Fix(String action, String text, String sectionId, String title) {}
 
     public CorpusError(String file, int line, String message) {
-        this(file, line, message, false);
+        this(file, line, message, false, null);
     }
 
     public static CorpusError warning(String file, int line, String message) {
-        return new CorpusError(file, line, message, true);
+        return new CorpusError(file, line, message, true, null);
+    }
+
+    public static CorpusError warning(String file, int line, String message, Fix fix) {
+        return new CorpusError(file, line, message, true, fix);
     }
 
     /** {@code file:line: message}, the form editors and terminals link to. */

@@ -77,12 +77,52 @@ public final class VisitorQuestionsFile {
         return entries(text).stream().anyMatch(e -> key(e.question()).equals(k));
     }
 
-    /** The file's text with the question added at its end, under the heading. */
+    /**
+     * The file's text with the question added under the heading: at the end of that heading's block when the
+     * file has one (the last, if several), else in a new block at the end.
+     */
     public static String withQuestion(String text, String heading, String question) {
+        List<String> lines = new ArrayList<>(List.of(text.split("\r\n|\r|\n", -1)));
+        int insertAt = -1;
+        boolean inBlock = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String t = lines.get(i).strip();
+            boolean isHeading = t.length() >= 2 && t.startsWith("[") && t.endsWith("]");
+            if (isHeading) inBlock = Slugs.slug(t.substring(1, t.length() - 1)).equals(Slugs.slug(heading));
+            if (inBlock && !t.isEmpty() && !t.startsWith("#")) insertAt = i + 1;
+        }
+        if (insertAt >= 0) {
+            lines.add(insertAt, question);
+            return String.join("\n", lines);
+        }
         StringBuilder sb = new StringBuilder(text);
         if (!text.isEmpty() && !text.endsWith("\n")) sb.append('\n');
         if (!text.isEmpty()) sb.append('\n');
         return sb.append('[').append(heading).append("]\n").append(question).append('\n').toString();
+    }
+
+    /** The text without the first line under {@code heading} (any block of it) that is the question, case and spacing aside. */
+    public static String withoutQuestion(String text, String heading, String question) {
+        for (Entry e : entries(text)) {
+            if (Slugs.slug(e.heading()).equals(Slugs.slug(heading)) && key(e.question()).equals(key(question))) {
+                return withoutLine(text, e.line());
+            }
+        }
+        return text;
+    }
+
+    /** The text without its line {@code number} (1-based). */
+    public static String withoutLine(String text, int number) {
+        List<String> lines = new ArrayList<>(List.of(text.split("\r\n|\r|\n", -1)));
+        if (number >= 1 && number <= lines.size()) lines.remove(number - 1);
+        return String.join("\n", lines);
+    }
+
+    /** The text with the heading on line {@code number} replaced: its questions are filed under another heading. */
+    public static String withHeading(String text, int number, String heading) {
+        List<String> lines = new ArrayList<>(List.of(text.split("\r\n|\r|\n", -1)));
+        if (number >= 1 && number <= lines.size()) lines.set(number - 1, "[" + heading + "]");
+        return String.join("\n", lines);
     }
 
     /** Two writings of one question, case and spacing aside, have the same key. */
@@ -172,7 +212,7 @@ public final class VisitorQuestionsFile {
                             + "write the section's id as the console shows it"
                     : what + " under '" + h + "', a heading the guide no longer has, wait to be filed again: "
                             + "pick their section in the staff console, or copy a heading from the guide")
-                    + " (they are not used meanwhile)"));
+                    + " (they are not used meanwhile)", new CorpusError.Fix("refile-heading", h, null, null)));
         });
         errors.sort(java.util.Comparator.comparingInt(CorpusError::line));
         return errors;

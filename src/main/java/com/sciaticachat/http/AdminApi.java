@@ -10,14 +10,13 @@ import com.sciaticachat.index.SectionRecord;
 import com.sciaticachat.inbox.UnansweredInbox;
 import com.sciaticachat.search.LiveIndex;
 import com.sciaticachat.search.Snapshot;
+import com.sciaticachat.staff.Editor;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,65 +49,176 @@ final class AdminApi {
                 case OK -> { }
             }
         });
-        cfg.routes.get("/api/v1/admin/status", ctx -> ctx.json(status(chat.get())));
+        Editor editor = new Editor(config.corpusDir(), () -> chat.get().index().reload().errors());
+        cfg.routes.get("/api/v1/admin/status", ctx -> ctx.json(status(chat.get(), editor)));
         cfg.routes.post("/api/v1/admin/try", ctx -> ctx.json(tryQuestion(chat.get(), HttpApi.readAsk(ctx, mapper).question())));
         cfg.routes.post("/api/v1/admin/reindex", ctx -> ctx.json(chat.get().index().reload()));
-        cfg.routes.get("/api/v1/admin/inbox", ctx -> ctx.json(Map.of("groups", inbox(chat.get()).groups())));
+        cfg.routes.get("/api/v1/admin/inbox", ctx -> ctx.json(Map.of("groups", openGroups(chat.get()))));
         cfg.routes.post("/api/v1/admin/inbox/{id}/done", ctx -> {
-            if (!inbox(chat.get()).markDone(ctx.pathParam("id"))) {
-                throw new ApiException(404, "group_not_found", "There is no such group of questions");
-            }
+            if (!inbox(chat.get()).markDone(ctx.pathParam("id"))) throw groupNotFound();
             ctx.json(Map.of("done", true));
         });
-        cfg.routes.post("/api/v1/admin/inbox/{id}/file", ctx ->
-                ctx.json(file(chat.get(), ctx.pathParam("id"), readSection(ctx, mapper))));
+        cfg.routes.post("/api/v1/admin/inbox/{id}/reopen", ctx -> {
+            if (!inbox(chat.get()).reopen(ctx.pathParam("id"))) throw groupNotFound();
+            ctx.json(Map.of("done", false));
+        });
+        cfg.routes.post("/api/v1/admin/inbox/{id}/file", ctx -> ctx.json(file(chat.get(), editor, ctx.pathParam("id"), body(ctx, mapper))));
+        cfg.routes.post("/api/v1/admin/inbox/{id}/unfile", ctx -> ctx.json(unfile(chat.get(), editor, ctx.pathParam("id"), body(ctx, mapper))));
+        cfg.routes.post("/api/v1/admin/fix", ctx -> ctx.json(fix(chat.get(), editor, body(ctx, mapper))));
         cfg.routes.get("/admin", ctx -> page(ctx, config));
     }
 
-    /** The body of a filing: {@code {"section": "<section id>"}}, or {@code "not covered"}. */
-    private static String readSection(Context ctx, ObjectMapper mapper) {
-        JsonNode json;
+    /** A confidence below this is no guess worth preselecting in the console's section picker. */
+    static final double PRESELECT = 0.5;
+    /** At most this many open groups are checked again against the guide each time the inbox is shown. */
+    static final int RECHECKED = 200;
+
+    private static ApiException groupNotFound() {
+        return new ApiException(404, "group_not_found", "This question is no longer in the list; refresh the page");
+    }
+
+    private static JsonNode body(Context ctx, ObjectMapper mapper) {
         try {
-            json = mapper.readTree(ctx.body());
+            JsonNode json = mapper.readTree(ctx.body());
+            if (json != null && json.isObject()) return json;
         } catch (Exception e) {
-            json = null;
+            // answered below
         }
-        JsonNode section = json == null || !json.isObject() ? null : json.get("section");
-        if (section == null || !section.isTextual() || section.asText().isBlank()) {
-            throw new ApiException(400, "missing_section", "Send {\"section\": \"<section id>\"} or {\"section\": \"not covered\"}");
+        throw new ApiException(400, "invalid_json", "The request body must be a JSON object");
+    }
+
+    private static String text(JsonNode body, String field, String example) {
+        JsonNode v = body.get(field);
+        if (v == null || !v.isTextual() || v.asText().isBlank()) {
+            throw new ApiException(400, "missing_" + field, "Send \"" + field + "\": " + example);
         }
-        return section.asText().strip();
+        return v.asText().strip();
+    }
+
+    /** The version of the file the console's page was showing, or null when the request did not say (then it is not checked). */
+    private static String version(JsonNode body) {
+        JsonNode v = body.get("version");
+        return v != null && v.isTextual() ? v.asText() : null;
     }
 
     /**
-     * Files a group's question in the corpus's visitor-questions.txt under the section that answers it (or
-     * as not covered), marks the group done, and reloads, as a staff member editing the file would. The
-     * file is replaced whole, so the watcher never reads half a line; one filing at a time.
+     * The open groups, each checked against the guide as it is now: a group the guide now answers well is
+     * marked done (it was answered by an edit), and the best guess is the guide's current one, offered for
+     * preselection only when the chat is reasonably sure.
      */
-    static synchronized Map<String, Object> file(ChatService chat, String groupId, String section) throws IOException {
-        UnansweredInbox.Group group = inbox(chat).groups().stream().filter(g -> g.id().equals(groupId)).findFirst()
-                .orElseThrow(() -> new ApiException(404, "group_not_found", "There is no such group of questions"));
+    static List<Map<String, Object>> openGroups(ChatService chat) throws IOException {
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        int checked = 0;
+        for (UnansweredInbox.Group g : inbox(chat).groups()) {
+            if (g.done()) continue;
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", g.id());
+            row.put("question", g.question());
+            row.put("count", g.count());
+            row.put("lastSeen", g.lastSeen().toString());
+            if (checked++ < RECHECKED) {
+                ChatService.Trace t = chat.trace(g.question());
+                if (t.reply().status().equals(com.sciaticachat.chat.Reply.ANSWERED) && t.confidence() >= ChatService.WEAK_ANSWER) {
+                    inbox(chat).markDone(g.id());
+                    continue;
+                }
+                if (!t.candidates().isEmpty()) {
+                    ChatService.Candidate c = t.candidates().get(0);
+                    row.put("best", Map.of("sectionId", c.sectionId(), "title", c.title(),
+                            "confidence", Math.round(t.confidence() * 100) / 100.0, "preselect", t.confidence() >= PRESELECT));
+                }
+            }
+            out.add(row);
+        }
+        return out;
+    }
+
+    /** The heading a section is filed under, or [not covered]; a 400 when the guide has no such section. */
+    private static String heading(ChatService chat, String section) {
         String heading = VisitorQuestionsFile.isNotCovered(section) ? VisitorQuestionsFile.NOT_COVERED
                 : chat.index().withSnapshot(s -> headingFor(s, section));
-        if (heading == null) throw new ApiException(400, "unknown_section", "The guide has no section '" + section + "'");
+        if (heading == null) throw new ApiException(400, "unknown_section", "The guide has no section '" + section + "' now; refresh the page");
+        return heading;
+    }
+
+    /**
+     * Files a group's question in visitor-questions.txt under the section that answers it (or as not covered),
+     * through the editor (the file's version checked, replaced whole, reloaded), and marks the group done.
+     */
+    static Map<String, Object> file(ChatService chat, Editor editor, String groupId, JsonNode body) throws IOException {
+        String section = text(body, "section", "\"<section id>\" or \"not covered\"");
+        UnansweredInbox.Group group = inbox(chat).groups().stream().filter(g -> g.id().equals(groupId)).findFirst()
+                .orElseThrow(AdminApi::groupNotFound);
+        String heading = heading(chat, section);
         String question = VisitorQuestionsFile.fileable(group.question());
         if (question.isEmpty()) {
-            throw new ApiException(400, "question_not_fileable", "This question cannot be filed (nothing left of it, or too long)");
+            throw new ApiException(400, "question_not_fileable", "This question cannot be filed (nothing is left of it, or it is too long)");
         }
-        Path file = chat.index().corpusDir().resolve(VisitorQuestionsFile.FILE_NAME);
-        String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-        boolean already = VisitorQuestionsFile.holds(text, question);
-        if (!already) {
-            Path tmp = file.resolveSibling(VisitorQuestionsFile.FILE_NAME + ".tmp"); // .tmp files are not part of the corpus
-            Files.writeString(tmp, VisitorQuestionsFile.withQuestion(text, heading, question), StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        }
+        Editor.Outcome o = write(() -> editor.file(heading, question, version(body)));
         inbox(chat).markDone(groupId);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("filed", !already);
+        Map<String, Object> out = outcome(o);
         out.put("heading", heading);
         out.put("question", question);
-        out.put("reload", chat.index().reload());
+        return out;
+    }
+
+    /** Undoes a filing: the question comes out of the file again and its group is open again. */
+    static Map<String, Object> unfile(ChatService chat, Editor editor, String groupId, JsonNode body) throws IOException {
+        String heading = text(body, "heading", "the heading it was filed under");
+        String question = text(body, "question", "the question as it was filed");
+        Editor.Outcome o = write(() -> editor.unfile(heading, question, version(body)));
+        inbox(chat).reopen(groupId);
+        return outcome(o);
+    }
+
+    /** Applies a warning's one-click fix: delete a topic, move a filing, or file a waiting heading's questions under a section. */
+    static Map<String, Object> fix(ChatService chat, Editor editor, JsonNode body) throws IOException {
+        String action = text(body, "action", "\"drop-topic\", \"move-filing\" or \"refile-heading\"");
+        String written = text(body, "text", "the line's text as the warning gives it");
+        JsonNode lineNode = body.get("line");
+        if (lineNode == null || !lineNode.canConvertToInt() || lineNode.asInt() < 1) {
+            throw new ApiException(400, "missing_line", "Send \"line\": the warning's line number");
+        }
+        int line = lineNode.asInt();
+        String basedOn = version(body);
+        Editor.Outcome o = switch (action) {
+            case "drop-topic" -> write(() -> editor.dropTopic(line, written, basedOn));
+            case "move-filing" -> {
+                String heading = heading(chat, text(body, "section", "the section's id"));
+                yield write(() -> editor.move(line, written, heading, basedOn));
+            }
+            case "refile-heading" -> {
+                String heading = heading(chat, text(body, "section", "the section's id"));
+                yield write(() -> editor.refileHeading(line, written, heading, basedOn));
+            }
+            default -> throw new ApiException(400, "unknown_action", "The action is drop-topic, move-filing or refile-heading");
+        };
+        if (!o.changed()) {
+            throw new ApiException(409, "line_changed", "That line no longer says what the console showed (the file was edited); refresh the page");
+        }
+        return outcome(o);
+    }
+
+    @FunctionalInterface
+    private interface Write {
+        Editor.Outcome run() throws IOException, Editor.StaleVersionException;
+    }
+
+    private static Editor.Outcome write(Write w) throws IOException {
+        try {
+            return w.run();
+        } catch (Editor.StaleVersionException e) {
+            throw new ApiException(409, "file_changed", e.getMessage());
+        }
+    }
+
+    /** What staff read after a change: live, or not live and why. */
+    private static Map<String, Object> outcome(Editor.Outcome o) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("changed", o.changed());
+        out.put("live", o.live());
+        out.put("version", o.version());
+        out.put("problems", o.problems());
         return out;
     }
 
@@ -124,10 +234,13 @@ final class AdminApi {
         return chat.inbox();
     }
 
-    static Map<String, Object> status(ChatService chat) {
+    static Map<String, Object> status(ChatService chat, Editor editor) throws IOException {
         Map<String, Object> out = new LinkedHashMap<>(HttpApi.health(chat.index()));
         LiveIndex.Status s = chat.index().status();
         out.put("reloads", s.reloads());
+        // the versions the console's changes are based on: a change to a file saved since is refused
+        out.put("versions", Map.of(VisitorQuestionsFile.FILE_NAME, editor.version(VisitorQuestionsFile.FILE_NAME),
+                com.sciaticachat.analysis.OutOfScopeFile.FILE_NAME, editor.version(com.sciaticachat.analysis.OutOfScopeFile.FILE_NAME)));
         out.put("unansweredOpen", chat.inbox() == null ? 0 : chat.inbox().openGroups());
         return out;
     }

@@ -111,6 +111,15 @@ public final class UnansweredInbox implements Closeable {
         return true;
     }
 
+    /** Opens a group marked done again (the console's undo). */
+    public synchronized boolean reopen(String groupId) throws IOException {
+        if (!groups.containsKey(groupId)) return false;
+        ObjectNode e = JSON.createObjectNode().put("type", "reopen").put("group", groupId).put("time", Instant.now().toString());
+        append(e);
+        apply(e);
+        return true;
+    }
+
     /** Open groups first, most recent first. */
     public synchronized List<Group> groups() {
         List<Group> out = new ArrayList<>();
@@ -145,9 +154,9 @@ public final class UnansweredInbox implements Closeable {
     private void apply(JsonNode e) {
         String groupId = e.path("group").asText();
         Instant time = Instant.parse(e.path("time").asText());
-        if (e.path("type").asText().equals("done")) {
+        if (e.path("type").asText().equals("done") || e.path("type").asText().equals("reopen")) {
             GroupState g = groups.get(groupId);
-            if (g != null) g.doneAt = time;
+            if (g != null) g.doneAt = e.path("type").asText().equals("done") ? time : null;
             return;
         }
         Set<String> key = new HashSet<>();
@@ -203,7 +212,7 @@ public final class UnansweredInbox implements Closeable {
         keptQuestions.addAll(kept);
         List<JsonNode> out = new ArrayList<>();
         for (JsonNode e : all) {
-            boolean keep = e.path("type").asText().equals("done") ? keptGroups.contains(e.path("group").asText()) : keptQuestions.contains(e);
+            boolean keep = e.path("type").asText().equals("question") ? keptQuestions.contains(e) : keptGroups.contains(e.path("group").asText());
             if (keep) out.add(e);
         }
         Path tmp = file.resolveSibling(file.getFileName() + ".compacting");

@@ -54,7 +54,11 @@ import org.apache.lucene.util.BytesRef;
 public final class IndexBuilder {
 
     /** What a build wrote. */
-    public record Summary(int documents, int sections, int units, long millis) {}
+    /**
+     * What a build wrote; {@code conflicts} are the settings files' lines that a section answers, left out
+     * so that the section answers.
+     */
+    public record Summary(int documents, int sections, int units, long millis, List<NewContent.Conflict> conflicts) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -76,6 +80,7 @@ public final class IndexBuilder {
         long start = System.nanoTime();
         int units = 0;
         int sections = 0;
+        List<NewContent.Conflict> conflicts;
         try (Analyzer analyzer = Analyzers.index()) {
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
@@ -91,12 +96,16 @@ public final class IndexBuilder {
                         sections++;
                     }
                 }
-                List<String> notCovered = new ArrayList<>();
+                // the topics and not-covered filings, by file and line: those a section answers are left out below
+                Map<org.apache.lucene.document.Document, String> lineOf = new HashMap<>();
                 Map<String, String> names = VisitorQuestionsFile.sectionNames(corpus);
                 Map<String, Integer> perSection = new HashMap<>();
+                int topic = 0;
                 for (VisitorQuestionsFile.Entry e : VisitorQuestionsFile.entries(corpus.settingsFile(VisitorQuestionsFile.FILE_NAME))) {
                     if (VisitorQuestionsFile.isNotCovered(e.heading())) {
-                        notCovered.add(e.question());
+                        org.apache.lucene.document.Document d = topicUnit("not-covered:" + (++topic), UnitKind.NOT_COVERED, e.question(), vectors);
+                        lineOf.put(d, VisitorQuestionsFile.FILE_NAME + ":" + e.line());
+                        docs.add(d);
                         continue;
                     }
                     String sectionId = VisitorQuestionsFile.sectionOf(names, e.heading());
@@ -104,14 +113,21 @@ public final class IndexBuilder {
                     docs.add(questionUnit(sectionId + "?visitor-" + perSection.merge(sectionId, 1, Integer::sum), sectionId,
                             UnitKind.EXAMPLE, e.question(), vectors));
                 }
-                int topic = 0;
-                for (String t : OutOfScopeFile.topics(corpus.settingsFile(OutOfScopeFile.FILE_NAME))) {
-                    docs.add(topicUnit("out-of-scope:" + (++topic), UnitKind.OUT_OF_SCOPE, t, vectors));
-                }
                 topic = 0;
-                for (String q : notCovered) docs.add(topicUnit("not-covered:" + (++topic), UnitKind.NOT_COVERED, q, vectors));
+                String[] lines = corpus.settingsFile(OutOfScopeFile.FILE_NAME).split("\r\n|\r|\n", -1);
+                for (int i = 0; i < lines.length; i++) {
+                    String t = lines[i].strip();
+                    if (t.isEmpty() || t.startsWith("#")) continue;
+                    org.apache.lucene.document.Document d = topicUnit("out-of-scope:" + (++topic), UnitKind.OUT_OF_SCOPE, t, vectors);
+                    lineOf.put(d, OutOfScopeFile.FILE_NAME + ":" + (i + 1));
+                    docs.add(d);
+                }
                 vectors.compute();
+                conflicts = NewContent.find(corpus, vectors::of);
+                java.util.Set<String> setAside = new java.util.HashSet<>();
+                conflicts.forEach(c -> setAside.add(c.file() + ":" + c.line()));
                 for (org.apache.lucene.document.Document d : docs) {
+                    if (setAside.contains(lineOf.get(d))) continue;
                     writer.addDocument(d);
                     units++;
                 }
@@ -131,12 +147,14 @@ public final class IndexBuilder {
                 commit.put(Fields.COMMIT_BUILT_AT, Instant.now().toString());
                 commit.put(Fields.COMMIT_DOCUMENTS, Integer.toString(corpus.documents().size()));
                 commit.put(Fields.COMMIT_SECTIONS, Integer.toString(sections));
-                commit.put(Fields.COMMIT_NOTES, JSON.writeValueAsString(notes));
+                List<CorpusError> allNotes = new ArrayList<>(notes);
+                conflicts.forEach(c -> allNotes.add(c.warning(corpus.folder())));
+                commit.put(Fields.COMMIT_NOTES, JSON.writeValueAsString(allNotes));
                 writer.setLiveCommitData(commit.entrySet());
                 writer.commit();
             }
         }
-        return new Summary(corpus.documents().size(), sections, units, (System.nanoTime() - start) / 1_000_000);
+        return new Summary(corpus.documents().size(), sections, units, (System.nanoTime() - start) / 1_000_000, conflicts);
     }
 
     /**
@@ -261,6 +279,7 @@ public final class IndexBuilder {
         private final Map<String, float[]> previous;
         private final List<org.apache.lucene.document.Document> docs = new ArrayList<>();
         private final List<String> texts = new ArrayList<>();
+        private final Map<String, Future<float[]>> pending = new HashMap<>();
 
         Vectors(Embedder embedder, Map<String, float[]> previous) {
             this.embedder = embedder;
@@ -271,6 +290,15 @@ public final class IndexBuilder {
             doc.add(new StoredField(Fields.EMBEDDED, key(text)));
             docs.add(doc);
             texts.add(text);
+        }
+
+        /** The vector of a text that was added, once computed. */
+        float[] of(String text) {
+            try {
+                return pending.get(text).get();
+            } catch (InterruptedException | ExecutionException | NullPointerException e) {
+                throw new IllegalStateException("no vector was computed for a text of this build", e);
+            }
         }
 
         static String key(String text) {
@@ -289,7 +317,6 @@ public final class IndexBuilder {
                 t.setDaemon(true);
                 return t;
             });
-            Map<String, Future<float[]>> pending = new HashMap<>();
             try {
                 for (String text : distinct) {
                     float[] known = previous.get(key(text));

@@ -97,7 +97,7 @@ public final class LiveIndex implements Closeable {
                 IndexBuilder.Summary s = builder.build(reading.corpus(), directory, notes(reading.errors(), reading.warnings()));
                 LOG.info("Indexed {} documents, {} sections ({} units) in {} ms", s.documents(), s.sections(), s.units(), s.millis());
                 live = new LiveIndex(corpusDir, indexDir, reader, builder, directory);
-                live.report(reading.errors(), reading.warnings());
+                live.report(reading.errors(), withConflicts(reading, s));
             } catch (CorpusException e) {
                 if (commit == null) {
                     throw new StartupException("The corpus in " + corpusDir + " cannot be served, and there is no earlier index in "
@@ -128,6 +128,13 @@ public final class LiveIndex implements Closeable {
     private static List<CorpusError> notes(List<CorpusError> errors, List<CorpusError> warnings) {
         List<CorpusError> all = new java.util.ArrayList<>(errors);
         all.addAll(warnings);
+        return all;
+    }
+
+    /** The read's warnings, and the settings files' lines the build set aside because a section answers them. */
+    private static List<CorpusError> withConflicts(CorpusReader.Reading reading, IndexBuilder.Summary summary) {
+        List<CorpusError> all = new java.util.ArrayList<>(reading.warnings());
+        summary.conflicts().forEach(c -> all.add(c.warning(reading.corpus().folder())));
         return all;
     }
 
@@ -205,7 +212,7 @@ public final class LiveIndex implements Closeable {
         try {
             IndexBuilder.Summary summary = builder.build(reading.corpus(), directory, notes(reading.errors(), reading.warnings()));
             manager.maybeRefreshBlocking();
-            report(reading.errors(), reading.warnings());
+            report(reading.errors(), withConflicts(reading, summary));
             LOG.info("Corpus reloaded: {} documents, {} sections in {} ms{}", summary.documents(), summary.sections(), summary.millis(),
                     errors.isEmpty() ? "" : " (" + errors.size() + " mistakes: the files they are in serve their last good version)");
             return new ReloadResult(true, errors.isEmpty(), errors, summary);

@@ -1,0 +1,136 @@
+package com.sciaticachat.index;
+
+import com.sciaticachat.analysis.Analyzers;
+import com.sciaticachat.analysis.OutOfScopeFile;
+import com.sciaticachat.analysis.QuestionAnalyzer;
+import com.sciaticachat.analysis.Words;
+import com.sciaticachat.corpus.Corpus;
+import com.sciaticachat.corpus.CorpusError;
+import com.sciaticachat.corpus.Document;
+import com.sciaticachat.corpus.Section;
+import com.sciaticachat.corpus.VisitorQuestionsFile;
+import com.sciaticachat.embed.Embedder;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.lucene.analysis.Analyzer;
+
+/**
+ * What the clinic's own content answers although a settings file says the guide does not: a topic of
+ * {@code out-of-scope.txt} or a question filed under {@code [not covered]}. The clinic's content wins:
+ * such a line is left out of the index, and staff are told which section answers it, to delete or move it.
+ *
+ * <p>A section answers a line when the line is one of its alternate questions, or when the line's
+ * meaning is clearly that section's: its embedding is close to the section's ({@link #CLOSE}), much closer
+ * than to any other section ({@link #APART}), and the section uses more of the line's words than it lacks.
+ * On the clinic's own guide, whose settings files were written against it, this finds nothing; a new
+ * document on prices and opening hours takes over the lines about prices and hours.
+ */
+public final class NewContent {
+    /** How close (cosine) a line's meaning must be to a section's. */
+    static final double CLOSE = 0.60;
+    /** How much closer to that section than to the next one. */
+    static final double APART = 0.12;
+
+    /** A line of a settings file that a section answers now. */
+    public record Conflict(String file, int line, String text, String sectionId, String sectionTitle, String documentFile) {
+        public CorpusError warning(String folder) {
+            boolean topic = file.equals(OutOfScopeFile.FILE_NAME);
+            return CorpusError.warning(folder + "/" + file, line, "'" + text + "' is answered by the section '" + sectionTitle
+                    + "' (" + documentFile + "), so the section answers it and this line is set aside; "
+                    + (topic ? "delete this line" : "file it under [" + sectionTitle + "] instead, or delete it"),
+                    new CorpusError.Fix(topic ? "drop-topic" : "move-filing", text, sectionId, sectionTitle));
+        }
+    }
+
+    private NewContent() {}
+
+    /** The texts a section is compared by: its headings and text, and its headings alone (as the index embeds them). */
+    static List<String> comparedTexts(Document doc, Section section) {
+        String headings = String.join(" - ", IndexBuilder.headings(doc, section));
+        String text = doc.answerText(section);
+        return headings.isEmpty() ? List.of(text) : List.of(headings + ". " + text, headings);
+    }
+
+    /** Every out-of-scope topic and not-covered filing that a section answers, in file order. */
+    public static List<Conflict> find(Corpus corpus, Function<String, float[]> vectors) {
+        List<Candidate> sections = new ArrayList<>();
+        Map<String, Candidate> byAlternate = new HashMap<>();
+        try (Analyzer analyzer = Analyzers.plain()) {
+            for (Document d : corpus.documents()) {
+                for (Section s : d.sections()) {
+                    Set<String> words = terms(analyzer, String.join(" ", s.path()) + " " + d.answerText(s));
+                    s.questions().forEach(q -> words.addAll(terms(analyzer, q)));
+                    Candidate c = new Candidate(d, s, comparedTexts(d, s).stream().map(vectors).toList(), words);
+                    sections.add(c);
+                    s.questions().forEach(q -> byAlternate.putIfAbsent(VisitorQuestionsFile.key(q), c));
+                }
+            }
+            List<Conflict> out = new ArrayList<>();
+            String[] lines = corpus.settingsFile(OutOfScopeFile.FILE_NAME).split("\r\n|\r|\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                String t = lines[i].strip();
+                if (t.isEmpty() || t.startsWith("#")) continue;
+                Candidate c = answering(analyzer, t, vectors, sections);
+                if (c != null) out.add(c.conflict(OutOfScopeFile.FILE_NAME, i + 1, t));
+            }
+            for (VisitorQuestionsFile.Entry e : VisitorQuestionsFile.entries(corpus.settingsFile(VisitorQuestionsFile.FILE_NAME))) {
+                if (!VisitorQuestionsFile.isNotCovered(e.heading())) continue;
+                Candidate c = byAlternate.get(VisitorQuestionsFile.key(e.question()));
+                if (c == null) c = answering(analyzer, e.question(), vectors, sections);
+                if (c != null) out.add(c.conflict(VisitorQuestionsFile.FILE_NAME, e.line(), e.question()));
+            }
+            return out;
+        }
+    }
+
+    private record Candidate(Document doc, Section section, List<float[]> vectors, Set<String> words) {
+        double closeness(float[] v) {
+            double best = -1;
+            for (float[] mine : vectors) best = Math.max(best, Embedder.cosine(v, mine));
+            return best;
+        }
+
+        Conflict conflict(String file, int line, String text) {
+            return new Conflict(file, line, text, section.id(), section.title(), doc.file());
+        }
+    }
+
+    private static Candidate answering(Analyzer analyzer, String text, Function<String, float[]> vectors, List<Candidate> sections) {
+        float[] v = vectors.apply(text);
+        Candidate best = null;
+        double first = -1;
+        double second = -1;
+        for (Candidate c : sections) {
+            double x = c.closeness(v);
+            if (x > first) {
+                second = first;
+                first = x;
+                best = c;
+            } else if (x > second) {
+                second = x;
+            }
+        }
+        if (best == null || first < CLOSE || first - second < APART) return null;
+        Set<String> words = terms(analyzer, text);
+        long used = words.stream().filter(best.words()::contains).count();
+        return used > words.size() - used ? best : null;
+    }
+
+    /** The stems of a text's words that say what it is about (stop words go before stemming: "are" is not "ar"). */
+    private static Set<String> terms(Analyzer analyzer, String text) {
+        StringBuilder kept = new StringBuilder();
+        for (String w : Words.split(Words.expandContractions(Words.fold(text)))) {
+            if (!QuestionAnalyzer.STOP_WORDS.contains(w)) kept.append(w).append(' ');
+        }
+        Set<String> out = new HashSet<>();
+        for (String t : Analyzers.terms(analyzer, kept.toString())) {
+            if (t.chars().anyMatch(Character::isLetter)) out.add(t);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,133 @@
+package com.sciaticachat.staff;
+
+import com.sciaticachat.corpus.CorpusError;
+import com.sciaticachat.corpus.CorpusLoader;
+import com.sciaticachat.corpus.VisitorQuestionsFile;
+
+import com.sciaticachat.analysis.OutOfScopeFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * The staff console's writes to the corpus: the same files, checked the same way as an edit in a text
+ * editor, never lost. Each write names the version of the file it was based on and is refused when the
+ * file changed since (someone saved it meanwhile); the file is replaced whole, atomically; then the corpus
+ * is reloaded and the outcome says whether the change is live, and if not, why.
+ */
+public final class Editor {
+
+    /** Reloads the corpus and returns the mistakes found in it, if any. */
+    @FunctionalInterface
+    public interface Reloader {
+        List<CorpusError> reload();
+    }
+
+    /** The file changed on disk since the version the write was based on. */
+    public static final class StaleVersionException extends Exception {
+        public StaleVersionException(String file) {
+            super(file + " was changed since the console read it (saved in an editor, or from another console); "
+                    + "nothing was written: look again, then repeat the change");
+        }
+    }
+
+    /**
+     * What a write did: whether the file changed, its version now, and the mistakes that keep it from
+     * going live (none: it is live).
+     */
+    public record Outcome(boolean changed, String version, List<CorpusError> problems) {
+        public boolean live() {
+            return problems.isEmpty();
+        }
+    }
+
+    private final Path dir;
+    private final Reloader reloader;
+
+    public Editor(Path dir, Reloader reloader) {
+        this.dir = dir;
+        this.reloader = reloader;
+    }
+
+    /** A short fingerprint of a settings file as it is on disk now ("" when there is none). */
+    public String version(String fileName) throws IOException {
+        Path file = dir.resolve(fileName);
+        return Files.exists(file) ? fingerprint(Files.readAllBytes(file)) : "";
+    }
+
+    /** Files a visitor's question under a heading (or {@code not covered}), at the end of that heading's block. */
+    public synchronized Outcome file(String heading, String question, String basedOn) throws IOException, StaleVersionException {
+        return change(VisitorQuestionsFile.FILE_NAME, basedOn,
+                text -> VisitorQuestionsFile.holds(text, question) ? text : VisitorQuestionsFile.withQuestion(text, heading, question));
+    }
+
+    /** Takes a filing back out (undo). */
+    public synchronized Outcome unfile(String heading, String question, String basedOn) throws IOException, StaleVersionException {
+        return change(VisitorQuestionsFile.FILE_NAME, basedOn, text -> VisitorQuestionsFile.withoutQuestion(text, heading, question));
+    }
+
+    /** Moves one filed question (on its line) under another heading. */
+    public synchronized Outcome move(int line, String question, String heading, String basedOn) throws IOException, StaleVersionException {
+        return change(VisitorQuestionsFile.FILE_NAME, basedOn, text -> {
+            List<VisitorQuestionsFile.Entry> at = VisitorQuestionsFile.entries(text).stream().filter(e -> e.line() == line).toList();
+            if (at.isEmpty() || !VisitorQuestionsFile.key(at.get(0).question()).equals(VisitorQuestionsFile.key(question))) return text;
+            return VisitorQuestionsFile.withQuestion(VisitorQuestionsFile.withoutLine(text, line), heading, question);
+        });
+    }
+
+    /** Files every question under the heading on {@code line} under another heading instead. */
+    public synchronized Outcome refileHeading(int line, String oldHeading, String heading, String basedOn)
+            throws IOException, StaleVersionException {
+        return change(VisitorQuestionsFile.FILE_NAME, basedOn, text -> {
+            String[] lines = text.split("\r\n|\r|\n", -1);
+            if (line < 1 || line > lines.length || !lines[line - 1].strip().equals("[" + oldHeading + "]")) return text;
+            return VisitorQuestionsFile.withHeading(text, line, heading);
+        });
+    }
+
+    /** Deletes a topic from out-of-scope.txt (its line, when it still says {@code topic}). */
+    public synchronized Outcome dropTopic(int line, String topic, String basedOn) throws IOException, StaleVersionException {
+        return change(OutOfScopeFile.FILE_NAME, basedOn, text -> {
+            String[] lines = text.split("\r\n|\r|\n", -1);
+            if (line < 1 || line > lines.length || !lines[line - 1].strip().equals(topic.strip())) return text;
+            return VisitorQuestionsFile.withoutLine(text, line);
+        });
+    }
+
+    private Outcome change(String fileName, String basedOn, UnaryOperator<String> edit) throws IOException, StaleVersionException {
+        Path file = dir.resolve(fileName);
+        byte[] bytes = Files.exists(file) ? Files.readAllBytes(file) : new byte[0];
+        if (basedOn != null && !basedOn.equals(Files.exists(file) ? fingerprint(bytes) : "")) {
+            throw new StaleVersionException(CorpusLoader.shownPath(dir, file));
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        String edited = edit.apply(text);
+        if (edited.equals(text)) return new Outcome(false, fingerprint(bytes), problems(file));
+        // the temporary file ends in .tmp, which is never part of the corpus: the watcher never reads half a file
+        Path tmp = file.resolveSibling(fileName + ".tmp");
+        Files.writeString(tmp, edited, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return new Outcome(true, fingerprint(edited.getBytes(StandardCharsets.UTF_8)), problems(file));
+    }
+
+    /** Reloads, and keeps the mistakes that are about this file. */
+    private List<CorpusError> problems(Path file) {
+        String shown = CorpusLoader.shownPath(dir, file);
+        return reloader.reload().stream().filter(e -> !e.warning() && e.file().equals(shown)).toList();
+    }
+
+    private static String fingerprint(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}
