@@ -52,7 +52,7 @@ public final class Fields {
     public static final String COMMIT_NOTES = "notes";
 
     /** Bumped whenever fields or units change: an index of another schema is rebuilt, never misread. */
-    public static final String SCHEMA_VERSION = "8";
+    public static final String SCHEMA_VERSION = "9";
 
     /** The schema an index is written with: the fields' version and the analysis's. */
     public static String schema() {

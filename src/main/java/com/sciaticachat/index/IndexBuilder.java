@@ -89,10 +89,12 @@ public final class IndexBuilder {
             try (IndexWriter writer = new IndexWriter(dir, config)) {
                 Vectors vectors = new Vectors(embedder, previous);
                 List<org.apache.lucene.document.Document> docs = new ArrayList<>();
+                Map<String, Integer> asked = questionsPerSection(corpus);
                 int order = 0;
                 for (Document doc : corpus.documents()) {
                     for (Section section : doc.sections()) {
                         docs.addAll(units(doc, section, order++, vectors));
+                        if (asked.getOrDefault(section.id(), 0) < FAIR_SHARE) docs.addAll(proxies(doc, section, vectors));
                         sections++;
                     }
                 }
@@ -226,6 +228,50 @@ public final class IndexBuilder {
         int q = 0;
         for (String question : section.questions()) {
             out.add(questionUnit(section.id() + "?" + (++q), section.id(), UnitKind.QUESTION, question, vectors));
+        }
+        return out;
+    }
+
+    /**
+     * A section with fewer questions than this (alternates and filings) gets its own heading, items and
+     * sentences as {@link UnitKind#PROXY} units: the votes and the learnt model then know it from its words.
+     */
+    static final int FAIR_SHARE = 8;
+
+    /** How many questions (alternates and filings) each section has. */
+    private static Map<String, Integer> questionsPerSection(Corpus corpus) {
+        Map<String, Integer> out = new HashMap<>();
+        corpus.sections().forEach(s -> out.merge(s.id(), s.questions().size(), Integer::sum));
+        Map<String, String> names = VisitorQuestionsFile.sectionNames(corpus);
+        for (VisitorQuestionsFile.Entry e : VisitorQuestionsFile.entries(corpus.settingsFile(VisitorQuestionsFile.FILE_NAME))) {
+            String id = VisitorQuestionsFile.isNotCovered(e.heading()) ? null : VisitorQuestionsFile.sectionOf(names, e.heading());
+            if (id != null) out.merge(id, 1, Integer::sum);
+        }
+        return out;
+    }
+
+    /** The section's own words as stand-ins for questions: its headings under the document's title, each item, each sentence. */
+    private static List<org.apache.lucene.document.Document> proxies(Document doc, Section section, Vectors vectors) {
+        List<String> texts = new ArrayList<>();
+        List<String> path = section.path();
+        texts.add(String.join(": ", path));
+        for (Block b : section.blocks()) {
+            if (b.kind() == Block.Kind.ITEM) {
+                texts.add(b.plainText());
+            } else {
+                for (String sentence : b.plainText().split("(?<=[.!?])\\s+(?=[A-Z])")) {
+                    if (sentence.length() >= 20) texts.add(sentence);
+                }
+            }
+        }
+        List<org.apache.lucene.document.Document> out = new ArrayList<>();
+        int n = 0;
+        for (String t : texts.stream().distinct().toList()) {
+            org.apache.lucene.document.Document d = new org.apache.lucene.document.Document();
+            addId(d, section.id() + "?proxy-" + (++n), section.id(), UnitKind.PROXY);
+            d.add(new StoredField(Fields.TEXT, t));
+            vectors.add(d, t);
+            out.add(d);
         }
         return out;
     }

@@ -26,7 +26,9 @@ import org.apache.lucene.analysis.Analyzer;
  *
  * <p>A section answers a line when the line is one of its alternate questions, or when the line's
  * meaning is clearly that section's: its embedding is close to the section's ({@link #CLOSE}), much closer
- * than to any other section ({@link #APART}), and the section uses more of the line's words than it lacks.
+ * than to any other section ({@link #APART}) or, for a document nobody has filed questions for yet, than to
+ * any section of another document ({@link #APART_DOCUMENT}); and the section uses more of the line's words
+ * than it lacks.
  * On the clinic's own guide, whose settings files were written against it, this finds nothing; a new
  * document on prices and opening hours takes over the lines about prices and hours.
  */
@@ -35,6 +37,8 @@ public final class NewContent {
     static final double CLOSE = 0.60;
     /** How much closer to that section than to the next one. */
     static final double APART = 0.12;
+    /** Or how much closer to that section than to any section of another document. */
+    static final double APART_DOCUMENT = 0.08;
 
     /** A line of a settings file that a section answers now. */
     public record Conflict(String file, int line, String text, String sectionId, String sectionTitle, String documentFile) {
@@ -70,18 +74,29 @@ public final class NewContent {
                     s.questions().forEach(q -> byAlternate.putIfAbsent(VisitorQuestionsFile.key(q), c));
                 }
             }
+            // documents nobody has filed a question for yet: new content, which the settings files were not written against
+            Map<String, String> names = VisitorQuestionsFile.sectionNames(corpus);
+            Set<String> filedSections = new HashSet<>();
+            for (VisitorQuestionsFile.Entry e : VisitorQuestionsFile.entries(corpus.settingsFile(VisitorQuestionsFile.FILE_NAME))) {
+                String id = VisitorQuestionsFile.isNotCovered(e.heading()) ? null : VisitorQuestionsFile.sectionOf(names, e.heading());
+                if (id != null) filedSections.add(id);
+            }
+            Set<Document> unfiled = new HashSet<>();
+            for (Document d : corpus.documents()) {
+                if (d.sections().stream().noneMatch(s -> filedSections.contains(s.id()) || !s.questions().isEmpty())) unfiled.add(d);
+            }
             List<Conflict> out = new ArrayList<>();
             String[] lines = corpus.settingsFile(OutOfScopeFile.FILE_NAME).split("\r\n|\r|\n", -1);
             for (int i = 0; i < lines.length; i++) {
                 String t = lines[i].strip();
                 if (t.isEmpty() || t.startsWith("#")) continue;
-                Candidate c = answering(analyzer, t, vectors, sections);
+                Candidate c = answering(analyzer, t, vectors, sections, unfiled);
                 if (c != null) out.add(c.conflict(OutOfScopeFile.FILE_NAME, i + 1, t));
             }
             for (VisitorQuestionsFile.Entry e : VisitorQuestionsFile.entries(corpus.settingsFile(VisitorQuestionsFile.FILE_NAME))) {
                 if (!VisitorQuestionsFile.isNotCovered(e.heading())) continue;
                 Candidate c = byAlternate.get(VisitorQuestionsFile.key(e.question()));
-                if (c == null) c = answering(analyzer, e.question(), vectors, sections);
+                if (c == null) c = answering(analyzer, e.question(), vectors, sections, unfiled);
                 if (c != null) out.add(c.conflict(VisitorQuestionsFile.FILE_NAME, e.line(), e.question()));
             }
             return out;
@@ -100,13 +115,16 @@ public final class NewContent {
         }
     }
 
-    private static Candidate answering(Analyzer analyzer, String text, Function<String, float[]> vectors, List<Candidate> sections) {
+    private static Candidate answering(Analyzer analyzer, String text, Function<String, float[]> vectors, List<Candidate> sections,
+                                       Set<Document> unfiled) {
         float[] v = vectors.apply(text);
         Candidate best = null;
         double first = -1;
         double second = -1;
-        for (Candidate c : sections) {
-            double x = c.closeness(v);
+        double[] closeness = new double[sections.size()];
+        for (int i = 0; i < sections.size(); i++) {
+            Candidate c = sections.get(i);
+            double x = closeness[i] = c.closeness(v);
             if (x > first) {
                 second = first;
                 first = x;
@@ -115,7 +133,15 @@ public final class NewContent {
                 second = x;
             }
         }
-        if (best == null || first < CLOSE || first - second < APART) return null;
+        if (best == null || first < CLOSE) return null;
+        // clearly one section's, or clearly one document's (its sections may be alike, but another document's are not)
+        double otherDocument = -1;
+        for (int i = 0; i < sections.size(); i++) {
+            if (sections.get(i).doc() != best.doc()) otherDocument = Math.max(otherDocument, closeness[i]);
+        }
+        boolean clear = first - second >= APART
+                || (otherDocument >= 0 && unfiled.contains(best.doc()) && first - otherDocument >= APART_DOCUMENT);
+        if (!clear) return null;
         Set<String> words = terms(analyzer, text);
         long used = words.stream().filter(best.words()::contains).count();
         return used > words.size() - used ? best : null;

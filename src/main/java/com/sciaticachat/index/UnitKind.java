@@ -18,6 +18,12 @@ public enum UnitKind {
     OUT_OF_SCOPE,
     /** A visitor's question staff filed under {@code [not covered]}; belongs to no section. */
     NOT_COVERED,
+    /**
+     * A heading, item or sentence of a section that has few questions filed for it, standing in for them:
+     * the votes and the learnt model then know the section from its own words, so a new document is not
+     * pushed aside only because nobody has filed questions for it yet. Never counts as a filing.
+     */
+    PROXY,
     /** A settings file stored with the index. */
     META;
 
@@ -26,7 +32,7 @@ public enum UnitKind {
      * most of an index, reached by k-NN; the other units are compared with every question.
      */
     public boolean isQuestion() {
-        return this == QUESTION || this == EXAMPLE || this == NOT_COVERED;
+        return this == QUESTION || this == EXAMPLE || this == NOT_COVERED || this == PROXY;
     }
 
     /** Whether the unit is about something the guide does not cover. */

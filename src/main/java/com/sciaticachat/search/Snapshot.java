@@ -104,7 +104,7 @@ public final class Snapshot extends IndexSearcher {
                 if (kind == UnitKind.EXAMPLE || kind == UnitKind.QUESTION) file(filedQuestions, text, sectionId);
                 // a visitor's question is matched, but its words (and typos) are not the guide's: they say
                 // nothing about what the guide covers, and the spelling corrector must not trust them
-                if (kind == UnitKind.EXAMPLE) continue;
+                if (kind == UnitKind.EXAMPLE || kind == UnitKind.PROXY) continue;
                 // what a section "contains", for coverage: its headings, its own text (a parent's answer also
                 // shows its children, but a question naming a child's words is about the child), its items
                 // and its alternate questions
