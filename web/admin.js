@@ -90,7 +90,8 @@
     var file = w.file.split('/').pop();
     var picker = null;
     var label = fix.action === 'drop-topic' ? 'Delete this topic line'
-      : fix.action === 'move-filing' ? 'File it under “' + fix.title + '”' : 'File these questions under this section';
+      : fix.action === 'move-filing' ? 'File it under “' + fix.title + '”'
+      : fix.action === 'refile' ? 'File it again' : 'File these questions under this section';
     if (fix.action === 'refile-heading') {
       picker = sectionPicker(sectionList, null);
       li.appendChild(picker);
@@ -101,12 +102,21 @@
       if (picker && !picker.value) { picker.focus(); return; }
       b.disabled = true;
       api('POST', '/api/v1/admin/fix', { action: fix.action, line: w.line, text: fix.text, version: versions[file],
-        section: picker ? picker.value : fix.sectionId }).then(function (r) {
+        section: picker ? picker.value : fix.action === 'refile' ? fix.title : fix.sectionId }).then(function (r) {
         say(r.live ? 'Done, and live.' : 'Saved, but not live because: ' + problems(r));
         return refresh();
       }).catch(function (err) { b.disabled = false; if (!fail(err)) say(err.message); });
     });
     li.appendChild(b);
+    if (fix.action === 'refile') {
+      var forget = el('button', 'Forget it');
+      forget.type = 'button';
+      forget.addEventListener('click', function () {
+        forget.disabled = true;
+        api('POST', '/api/v1/admin/fix', { action: 'forget', line: 0, text: fix.text }).then(refresh).catch(fail);
+      });
+      li.appendChild(forget);
+    }
     return li;
   }
 

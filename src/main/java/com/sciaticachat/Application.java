@@ -60,6 +60,12 @@ public final class Application implements Closeable {
 
     /** The same, with the embedder the safety gate uses should the jar's readings of its phrasings not match the model. */
     public static CorpusReader corpusReader(Config config, Embedder embedder) {
+        String training;
+        try {
+            training = com.sciaticachat.corpus.VisitorQuestionsFile.training(config.trainingFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("the training questions could not be read", e);
+        }
         return new CorpusReader(config.clinicName(), Set.of(SafetyRules.FILE_NAME, SmallTalk.FILE_NAME), List.of(
                 c -> c.settingsFiles().containsKey(SafetyRules.FILE_NAME)
                         ? SafetyRules.parse(c.shown(SafetyRules.FILE_NAME), c.settingsFile(SafetyRules.FILE_NAME)).errors()
@@ -67,7 +73,7 @@ public final class Application implements Closeable {
                 c -> c.settingsFiles().containsKey(SmallTalk.FILE_NAME)
                         ? SmallTalk.parse(c.shown(SmallTalk.FILE_NAME), c.settingsFile(SmallTalk.FILE_NAME)).errors()
                         : List.of(),
-                SafetyGate.bundled(new RedFlagDetector(SafetyModel.bundled(), embedder))));
+                SafetyGate.bundled(new RedFlagDetector(SafetyModel.bundled(), embedder))), training);
     }
 
     /**

@@ -76,8 +76,8 @@ final class EvalCommand {
         }
         int filed = cv.filed(set);
         if (filed > 0) {
-            out.printf(Locale.ROOT, "%d of these questions %s filed in %s: each is answered by an index built without it%n"
-                    + "(%d-fold cross-validation), as a new visitor asking it would be.%n%n",
+            out.printf(Locale.ROOT, "%d of these questions %s filed (in the chat's training questions or %s): each is answered by an%n"
+                    + "index built without it (%d-fold cross-validation), as a new visitor asking it would be.%n%n",
                     filed, filed == 1 ? "is" : "are", VisitorQuestionsFile.FILE_NAME, folds);
         }
         Evaluator.Report report = cv.evaluate(set);

@@ -25,6 +25,8 @@ import java.util.Map;
  * @param adminToken     enables the staff console when set ({@code ADMIN_TOKEN}); never logged
  * @param inboxFile      where unanswered questions are kept for staff ({@code --inbox}, {@code INBOX_FILE};
  *                       default {@code INDEX_DIR/inbox/unanswered.jsonl})
+ * @param trainingFile   the questions the chat learns from for the shipped guide, in the visitor-questions format;
+ *                       null for the copy inside the jar (evaluation swaps in a copy without the questions it asks)
  */
 public record Config(
         int port,
@@ -37,7 +39,8 @@ public record Config(
         String disclaimer,
         double minConfidence,
         String adminToken,
-        Path inboxFile) {
+        Path inboxFile,
+        Path trainingFile) {
 
     public static final String DEFAULT_CLINIC = "Raleigh Massage";
     public static final double DEFAULT_MIN_CONFIDENCE = 0.6;
@@ -59,27 +62,31 @@ public record Config(
     /** Defaults for tests and tools: the bundled corpus and index, port 0. */
     public static Config defaults() {
         return new Config(0, Path.of("corpus"), Path.of("index"), null, List.of(), DEFAULT_CLINIC, "",
-                DEFAULT_DISCLAIMER.formatted(DEFAULT_CLINIC), DEFAULT_MIN_CONFIDENCE, null, null);
+                DEFAULT_DISCLAIMER.formatted(DEFAULT_CLINIC), DEFAULT_MIN_CONFIDENCE, null, null, null);
     }
 
     public Config withPort(int p) {
-        return new Config(p, corpusDir, indexDir, webDir, allowedOrigins, clinicName, contact, disclaimer, minConfidence, adminToken, inboxFile);
+        return new Config(p, corpusDir, indexDir, webDir, allowedOrigins, clinicName, contact, disclaimer, minConfidence, adminToken, inboxFile, trainingFile);
     }
 
     public Config withDirs(Path corpus, Path index) {
-        return new Config(port, corpus, index, webDir, allowedOrigins, clinicName, contact, disclaimer, minConfidence, adminToken, inboxFile);
+        return new Config(port, corpus, index, webDir, allowedOrigins, clinicName, contact, disclaimer, minConfidence, adminToken, inboxFile, trainingFile);
     }
 
     public Config withAllowedOrigins(List<String> origins) {
-        return new Config(port, corpusDir, indexDir, webDir, origins, clinicName, contact, disclaimer, minConfidence, adminToken, inboxFile);
+        return new Config(port, corpusDir, indexDir, webDir, origins, clinicName, contact, disclaimer, minConfidence, adminToken, inboxFile, trainingFile);
     }
 
     public Config withContact(String c) {
-        return new Config(port, corpusDir, indexDir, webDir, allowedOrigins, clinicName, c, disclaimer, minConfidence, adminToken, inboxFile);
+        return new Config(port, corpusDir, indexDir, webDir, allowedOrigins, clinicName, c, disclaimer, minConfidence, adminToken, inboxFile, trainingFile);
     }
 
     public Config withAdminToken(String token) {
-        return new Config(port, corpusDir, indexDir, webDir, allowedOrigins, clinicName, contact, disclaimer, minConfidence, token, inboxFile);
+        return new Config(port, corpusDir, indexDir, webDir, allowedOrigins, clinicName, contact, disclaimer, minConfidence, token, inboxFile, trainingFile);
+    }
+
+    public Config withTrainingFile(Path file) {
+        return new Config(port, corpusDir, indexDir, webDir, allowedOrigins, clinicName, contact, disclaimer, minConfidence, adminToken, inboxFile, file);
     }
 
     /** The inbox file: as configured, or inside the index folder. */
@@ -112,7 +119,7 @@ public record Config(
         }
         String inbox = first(flags.get("inbox"), env.get("INBOX_FILE"), null);
         return new Config(port, corpus, index, web == null ? null : Path.of(web), origins, clinic, contact, disclaimer, min,
-                token == null || token.isEmpty() ? null : token, inbox == null ? null : Path.of(inbox));
+                token == null || token.isEmpty() ? null : token, inbox == null ? null : Path.of(inbox), null);
     }
 
     private static String first(String flag, String env, String fallback) {

@@ -59,6 +59,10 @@ public record Corpus(List<Document> documents, Map<String, String> settingsFiles
         return new Corpus(documents, settings, fingerprint, folder, used, aliases);
     }
 
+    public Corpus withFingerprint(String fingerprint) {
+        return new Corpus(documents, settingsFiles, fingerprint, folder, sources, aliases);
+    }
+
     public Corpus withAliases(Map<String, String> aliases) {
         return new Corpus(documents, settingsFiles, fingerprint, folder, sources, aliases);
     }

@@ -27,6 +27,11 @@ import java.util.Map;
  */
 public final class VisitorQuestionsFile {
     public static final String FILE_NAME = "visitor-questions.txt";
+    /**
+     * The questions shipped inside the chat for the guide it comes with, in this file's format: where the jar
+     * keeps them, and their name among a corpus's settings (a name no file of the folder can have).
+     */
+    public static final String TRAINING = "training/visitor-questions.txt";
     /** The heading for questions about topics the guide does not cover. */
     public static final String NOT_COVERED = "not covered";
     static final int MAX_LENGTH = 300;
@@ -35,6 +40,27 @@ public final class VisitorQuestionsFile {
 
     /** One question and the heading it is filed under, as written (null before the first heading). */
     public record Entry(String heading, String question, int line) {}
+
+    /** A filed question and the file it is in: {@link #FILE_NAME} (the clinic's) or {@link #TRAINING} (shipped). */
+    public record Filing(String file, Entry entry) {}
+
+    /** Every filed question of a corpus: the clinic's, then the shipped training questions. */
+    public static List<Filing> filings(Corpus corpus) {
+        List<Filing> out = new ArrayList<>();
+        for (String file : List.of(FILE_NAME, TRAINING)) {
+            for (Entry e : entries(corpus.settingsFile(file))) out.add(new Filing(file, e));
+        }
+        return out;
+    }
+
+    /** The shipped training questions (those in {@code file} when given). */
+    public static String training(java.nio.file.Path file) throws java.io.IOException {
+        if (file != null) return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        try (java.io.InputStream in = VisitorQuestionsFile.class.getResourceAsStream("/" + TRAINING)) {
+            if (in == null) throw new java.io.IOException("the jar has no /" + TRAINING);
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
 
     /** The file's questions in order; lines in error are left out (see {@link #validate}). */
     public static List<Entry> entries(String text) {

@@ -155,6 +155,8 @@ public final class Baselines {
                 Files.writeString(corpus.resolve(name), text);
             }
         }
-        return config.withDirs(corpus, root.resolve("index"));
+        Path noTraining = root.resolve("training.txt");
+        Files.writeString(noTraining, "");
+        return config.withDirs(corpus, root.resolve("index")).withTrainingFile(noTraining);
     }
 }

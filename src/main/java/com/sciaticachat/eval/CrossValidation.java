@@ -20,8 +20,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Evaluation that never lets a question answer itself. A question of the set that staff also filed in
- * {@code visitor-questions.txt} would match its own copy; k-fold cross-validation answers each such
+ * Evaluation that never lets a question answer itself. A question of the set that is also filed (in the
+ * training questions shipped with the chat, or in the clinic's {@code visitor-questions.txt}) would match its own copy; k-fold cross-validation answers each such
  * question with an index built from a copy of the corpus without the questions of its fold (every copy
  * of them), so its figure is what a new visitor asking it would get. Questions that are not filed there
  * are answered by the corpus as it is.
@@ -70,6 +70,7 @@ public final class CrossValidation {
     public void forEachFold(EvalSet set, FoldWork work) throws IOException, LiveIndex.StartupException {
         Plan plan = plan(set);
         String bank = readBank();
+        String training = VisitorQuestionsFile.training(config.trainingFile());
         for (List<EvalSet.Case> fold : plan.folds()) {
             if (fold.isEmpty()) continue;
             Set<String> left = new HashSet<>();
@@ -79,7 +80,9 @@ public final class CrossValidation {
                 Path corpus = root.resolve("corpus");
                 copyTree(config.corpusDir(), corpus);
                 Files.writeString(corpus.resolve(VisitorQuestionsFile.FILE_NAME), without(bank, left), StandardCharsets.UTF_8);
-                try (Application app = Application.open(config.withDirs(corpus, root.resolve("index")))) {
+                Path trainingFile = root.resolve("training.txt");
+                Files.writeString(trainingFile, without(training, left), StandardCharsets.UTF_8);
+                try (Application app = Application.open(config.withDirs(corpus, root.resolve("index")).withTrainingFile(trainingFile))) {
                     work.run(app.chat(), fold);
                 }
             } finally {
@@ -98,6 +101,9 @@ public final class CrossValidation {
         // the same reading of a question as the chat's own lookup, so that every question the chat would find
         // filed is counted as filed, and left out of its fold's index
         for (VisitorQuestionsFile.Entry e : VisitorQuestionsFile.entries(readBank())) filed.add(Snapshot.asked(e.question()));
+        for (VisitorQuestionsFile.Entry e : VisitorQuestionsFile.entries(VisitorQuestionsFile.training(config.trainingFile()))) {
+            filed.add(Snapshot.asked(e.question()));
+        }
         List<List<EvalSet.Case>> out = new ArrayList<>();
         for (int i = 0; i < folds; i++) out.add(new ArrayList<>());
         List<EvalSet.Case> unfiled = new ArrayList<>();

@@ -49,7 +49,8 @@ final class AdminApi {
                 case OK -> { }
             }
         });
-        Editor editor = new Editor(config.corpusDir(), () -> chat.get().index().reload().errors());
+        Editor editor = new Editor(config.corpusDir(), config.inbox().resolveSibling("console-filings.jsonl"),
+                () -> chat.get().index().reload().errors());
         cfg.routes.get("/api/v1/admin/status", ctx -> ctx.json(status(chat.get(), editor)));
         cfg.routes.post("/api/v1/admin/try", ctx -> ctx.json(tryQuestion(chat.get(), HttpApi.readAsk(ctx, mapper).question())));
         cfg.routes.post("/api/v1/admin/reindex", ctx -> ctx.json(chat.get().index().reload()));
@@ -173,13 +174,21 @@ final class AdminApi {
 
     /** Applies a warning's one-click fix: delete a topic, move a filing, or file a waiting heading's questions under a section. */
     static Map<String, Object> fix(ChatService chat, Editor editor, JsonNode body) throws IOException {
-        String action = text(body, "action", "\"drop-topic\", \"move-filing\" or \"refile-heading\"");
+        String action = text(body, "action", "\"drop-topic\", \"move-filing\", \"refile-heading\", \"refile\" or \"forget\"");
         String written = text(body, "text", "the line's text as the warning gives it");
         JsonNode lineNode = body.get("line");
-        if (lineNode == null || !lineNode.canConvertToInt() || lineNode.asInt() < 1) {
+        if (lineNode == null || !lineNode.canConvertToInt() || lineNode.asInt() < 0) {
             throw new ApiException(400, "missing_line", "Send \"line\": the warning's line number");
         }
         int line = lineNode.asInt();
+        if (action.equals("forget")) {
+            editor.forget(written);
+            return Map.of("changed", true, "live", true);
+        }
+        if (action.equals("refile")) {
+            String heading = text(body, "section", "the heading it was filed under");
+            return outcome(write(() -> editor.file(heading, written, version(body))));
+        }
         String basedOn = version(body);
         Editor.Outcome o = switch (action) {
             case "drop-topic" -> write(() -> editor.dropTopic(line, written, basedOn));
@@ -191,7 +200,7 @@ final class AdminApi {
                 String heading = heading(chat, text(body, "section", "the section's id"));
                 yield write(() -> editor.refileHeading(line, written, heading, basedOn));
             }
-            default -> throw new ApiException(400, "unknown_action", "The action is drop-topic, move-filing or refile-heading");
+            default -> throw new ApiException(400, "unknown_action", "The action is drop-topic, move-filing, refile-heading, refile or forget");
         };
         if (!o.changed()) {
             throw new ApiException(409, "line_changed", "That line no longer says what the console showed (the file was edited); refresh the page");
@@ -238,6 +247,9 @@ final class AdminApi {
         Map<String, Object> out = new LinkedHashMap<>(HttpApi.health(chat.index()));
         LiveIndex.Status s = chat.index().status();
         out.put("reloads", s.reloads());
+        List<Object> warnings = new java.util.ArrayList<>(s.warnings());
+        warnings.addAll(editor.lost());
+        out.put("corpusWarnings", warnings);
         // the versions the console's changes are based on: a change to a file saved since is refused
         out.put("versions", Map.of(VisitorQuestionsFile.FILE_NAME, editor.version(VisitorQuestionsFile.FILE_NAME),
                 com.sciaticachat.analysis.OutOfScopeFile.FILE_NAME, editor.version(com.sciaticachat.analysis.OutOfScopeFile.FILE_NAME)));

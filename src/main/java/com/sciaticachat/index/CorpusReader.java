@@ -34,8 +34,15 @@ public final class CorpusReader {
 
     private final CorpusLoader loader;
     private final List<Check> checks;
+    private final String training;
 
     public CorpusReader(String publisher, Set<String> settingsFiles, List<Check> checks) {
+        this(publisher, settingsFiles, checks, "");
+    }
+
+    /** {@code training}: the questions shipped with the chat for its guide, read with every corpus (see {@link VisitorQuestionsFile#TRAINING}). */
+    public CorpusReader(String publisher, Set<String> settingsFiles, List<Check> checks, String training) {
+        this.training = training;
         Set<String> names = new HashSet<>(settingsFiles);
         names.add(SynonymsFile.FILE_NAME);
         names.add(OutOfScopeFile.FILE_NAME);
@@ -81,6 +88,9 @@ public final class CorpusReader {
         if (!Files.isDirectory(dir) || loaded.corpus().documents().isEmpty()) throw new CorpusException(errors);
         Corpus corpus = loaded.corpus().withAliases(SectionRenames.aliases(previousDocuments(lastGood), lastGood.aliases(),
                 loaded.corpus().documents()));
+        if (!training.isEmpty()) {
+            corpus = corpus.withSettingsFile(VisitorQuestionsFile.TRAINING, training).withFingerprint(withTraining(corpus.fingerprint()));
+        }
         // a settings file with a mistake is read as it was last served (or left out), and checked again: its
         // fallback is what is served, and the other files' checks see it, never the broken version
         Set<String> setAside = new HashSet<>();
@@ -140,7 +150,20 @@ public final class CorpusReader {
 
     /** The fingerprint of the corpus files as they are on disk now (the same as a fresh read's). */
     public String fingerprint(Path dir) {
-        return loader.fingerprint(dir);
+        return withTraining(loader.fingerprint(dir));
+    }
+
+    /** The folder's fingerprint combined with the training questions' (a new jar with new ones rebuilds the index). */
+    private String withTraining(String folder) {
+        if (training.isEmpty()) return folder;
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update(folder.getBytes(StandardCharsets.UTF_8));
+            sha.update(training.getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
 }

@@ -103,10 +103,11 @@ public final class IndexBuilder {
                 Map<String, String> names = VisitorQuestionsFile.sectionNames(corpus);
                 Map<String, Integer> perSection = new HashMap<>();
                 int topic = 0;
-                for (VisitorQuestionsFile.Entry e : VisitorQuestionsFile.entries(corpus.settingsFile(VisitorQuestionsFile.FILE_NAME))) {
+                for (VisitorQuestionsFile.Filing f : VisitorQuestionsFile.filings(corpus)) {
+                    VisitorQuestionsFile.Entry e = f.entry();
                     if (VisitorQuestionsFile.isNotCovered(e.heading())) {
                         org.apache.lucene.document.Document d = topicUnit("not-covered:" + (++topic), UnitKind.NOT_COVERED, e.question(), vectors);
-                        lineOf.put(d, VisitorQuestionsFile.FILE_NAME + ":" + e.line());
+                        lineOf.put(d, f.file() + ":" + e.line());
                         docs.add(d);
                         continue;
                     }
@@ -150,7 +151,7 @@ public final class IndexBuilder {
                 commit.put(Fields.COMMIT_DOCUMENTS, Integer.toString(corpus.documents().size()));
                 commit.put(Fields.COMMIT_SECTIONS, Integer.toString(sections));
                 List<CorpusError> allNotes = new ArrayList<>(notes);
-                conflicts.forEach(c -> allNotes.add(c.warning(corpus.folder())));
+                conflicts.stream().filter(NewContent.Conflict::forStaff).forEach(c -> allNotes.add(c.warning(corpus.folder())));
                 commit.put(Fields.COMMIT_NOTES, JSON.writeValueAsString(allNotes));
                 writer.setLiveCommitData(commit.entrySet());
                 writer.commit();
@@ -243,7 +244,8 @@ public final class IndexBuilder {
         Map<String, Integer> out = new HashMap<>();
         corpus.sections().forEach(s -> out.merge(s.id(), s.questions().size(), Integer::sum));
         Map<String, String> names = VisitorQuestionsFile.sectionNames(corpus);
-        for (VisitorQuestionsFile.Entry e : VisitorQuestionsFile.entries(corpus.settingsFile(VisitorQuestionsFile.FILE_NAME))) {
+        for (VisitorQuestionsFile.Filing f : VisitorQuestionsFile.filings(corpus)) {
+            VisitorQuestionsFile.Entry e = f.entry();
             String id = VisitorQuestionsFile.isNotCovered(e.heading()) ? null : VisitorQuestionsFile.sectionOf(names, e.heading());
             if (id != null) out.merge(id, 1, Integer::sum);
         }

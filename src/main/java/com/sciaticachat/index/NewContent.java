@@ -42,6 +42,11 @@ public final class NewContent {
 
     /** A line of a settings file that a section answers now. */
     public record Conflict(String file, int line, String text, String sectionId, String sectionTitle, String documentFile) {
+        /** Whether staff are told: a line of the clinic's files, not of the training questions shipped with the chat. */
+        public boolean forStaff() {
+            return !file.equals(VisitorQuestionsFile.TRAINING);
+        }
+
         public CorpusError warning(String folder) {
             boolean topic = file.equals(OutOfScopeFile.FILE_NAME);
             return CorpusError.warning(folder + "/" + file, line, "'" + text + "' is answered by the section '" + sectionTitle
@@ -77,7 +82,8 @@ public final class NewContent {
             // documents nobody has filed a question for yet: new content, which the settings files were not written against
             Map<String, String> names = VisitorQuestionsFile.sectionNames(corpus);
             Set<String> filedSections = new HashSet<>();
-            for (VisitorQuestionsFile.Entry e : VisitorQuestionsFile.entries(corpus.settingsFile(VisitorQuestionsFile.FILE_NAME))) {
+            for (VisitorQuestionsFile.Filing f : VisitorQuestionsFile.filings(corpus)) {
+                VisitorQuestionsFile.Entry e = f.entry();
                 String id = VisitorQuestionsFile.isNotCovered(e.heading()) ? null : VisitorQuestionsFile.sectionOf(names, e.heading());
                 if (id != null) filedSections.add(id);
             }
@@ -93,11 +99,12 @@ public final class NewContent {
                 Candidate c = answering(analyzer, t, vectors, sections, unfiled);
                 if (c != null) out.add(c.conflict(OutOfScopeFile.FILE_NAME, i + 1, t));
             }
-            for (VisitorQuestionsFile.Entry e : VisitorQuestionsFile.entries(corpus.settingsFile(VisitorQuestionsFile.FILE_NAME))) {
+            for (VisitorQuestionsFile.Filing f : VisitorQuestionsFile.filings(corpus)) {
+                VisitorQuestionsFile.Entry e = f.entry();
                 if (!VisitorQuestionsFile.isNotCovered(e.heading())) continue;
                 Candidate c = byAlternate.get(VisitorQuestionsFile.key(e.question()));
                 if (c == null) c = answering(analyzer, e.question(), vectors, sections, unfiled);
-                if (c != null) out.add(c.conflict(VisitorQuestionsFile.FILE_NAME, e.line(), e.question()));
+                if (c != null) out.add(c.conflict(f.file(), e.line(), e.question()));
             }
             return out;
         }

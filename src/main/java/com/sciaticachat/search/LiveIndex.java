@@ -134,7 +134,8 @@ public final class LiveIndex implements Closeable {
     /** The read's warnings, and the settings files' lines the build set aside because a section answers them. */
     private static List<CorpusError> withConflicts(CorpusReader.Reading reading, IndexBuilder.Summary summary) {
         List<CorpusError> all = new java.util.ArrayList<>(reading.warnings());
-        summary.conflicts().forEach(c -> all.add(c.warning(reading.corpus().folder())));
+        summary.conflicts().stream().filter(com.sciaticachat.index.NewContent.Conflict::forStaff)
+                .forEach(c -> all.add(c.warning(reading.corpus().folder())));
         return all;
     }
 

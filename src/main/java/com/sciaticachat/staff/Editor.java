@@ -48,12 +48,72 @@ public final class Editor {
         }
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final Path dir;
+    private final Path journal;
     private final Reloader reloader;
 
-    public Editor(Path dir, Reloader reloader) {
+    /**
+     * {@code journal}: where the console's filings are remembered (one JSON line each), so that a filing that
+     * later disappears from the file (saved over from an older copy in an editor) is noticed; null for none.
+     */
+    public Editor(Path dir, Path journal, Reloader reloader) {
         this.dir = dir;
+        this.journal = journal;
         this.reloader = reloader;
+    }
+
+    /** A filing made from the console: the question and the heading it went under. */
+    private record Filed(String heading, String question, String time) {}
+
+    /**
+     * The console's filings that are no longer in visitor-questions.txt although nobody undid them: the
+     * file was saved over, most likely from a copy opened in an editor before the filing.
+     */
+    public synchronized List<CorpusError> lost() throws IOException {
+        Path file = dir.resolve(VisitorQuestionsFile.FILE_NAME);
+        String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        String shown = CorpusLoader.shownPath(dir, file);
+        List<CorpusError> out = new java.util.ArrayList<>();
+        for (Filed f : remembered().values()) {
+            if (VisitorQuestionsFile.holds(text, f.question())) continue;
+            out.add(CorpusError.warning(shown, 0, "'" + f.question() + "', filed under [" + f.heading() + "] from the console ("
+                    + f.time().substring(0, Math.min(16, f.time().length())).replace('T', ' ') + " UTC), is no longer in this file: "
+                    + "it was probably saved from a copy opened before the filing; file it again, or forget it",
+                    new CorpusError.Fix("refile", f.question(), null, f.heading())));
+        }
+        return out;
+    }
+
+    /** Stops watching for a filing (staff chose to let it go). */
+    public synchronized void forget(String question) throws IOException {
+        note("forget", "", question);
+    }
+
+    /** The filings made from the console and not undone or forgotten, by question. */
+    private java.util.Map<String, Filed> remembered() throws IOException {
+        java.util.Map<String, Filed> out = new java.util.LinkedHashMap<>();
+        if (journal == null || !Files.exists(journal)) return out;
+        for (String line : Files.readAllLines(journal, StandardCharsets.UTF_8)) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode e = JSON.readTree(line);
+                String q = VisitorQuestionsFile.key(e.path("question").asText());
+                if (e.path("type").asText().equals("filed")) out.put(q, new Filed(e.path("heading").asText(), e.path("question").asText(), e.path("time").asText()));
+                else out.remove(q);
+            } catch (IOException | RuntimeException ignored) {
+                // a torn line: that filing is simply not watched
+            }
+        }
+        return out;
+    }
+
+    private void note(String type, String heading, String question) throws IOException {
+        if (journal == null) return;
+        Files.createDirectories(journal.toAbsolutePath().getParent());
+        String line = JSON.writeValueAsString(java.util.Map.of("type", type, "heading", heading, "question", question,
+                "time", java.time.Instant.now().toString())) + "\n";
+        Files.writeString(journal, line, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     }
 
     /** A short fingerprint of a settings file as it is on disk now ("" when there is none). */
@@ -64,13 +124,17 @@ public final class Editor {
 
     /** Files a visitor's question under a heading (or {@code not covered}), at the end of that heading's block. */
     public synchronized Outcome file(String heading, String question, String basedOn) throws IOException, StaleVersionException {
-        return change(VisitorQuestionsFile.FILE_NAME, basedOn,
+        Outcome o = change(VisitorQuestionsFile.FILE_NAME, basedOn,
                 text -> VisitorQuestionsFile.holds(text, question) ? text : VisitorQuestionsFile.withQuestion(text, heading, question));
+        if (o.changed()) note("filed", heading, question);
+        return o;
     }
 
     /** Takes a filing back out (undo). */
     public synchronized Outcome unfile(String heading, String question, String basedOn) throws IOException, StaleVersionException {
-        return change(VisitorQuestionsFile.FILE_NAME, basedOn, text -> VisitorQuestionsFile.withoutQuestion(text, heading, question));
+        Outcome o = change(VisitorQuestionsFile.FILE_NAME, basedOn, text -> VisitorQuestionsFile.withoutQuestion(text, heading, question));
+        note("undone", heading, question);
+        return o;
     }
 
     /** Moves one filed question (on its line) under another heading. */

@@ -16,7 +16,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CrossValidationTest {
-    /** Filed in the bundled corpus's visitor-questions.txt under Symptoms. */
+    /** Filed in the training questions shipped with the chat under Symptoms. */
     private static final String FILED = "sore bum after sitting all day";
 
     @Test

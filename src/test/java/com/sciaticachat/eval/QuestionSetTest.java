@@ -51,7 +51,7 @@ class QuestionSetTest {
     void the_tune_questions_meet_their_thresholds() throws Exception {
         EvalSet set = EvalSet.bundled(EvalSet.BUNDLED_QUESTIONS).split("tune");
         assertTrue(set.cases().size() >= 150, "at least 150 questions");
-        // most tune questions are also filed in the corpus's visitor-questions.txt: each is answered by an index
+        // most tune questions are also filed in the training questions shipped with the chat: each is answered by an index
         // built without it, or the test would only show that a question matches its own copy
         Path corpus = TestFiles.copyOf(TestFiles.bundledCorpus());
         CrossValidation cv = new CrossValidation(Config.defaults().withDirs(corpus, corpus.resolveSibling("index")),

@@ -65,7 +65,7 @@ class RetrievalTest {
     }
 
     /**
-     * Filed in the bundled visitor-questions.txt: "how not to get it again" under Prevention (all its words
+     * Filed in the training questions shipped with the chat: "how not to get it again" under Prevention (all its words
      * are stop words, so the chat alone declines it) and "should i tip my massage therapist" as not covered
      * (the chat alone answers it with Safety and Precautions). Staff's filing decides, however the visitor
      * capitalises or punctuates it.
