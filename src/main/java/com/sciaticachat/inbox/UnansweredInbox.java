@@ -104,17 +104,17 @@ public final class UnansweredInbox implements Closeable {
 
     /** Marks a group handled; a new question of the same kind opens it again. */
     public synchronized boolean markDone(String groupId) throws IOException {
-        if (!groups.containsKey(groupId)) return false;
-        ObjectNode e = JSON.createObjectNode().put("type", "done").put("group", groupId).put("time", Instant.now().toString());
-        append(e);
-        apply(e);
-        return true;
+        return mark(groupId, "done");
     }
 
     /** Opens a group marked done again (the console's undo). */
     public synchronized boolean reopen(String groupId) throws IOException {
+        return mark(groupId, "reopen");
+    }
+
+    private boolean mark(String groupId, String type) throws IOException {
         if (!groups.containsKey(groupId)) return false;
-        ObjectNode e = JSON.createObjectNode().put("type", "reopen").put("group", groupId).put("time", Instant.now().toString());
+        ObjectNode e = JSON.createObjectNode().put("type", type).put("group", groupId).put("time", Instant.now().toString());
         append(e);
         apply(e);
         return true;
