@@ -27,11 +27,12 @@ public final class Messages {
     }
 
     public String answered(String title) {
-        return "Here is what " + clinic + "'s guide says about \u201C" + title + "\u201D.";
+        return "Here is what " + clinic + " says about \u201C" + title + "\u201D.";
     }
 
     public String noMatch() {
-        return "I'm sorry, I don't have an answer to that in " + clinic + "'s guide to sciatica. "
+        // the clinic's pages are not all about sciatica (prices, opening hours, other guides): none is named
+        return "I'm sorry, I don't have an answer to that in " + clinic + "'s pages. "
                 + (contact.isBlank() ? "The clinic's team will be glad to help you directly."
                 : "The clinic's team will be glad to help you directly: " + contact + ".");
     }

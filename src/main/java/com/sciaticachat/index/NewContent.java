@@ -28,13 +28,16 @@ import org.apache.lucene.analysis.Analyzer;
  * meaning is clearly that section's: its embedding is close to the section's ({@link #CLOSE}), much closer
  * than to any other section ({@link #APART}) or, for a document nobody has filed questions for yet, than to
  * any section of another document ({@link #APART_DOCUMENT}); and the section uses more of the line's words
- * than it lacks.
+ * than it lacks. A training question shipped with the chat speaks only for the guide it was written for: it
+ * is set aside (quietly) as soon as such a new document is clearly nearer in meaning, whatever its words.
  * On the clinic's own guide, whose settings files were written against it, this finds nothing; a new
  * document on prices and opening hours takes over the lines about prices and hours.
  */
 public final class NewContent {
     /** How close (cosine) a line's meaning must be to a section's. */
     static final double CLOSE = 0.60;
+    /** How close a training question shipped with the chat must be to a new document's section. */
+    static final double CLOSE_SHIPPED = 0.55;
     /** How much closer to that section than to the next one. */
     static final double APART = 0.12;
     /** Or how much closer to that section than to any section of another document. */
@@ -96,14 +99,17 @@ public final class NewContent {
             for (int i = 0; i < lines.length; i++) {
                 String t = lines[i].strip();
                 if (t.isEmpty() || t.startsWith("#")) continue;
-                Candidate c = answering(analyzer, t, vectors, sections, unfiled);
+                Candidate c = answering(analyzer, t, vectors, sections, unfiled, false);
                 if (c != null) out.add(c.conflict(OutOfScopeFile.FILE_NAME, i + 1, t));
             }
             for (VisitorQuestionsFile.Filing f : VisitorQuestionsFile.filings(corpus)) {
                 VisitorQuestionsFile.Entry e = f.entry();
                 if (!VisitorQuestionsFile.isNotCovered(e.heading())) continue;
                 Candidate c = byAlternate.get(VisitorQuestionsFile.key(e.question()));
-                if (c == null) c = answering(analyzer, e.question(), vectors, sections, unfiled);
+                // the training questions shipped with the chat speak only for the guide they were written for: a
+                // document they were not written for that is clearly nearer in meaning takes the question over
+                boolean shipped = f.file().equals(VisitorQuestionsFile.TRAINING);
+                if (c == null) c = answering(analyzer, e.question(), vectors, sections, unfiled, shipped);
                 if (c != null) out.add(c.conflict(f.file(), e.line(), e.question()));
             }
             return out;
@@ -123,7 +129,7 @@ public final class NewContent {
     }
 
     private static Candidate answering(Analyzer analyzer, String text, Function<String, float[]> vectors, List<Candidate> sections,
-                                       Set<Document> unfiled) {
+                                       Set<Document> unfiled, boolean shipped) {
         float[] v = vectors.apply(text);
         Candidate best = null;
         double first = -1;
@@ -140,14 +146,15 @@ public final class NewContent {
                 second = x;
             }
         }
-        if (best == null || first < CLOSE) return null;
+        if (best == null || first < (shipped ? CLOSE_SHIPPED : CLOSE)) return null;
         // clearly one section's, or clearly one document's (its sections may be alike, but another document's are not)
         double otherDocument = -1;
         for (int i = 0; i < sections.size(); i++) {
             if (sections.get(i).doc() != best.doc()) otherDocument = Math.max(otherDocument, closeness[i]);
         }
-        boolean clear = first - second >= APART
-                || (otherDocument >= 0 && unfiled.contains(best.doc()) && first - otherDocument >= APART_DOCUMENT);
+        boolean newDocument = otherDocument >= 0 && unfiled.contains(best.doc()) && first - otherDocument >= APART_DOCUMENT;
+        if (shipped) return newDocument ? best : null;
+        boolean clear = first - second >= APART || newDocument;
         if (!clear) return null;
         Set<String> words = terms(analyzer, text);
         long used = words.stream().filter(best.words()::contains).count();
