@@ -53,6 +53,14 @@ public final class Words {
         return out.toString().replaceAll("\\bim\\b", "i am").replaceAll("\\bive\\b", "i have");
     }
 
+    /**
+     * A question as the chat looks it up among the filed ones: folded, contractions expanded, punctuation and
+     * spacing aside ("How do I book an appointment?" and "how do i book an appointment" are one question).
+     */
+    public static String asked(String question) {
+        return expandContractions(fold(question)).replaceAll("[^a-z0-9]+", " ").strip();
+    }
+
     /** The words of a text, folded; "it's" stays one word. */
     public static List<String> split(String text) {
         List<String> out = new ArrayList<>();

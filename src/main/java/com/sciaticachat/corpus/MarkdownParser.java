@@ -36,7 +36,7 @@ public final class MarkdownParser {
     /** Characters nobody sees (zero-width spaces and joiners, word joiner, soft hyphen, direction marks, BOM): removed. */
     private static final Pattern INVISIBLE = Pattern.compile("[\u200B-\u200F\u2060-\u2064\uFEFF\u00AD\u202A-\u202E\u2066-\u2069]");
     /** A section longer than this, in characters, is hard to read on a phone: staff are told to split it. */
-    static final int LONG_SECTION = 1500;
+    public static final int LONG_SECTION = 1500;
     private static final Pattern LABEL = Pattern.compile("^(?:\\*\\*|__)(.+?)(?::(?:\\*\\*|__)|(?:\\*\\*|__):)\\s*(.*)$");
     private static final Pattern THEMATIC_BREAK = Pattern.compile("^\\s{0,3}([-*_])(\\s*\\1){2,}\\s*$");
     private static final Pattern FENCE = Pattern.compile("^\\s{0,3}(```|~~~).*$");

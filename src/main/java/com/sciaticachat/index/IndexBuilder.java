@@ -226,6 +226,16 @@ public final class IndexBuilder {
             out.add(unit(section.id() + "#" + label, section.id(), UnitKind.ITEM, itemTitle, item.plainText(),
                     headings + " - " + item.plainText(), vectors));
         }
+        // a long section's meaning is too diluted in one vector (and the model reads only its first 256 word
+        // pieces): each of its paragraphs is a unit too, so what it says further down can still be found
+        if (Document.plainText(section.blocks()).length() > com.sciaticachat.corpus.MarkdownParser.LONG_SECTION) {
+            int p = 0;
+            for (Block b : section.blocks()) {
+                if (b.kind() != Block.Kind.PARAGRAPH || b.plainText().length() < 40) continue;
+                out.add(unit(section.id() + "#p" + (++p), section.id(), UnitKind.ITEM, headings, b.plainText(),
+                        headings + " - " + b.plainText(), vectors));
+            }
+        }
         int q = 0;
         for (String question : section.questions()) {
             out.add(questionUnit(section.id() + "?" + (++q), section.id(), UnitKind.QUESTION, question, vectors));

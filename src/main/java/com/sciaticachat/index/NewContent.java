@@ -79,7 +79,7 @@ public final class NewContent {
                     s.questions().forEach(q -> words.addAll(terms(analyzer, q)));
                     Candidate c = new Candidate(d, s, comparedTexts(d, s).stream().map(vectors).toList(), words);
                     sections.add(c);
-                    s.questions().forEach(q -> byAlternate.putIfAbsent(VisitorQuestionsFile.key(q), c));
+                    s.questions().forEach(q -> byAlternate.putIfAbsent(Words.asked(q), c));
                 }
             }
             // documents nobody has filed a question for yet: new content, which the settings files were not written against
@@ -105,7 +105,7 @@ public final class NewContent {
             for (VisitorQuestionsFile.Filing f : VisitorQuestionsFile.filings(corpus)) {
                 VisitorQuestionsFile.Entry e = f.entry();
                 if (!VisitorQuestionsFile.isNotCovered(e.heading())) continue;
-                Candidate c = byAlternate.get(VisitorQuestionsFile.key(e.question()));
+                Candidate c = byAlternate.get(Words.asked(e.question()));
                 // the training questions shipped with the chat speak only for the guide they were written for: a
                 // document they were not written for that is clearly nearer in meaning takes the question over
                 boolean shipped = f.file().equals(VisitorQuestionsFile.TRAINING);

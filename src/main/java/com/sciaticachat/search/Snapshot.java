@@ -277,7 +277,7 @@ public final class Snapshot extends IndexSearcher {
      * therapist?" is the filed "should i tip my therapist".
      */
     public static String asked(String question) {
-        return Words.expandContractions(Words.fold(question)).replaceAll("[^a-z0-9]+", " ").strip();
+        return Words.asked(question);
     }
 
     /**
