@@ -12,6 +12,8 @@
   'use strict';
   var TAG = 'sciatica-chat';
   var LOG = '[sciatica-chat]';
+  /** Characters of an answer shown before the rest is folded: a phone screen's worth. */
+  var FOLD = 700;
   if (!window.customElements || !window.fetch) {
     console.warn(LOG, 'this browser lacks custom elements or fetch; the chat is not shown');
     return;
@@ -73,6 +75,7 @@
     '.check .chips{margin-top:10px}',
     '.check .chip{min-height:36px;padding:6px 16px;font-size:14px;font-weight:600}',
     'details.guide{margin-top:4px}',
+    'details.rest summary{cursor:pointer;color:#52606d;font-size:13px;margin:4px 0}',
     'details.guide summary{cursor:pointer;color:#52606d;font-size:13px}',
     '.call{display:inline-block;margin-top:8px;padding:8px 14px;border-radius:8px;background:#b91c1c;color:#fff;font-weight:700;text-decoration:none}',
     '.error{background:#fffbeb;border-color:#f59e0b}',
@@ -494,10 +497,25 @@
       card.appendChild(el('h3', null, answer.title));
       var hl = answer.highlights || [];
       var list = null;
+      // a long answer is never a wall of text on a phone: after about FOLD characters the rest is folded
+      // behind "Read the rest", which says so when the sentence that matched the question is in it
+      var shown = 0, body = card, rest = null;
       (answer.blocks || [{ kind: 'PARAGRAPH', text: answer.text }]).forEach(function (block) {
         var kind = String(block.kind || '').toUpperCase();
+        if (!rest && shown > FOLD) {
+          rest = el('details', 'rest');
+          rest.setAttribute('part', 'rest');
+          rest.appendChild(el('summary', null, 'Read the rest'));
+          card.appendChild(rest);
+          body = rest;
+          list = null;
+        }
+        shown += String(block.text || '').length;
+        if (rest && hl.some(function (h) { return h && (String(block.text || '').indexOf(h) >= 0 || h === (block.label ? block.label + ': ' + block.text : block.text)); })) {
+          rest.firstChild.textContent = 'Read the rest, with the part that matches your question';
+        }
         if (kind === 'ITEM') {
-          if (!list) { list = el('ul'); card.appendChild(list); }
+          if (!list) { list = el('ul'); body.appendChild(list); }
           var li = el('li');
           var full = block.label ? block.label + ': ' + block.text : block.text;
           if (hl.indexOf(full) >= 0) {
@@ -510,11 +528,11 @@
           return;
         }
         list = null;
-        if (kind === 'HEADING') { card.appendChild(el('h4', null, block.text)); return; }
+        if (kind === 'HEADING') { body.appendChild(el('h4', null, block.text)); return; }
         var p = el('p');
         if (block.label) p.append(el('strong', null, block.label + ':'), document.createTextNode(' '));
         appendMarked(p, block.text, hl);
-        card.appendChild(p);
+        body.appendChild(p);
       });
       if (answer.note) card.appendChild(el('div', 'note', answer.note));
       var src = el('div', 'source', 'Source: ');

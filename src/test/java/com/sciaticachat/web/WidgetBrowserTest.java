@@ -77,6 +77,21 @@ class WidgetBrowserTest {
     }
 
     @Test
+    void a_long_answer_shows_a_screenful_and_folds_the_rest() {
+        SearchContext w = openWidget(server.base + "/");
+        // the techniques section shows its five sub-sections: far more than a phone screen
+        WebElement reply = ask(w, "what massage techniques do you use for sciatica");
+        assertEquals("Massage Techniques", reply.findElement(org.openqa.selenium.By.cssSelector(".card h3")).getText());
+        WebElement rest = reply.findElement(org.openqa.selenium.By.cssSelector(".card details.rest"));
+        assertTrue(rest.findElement(org.openqa.selenium.By.tagName("summary")).getText().startsWith("Read the rest"));
+        assertEquals(null, rest.getAttribute("open"), "folded until the visitor asks for it");
+        int folded = reply.findElement(org.openqa.selenium.By.cssSelector(".card")).getText().length();
+        rest.findElement(org.openqa.selenium.By.tagName("summary")).click();
+        browser.waitFor(d -> rest.getAttribute("open") != null);
+        assertTrue(reply.findElement(org.openqa.selenium.By.cssSelector(".card")).getText().length() > folded + 200, "the rest is there");
+    }
+
+    @Test
     void the_keyboard_alone_opens_asks_and_closes_and_focus_returns_to_the_launcher() {
         browser.driver.get(server.base + "/");
         SearchContext w = browser.widget();
