@@ -43,11 +43,11 @@ class SafetySetTest {
 
     /**
      * The held-out sets, each measured once out of sample (round 1: 93.9% of red flags alarmed, 3.9% of calm
-     * messages; round 2: 95.4% and 3.2%; round 3: 95.0% and 0.7%); the first two have since joined the
+     * messages; round 2: 95.4% and 3.2%; round 3: 95.0% and 0.7%; round 4: 95.7% and 4.3%); the first two have since joined the
      * phrasings. They stay as guards, with a margin under what they measured.
      */
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"heldout-r1.tsv", "heldout-r2.tsv", "heldout-r3.tsv"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"heldout-r1.tsv", "heldout-r2.tsv", "heldout-r3.tsv", "heldout-r4.tsv"})
     void the_held_out_sets_keep_their_measured_figures(String file) throws Exception {
         Phrasings set = Phrasings.read(Path.of("src/test/resources/safety/" + file));
         SafetyReport.Figures both = run(set).figures();
