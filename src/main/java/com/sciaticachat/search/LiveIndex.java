@@ -119,7 +119,7 @@ public final class LiveIndex implements Closeable {
     /** The files and renames of the commit in the directory, read without opening a manager. */
     private static LastGood lastGood(Directory directory) throws IOException {
         try (DirectoryReader r = DirectoryReader.open(directory)) {
-            return new Snapshot(r).lastGood();
+            return Snapshot.lastGood(r);
         }
     }
 

@@ -370,7 +370,29 @@ public final class Snapshot extends IndexSearcher {
 
     /** What this generation was built from, for the next read to fall back on. */
     public com.sciaticachat.corpus.LastGood lastGood() {
-        Map<String, String> sources = new HashMap<>(settingsFiles);
+        return lastGood(settingsFiles);
+    }
+
+    /**
+     * What a commit was built from, read from its meta documents alone: for a start-up that needs it before
+     * any snapshot is open (a whole snapshot also fits the probe and builds the spelling corrector).
+     */
+    static com.sciaticachat.corpus.LastGood lastGood(IndexReader reader) throws IOException {
+        Map<String, String> metas = new HashMap<>();
+        IndexSearcher searcher = new IndexSearcher(reader);
+        StoredFields stored = reader.storedFields();
+        org.apache.lucene.search.TermQuery meta = new org.apache.lucene.search.TermQuery(
+                new org.apache.lucene.index.Term(Fields.KIND, UnitKind.META.value()));
+        for (org.apache.lucene.search.ScoreDoc sd : searcher.search(meta, Math.max(1, reader.maxDoc())).scoreDocs) {
+            org.apache.lucene.document.Document d = stored.document(sd.doc);
+            metas.put(d.get(Fields.META_NAME), d.get(Fields.META_TEXT));
+        }
+        return lastGood(metas);
+    }
+
+    /** The files (by path in the folder) and the renamed sections' former names, from a commit's meta documents. */
+    private static com.sciaticachat.corpus.LastGood lastGood(Map<String, String> metas) {
+        Map<String, String> sources = new HashMap<>(metas);
         String aliases = sources.remove(Fields.META_ALIASES);
         try {
             Map<String, String> parsed = aliases == null ? Map.of()
