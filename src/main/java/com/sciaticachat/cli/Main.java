@@ -234,8 +234,8 @@ public final class Main {
             Corpus corpus = r.corpus();
             List<CorpusError> warnings = new java.util.ArrayList<>(r.warnings());
             com.sciaticachat.embed.Embedder embedder = MiniLmEmbedder.shared();
-            com.sciaticachat.index.NewContent.find(corpus, embedder::embed).stream().filter(com.sciaticachat.index.NewContent.Conflict::forStaff)
-                    .forEach(c -> warnings.add(c.warning(corpus.folder())));
+            warnings.addAll(com.sciaticachat.index.NewContent.warnings(com.sciaticachat.index.NewContent.find(corpus, embedder::embed),
+                    corpus.folder()));
             warnings.forEach(w -> out.println(w));
             out.printf("The corpus is ready: %d document%s, %d sections; its settings files and safety rules are fine%s.%n",
                     corpus.documents().size(), corpus.documents().size() == 1 ? "" : "s", corpus.sections().size(),

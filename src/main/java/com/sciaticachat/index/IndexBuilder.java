@@ -151,7 +151,7 @@ public final class IndexBuilder {
                 commit.put(Fields.COMMIT_DOCUMENTS, Integer.toString(corpus.documents().size()));
                 commit.put(Fields.COMMIT_SECTIONS, Integer.toString(sections));
                 List<CorpusError> allNotes = new ArrayList<>(notes);
-                conflicts.stream().filter(NewContent.Conflict::forStaff).forEach(c -> allNotes.add(c.warning(corpus.folder())));
+                allNotes.addAll(NewContent.warnings(conflicts, corpus.folder()));
                 commit.put(Fields.COMMIT_NOTES, JSON.writeValueAsString(allNotes));
                 writer.setLiveCommitData(commit.entrySet());
                 writer.commit();

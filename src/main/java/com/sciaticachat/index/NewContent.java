@@ -61,6 +61,11 @@ public final class NewContent {
 
     private NewContent() {}
 
+    /** What staff are told: a warning for each conflict in the clinic's files (the shipped training questions give way quietly). */
+    public static List<CorpusError> warnings(List<Conflict> conflicts, String folder) {
+        return conflicts.stream().filter(Conflict::forStaff).map(c -> c.warning(folder)).toList();
+    }
+
     /** The texts a section is compared by: its headings and text, and its headings alone (as the index embeds them). */
     static List<String> comparedTexts(Document doc, Section section) {
         String headings = String.join(" - ", IndexBuilder.headings(doc, section));

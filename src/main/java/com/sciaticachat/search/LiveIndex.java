@@ -134,8 +134,7 @@ public final class LiveIndex implements Closeable {
     /** The read's warnings, and the settings files' lines the build set aside because a section answers them. */
     private static List<CorpusError> withConflicts(CorpusReader.Reading reading, IndexBuilder.Summary summary) {
         List<CorpusError> all = new java.util.ArrayList<>(reading.warnings());
-        summary.conflicts().stream().filter(com.sciaticachat.index.NewContent.Conflict::forStaff)
-                .forEach(c -> all.add(c.warning(reading.corpus().folder())));
+        all.addAll(com.sciaticachat.index.NewContent.warnings(summary.conflicts(), reading.corpus().folder()));
         return all;
     }
 
