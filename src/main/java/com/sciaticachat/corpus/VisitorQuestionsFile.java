@@ -53,6 +53,18 @@ public final class VisitorQuestionsFile {
         return out;
     }
 
+    /** How many questions each section has: its alternates, and the questions filed under it (clinic's and shipped). */
+    public static Map<String, Integer> questionsPerSection(Corpus corpus) {
+        Map<String, Integer> out = new HashMap<>();
+        corpus.sections().forEach(s -> out.merge(s.id(), s.questions().size(), Integer::sum));
+        Map<String, String> names = sectionNames(corpus);
+        for (Filing f : filings(corpus)) {
+            String id = isNotCovered(f.entry().heading()) ? null : sectionOf(names, f.entry().heading());
+            if (id != null) out.merge(id, 1, Integer::sum);
+        }
+        return out;
+    }
+
     /** The shipped training questions (those in {@code file} when given). */
     public static String training(java.nio.file.Path file) throws java.io.IOException {
         if (file != null) return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);

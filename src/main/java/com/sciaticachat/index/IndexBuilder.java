@@ -89,7 +89,7 @@ public final class IndexBuilder {
             try (IndexWriter writer = new IndexWriter(dir, config)) {
                 Vectors vectors = new Vectors(embedder, previous);
                 List<org.apache.lucene.document.Document> docs = new ArrayList<>();
-                Map<String, Integer> asked = questionsPerSection(corpus);
+                Map<String, Integer> asked = VisitorQuestionsFile.questionsPerSection(corpus);
                 int order = 0;
                 for (Document doc : corpus.documents()) {
                     for (Section section : doc.sections()) {
@@ -248,19 +248,6 @@ public final class IndexBuilder {
      * sentences as {@link UnitKind#PROXY} units: the votes and the learnt model then know it from its words.
      */
     static final int FAIR_SHARE = 8;
-
-    /** How many questions (alternates and filings) each section has. */
-    private static Map<String, Integer> questionsPerSection(Corpus corpus) {
-        Map<String, Integer> out = new HashMap<>();
-        corpus.sections().forEach(s -> out.merge(s.id(), s.questions().size(), Integer::sum));
-        Map<String, String> names = VisitorQuestionsFile.sectionNames(corpus);
-        for (VisitorQuestionsFile.Filing f : VisitorQuestionsFile.filings(corpus)) {
-            VisitorQuestionsFile.Entry e = f.entry();
-            String id = VisitorQuestionsFile.isNotCovered(e.heading()) ? null : VisitorQuestionsFile.sectionOf(names, e.heading());
-            if (id != null) out.merge(id, 1, Integer::sum);
-        }
-        return out;
-    }
 
     /** The section's own words as stand-ins for questions: its headings under the document's title, each item, each sentence. */
     private static List<org.apache.lucene.document.Document> proxies(Document doc, Section section, Vectors vectors) {

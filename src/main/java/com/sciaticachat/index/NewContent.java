@@ -88,16 +88,10 @@ public final class NewContent {
                 }
             }
             // documents nobody has filed a question for yet: new content, which the settings files were not written against
-            Map<String, String> names = VisitorQuestionsFile.sectionNames(corpus);
-            Set<String> filedSections = new HashSet<>();
-            for (VisitorQuestionsFile.Filing f : VisitorQuestionsFile.filings(corpus)) {
-                VisitorQuestionsFile.Entry e = f.entry();
-                String id = VisitorQuestionsFile.isNotCovered(e.heading()) ? null : VisitorQuestionsFile.sectionOf(names, e.heading());
-                if (id != null) filedSections.add(id);
-            }
+            Map<String, Integer> asked = VisitorQuestionsFile.questionsPerSection(corpus);
             Set<Document> unfiled = new HashSet<>();
             for (Document d : corpus.documents()) {
-                if (d.sections().stream().noneMatch(s -> filedSections.contains(s.id()) || !s.questions().isEmpty())) unfiled.add(d);
+                if (d.sections().stream().allMatch(s -> asked.getOrDefault(s.id(), 0) == 0)) unfiled.add(d);
             }
             List<Conflict> out = new ArrayList<>();
             String[] lines = corpus.settingsFile(OutOfScopeFile.FILE_NAME).split("\r\n|\r|\n", -1);
