@@ -15,11 +15,20 @@ public final class OutOfScopeFile {
 
     private OutOfScopeFile() {}
 
+    /** One topic as written, and its line (1-based). */
+    public record Topic(String text, int line) {}
+
     public static List<String> topics(String text) {
-        List<String> out = new ArrayList<>();
-        for (String line : text.split("\r\n|\r|\n")) {
-            String t = line.strip();
-            if (!t.isEmpty() && !t.startsWith("#")) out.add(t);
+        return lines(text).stream().map(Topic::text).toList();
+    }
+
+    /** The topics with their lines: blank lines and notes are not topics. */
+    public static List<Topic> lines(String text) {
+        List<Topic> out = new ArrayList<>();
+        String[] lines = text.split("\r\n|\r|\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String t = lines[i].strip();
+            if (!t.isEmpty() && !t.startsWith("#")) out.add(new Topic(t, i + 1));
         }
         return out;
     }

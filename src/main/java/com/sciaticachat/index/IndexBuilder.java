@@ -117,12 +117,9 @@ public final class IndexBuilder {
                             UnitKind.EXAMPLE, e.question(), vectors));
                 }
                 topic = 0;
-                String[] lines = corpus.settingsFile(OutOfScopeFile.FILE_NAME).split("\r\n|\r|\n", -1);
-                for (int i = 0; i < lines.length; i++) {
-                    String t = lines[i].strip();
-                    if (t.isEmpty() || t.startsWith("#")) continue;
-                    org.apache.lucene.document.Document d = topicUnit("out-of-scope:" + (++topic), UnitKind.OUT_OF_SCOPE, t, vectors);
-                    lineOf.put(d, OutOfScopeFile.FILE_NAME + ":" + (i + 1));
+                for (OutOfScopeFile.Topic t : OutOfScopeFile.lines(corpus.settingsFile(OutOfScopeFile.FILE_NAME))) {
+                    org.apache.lucene.document.Document d = topicUnit("out-of-scope:" + (++topic), UnitKind.OUT_OF_SCOPE, t.text(), vectors);
+                    lineOf.put(d, OutOfScopeFile.FILE_NAME + ":" + t.line());
                     docs.add(d);
                 }
                 vectors.compute();

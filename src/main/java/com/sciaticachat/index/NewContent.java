@@ -94,12 +94,9 @@ public final class NewContent {
                 if (d.sections().stream().allMatch(s -> asked.getOrDefault(s.id(), 0) == 0)) unfiled.add(d);
             }
             List<Conflict> out = new ArrayList<>();
-            String[] lines = corpus.settingsFile(OutOfScopeFile.FILE_NAME).split("\r\n|\r|\n", -1);
-            for (int i = 0; i < lines.length; i++) {
-                String t = lines[i].strip();
-                if (t.isEmpty() || t.startsWith("#")) continue;
-                Candidate c = answering(analyzer, t, vectors, sections, unfiled, false);
-                if (c != null) out.add(c.conflict(OutOfScopeFile.FILE_NAME, i + 1, t));
+            for (OutOfScopeFile.Topic t : OutOfScopeFile.lines(corpus.settingsFile(OutOfScopeFile.FILE_NAME))) {
+                Candidate c = answering(analyzer, t.text(), vectors, sections, unfiled, false);
+                if (c != null) out.add(c.conflict(OutOfScopeFile.FILE_NAME, t.line(), t.text()));
             }
             for (VisitorQuestionsFile.Filing f : VisitorQuestionsFile.filings(corpus)) {
                 VisitorQuestionsFile.Entry e = f.entry();
