@@ -135,7 +135,12 @@ public final class CorpusLoader {
     }
 
     private static String stillServing(Map<String, String> lastGood, String rel) {
-        return lastGood.containsKey(rel) ? " (visitors get this file's last good version until it is fixed; every other file is live)"
+        return meanwhile(lastGood.containsKey(rel));
+    }
+
+    /** What a mistake's message adds about what is served meanwhile: the file's last good version, or nothing of it. */
+    public static String meanwhile(boolean hasLastGood) {
+        return hasLastGood ? " (visitors get this file's last good version until it is fixed; every other file is live)"
                 : " (this file is not served until it is fixed; every other file is live)";
     }
 

@@ -122,11 +122,8 @@ public final class CorpusReader {
     }
 
     private static CorpusError withFallback(CorpusError e, LastGood lastGood, Corpus corpus) {
-        String name = settingsName(corpus, e.file());
-        String meanwhile = lastGood.sources().containsKey(name)
-                ? " (its last good version is used until it is fixed; every other file is live)"
-                : " (this file is left out until it is fixed; every other file is live)";
-        return new CorpusError(e.file(), e.line(), e.message() + meanwhile);
+        boolean hasLastGood = lastGood.sources().containsKey(settingsName(corpus, e.file()));
+        return new CorpusError(e.file(), e.line(), e.message() + CorpusLoader.meanwhile(hasLastGood));
     }
 
     /** The settings file a mistake is about (by the name staff see), or null when it is about another file. */
