@@ -35,6 +35,8 @@ public final class CorpusReader {
     private final CorpusLoader loader;
     private final List<Check> checks;
     private final String training;
+    /** SHA-256 of {@link #training}, taken once: the folder's fingerprint is taken every poll. */
+    private final String trainingDigest;
 
     public CorpusReader(String publisher, Set<String> settingsFiles, List<Check> checks) {
         this(publisher, settingsFiles, checks, "");
@@ -43,6 +45,7 @@ public final class CorpusReader {
     /** {@code training}: the questions shipped with the chat for its guide, read with every corpus (see {@link VisitorQuestionsFile#TRAINING}). */
     public CorpusReader(String publisher, Set<String> settingsFiles, List<Check> checks, String training) {
         this.training = training;
+        this.trainingDigest = training.isEmpty() ? "" : sha256(training);
         Set<String> names = new HashSet<>(settingsFiles);
         names.add(SynonymsFile.FILE_NAME);
         names.add(OutOfScopeFile.FILE_NAME);
@@ -152,12 +155,12 @@ public final class CorpusReader {
 
     /** The folder's fingerprint combined with the training questions' (a new jar with new ones rebuilds the index). */
     private String withTraining(String folder) {
-        if (training.isEmpty()) return folder;
+        return training.isEmpty() ? folder : sha256(folder + "\n" + trainingDigest);
+    }
+
+    private static String sha256(String text) {
         try {
-            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-            sha.update(folder.getBytes(StandardCharsets.UTF_8));
-            sha.update(training.getBytes(StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(sha.digest());
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
