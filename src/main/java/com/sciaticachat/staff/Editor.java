@@ -158,11 +158,8 @@ public final class Editor {
 
     /** Deletes a topic from out-of-scope.txt (its line, when it still says {@code topic}). */
     public synchronized Outcome dropTopic(int line, String topic, String basedOn) throws IOException, StaleVersionException {
-        return change(OutOfScopeFile.FILE_NAME, basedOn, text -> {
-            String[] lines = text.split("\r\n|\r|\n", -1);
-            if (line < 1 || line > lines.length || !lines[line - 1].strip().equals(topic.strip())) return text;
-            return VisitorQuestionsFile.withoutLine(text, line);
-        });
+        return change(OutOfScopeFile.FILE_NAME, basedOn, text -> OutOfScopeFile.lines(text).stream()
+                .anyMatch(t -> t.line() == line && t.text().equals(topic.strip())) ? VisitorQuestionsFile.withoutLine(text, line) : text);
     }
 
     private Outcome change(String fileName, String basedOn, UnaryOperator<String> edit) throws IOException, StaleVersionException {
