@@ -173,6 +173,11 @@ public final class ChatService {
 
     private Trace retrieve(Snapshot snapshot, String question) {
         AnalyzedQuestion analyzed = snapshot.questionAnalyzer().analyze(question);
+        if (analyzed.corrected().isBlank()) {
+            // nothing the model can read ("???", an emoji, a lone accent): no answer, and nothing to embed
+            return new Trace(new Reply(Reply.NO_MATCH, messages.noMatch(), null, List.of(), null, messages.disclaimer()),
+                    analyzed, null, List.of());
+        }
         float[] vector = embedder.embed(analyzed.corrected());
         Retriever.Retrieval retrieval = retriever.retrieve(snapshot, analyzed, vector, () -> {
             String guideWords = snapshot.inGuideWords(analyzed);

@@ -27,6 +27,9 @@ import java.util.Map;
  *                       default {@code INDEX_DIR/inbox/unanswered.jsonl})
  * @param trainingFile   the questions the chat learns from for the shipped guide, in the visitor-questions format;
  *                       null for the copy inside the jar (evaluation swaps in a copy without the questions it asks)
+ * @param publicUrl      the address visitors reach the service at ({@code PUBLIC_URL}); pages from it may call the API
+ *                       (default {@code http://localhost:PORT})
+ * @param limits         what one client may ask and hold, and whom to believe about who the client is
  */
 public record Config(
         int port,
@@ -40,7 +43,9 @@ public record Config(
         double minConfidence,
         String adminToken,
         Path inboxFile,
-        Path trainingFile) {
+        Path trainingFile,
+        String publicUrl,
+        Limits limits) {
 
     public static final String DEFAULT_CLINIC = "Raleigh Massage";
     public static final double DEFAULT_MIN_CONFIDENCE = 0.6;
@@ -62,36 +67,50 @@ public record Config(
     /** Defaults for tests and tools: the bundled corpus and index, port 0. */
     public static Config defaults() {
         return new Config(0, Path.of("corpus"), Path.of("index"), null, List.of(), DEFAULT_CLINIC, "",
-                DEFAULT_DISCLAIMER.formatted(DEFAULT_CLINIC), DEFAULT_MIN_CONFIDENCE, null, null, null);
+                DEFAULT_DISCLAIMER.formatted(DEFAULT_CLINIC), DEFAULT_MIN_CONFIDENCE, null, null, null, null, Limits.DEFAULT);
     }
 
     public Config withPort(int p) {
-        return new Config(p, corpusDir, indexDir, webDir, allowedOrigins, clinicName, contact, disclaimer, minConfidence, adminToken, inboxFile, trainingFile);
+        return new Config(p, corpusDir, indexDir, webDir, allowedOrigins, clinicName, contact, disclaimer, minConfidence, adminToken, inboxFile, trainingFile, publicUrl, limits);
     }
 
     public Config withDirs(Path corpus, Path index) {
-        return new Config(port, corpus, index, webDir, allowedOrigins, clinicName, contact, disclaimer, minConfidence, adminToken, inboxFile, trainingFile);
+        return new Config(port, corpus, index, webDir, allowedOrigins, clinicName, contact, disclaimer, minConfidence, adminToken, inboxFile, trainingFile, publicUrl, limits);
     }
 
     public Config withAllowedOrigins(List<String> origins) {
-        return new Config(port, corpusDir, indexDir, webDir, origins, clinicName, contact, disclaimer, minConfidence, adminToken, inboxFile, trainingFile);
+        return new Config(port, corpusDir, indexDir, webDir, origins, clinicName, contact, disclaimer, minConfidence, adminToken, inboxFile, trainingFile, publicUrl, limits);
     }
 
     public Config withContact(String c) {
-        return new Config(port, corpusDir, indexDir, webDir, allowedOrigins, clinicName, c, disclaimer, minConfidence, adminToken, inboxFile, trainingFile);
+        return new Config(port, corpusDir, indexDir, webDir, allowedOrigins, clinicName, c, disclaimer, minConfidence, adminToken, inboxFile, trainingFile, publicUrl, limits);
     }
 
     public Config withAdminToken(String token) {
-        return new Config(port, corpusDir, indexDir, webDir, allowedOrigins, clinicName, contact, disclaimer, minConfidence, token, inboxFile, trainingFile);
+        return new Config(port, corpusDir, indexDir, webDir, allowedOrigins, clinicName, contact, disclaimer, minConfidence, token, inboxFile, trainingFile, publicUrl, limits);
+    }
+
+    public Config withLimits(Limits l) {
+        return new Config(port, corpusDir, indexDir, webDir, allowedOrigins, clinicName, contact, disclaimer, minConfidence, adminToken, inboxFile, trainingFile, publicUrl, l);
+    }
+
+    public Config withPublicUrl(String url) {
+        return new Config(port, corpusDir, indexDir, webDir, allowedOrigins, clinicName, contact, disclaimer, minConfidence, adminToken, inboxFile, trainingFile, url, limits);
     }
 
     public Config withTrainingFile(Path file) {
-        return new Config(port, corpusDir, indexDir, webDir, allowedOrigins, clinicName, contact, disclaimer, minConfidence, adminToken, inboxFile, file);
+        return new Config(port, corpusDir, indexDir, webDir, allowedOrigins, clinicName, contact, disclaimer, minConfidence, adminToken, inboxFile, file, publicUrl, limits);
     }
 
     /** The inbox file: as configured, or inside the index folder. */
     public Path inbox() {
         return inboxFile != null ? inboxFile : indexDir.resolve("inbox").resolve("unanswered.jsonl");
+    }
+
+    /** The origins of the service's own pages: {@code PUBLIC_URL}, or this machine's names on the given port. */
+    public List<String> ownOrigins(int actualPort) {
+        if (publicUrl != null) return List.of(publicUrl);
+        return List.of("http://localhost:" + actualPort, "http://127.0.0.1:" + actualPort, "http://[::1]:" + actualPort);
     }
 
     public boolean adminEnabled() {
@@ -114,12 +133,18 @@ public record Config(
         if (disclaimer.isEmpty()) throw new ConfigException("DISCLAIMER must not be empty: every reply carries it");
         double min = parseConfidence(first(flags.get("min-confidence"), env.get("MIN_CONFIDENCE"), Double.toString(DEFAULT_MIN_CONFIDENCE)));
         String token = first(null, env.get("ADMIN_TOKEN"), null);
+        if (token != null) token = token.strip();
         if (token != null && !token.isEmpty() && token.length() < 16) {
             throw new ConfigException("ADMIN_TOKEN must be at least 16 characters long (it guards the staff console)");
         }
         String inbox = first(flags.get("inbox"), env.get("INBOX_FILE"), null);
+        String publicUrl = first(null, env.get("PUBLIC_URL"), null);
+        if (publicUrl != null && normalizeOrigin(publicUrl) == null) {
+            throw new ConfigException("PUBLIC_URL looks like 'https://chat.example.com' (scheme and host, no path), not '" + publicUrl.trim() + "'");
+        }
         return new Config(port, corpus, index, web == null ? null : Path.of(web), origins, clinic, contact, disclaimer, min,
-                token == null || token.isEmpty() ? null : token, inbox == null ? null : Path.of(inbox), null);
+                token == null || token.isEmpty() ? null : token, inbox == null ? null : Path.of(inbox), null,
+                publicUrl == null ? null : normalizeOrigin(publicUrl), Limits.from(env));
     }
 
     private static String first(String flag, String env, String fallback) {

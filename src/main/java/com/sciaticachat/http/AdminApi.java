@@ -80,8 +80,10 @@ final class AdminApi {
 
     private static JsonNode body(Context ctx, ObjectMapper mapper) {
         try {
-            JsonNode json = mapper.readTree(ctx.body());
+            JsonNode json = mapper.readTree(HttpApi.body(ctx));
             if (json != null && json.isObject()) return json;
+        } catch (ApiException e) {
+            throw e;
         } catch (Exception e) {
             // answered below
         }

@@ -45,7 +45,8 @@ public final class HttpApi {
         return new ObjectMapper()
                 .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     public static Javalin create(ChatService chat, Config config) {
@@ -61,6 +62,7 @@ public final class HttpApi {
             cfg.http.maxRequestSize = MAX_BODY_BYTES;
             cfg.http.prefer405over404 = true;
             cfg.http.generateEtags = true;
+            JettySetup.apply(cfg, config.limits());
             staticFiles(cfg, config);
 
             cfg.routes.before(ctx -> {
@@ -104,8 +106,16 @@ public final class HttpApi {
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
                     e.getDetails().getOrDefault("code", codeFor(e.getStatus())), messageFor(e, ctx)));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
-                error(ctx, 500, "internal_error", "Something went wrong on our side; please try again");
+                Integer clientFault = clientFault(e);
+                if (clientFault != null) {
+                    error(ctx, clientFault, codeFor(clientFault), JsonErrorHandler.messageFor(clientFault));
+                    return;
+                }
+                String id = java.util.UUID.randomUUID().toString().substring(0, 8);
+                LOG.error("Unexpected error {} on {} {}", id, ctx.method(), ctx.path(), e);
+                ctx.status(500).json(Map.of("error", Map.of("code", "internal_error", "id", id,
+                        "message", "Something went wrong on our side; please try again (error " + id + ")")));
+                ctx.attribute("sciatica.errorJson", Boolean.TRUE);
             });
             cfg.routes.error(404, ctx -> {
                 if (!isErrorJson(ctx)) error(ctx, 404, "not_found", "There is nothing at " + ctx.path());
@@ -114,6 +124,15 @@ public final class HttpApi {
                 if (!isErrorJson(ctx)) error(ctx, 405, "method_not_allowed", ctx.method() + " is not supported on " + ctx.path());
             });
         });
+    }
+
+    /** The status of a failure the client caused (a body Jetty could not parse, say), or null for a fault of ours. */
+    static Integer clientFault(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.jetty.http.HttpException h && h.getCode() >= 400 && h.getCode() < 500) return h.getCode();
+            if (t instanceof org.eclipse.jetty.io.EofException) return 400;
+        }
+        return null;
     }
 
     private static void staticFiles(JavalinConfig cfg, Config config) {
@@ -145,11 +164,11 @@ public final class HttpApi {
 
     static AskRequest readAsk(Context ctx, ObjectMapper mapper) {
         String type = ctx.contentType();
-        String mime = type == null ? "" : type.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        String mime = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         if (!mime.equals("application/json") && !(mime.startsWith("application/") && mime.endsWith("+json"))) {
             throw new ApiException(415, "unsupported_media_type", "Send the question as JSON with 'Content-Type: application/json'");
         }
-        String body = ctx.body();
+        String body = body(ctx);
         JsonNode json;
         try {
             json = mapper.readTree(body);
@@ -162,7 +181,7 @@ public final class HttpApi {
         JsonNode q = json.get("question");
         if (q == null || q.isNull()) throw new ApiException(400, "missing_question", "The body needs a \"question\" field");
         if (!q.isTextual()) throw new ApiException(400, "invalid_question", "\"question\" must be a string");
-        String question = q.asText().strip();
+        String question = Questions.visible(q.asText());
         if (question.isEmpty()) throw new ApiException(400, "empty_question", "\"question\" must not be blank");
         if (question.codePointCount(0, question.length()) > MAX_QUESTION_CHARS) {
             throw new ApiException(400, "question_too_long", "\"question\" may have at most " + MAX_QUESTION_CHARS + " characters");
@@ -176,6 +195,17 @@ public final class HttpApi {
             check = c.asText().equals("yes") ? ChatService.CheckAnswer.YES : ChatService.CheckAnswer.NO;
         }
         return new AskRequest(question, check);
+    }
+
+    /** The request's body; one that breaks off or breaks its framing is the client's mistake (400), not ours. */
+    static String body(Context ctx) {
+        try {
+            return ctx.body();
+        } catch (HttpResponseException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ApiException(400, "unreadable_body", "The body could not be read to its end; send it again");
+        }
     }
 
     static Map<String, Object> health(LiveIndex index) {
@@ -207,10 +237,17 @@ public final class HttpApi {
             case 403 -> "forbidden";
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
+            case 408 -> "request_timeout";
             case 413 -> "payload_too_large";
+            case 414 -> "uri_too_long";
             case 415 -> "unsupported_media_type";
+            case 417 -> "expectation_failed";
+            case 426 -> "upgrade_required";
             case 429 -> "too_many_requests";
+            case 431 -> "headers_too_large";
+            case 501 -> "not_implemented";
             case 503 -> "unavailable";
+            case 505 -> "http_version_not_supported";
             default -> status >= 500 ? "internal_error" : "error";
         };
     }

@@ -1,0 +1,82 @@
+package com.sciaticachat.config;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one client may ask and hold at once, and whom to believe about who a client is.
+ *
+ * @param askPerMinute          questions a client may ask per minute, on average ({@code ASK_LIMIT_PER_MINUTE}; 0: no limit)
+ * @param askBurst              questions a client may ask in a quick run before the average applies ({@code ASK_LIMIT_BURST})
+ * @param inboxPerMinute        questions of one client the staff inbox records per minute ({@code INBOX_LIMIT_PER_MINUTE})
+ * @param connectionsPerClient  connections one client address may hold open at once ({@code CONNECTIONS_PER_CLIENT})
+ * @param threads               request threads ({@code HTTP_THREADS}); requests never wait on a slow client, so a few per core suffice
+ * @param trustedProxies        addresses of reverse proxies whose {@code X-Forwarded-For} is believed ({@code TRUSTED_PROXIES}, comma-separated)
+ */
+public record Limits(int askPerMinute, int askBurst, int inboxPerMinute, int connectionsPerClient, int threads,
+                     List<String> trustedProxies) {
+    public static final Limits DEFAULT = new Limits(30, 10, 3, 32, 32, List.of());
+
+    public Limits {
+        trustedProxies = List.copyOf(trustedProxies);
+    }
+
+    /** No limit on asking (benchmarks, and tests that ask many questions from one address). */
+    public Limits withoutAskLimit() {
+        return new Limits(0, askBurst, inboxPerMinute, connectionsPerClient, threads, trustedProxies);
+    }
+
+    public Limits withAsk(int perMinute, int burst) {
+        return new Limits(perMinute, burst, inboxPerMinute, connectionsPerClient, threads, trustedProxies);
+    }
+
+    public Limits withConnectionsPerClient(int n) {
+        return new Limits(askPerMinute, askBurst, inboxPerMinute, n, threads, trustedProxies);
+    }
+
+    public Limits withTrustedProxies(List<String> proxies) {
+        return new Limits(askPerMinute, askBurst, inboxPerMinute, connectionsPerClient, threads, proxies);
+    }
+
+    static Limits from(Map<String, String> env) throws Config.ConfigException {
+        return new Limits(
+                number(env, "ASK_LIMIT_PER_MINUTE", DEFAULT.askPerMinute, 0),
+                number(env, "ASK_LIMIT_BURST", DEFAULT.askBurst, 1),
+                number(env, "INBOX_LIMIT_PER_MINUTE", DEFAULT.inboxPerMinute, 0),
+                number(env, "CONNECTIONS_PER_CLIENT", DEFAULT.connectionsPerClient, 1),
+                number(env, "HTTP_THREADS", DEFAULT.threads, 8),
+                proxies(env.getOrDefault("TRUSTED_PROXIES", "")));
+    }
+
+    private static int number(Map<String, String> env, String name, int fallback, int min) throws Config.ConfigException {
+        String v = env.get(name);
+        if (v == null || v.isBlank()) return fallback;
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n < min) throw new NumberFormatException();
+            return n;
+        } catch (NumberFormatException e) {
+            throw new Config.ConfigException(name + " must be a whole number of at least " + min + ", not '" + v.trim() + "'");
+        }
+    }
+
+    /** "10.0.0.5, ::1" → the addresses as Java prints them; only literal addresses, never names to look up. */
+    static List<String> proxies(String value) throws Config.ConfigException {
+        List<String> out = new ArrayList<>();
+        for (String raw : Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()) {
+            if (!raw.matches("[0-9a-fA-F:.]+")) {
+                throw new Config.ConfigException("TRUSTED_PROXIES lists IP addresses like '127.0.0.1' or '10.0.0.5', not '" + raw + "'");
+            }
+            try {
+                out.add(InetAddress.getByName(raw).getHostAddress());
+            } catch (UnknownHostException e) {
+                throw new Config.ConfigException("TRUSTED_PROXIES lists IP addresses like '127.0.0.1' or '10.0.0.5', not '" + raw + "'");
+            }
+        }
+        return out;
+    }
+}

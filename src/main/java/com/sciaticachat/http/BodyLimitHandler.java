@@ -1,0 +1,57 @@
+package com.sciaticachat.http;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Refuses a body whose declared {@code Content-Length} is too large before it is handled. A client that
+ * sent {@code Expect: 100-continue} gets the 413 at once instead of a {@code 100 Continue}. One that is
+ * already sending has its body read and thrown away first (up to {@value #MAX_DRAIN} bytes), because
+ * closing a socket with unread data in it resets the connection and the client would never read the 413;
+ * bodies larger still are answered and the connection closed.
+ */
+final class BodyLimitHandler extends Handler.Wrapper {
+    static final long MAX_DRAIN = 8L * 1024 * 1024;
+    private final long maxBytes;
+
+    BodyLimitHandler(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        long length = request.getLength();
+        if (length <= maxBytes) return super.handle(request, response, callback);
+        Runnable refuse = () -> {
+            response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+            Response.writeError(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413);
+        };
+        boolean expectsContinue = request.getHeaders().contains(HttpHeader.EXPECT, HttpHeaderValue.CONTINUE.asString());
+        if (expectsContinue || length > MAX_DRAIN) refuse.run();
+        else drain(request, refuse);
+        return true;
+    }
+
+    /** Reads and discards the body without blocking a thread, then runs {@code then}. */
+    private static void drain(Request request, Runnable then) {
+        while (true) {
+            Content.Chunk chunk = request.read();
+            if (chunk == null) {
+                request.demand(() -> drain(request, then));
+                return;
+            }
+            boolean last = chunk.isLast() || Content.Chunk.isFailure(chunk);
+            chunk.release();
+            if (last) {
+                then.run();
+                return;
+            }
+        }
+    }
+}

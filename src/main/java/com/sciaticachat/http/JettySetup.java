@@ -1,0 +1,60 @@
+package com.sciaticachat.http;
+
+import com.sciaticachat.config.Limits;
+import io.javalin.config.JavalinConfig;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.EagerContentHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * How Jetty faces the open internet. Requests reach the application only once their body is in (read
+ * asynchronously, so a slow upload holds a socket, not a thread); declared bodies over the limit are
+ * refused before {@code 100 Continue}; a request's headers and body each have a deadline; one address may
+ * hold only so many connections; every error Jetty itself produces is JSON.
+ *
+ * <p>Threads: requests only compute (an answer takes a few milliseconds of CPU) and never wait on a
+ * client, so {@link Limits#threads()} (32 by default) is many more than the cores need; the pool's queue
+ * absorbs bursts.
+ */
+final class JettySetup {
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(20);
+    static final Duration HEADER_DEADLINE = Duration.ofSeconds(10);
+    static final Duration BODY_DEADLINE = Duration.ofSeconds(10);
+    /** Room for a full body plus the framing Jetty counts per chunk. */
+    private static final long RETAINED = HttpApi.MAX_BODY_BYTES + 4096;
+
+    private JettySetup() {}
+
+    static SlowClientGuard apply(JavalinConfig cfg, Limits limits) {
+        Set<String> exempt = new HashSet<>(limits.trustedProxies());
+        SlowClientGuard guard = new SlowClientGuard(limits.connectionsPerClient(), HEADER_DEADLINE, BODY_DEADLINE, exempt);
+        QueuedThreadPool pool = new QueuedThreadPool(limits.threads(), Math.min(8, limits.threads()), (int) IDLE_TIMEOUT.toMillis() * 3);
+        pool.setName("http");
+        cfg.jetty.threadPool = pool;
+        cfg.jetty.modifyHttpConfiguration(http -> {
+            http.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+            http.setRequestHeaderSize(8 * 1024);
+            http.setSendServerVersion(false);
+            http.setSendXPoweredBy(false);
+        });
+        cfg.jetty.modifyServer(server -> {
+            server.setErrorHandler(new JsonErrorHandler());
+            // the last inserted is the outermost: the declared length is checked before any of the body is read
+            server.insertHandler(new EagerContentHandler(new EagerContentHandler.RetainedContentLoaderFactory(RETAINED, -1, true)));
+            server.insertHandler(new BodyLimitHandler(HttpApi.MAX_BODY_BYTES));
+        });
+        cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
+        cfg.jetty.addConnector((server, http) -> {
+            ServerConnector connector = new ServerConnector(server, new org.eclipse.jetty.server.HttpConnectionFactory(http));
+            connector.setHost(cfg.jetty.host);
+            connector.setPort(cfg.jetty.port);
+            connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+            connector.addBean(guard);
+            return connector;
+        });
+        return guard;
+    }
+}
