@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import com.sciaticachat.limits.TokenBuckets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,13 +70,26 @@ public final class UnansweredInbox implements Closeable {
 
     private final Path file;
     private final int maxEvents;
+    private final TokenBuckets perClient;
+    private final java.util.concurrent.ExecutorService compactor = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "inbox-compaction");
+        t.setDaemon(true);
+        return t;
+    });
+    private boolean compacting;
     private final Map<String, GroupState> groups = new LinkedHashMap<>();
     private FileChannel channel;
     private int events;
 
     public UnansweredInbox(Path file, int maxEvents) throws IOException {
+        this(file, maxEvents, 0);
+    }
+
+    /** @param perClientPerMinute how many questions of one client are kept per minute (0: no limit) */
+    public UnansweredInbox(Path file, int maxEvents, int perClientPerMinute) throws IOException {
         this.file = file;
         this.maxEvents = maxEvents;
+        this.perClient = perClientPerMinute > 0 ? new TokenBuckets(perClientPerMinute, perClientPerMinute) : null;
         Files.createDirectories(file.toAbsolutePath().getParent());
         load();
         channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
@@ -85,7 +99,16 @@ public final class UnansweredInbox implements Closeable {
      * Records an unanswered or weakly answered question. {@code text} must already be scrubbed
      * ({@link Pii#scrub}) and {@code words} (its meaningful stems, for grouping) taken from that scrubbed text.
      */
-    public synchronized void record(String text, Set<String> words, String status, Candidate best) {
+    public void record(String text, Set<String> words, String status, Candidate best) {
+        record(text, words, status, best, null);
+    }
+
+    /**
+     * The same, from a client (an address; null when unknown): past its share for the minute the question
+     * is not kept. Returns whether it was.
+     */
+    public synchronized boolean record(String text, Set<String> words, String status, Candidate best, String client) {
+        if (perClient != null && client != null && !perClient.tryTake(client)) return false;
         Set<String> key = words.isEmpty() ? Set.of("text:" + text.toLowerCase()) : Set.copyOf(words);
         GroupState g = findGroup(key);
         String groupId = g == null ? UUID.randomUUID().toString() : g.id;
@@ -96,10 +119,30 @@ public final class UnansweredInbox implements Closeable {
         try {
             append(e);
             apply(e);
-            if (events > maxEvents) compact();
+            if (events > maxEvents && !compacting) {
+                compacting = true;
+                compactor.execute(this::compactQuietly);
+            }
+            return true;
         } catch (IOException ex) {
             LOG.error("Could not record an unanswered question in {}: {}", file, ex.toString());
+            return false;
         }
+    }
+
+    private synchronized void compactQuietly() {
+        try {
+            compact();
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Could not compact the unanswered-questions inbox {} (it keeps recording; will try again): {}", file, e.toString());
+        } finally {
+            compacting = false;
+        }
+    }
+
+    /** Waits for a compaction in progress (tests, and closing). */
+    void awaitCompaction() throws InterruptedException, java.util.concurrent.ExecutionException {
+        compactor.submit(() -> { }).get();
     }
 
     /** Marks a group handled; a new question of the same kind opens it again. */
@@ -221,8 +264,12 @@ public final class UnansweredInbox implements Closeable {
             c.force(true);
         }
         channel.close();
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        try {
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            // moved or not, the inbox goes on appending to whichever file is in place
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        }
         groups.clear();
         events = 0;
         out.forEach(this::apply);
@@ -230,7 +277,15 @@ public final class UnansweredInbox implements Closeable {
     }
 
     @Override
-    public synchronized void close() throws IOException {
-        channel.close();
+    public void close() throws IOException {
+        compactor.shutdown();
+        try {
+            compactor.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            channel.close();
+        }
     }
 }

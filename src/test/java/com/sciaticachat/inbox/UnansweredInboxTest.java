@@ -63,9 +63,34 @@ class UnansweredInboxTest {
         Path file = dir.resolve("inbox.jsonl");
         try (UnansweredInbox inbox = new UnansweredInbox(file, 40)) {
             for (int i = 0; i < 200; i++) inbox.record("question " + i, Set.of("topic" + i), "no_match", null);
+            inbox.awaitCompaction();
             assertTrue(inbox.groups().size() <= 40, inbox.groups().size() + " groups");
             assertTrue(inbox.groups().stream().anyMatch(g -> g.question().equals("question 199")), "the newest are kept");
         }
         assertTrue(Files.readAllLines(file).size() <= 41);
+    }
+
+    @Test
+    void a_compaction_that_fails_leaves_the_inbox_recording(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("inbox.jsonl");
+        Files.createDirectories(dir.resolve("inbox.jsonl.compacting")); // the temporary file cannot be written
+        try (UnansweredInbox inbox = new UnansweredInbox(file, 10)) {
+            for (int i = 0; i < 30; i++) inbox.record("question " + i, Set.of("topic" + i), "no_match", null);
+            inbox.awaitCompaction();
+            assertTrue(inbox.record("and one more", Set.of("more"), "no_match", null, null));
+            assertTrue(inbox.groups().stream().anyMatch(g -> g.question().equals("and one more")));
+        }
+        assertTrue(Files.readString(file).contains("and one more"), "appended to the file still in place");
+    }
+
+    @Test
+    void one_client_is_recorded_a_few_times_a_minute_and_others_still_get_in(@TempDir Path dir) throws Exception {
+        try (UnansweredInbox inbox = new UnansweredInbox(dir.resolve("inbox.jsonl"), 10_000, 3)) {
+            int kept = 0;
+            for (int i = 0; i < 50; i++) if (inbox.record("junk " + i, Set.of("junk" + i), "no_match", null, "203.0.113.9")) kept++;
+            assertEquals(3, kept, "a flood from one address keeps only its share");
+            assertTrue(inbox.record("does massage help sciatica in pregnancy", Set.of("pregnanc"), "no_match", null, "198.51.100.7"));
+            assertEquals(4, inbox.groups().size());
+        }
     }
 }
