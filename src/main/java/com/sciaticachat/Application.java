@@ -87,7 +87,8 @@ public final class Application implements Closeable {
         LiveIndex index = LiveIndex.open(config.corpusDir(), config.indexDir(), corpusReader(config, embedder), new IndexBuilder(embedder),
                 embedder.modelId());
         Retriever retriever = new Retriever(EnglishWords.get());
-        UnansweredInbox inbox = config.adminEnabled() ? new UnansweredInbox(config.inbox(), INBOX_MAX_QUESTIONS) : null;
+        UnansweredInbox inbox = config.adminEnabled() ? new UnansweredInbox(config.inbox(), INBOX_MAX_QUESTIONS,
+                config.limits().inboxPerMinute()) : null;
         ChatService chat = new ChatService(index, embedder, retriever,
                 new Scorer(Scorer.DEFAULT_RANKING, Scorer.DEFAULT_CALIBRATION), new Messages(config), config.minConfidence(), inbox);
         return new Application(config, index, chat);

@@ -62,6 +62,8 @@ public final class ChatService {
     private final double minConfidence;
     private final UnansweredInbox inbox;
     private final RedFlagDetector detector;
+    private final AnswerCache answers = new AnswerCache();
+    private final AskLog log = AskLog.shared();
 
     /** The visitor's answer to the check question. */
     public enum CheckAnswer { YES, NO }
@@ -98,24 +100,44 @@ public final class ChatService {
 
     /** A question, with the visitor's answer to the check question the chat asked about it (or null). */
     public Reply ask(String question, CheckAnswer check) {
-        Trace t = trace(question, check);
-        boolean filed = t.scored() != null && t.scored().filedUnder() != null;
-        if (inbox != null && t.question() != null && !filed) {
-            Reply r = t.reply();
-            boolean unanswered = r.status().equals(Reply.NO_MATCH);
-            boolean weak = r.status().equals(Reply.ANSWERED) && t.confidence() < WEAK_ANSWER;
-            if (unanswered || weak) {
-                // scrubbed before anything about it is kept: the grouping words come from the scrubbed text too
-                String scrubbed = Pii.scrub(question.strip());
-                Set<String> words = new TreeSet<>();
-                index.withSnapshot(s -> s.questionAnalyzer().analyze(scrubbed)).content().forEach(c -> c.alternatives().stream()
-                        .filter(a -> !a.synonym()).findFirst().ifPresent(a -> words.addAll(a.terms())));
-                UnansweredInbox.Candidate best = t.candidates().isEmpty() ? null : new UnansweredInbox.Candidate(
-                        t.candidates().get(0).sectionId(), t.candidates().get(0).title(), Math.round(t.confidence() * 1000) / 1000.0);
-                inbox.record(scrubbed, words, r.status(), best);
-            }
+        return ask(question, check, null);
+    }
+
+    /**
+     * The same, from a client (its address, for the inbox's per-client share; null when unknown). A question
+     * asked before of the same index is answered from the cache, and counted in the inbox again.
+     */
+    public Reply ask(String question, CheckAnswer check, String client) {
+        long generation = index.generation();
+        AnswerCache.Entry cached = answers.get(question, check, generation);
+        if (cached == null) {
+            Trace t = trace(question, check);
+            cached = new AnswerCache.Entry(t.reply(), forInbox(question, t));
+            answers.put(question, check, generation, cached);
+        } else {
+            log.add(cached.reply(), 0, true);
         }
-        return t.reply();
+        AnswerCache.InboxEntry kept = cached.inbox();
+        if (kept != null) inbox.record(kept.scrubbed(), kept.words(), kept.status(), kept.best(), client);
+        return cached.reply();
+    }
+
+    /** What the inbox keeps of an unanswered or weakly answered question (scrubbed first), or null. */
+    private AnswerCache.InboxEntry forInbox(String question, Trace t) {
+        boolean filed = t.scored() != null && t.scored().filedUnder() != null;
+        if (inbox == null || t.question() == null || filed) return null;
+        Reply r = t.reply();
+        boolean unanswered = r.status().equals(Reply.NO_MATCH);
+        boolean weak = r.status().equals(Reply.ANSWERED) && t.confidence() < WEAK_ANSWER;
+        if (!unanswered && !weak) return null;
+        // scrubbed before anything about it is kept: the grouping words come from the scrubbed text too
+        String scrubbed = Pii.scrub(question.strip());
+        Set<String> words = new TreeSet<>();
+        index.withSnapshot(s -> s.questionAnalyzer().analyze(scrubbed)).content().forEach(c -> c.alternatives().stream()
+                .filter(a -> !a.synonym()).findFirst().ifPresent(a -> words.addAll(a.terms())));
+        UnansweredInbox.Candidate best = t.candidates().isEmpty() ? null : new UnansweredInbox.Candidate(
+                t.candidates().get(0).sectionId(), t.candidates().get(0).title(), Math.round(t.confidence() * 1000) / 1000.0);
+        return new AnswerCache.InboxEntry(scrubbed, Set.copyOf(words), r.status(), best);
     }
 
     /** Answers and keeps the evidence (ranking, confidence, analysed question). */
@@ -128,9 +150,7 @@ public final class ChatService {
         LOG.debug("Question: {}", question);
         Trace trace = index.withSnapshot(snapshot -> answer(snapshot, question, check));
         Reply r = trace.reply();
-        LOG.info("ask status={}{} section={} score={} ms={}", r.status(), r.urgent() == null ? "" : " level=" + r.urgent().level(),
-                r.answer() == null ? "-" : r.answer().sectionId(),
-                r.answer() == null ? "-" : String.format("%.2f", r.answer().score()), (System.nanoTime() - start) / 1_000_000);
+        log.add(r, (System.nanoTime() - start) / 1_000_000, false);
         return trace;
     }
 

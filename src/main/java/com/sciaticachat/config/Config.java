@@ -64,10 +64,13 @@ public record Config(
         }
     }
 
-    /** Defaults for tests and tools: the bundled corpus and index, port 0. */
+    /**
+     * Defaults for tests and tools: the bundled corpus and index, port 0, and no per-client quotas (they ask
+     * many questions from one address); the service itself starts from {@link #from}, with {@link Limits#DEFAULT}.
+     */
     public static Config defaults() {
         return new Config(0, Path.of("corpus"), Path.of("index"), null, List.of(), DEFAULT_CLINIC, "",
-                DEFAULT_DISCLAIMER.formatted(DEFAULT_CLINIC), DEFAULT_MIN_CONFIDENCE, null, null, null, null, Limits.DEFAULT);
+                DEFAULT_DISCLAIMER.formatted(DEFAULT_CLINIC), DEFAULT_MIN_CONFIDENCE, null, null, null, null, Limits.NO_CLIENT_QUOTAS);
     }
 
     public Config withPort(int p) {

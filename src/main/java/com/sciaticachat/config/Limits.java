@@ -20,14 +20,15 @@ import java.util.Map;
 public record Limits(int askPerMinute, int askBurst, int inboxPerMinute, int connectionsPerClient, int threads,
                      List<String> trustedProxies) {
     public static final Limits DEFAULT = new Limits(30, 10, 3, 32, 32, List.of());
+    /** For tools and tests that ask many questions from one address: no per-client share of asking or of the inbox. */
+    public static final Limits NO_CLIENT_QUOTAS = new Limits(0, 10, 0, 32, 32, List.of());
 
     public Limits {
         trustedProxies = List.copyOf(trustedProxies);
     }
 
-    /** No limit on asking (benchmarks, and tests that ask many questions from one address). */
-    public Limits withoutAskLimit() {
-        return new Limits(0, askBurst, inboxPerMinute, connectionsPerClient, threads, trustedProxies);
+    public Limits withInboxPerMinute(int n) {
+        return new Limits(askPerMinute, askBurst, n, connectionsPerClient, threads, trustedProxies);
     }
 
     public Limits withAsk(int perMinute, int burst) {

@@ -43,11 +43,12 @@ public final class SafetyGate implements com.sciaticachat.index.CorpusReader.Che
     }
 
     /** Readings by set and model, shared by every gate of the process. */
-    private static final java.util.Map<String, RedFlagDetector.Detection[]> READINGS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final com.github.benmanes.caffeine.cache.Cache<String, RedFlagDetector.Detection[]> READINGS =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(4).build();
 
     private RedFlagDetector.Detection[] readings() {
         String key = phrasings.fingerprint() + "/" + detector.model().fittedAt();
-        return READINGS.computeIfAbsent(key, k -> {
+        return READINGS.get(key, k -> {
             RedFlagDetector.Detection[] shipped = Readings.bundled(detector.model(), phrasings);
             if (shipped != null) return shipped;
             return phrasings.items().stream().map(p -> detector.detect(p.message())).toArray(RedFlagDetector.Detection[]::new);

@@ -3,8 +3,8 @@ package com.sciaticachat.safety;
 import com.sciaticachat.analysis.Words;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.tartarus.snowball.ext.EnglishStemmer;
@@ -12,13 +12,14 @@ import org.tartarus.snowball.ext.EnglishStemmer;
 /** Words and stems for the safety matcher: folded, contractions spelt out, Snowball English stems. */
 final class Stems {
     private static final Pattern TOKEN = Pattern.compile("=?[a-z0-9]+");
-    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+    /** Stems of recent words; bounded, since visitors can type any number of distinct words. */
+    private static final Cache<String, String> CACHE = Caffeine.newBuilder().maximumSize(50_000).build();
 
     private Stems() {}
 
     static String stem(String word) {
         String w = word.startsWith("=") ? word.substring(1) : word;
-        return CACHE.computeIfAbsent(w, k -> {
+        return CACHE.get(w, k -> {
             EnglishStemmer s = new EnglishStemmer();
             s.setCurrent(k);
             s.stem();

@@ -61,6 +61,8 @@ public final class LiveIndex implements Closeable {
     private volatile List<CorpusError> warnings = List.of();
     private volatile Instant lastReload = Instant.now();
     private volatile long reloads;
+    /** Goes up each time a new commit is swapped in; what was computed from an older one is stale. */
+    private volatile long generation;
 
     private LiveIndex(Path corpusDir, Path indexDir, CorpusReader reader, IndexBuilder builder, Directory directory)
             throws IOException {
@@ -86,6 +88,7 @@ public final class LiveIndex implements Closeable {
             LiveIndex live;
             try {
                 // unchanged since the index was built (it was read then): nothing to read or build
+                if (commit != null) removeUnusedFiles(directory);
                 if (commit != null && reader.fingerprint(corpusDir).equals(commit.get(Fields.COMMIT_FINGERPRINT))) {
                     live = new LiveIndex(corpusDir, indexDir, reader, builder, directory);
                     live.restoreNotes(commit.get(Fields.COMMIT_NOTES));
@@ -94,7 +97,20 @@ public final class LiveIndex implements Closeable {
                 LastGood lastGood = commit == null ? LastGood.NONE : lastGood(directory);
                 CorpusReader.Reading reading = reader.read(corpusDir, lastGood);
                 LOG.info("Building the index in {} ({})", indexDir, commit == null ? "none usable yet" : "the corpus changed");
-                IndexBuilder.Summary s = builder.build(reading.corpus(), directory, notes(reading.errors(), reading.warnings()));
+                IndexBuilder.Summary s;
+                try {
+                    s = builder.build(reading.corpus(), directory, notes(reading.errors(), reading.warnings()));
+                } catch (LockObtainFailedException e) {
+                    throw e;
+                } catch (IOException | RuntimeException e) {
+                    if (commit == null) throw e;
+                    // a full disk, a read-only folder, a model that would not load: the last commit is intact, serve it
+                    LOG.error("Building the index failed; serving the last good index", e);
+                    live = new LiveIndex(corpusDir, indexDir, reader, builder, directory);
+                    live.restoreNotes(commit.get(Fields.COMMIT_NOTES));
+                    live.errors = List.of(writeFailure(indexDir, e));
+                    return live;
+                }
                 LOG.info("Indexed {} documents, {} sections ({} units) in {} ms", s.documents(), s.sections(), s.units(), s.millis());
                 live = new LiveIndex(corpusDir, indexDir, reader, builder, directory);
                 live.report(reading.errors(), withConflicts(reading, s));
@@ -113,6 +129,26 @@ public final class LiveIndex implements Closeable {
         } catch (StartupException | IOException | RuntimeException e) {
             directory.close();
             throw e;
+        }
+    }
+
+    private static CorpusError writeFailure(Path indexDir, Exception e) {
+        String shown = indexDir.getFileName() == null ? indexDir.toString() : indexDir.getFileName().toString();
+        return new CorpusError(shown, 0, "the index could not be written (" + e + "); still serving the last good index");
+    }
+
+    /**
+     * Deletes what a build cut short left behind (a crash or kill mid-build): files no commit refers to.
+     * Opening a writer does that; it is rolled back at once, so the commit is untouched. A folder that
+     * cannot be written to is left as it is.
+     */
+    static void removeUnusedFiles(Directory directory) {
+        try (org.apache.lucene.index.IndexWriter w = new org.apache.lucene.index.IndexWriter(directory,
+                new org.apache.lucene.index.IndexWriterConfig().setOpenMode(org.apache.lucene.index.IndexWriterConfig.OpenMode.APPEND)
+                        .setCommitOnClose(false))) {
+            w.rollback();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Left-over index files could not be removed: {}", e.toString());
         }
     }
 
@@ -212,13 +248,13 @@ public final class LiveIndex implements Closeable {
         try {
             IndexBuilder.Summary summary = builder.build(reading.corpus(), directory, notes(reading.errors(), reading.warnings()));
             manager.maybeRefreshBlocking();
+            generation++;
             report(reading.errors(), withConflicts(reading, summary));
             LOG.info("Corpus reloaded: {} documents, {} sections in {} ms{}", summary.documents(), summary.sections(), summary.millis(),
                     errors.isEmpty() ? "" : " (" + errors.size() + " mistakes: the files they are in serve their last good version)");
             return new ReloadResult(true, errors.isEmpty(), errors, summary);
         } catch (IOException | RuntimeException e) {
-            String shown = indexDir.getFileName() == null ? indexDir.toString() : indexDir.getFileName().toString();
-            errors = List.of(new CorpusError(shown, 0, "the index could not be written (" + e + "); still serving the last good index"));
+            errors = List.of(writeFailure(indexDir, e));
             LOG.error("Rebuilding the index failed; still serving the last good index", e);
             return new ReloadResult(false, false, errors, null);
         }
@@ -238,6 +274,11 @@ public final class LiveIndex implements Closeable {
     }
 
     private static final int SETTLE_ATTEMPTS = 5;
+
+    /** Which commit is being served, as a number that grows with every swap (for caches of answers). */
+    public long generation() {
+        return generation;
+    }
 
     public Status status() {
         return withSnapshot(s -> new Status(!errors.isEmpty(),
