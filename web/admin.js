@@ -159,10 +159,43 @@
     return select;
   }
 
-  function showInbox(groups, sections) {
+  var inboxPage = 1;
+  /** One section picker for the whole list: "Choose a section…" moves it into the row it is for. */
+  var filing = null;
+
+  function showInbox(page, sections) {
     var body = $('inbox').querySelector('tbody');
     body.replaceChildren();
+    var groups = page.groups;
     $('inbox-empty').hidden = groups.length > 0;
+    $('inbox-pages').hidden = page.pages <= 1;
+    $('inbox-page').textContent = 'Page ' + page.page + ' of ' + page.pages + ' (' + page.total + ' waiting)';
+    $('inbox-prev').disabled = page.page <= 1;
+    $('inbox-next').disabled = page.page >= page.pages;
+    var picker = sectionPicker(sections, null);
+    var file = el('button', 'File under this section');
+    file.type = 'button';
+    file.className = 'file';
+    var pickerCell = document.createElement('div');
+    pickerCell.className = 'picker';
+    pickerCell.appendChild(picker);
+    pickerCell.appendChild(file);
+    filing = null;
+    file.addEventListener('click', function () {
+      var g = filing;
+      if (!g) return;
+      if (!picker.value) { picker.focus(); say('Choose the section that answers “' + g.question + '” first.'); return; }
+      file.disabled = true;
+      api('POST', '/api/v1/admin/inbox/' + encodeURIComponent(g.id) + '/file',
+        { section: picker.value, version: versions['visitor-questions.txt'] }).then(function (r) {
+        var what = '“' + r.question + '” under [' + r.heading + ']';
+        say(r.live ? 'Filed ' + what + ', and live.' : 'Filed ' + what + ', but not live because: ' + problems(r), function () {
+          return api('POST', '/api/v1/admin/inbox/' + encodeURIComponent(g.id) + '/unfile',
+            { heading: r.heading, question: r.question, version: r.version });
+        });
+        return refresh();
+      }).catch(function (err) { file.disabled = false; if (!fail(err)) say(err.message); });
+    });
     groups.forEach(function (g) {
       var tr = document.createElement('tr');
       tr.appendChild(el('td', g.question));
@@ -172,25 +205,19 @@
       tr.appendChild(when);
       tr.appendChild(el('td', g.best ? g.best.title + (g.best.preselect ? '' : ' (a weak guess)') : '—'));
       var td = document.createElement('td');
-      var picker = sectionPicker(sections, g.best && g.best.preselect ? g.best.sectionId : null);
-      var file = el('button', 'File under this section');
-      file.type = 'button';
-      file.className = 'file';
-      file.addEventListener('click', function () {
-        if (!picker.value) { picker.focus(); say('Choose the section that answers “' + g.question + '” first.'); return; }
-        file.disabled = true;
-        api('POST', '/api/v1/admin/inbox/' + encodeURIComponent(g.id) + '/file',
-          { section: picker.value, version: versions['visitor-questions.txt'] }).then(function (r) {
-          var what = '“' + r.question + '” under [' + r.heading + ']';
-          say(r.live ? 'Filed ' + what + ', and live.' : 'Filed ' + what + ', but not live because: ' + problems(r), function () {
-            return api('POST', '/api/v1/admin/inbox/' + encodeURIComponent(g.id) + '/unfile',
-              { heading: r.heading, question: r.question, version: r.version });
-          });
-          return refresh();
-        }).catch(function (err) { file.disabled = false; if (!fail(err)) say(err.message); });
+      var choose = el('button', 'Choose a section…');
+      choose.type = 'button';
+      choose.addEventListener('click', function () {
+        filing = g;
+        picker.value = g.best && g.best.preselect ? g.best.sectionId : '';
+        file.disabled = false;
+        td.insertBefore(pickerCell, choose);
+        choose.hidden = true;
+        Array.prototype.forEach.call(body.querySelectorAll('button.choose'), function (b) { if (b !== choose) b.hidden = false; });
+        picker.focus();
       });
-      td.appendChild(picker);
-      td.appendChild(file);
+      choose.className = 'choose';
+      td.appendChild(choose);
       var done = el('button', 'Mark done');
       done.type = 'button';
       done.addEventListener('click', function () {
@@ -208,14 +235,19 @@
     });
   }
 
+  $('inbox-prev').addEventListener('click', function () { inboxPage = Math.max(1, inboxPage - 1); refresh().catch(fail); });
+  $('inbox-next').addEventListener('click', function () { inboxPage += 1; refresh().catch(fail); });
+
   function refresh() {
-    return Promise.all([api('GET', '/api/v1/admin/status'), api('GET', '/api/v1/admin/inbox'), api('GET', '/api/v1/sections')]).then(function (r) {
+    return Promise.all([api('GET', '/api/v1/admin/status'), api('GET', '/api/v1/admin/inbox?page=' + inboxPage),
+      api('GET', '/api/v1/sections')]).then(function (r) {
       $('login').hidden = true;
       $('console').hidden = false;
       $('signout').hidden = false;
       sectionList = r[2].sections;
       showStatus(r[0]);
-      showInbox(r[1].groups, r[2].sections);
+      if (r[1].page > r[1].pages && inboxPage > 1) { inboxPage = r[1].pages; return refresh(); }
+      showInbox(r[1], r[2].sections);
     });
   }
 

@@ -30,16 +30,16 @@ import java.util.Map;
 final class AdminApi {
     private AdminApi() {}
 
-    static void register(JavalinConfig cfg, ChatRef chat, Config config, ObjectMapper mapper) {
+    static void register(JavalinConfig cfg, ChatRef chat, Config config, ObjectMapper mapper, Cors cors, ClientAddress clients) {
         AdminAuth auth = new AdminAuth(config.adminToken(), Clock.systemUTC());
-        Cors own = new Cors(List.of());
+        Cors own = cors.ownOnly();
         cfg.routes.before("/api/v1/admin/*", ctx -> {
             ctx.header("Cache-Control", "no-store");
             String origin = ctx.header("Origin");
-            if (origin != null && !own.allows(origin, ctx)) {
+            if (origin != null && !own.allows(origin)) {
                 throw new ApiException(403, "origin_not_allowed", "The staff console's API answers only the console itself");
             }
-            switch (auth.check(ctx.ip(), ctx.header("Authorization"))) {
+            switch (auth.check(clients.of(ctx), ctx.header("Authorization"))) {
                 case LIMITED -> throw new ApiException(429, "too_many_attempts",
                         "Too many wrong tokens from this address; try again in a minute");
                 case DENIED -> {
@@ -54,7 +54,8 @@ final class AdminApi {
         cfg.routes.get("/api/v1/admin/status", ctx -> ctx.json(status(chat.get(), editor)));
         cfg.routes.post("/api/v1/admin/try", ctx -> ctx.json(tryQuestion(chat.get(), HttpApi.readAsk(ctx, mapper).question())));
         cfg.routes.post("/api/v1/admin/reindex", ctx -> ctx.json(chat.get().index().reload()));
-        cfg.routes.get("/api/v1/admin/inbox", ctx -> ctx.json(Map.of("groups", openGroups(chat.get()))));
+        cfg.routes.get("/api/v1/admin/inbox", ctx -> ctx.json(openGroups(chat.get(), number(ctx.queryParam("page"), 1, "page"),
+                Math.min(PAGE_MAX, number(ctx.queryParam("size"), PAGE_SIZE, "size")))));
         cfg.routes.post("/api/v1/admin/inbox/{id}/done", ctx -> {
             if (!inbox(chat.get()).markDone(ctx.pathParam("id"))) throw groupNotFound();
             ctx.json(Map.of("done", true));
@@ -71,8 +72,6 @@ final class AdminApi {
 
     /** A confidence below this is no guess worth preselecting in the console's section picker. */
     static final double PRESELECT = 0.5;
-    /** At most this many open groups are checked again against the guide each time the inbox is shown. */
-    static final int RECHECKED = 200;
 
     private static ApiException groupNotFound() {
         return new ApiException(404, "group_not_found", "This question is no longer in the list; refresh the page");
@@ -104,35 +103,56 @@ final class AdminApi {
         return v != null && v.isTextual() ? v.asText() : null;
     }
 
+    static final int PAGE_SIZE = 50;
+    static final int PAGE_MAX = 200;
+
+    private static int number(String value, int fallback, String name) {
+        if (value == null || value.isBlank()) return fallback;
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= 1) return n;
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new ApiException(400, "invalid_" + name, "\"" + name + "\" is a whole number from 1");
+    }
+
     /**
-     * The open groups, each checked against the guide as it is now: a group the guide now answers well is
-     * marked done (it was answered by an edit), and the best guess is the guide's current one, offered for
-     * preselection only when the chat is reasonably sure.
+     * One page of the open groups, most recent first, each checked against the guide as it is now: a group
+     * the guide now answers well is marked done (it was answered by an edit) and the page fills up from the
+     * next ones; the best guess is the guide's current one, offered for preselection only when the chat is
+     * reasonably sure. Only the groups shown are checked, so a long list costs no more than a short one.
      */
-    static List<Map<String, Object>> openGroups(ChatService chat) throws IOException {
-        List<Map<String, Object>> out = new java.util.ArrayList<>();
-        int checked = 0;
-        for (UnansweredInbox.Group g : inbox(chat).groups()) {
-            if (g.done()) continue;
+    static Map<String, Object> openGroups(ChatService chat, int page, int size) throws IOException {
+        List<UnansweredInbox.Group> open = inbox(chat).groups().stream().filter(g -> !g.done()).toList();
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        int answeredNow = 0;
+        for (int i = (page - 1) * size; i < open.size() && rows.size() < size; i++) {
+            UnansweredInbox.Group g = open.get(i);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", g.id());
             row.put("question", g.question());
             row.put("count", g.count());
             row.put("lastSeen", g.lastSeen().toString());
-            if (checked++ < RECHECKED) {
-                ChatService.Trace t = chat.trace(g.question());
-                if (t.reply().status().equals(com.sciaticachat.chat.Reply.ANSWERED) && t.confidence() >= ChatService.WEAK_ANSWER) {
-                    inbox(chat).markDone(g.id());
-                    continue;
-                }
-                if (!t.candidates().isEmpty()) {
-                    ChatService.Candidate c = t.candidates().get(0);
-                    row.put("best", Map.of("sectionId", c.sectionId(), "title", c.title(),
-                            "confidence", Math.round(t.confidence() * 100) / 100.0, "preselect", t.confidence() >= PRESELECT));
-                }
+            ChatService.Trace t = chat.trace(g.question());
+            if (t.reply().status().equals(com.sciaticachat.chat.Reply.ANSWERED) && t.confidence() >= ChatService.WEAK_ANSWER) {
+                inbox(chat).markDone(g.id());
+                answeredNow++;
+                continue;
             }
-            out.add(row);
+            if (!t.candidates().isEmpty()) {
+                ChatService.Candidate c = t.candidates().get(0);
+                row.put("best", Map.of("sectionId", c.sectionId(), "title", c.title(),
+                        "confidence", Math.round(t.confidence() * 100) / 100.0, "preselect", t.confidence() >= PRESELECT));
+            }
+            rows.add(row);
         }
+        int total = open.size() - answeredNow;
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("groups", rows);
+        out.put("total", total);
+        out.put("page", page);
+        out.put("pages", Math.max(1, (total + size - 1) / size));
         return out;
     }
 

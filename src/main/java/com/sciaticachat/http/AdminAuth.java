@@ -9,13 +9,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The staff console's bearer token: compared in constant time (the SHA-256 digests of the given and the
- * expected token, with {@link MessageDigest#isEqual}), and with failed attempts limited per client
- * address: after {@value #MAX_FAILURES} failures in a minute the address gets 429 until the minute is over,
- * whatever token it sends.
+ * expected token, with {@link MessageDigest#isEqual}), spaces around it ignored. Wrong tokens are counted
+ * per client address: after {@value #MAX_FAILURES} in a minute that address gets 429 for wrong tokens
+ * until the minute is over. The right token is never refused, so someone guessing from the same address
+ * (an office behind one router) cannot lock staff out.
  */
 final class AdminAuth {
     static final int MAX_FAILURES = 10;
     private static final long WINDOW_MS = 60_000;
+    private static final int MAX_TRACKED = 10_000;
 
     enum Outcome { OK, DENIED, LIMITED }
 
@@ -26,23 +28,24 @@ final class AdminAuth {
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
     AdminAuth(String token, Clock clock) {
-        this.expected = sha256(token);
+        this.expected = sha256(token.strip());
         this.clock = clock;
     }
 
     Outcome check(String client, String authorization) {
+        String given = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).strip() : "";
+        if (MessageDigest.isEqual(sha256(given), expected)) return Outcome.OK;
         long now = clock.millis();
         Failures f = failures.get(client);
         if (f != null && now - f.windowStart() >= WINDOW_MS) {
-            failures.remove(client);
+            failures.remove(client, f);
             f = null;
         }
         if (f != null && f.count() >= MAX_FAILURES) return Outcome.LIMITED;
-        String given = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? authorization.substring(7).trim() : "";
-        if (MessageDigest.isEqual(sha256(given), expected)) return Outcome.OK;
+        if (failures.size() >= MAX_TRACKED) failures.entrySet().removeIf(e -> now - e.getValue().windowStart() >= WINDOW_MS);
+        if (failures.size() >= MAX_TRACKED) return Outcome.LIMITED; // a flood of addresses: refuse guesses rather than grow
         failures.merge(client, new Failures(now, 1), (a, b) -> new Failures(a.windowStart(), a.count() + 1));
-        if (failures.size() > 10_000) failures.entrySet().removeIf(e -> now - e.getValue().windowStart() >= WINDOW_MS);
         return Outcome.DENIED;
     }
 

@@ -1,41 +1,34 @@
 package com.sciaticachat.http;
 
 import com.sciaticachat.config.Config;
-import io.javalin.http.Context;
-import java.net.URI;
 import java.util.List;
-import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Which web pages may call the API from a browser: the origins in {@code ALLOWED_ORIGINS} ({@code *} for
- * any), and always the service's own (a page served by this host, whichever scheme a proxy in front of it
- * speaks). Requests without an {@code Origin} header (curl, servers) are not browsers and pass.
+ * any), and the service's own ({@code PUBLIC_URL}, or this machine's names on its port). Never the
+ * request's {@code Host} header: a page on a name an attacker re-pointed at this service (DNS rebinding)
+ * would send a matching one. Requests without an {@code Origin} header (curl, servers) are not browsers
+ * and pass.
  */
 final class Cors {
     private final List<String> allowed;
+    private final Supplier<List<String>> own;
 
-    Cors(List<String> allowed) {
+    Cors(List<String> allowed, Supplier<List<String>> own) {
         this.allowed = List.copyOf(allowed);
+        this.own = own;
     }
 
-    boolean allows(String origin, Context ctx) {
+    boolean allows(String origin) {
         if (allowed.contains("*")) return true;
         String normalized = Config.normalizeOrigin(origin);
         if (normalized == null) return false;
-        if (allowed.contains(normalized)) return true;
-        String host = ctx.header("Host");
-        return host != null && authority(normalized).equals(authority("http://" + host.toLowerCase(Locale.ROOT)));
+        return allowed.contains(normalized) || own.get().contains(normalized);
     }
 
-    /** host[:port] with default ports dropped. */
-    private static String authority(String origin) {
-        try {
-            URI u = URI.create(origin);
-            int port = u.getPort();
-            boolean dflt = port == -1 || port == 80 || port == 443;
-            return u.getHost() + (dflt ? "" : ":" + port);
-        } catch (IllegalArgumentException e) {
-            return "";
-        }
+    /** Only the service's own pages (the staff console). */
+    Cors ownOnly() {
+        return new Cors(List.of(), own);
     }
 }

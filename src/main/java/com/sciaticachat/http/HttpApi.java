@@ -12,6 +12,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import com.sciaticachat.limits.TokenBuckets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,8 +56,12 @@ public final class HttpApi {
 
     public static Javalin create(ChatRef chat, Config config) {
         ObjectMapper mapper = mapper();
-        Cors cors = new Cors(config.allowedOrigins());
-        return Javalin.create(cfg -> {
+        Javalin[] app = new Javalin[1];
+        Cors cors = new Cors(config.allowedOrigins(), () -> config.ownOrigins(app[0] == null ? config.port() : app[0].port()));
+        ClientAddress clients = new ClientAddress(config.limits().trustedProxies());
+        TokenBuckets askLimit = config.limits().askPerMinute() > 0
+                ? new TokenBuckets(config.limits().askPerMinute(), config.limits().askBurst()) : null;
+        app[0] = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(mapper, false));
             cfg.http.maxRequestSize = MAX_BODY_BYTES;
@@ -78,7 +83,7 @@ public final class HttpApi {
                 ctx.header("Vary", "Origin");
                 String origin = ctx.header("Origin");
                 if (origin == null) return;
-                if (!cors.allows(origin, ctx)) {
+                if (!cors.allows(origin)) {
                     throw new ApiException(403, "origin_not_allowed",
                             "Pages from " + origin + " may not use this chat; the service's ALLOWED_ORIGINS setting lists the sites that may");
                 }
@@ -88,13 +93,25 @@ public final class HttpApi {
                 cfg.routes.options(path, HttpApi::preflight);
             }
 
-            cfg.routes.post("/api/v1/ask", ctx -> ctx.json(ask(chat.get(), readAsk(ctx, mapper))));
+            cfg.routes.post("/api/v1/ask", ctx -> {
+                String client = clients.of(ctx);
+                if (askLimit != null) {
+                    long wait = askLimit.waitNanos(client);
+                    if (wait > 0) {
+                        long seconds = Math.max(1, (wait + 999_999_999L) / 1_000_000_000L);
+                        ctx.header("Retry-After", Long.toString(seconds));
+                        throw new ApiException(429, "too_many_questions",
+                                "That is more questions than the chat can take at once; please wait " + seconds + " s and ask again");
+                    }
+                }
+                ctx.json(ask(chat.get(), readAsk(ctx, mapper), client));
+            });
             cfg.routes.get("/api/v1/sections", ctx -> ctx.json(Map.of("sections", chat.get().sections())));
             // section ids contain a slash (document/section), hence <id>, which spans segments
             cfg.routes.get("/api/v1/sections/<id>", ctx -> ctx.json(chat.get().section(ctx.pathParam("id"))
                     .orElseThrow(() -> new ApiException(404, "section_not_found", "There is no section with that id"))));
             cfg.routes.get("/api/v1/info", ctx -> ctx.json(chat.get().info()));
-            if (config.adminEnabled()) AdminApi.register(cfg, chat, config, mapper);
+            if (config.adminEnabled()) AdminApi.register(cfg, chat, config, mapper, cors, clients);
             cfg.routes.get("/health", ctx -> {
                 if (!chat.ready()) {
                     ctx.status(503).json(Map.of("status", "starting"));
@@ -124,6 +141,7 @@ public final class HttpApi {
                 if (!isErrorJson(ctx)) error(ctx, 405, "method_not_allowed", ctx.method() + " is not supported on " + ctx.path());
             });
         });
+        return app[0];
     }
 
     /** The status of a failure the client caused (a body Jetty could not parse, say), or null for a fault of ours. */
@@ -131,6 +149,8 @@ public final class HttpApi {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof org.eclipse.jetty.http.HttpException h && h.getCode() >= 400 && h.getCode() < 500) return h.getCode();
             if (t instanceof org.eclipse.jetty.io.EofException) return 400;
+            // the connection was closed under the request: its body took too long to arrive
+            if (t instanceof java.nio.channels.ClosedChannelException || t instanceof java.util.concurrent.TimeoutException) return 408;
         }
         return null;
     }
@@ -157,13 +177,13 @@ public final class HttpApi {
         ctx.status(204);
     }
 
-    /** Reads and checks the ask body: JSON object, content type, a string question of 1–500 characters. */
-    private static Object ask(ChatService chat, AskRequest request) {
-        return chat.ask(request.question(), request.check());
+    private static Object ask(ChatService chat, AskRequest request, String client) {
+        return chat.ask(request.question(), request.check(), client);
     }
 
     static AskRequest readAsk(Context ctx, ObjectMapper mapper) {
-        String type = ctx.contentType();
+        // the header as sent: Javalin's parsed form fails on a charset Java does not know ("charset=ebcdic")
+        String type = ctx.header("Content-Type");
         String mime = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         if (!mime.equals("application/json") && !(mime.startsWith("application/") && mime.endsWith("+json"))) {
             throw new ApiException(415, "unsupported_media_type", "Send the question as JSON with 'Content-Type: application/json'");
@@ -200,7 +220,8 @@ public final class HttpApi {
     /** The request's body; one that breaks off or breaks its framing is the client's mistake (400), not ours. */
     static String body(Context ctx) {
         try {
-            return ctx.body();
+            // JSON is UTF-8 (RFC 8259), whatever charset the Content-Type claims
+            return new String(ctx.bodyAsBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (HttpResponseException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -29,6 +29,8 @@ final class JsonErrorHandler extends ErrorHandler {
         }
         byte[] body = ("{\"error\":{\"code\":\"" + HttpApi.codeFor(code) + "\",\"message\":\"" + messageFor(code) + "\"}}")
                 .getBytes(StandardCharsets.UTF_8);
+        // an HTTP version we do not speak is the client's mistake: a 4xx, so that 5xx always means a fault of ours
+        if (code == HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505) response.setStatus(HttpStatus.BAD_REQUEST_400);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         response.write(true, ByteBuffer.wrap(body), callback);
