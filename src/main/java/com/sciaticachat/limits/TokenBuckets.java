@@ -12,7 +12,7 @@ import java.util.function.LongSupplier;
  * ask), so a flood of addresses cannot grow memory.
  */
 public final class TokenBuckets {
-    static final int MAX_CLIENTS = 100_000;
+    public static final int MAX_CLIENTS = 100_000;
 
     private static final class Bucket {
         double tokens;
@@ -61,7 +61,8 @@ public final class TokenBuckets {
         }
     }
 
-    long clients() {
+    /** How many clients are remembered now (never more than {@value #MAX_CLIENTS}). */
+    public long clients() {
         buckets.cleanUp();
         return buckets.estimatedSize();
     }

@@ -13,7 +13,8 @@ import org.tartarus.snowball.ext.EnglishStemmer;
 final class Stems {
     private static final Pattern TOKEN = Pattern.compile("=?[a-z0-9]+");
     /** Stems of recent words; bounded, since visitors can type any number of distinct words. */
-    private static final Cache<String, String> CACHE = Caffeine.newBuilder().maximumSize(50_000).build();
+    static final int MAX_CACHED = 50_000;
+    private static final Cache<String, String> CACHE = Caffeine.newBuilder().maximumSize(MAX_CACHED).build();
 
     private Stems() {}
 
@@ -25,6 +26,11 @@ final class Stems {
             s.stem();
             return s.getCurrent();
         });
+    }
+
+    static long cached() {
+        CACHE.cleanUp();
+        return CACHE.estimatedSize();
     }
 
     /** The words of a text: folded, "can't" and "cant" → "can not", punctuation dropped. */
