@@ -19,8 +19,10 @@ run() { wrk -t"$THREADS" -c"$CONN" -d"$DURATION" --latency "$@"; }
 rps() { awk '/Requests\/sec/ {print $2}'; }
 p50() { awk '/^ +50%/ {print $2}'; }
 
-run -d5s -s src/test/bench/ask.lua "http://localhost:$PORT/api/v1/ask" > /dev/null   # warm-up
-run -d5s "http://localhost:$PORT/health" > /dev/null
+# warm-up: every path measured below, so the JIT has compiled them all before any is timed
+run -d${WARMUP:-10s} -s src/test/bench/ask.lua "http://localhost:$PORT/api/v1/ask" > /dev/null
+run -d${WARMUP:-10s} -s src/test/bench/ask-repeated.lua "http://localhost:$PORT/api/v1/ask" > /dev/null
+run -d${WARMUP:-10s} "http://localhost:$PORT/health" > /dev/null
 trivial=$(run "http://localhost:$PORT/health")
 ask=$(run -s src/test/bench/ask.lua "http://localhost:$PORT/api/v1/ask")
 repeated=$(run -s src/test/bench/ask-repeated.lua "http://localhost:$PORT/api/v1/ask")

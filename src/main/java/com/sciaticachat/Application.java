@@ -135,6 +135,12 @@ public final class Application implements Closeable {
 
     private void logListening() {
         EnglishWords.get().preloadDictionary();
+        if (chat.inbox() != null) {
+            // the scrubber's word lists load now, not in the first unanswered visitor's request
+            Thread t = new Thread(() -> com.sciaticachat.inbox.Pii.scrub("Warm up, Jo"), "scrubber-load");
+            t.setDaemon(true);
+            t.start();
+        }
         try {
             watcher = new CorpusWatcher(index, Duration.ofMillis(300), Duration.ofSeconds(1)).start();
         } catch (IOException e) {

@@ -33,7 +33,7 @@ final class AskLog {
         if (!LOG.isInfoEnabled()) return;
         String line = "ask status=" + r.status() + (r.urgent() == null ? "" : " level=" + r.urgent().level())
                 + " section=" + (r.answer() == null ? "-" : r.answer().sectionId())
-                + " score=" + (r.answer() == null ? "-" : String.format("%.2f", r.answer().score()))
+                + " score=" + (r.answer() == null ? "-" : Double.toString(Math.round(r.answer().score() * 100) / 100.0))
                 + (cached ? " cached" : " ms=" + millis);
         if (!lines.offer(line)) dropped.incrementAndGet();
     }

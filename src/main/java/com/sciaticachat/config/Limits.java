@@ -14,14 +14,15 @@ import java.util.Map;
  * @param askBurst              questions a client may ask in a quick run before the average applies ({@code ASK_LIMIT_BURST})
  * @param inboxPerMinute        questions of one client the staff inbox records per minute ({@code INBOX_LIMIT_PER_MINUTE})
  * @param connectionsPerClient  connections one client address may hold open at once ({@code CONNECTIONS_PER_CLIENT})
- * @param threads               request threads ({@code HTTP_THREADS}); requests never wait on a slow client, so a few per core suffice
+ * @param threads               Jetty's threads ({@code HTTP_THREADS}, 64): requests never wait on a slow client, but Jetty's selectors
+ *                              and reserved threads come out of the same pool; with 32 it served half the requests a second of 64
  * @param trustedProxies        addresses of reverse proxies whose {@code X-Forwarded-For} is believed ({@code TRUSTED_PROXIES}, comma-separated)
  */
 public record Limits(int askPerMinute, int askBurst, int inboxPerMinute, int connectionsPerClient, int threads,
                      List<String> trustedProxies) {
-    public static final Limits DEFAULT = new Limits(30, 10, 3, 32, 32, List.of());
+    public static final Limits DEFAULT = new Limits(30, 10, 3, 32, 64, List.of());
     /** For tools and tests that ask many questions from one address: no per-client share of asking or of the inbox. */
-    public static final Limits NO_CLIENT_QUOTAS = new Limits(0, 10, 0, 32, 32, List.of());
+    public static final Limits NO_CLIENT_QUOTAS = new Limits(0, 10, 0, 32, 64, List.of());
 
     public Limits {
         trustedProxies = List.copyOf(trustedProxies);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.sciaticachat.chat.ChatService;
+import com.sciaticachat.chat.Reply;
 import com.sciaticachat.config.Config;
 import com.sciaticachat.search.LiveIndex;
 import io.javalin.Javalin;
@@ -59,6 +60,8 @@ public final class HttpApi {
         Javalin[] app = new Javalin[1];
         Cors cors = new Cors(config.allowedOrigins(), () -> config.ownOrigins(app[0] == null ? config.port() : app[0].port()));
         ClientAddress clients = new ClientAddress(config.limits().trustedProxies());
+        com.github.benmanes.caffeine.cache.Cache<Reply, byte[]> rendered =
+                com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
         TokenBuckets askLimit = config.limits().askPerMinute() > 0
                 ? new TokenBuckets(config.limits().askPerMinute(), config.limits().askBurst()) : null;
         app[0] = Javalin.create(cfg -> {
@@ -104,7 +107,11 @@ public final class HttpApi {
                                 "That is more questions than the chat can take at once; please wait " + seconds + " s and ask again");
                     }
                 }
-                ctx.json(ask(chat.get(), readAsk(ctx, mapper), client));
+                AskRequest asked = readAsk(ctx, mapper);
+                Reply reply = chat.get().ask(asked.question(), asked.check(), client);
+                // a reply from the answer cache is the same object each time: its JSON is made once
+                byte[] json = rendered.get(reply, r -> toJson(mapper, r));
+                ctx.contentType("application/json").result(json);
             });
             cfg.routes.get("/api/v1/sections", ctx -> ctx.json(Map.of("sections", chat.get().sections())));
             // section ids contain a slash (document/section), hence <id>, which spans segments
@@ -177,8 +184,12 @@ public final class HttpApi {
         ctx.status(204);
     }
 
-    private static Object ask(ChatService chat, AskRequest request, String client) {
-        return chat.ask(request.question(), request.check(), client);
+    private static byte[] toJson(ObjectMapper mapper, Reply reply) {
+        try {
+            return mapper.writeValueAsBytes(reply);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a reply could not be written as JSON", e);
+        }
     }
 
     static AskRequest readAsk(Context ctx, ObjectMapper mapper) {

@@ -16,8 +16,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * hold only so many connections; every error Jetty itself produces is JSON.
  *
  * <p>Threads: requests only compute (an answer takes a few milliseconds of CPU) and never wait on a
- * client, so {@link Limits#threads()} (32 by default) is many more than the cores need; the pool's queue
- * absorbs bursts.
+ * client, so {@link Limits#threads()} (64 by default) bounds memory rather than throughput; Jetty's
+ * selectors and reserved threads come out of the same pool, which is why it is not smaller.
  */
 final class JettySetup {
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(20);
