@@ -147,8 +147,9 @@ public final class Application implements Closeable {
             LOG.warn("Corpus changes will not be picked up by themselves ({}); use the staff console's reload", e.toString());
         }
         LiveIndex.Status s = index.status();
-        LOG.info("Sciatica Chat is answering on http://localhost:{}/ ({} sections from {}; API open to {} origins)",
-                http.port(), s.sections(), config.corpusDir(), HttpApi.describeOrigins(config.allowedOrigins()));
+        LOG.info("Sciatica Chat is answering on http://localhost:{}/ ({} sections from {}; API open to pages from {} and {})",
+                http.port(), s.sections(), config.corpusDir(), config.ownOrigins(http.port()).get(0),
+                config.allowedOrigins().isEmpty() ? "no other site (ALLOWED_ORIGINS)" : HttpApi.describeOrigins(config.allowedOrigins()));
     }
 
     public ChatService chat() {

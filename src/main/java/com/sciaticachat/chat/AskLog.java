@@ -14,12 +14,17 @@ import org.slf4j.LoggerFactory;
 final class AskLog {
     private static final Logger LOG = LoggerFactory.getLogger(ChatService.class);
     private static final int CAPACITY = 10_000;
-    private static final AskLog SHARED = new AskLog();
+    private static final AskLog SHARED = new AskLog(LOG::info, CAPACITY);
 
-    private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(CAPACITY);
+    private final BlockingQueue<String> lines;
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong droppedEver = new AtomicLong();
+    private final java.util.function.Consumer<String> sink;
 
-    private AskLog() {
+    /** Lines go to {@code sink} (the log, or a test's stand-in for a console that hangs), at most {@code capacity} waiting. */
+    AskLog(java.util.function.Consumer<String> sink, int capacity) {
+        this.sink = sink;
+        this.lines = new ArrayBlockingQueue<>(capacity);
         Thread writer = new Thread(this::write, "ask-log");
         writer.setDaemon(true);
         writer.start();
@@ -35,7 +40,15 @@ final class AskLog {
                 + " section=" + (r.answer() == null ? "-" : r.answer().sectionId())
                 + " score=" + (r.answer() == null ? "-" : Double.toString(Math.round(r.answer().score() * 100) / 100.0))
                 + (cached ? " cached" : " ms=" + millis);
-        if (!lines.offer(line)) dropped.incrementAndGet();
+        if (!lines.offer(line)) {
+            dropped.incrementAndGet();
+            droppedEver.incrementAndGet();
+        }
+    }
+
+    /** Lines dropped since the start. */
+    long dropped() {
+        return droppedEver.get();
     }
 
     private void write() {
@@ -43,8 +56,8 @@ final class AskLog {
             try {
                 String line = lines.take();
                 long lost = dropped.getAndSet(0);
-                if (lost > 0) LOG.info("({} question lines not logged: questions came faster than the log is written)", lost);
-                LOG.info(line);
+                if (lost > 0) sink.accept("(" + lost + " question lines not logged: questions came faster than the log is written)");
+                sink.accept(line);
             } catch (InterruptedException e) {
                 return;
             }

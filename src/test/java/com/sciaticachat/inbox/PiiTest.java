@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The privacy scrubber over the sets in {@code src/test/resources/privacy/}: every personal detail in a
  * {@code pii} line is gone, every {@code plain} line comes through unchanged. How the sets were written is
- * in {@code docs/evaluation.md}. {@code pii-r3.tsv}, the last held-out round, is not all met yet: it guards
+ * in {@code docs/security.md}. {@code pii-r3.tsv}, the last held-out round, is not all met yet: it guards
  * against going backwards from where the scrubber stands on it.
  */
 class PiiTest {
