@@ -545,7 +545,9 @@
 
     renderError(e, retry) {
       var b = this.bubble('bot error',
-        e && e.status && e.status < 500 && e.status !== 429
+        e && e.status === 429
+          ? 'Sorry, ' + e.message.charAt(0).toLowerCase() + e.message.slice(1) + '.'
+          : e && e.status && e.status < 500
           ? 'Sorry, I could not take that question: ' + e.message
           : 'Sorry, I can\u2019t reach the clinic\u2019s chat right now. Please check your connection and try again.');
       b.setAttribute('data-status', 'error');
