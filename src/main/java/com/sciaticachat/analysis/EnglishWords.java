@@ -132,6 +132,11 @@ public final class EnglishWords {
         return data().rank().containsKey(lowerCaseWord) || words().contains(lowerCaseWord);
     }
 
+    /** True for a word of the spelling dictionary alone (without the model's vocabulary, which has many names). */
+    public boolean inDictionary(String lowerCaseWord) {
+        return words().contains(lowerCaseWord);
+    }
+
     /** 0 for the commonest words, rising to 1 for rare words and words not in the list. */
     public double rarity(String lowerCaseWord) {
         Data d = data();

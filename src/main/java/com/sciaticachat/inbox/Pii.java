@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
+import com.sciaticachat.analysis.EnglishWords;
 
 /**
  * Removes what could identify a visitor before a question is stored: e-mail addresses (also written out,
@@ -190,10 +191,6 @@ public final class Pii {
     private static final Pattern CONTRACTION = Pattern.compile(".*['’](?:m|ve|d|ll|re|s|t)");
     private static final Set<String> PARTICLES = Set.of("van", "von", "de", "da", "del", "della", "di", "du", "la", "le", "bin", "al", "el", "ter", "st", "st.");
 
-    private static volatile Set<String> properNouns;
-    private static volatile Set<String> notNames;
-    private static volatile Set<String> commonWords;
-
     private Pii() {}
 
     public static String scrub(String text) {
@@ -212,7 +209,7 @@ public final class Pii {
         s = ZIP_BEFORE_PLACE.matcher(s).replaceAll(m -> properNouns().contains(m.group(2).toLowerCase(Locale.ROOT))
                 ? "[address] " + Matcher.quoteReplacement(m.group(2)) : Matcher.quoteReplacement(m.group()));
         s = UK_POSTCODE.matcher(s).replaceAll("[address]");
-        s = ZIP_AFTER_WORD.matcher(s).replaceAll(m -> Matcher.quoteReplacement(s0(m)) + "[address]");
+        s = afterCue(ZIP_AFTER_WORD, s, "[address]");
         s = ZIP_AFTER_PLACE.matcher(s).replaceAll(m -> {
             String place = m.group(1);
             boolean isPlace = properNouns().contains(place.toLowerCase(Locale.ROOT)) || place.contains(".")
@@ -220,10 +217,10 @@ public final class Pii {
             return Matcher.quoteReplacement(isPlace ? m.group().substring(0, m.start(2) - m.start()) + "[address]" : m.group());
         });
         s = DATE.matcher(s).replaceAll(m -> hasDayOrYear(m.group()) ? "[date]" : Matcher.quoteReplacement(m.group()));
-        s = BIRTH.matcher(s).replaceAll(m -> Matcher.quoteReplacement(s0(m)) + "[date]");
-        s = DAY_AFTER_CUE.matcher(s).replaceAll(m -> Matcher.quoteReplacement(s0(m)) + "[date]");
-        s = CARD_CODE.matcher(s).replaceAll(m -> Matcher.quoteReplacement(s0(m)) + "[number]");
-        s = ID_AFTER_CUE.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group().substring(0, m.start(1) - m.start())) + "[number]");
+        s = afterCue(BIRTH, s, "[date]");
+        s = afterCue(DAY_AFTER_CUE, s, "[date]");
+        s = afterCue(CARD_CODE, s, "[number]");
+        s = afterCue(ID_AFTER_CUE, s, "[number]");
         s = spokenNumbers(s);
         s = PHONE.matcher(s).replaceAll(m -> {
             String found = m.group();
@@ -238,13 +235,23 @@ public final class Pii {
         return s;
     }
 
+    /** What a match has before its group 1: the words that introduced the detail ("DOB: ", "member id "). */
     private static String s0(java.util.regex.MatchResult m) {
         return m.group().substring(0, m.start(1) - m.start());
     }
 
+    /** Each match of {@code cue} with its group 1 (the detail the cue introduces) replaced by {@code placeholder}. */
+    private static String afterCue(Pattern cue, String s, String placeholder) {
+        return cue.matcher(s).replaceAll(m -> Matcher.quoteReplacement(s0(m)) + placeholder);
+    }
+
+    private static final Pattern ORDINAL = Pattern.compile(ORDINAL_WORD, F);
+    private static final Pattern WORD_OR_NUMBER = Pattern.compile("[\\p{L}\\d]+");
+    private static final Pattern NEXT_WORD = Pattern.compile("^\\s+([\\p{L}][\\p{L}'’-]*)");
+
     /** A match of the date pattern is a date when it has a day number or a year, not a bare month ("may", "march on"). */
     private static boolean hasDayOrYear(String found) {
-        return found.matches("(?s).*\\d.*") || Pattern.compile(ORDINAL_WORD, F).matcher(found).find();
+        return found.matches("(?s).*\\d.*") || ORDINAL.matcher(found).find();
     }
 
     /**
@@ -252,7 +259,7 @@ public final class Pii {
      * four two", "919 five five five 0142", "double five"): a phone number however it was typed.
      */
     static String spokenNumbers(String s) {
-        Matcher m = Pattern.compile("[\\p{L}\\d]+").matcher(s);
+        Matcher m = WORD_OR_NUMBER.matcher(s);
         int runStart = -1, runEnd = -1, digits = 0, words = 0;
         StringBuilder out = new StringBuilder();
         int copied = 0;
@@ -372,7 +379,7 @@ public final class Pii {
             boolean initial = word.length() == 1 && Character.isUpperCase(word.codePointAt(0)) && s.startsWith(".", m.start() + 1);
             boolean closed = !initial && !MONTHS.contains(lower) && NOT_NAMES.contains(lower) || PLACE_WORDS.contains(lower) || CONTRACTION.matcher(m.group().toLowerCase(Locale.ROOT)).matches() && !m.group().matches("(?i).*['’]s");
             boolean capital = Character.isUpperCase(word.codePointAt(0)) && !(word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT)));
-            boolean common = java.util.Arrays.stream(lower.split("[-'’]")).allMatch(p -> commonWords().contains(p)) && !lower.matches(".*[^a-z'’-].*") ;
+            boolean common = java.util.Arrays.stream(lower.split("[-'’]")).allMatch(Pii::common) && !lower.matches(".*[^a-z'’-].*");
             boolean surnamePrefix = lower.matches("(?:o['’]|mc|mac)\\p{L}{2,}");
             toks.add(new Tok(m.start(), m.start() + word.length(), word, lower, capital, givenNames().contains(firstPart) && !NOT_A_PERSON.contains(lower),
                     properNouns().contains(lower) || surnamePrefix, common && !surnamePrefix, closed));
@@ -443,12 +450,8 @@ public final class Pii {
     /** First names that are mostly something else in a question about sciatica. */
     private static final Set<String> NOT_A_PERSON = Set.of("sciatica", "massage", "pain", "doctor", "nurse", "saturday", "sunday");
 
-    private static volatile Set<String> givenNames;
-
     private static Set<String> givenNames() {
-        Set<String> local = givenNames;
-        if (local == null) givenNames = local = load("names/given-names.txt.gz");
-        return local;
+        return WordLists.GIVEN_NAMES;
     }
 
     /** Where the name that starts at {@code from} ends, or {@code from} when no name starts there. */
@@ -465,7 +468,7 @@ public final class Pii {
             } else if (taken == 0) {
                 name = switch (cue) {
                     case STRONG -> true;
-                    case FORM -> capital || !commonWords().contains(lower) || givenNames().contains(lower);
+                    case FORM -> capital || !common(lower) || givenNames().contains(lower);
                     case SIGN_OFF -> capital || properNouns().contains(lower) || unknown(lower);
                     case SELF -> !notNames().contains(lower)
                             && (looksLikeName(word, lower, capital) || selfIntroduction(word, lower, capital) && closesName(s, t.start() + word.length()));
@@ -474,8 +477,8 @@ public final class Pii {
             } else {
                 // more of the name: a capitalised or unknown word, or (after a sure cue) any word but a description
                 boolean description = notNames().contains(lower) || lower.endsWith("ing");
-                name = capital && (!commonWords().contains(lower) || isCapitalisedRun(s, from)) || properNouns().contains(lower)
-                        || word.matches("\\p{Lu}") || PARTICLES.contains(lower) || !commonWords().contains(lower) && !description
+                name = capital && (!common(lower) || isCapitalisedRun(s, from)) || properNouns().contains(lower)
+                        || word.matches("\\p{Lu}") || PARTICLES.contains(lower) || !common(lower) && !description
                         || cue != Cue.OTHER && !description;
             }
             if (!name) break;
@@ -496,8 +499,8 @@ public final class Pii {
      * visitor introduces themselves with ("im jess", "I'm Grace"), if it is a word at all (typos are not names).
      */
     private static boolean selfIntroduction(String word, String lower, boolean capital) {
-        if (notNames().contains(lower) || lower.endsWith("ing") || lower.endsWith("ed") && commonWords().contains(lower)) return false;
-        return capital || commonWords().contains(lower) || properNouns().contains(lower) || unknown(lower) && !lower.matches("[a-z]+");
+        if (notNames().contains(lower) || lower.endsWith("ing") || lower.endsWith("ed") && common(lower)) return false;
+        return capital || common(lower) || properNouns().contains(lower) || unknown(lower) && !lower.matches("[a-z]+");
     }
 
     /**
@@ -508,17 +511,17 @@ public final class Pii {
     private static boolean closesName(String s, int at) {
         String rest = s.substring(at);
         if (rest.matches("(?s)\\s*(?:[,.!?;:)(\\-–—]|$).*")) return true;
-        Matcher next = Pattern.compile("^\\s+([\\p{L}][\\p{L}'’-]*)").matcher(rest);
+        Matcher next = NEXT_WORD.matcher(rest);
         if (!next.find()) return true;
         String w = next.group(1);
         String lw = w.toLowerCase(Locale.ROOT);
         return NOT_NAMES.contains(lw) || Character.isUpperCase(w.codePointAt(0)) && !w.equals(w.toUpperCase(Locale.ROOT))
-                || !commonWords().contains(lw) && !notNames().contains(lw) && (properNouns().contains(lw) || lw.length() > 3);
+                || !common(lw) && !notNames().contains(lw) && (properNouns().contains(lw) || lw.length() > 3);
     }
 
     /** Not a word the dictionary knows (a name in another language, "søren"). */
     private static boolean unknown(String lower) {
-        return !commonWords().contains(lower) && !properNouns().contains(lower) && !notNames().contains(lower) && !lower.matches("[a-z]+");
+        return !common(lower) && !properNouns().contains(lower) && !notNames().contains(lower) && !lower.matches("[a-z]+");
     }
 
     private static boolean isWordLike(String word) {
@@ -529,7 +532,7 @@ public final class Pii {
     private static boolean looksLikeName(String word, String lower, boolean capital) {
         if (!isWordLike(word) || word.length() < 2) return false;
         if (properNouns().contains(lower)) return true;
-        return capital && !commonWords().contains(lower) && !word.equals(word.toUpperCase(Locale.ROOT));
+        return capital && !common(lower) && !word.equals(word.toUpperCase(Locale.ROOT));
     }
 
     /** Whether the text at {@code from} goes on with two capitalised words ("Karen Whitfield"). */
@@ -537,28 +540,28 @@ public final class Pii {
         return s.substring(from).matches("(?s)\\p{Lu}[\\p{L}'’-]+\\s+\\p{Lu}[\\p{L}'’-]+.*");
     }
 
+    /** The scrubber's word lists, loaded once on first use (the holder-class idiom: no lock after that). */
+    private static final class WordLists {
+        static final Set<String> PROPER_NOUNS = load("names/proper-nouns.txt.gz");
+        static final Set<String> NOT_NAMES = load("names/not-names.txt.gz");
+        static final Set<String> GIVEN_NAMES = load("names/given-names.txt.gz");
+    }
+
     private static Set<String> properNouns() {
-        Set<String> local = properNouns;
-        if (local == null) properNouns = local = load("names/proper-nouns.txt.gz");
-        return local;
+        return WordLists.PROPER_NOUNS;
     }
 
     /** Adjectives, adverbs and irregular participles (WordNet): what "I'm" is followed by when no name is. */
     private static Set<String> notNames() {
-        Set<String> local = notNames;
-        if (local == null) notNames = local = load("names/not-names.txt.gz");
-        return local;
+        return WordLists.NOT_NAMES;
     }
 
-    /** Ordinary English words: the spelling dictionary without the words it has only as names. */
-    private static Set<String> commonWords() {
-        Set<String> local = commonWords;
-        if (local == null) {
-            Set<String> all = load("dictionary/english-words.txt.gz");
-            all.removeAll(properNouns());
-            commonWords = local = all;
-        }
-        return local;
+    /**
+     * An ordinary English word: in the spelling dictionary (the one the question analyser loads), and not a
+     * word it has only as a name.
+     */
+    private static boolean common(String lowerCaseWord) {
+        return EnglishWords.get().inDictionary(lowerCaseWord) && !properNouns().contains(lowerCaseWord);
     }
 
     private static Set<String> load(String resource) {
