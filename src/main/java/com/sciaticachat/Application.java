@@ -149,7 +149,7 @@ public final class Application implements Closeable {
         LiveIndex.Status s = index.status();
         LOG.info("Sciatica Chat is answering on http://localhost:{}/ ({} sections from {}; API open to pages from {} and {})",
                 http.port(), s.sections(), config.corpusDir(), config.ownOrigins(http.port()).get(0),
-                config.allowedOrigins().isEmpty() ? "no other site (ALLOWED_ORIGINS)" : HttpApi.describeOrigins(config.allowedOrigins()));
+                config.allowedOrigins().isEmpty() ? "no other site (ALLOWED_ORIGINS)" : String.join(", ", config.allowedOrigins()));
     }
 
     public ChatService chat() {

@@ -18,7 +18,6 @@ final class AskLog {
 
     private final BlockingQueue<String> lines;
     private final AtomicLong dropped = new AtomicLong();
-    private final AtomicLong droppedEver = new AtomicLong();
     private final java.util.function.Consumer<String> sink;
 
     /** Lines go to {@code sink} (the log, or a test's stand-in for a console that hangs), at most {@code capacity} waiting. */
@@ -40,22 +39,22 @@ final class AskLog {
                 + " section=" + (r.answer() == null ? "-" : r.answer().sectionId())
                 + " score=" + (r.answer() == null ? "-" : Double.toString(Math.round(r.answer().score() * 100) / 100.0))
                 + (cached ? " cached" : " ms=" + millis);
-        if (!lines.offer(line)) {
-            dropped.incrementAndGet();
-            droppedEver.incrementAndGet();
-        }
+        if (!lines.offer(line)) dropped.incrementAndGet();
     }
 
     /** Lines dropped since the start. */
     long dropped() {
-        return droppedEver.get();
+        return dropped.get();
     }
 
     private void write() {
+        long reported = 0; // of the lines dropped, how many the log has already been told of
         while (true) {
             try {
                 String line = lines.take();
-                long lost = dropped.getAndSet(0);
+                long total = dropped.get();
+                long lost = total - reported;
+                reported = total;
                 if (lost > 0) sink.accept("(" + lost + " question lines not logged: questions came faster than the log is written)");
                 sink.accept(line);
             } catch (InterruptedException e) {

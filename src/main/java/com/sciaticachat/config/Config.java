@@ -97,10 +97,6 @@ public record Config(
         return new Config(port, corpusDir, indexDir, webDir, allowedOrigins, clinicName, contact, disclaimer, minConfidence, adminToken, inboxFile, trainingFile, publicUrl, l);
     }
 
-    public Config withPublicUrl(String url) {
-        return new Config(port, corpusDir, indexDir, webDir, allowedOrigins, clinicName, contact, disclaimer, minConfidence, adminToken, inboxFile, trainingFile, url, limits);
-    }
-
     public Config withTrainingFile(Path file) {
         return new Config(port, corpusDir, indexDir, webDir, allowedOrigins, clinicName, contact, disclaimer, minConfidence, adminToken, inboxFile, file, publicUrl, limits);
     }

@@ -28,10 +28,6 @@ public record Limits(int askPerMinute, int askBurst, int inboxPerMinute, int con
         trustedProxies = List.copyOf(trustedProxies);
     }
 
-    public Limits withInboxPerMinute(int n) {
-        return new Limits(askPerMinute, askBurst, n, connectionsPerClient, threads, trustedProxies);
-    }
-
     public Limits withAsk(int perMinute, int burst) {
         return new Limits(perMinute, burst, inboxPerMinute, connectionsPerClient, threads, trustedProxies);
     }

@@ -137,9 +137,8 @@ public final class HttpApi {
                 }
                 String id = java.util.UUID.randomUUID().toString().substring(0, 8);
                 LOG.error("Unexpected error {} on {} {}", id, ctx.method(), ctx.path(), e);
-                ctx.status(500).json(Map.of("error", Map.of("code", "internal_error", "id", id,
-                        "message", "Something went wrong on our side; please try again (error " + id + ")")));
-                ctx.attribute("sciatica.errorJson", Boolean.TRUE);
+                error(ctx, 500, Map.of("code", "internal_error", "id", id,
+                        "message", "Something went wrong on our side; please try again (error " + id + ")"));
             });
             cfg.routes.error(404, ctx -> {
                 if (!isErrorJson(ctx)) error(ctx, 404, "not_found", "There is nothing at " + ctx.path());
@@ -254,7 +253,12 @@ public final class HttpApi {
     }
 
     private static void error(Context ctx, int status, String code, String message) {
-        ctx.status(status).json(Map.of("error", Map.of("code", code, "message", message)));
+        error(ctx, status, Map.of("code", code, "message", message));
+    }
+
+    /** Writes {@code {"error": fields}} and marks the response, so the status-code handlers leave it as it is. */
+    private static void error(Context ctx, int status, Map<String, String> fields) {
+        ctx.status(status).json(Map.of("error", fields));
         ctx.attribute("sciatica.errorJson", Boolean.TRUE);
     }
 
@@ -287,15 +291,10 @@ public final class HttpApi {
     private static String messageFor(HttpResponseException e, Context ctx) {
         if (e instanceof ApiException) return e.getMessage();
         return switch (e.getStatus()) {
-            case 413 -> "The body is larger than " + MAX_BODY_BYTES / 1024 + " KB";
+            case 413 -> JsonErrorHandler.messageFor(413);
             case 404 -> "There is nothing at " + ctx.path();
             case 405 -> ctx.method() + " is not supported on " + ctx.path();
             default -> e.getMessage() == null || e.getMessage().isBlank() ? codeFor(e.getStatus()) : e.getMessage();
         };
-    }
-
-    /** The list of origins, for the startup log line. */
-    public static String describeOrigins(List<String> origins) {
-        return origins.isEmpty() ? "only its own" : String.join(", ", origins);
     }
 }

@@ -3,8 +3,6 @@ package com.sciaticachat.http;
 import com.sciaticachat.config.Limits;
 import io.javalin.config.JavalinConfig;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.Set;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -28,9 +26,8 @@ final class JettySetup {
 
     private JettySetup() {}
 
-    static SlowClientGuard apply(JavalinConfig cfg, Limits limits) {
-        Set<String> exempt = new HashSet<>(limits.trustedProxies());
-        SlowClientGuard guard = new SlowClientGuard(limits.connectionsPerClient(), HEADER_DEADLINE, BODY_DEADLINE, exempt);
+    static void apply(JavalinConfig cfg, Limits limits) {
+        SlowClientGuard guard = new SlowClientGuard(limits.connectionsPerClient(), HEADER_DEADLINE, BODY_DEADLINE, limits.trustedProxies());
         QueuedThreadPool pool = new QueuedThreadPool(limits.threads(), Math.min(8, limits.threads()), (int) IDLE_TIMEOUT.toMillis() * 3);
         pool.setName("http");
         cfg.jetty.threadPool = pool;
@@ -55,6 +52,5 @@ final class JettySetup {
             connector.addBean(guard);
             return connector;
         });
-        return guard;
     }
 }

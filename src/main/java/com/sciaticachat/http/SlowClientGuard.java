@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpParser;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.server.internal.HttpConnection;
@@ -47,11 +46,9 @@ final class SlowClientGuard extends AbstractLifeCycle implements Connection.List
     private final Set<String> exempt;
     private final Map<HttpConnection, Tracked> open = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
-    private final AtomicLong refused = new AtomicLong();
-    private final AtomicLong timedOut = new AtomicLong();
     private ScheduledExecutorService sweeper;
 
-    SlowClientGuard(int maxPerAddress, Duration headerDeadline, Duration bodyDeadline, Set<String> exempt) {
+    SlowClientGuard(int maxPerAddress, Duration headerDeadline, Duration bodyDeadline, java.util.Collection<String> exempt) {
         this.maxPerAddress = maxPerAddress;
         this.headerDeadlineNanos = headerDeadline.toNanos();
         this.bodyDeadlineNanos = bodyDeadline.toNanos();
@@ -81,7 +78,6 @@ final class SlowClientGuard extends AbstractLifeCycle implements Connection.List
         int count = perAddress.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
         open.put(http, new Tracked(address));
         if (count > maxPerAddress && !exempt.contains(address)) {
-            refused.incrementAndGet();
             connection.getEndPoint().close();
         }
     }
@@ -109,30 +105,9 @@ final class SlowClientGuard extends AbstractLifeCycle implements Connection.List
             if (phase.request() != request || phase.headers() != headers) {
                 tracked.phase = new Phase(request, headers, now);
             } else if (now - phase.sinceNanos() > (headers ? headerDeadlineNanos : bodyDeadlineNanos)) {
-                timedOut.incrementAndGet();
                 connection.getEndPoint().close();
             }
         });
-    }
-
-    /** Connections refused because their address already held its share. */
-    long refused() {
-        return refused.get();
-    }
-
-    /** Connections closed because a request's headers or body were too slow to arrive. */
-    long timedOut() {
-        return timedOut.get();
-    }
-
-    int openConnections() {
-        return open.size();
-    }
-
-    /** Connections open per address, for the health figures and tests. */
-    int heldBy(String address) {
-        var n = perAddress.get(address);
-        return n == null ? 0 : n.get();
     }
 
     private static String address(SocketAddress socket) {

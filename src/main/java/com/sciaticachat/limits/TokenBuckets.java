@@ -3,7 +3,6 @@ package com.sciaticachat.limits;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
-import java.util.function.LongSupplier;
 
 /**
  * A token bucket per client: each holds up to {@code burst} tokens and gains {@code perMinute} a minute;
@@ -26,17 +25,11 @@ public final class TokenBuckets {
 
     private final double perNano;
     private final int burst;
-    private final LongSupplier nanoClock;
     private final Cache<String, Bucket> buckets;
 
     public TokenBuckets(int perMinute, int burst) {
-        this(perMinute, burst, System::nanoTime);
-    }
-
-    TokenBuckets(int perMinute, int burst, LongSupplier nanoClock) {
         this.perNano = perMinute / 60e9;
         this.burst = burst;
-        this.nanoClock = nanoClock;
         long idle = perMinute <= 0 ? 1 : (long) Math.ceil(burst * 60e9 / perMinute);
         this.buckets = Caffeine.newBuilder().maximumSize(MAX_CLIENTS).expireAfterAccess(Duration.ofNanos(idle)).build();
     }
@@ -48,7 +41,7 @@ public final class TokenBuckets {
 
     /** 0 when the client may act now (a token is taken), else how long until it may. */
     public long waitNanos(String client) {
-        long now = nanoClock.getAsLong();
+        long now = System.nanoTime();
         Bucket b = buckets.get(client, k -> new Bucket(burst, now));
         synchronized (b) {
             b.tokens = Math.min(burst, b.tokens + (now - b.updatedNanos) * perNano);
