@@ -160,9 +160,8 @@
   }
 
   var inboxPage = 1;
-  /** One section picker for the whole list: "Choose a section…" moves it into the row it is for. */
-  var filing = null;
 
+  /** One section picker for the whole list: "Choose a section…" moves it into the row it is for. */
   function showInbox(page, sections) {
     var body = $('inbox').querySelector('tbody');
     body.replaceChildren();
@@ -180,7 +179,7 @@
     pickerCell.className = 'picker';
     pickerCell.appendChild(picker);
     pickerCell.appendChild(file);
-    filing = null;
+    var filing = null; // the group the picker is in
     file.addEventListener('click', function () {
       var g = filing;
       if (!g) return;

@@ -21,11 +21,11 @@ p50() { awk '/^ +50%/ {print $2}'; }
 
 # warm-up: every path measured below, so the JIT has compiled them all before any is timed
 run -d${WARMUP:-10s} -s src/test/bench/ask.lua "http://localhost:$PORT/api/v1/ask" > /dev/null
-run -d${WARMUP:-10s} -s src/test/bench/ask-repeated.lua "http://localhost:$PORT/api/v1/ask" > /dev/null
+REPEAT=1 run -d${WARMUP:-10s} -s src/test/bench/ask.lua "http://localhost:$PORT/api/v1/ask" > /dev/null
 run -d${WARMUP:-10s} "http://localhost:$PORT/health" > /dev/null
 trivial=$(run "http://localhost:$PORT/health")
 ask=$(run -s src/test/bench/ask.lua "http://localhost:$PORT/api/v1/ask")
-repeated=$(run -s src/test/bench/ask-repeated.lua "http://localhost:$PORT/api/v1/ask")
+repeated=$(REPEAT=1 run -s src/test/bench/ask.lua "http://localhost:$PORT/api/v1/ask")
 t=$(echo "$trivial" | rps); a=$(echo "$ask" | rps); r=$(echo "$repeated" | rps)
 echo "wrk -t$THREADS -c$CONN -d$DURATION, server and wrk on the same $(nproc)-core machine"
 echo "GET  /health      : $t requests/s (median latency $(echo "$trivial" | p50))"

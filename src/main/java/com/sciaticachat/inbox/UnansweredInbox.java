@@ -140,7 +140,7 @@ public final class UnansweredInbox implements Closeable {
         }
     }
 
-    /** Waits for a compaction in progress (tests, and closing). */
+    /** Waits for a compaction in progress (tests). */
     void awaitCompaction() throws InterruptedException, java.util.concurrent.ExecutionException {
         compactor.submit(() -> { }).get();
     }

@@ -87,12 +87,10 @@ public final class LiveIndex implements Closeable {
             Map<String, String> commit = usableCommit(directory, modelId);
             LiveIndex live;
             try {
-                // unchanged since the index was built (it was read then): nothing to read or build
                 if (commit != null) removeUnusedFiles(directory);
+                // unchanged since the index was built (it was read then): nothing to read or build
                 if (commit != null && reader.fingerprint(corpusDir).equals(commit.get(Fields.COMMIT_FINGERPRINT))) {
-                    live = new LiveIndex(corpusDir, indexDir, reader, builder, directory);
-                    live.restoreNotes(commit.get(Fields.COMMIT_NOTES));
-                    return live;
+                    return serving(commit, new LiveIndex(corpusDir, indexDir, reader, builder, directory));
                 }
                 LastGood lastGood = commit == null ? LastGood.NONE : lastGood(directory);
                 CorpusReader.Reading reading = reader.read(corpusDir, lastGood);
@@ -106,8 +104,7 @@ public final class LiveIndex implements Closeable {
                     if (commit == null) throw e;
                     // a full disk, a read-only folder, a model that would not load: the last commit is intact, serve it
                     LOG.error("Building the index failed; serving the last good index", e);
-                    live = new LiveIndex(corpusDir, indexDir, reader, builder, directory);
-                    live.restoreNotes(commit.get(Fields.COMMIT_NOTES));
+                    live = serving(commit, new LiveIndex(corpusDir, indexDir, reader, builder, directory));
                     live.errors = List.of(writeFailure(indexDir, e));
                     return live;
                 }
@@ -130,6 +127,12 @@ public final class LiveIndex implements Closeable {
             directory.close();
             throw e;
         }
+    }
+
+    /** The index serving its commit as it stands, with what the read behind it reported. */
+    private static LiveIndex serving(Map<String, String> commit, LiveIndex live) {
+        live.restoreNotes(commit.get(Fields.COMMIT_NOTES));
+        return live;
     }
 
     private static CorpusError writeFailure(Path indexDir, Exception e) {
