@@ -90,7 +90,7 @@ public final class Application implements Closeable {
         UnansweredInbox inbox = config.adminEnabled() ? new UnansweredInbox(config.inbox(), INBOX_MAX_QUESTIONS,
                 config.limits().inboxPerMinute()) : null;
         ChatService chat = new ChatService(index, embedder, retriever,
-                new Scorer(Scorer.DEFAULT_RANKING, Scorer.DEFAULT_CALIBRATION), new Messages(config), config.minConfidence(), inbox);
+                new Scorer(Scorer.bundled()), new Messages(config), config.minConfidence(), inbox);
         return new Application(config, index, chat);
     }
 

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class ChatService {
     private static final Logger LOG = LoggerFactory.getLogger(ChatService.class);
     /** A runner-up this close to the answer is offered first among the related sections. */
-    private static final double CLOSE = 0.12;
+    private static final double CLOSE = 0.2;
     private static final int MAX_RELATED = 3;
 
     /** A section in a listing. */
@@ -258,7 +258,7 @@ public final class ChatService {
         List<Reply.Related> out = new ArrayList<>();
         List<String> taken = new ArrayList<>();
         if (answerId != null) taken.add(answerId);
-        double floor = scored.top().score() - (answerId == null ? 0.25 : CLOSE * 2);
+        double floor = scored.top().score() - (answerId == null ? 0.45 : CLOSE * 2);
         for (Scorer.Ranked r : scored.ranked()) {
             if (out.size() >= MAX_RELATED || r.score() < floor) break;
             if (taken.stream().anyMatch(t -> snapshot.isSameOrAncestor(t, r.sectionId()) || snapshot.isSameOrAncestor(r.sectionId(), t))) {

@@ -7,6 +7,7 @@ import com.sciaticachat.eval.Calibrator;
 import com.sciaticachat.eval.CrossValidation;
 import com.sciaticachat.eval.EvalSet;
 import com.sciaticachat.eval.Evaluator;
+import com.sciaticachat.eval.RankingFit;
 import com.sciaticachat.search.LiveIndex;
 import com.sciaticachat.search.Scorer;
 import java.io.IOException;
@@ -67,11 +68,22 @@ final class EvalCommand {
             return Main.USAGE;
         }
         CrossValidation cv = new CrossValidation(config, folds);
-        if (args.flags().containsKey("fit")) {
-            Scorer.Calibration c = Calibrator.fit(cv, set);
-            out.printf(Locale.ROOT, "new Scorer.Calibration(%.3f, %.3f, %.3f, %.3f, %.3f, %.3f, %.3f, %.3f, %.3f, %.3f, %.3f, %.3f)%n",
-                    c.bias(), c.cosine(), c.coverage(), c.known(), c.margin(), c.agree(), c.outOfScope(),
-                    c.namesUncovered(), c.vote(), c.notCoveredVote(), c.learnt(), c.notCoveredLearnt());
+        if (args.flags().containsKey("fit-ranking") || args.flags().containsKey("fit")) {
+            // either refits its part of the shipped weights and prints the whole file, to replace Scorer.WEIGHTS
+            Scorer.Weights w = Scorer.bundled();
+            String part;
+            if (args.flags().containsKey("fit-ranking")) {
+                w = RankingFit.fit(config, set, w);
+                part = "blend and unfiledCalibration";
+            } else {
+                w = new Scorer.Weights(w.evidence(), w.blend(), Calibrator.fit(cv, set), w.unfiledCalibration(), w.fitted());
+                part = "calibration";
+            }
+            java.util.Map<String, String> fitted = new java.util.LinkedHashMap<>(w.fitted());
+            fitted.put("last refit", part + " on " + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + ", from "
+                    + set.name() + " (" + set.cases().size() + " questions, split " + split + ")");
+            out.println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(new Scorer.Weights(w.evidence(), w.blend(), w.calibration(), w.unfiledCalibration(), fitted)));
             return Main.OK;
         }
         int filed = cv.filed(set);

@@ -97,7 +97,10 @@ public final class Main {
                       --min-redflag X       red-flag questions alarmed at the right level
                       --max-false-alarm X   questions that must not alarm but did
                       --min-smalltalk X     small talk recognised
-                      --fit                 print confidence weights fitted to the chosen questions (for developers)
+                      --fit                 print the scorer's weights (src/main/resources/model/scorer-weights.json)
+                                            with the confidence of filed sections refitted to the chosen questions
+                      --fit-ranking         the same, with the ranking and confidence of sections nobody filed
+                                            questions for refitted (for developers)
                       --baselines           compare with plain BM25, English BM25, dense alone, and this pipeline
                                             without the staff's synonyms, alternate and visitors' questions and
                                             out-of-scope topics
@@ -142,7 +145,7 @@ public final class Main {
         try {
             parsed = Args.parse(rest, Set.of("port", "corpus", "index", "web", "min-confidence", "split", "min-top1", "min-top3",
                     "min-declined", "min-redflag", "max-false-alarm", "min-smalltalk", "folds", "out"),
-                    Set.of("help", "fit", "explain", "dry-run", "baselines", "safety", "fit-safety", "misses"));
+                    Set.of("help", "fit", "fit-ranking", "explain", "dry-run", "baselines", "safety", "fit-safety", "misses"));
             if (parsed.flags().containsKey("help")) {
                 out.print(COMMAND_HELP.get(command));
                 return OK;

@@ -48,13 +48,20 @@ public final class Calibrator {
      * The uncovered-word penalty, the share of neighbours filed as not covered and the learnt score for "not
      * covered": evidence against an answer.
      */
-    private static boolean penalty(int feature) {
-        return feature == 7 || feature == 9 || feature == 11;
-    }
+    private static final java.util.Set<Integer> PENALTIES = java.util.Set.of(7, 9, 11);
 
     static Scorer.Calibration fit(List<double[]> x, List<Integer> y) {
-        double[] w = {-5, 5, 2, 2, 2, 0.5, 2, -2, 1, -1, 1, -1};
-        // evidence for an answer gets a weight of at least 0; a penalty, at most 0
+        double[] w = logistic(x, y, new double[] {-5, 5, 2, 2, 2, 0.5, 2, -2, 1, -1, 1, -1}, PENALTIES);
+        return new Scorer.Calibration(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8], w[9], w[10], w[11]);
+    }
+
+    /**
+     * L2-regularised logistic regression by projected gradient descent from {@code start}; column 0 is the
+     * bias. Every other weight keeps the sign its feature's meaning gives it: at least 0 for evidence for an
+     * answer, at most 0 for the {@code penalties} (a weight of the other sign would only fit collinearity).
+     */
+    static double[] logistic(List<double[]> x, List<Integer> y, double[] start, java.util.Set<Integer> penalties) {
+        double[] w = start.clone();
         double rate = 0.5, l2 = 0.001;
         for (int iter = 0; iter < 20000; iter++) {
             double[] grad = new double[w.length];
@@ -66,11 +73,10 @@ public final class Calibrator {
             }
             for (int j = 0; j < w.length; j++) {
                 w[j] -= rate * (grad[j] + (j == 0 ? 0 : l2 * w[j]));
-                // each feature's sign is known: a weight of the other sign would only fit collinearity
-                if (j > 0 && !penalty(j) && w[j] < 0) w[j] = 0;
-                if (penalty(j) && w[j] > 0) w[j] = 0;
+                if (j > 0 && !penalties.contains(j) && w[j] < 0) w[j] = 0;
+                if (penalties.contains(j) && w[j] > 0) w[j] = 0;
             }
         }
-        return new Scorer.Calibration(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8], w[9], w[10], w[11]);
+        return w;
     }
 }

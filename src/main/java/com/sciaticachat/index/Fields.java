@@ -13,7 +13,7 @@ public final class Fields {
     public static final String UNIT_ID = "unit_id";
     /** The section a unit belongs to. Stored and doc values: hits are grouped into sections by it. */
     public static final String SECTION_ID = "section_id";
-    /** section | heading | item | question | example | out_of_scope | meta. Stored keyword: what matched decides the highlights. */
+    /** section | heading | item | sentence | question | example | proxy | out_of_scope | not_covered | meta. Stored keyword: what matched decides the highlights. */
     public static final String KIND = "kind";
     /** The unit's headings (its section's path without the document title, then an item's label). Tokenized, not stored; boosted. */
     public static final String TITLE = "title";
@@ -52,7 +52,7 @@ public final class Fields {
     public static final String COMMIT_NOTES = "notes";
 
     /** Bumped whenever fields or units change: an index of another schema is rebuilt, never misread. */
-    public static final String SCHEMA_VERSION = "9";
+    public static final String SCHEMA_VERSION = "10";
 
     /** The schema an index is written with: the fields' version and the analysis's. */
     public static String schema() {

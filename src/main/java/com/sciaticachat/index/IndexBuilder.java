@@ -233,6 +233,14 @@ public final class IndexBuilder {
                         headings + " - " + b.plainText(), vectors));
             }
         }
+        for (String sentence : sentences(section)) {
+            org.apache.lucene.document.Document d = new org.apache.lucene.document.Document();
+            addId(d, section.id() + "." + (out.size()), section.id(), UnitKind.SENTENCE);
+            String embedded = headings.isEmpty() ? sentence : headings + " - " + sentence;
+            d.add(new StoredField(Fields.TEXT, embedded));
+            vectors.add(d, embedded);
+            out.add(d);
+        }
         int q = 0;
         for (String question : section.questions()) {
             out.add(questionUnit(section.id() + "?" + (++q), section.id(), UnitKind.QUESTION, question, vectors));
@@ -246,20 +254,26 @@ public final class IndexBuilder {
      */
     static final int FAIR_SHARE = 8;
 
-    /** The section's own words as stand-ins for questions: its headings under the document's title, each item, each sentence. */
-    private static List<org.apache.lucene.document.Document> proxies(Document doc, Section section, Vectors vectors) {
-        List<String> texts = new ArrayList<>();
-        List<String> path = section.path();
-        texts.add(String.join(": ", path));
+    /** The section's own sentences and list items (of its own text, not its children's), each once. */
+    static List<String> sentences(Section section) {
+        List<String> out = new ArrayList<>();
         for (Block b : section.blocks()) {
             if (b.kind() == Block.Kind.ITEM) {
-                texts.add(b.plainText());
+                out.add(b.plainText());
             } else {
                 for (String sentence : b.plainText().split("(?<=[.!?])\\s+(?=[A-Z])")) {
-                    if (sentence.length() >= 20) texts.add(sentence);
+                    if (sentence.length() >= 20) out.add(sentence);
                 }
             }
         }
+        return out.stream().distinct().toList();
+    }
+
+    /** The section's own words as stand-ins for questions: its headings under the document's title, each item, each sentence. */
+    private static List<org.apache.lucene.document.Document> proxies(Document doc, Section section, Vectors vectors) {
+        List<String> texts = new ArrayList<>();
+        texts.add(String.join(": ", section.path()));
+        texts.addAll(sentences(section));
         List<org.apache.lucene.document.Document> out = new ArrayList<>();
         int n = 0;
         for (String t : texts.stream().distinct().toList()) {

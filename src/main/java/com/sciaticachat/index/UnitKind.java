@@ -24,6 +24,12 @@ public enum UnitKind {
      * pushed aside only because nobody has filed questions for it yet. Never counts as a filing.
      */
     PROXY,
+    /**
+     * One sentence of a section under its headings, for every section alike: how near a question comes to
+     * what the section itself says, whether or not anyone has filed questions for it. Vector only (the
+     * section's text already serves BM25).
+     */
+    SENTENCE,
     /** A settings file stored with the index. */
     META;
 

@@ -49,10 +49,14 @@ public final class Retriever {
     /** Words before the question's interrogative clause count this much. */
     private static final double CONTEXT_WEIGHT = 0.5;
 
-    /** One section's evidence for a question. */
+    /**
+     * One section's evidence for a question. {@code questions}: how many questions staff wrote or filed for
+     * it; {@code sectionCosine} and {@code sentenceCosine}: how near the question is to its whole text and to
+     * its best sentence, measured alike for every section (see {@link OwnText}).
+     */
     public record SectionHit(String sectionId, double cosine, int cosineDoc,
                              double bm25, int bm25Doc, double coverage, double titleCoverage, List<String> matched,
-                             double vote, double learnt) {}
+                             double vote, double learnt, int questions, double sectionCosine, double sentenceCosine) {}
 
     /**
      * Everything both retrievers found, grouped by section.
@@ -115,7 +119,8 @@ public final class Retriever {
         List<Concept> concepts = question.content();
         try {
             Neighbours neighbours = new Neighbours();
-            Map<String, double[]> dense = dense(snapshot, vector, neighbours);
+            OwnText own = new OwnText();
+            Map<String, double[]> dense = dense(snapshot, vector, neighbours, own);
             Set<String> nearTerms = neighbours.terms(snapshot);
             double[] weights = new double[concepts.size()];
             double total = 0, knownWeight = 0;
@@ -163,11 +168,13 @@ public final class Retriever {
                         // how much of the question the heading covers, times how much of the heading the question names:
                         // "myofascial release" names all of "Myofascial Release" but not all of "Self-Myofascial Release"
                         Math.min(1.0, titleCovered / maxIdf(snapshot)) * (title.isEmpty() ? 0 : titleNamed.size() / (double) title.size()),
-                        List.copyOf(matched), neighbours.votesFor(sectionId), learnt.getOrDefault(sectionId, 0.0)));
+                        List.copyOf(matched), neighbours.votesFor(sectionId), learnt.getOrDefault(sectionId, 0.0),
+                        snapshot.questionCount(sectionId), own.section.getOrDefault(sectionId, 0.0),
+                        own.sentence.getOrDefault(sectionId, 0.0)));
             }
             InGuideWords inGuideWords = new InGuideWords(() -> {
                 float[] v = guideVector.get();
-                return v == null ? Map.of() : dense(snapshot, v, new Neighbours());
+                return v == null ? Map.of() : dense(snapshot, v, new Neighbours(), new OwnText());
             });
             return new Retrieval(question, weights, hits, total == 0 ? 0 : knownWeight / total, lexTop, denseTop, maxBm25,
                     Math.min(1.0, knownWeight / maxIdf(snapshot)), Math.max(0, neighbours.bestCosine()),
@@ -337,11 +344,22 @@ public final class Retriever {
         return phrase.build();
     }
 
+    /**
+     * How near the question comes to what each section itself says, the same way for every section whether or
+     * not questions were filed for it: its whole text ({@link UnitKind#SECTION}) and its best sentence
+     * ({@link UnitKind#SENTENCE}).
+     */
+    static final class OwnText {
+        final Map<String, Double> section = new HashMap<>();
+        final Map<String, Double> sentence = new HashMap<>();
+    }
+
     /** How many of the questions nearest in meaning are fetched: enough for the votes and the nearest topics. */
     static final int NEAREST_QUESTIONS = 32;
 
     /**
-     * Section id → {best cosine, doc of that unit}; the nearest topics and questions go to {@code neighbours}.
+     * Section id → {best cosine, doc of that unit} (sentences aside); the nearest topics and questions go to
+     * {@code neighbours}, and the cosines to the sections' own text and sentences to {@code own}.
      *
      * <p>Two searches over the index's vectors. The guide's own units (sections, headings, items) and the
      * listed topics are few, and every section needs its best cosine, so they are all compared, exactly.
@@ -349,14 +367,22 @@ public final class Retriever {
      * only the nearest matter, for the votes and as a section's best unit: k-NN over the HNSW graph,
      * filtered to questions.
      */
-    Map<String, double[]> dense(Snapshot snapshot, float[] vector, Neighbours neighbours) {
+    Map<String, double[]> dense(Snapshot snapshot, float[] vector, Neighbours neighbours, OwnText own) {
         Map<String, double[]> out = new HashMap<>();
         List<double[]> topics = new ArrayList<>(); // {cosine, doc}
         for (int doc : snapshot.guideDocs()) {
             Snapshot.Unit unit = snapshot.unit(doc);
             double cosine = VectorUtil.dotProduct(vector, snapshot.vector(doc)); // unit vectors
-            if (unit.kind().notCovered()) topics.add(new double[] {cosine, doc});
-            else keepBest(out, unit.sectionId(), cosine, doc);
+            if (unit.kind().notCovered()) {
+                topics.add(new double[] {cosine, doc});
+                continue;
+            }
+            if (unit.kind() == UnitKind.SENTENCE) {
+                own.sentence.merge(unit.sectionId(), cosine, Math::max);
+                continue;
+            }
+            if (unit.kind() == UnitKind.SECTION) own.section.put(unit.sectionId(), cosine);
+            keepBest(out, unit.sectionId(), cosine, doc);
         }
         TopDocs near;
         try {

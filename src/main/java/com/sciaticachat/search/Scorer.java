@@ -4,7 +4,10 @@ import com.sciaticachat.search.Retriever.Retrieval;
 import com.sciaticachat.search.Retriever.SectionHit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Ranks sections and says how sure the top one is.
@@ -22,6 +25,13 @@ import java.util.List;
  * neighbours'); BM25 breaks the remaining ties, in proportion to how much distinctive content the question
  * has (with only generic words, BM25's differences are length normalisation, not meaning).
  *
+ * <p>A section with fewer than {@link #FEW_QUESTIONS} questions filed for it (a new document's, typically)
+ * has little to show in votes, learnt scores and near questions, so the ranking adds what its own text says
+ * (its whole-section and best-sentence cosines, coverage and heading coverage) and a prior: it wins the
+ * questions it clearly answers without anyone filing questions for it. Its confidence has its own calibration
+ * ({@link UnfiledCalibration}), fitted like the ranking on the shipped guide with half its sections stripped
+ * of their filings ({@code eval --fit-ranking}, {@code RankingFit}).
+ *
  * <p><b>Confidence</b> is a logistic function of the top section's evidence: its cosine, coverage and votes,
  * the share of the question the corpus knows at all (low for "tennis elbow" or "the Mona Lisa"), the margin
  * to the best unrelated runner-up, whether both retrievers put a section of the same family first, and how
@@ -35,24 +45,76 @@ import java.util.List;
  * evidence (confidence 0): that is the promise {@code out-of-scope.txt} makes to staff. Its weights were
  * fitted on the tuning split of the evaluation set, each question answered by an index without its own copy
  * among the visitors' questions ({@code eval --fit}, cross-validated); a question below the configured
- * threshold gets an honest "no match".
+ * threshold gets an honest "no match". All weights live in {@link #WEIGHTS}, with how and on what they were fitted.
  */
 public final class Scorer {
 
-    /** Ranking weights. */
+    /**
+     * The evidence a section's filed questions and text give, as one score: the measure the confidence of a
+     * section with filed questions reads its margin from ({@link Calibration} was fitted on it).
+     */
     public record Ranking(double cosine, double coverage, double bm25, double title, double vote, double learnt) {}
 
-    /** Logistic calibration of the confidence. */
+    /**
+     * The ranking's weights: {@code shared} for every section, and for a section with fewer than
+     * {@link #FEW_QUESTIONS} questions filed for it, what its own text says (its whole-section and best-sentence
+     * cosines, coverage and heading coverage again) plus a prior, so that it is not pushed aside only because
+     * nobody has filed questions for it yet.
+     */
+    public record Blend(Ranking shared, double sectionCosine, double sentenceCosine, double coverage, double title, double prior) {
+        /** The weights in the order of {@link Scorer#features}. */
+        public double[] asArray() {
+            return new double[] {shared.cosine(), shared.coverage(), shared.bm25(), shared.title(), shared.vote(), shared.learnt(),
+                    sectionCosine, sentenceCosine, coverage, title, prior};
+        }
+
+        public static Blend of(double[] w) {
+            return new Blend(new Ranking(w[0], w[1], w[2], w[3], w[4], w[5]), w[6], w[7], w[8], w[9], w[10]);
+        }
+    }
+
+    /** Logistic calibration of the confidence of a section with filed questions. */
     public record Calibration(double bias, double cosine, double coverage, double known, double margin, double agree,
                               double outOfScope, double namesUncovered, double vote, double notCoveredVote,
                               double learnt, double notCoveredLearnt) {}
 
-    public static final Ranking DEFAULT_RANKING = new Ranking(1.0, 0.45, 0.15, 0.15, 0.2, 0.35);
-    public static final Calibration DEFAULT_CALIBRATION = new Calibration(-1.720, 1.122, 0.373, 1.074, 2.335, 0.939, 2.147, -2.050, 0.351,
-            -0.896, 0.959, -2.812);
+    /** Logistic calibration of the confidence of a section with few or no filed questions. */
+    public record UnfiledCalibration(double bias, double sentenceCosine, double sectionCosine, double coverage, double known,
+                                     double margin, double outOfScope, double namesUncovered, double notCoveredVote,
+                                     double notCoveredLearnt, double vote, double learnt, double title) {
+        /** The weights in the order of {@link Scorer#unfiledEvidence}. */
+        public double[] asArray() {
+            return new double[] {bias, sentenceCosine, sectionCosine, coverage, known, margin, outOfScope, namesUncovered,
+                    notCoveredVote, notCoveredLearnt, vote, learnt, title};
+        }
+
+        public static UnfiledCalibration of(double[] w) {
+            return new UnfiledCalibration(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8], w[9], w[10], w[11], w[12]);
+        }
+    }
+
+    /** Everything fitted, as stored in {@link #WEIGHTS} with where it was fitted from. */
+    public record Weights(Ranking evidence, Blend blend, Calibration calibration, UnfiledCalibration unfiledCalibration,
+                          java.util.Map<String, String> fitted) {}
+
+    /** The fitted weights shipped with the chat ({@code eval --fit} writes them). */
+    public static final String WEIGHTS = "/model/scorer-weights.json";
+
+    /** A section with fewer questions filed for it than this is scored as one nobody has filed questions for. */
+    public static final int FEW_QUESTIONS = 8;
+
+    /** The weights in the jar. */
+    public static Weights bundled() {
+        try (java.io.InputStream in = Scorer.class.getResourceAsStream(WEIGHTS)) {
+            if (in == null) throw new IllegalStateException("the jar has no " + WEIGHTS);
+            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(in, Weights.class);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("reading " + WEIGHTS, e);
+        }
+    }
 
     /** A section with its blended score. */
-    public record Ranked(SectionHit hit, double score) {
+    public record Ranked(SectionHit hit, double score, double[] features) {
         public String sectionId() {
             return hit.sectionId();
         }
@@ -91,46 +153,70 @@ public final class Scorer {
         }
     }
 
-    private final Ranking ranking;
-    private final Calibration calibration;
+    private final Weights weights;
 
-    public Scorer(Ranking ranking, Calibration calibration) {
-        this.ranking = ranking;
-        this.calibration = calibration;
+    public Scorer(Weights weights) {
+        this.weights = weights;
+    }
+
+    /** Whether a section is scored as one nobody has filed (enough) questions for. */
+    public static boolean unfiled(SectionHit h) {
+        return h.questions() < FEW_QUESTIONS;
+    }
+
+    /** The filed-evidence score ({@link Ranking}). */
+    private double evidence(SectionHit h, double bm25) {
+        Ranking r = weights.evidence();
+        return r.cosine() * h.cosine() + r.coverage() * h.coverage() + r.bm25() * bm25 + r.title() * h.titleCoverage()
+                + r.vote() * h.vote() + r.learnt() * h.learnt();
+    }
+
+    /**
+     * What the ranking weighs ({@link Blend#asArray} in the same order): cosine, coverage, normalised BM25,
+     * heading coverage, votes, learnt; then, for a section with few filed questions only, its whole-section and
+     * best-sentence cosines, coverage and heading coverage again, and 1 for the prior.
+     */
+    public static double[] features(SectionHit h, double bm25) {
+        double u = unfiled(h) ? 1 : 0;
+        return new double[] {h.cosine(), h.coverage(), bm25, h.titleCoverage(), h.vote(), h.learnt(),
+                u * h.sectionCosine(), u * h.sentenceCosine(), u * h.coverage(), u * h.titleCoverage(), u};
+    }
+
+    public static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
+        return s;
     }
 
     public Scored score(Snapshot snapshot, Retrieval retrieval) {
         List<Ranked> ranked = new ArrayList<>();
+        Map<String, Double> evidence = new HashMap<>();
+        double[] blend = weights.blend().asArray();
         for (SectionHit h : retrieval.hits()) {
             double bm25 = retrieval.maxBm25() > 0 ? retrieval.specificity() * h.bm25() / retrieval.maxBm25() : 0;
-            ranked.add(new Ranked(h, ranking.cosine() * h.cosine() + ranking.coverage() * h.coverage() + ranking.bm25() * bm25
-                    + ranking.title() * h.titleCoverage() + ranking.vote() * h.vote() + ranking.learnt() * h.learnt()));
+            double[] f = features(h, bm25);
+            ranked.add(new Ranked(h, dot(blend, f), f));
+            evidence.put(h.sectionId(), evidence(h, bm25));
         }
         ranked.sort(Comparator.comparingDouble(Ranked::score).reversed().thenComparing(Ranked::sectionId));
         if (ranked.isEmpty()) {
             return new Scored(ranked, 0, 0, false, retrieval.knownShare(), retrieval.notCoveredVote(), retrieval.notCoveredLearnt(), 0, null, retrieval.uncoveredWords(), retrieval.uncovered(), false, null);
         }
         Ranked top = ranked.get(0);
+        boolean unfiled = unfiled(top.hit());
+        // the margin to the best unrelated runner-up, on the scale the top section's calibration was fitted on
+        ToDoubleFunction<Ranked> scale = unfiled ? Ranked::score : r -> evidence.get(r.sectionId());
         double runnerUp = ranked.stream().skip(1)
                 .filter(r -> !related(snapshot, top.sectionId(), r.sectionId()))
-                .mapToDouble(Ranked::score).findFirst().orElse(0);
-        double margin = top.score() - runnerUp;
+                .mapToDouble(scale).max().orElse(0);
+        double margin = scale.applyAsDouble(top) - runnerUp;
         boolean agree = retrieval.lexicalTop() != null && retrieval.denseTop() != null
                 && related(snapshot, top.sectionId(), retrieval.lexicalTop())
                 && related(snapshot, top.sectionId(), retrieval.denseTop());
         double gap = outOfScopeGap(top, retrieval);
-        double z = calibration.bias()
-                + calibration.cosine() * top.hit().cosine()
-                + calibration.coverage() * top.hit().coverage()
-                + calibration.known() * retrieval.knownShare()
-                + calibration.margin() * margin
-                + calibration.agree() * (agree ? 1 : 0)
-                + calibration.outOfScope() * gap
-                + calibration.namesUncovered() * retrieval.uncovered()
-                + calibration.vote() * top.hit().vote()
-                + calibration.notCoveredVote() * retrieval.notCoveredVote()
-                + calibration.learnt() * top.hit().learnt()
-                + calibration.notCoveredLearnt() * retrieval.notCoveredLearnt();
+        double z = unfiled ? dot(weights.unfiledCalibration().asArray(), unfiledEvidence(top.hit(), retrieval.knownShare(), margin,
+                retrieval.outOfScopeCosine(), retrieval.uncovered(), retrieval.notCoveredVote(), retrieval.notCoveredLearnt()))
+                : filedLogit(top.hit(), retrieval, margin, agree, gap);
         // closer to a topic staff listed as not covered than to the section it would answer with, as asked and
         // in the guide's own words: about that topic, whatever else matches. A visitor's question filed as not
         // covered counts only through the gap: it is a whole question ("can you help with a pulled hamstring"),
@@ -141,6 +227,27 @@ public final class Scorer {
         double confidence = retrieval.question().content().isEmpty() || aboutUncovered ? 0 : 1 / (1 + Math.exp(-z));
         return new Scored(ranked, confidence, margin, agree, retrieval.knownShare(), retrieval.notCoveredVote(), retrieval.notCoveredLearnt(), gap, retrieval.outOfScopeTopic(),
                 retrieval.uncoveredWords(), retrieval.uncovered(), aboutUncovered, null);
+    }
+
+    private double filedLogit(SectionHit top, Retrieval retrieval, double margin, boolean agree, double gap) {
+        Calibration c = weights.calibration();
+        return c.bias() + c.cosine() * top.cosine() + c.coverage() * top.coverage() + c.known() * retrieval.knownShare()
+                + c.margin() * margin + c.agree() * (agree ? 1 : 0) + c.outOfScope() * gap
+                + c.namesUncovered() * retrieval.uncovered() + c.vote() * top.vote()
+                + c.notCoveredVote() * retrieval.notCoveredVote() + c.learnt() * top.learnt()
+                + c.notCoveredLearnt() * retrieval.notCoveredLearnt();
+    }
+
+    /**
+     * What the confidence in a section with few filed questions weighs ({@link UnfiledCalibration#asArray} in
+     * the same order). Such a section is known by its own sentences, so the out-of-scope gap is measured from
+     * its best sentence.
+     */
+    public static double[] unfiledEvidence(SectionHit top, double known, double margin, double outOfScopeCosine, double uncovered,
+                                           double notCoveredVote, double notCoveredLearnt) {
+        return new double[] {1, top.sentenceCosine(), top.sectionCosine(), top.coverage(), known, margin,
+                top.sentenceCosine() - outOfScopeCosine, uncovered, notCoveredVote, notCoveredLearnt, top.vote(), top.learnt(),
+                top.titleCoverage()};
     }
 
     /** How much closer the question is to the best section than to the nearest topic the guide does not cover. */

@@ -65,6 +65,8 @@ public final class Snapshot extends IndexSearcher {
      * ({@link #asked}) → the section that answers it, or "" when filed as not covered.
      */
     private final Map<String, String> filed;
+    /** Section id → how many questions answer it (staff's alternates and the visitors' questions they filed). */
+    private final Map<String, Integer> questionCounts;
     /** Which section a question's meaning points to, fitted to this generation's filed questions. */
     private final SectionProbe probe;
     private final SafetyRules safetyRules;
@@ -80,6 +82,7 @@ public final class Snapshot extends IndexSearcher {
         List<String> vocabularyTexts = new ArrayList<>();
         List<String> topics = new ArrayList<>();
         Map<String, String> filedQuestions = new HashMap<>();
+        Map<String, Integer> questionCounts = new HashMap<>();
         Map<String, Set<String>> terms = new HashMap<>();
         Map<String, Set<String>> pairs = new HashMap<>();
         Map<String, Set<String>> titles = new HashMap<>();
@@ -101,10 +104,13 @@ public final class Snapshot extends IndexSearcher {
                 String sectionId = d.get(Fields.SECTION_ID);
                 units[doc] = new Unit(d.get(Fields.UNIT_ID), sectionId, kind, text);
                 // staff's alternates say the same as a filing: this section answers this question
-                if (kind == UnitKind.EXAMPLE || kind == UnitKind.QUESTION) file(filedQuestions, text, sectionId);
+                if (kind == UnitKind.EXAMPLE || kind == UnitKind.QUESTION) {
+                    file(filedQuestions, text, sectionId);
+                    questionCounts.merge(sectionId, 1, Integer::sum);
+                }
                 // a visitor's question is matched, but its words (and typos) are not the guide's: they say
                 // nothing about what the guide covers, and the spelling corrector must not trust them
-                if (kind == UnitKind.EXAMPLE || kind == UnitKind.PROXY) continue;
+                if (kind == UnitKind.EXAMPLE || kind == UnitKind.PROXY || kind == UnitKind.SENTENCE) continue;
                 // what a section "contains", for coverage: its headings, its own text (a parent's answer also
                 // shows its children, but a question naming a child's words is about the child), its items
                 // and its alternate questions
@@ -160,6 +166,7 @@ public final class Snapshot extends IndexSearcher {
         this.sectionFrequency = Map.copyOf(freq);
         filedQuestions.values().removeIf(AMBIGUOUS::equals);
         this.filed = Map.copyOf(filedQuestions);
+        this.questionCounts = Map.copyOf(questionCounts);
         this.settingsFiles = Map.copyOf(settings);
         this.commitData = reader instanceof DirectoryReader dr ? Map.copyOf(dr.getIndexCommit().getUserData()) : Map.of();
 
@@ -358,6 +365,11 @@ public final class Snapshot extends IndexSearcher {
     /** The terms of one of the staff's out-of-scope topics that the corpus does not use (elbow, diabetes, ...). */
     public Set<String> outOfScopeTerms(String topic) {
         return outOfScopeTerms.getOrDefault(topic, Set.of());
+    }
+
+    /** How many questions staff wrote or filed for the section (alternates and visitors' questions). */
+    public int questionCount(String sectionId) {
+        return questionCounts.getOrDefault(sectionId, 0);
     }
 
     public int sectionCount() {

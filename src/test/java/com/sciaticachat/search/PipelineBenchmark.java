@@ -92,7 +92,7 @@ public class PipelineBenchmark {
             public int dimension() { return model.dimension(); }
             public String modelId() { return model.modelId(); }
         };
-        uncached = new ChatService(app.index(), noCache, retriever, new Scorer(Scorer.DEFAULT_RANKING, Scorer.DEFAULT_CALIBRATION),
+        uncached = new ChatService(app.index(), noCache, retriever, new Scorer(Scorer.bundled()),
                 new Messages(config), config.minConfidence());
         detector = new com.sciaticachat.safety.RedFlagDetector(com.sciaticachat.safety.SafetyModel.bundled(), model);
         safetyVectors = new float[QUESTIONS.length][];
@@ -172,7 +172,7 @@ public class PipelineBenchmark {
     @Benchmark
     public Object dense_retriever() {
         int i = pick();
-        return app.index().withSnapshot(s -> retriever.dense(s, vectors[i], new Retriever.Neighbours()));
+        return app.index().withSnapshot(s -> retriever.dense(s, vectors[i], new Retriever.Neighbours(), new Retriever.OwnText()));
     }
 
     /** The learnt red-flag detector alone, from the question's embedding (which retrieval needs anyway). */

@@ -211,7 +211,7 @@ class RetrievalTest {
         float[] v = com.sciaticachat.embed.MiniLmEmbedder.shared().embed("sore bum after sitting all day"); // filed under Symptoms
         chat.index().withSnapshot(s -> {
             Retriever.Neighbours near = new Retriever.Neighbours();
-            java.util.Map<String, double[]> dense = retriever.dense(s, v, near);
+            java.util.Map<String, double[]> dense = retriever.dense(s, v, near, new Retriever.OwnText());
             assertEquals(s.sections().keySet(), dense.keySet(), "every section, however far");
             assertEquals(1.0, dense.get("massage-for-sciatic-pain/symptoms")[0], 1e-3, "the filed question itself");
             assertEquals("sore bum after sitting all day", s.unit((int) dense.get("massage-for-sciatic-pain/symptoms")[1]).text());
