@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The safety sets through the triage with the clinic's shipped rules. The bounds sit below today's figures
- * (docs in the README's Safety section) by a margin, so that a change that loses red flags fails.
+ * (docs/safety.md) by a margin, so that a change that loses red flags fails.
  */
 class SafetySetTest {
 
