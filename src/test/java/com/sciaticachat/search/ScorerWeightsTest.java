@@ -26,6 +26,14 @@ class ScorerWeightsTest {
     }
 
     @Test
+    void the_weights_file_round_trips_through_the_json_eval_fit_writes() throws Exception {
+        Scorer.Weights shipped = Scorer.bundled();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String written = json.writerWithDefaultPrettyPrinter().writeValueAsString(shipped);
+        assertEquals(shipped, json.readValue(written, Scorer.Weights.class));
+    }
+
+    @Test
     void a_section_nobody_filed_questions_for_gets_its_own_text_and_prior_and_one_with_filings_does_not() {
         double[] unfiled = Scorer.features(HIT, 0.5);
         Retriever.SectionHit filed = new Retriever.SectionHit("doc/section", 0.7, 1, 3.0, 1, 0.5, 0.2, List.of("word"), 0.3, 0.1,
