@@ -19,18 +19,19 @@ class RetrievalTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
-            "what causes sciatica?|causes",
-            "What is deep tissue massage?|deep-tissue-massage",
-            "how is sciatica diagnosed|diagnosis",
+            "what sets off a sciatic nerve in the first place|causes",
+            "whats deep tissue work like|deep-tissue-massage",
+            "which scans tell a doctor its sciatica|diagnosis",
             "what are the symptoms|symptoms",
-            "sore bum after sitting all day|symptoms",
-            "syatica stretchs|stretching",
-            "are there tablets for nerve pain|treatment",
-            "how do I keep it from flaring up|prevention",
+            "my bottom aches and it runs down one leg when i sit a while|symptoms",
+            "best strech for the back of my leg and my butt|stretching",
+            "which painkillers do doctors prescribe for it|treatment",
+            "how do i stop it coming back next winter|prevention",
             "self-massage techniques|self-massage-techniques",
-            "how many massage sessions will I need|what-to-expect-from-massage",
-            "can pregnancy cause sciatica|causes"})
+            "roughly how many visits before i notice a difference|what-to-expect-from-massage",
+            "could being pregnant be what's pressing on the nerve|causes"})
     void returns_best_section_for_known_question(String question, String expected) {
+        assertNotFiled(question);
         Reply r = chat.ask(question);
         assertEquals(Reply.ANSWERED, r.status(), () -> question + " -> " + r);
         assertEquals("massage-for-sciatic-pain/" + expected, r.answer().sectionId());
@@ -40,9 +41,10 @@ class RetrievalTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"who painted the Mona Lisa?", "can you help with tennis elbow?", "what's the weather tomorrow",
-            "my knee hurts when I run"})
+    @ValueSource(strings = {"who wrote the novel Moby Dick?", "does massage fix a frozen shoulder", "what's the weather tomorrow",
+            "got a good recipe for banana bread"})
     void declines_questions_the_corpus_cannot_answer(String question) {
+        assertNotFiled(question);
         Reply r = chat.ask(question);
         assertEquals(Reply.NO_MATCH, r.status(), () -> question + " -> " + r);
         assertNull(r.answer());
@@ -221,5 +223,11 @@ class RetrievalTest {
             assertTrue(near.votesFor("massage-for-sciatic-pain/symptoms") >= 0.1);
             return null;
         });
+    }
+
+    /** A question filed in the fixture corpus or the training questions would only match its own copy. */
+    private void assertNotFiled(String question) {
+        Scorer.Scored scored = chat.trace(question).scored();
+        assertTrue(scored == null || scored.filedUnder() == null, () -> "'" + question + "' is filed: it tests nothing");
     }
 }
