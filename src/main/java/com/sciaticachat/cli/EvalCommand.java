@@ -88,7 +88,7 @@ final class EvalCommand {
         }
         int filed = cv.filed(set);
         if (filed > 0) {
-            out.printf(Locale.ROOT, "%d of these questions %s filed (in the chat's training questions or %s): each is answered by an%n"
+            out.printf(Locale.ROOT, "%d of these questions %s filed (in the chat's training questions, %s or a section's alternates): each is answered by an%n"
                     + "index built without it (%d-fold cross-validation), as a new visitor asking it would be.%n%n",
                     filed, filed == 1 ? "is" : "are", VisitorQuestionsFile.FILE_NAME, folds);
         }

@@ -78,7 +78,7 @@ public final class CrossValidation {
             Path root = Files.createTempDirectory("sciatica-fold");
             try {
                 Path corpus = root.resolve("corpus");
-                copyTree(config.corpusDir(), corpus);
+                copyTree(config.corpusDir(), corpus, left);
                 Files.writeString(corpus.resolve(VisitorQuestionsFile.FILE_NAME), without(bank, left), StandardCharsets.UTF_8);
                 Path trainingFile = root.resolve("training.txt");
                 Files.writeString(trainingFile, without(training, left), StandardCharsets.UTF_8);
@@ -103,6 +103,12 @@ public final class CrossValidation {
         for (VisitorQuestionsFile.Entry e : VisitorQuestionsFile.entries(readBank())) filed.add(Snapshot.asked(e.question()));
         for (VisitorQuestionsFile.Entry e : VisitorQuestionsFile.entries(VisitorQuestionsFile.training(config.trainingFile()))) {
             filed.add(Snapshot.asked(e.question()));
+        }
+        // a section's alternate questions are filings too: one asked as written would match its own copy
+        try (Stream<Path> walk = Files.walk(config.corpusDir())) {
+            for (Path md : walk.filter(p -> p.toString().endsWith(".md")).toList()) {
+                withoutAlternates(Files.readString(md, StandardCharsets.UTF_8), Set.of(), filed);
+            }
         }
         List<List<EvalSet.Case>> out = new ArrayList<>();
         for (int i = 0; i < folds; i++) out.add(new ArrayList<>());
@@ -138,14 +144,50 @@ public final class CrossValidation {
         return String.join("\n", kept);
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
+    /** Copies the corpus, its Markdown without the alternate questions that are among {@code left}. */
+    private static void copyTree(Path from, Path to, Set<String> left) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : walk.toList()) {
                 Path target = to.resolve(from.relativize(p).toString());
                 if (Files.isDirectory(p)) Files.createDirectories(target);
-                else if (Files.isRegularFile(p)) Files.copy(p, target);
+                else if (p.toString().endsWith(".md")) {
+                    Files.writeString(target, withoutAlternates(Files.readString(p, StandardCharsets.UTF_8), left, new HashSet<>()),
+                            StandardCharsets.UTF_8);
+                } else if (Files.isRegularFile(p)) Files.copy(p, target);
             }
         }
+    }
+
+    private static final java.util.regex.Pattern BULLET = java.util.regex.Pattern.compile("^\\s*(?:[-*+]|\\d{1,3}[.)])\\s+(.+?)\\s*$");
+
+    /**
+     * The Markdown without the alternate questions (bulleted lines of a {@code <!-- questions} comment) whose
+     * {@link Snapshot#asked} wording is in {@code left}; every alternate's wording is added to {@code seen}.
+     */
+    static String withoutAlternates(String markdown, Set<String> left, Set<String> seen) {
+        StringBuilder out = new StringBuilder();
+        boolean inside = false;
+        String[] lines = markdown.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            String t = line.trim();
+            if (!inside && t.toLowerCase(java.util.Locale.ROOT).startsWith("<!--") && t.substring(4).trim().toLowerCase(java.util.Locale.ROOT).startsWith("questions")) {
+                inside = !t.endsWith("-->");
+            } else if (inside) {
+                if (t.endsWith("-->")) inside = false;
+                java.util.regex.Matcher m = BULLET.matcher(t.endsWith("-->") ? t.substring(0, t.length() - 3) : t);
+                if (m.matches()) {
+                    String asked = Snapshot.asked(m.group(1));
+                    seen.add(asked);
+                    if (left.contains(asked)) {
+                        if (t.endsWith("-->")) out.append("-->").append(i + 1 < lines.length ? "\n" : "");
+                        continue;
+                    }
+                }
+            }
+            out.append(line).append(i + 1 < lines.length ? "\n" : "");
+        }
+        return out.toString();
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -52,4 +52,14 @@ class CrossValidationTest {
         assertEquals("# note\n[Symptoms]\nwhy does my leg tingle\n[not covered]\n",
                 CrossValidation.without(bank, Set.of(Snapshot.asked(FILED), Snapshot.asked("Symptoms?"))));
     }
+
+    @Test
+    void a_sections_alternate_question_in_the_fold_is_left_out_of_the_markdown_too() {
+        String markdown = "# Guide\n\n## Causes\n\n<!-- questions\n- What causes it?\n- why me\n-->\n\nText.\n";
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        String without = CrossValidation.withoutAlternates(markdown, Set.of(Snapshot.asked("what causes it")), seen);
+        assertTrue(!without.contains("What causes it?") && without.contains("- why me") && without.contains("-->\n\nText."), without);
+        assertEquals(Set.of(Snapshot.asked("What causes it?"), Snapshot.asked("why me")), seen);
+        assertEquals(markdown, CrossValidation.withoutAlternates(markdown, Set.of(), new java.util.HashSet<>()));
+    }
 }
