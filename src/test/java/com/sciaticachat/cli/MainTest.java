@@ -116,7 +116,7 @@ class MainTest {
                 + "tune\tsection\tcauses\twhat causes sciatica, in words no visitor filed\n");
         Run r = run("eval", set.toString(), "--corpus", corpus.toString(), "--index", tmp.resolve("idx").toString(), "--folds", "2");
         assertEquals(0, r.code(), r.out() + r.err());
-        assertTrue(r.out().contains("1 of these questions is filed (in the chat's training questions or visitor-questions.txt)")
+        assertTrue(r.out().contains("1 of these questions is filed (in the chat's training questions, visitor-questions.txt or a section's alternates)")
                 && r.out().contains("(2-fold cross-validation)"), r.out());
         assertTrue(r.out().contains("Evaluation of ") && r.out().contains(": 2 questions"), r.out());
     }
