@@ -35,11 +35,11 @@ public final class Calibrator {
             if (!Evaluator.isRetrieval(c) && !c.category().equals("offtopic")) continue;
             ChatService.Trace t = chat.trace(c.question());
             Scorer.Scored s = t.scored();
-            // no section, or closer to a topic the guide does not cover: decided by rule, not by these weights
-            if (s == null || s.top() == null || s.aboutUncoveredTopic()) continue;
-            x.add(new double[] {1, s.top().hit().cosine(), s.top().hit().coverage(), s.known(), s.margin(), s.agree() ? 1 : 0,
-                    s.outOfScopeGap(), s.uncovered(), s.top().hit().vote(), s.notCoveredVote(), s.top().hit().learnt(),
-                    s.notCoveredLearnt()});
+            // no section, or closer to a topic the guide does not cover: decided by rule, not by these weights; a
+            // section with few filed questions has its own calibration (RankingFit)
+            if (s == null || s.top() == null || s.aboutUncoveredTopic() || Scorer.unfiled(s.top().hit())) continue;
+            x.add(Scorer.filedEvidence(s.top().hit(), s.known(), s.margin(), s.agree(), s.outOfScopeGap(), s.uncovered(),
+                    s.notCoveredVote(), s.notCoveredLearnt()));
             y.add(!c.expectsNoAnswer() && EvalSet.matches(c, s.top().sectionId()) ? 1 : 0);
         }
     }
@@ -52,7 +52,7 @@ public final class Calibrator {
 
     static Scorer.Calibration fit(List<double[]> x, List<Integer> y) {
         double[] w = logistic(x, y, new double[] {-5, 5, 2, 2, 2, 0.5, 2, -2, 1, -1, 1, -1}, PENALTIES);
-        return new Scorer.Calibration(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8], w[9], w[10], w[11]);
+        return Scorer.Calibration.of(w);
     }
 
     /**

@@ -78,7 +78,7 @@ public final class CrossValidation {
             Path root = Files.createTempDirectory("sciatica-fold");
             try {
                 Path corpus = root.resolve("corpus");
-                copyTree(config.corpusDir(), corpus, left);
+                copyTree(config.corpusDir(), corpus, markdown -> withoutAlternates(markdown, left, new HashSet<>()));
                 Files.writeString(corpus.resolve(VisitorQuestionsFile.FILE_NAME), without(bank, left), StandardCharsets.UTF_8);
                 Path trainingFile = root.resolve("training.txt");
                 Files.writeString(trainingFile, without(training, left), StandardCharsets.UTF_8);
@@ -144,15 +144,14 @@ public final class CrossValidation {
         return String.join("\n", kept);
     }
 
-    /** Copies the corpus, its Markdown without the alternate questions that are among {@code left}. */
-    private static void copyTree(Path from, Path to, Set<String> left) throws IOException {
+    /** Copies the corpus, each Markdown file's text through {@code markdown}. */
+    static void copyTree(Path from, Path to, java.util.function.UnaryOperator<String> markdown) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : walk.toList()) {
                 Path target = to.resolve(from.relativize(p).toString());
                 if (Files.isDirectory(p)) Files.createDirectories(target);
                 else if (p.toString().endsWith(".md")) {
-                    Files.writeString(target, withoutAlternates(Files.readString(p, StandardCharsets.UTF_8), left, new HashSet<>()),
-                            StandardCharsets.UTF_8);
+                    Files.writeString(target, markdown.apply(Files.readString(p, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
                 } else if (Files.isRegularFile(p)) Files.copy(p, target);
             }
         }
@@ -190,7 +189,7 @@ public final class CrossValidation {
         return out.toString();
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }

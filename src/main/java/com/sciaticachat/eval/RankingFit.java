@@ -5,7 +5,6 @@ import com.sciaticachat.config.Config;
 import com.sciaticachat.corpus.VisitorQuestionsFile;
 import com.sciaticachat.search.LiveIndex;
 import com.sciaticachat.search.Scorer;
-import com.sciaticachat.search.Snapshot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Fits how sections nobody has filed questions for are ranked and trusted ({@link Scorer.Blend},
@@ -43,14 +41,17 @@ public final class RankingFit {
             try {
                 Path corpus = root.resolve("corpus");
                 Set<String> stripped = new HashSet<>();
-                copyStripping(config.corpusDir(), corpus, half, stripped);
+                int strippedHalf = half;
+                CrossValidation.copyTree(config.corpusDir(), corpus, markdown -> strip(markdown, strippedHalf, stripped));
+                Path bank = corpus.resolve(VisitorQuestionsFile.FILE_NAME);
+                if (Files.exists(bank)) {
+                    Files.writeString(bank, withoutHeadings(Files.readString(bank, StandardCharsets.UTF_8), stripped), StandardCharsets.UTF_8);
+                }
                 Path training = root.resolve("training.txt");
                 Files.writeString(training, withoutHeadings(VisitorQuestionsFile.training(config.trainingFile()), stripped), StandardCharsets.UTF_8);
                 collect(config.withDirs(corpus, root.resolve("index")).withTrainingFile(training), tune, cases);
             } finally {
-                try (Stream<Path> walk = Files.walk(root)) {
-                    for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-                }
+                CrossValidation.deleteTree(root);
             }
         }
         // in units of cosine, as the filed evidence's scores are: the thresholds that read scores stay meaningful
@@ -153,27 +154,7 @@ public final class RankingFit {
 
     private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.+?)\\s*(\\{#[^}]*\\})?\\s*$");
 
-    /** Copies the corpus; in its Markdown, every other heading (from {@code half}) loses its alternate questions. */
-    private static void copyStripping(Path from, Path to, int half, Set<String> stripped) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else if (p.toString().endsWith(".md")) {
-                    Files.writeString(target, strip(Files.readString(p, StandardCharsets.UTF_8), half, stripped), StandardCharsets.UTF_8);
-                } else if (!p.getFileName().toString().equals(VisitorQuestionsFile.FILE_NAME)) {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        Path bank = from.resolve(VisitorQuestionsFile.FILE_NAME);
-        if (Files.exists(bank)) {
-            Files.writeString(to.resolve(VisitorQuestionsFile.FILE_NAME),
-                    withoutHeadings(Files.readString(bank, StandardCharsets.UTF_8), stripped), StandardCharsets.UTF_8);
-        }
-    }
-
+    /** The Markdown with every other heading's (from {@code half}) alternate questions left out; those headings go to {@code stripped}. */
     static String strip(String markdown, int half, Set<String> stripped) {
         StringBuilder out = new StringBuilder();
         int heading = -1;

@@ -251,8 +251,9 @@ public final class IndexBuilder {
     /**
      * A section with fewer questions than this (alternates and filings) gets its own heading, items and
      * sentences as {@link UnitKind#PROXY} units: the votes and the learnt model then know it from its words.
+     * The scorer also ranks and trusts such a section on its own text ({@code Scorer.unfiled}).
      */
-    static final int FAIR_SHARE = 8;
+    public static final int FAIR_SHARE = 8;
 
     /** The section's own sentences and list items (of its own text, not its children's), each once. */
     static List<String> sentences(Section section) {

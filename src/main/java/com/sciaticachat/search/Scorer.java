@@ -4,9 +4,7 @@ import com.sciaticachat.search.Retriever.Retrieval;
 import com.sciaticachat.search.Retriever.SectionHit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -25,7 +23,7 @@ import java.util.function.ToDoubleFunction;
  * neighbours'); BM25 breaks the remaining ties, in proportion to how much distinctive content the question
  * has (with only generic words, BM25's differences are length normalisation, not meaning).
  *
- * <p>A section with fewer than {@link #FEW_QUESTIONS} questions filed for it (a new document's, typically)
+ * <p>A section with fewer than {@link com.sciaticachat.index.IndexBuilder#FAIR_SHARE} questions filed for it (a new document's, typically)
  * has little to show in votes, learnt scores and near questions, so the ranking adds what its own text says
  * (its whole-section and best-sentence cosines, coverage and heading coverage) and a prior: it wins the
  * questions it clearly answers without anyone filing questions for it. Its confidence has its own calibration
@@ -53,19 +51,25 @@ public final class Scorer {
      * The evidence a section's filed questions and text give, as one score: the measure the confidence of a
      * section with filed questions reads its margin from ({@link Calibration} was fitted on it).
      */
-    public record Ranking(double cosine, double coverage, double bm25, double title, double vote, double learnt) {}
+    public record Ranking(double cosine, double coverage, double bm25, double title, double vote, double learnt) {
+        /** The weights in the order of the first six of {@link Scorer#features}. */
+        public double[] asArray() {
+            return new double[] {cosine, coverage, bm25, title, vote, learnt};
+        }
+    }
 
     /**
      * The ranking's weights: {@code shared} for every section, and for a section with fewer than
-     * {@link #FEW_QUESTIONS} questions filed for it, what its own text says (its whole-section and best-sentence
+     * {@link com.sciaticachat.index.IndexBuilder#FAIR_SHARE} questions filed for it, what its own text says (its whole-section and best-sentence
      * cosines, coverage and heading coverage again) plus a prior, so that it is not pushed aside only because
      * nobody has filed questions for it yet.
      */
     public record Blend(Ranking shared, double sectionCosine, double sentenceCosine, double coverage, double title, double prior) {
         /** The weights in the order of {@link Scorer#features}. */
         public double[] asArray() {
-            return new double[] {shared.cosine(), shared.coverage(), shared.bm25(), shared.title(), shared.vote(), shared.learnt(),
-                    sectionCosine, sentenceCosine, coverage, title, prior};
+            double[] out = java.util.Arrays.copyOf(shared.asArray(), 11);
+            System.arraycopy(new double[] {sectionCosine, sentenceCosine, coverage, title, prior}, 0, out, 6, 5);
+            return out;
         }
 
         public static Blend of(double[] w) {
@@ -76,7 +80,17 @@ public final class Scorer {
     /** Logistic calibration of the confidence of a section with filed questions. */
     public record Calibration(double bias, double cosine, double coverage, double known, double margin, double agree,
                               double outOfScope, double namesUncovered, double vote, double notCoveredVote,
-                              double learnt, double notCoveredLearnt) {}
+                              double learnt, double notCoveredLearnt) {
+        /** The weights in the order of {@link Scorer#filedEvidence}. */
+        public double[] asArray() {
+            return new double[] {bias, cosine, coverage, known, margin, agree, outOfScope, namesUncovered, vote, notCoveredVote,
+                    learnt, notCoveredLearnt};
+        }
+
+        public static Calibration of(double[] w) {
+            return new Calibration(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8], w[9], w[10], w[11]);
+        }
+    }
 
     /** Logistic calibration of the confidence of a section with few or no filed questions. */
     public record UnfiledCalibration(double bias, double sentenceCosine, double sectionCosine, double coverage, double known,
@@ -99,9 +113,6 @@ public final class Scorer {
 
     /** The fitted weights shipped with the chat ({@code eval --fit} writes them). */
     public static final String WEIGHTS = "/model/scorer-weights.json";
-
-    /** A section with fewer questions filed for it than this is scored as one nobody has filed questions for. */
-    public static final int FEW_QUESTIONS = 8;
 
     /** The weights in the jar. */
     public static Weights bundled() {
@@ -153,22 +164,19 @@ public final class Scorer {
         }
     }
 
-    private final Weights weights;
+    /** The weights as arrays, in the order of the features each reads. */
+    private final double[] evidence, blend, calibration, unfiledCalibration;
 
     public Scorer(Weights weights) {
-        this.weights = weights;
+        this.evidence = weights.evidence().asArray();
+        this.blend = weights.blend().asArray();
+        this.calibration = weights.calibration().asArray();
+        this.unfiledCalibration = weights.unfiledCalibration().asArray();
     }
 
     /** Whether a section is scored as one nobody has filed (enough) questions for. */
     public static boolean unfiled(SectionHit h) {
-        return h.questions() < FEW_QUESTIONS;
-    }
-
-    /** The filed-evidence score ({@link Ranking}). */
-    private double evidence(SectionHit h, double bm25) {
-        Ranking r = weights.evidence();
-        return r.cosine() * h.cosine() + r.coverage() * h.coverage() + r.bm25() * bm25 + r.title() * h.titleCoverage()
-                + r.vote() * h.vote() + r.learnt() * h.learnt();
+        return h.questions() < com.sciaticachat.index.IndexBuilder.FAIR_SHARE;
     }
 
     /**
@@ -182,6 +190,7 @@ public final class Scorer {
                 u * h.sectionCosine(), u * h.sentenceCosine(), u * h.coverage(), u * h.titleCoverage(), u};
     }
 
+    /** The weighted sum of the first {@code weights.length} features. */
     public static double dot(double[] a, double[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) s += a[i] * b[i];
@@ -190,13 +199,10 @@ public final class Scorer {
 
     public Scored score(Snapshot snapshot, Retrieval retrieval) {
         List<Ranked> ranked = new ArrayList<>();
-        Map<String, Double> evidence = new HashMap<>();
-        double[] blend = weights.blend().asArray();
         for (SectionHit h : retrieval.hits()) {
             double bm25 = retrieval.maxBm25() > 0 ? retrieval.specificity() * h.bm25() / retrieval.maxBm25() : 0;
             double[] f = features(h, bm25);
             ranked.add(new Ranked(h, dot(blend, f), f));
-            evidence.put(h.sectionId(), evidence(h, bm25));
         }
         ranked.sort(Comparator.comparingDouble(Ranked::score).reversed().thenComparing(Ranked::sectionId));
         if (ranked.isEmpty()) {
@@ -205,7 +211,8 @@ public final class Scorer {
         Ranked top = ranked.get(0);
         boolean unfiled = unfiled(top.hit());
         // the margin to the best unrelated runner-up, on the scale the top section's calibration was fitted on
-        ToDoubleFunction<Ranked> scale = unfiled ? Ranked::score : r -> evidence.get(r.sectionId());
+        // (the filed evidence weighs the first six features, the ones every section has)
+        ToDoubleFunction<Ranked> scale = unfiled ? Ranked::score : r -> dot(evidence, r.features());
         double runnerUp = ranked.stream().skip(1)
                 .filter(r -> !related(snapshot, top.sectionId(), r.sectionId()))
                 .mapToDouble(scale).max().orElse(0);
@@ -214,9 +221,10 @@ public final class Scorer {
                 && related(snapshot, top.sectionId(), retrieval.lexicalTop())
                 && related(snapshot, top.sectionId(), retrieval.denseTop());
         double gap = outOfScopeGap(top, retrieval);
-        double z = unfiled ? dot(weights.unfiledCalibration().asArray(), unfiledEvidence(top.hit(), retrieval.knownShare(), margin,
+        double z = unfiled ? dot(unfiledCalibration, unfiledEvidence(top.hit(), retrieval.knownShare(), margin,
                 retrieval.outOfScopeCosine(), retrieval.uncovered(), retrieval.notCoveredVote(), retrieval.notCoveredLearnt()))
-                : filedLogit(top.hit(), retrieval, margin, agree, gap);
+                : dot(calibration, filedEvidence(top.hit(), retrieval.knownShare(), margin, agree, gap, retrieval.uncovered(),
+                retrieval.notCoveredVote(), retrieval.notCoveredLearnt()));
         // closer to a topic staff listed as not covered than to the section it would answer with, as asked and
         // in the guide's own words: about that topic, whatever else matches. A visitor's question filed as not
         // covered counts only through the gap: it is a whole question ("can you help with a pulled hamstring"),
@@ -229,13 +237,14 @@ public final class Scorer {
                 retrieval.uncoveredWords(), retrieval.uncovered(), aboutUncovered, null);
     }
 
-    private double filedLogit(SectionHit top, Retrieval retrieval, double margin, boolean agree, double gap) {
-        Calibration c = weights.calibration();
-        return c.bias() + c.cosine() * top.cosine() + c.coverage() * top.coverage() + c.known() * retrieval.knownShare()
-                + c.margin() * margin + c.agree() * (agree ? 1 : 0) + c.outOfScope() * gap
-                + c.namesUncovered() * retrieval.uncovered() + c.vote() * top.vote()
-                + c.notCoveredVote() * retrieval.notCoveredVote() + c.learnt() * top.learnt()
-                + c.notCoveredLearnt() * retrieval.notCoveredLearnt();
+    /**
+     * What the confidence in a section with filed questions weighs ({@link Calibration#asArray} in the same
+     * order); {@code margin} on the filed-evidence scale, {@code gap} from the section's nearest unit.
+     */
+    public static double[] filedEvidence(SectionHit top, double known, double margin, boolean agree, double gap, double uncovered,
+                                         double notCoveredVote, double notCoveredLearnt) {
+        return new double[] {1, top.cosine(), top.coverage(), known, margin, agree ? 1 : 0, gap, uncovered, top.vote(),
+                notCoveredVote, top.learnt(), notCoveredLearnt};
     }
 
     /**

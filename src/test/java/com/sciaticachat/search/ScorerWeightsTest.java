@@ -21,6 +21,8 @@ class ScorerWeightsTest {
         assertEquals(Scorer.features(HIT, 0.5).length, w.blend().asArray().length, "ranking features");
         assertEquals(Scorer.unfiledEvidence(HIT, 0.8, 0.1, 0.3, 0, 0, 0).length, w.unfiledCalibration().asArray().length,
                 "confidence features of a section without filed questions");
+        assertEquals(Scorer.filedEvidence(HIT, 0.8, 0.1, true, 0.2, 0, 0, 0).length, w.calibration().asArray().length,
+                "confidence features of a section with filed questions");
         assertEquals(1.0, w.blend().shared().cosine(), 1e-9, "the blend is in units of cosine (ChatService's spreads read it so)");
         assertTrue(w.fitted().containsKey("how"), "the file says how it was fitted");
     }
@@ -37,7 +39,7 @@ class ScorerWeightsTest {
     void a_section_nobody_filed_questions_for_gets_its_own_text_and_prior_and_one_with_filings_does_not() {
         double[] unfiled = Scorer.features(HIT, 0.5);
         Retriever.SectionHit filed = new Retriever.SectionHit("doc/section", 0.7, 1, 3.0, 1, 0.5, 0.2, List.of("word"), 0.3, 0.1,
-                Scorer.FEW_QUESTIONS, 0.6, 0.65);
+                com.sciaticachat.index.IndexBuilder.FAIR_SHARE, 0.6, 0.65);
         double[] withFilings = Scorer.features(filed, 0.5);
         assertEquals(1.0, unfiled[unfiled.length - 1], "the prior's indicator");
         assertEquals(0.0, withFilings[withFilings.length - 1]);
