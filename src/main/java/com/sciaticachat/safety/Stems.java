@@ -7,9 +7,12 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.tartarus.snowball.ext.EnglishStemmer;
+import org.tartarus.snowball.ext.PorterStemmer;
 
-/** Words and stems for the safety matcher: folded, contractions spelt out, Snowball English stems. */
+/**
+ * Words and stems for the safety matcher: folded, contractions spelt out, Porter stems (the algorithm retrieval
+ * uses through Lucene's PorterStemFilter, here called one word at a time through Snowball's implementation of it).
+ */
 final class Stems {
     private static final Pattern TOKEN = Pattern.compile("=?[a-z0-9]+");
     /** Stems of recent words; bounded, since visitors can type any number of distinct words. */
@@ -21,7 +24,7 @@ final class Stems {
     static String stem(String word) {
         String w = word.startsWith("=") ? word.substring(1) : word;
         return CACHE.get(w, k -> {
-            EnglishStemmer s = new EnglishStemmer();
+            PorterStemmer s = new PorterStemmer();
             s.setCurrent(k);
             s.stem();
             return s.getCurrent();
