@@ -4,6 +4,7 @@ import com.sciaticachat.analysis.QuestionAnalyzer.AnalyzedQuestion;
 import com.sciaticachat.embed.Embedder;
 import com.sciaticachat.index.SectionRecord;
 import com.sciaticachat.safety.RedFlagDetector;
+import com.sciaticachat.safety.SafetyConfig;
 import com.sciaticachat.safety.SafetyModel;
 import com.sciaticachat.safety.SafetyRules;
 import com.sciaticachat.safety.Triage;
@@ -111,8 +112,11 @@ public final class ChatService {
         long generation = index.generation();
         AnswerCache.Entry cached = answers.get(question, check, generation);
         if (cached == null) {
-            Trace t = trace(question, check);
-            cached = new AnswerCache.Entry(t.reply(), forInbox(question, t));
+            // the inbox's grouping words are read by the same generation that answered
+            cached = index.withSnapshot(snapshot -> {
+                Trace t = traced(snapshot, question, check);
+                return new AnswerCache.Entry(t.reply(), forInbox(snapshot, question, t));
+            });
             answers.put(question, check, generation, cached);
         } else {
             log.add(cached.reply(), 0, true);
@@ -123,7 +127,7 @@ public final class ChatService {
     }
 
     /** What the inbox keeps of an unanswered or weakly answered question (scrubbed first), or null. */
-    private AnswerCache.InboxEntry forInbox(String question, Trace t) {
+    private AnswerCache.InboxEntry forInbox(Snapshot snapshot, String question, Trace t) {
         boolean filed = t.scored() != null && t.scored().filedUnder() != null;
         if (inbox == null || t.question() == null || filed) return null;
         Reply r = t.reply();
@@ -133,7 +137,7 @@ public final class ChatService {
         // scrubbed before anything about it is kept: the grouping words come from the scrubbed text too
         String scrubbed = Pii.scrub(question.strip());
         Set<String> words = new TreeSet<>();
-        index.withSnapshot(s -> s.questionAnalyzer().analyze(scrubbed)).content().forEach(c -> c.alternatives().stream()
+        snapshot.questionAnalyzer().analyze(scrubbed).content().forEach(c -> c.alternatives().stream()
                 .filter(a -> !a.synonym()).findFirst().ifPresent(a -> words.addAll(a.terms())));
         UnansweredInbox.Candidate best = t.candidates().isEmpty() ? null : new UnansweredInbox.Candidate(
                 t.candidates().get(0).sectionId(), t.candidates().get(0).title(), Math.round(t.confidence() * 1000) / 1000.0);
@@ -146,18 +150,22 @@ public final class ChatService {
     }
 
     public Trace trace(String question, CheckAnswer check) {
+        return index.withSnapshot(snapshot -> traced(snapshot, question, check));
+    }
+
+    private Trace traced(Snapshot snapshot, String question, CheckAnswer check) {
         long start = System.nanoTime();
         LOG.debug("Question: {}", question);
-        Trace trace = index.withSnapshot(snapshot -> answer(snapshot, question, check));
-        Reply r = trace.reply();
-        log.add(r, (System.nanoTime() - start) / 1_000_000, false);
+        Trace trace = answer(snapshot, question, check);
+        log.add(trace.reply(), (System.nanoTime() - start) / 1_000_000, false);
         return trace;
     }
 
     private Trace answer(Snapshot snapshot, String question, CheckAnswer check) {
         // safety first: red flags are weighed before anything else, small talk only when there are none
-        SafetyRules rules = snapshot.safetyRules();
-        Triage triage = new Triage(rules, snapshot.redFlags(), detector);
+        SafetyConfig safety = safety(snapshot);
+        SafetyRules rules = safety.rules();
+        Triage triage = new Triage(rules, safety.redFlags(), detector);
         Triage.Verdict verdict = triage.assess(question);
         if (check == CheckAnswer.YES) verdict = triage.confirm(verdict);
         if (check == CheckAnswer.NO && verdict.outcome() == Triage.Outcome.CHECK) verdict = Triage.Verdict.NONE;
@@ -168,7 +176,7 @@ public final class ChatService {
                     List.of());
         }
         if (verdict.outcome() == Triage.Outcome.NONE) {
-            SmallTalk.Intent talk = snapshot.smallTalk().classify(question);
+            SmallTalk.Intent talk = safety.smallTalk().classify(question);
             if (talk != null) {
                 List<Reply.Related> topics = talk.name().equals("thanks") || talk.name().equals("goodbye") ? List.of() : suggestions(snapshot);
                 return new Trace(new Reply(Reply.SMALLTALK, talk.reply(), null, topics, null, messages.disclaimer()), null, null, List.of());
@@ -192,6 +200,9 @@ public final class ChatService {
     }
 
     private Trace retrieve(Snapshot snapshot, String question) {
+        // first, the very question as staff filed it: where they put it decides. Retrieval still runs, for the
+        // related topics and for staff to see what the chat alone would have said
+        String filed = snapshot.filed().sectionFor(question);
         AnalyzedQuestion analyzed = snapshot.questionAnalyzer().analyze(question);
         if (analyzed.corrected().isBlank()) {
             // nothing the model can read ("???", an emoji, a lone accent): no answer, and nothing to embed
@@ -200,11 +211,10 @@ public final class ChatService {
         }
         float[] vector = embedder.embed(analyzed.corrected());
         Retriever.Retrieval retrieval = retriever.retrieve(snapshot, analyzed, vector, () -> {
-            String guideWords = snapshot.inGuideWords(analyzed);
+            String guideWords = snapshot.vocabulary().inGuideWords(analyzed);
             return guideWords.equals(analyzed.corrected()) ? null : embedder.embed(guideWords);
         });
         Scorer.Scored scored = scorer.score(snapshot, retrieval);
-        String filed = snapshot.filedUnder(question);
         if (filed != null) scored = scored.filed(filed);
         Scorer.Ranked top = scored.top();
         List<Candidate> candidates = candidates(snapshot, scored);
@@ -213,7 +223,7 @@ public final class ChatService {
             return new Trace(new Reply(Reply.NO_MATCH, messages.noMatch(), null, suggestions, null, messages.disclaimer()),
                     analyzed, scored, candidates);
         }
-        SectionRecord section = snapshot.section(top.sectionId());
+        SectionRecord section = snapshot.catalog().section(top.sectionId());
         Reply.Answer answer = answer(snapshot, section, highlighter.highlights(snapshot, section, retrieval, top.hit()), scored.confidence());
         return new Trace(new Reply(Reply.ANSWERED, messages.answered(section.title()), answer,
                 related(snapshot, scored, top.sectionId()), null, messages.disclaimer()), analyzed, scored, candidates);
@@ -223,7 +233,7 @@ public final class ChatService {
         return scored.ranked().stream().limit(CANDIDATES).map(r -> {
             Retriever.SectionHit h = r.hit();
             Snapshot.Unit unit = h.cosineDoc() >= 0 ? snapshot.unit(h.cosineDoc()) : null;
-            return new Candidate(r.sectionId(), snapshot.section(r.sectionId()).title(), round(r.score()), round(h.cosine()),
+            return new Candidate(r.sectionId(), snapshot.catalog().section(r.sectionId()).title(), round(r.score()), round(h.cosine()),
                     round(h.coverage()), round(h.bm25()), round(h.learnt()), h.matched(), unit == null ? null : unit.kind().value(),
                     unit == null ? null : unit.text());
         }).toList();
@@ -236,7 +246,12 @@ public final class ChatService {
     Reply.Answer answer(Snapshot snapshot, SectionRecord s, List<String> highlights, double score) {
         return new Reply.Answer(s.id(), s.title(), s.path(), s.text(), s.blocks(), highlights, s.source(),
                 s.publisher() + " · " + s.documentTitle(), s.url(), Math.round(score * 1000) / 1000.0,
-                snapshot.safetyRules().medicalNoteFor(s.text()));
+                safety(snapshot).rules().medicalNoteFor(s.text()));
+    }
+
+    /** The generation's safety settings, built once per generation from the files it was built with. */
+    public static SafetyConfig safety(Snapshot snapshot) {
+        return snapshot.derived(SafetyConfig.class, s -> SafetyConfig.from(s::settingsFile));
     }
 
     /**
@@ -261,11 +276,11 @@ public final class ChatService {
         double floor = scored.top().score() - (answerId == null ? 0.45 : CLOSE * 2);
         for (Scorer.Ranked r : scored.ranked()) {
             if (out.size() >= MAX_RELATED || r.score() < floor) break;
-            if (taken.stream().anyMatch(t -> snapshot.isSameOrAncestor(t, r.sectionId()) || snapshot.isSameOrAncestor(r.sectionId(), t))) {
+            if (taken.stream().anyMatch(t -> snapshot.catalog().overlap(t, r.sectionId()))) {
                 continue;
             }
             taken.add(r.sectionId());
-            out.add(new Reply.Related(r.sectionId(), snapshot.section(r.sectionId()).title()));
+            out.add(new Reply.Related(r.sectionId(), snapshot.catalog().section(r.sectionId()).title()));
         }
         return out;
     }
@@ -284,7 +299,7 @@ public final class ChatService {
     }
 
     private List<Reply.Related> suggestions(Snapshot s) {
-        List<SectionRecord> candidates = s.sections().values().stream()
+        List<SectionRecord> candidates = s.catalog().sections().values().stream()
                 .filter(r -> r.level() == 2 && r.blocks().stream().anyMatch(b -> b.kind() != com.sciaticachat.corpus.Block.Kind.PARAGRAPH))
                 .toList();
         List<Reply.Related> picked = new ArrayList<>();
@@ -299,13 +314,13 @@ public final class ChatService {
 
     /** The sections, in reading order, for topic suggestions. */
     public List<SectionSummary> sections() {
-        return index.withSnapshot(s -> s.sections().values().stream()
+        return index.withSnapshot(s -> s.catalog().sections().values().stream()
                 .map(r -> new SectionSummary(r.id(), r.title(), r.path())).toList());
     }
 
     /** One section as an answer, for a visitor who picked it from the suggestions. */
     public Optional<Reply> section(String id) {
-        return index.withSnapshot(s -> Optional.ofNullable(s.section(id)).map(r -> new Reply(Reply.ANSWERED,
+        return index.withSnapshot(s -> Optional.ofNullable(s.catalog().section(id)).map(r -> new Reply(Reply.ANSWERED,
                 messages.answered(r.title()), answer(s, r, List.of(), 1.0), List.of(), null, messages.disclaimer())));
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.sciaticachat.Application;
 import com.sciaticachat.chat.ChatService;
+import com.sciaticachat.chat.Explanation;
 import com.sciaticachat.config.Config;
 import com.sciaticachat.corpus.Corpus;
 import com.sciaticachat.corpus.CorpusError;
@@ -262,43 +263,11 @@ public final class Main {
             ChatService.Trace trace = app.chat().trace(q);
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             out.println(mapper.writeValueAsString(trace.reply()));
-            if (explain) explain(trace, out);
+            if (explain) {
+                out.println();
+                out.print(Explanation.of(trace).text());
+            }
             return OK;
-        }
-    }
-
-    /** Why the chat answered what it did: how the question was read, and the best candidates. */
-    private static void explain(ChatService.Trace t, PrintStream out) {
-        out.println();
-        out.println("Read as: " + t.question().corrected()
-                + (t.question().corrections().isEmpty() ? "" : "   (spelling: " + t.question().corrections().stream()
-                .map(c -> c.written() + " -> " + c.readAs()).collect(java.util.stream.Collectors.joining(", ")) + ")"));
-        out.println("Words that count: " + t.question().content().stream().map(c -> c.surface() + (c.alternatives().size() > 1
-                ? " {" + c.alternatives().stream().map(a -> String.join(" ", a.terms())).collect(java.util.stream.Collectors.joining("|")) + "}"
-                : "")).collect(java.util.stream.Collectors.joining(", ")));
-        if (t.scored() != null) {
-            out.printf(java.util.Locale.ROOT, "Confidence %.3f (margin %.3f, retrievers agree: %s, share of the question the corpus knows: %.2f)%n",
-                    t.scored().confidence(), t.scored().margin(), t.scored().agree(), t.scored().known());
-            if (t.scored().filedUnder() != null) {
-                out.println(t.scored().filedUnder().isEmpty() ? "This very question is filed as not covered in visitor-questions.txt: declined"
-                        : "This very question is filed (in visitor-questions.txt or as an alternate) under " + t.scored().filedUnder()
-                        + ": answered from there");
-            }
-            if (t.scored().outOfScopeTopic() != null) {
-                out.printf(java.util.Locale.ROOT, "Nearest topic the guide does not cover: \"%s\" (the best section is %.3f closer%s)%n",
-                        t.scored().outOfScopeTopic(), t.scored().outOfScopeGap(),
-                        t.scored().aboutUncoveredTopic() ? ": no answer, the question is about that topic"
-                                : t.scored().outOfScopeGap() < 0
-                                ? "; not about that topic: another section, or the question in the guide's own words, is closer" : "");
-            }
-            if (!t.scored().uncoveredWords().isEmpty()) {
-                out.println("Words of topics the guide does not cover: " + String.join(", ", t.scored().uncoveredWords()));
-            }
-        }
-        for (ChatService.Candidate c : t.candidates()) {
-            out.printf(java.util.Locale.ROOT, "  %.3f  %-45s cos %.3f  coverage %.2f  bm25 %.2f  learnt %.2f  words %s%n           closest %s: %s%n",
-                    c.score(), c.sectionId(), c.cosine(), c.coverage(), c.bm25(), c.learnt(), c.matchedWords(), c.closestUnitKind(),
-                    c.closestUnitText() == null ? "" : c.closestUnitText().length() > 90 ? c.closestUnitText().substring(0, 90) + "…" : c.closestUnitText());
         }
     }
 

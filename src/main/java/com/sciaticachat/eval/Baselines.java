@@ -55,7 +55,7 @@ public final class Baselines {
         List<EvalSet.Case> inDomain = set.cases().stream().filter(Evaluator::isRetrieval).toList();
         List<Result> results = new ArrayList<>();
         try (Application full = Application.open(config)) {
-            List<SectionRecord> sections = full.index().withSnapshot(s -> List.copyOf(s.sections().values()));
+            List<SectionRecord> sections = full.index().withSnapshot(s -> List.copyOf(s.catalog().sections().values()));
             results.add(lexical("BM25, StandardAnalyzer", new StandardAnalyzer(), 1f, sections, inDomain));
             results.add(lexical("BM25, EnglishAnalyzer, title boost", new EnglishAnalyzer(), 2f, sections, inDomain));
             results.add(dense(sections, inDomain));

@@ -5,6 +5,7 @@ import com.sciaticachat.chat.ChatService;
 import com.sciaticachat.config.Config;
 import com.sciaticachat.corpus.VisitorQuestionsFile;
 import com.sciaticachat.search.LiveIndex;
+import com.sciaticachat.search.FiledQuestions;
 import com.sciaticachat.search.Snapshot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +75,7 @@ public final class CrossValidation {
         for (List<EvalSet.Case> fold : plan.folds()) {
             if (fold.isEmpty()) continue;
             Set<String> left = new HashSet<>();
-            fold.forEach(c -> left.add(Snapshot.asked(c.question())));
+            fold.forEach(c -> left.add(FiledQuestions.asked(c.question())));
             Path root = Files.createTempDirectory("sciatica-fold");
             try {
                 Path corpus = root.resolve("corpus");
@@ -100,9 +101,9 @@ public final class CrossValidation {
         Set<String> filed = new HashSet<>();
         // the same reading of a question as the chat's own lookup, so that every question the chat would find
         // filed is counted as filed, and left out of its fold's index
-        for (VisitorQuestionsFile.Entry e : VisitorQuestionsFile.entries(readBank())) filed.add(Snapshot.asked(e.question()));
+        for (VisitorQuestionsFile.Entry e : VisitorQuestionsFile.entries(readBank())) filed.add(FiledQuestions.asked(e.question()));
         for (VisitorQuestionsFile.Entry e : VisitorQuestionsFile.entries(VisitorQuestionsFile.training(config.trainingFile()))) {
-            filed.add(Snapshot.asked(e.question()));
+            filed.add(FiledQuestions.asked(e.question()));
         }
         // a section's alternate questions are filings too: one asked as written would match its own copy
         try (Stream<Path> walk = Files.walk(config.corpusDir())) {
@@ -116,7 +117,7 @@ public final class CrossValidation {
         int n = 0;
         for (EvalSet.Case c : set.cases()) {
             // round robin in the set's order: each fold gets a share of every section and category
-            if (filed.contains(Snapshot.asked(c.question()))) out.get(n++ % folds).add(c);
+            if (filed.contains(FiledQuestions.asked(c.question()))) out.get(n++ % folds).add(c);
             else unfiled.add(c);
         }
         return new Plan(out, unfiled);
@@ -134,7 +135,7 @@ public final class CrossValidation {
     static String without(String bank, Set<String> questions) {
         Set<Integer> dropped = new HashSet<>();
         for (VisitorQuestionsFile.Entry e : VisitorQuestionsFile.entries(bank)) {
-            if (questions.contains(Snapshot.asked(e.question()))) dropped.add(e.line());
+            if (questions.contains(FiledQuestions.asked(e.question()))) dropped.add(e.line());
         }
         String[] lines = bank.split("\r\n|\r|\n", -1);
         List<String> kept = new ArrayList<>();
@@ -176,7 +177,7 @@ public final class CrossValidation {
                 if (t.endsWith("-->")) inside = false;
                 java.util.regex.Matcher m = BULLET.matcher(t.endsWith("-->") ? t.substring(0, t.length() - 3) : t);
                 if (m.matches()) {
-                    String asked = Snapshot.asked(m.group(1));
+                    String asked = FiledQuestions.asked(m.group(1));
                     seen.add(asked);
                     if (left.contains(asked)) {
                         if (t.endsWith("-->")) out.append("-->").append(i + 1 < lines.length ? "\n" : "");

@@ -87,7 +87,7 @@ public final class RankingFit {
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < n; j++) {
                     String a = ranked.get(i).sectionId(), b = ranked.get(j).sectionId();
-                    related[i][j] = snapshot.isSameOrAncestor(a, b) || snapshot.isSameOrAncestor(b, a);
+                    related[i][j] = snapshot.catalog().isSameOrAncestor(a, b) || snapshot.catalog().isSameOrAncestor(b, a);
                 }
             }
             return null;

@@ -3,6 +3,7 @@ package com.sciaticachat.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sciaticachat.chat.ChatService;
+import com.sciaticachat.chat.Explanation;
 import com.sciaticachat.config.Config;
 import com.sciaticachat.corpus.Slugs;
 import com.sciaticachat.corpus.VisitorQuestionsFile;
@@ -255,9 +256,9 @@ final class AdminApi {
 
     /** How staff would name the section in the file: its heading, or its id when another section has the same heading. */
     private static String headingFor(Snapshot s, String sectionId) {
-        SectionRecord r = s.section(sectionId);
+        SectionRecord r = s.catalog().section(sectionId);
         if (r == null) return null;
-        long same = s.sections().values().stream().filter(o -> Slugs.slug(o.title()).equals(Slugs.slug(r.title()))).count();
+        long same = s.catalog().sections().values().stream().filter(o -> Slugs.slug(o.title()).equals(Slugs.slug(r.title()))).count();
         return same == 1 ? r.title() : r.id();
     }
 
@@ -279,29 +280,9 @@ final class AdminApi {
         return out;
     }
 
-    /** The reply a visitor would get, and why: how the question was read, the confidence, the best five sections. */
-    static Map<String, Object> tryQuestion(ChatService chat, String question) {
-        ChatService.Trace t = chat.trace(question);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("reply", t.reply());
-        if (t.question() != null) {
-            out.put("readAs", t.question().corrected());
-            out.put("corrections", t.question().corrections());
-            out.put("words", t.question().content().stream().map(c -> c.surface()).toList());
-        }
-        if (t.scored() != null) {
-            out.put("confidence", Math.round(t.scored().confidence() * 1000) / 1000.0);
-            out.put("margin", Math.round(t.scored().margin() * 1000) / 1000.0);
-            out.put("retrieversAgree", t.scored().agree());
-            out.put("knownShare", Math.round(t.scored().known() * 1000) / 1000.0);
-            out.put("nearestOutOfScope", t.scored().outOfScopeTopic());
-            out.put("closerToOutOfScope", t.scored().aboutUncoveredTopic());
-            out.put("outOfScopeWords", t.scored().uncoveredWords());
-            // where staff filed this very question ("" = not covered); it then decides the reply
-            out.put("filedUnder", t.scored().filedUnder());
-        }
-        out.put("candidates", t.candidates());
-        return out;
+    /** The reply a visitor would get, and why (the same view as {@code ask --explain}). */
+    static Explanation tryQuestion(ChatService chat, String question) {
+        return Explanation.of(chat.trace(question));
     }
 
     private static void page(Context ctx, Config config) throws IOException {

@@ -286,7 +286,7 @@ public final class LiveIndex implements Closeable {
     public Status status() {
         return withSnapshot(s -> new Status(!errors.isEmpty(),
                 Integer.parseInt(s.commitData().getOrDefault(Fields.COMMIT_DOCUMENTS, "0")),
-                s.sectionCount(),
+                s.catalog().size(),
                 s.commitData().get(Fields.COMMIT_BUILT_AT),
                 s.commitData().get(Fields.COMMIT_FINGERPRINT),
                 lastReload, errors, warnings, reloads));

@@ -129,7 +129,7 @@ public final class Retriever {
             for (int i = 0; i < concepts.size(); i++) {
                 weights[i] = weight(snapshot, concepts.get(i), nearTerms);
                 total += weights[i];
-                if (snapshot.sectionCount() > 0 && isKnown(snapshot, concepts.get(i))) knownWeight += weights[i];
+                if (snapshot.catalog().size() > 0 && isKnown(snapshot, concepts.get(i))) knownWeight += weights[i];
                 else if (namesUncoveredTopic(nearTerms, concepts.get(i))) {
                     uncoveredWords.add(concepts.get(i).surface());
                     uncoveredRarity = Math.max(uncoveredRarity, english.rarity(concepts.get(i).surface()));
@@ -140,10 +140,10 @@ public final class Retriever {
             double maxBm25 = lexical.values().stream().mapToDouble(v -> v[0]).max().orElse(0);
             List<SectionHit> hits = new ArrayList<>();
             String lexTop = best(lexical), denseTop = best(dense);
-            for (String sectionId : snapshot.sections().keySet()) {
+            for (String sectionId : snapshot.catalog().sections().keySet()) {
                 double[] lx = lexical.get(sectionId);
                 double[] dn = dense.get(sectionId);
-                Set<String> title = snapshot.titleTermsOf(sectionId);
+                Set<String> title = snapshot.vocabulary().titleTermsOf(sectionId);
                 Set<String> titleNamed = new java.util.HashSet<>();
                 double covered = 0, titleCovered = 0;
                 List<String> matched = new ArrayList<>();
@@ -169,7 +169,7 @@ public final class Retriever {
                         // "myofascial release" names all of "Myofascial Release" but not all of "Self-Myofascial Release"
                         Math.min(1.0, titleCovered / maxIdf(snapshot)) * (title.isEmpty() ? 0 : titleNamed.size() / (double) title.size()),
                         List.copyOf(matched), neighbours.votesFor(sectionId), learnt.getOrDefault(sectionId, 0.0),
-                        snapshot.questionCount(sectionId), own.section.getOrDefault(sectionId, 0.0),
+                        snapshot.filed().count(sectionId), own.section.getOrDefault(sectionId, 0.0),
                         own.sentence.getOrDefault(sectionId, 0.0)));
             }
             InGuideWords inGuideWords = new InGuideWords(() -> {
@@ -187,7 +187,7 @@ public final class Retriever {
 
     /** The weight of a word that occurs in one section only: the most a known word can weigh. */
     static double maxIdf(Snapshot snapshot) {
-        int n = Math.max(1, snapshot.sectionCount());
+        int n = Math.max(1, snapshot.catalog().size());
         return Math.log(1 + (n + 1) / 1.5);
     }
 
@@ -198,12 +198,12 @@ public final class Retriever {
      * about something else.
      */
     double weight(Snapshot snapshot, Concept c, Set<String> nearTopicTerms) {
-        int n = Math.max(1, snapshot.sectionCount());
+        int n = Math.max(1, snapshot.catalog().size());
         double maxIdf = Math.log(1 + (n + 1) / 0.5);
         int df = 0;
         for (Alternative a : c.alternatives()) {
             int altDf = Integer.MAX_VALUE;
-            for (String t : a.terms()) altDf = Math.min(altDf, snapshot.sectionFrequency(t));
+            for (String t : a.terms()) altDf = Math.min(altDf, snapshot.vocabulary().sectionFrequency(t));
             df = Math.max(df, altDf);
         }
         double context = c.context() ? CONTEXT_WEIGHT : 1.0;
@@ -291,14 +291,14 @@ public final class Retriever {
 
         Set<String> terms(Snapshot snapshot) {
             Set<String> out = new java.util.HashSet<>();
-            for (String t : topics) out.addAll(snapshot.outOfScopeTerms(t));
-            for (String t : filed) out.addAll(snapshot.outOfScopeTerms(t));
+            for (String t : topics) out.addAll(snapshot.vocabulary().outOfScopeTerms(t));
+            for (String t : filed) out.addAll(snapshot.vocabulary().outOfScopeTerms(t));
             return out;
         }
     }
 
     private static boolean isKnown(Snapshot snapshot, Concept c) {
-        return c.alternatives().stream().anyMatch(snapshot::usedByGuide);
+        return c.alternatives().stream().anyMatch(snapshot.vocabulary()::usedByGuide);
     }
 
     static boolean satisfied(Concept c, Set<String> terms) {
@@ -311,8 +311,8 @@ public final class Retriever {
     /** A concept is in a section when one of its alternatives is: a word, or a phrase with its words together. */
     static boolean satisfied(Snapshot snapshot, String sectionId, Concept c) {
         for (Alternative a : c.alternatives()) {
-            if (a.terms().size() == 1 ? snapshot.termsOf(sectionId).contains(a.terms().get(0))
-                    : snapshot.containsPhrase(sectionId, a.terms())) {
+            if (a.terms().size() == 1 ? snapshot.vocabulary().termsOf(sectionId).contains(a.terms().get(0))
+                    : snapshot.vocabulary().containsPhrase(sectionId, a.terms())) {
                 return true;
             }
         }

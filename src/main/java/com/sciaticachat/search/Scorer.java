@@ -214,12 +214,12 @@ public final class Scorer {
         // (the filed evidence weighs the first six features, the ones every section has)
         ToDoubleFunction<Ranked> scale = unfiled ? Ranked::score : r -> dot(evidence, r.features());
         double runnerUp = ranked.stream().skip(1)
-                .filter(r -> !related(snapshot, top.sectionId(), r.sectionId()))
+                .filter(r -> !snapshot.catalog().overlap(top.sectionId(), r.sectionId()))
                 .mapToDouble(scale).max().orElse(0);
         double margin = scale.applyAsDouble(top) - runnerUp;
         boolean agree = retrieval.lexicalTop() != null && retrieval.denseTop() != null
-                && related(snapshot, top.sectionId(), retrieval.lexicalTop())
-                && related(snapshot, top.sectionId(), retrieval.denseTop());
+                && snapshot.catalog().overlap(top.sectionId(), retrieval.lexicalTop())
+                && snapshot.catalog().overlap(top.sectionId(), retrieval.denseTop());
         double gap = outOfScopeGap(top, retrieval);
         double z = unfiled ? dot(unfiledCalibration, unfiledEvidence(top.hit(), retrieval.knownShare(), margin,
                 retrieval.outOfScopeCosine(), retrieval.uncovered(), retrieval.notCoveredVote(), retrieval.notCoveredLearnt()))
@@ -262,10 +262,5 @@ public final class Scorer {
     /** How much closer the question is to the best section than to the nearest topic the guide does not cover. */
     static double outOfScopeGap(Ranked top, Retrieval retrieval) {
         return top.hit().cosine() - retrieval.outOfScopeCosine();
-    }
-
-    /** Same section, or one encloses the other: their texts overlap, so they never compete or both show. */
-    static boolean related(Snapshot s, String a, String b) {
-        return s.isSameOrAncestor(a, b) || s.isSameOrAncestor(b, a);
     }
 }

@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packages follow the pipeline and never loop back: a corpus becomes an index ({@code corpus},
- * {@code analysis}, {@code embed}, {@code index}), which is searched and scored ({@code search}, with
- * {@code safety} weighing every message first), which the chat turns into replies ({@code chat}), which
- * HTTP serves ({@code http}, with the staff console's writes in {@code staff}). {@code eval} and {@code cli}
+ * {@code analysis}, {@code embed}, {@code index}), which is searched and scored ({@code search}); beside it,
+ * not under it, {@code safety} weighs every message first; the chat combines the two into replies
+ * ({@code chat}), knowing no Lucene type; HTTP serves them ({@code http}, the only package besides the entry
+ * point that knows Javalin, with the staff console's writes in {@code staff}). {@code eval} and {@code cli}
  * sit on top: nothing the service runs depends on them.
  */
 class ArchitectureTest {
@@ -47,6 +48,27 @@ class ArchitectureTest {
     void safety_is_reached_without_going_through_search() {
         noClasses().that().resideInAPackage("..safety..")
                 .should().dependOnClassesThat().resideInAnyPackage("..search..")
+                .check(classes);
+    }
+
+    @Test
+    void search_and_safety_stand_side_by_side_and_only_the_chat_combines_them() {
+        noClasses().that().resideInAPackage("..search..")
+                .should().dependOnClassesThat().resideInAnyPackage("..safety..")
+                .check(classes);
+    }
+
+    @Test
+    void the_chat_knows_no_lucene_type() {
+        noClasses().that().resideInAPackage("..chat..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.lucene..")
+                .check(classes);
+    }
+
+    @Test
+    void only_http_and_the_entry_point_know_javalin() {
+        noClasses().that().resideOutsideOfPackages("..http..").and().doNotHaveFullyQualifiedName("com.sciaticachat.Application")
+                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..")
                 .check(classes);
     }
 }

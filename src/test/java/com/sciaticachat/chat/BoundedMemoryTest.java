@@ -22,7 +22,7 @@ class BoundedMemoryTest {
     @Test
     void a_million_distinct_words_leave_the_heap_flat() {
         ChatService chat = TestServer.bundled().app.chat();
-        RedFlagMatcher matcher = chat.index().withSnapshot(s -> s.redFlags());
+        RedFlagMatcher matcher = chat.index().withSnapshot(s -> ChatService.safety(s).redFlags());
         AnswerCache answers = new AnswerCache();
         TokenBuckets buckets = new TokenBuckets(30, 10);
         Reply reply = chat.ask("what causes sciatica?");

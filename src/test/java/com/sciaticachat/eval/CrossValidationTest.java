@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sciaticachat.chat.ChatService;
 import com.sciaticachat.config.Config;
+import com.sciaticachat.search.FiledQuestions;
 import com.sciaticachat.search.Snapshot;
 import com.sciaticachat.support.TestFiles;
 import com.sciaticachat.support.TestServer;
@@ -50,16 +51,16 @@ class CrossValidationTest {
         // a heading that reads like a question of the fold stays
         String bank = "# note\n[Symptoms]\nSore bum,  after sitting all day?\nwhy does my leg tingle\n[not covered]\nsore bum after sitting all day\n";
         assertEquals("# note\n[Symptoms]\nwhy does my leg tingle\n[not covered]\n",
-                CrossValidation.without(bank, Set.of(Snapshot.asked(FILED), Snapshot.asked("Symptoms?"))));
+                CrossValidation.without(bank, Set.of(FiledQuestions.asked(FILED), FiledQuestions.asked("Symptoms?"))));
     }
 
     @Test
     void a_sections_alternate_question_in_the_fold_is_left_out_of_the_markdown_too() {
         String markdown = "# Guide\n\n## Causes\n\n<!-- questions\n- What causes it?\n- why me\n-->\n\nText.\n";
         java.util.Set<String> seen = new java.util.HashSet<>();
-        String without = CrossValidation.withoutAlternates(markdown, Set.of(Snapshot.asked("what causes it")), seen);
+        String without = CrossValidation.withoutAlternates(markdown, Set.of(FiledQuestions.asked("what causes it")), seen);
         assertTrue(!without.contains("What causes it?") && without.contains("- why me") && without.contains("-->\n\nText."), without);
-        assertEquals(Set.of(Snapshot.asked("What causes it?"), Snapshot.asked("why me")), seen);
+        assertEquals(Set.of(FiledQuestions.asked("What causes it?"), FiledQuestions.asked("why me")), seen);
         assertEquals(markdown, CrossValidation.withoutAlternates(markdown, Set.of(), new java.util.HashSet<>()));
     }
 }

@@ -163,7 +163,7 @@ class AdminApiTest {
                 + "\n[What to Expect from Massage]\nhow many sessions will i need\n\n[Prevention]\nhow do i stop it coming back\n");
         com.sciaticachat.support.Await.until(java.time.Duration.ofSeconds(10), "the clinic's filings are live",
                 () -> "massage-for-sciatic-pain/what-to-expect-from-massage".equals(
-                        server.app.index().withSnapshot(s -> s.filedUnder("how many sessions will i need"))));
+                        server.app.index().withSnapshot(s -> s.filed().sectionFor("how many sessions will i need"))));
         String before = Files.readString(server.corpus.resolve("visitor-questions.txt"));
         String version = get("/api/v1/admin/status", TOKEN).json().get("versions").get("visitor-questions.txt").asText();
         HttpJson.Response stale = http.post("/api/v1/admin/inbox/" + id + "/file",

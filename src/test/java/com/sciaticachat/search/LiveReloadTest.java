@@ -81,13 +81,13 @@ class LiveReloadTest {
         // the training questions shipped with the chat file this question as not covered, and so it is declined; the new
         // file lists it as its section's own alternate: the clinic's new content wins, and the filing is set aside
         assertEquals("no_match", ask("how do I book an appointment?").get("status").asText());
-        assertEquals("", server.app.index().withSnapshot(s -> s.filedUnder("how do I book an appointment?")));
+        assertEquals("", server.app.index().withSnapshot(s -> s.filed().sectionFor("how do I book an appointment?")));
         Path booking = server.corpus.resolve("booking.md");
 
         Files.writeString(booking, BOOKING);
         Await.until(LIVE_WITHIN, "the new file answers", () ->
                 ask("how do I book an appointment?").path("answer").path("sectionId").asText().equals("booking/booking-an-appointment"));
-        assertEquals("booking/booking-an-appointment", server.app.index().withSnapshot(s -> s.filedUnder("how do I book an appointment?")),
+        assertEquals("booking/booking-an-appointment", server.app.index().withSnapshot(s -> s.filed().sectionFor("how do I book an appointment?")),
                 () -> health().toString());
         assertEquals(0, health().get("corpusWarnings").size(), "a shipped training question set aside needs nothing from staff");
 
@@ -170,7 +170,7 @@ class LiveReloadTest {
         assertEquals("corpus/massage-for-sciatic-pain.md", h.get("corpusErrors").get(0).get("file").asText());
         assertEquals("massage-for-sciatic-pain/causes", ask("what causes sciatica?").path("answer").path("sectionId").asText(),
                 "the broken guide serves its last good version");
-        Boolean live = server.app.index().withSnapshot(s -> s.section("hours/saturday") != null);
+        Boolean live = server.app.index().withSnapshot(s -> s.catalog().section("hours/saturday") != null);
         assertTrue(live, "the new document is served");
 
         Files.writeString(guide, good);

@@ -120,7 +120,7 @@ public class PipelineBenchmark {
         baselineAnalyzer = new StandardAnalyzer();
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
         try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(baselineAnalyzer))) {
-            for (SectionRecord r : s.sections().values()) {
+            for (SectionRecord r : s.catalog().sections().values()) {
                 Document d = new Document();
                 d.add(new StoredField("id", r.id()));
                 d.add(new TextField("text", r.title() + "\n" + r.text(), Field.Store.NO));
@@ -186,7 +186,7 @@ public class PipelineBenchmark {
     @Benchmark
     public Object red_flag_rules() {
         int i = pick();
-        return app.index().withSnapshot(s -> s.redFlags().check(QUESTIONS[i]));
+        return app.index().withSnapshot(s -> com.sciaticachat.chat.ChatService.safety(s).redFlags().check(QUESTIONS[i]));
     }
 
     @Benchmark

@@ -118,7 +118,7 @@ class RetrievalTest {
         String answer = r.answer().sectionId();
         chat.index().withSnapshot(s -> {
             for (Reply.Related rel : r.related()) {
-                assertFalse(s.isSameOrAncestor(rel.sectionId(), answer) || s.isSameOrAncestor(answer, rel.sectionId()),
+                assertFalse(s.catalog().isSameOrAncestor(rel.sectionId(), answer) || s.catalog().isSameOrAncestor(answer, rel.sectionId()),
                         rel.sectionId() + " overlaps " + answer);
             }
             return null;
@@ -146,13 +146,13 @@ class RetrievalTest {
 
     @org.junit.jupiter.api.Test
     void lay_words_are_compared_in_the_guides_own_words() {
-        String read = chat.index().withSnapshot(s -> s.inGuideWords(s.questionAnalyzer().analyze("pins and needles in my toes")));
+        String read = chat.index().withSnapshot(s -> s.vocabulary().inGuideWords(s.questionAnalyzer().analyze("pins and needles in my toes")));
         assertTrue(read.contains("tingling") && read.contains("foot"), read);
         // the model alone finds "pins and needles in my toes" nearer to "finger and thumb pain" than to the guide
         Reply r = chat.ask("pins and needles in my toes");
         assertEquals(Reply.ANSWERED, r.status(), () -> r.toString());
         assertEquals("massage-for-sciatic-pain/symptoms", r.answer().sectionId());
-        String plain = chat.index().withSnapshot(s -> s.inGuideWords(s.questionAnalyzer().analyze("what causes sciatica")));
+        String plain = chat.index().withSnapshot(s -> s.vocabulary().inGuideWords(s.questionAnalyzer().analyze("what causes sciatica")));
         assertEquals("what causes sciatica", plain, "a question in the guide's words is left as it is");
     }
 
@@ -184,8 +184,8 @@ class RetrievalTest {
         double[] w = chat.index().withSnapshot(s -> {
             var content = s.questionAnalyzer().analyze("located electromyography").content();
             // both occur in one section only; "located" is everyday English, "electromyography" is the subject
-            assertEquals(1, s.sectionFrequency(content.get(0).alternatives().get(0).terms().get(0)));
-            assertEquals(1, s.sectionFrequency(content.get(1).alternatives().get(0).terms().get(0)));
+            assertEquals(1, s.vocabulary().sectionFrequency(content.get(0).alternatives().get(0).terms().get(0)));
+            assertEquals(1, s.vocabulary().sectionFrequency(content.get(1).alternatives().get(0).terms().get(0)));
             return new double[] {retriever.weight(s, content.get(0), java.util.Set.of()), retriever.weight(s, content.get(1), java.util.Set.of())};
         });
         assertTrue(w[0] < w[1] / 2, "located " + w[0] + " vs electromyography " + w[1]);
@@ -200,7 +200,7 @@ class RetrievalTest {
         chat.index().withSnapshot(s -> {
             float[] v = com.sciaticachat.embed.MiniLmEmbedder.shared().embed("which pills might my doctor prescribe for the nerve pain");
             java.util.Map<String, Double> learnt = s.probe().scores(v);
-            assertEquals(s.sections().size() + 1, learnt.size(), "every section, and not covered");
+            assertEquals(s.catalog().sections().size() + 1, learnt.size(), "every section, and not covered");
             String best = learnt.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow().getKey();
             assertEquals("massage-for-sciatic-pain/treatment", best, learnt.toString());
             return null;
@@ -214,11 +214,11 @@ class RetrievalTest {
         chat.index().withSnapshot(s -> {
             Retriever.Neighbours near = new Retriever.Neighbours();
             java.util.Map<String, double[]> dense = retriever.dense(s, v, near, new Retriever.OwnText());
-            assertEquals(s.sections().keySet(), dense.keySet(), "every section, however far");
+            assertEquals(s.catalog().sections().keySet(), dense.keySet(), "every section, however far");
             assertEquals(1.0, dense.get("massage-for-sciatic-pain/symptoms")[0], 1e-3, "the filed question itself");
             assertEquals("sore bum after sitting all day", s.unit((int) dense.get("massage-for-sciatic-pain/symptoms")[1]).text());
             double votes = near.votesFor("");
-            for (String id : s.sections().keySet()) votes += near.votesFor(id);
+            for (String id : s.catalog().sections().keySet()) votes += near.votesFor(id);
             assertEquals(1.0, votes, 1e-9, "ten voters, a tenth each");
             assertTrue(near.votesFor("massage-for-sciatic-pain/symptoms") >= 0.1);
             return null;
