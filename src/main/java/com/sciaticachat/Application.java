@@ -14,6 +14,7 @@ import com.sciaticachat.search.LiveIndex;
 import java.time.Duration;
 import com.sciaticachat.search.Retriever;
 import com.sciaticachat.search.Scorer;
+import com.sciaticachat.search.Weights;
 import com.sciaticachat.safety.RedFlagDetector;
 import com.sciaticachat.safety.SafetyGate;
 import com.sciaticachat.safety.SafetyModel;
@@ -90,7 +91,7 @@ public final class Application implements Closeable {
         UnansweredInbox inbox = config.adminEnabled() ? new UnansweredInbox(config.inbox(), INBOX_MAX_QUESTIONS,
                 config.limits().inboxPerMinute()) : null;
         ChatService chat = new ChatService(index, embedder, retriever,
-                new Scorer(Scorer.bundled()), new Messages(config), config.minConfidence(), inbox);
+                new Scorer(Weights.bundled()), new Messages(config), config.minConfidence(), inbox);
         return new Application(config, index, chat);
     }
 

@@ -9,7 +9,8 @@ import com.sciaticachat.eval.EvalSet;
 import com.sciaticachat.eval.Evaluator;
 import com.sciaticachat.eval.RankingFit;
 import com.sciaticachat.search.LiveIndex;
-import com.sciaticachat.search.Scorer;
+import com.sciaticachat.eval.WeightsRecord;
+import com.sciaticachat.search.Weights;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -21,6 +22,9 @@ import java.util.function.ToDoubleFunction;
 /** {@code eval}: accuracy of the real pipeline on a labelled question set, with pass/fail thresholds. */
 final class EvalCommand {
     private EvalCommand() {}
+
+    /** Where {@code eval --fit} and {@code --fit-ranking} write the weights, unless {@code --out} says otherwise. */
+    static final String DEFAULT_WEIGHTS = "src/main/resources" + Weights.RESOURCE;
 
     private record Threshold(String flag, String label, boolean minimum, ToDoubleFunction<Evaluator.Report> measure) {}
 
@@ -69,21 +73,20 @@ final class EvalCommand {
         }
         CrossValidation cv = new CrossValidation(config, folds);
         if (args.flags().containsKey("fit-ranking") || args.flags().containsKey("fit")) {
-            // either refits its part of the shipped weights and prints the whole file, to replace Scorer.WEIGHTS
-            Scorer.Weights w = Scorer.bundled();
+            // either refits its part of the shipped weights and writes the whole file, with what it was fitted on
+            Weights w = Weights.bundled();
             String part;
             if (args.flags().containsKey("fit-ranking")) {
                 w = RankingFit.fit(config, set, w);
                 part = "blend and unfiledCalibration";
             } else {
-                w = new Scorer.Weights(w.evidence(), w.blend(), Calibrator.fit(cv, set), w.unfiledCalibration(), w.fitted());
+                w = w.withCalibration(Calibrator.fit(cv, set));
                 part = "calibration";
             }
-            java.util.Map<String, String> fitted = new java.util.LinkedHashMap<>(w.fitted());
-            fitted.put("last refit", part + " on " + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + ", from "
-                    + set.name() + " (" + set.cases().size() + " questions, split " + split + ")");
-            out.println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(new Scorer.Weights(w.evidence(), w.blend(), w.calibration(), w.unfiledCalibration(), fitted)));
+            w = WeightsRecord.record(w, part, config, set);
+            Path target = Path.of(args.flags().getOrDefault("out", DEFAULT_WEIGHTS));
+            new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(target.toFile(), w);
+            out.println("Wrote " + target);
             return Main.OK;
         }
         int filed = cv.filed(set);

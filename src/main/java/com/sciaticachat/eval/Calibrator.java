@@ -1,14 +1,17 @@
 package com.sciaticachat.eval;
 
 import com.sciaticachat.chat.ChatService;
+import com.sciaticachat.search.Features;
 import com.sciaticachat.search.Scorer;
+import com.sciaticachat.search.Weights;
+import java.util.Map;
 import com.sciaticachat.search.LiveIndex;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Fits the confidence's logistic weights ({@link Scorer.Calibration}) to a question set: a question is a
+ * Fits the confidence's logistic weights ({@link Weights#calibration}) to a question set: a question is a
  * positive example when the top-ranked section is the right one, a negative when it is wrong or the
  * question is off-topic. L2-regularised logistic regression by projected gradient descent (feature weights
  * kept non-negative, since each feature is evidence for an answer); used by
@@ -23,7 +26,7 @@ public final class Calibrator {
      * gap, the uncovered-word penalty, the top section's votes, the share of votes for "not covered", and
      * the learnt scores ({@code SectionProbe}) of the top section and of "not covered".
      */
-    public static Scorer.Calibration fit(CrossValidation cv, EvalSet set) throws IOException, LiveIndex.StartupException {
+    public static Map<String, Double> fit(CrossValidation cv, EvalSet set) throws IOException, LiveIndex.StartupException {
         List<double[]> x = new ArrayList<>();
         List<Integer> y = new ArrayList<>();
         cv.forEachFold(set, (chat, cases) -> rows(chat, cases, x, y));
@@ -37,22 +40,28 @@ public final class Calibrator {
             Scorer.Scored s = t.scored();
             // no section, or closer to a topic the guide does not cover: decided by rule, not by these weights; a
             // section with few filed questions has its own calibration (RankingFit)
-            if (s == null || s.top() == null || s.aboutUncoveredTopic() || Scorer.unfiled(s.top().hit())) continue;
-            x.add(Scorer.filedEvidence(s.top().hit(), s.known(), s.margin(), s.agree(), s.outOfScopeGap(), s.uncovered(),
-                    s.notCoveredVote(), s.notCoveredLearnt()));
+            if (s == null || s.top() == null || s.aboutUncoveredTopic() || Features.unfiled(s.top().hit())) continue;
+            x.add(Features.FiledConfidence.of(s.top().hit(), s.known(), s.margin(), s.agree(), s.outOfScopeGap(), s.uncovered(),
+                    s.notCoveredVote(), s.notCoveredLearnt()).values());
             y.add(!c.expectsNoAnswer() && EvalSet.matches(c, s.top().sectionId()) ? 1 : 0);
         }
     }
 
-    /**
-     * The uncovered-word penalty, the share of neighbours filed as not covered and the learnt score for "not
-     * covered": evidence against an answer.
-     */
-    private static final java.util.Set<Integer> PENALTIES = java.util.Set.of(7, 9, 11);
+    static Map<String, Double> fit(List<double[]> x, List<Integer> y) {
+        double[] start = Weights.aligned(Map.ofEntries(Map.entry("bias", -5.0), Map.entry("cosine", 5.0), Map.entry("coverage", 2.0),
+                Map.entry("known", 2.0), Map.entry("margin", 2.0), Map.entry("agree", 0.5), Map.entry("outOfScope", 2.0),
+                Map.entry("namesUncovered", -2.0), Map.entry("vote", 1.0), Map.entry("notCoveredVote", -1.0), Map.entry("learnt", 1.0),
+                Map.entry("notCoveredLearnt", -1.0)), Features.FiledConfidence.class);
+        return Weights.named(Features.FiledConfidence.class,
+                logistic(x, y, start, penalties(Features.FiledConfidence.class)));
+    }
 
-    static Scorer.Calibration fit(List<double[]> x, List<Integer> y) {
-        double[] w = logistic(x, y, new double[] {-5, 5, 2, 2, 2, 0.5, 2, -2, 1, -1, 1, -1}, PENALTIES);
-        return Scorer.Calibration.of(w);
+    /** The positions of a kind's {@link Features#PENALTIES}: evidence against an answer. */
+    static java.util.Set<Integer> penalties(Class<? extends Features.Vector> kind) {
+        List<String> names = Features.names(kind);
+        java.util.Set<Integer> out = new java.util.HashSet<>();
+        for (int i = 0; i < names.size(); i++) if (Features.PENALTIES.contains(names.get(i))) out.add(i);
+        return out;
     }
 
     /**

@@ -4,7 +4,9 @@ import com.sciaticachat.chat.ChatService;
 import com.sciaticachat.config.Config;
 import com.sciaticachat.corpus.VisitorQuestionsFile;
 import com.sciaticachat.search.LiveIndex;
+import com.sciaticachat.search.Features;
 import com.sciaticachat.search.Scorer;
+import com.sciaticachat.search.Weights;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,13 +19,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Fits how sections nobody has filed questions for are ranked and trusted ({@link Scorer.Blend},
- * {@link Scorer.UnfiledCalibration}), from the shipped guide alone: its tune questions are answered three
+ * Fits how sections nobody has filed questions for are ranked and trusted ({@link Weights#blend},
+ * {@link Weights#unfiledCalibration}), from the shipped guide alone: its tune questions are answered three
  * ways, each by cross-validation (no question answers itself): as shipped, and twice with half of the guide's
  * sections (every other heading, then the rest) stripped of their filed questions and alternates. In the
  * last two, sections without filings compete with sections that have them, as a new document's do; the
  * fit learns what a section's own words are worth against filings, and how sure to be of such a section.
- * Never used at run time: {@code eval --fit-ranking} prints the weights for {@link Scorer#WEIGHTS}.
+ * Never used at run time: {@code eval --fit-ranking} writes them to {@link Weights#RESOURCE}.
  */
 public final class RankingFit {
     private RankingFit() {}
@@ -33,7 +35,7 @@ public final class RankingFit {
                 double uncovered, double notCoveredVote, double notCoveredLearnt, List<Scorer.Ranked> ranked, boolean offTopic) {}
 
     /** Fits both and returns them with the filed-question weights of {@code current} kept. */
-    public static Scorer.Weights fit(Config config, EvalSet tune, Scorer.Weights current) throws IOException, LiveIndex.StartupException {
+    public static Weights fit(Config config, EvalSet tune, Weights current) throws IOException, LiveIndex.StartupException {
         List<Case> cases = new ArrayList<>();
         collect(config, tune, cases);
         for (int half = 0; half < 2; half++) {
@@ -55,12 +57,11 @@ public final class RankingFit {
             }
         }
         // in units of cosine, as the filed evidence's scores are: the thresholds that read scores stay meaningful
-        double[] blend = fitBlend(cases, current.blend().asArray().length);
+        double[] blend = fitBlend(cases, Features.names(Features.Ranking.class).size());
         double unit = blend[0];
         for (int j = 0; j < blend.length; j++) blend[j] /= unit;
         double[] unfiled = fitUnfiled(cases, blend);
-        return new Scorer.Weights(current.evidence(), Scorer.Blend.of(blend), current.calibration(), Scorer.UnfiledCalibration.of(unfiled),
-                current.fitted());
+        return current.withBlend(Weights.named(Features.Ranking.class, blend), Weights.named(Features.UnfiledConfidence.class, unfiled));
     }
 
     private static void collect(Config config, EvalSet tune, List<Case> out) throws IOException, LiveIndex.StartupException {
@@ -87,13 +88,13 @@ public final class RankingFit {
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < n; j++) {
                     String a = ranked.get(i).sectionId(), b = ranked.get(j).sectionId();
-                    related[i][j] = snapshot.catalog().isSameOrAncestor(a, b) || snapshot.catalog().isSameOrAncestor(b, a);
+                    related[i][j] = snapshot.catalog().overlap(a, b);
                 }
             }
             return null;
         });
         for (int i = 0; i < n; i++) {
-            f[i] = ranked.get(i).features();
+            f[i] = ranked.get(i).features().values();
             right[i] = !offTopic && EvalSet.matches(c, ranked.get(i).sectionId());
         }
         double outOfScopeCosine = s.top().hit().cosine() - s.outOfScopeGap();
@@ -138,19 +139,16 @@ public final class RankingFit {
                 s[i] = Scorer.dot(blend, c.features()[i]);
                 if (s[i] > s[top]) top = i;
             }
-            if (!Scorer.unfiled(c.ranked().get(top).hit())) continue;
+            if (!Features.unfiled(c.ranked().get(top).hit())) continue;
             double runnerUp = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < s.length; i++) if (!c.related()[top][i]) runnerUp = Math.max(runnerUp, s[i]);
             double margin = s[top] - (runnerUp == Double.NEGATIVE_INFINITY ? 0 : runnerUp);
-            x.add(Scorer.unfiledEvidence(c.ranked().get(top).hit(), c.known(), margin, c.outOfScopeCosine(), c.uncovered(),
-                    c.notCoveredVote(), c.notCoveredLearnt()));
+            x.add(Features.UnfiledConfidence.of(c.ranked().get(top).hit(), c.known(), margin, c.outOfScopeCosine(), c.uncovered(),
+                    c.notCoveredVote(), c.notCoveredLearnt()).values());
             y.add(c.right()[top] ? 1 : 0);
         }
-        return Calibrator.logistic(x, y, new double[x.get(0).length], UNFILED_PENALTIES);
+        return Calibrator.logistic(x, y, new double[x.get(0).length], Calibrator.penalties(Features.UnfiledConfidence.class));
     }
-
-    /** In {@link Scorer#unfiledEvidence}: the uncovered-word penalty, the votes and learnt score for "not covered". */
-    private static final Set<Integer> UNFILED_PENALTIES = Set.of(7, 8, 9);
 
     private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.+?)\\s*(\\{#[^}]*\\})?\\s*$");
 

@@ -251,7 +251,7 @@ public final class IndexBuilder {
     /**
      * A section with fewer questions than this (alternates and filings) gets its own heading, items and
      * sentences as {@link UnitKind#PROXY} units: the votes and the learnt model then know it from its words.
-     * The scorer also ranks and trusts such a section on its own text ({@code Scorer.unfiled}).
+     * The scorer also ranks and trusts such a section on its own text ({@code Features.unfiled}).
      */
     public static final int FAIR_SHARE = 8;
 

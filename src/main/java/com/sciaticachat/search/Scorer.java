@@ -27,7 +27,7 @@ import java.util.function.ToDoubleFunction;
  * has little to show in votes, learnt scores and near questions, so the ranking adds what its own text says
  * (its whole-section and best-sentence cosines, coverage and heading coverage) and a prior: it wins the
  * questions it clearly answers without anyone filing questions for it. Its confidence has its own calibration
- * ({@link UnfiledCalibration}), fitted like the ranking on the shipped guide with half its sections stripped
+ * ({@link Features.UnfiledConfidence}), fitted like the ranking on the shipped guide with half its sections stripped
  * of their filings ({@code eval --fit-ranking}, {@code RankingFit}).
  *
  * <p><b>Confidence</b> is a logistic function of the top section's evidence: its cosine, coverage and votes,
@@ -43,89 +43,13 @@ import java.util.function.ToDoubleFunction;
  * evidence (confidence 0): that is the promise {@code out-of-scope.txt} makes to staff. Its weights were
  * fitted on the tuning split of the evaluation set, each question answered by an index without its own copy
  * among the visitors' questions ({@code eval --fit}, cross-validated); a question below the configured
- * threshold gets an honest "no match". All weights live in {@link #WEIGHTS}, with how and on what they were fitted.
+ * threshold gets an honest "no match". The features are named vectors ({@link Features}); the weights live in
+ * {@link Weights#RESOURCE}, with how and on what they were fitted.
  */
 public final class Scorer {
 
-    /**
-     * The evidence a section's filed questions and text give, as one score: the measure the confidence of a
-     * section with filed questions reads its margin from ({@link Calibration} was fitted on it).
-     */
-    public record Ranking(double cosine, double coverage, double bm25, double title, double vote, double learnt) {
-        /** The weights in the order of the first six of {@link Scorer#features}. */
-        public double[] asArray() {
-            return new double[] {cosine, coverage, bm25, title, vote, learnt};
-        }
-    }
-
-    /**
-     * The ranking's weights: {@code shared} for every section, and for a section with fewer than
-     * {@link com.sciaticachat.index.IndexBuilder#FAIR_SHARE} questions filed for it, what its own text says (its whole-section and best-sentence
-     * cosines, coverage and heading coverage again) plus a prior, so that it is not pushed aside only because
-     * nobody has filed questions for it yet.
-     */
-    public record Blend(Ranking shared, double sectionCosine, double sentenceCosine, double coverage, double title, double prior) {
-        /** The weights in the order of {@link Scorer#features}. */
-        public double[] asArray() {
-            double[] out = java.util.Arrays.copyOf(shared.asArray(), 11);
-            System.arraycopy(new double[] {sectionCosine, sentenceCosine, coverage, title, prior}, 0, out, 6, 5);
-            return out;
-        }
-
-        public static Blend of(double[] w) {
-            return new Blend(new Ranking(w[0], w[1], w[2], w[3], w[4], w[5]), w[6], w[7], w[8], w[9], w[10]);
-        }
-    }
-
-    /** Logistic calibration of the confidence of a section with filed questions. */
-    public record Calibration(double bias, double cosine, double coverage, double known, double margin, double agree,
-                              double outOfScope, double namesUncovered, double vote, double notCoveredVote,
-                              double learnt, double notCoveredLearnt) {
-        /** The weights in the order of {@link Scorer#filedEvidence}. */
-        public double[] asArray() {
-            return new double[] {bias, cosine, coverage, known, margin, agree, outOfScope, namesUncovered, vote, notCoveredVote,
-                    learnt, notCoveredLearnt};
-        }
-
-        public static Calibration of(double[] w) {
-            return new Calibration(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8], w[9], w[10], w[11]);
-        }
-    }
-
-    /** Logistic calibration of the confidence of a section with few or no filed questions. */
-    public record UnfiledCalibration(double bias, double sentenceCosine, double sectionCosine, double coverage, double known,
-                                     double margin, double outOfScope, double namesUncovered, double notCoveredVote,
-                                     double notCoveredLearnt, double vote, double learnt, double title) {
-        /** The weights in the order of {@link Scorer#unfiledEvidence}. */
-        public double[] asArray() {
-            return new double[] {bias, sentenceCosine, sectionCosine, coverage, known, margin, outOfScope, namesUncovered,
-                    notCoveredVote, notCoveredLearnt, vote, learnt, title};
-        }
-
-        public static UnfiledCalibration of(double[] w) {
-            return new UnfiledCalibration(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8], w[9], w[10], w[11], w[12]);
-        }
-    }
-
-    /** Everything fitted, as stored in {@link #WEIGHTS} with where it was fitted from. */
-    public record Weights(Ranking evidence, Blend blend, Calibration calibration, UnfiledCalibration unfiledCalibration,
-                          java.util.Map<String, String> fitted) {}
-
-    /** The fitted weights shipped with the chat ({@code eval --fit} writes them). */
-    public static final String WEIGHTS = "/model/scorer-weights.json";
-
-    /** The weights in the jar. */
-    public static Weights bundled() {
-        try (java.io.InputStream in = Scorer.class.getResourceAsStream(WEIGHTS)) {
-            if (in == null) throw new IllegalStateException("the jar has no " + WEIGHTS);
-            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(in, Weights.class);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("reading " + WEIGHTS, e);
-        }
-    }
-
     /** A section with its blended score. */
-    public record Ranked(SectionHit hit, double score, double[] features) {
+    public record Ranked(SectionHit hit, double score, Features.Ranking features) {
         public String sectionId() {
             return hit.sectionId();
         }
@@ -164,33 +88,22 @@ public final class Scorer {
         }
     }
 
-    /** The weights as arrays, in the order of the features each reads. */
+    /** The weights in the order of the features each weighs. */
     private final double[] evidence, blend, calibration, unfiledCalibration;
 
     public Scorer(Weights weights) {
-        this.evidence = weights.evidence().asArray();
-        this.blend = weights.blend().asArray();
-        this.calibration = weights.calibration().asArray();
-        this.unfiledCalibration = weights.unfiledCalibration().asArray();
+        this.evidence = Weights.aligned(weights.evidence(), Features.Ranking.class);
+        this.blend = Weights.aligned(weights.blend(), Features.Ranking.class);
+        this.calibration = Weights.aligned(weights.calibration(), Features.FiledConfidence.class);
+        this.unfiledCalibration = Weights.aligned(weights.unfiledCalibration(), Features.UnfiledConfidence.class);
     }
 
-    /** Whether a section is scored as one nobody has filed (enough) questions for. */
-    public static boolean unfiled(SectionHit h) {
-        return h.questions() < com.sciaticachat.index.IndexBuilder.FAIR_SHARE;
+    /** A weighted sum: weights aligned with a vector's features. */
+    public static double dot(double[] weights, Features.Vector features) {
+        return dot(weights, features.values());
     }
 
-    /**
-     * What the ranking weighs ({@link Blend#asArray} in the same order): cosine, coverage, normalised BM25,
-     * heading coverage, votes, learnt; then, for a section with few filed questions only, its whole-section and
-     * best-sentence cosines, coverage and heading coverage again, and 1 for the prior.
-     */
-    public static double[] features(SectionHit h, double bm25) {
-        double u = unfiled(h) ? 1 : 0;
-        return new double[] {h.cosine(), h.coverage(), bm25, h.titleCoverage(), h.vote(), h.learnt(),
-                u * h.sectionCosine(), u * h.sentenceCosine(), u * h.coverage(), u * h.titleCoverage(), u};
-    }
-
-    /** The weighted sum of the first {@code weights.length} features. */
+    /** The dot product of two arrays of the same length. */
     public static double dot(double[] a, double[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) s += a[i] * b[i];
@@ -201,7 +114,7 @@ public final class Scorer {
         List<Ranked> ranked = new ArrayList<>();
         for (SectionHit h : retrieval.hits()) {
             double bm25 = retrieval.maxBm25() > 0 ? retrieval.specificity() * h.bm25() / retrieval.maxBm25() : 0;
-            double[] f = features(h, bm25);
+            Features.Ranking f = Features.Ranking.of(h, bm25);
             ranked.add(new Ranked(h, dot(blend, f), f));
         }
         ranked.sort(Comparator.comparingDouble(Ranked::score).reversed().thenComparing(Ranked::sectionId));
@@ -209,9 +122,9 @@ public final class Scorer {
             return new Scored(ranked, 0, 0, false, retrieval.knownShare(), retrieval.notCoveredVote(), retrieval.notCoveredLearnt(), 0, null, retrieval.uncoveredWords(), retrieval.uncovered(), false, null);
         }
         Ranked top = ranked.get(0);
-        boolean unfiled = unfiled(top.hit());
+        boolean unfiled = Features.unfiled(top.hit());
         // the margin to the best unrelated runner-up, on the scale the top section's calibration was fitted on
-        // (the filed evidence weighs the first six features, the ones every section has)
+        // (the filed evidence weighs only the features every section has; it gives the unfiled-only ones 0)
         ToDoubleFunction<Ranked> scale = unfiled ? Ranked::score : r -> dot(evidence, r.features());
         double runnerUp = ranked.stream().skip(1)
                 .filter(r -> !snapshot.catalog().overlap(top.sectionId(), r.sectionId()))
@@ -221,9 +134,9 @@ public final class Scorer {
                 && snapshot.catalog().overlap(top.sectionId(), retrieval.lexicalTop())
                 && snapshot.catalog().overlap(top.sectionId(), retrieval.denseTop());
         double gap = outOfScopeGap(top, retrieval);
-        double z = unfiled ? dot(unfiledCalibration, unfiledEvidence(top.hit(), retrieval.knownShare(), margin,
+        double z = unfiled ? dot(unfiledCalibration, Features.UnfiledConfidence.of(top.hit(), retrieval.knownShare(), margin,
                 retrieval.outOfScopeCosine(), retrieval.uncovered(), retrieval.notCoveredVote(), retrieval.notCoveredLearnt()))
-                : dot(calibration, filedEvidence(top.hit(), retrieval.knownShare(), margin, agree, gap, retrieval.uncovered(),
+                : dot(calibration, Features.FiledConfidence.of(top.hit(), retrieval.knownShare(), margin, agree, gap, retrieval.uncovered(),
                 retrieval.notCoveredVote(), retrieval.notCoveredLearnt()));
         // closer to a topic staff listed as not covered than to the section it would answer with, as asked and
         // in the guide's own words: about that topic, whatever else matches. A visitor's question filed as not
@@ -235,28 +148,6 @@ public final class Scorer {
         double confidence = retrieval.question().content().isEmpty() || aboutUncovered ? 0 : 1 / (1 + Math.exp(-z));
         return new Scored(ranked, confidence, margin, agree, retrieval.knownShare(), retrieval.notCoveredVote(), retrieval.notCoveredLearnt(), gap, retrieval.outOfScopeTopic(),
                 retrieval.uncoveredWords(), retrieval.uncovered(), aboutUncovered, null);
-    }
-
-    /**
-     * What the confidence in a section with filed questions weighs ({@link Calibration#asArray} in the same
-     * order); {@code margin} on the filed-evidence scale, {@code gap} from the section's nearest unit.
-     */
-    public static double[] filedEvidence(SectionHit top, double known, double margin, boolean agree, double gap, double uncovered,
-                                         double notCoveredVote, double notCoveredLearnt) {
-        return new double[] {1, top.cosine(), top.coverage(), known, margin, agree ? 1 : 0, gap, uncovered, top.vote(),
-                notCoveredVote, top.learnt(), notCoveredLearnt};
-    }
-
-    /**
-     * What the confidence in a section with few filed questions weighs ({@link UnfiledCalibration#asArray} in
-     * the same order). Such a section is known by its own sentences, so the out-of-scope gap is measured from
-     * its best sentence.
-     */
-    public static double[] unfiledEvidence(SectionHit top, double known, double margin, double outOfScopeCosine, double uncovered,
-                                           double notCoveredVote, double notCoveredLearnt) {
-        return new double[] {1, top.sentenceCosine(), top.sectionCosine(), top.coverage(), known, margin,
-                top.sentenceCosine() - outOfScopeCosine, uncovered, notCoveredVote, notCoveredLearnt, top.vote(), top.learnt(),
-                top.titleCoverage()};
     }
 
     /** How much closer the question is to the best section than to the nearest topic the guide does not cover. */

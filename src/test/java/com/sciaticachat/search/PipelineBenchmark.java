@@ -92,7 +92,7 @@ public class PipelineBenchmark {
             public int dimension() { return model.dimension(); }
             public String modelId() { return model.modelId(); }
         };
-        uncached = new ChatService(app.index(), noCache, retriever, new Scorer(Scorer.bundled()),
+        uncached = new ChatService(app.index(), noCache, retriever, new Scorer(Weights.bundled()),
                 new Messages(config), config.minConfidence());
         detector = new com.sciaticachat.safety.RedFlagDetector(com.sciaticachat.safety.SafetyModel.bundled(), model);
         safetyVectors = new float[QUESTIONS.length][];
