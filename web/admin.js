@@ -286,11 +286,11 @@
       var read = r.readAs != null ? 'Read as: “' + r.readAs + '”' : '';
       if (r.words && r.words.length) read += ' · words that count: ' + r.words.join(', ');
       if (r.confidence != null) read += ' · ' + Math.round(r.confidence * 100) + '% sure';
-      if (r.nearestOutOfScope) {
-        read += (r.closerToOutOfScope ? ' · about a topic not covered (so no answer): ' : ' · nearest topic not covered: ')
-          + r.nearestOutOfScope;
+      if (r.nearestNotCoveredTopic) {
+        read += (r.aboutNotCoveredTopic ? ' · about a topic not covered (so no answer): ' : ' · nearest topic not covered: ')
+          + r.nearestNotCoveredTopic;
       }
-      if (r.outOfScopeWords && r.outOfScopeWords.length) read += ' · words of topics not covered: ' + r.outOfScopeWords.join(', ');
+      if (r.notCoveredWords && r.notCoveredWords.length) read += ' · words of topics not covered: ' + r.notCoveredWords.join(', ');
       if (r.filedUnder != null) {
         read += r.filedUnder === '' ? ' · this very question is filed as not covered, so it gets no answer'
           : ' · this very question is filed under “' + (reply.answer ? reply.answer.title : r.filedUnder) + '”, so it is answered from there';

@@ -52,7 +52,7 @@ public final class Application implements Closeable {
     }
 
     /**
-     * The corpus reader with every check a corpus must pass: Markdown, synonyms, out-of-scope topics, the
+     * The corpus reader with every check a corpus must pass: Markdown, synonyms, topics not covered, the
      * safety and small-talk files, and the safety gate (every known red flag still alarms).
      */
     public static CorpusReader corpusReader(Config config) {

@@ -16,13 +16,13 @@ import java.util.stream.Collectors;
  *
  * @param words       the question's words that count, each with the terms that match it ("leg {leg|thigh}")
  * @param filedUnder  where staff filed this very question ({@code ""}: as not covered), which then decides; or null
- * @param outOfScopeGap how much closer the best section is than the nearest topic the guide does not cover
+ * @param notCoveredGap how much closer the best section is than the nearest topic the guide does not cover
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Explanation(Reply reply, String readAs, List<SpellingCorrector.Correction> corrections, List<String> words,
                           List<String> wordReadings, Double confidence, Double margin, Boolean retrieversAgree, Double knownShare,
-                          String filedUnder, String nearestOutOfScope, Double outOfScopeGap, Boolean closerToOutOfScope,
-                          List<String> outOfScopeWords, List<ChatService.Candidate> candidates) {
+                          String filedUnder, String nearestNotCoveredTopic, Double notCoveredGap, Boolean aboutNotCoveredTopic,
+                          List<String> notCoveredWords, List<ChatService.Candidate> candidates) {
 
     public static Explanation of(ChatService.Trace t) {
         QuestionAnalyzer.AnalyzedQuestion q = t.question();
@@ -31,9 +31,9 @@ public record Explanation(Reply reply, String readAs, List<SpellingCorrector.Cor
                 q == null ? null : q.content().stream().map(QuestionAnalyzer.Concept::surface).toList(),
                 q == null ? null : q.content().stream().map(Explanation::reading).toList(),
                 s == null ? null : round(s.confidence()), s == null ? null : round(s.margin()), s == null ? null : s.agree(),
-                s == null ? null : round(s.known()), s == null ? null : s.filedUnder(), s == null ? null : s.outOfScopeTopic(),
-                s == null ? null : round(s.outOfScopeGap()), s == null ? null : s.aboutUncoveredTopic(),
-                s == null ? null : s.uncoveredWords(), t.candidates());
+                s == null ? null : round(s.known()), s == null ? null : s.filedUnder(), s == null ? null : s.nearestNotCoveredTopic(),
+                s == null ? null : round(s.notCoveredGap()), s == null ? null : s.aboutNotCoveredTopic(),
+                s == null ? null : s.notCoveredWords(), t.candidates());
     }
 
     private static String reading(QuestionAnalyzer.Concept c) {
@@ -60,12 +60,12 @@ public record Explanation(Reply reply, String readAs, List<SpellingCorrector.Cor
                         : "This very question is filed (in visitor-questions.txt or as an alternate) under " + filedUnder
                         + ": answered from there").append('\n');
             }
-            if (nearestOutOfScope != null) {
+            if (nearestNotCoveredTopic != null) {
                 out.append(String.format(Locale.ROOT, "Nearest topic the guide does not cover: \"%s\" (the best section is %.3f closer%s)%n",
-                        nearestOutOfScope, outOfScopeGap, closerToOutOfScope ? ": no answer, the question is about that topic"
-                                : outOfScopeGap < 0 ? "; not about that topic: another section, or the question in the guide's own words, is closer" : ""));
+                        nearestNotCoveredTopic, notCoveredGap, aboutNotCoveredTopic ? ": no answer, the question is about that topic"
+                                : notCoveredGap < 0 ? "; not about that topic: another section, or the question in the guide's own words, is closer" : ""));
             }
-            if (!outOfScopeWords.isEmpty()) out.append("Words of topics the guide does not cover: ").append(String.join(", ", outOfScopeWords)).append('\n');
+            if (!notCoveredWords.isEmpty()) out.append("Words of topics the guide does not cover: ").append(String.join(", ", notCoveredWords)).append('\n');
         }
         for (ChatService.Candidate c : candidates) {
             String closest = c.closestUnitText() == null ? "" : c.closestUnitText().length() > 90 ? c.closestUnitText().substring(0, 90) + "…" : c.closestUnitText();

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * What the chat says to one question; serialised as the body of {@code POST /api/v1/ask}.
  *
- * @param status     answered | no_match | urgent | smalltalk | check
+ * @param status     what kind of reply it is
  * @param reply      the text the widget shows first
  * @param answer     the section answering the question, or null
  * @param related    other sections worth offering (never the answer itself, its parent or its children)
@@ -15,21 +15,39 @@ import java.util.List;
  * @param check      the one question the chat asks when an emergency sign is likely but not certain, or null
  * @param disclaimer always present, never empty
  */
-public record Reply(String status, String reply, Answer answer, List<Related> related, Urgent urgent, Caution caution, Check check,
+public record Reply(Status status, String reply, Answer answer, List<Related> related, Urgent urgent, Caution caution, Check check,
                     String disclaimer) {
 
-    public static final String ANSWERED = "answered";
-    public static final String NO_MATCH = "no_match";
-    public static final String URGENT = "urgent";
-    public static final String SMALLTALK = "smalltalk";
-    public static final String CHECK = "check";
+    /** What kind of reply it is; in JSON, its lower-case name ({@code "no_match"}). */
+    public enum Status {
+        /** a section of the guide answers it */
+        ANSWERED,
+        /** the guide has no good answer: the clinic's contact, and maybe sections to ask about instead */
+        NO_MATCH,
+        /** a red flag: urgent advice first */
+        URGENT,
+        /** a greeting, thanks or goodbye */
+        SMALLTALK,
+        /** the chat asks one question before deciding whether a red flag is meant */
+        CHECK;
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String value() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        @Override
+        public String toString() {
+            return value();
+        }
+    }
 
     public Reply {
         related = List.copyOf(related);
     }
 
     /** A reply with no caution and no check question. */
-    public Reply(String status, String reply, Answer answer, List<Related> related, Urgent urgent, String disclaimer) {
+    public Reply(Status status, String reply, Answer answer, List<Related> related, Urgent urgent, String disclaimer) {
         this(status, reply, answer, related, urgent, null, null, disclaimer);
     }
 

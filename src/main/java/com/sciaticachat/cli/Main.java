@@ -72,7 +72,7 @@ public final class Main {
             "check", """
                     Usage: java -jar target/sciatica-chat.jar check [--corpus DIR]
 
-                    Checks every corpus file (Markdown, synonyms, out-of-scope topics, safety rules, small talk)
+                    Checks every corpus file (Markdown, synonyms, topics not covered, safety rules, small talk)
                     and that every known red flag still alarms, without changing anything. Prints
                     'file:line: message' for each mistake and exits 1, or says the corpus is ready.
                     """,
@@ -104,7 +104,7 @@ public final class Main {
                                             questions for refitted (for developers)
                       --baselines           compare with plain BM25, English BM25, dense alone, and this pipeline
                                             without the staff's synonyms, alternate and visitors' questions and
-                                            out-of-scope topics
+                                            topics not covered
 
                     A question that is also filed in the corpus's visitor-questions.txt is answered by an index
                     built without it (cross-validation), never by its own copy:

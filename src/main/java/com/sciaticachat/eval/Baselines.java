@@ -138,7 +138,7 @@ public final class Baselines {
         return new Result(name, first / (double) cases.size(), three / (double) cases.size(), declined);
     }
 
-    /** A copy of the corpus without alternate questions, synonyms, out-of-scope topics or visitors' questions, in a temporary folder. */
+    /** A copy of the corpus without alternate questions, synonyms, topics not covered or visitors' questions, in a temporary folder. */
     private static Config stripped(Config config) throws IOException {
         Path root = Files.createTempDirectory("baseline");
         Path corpus = root.resolve("corpus");

@@ -23,7 +23,7 @@ public final class Calibrator {
     /**
      * Fits the weights on the set, each question answered as {@code cv} answers it (without its own copy in
      * the visitor questions). Feature rows: cosine, coverage, known share, margin, agreement, out-of-scope
-     * gap, the uncovered-word penalty, the top section's votes, the share of votes for "not covered", and
+     * gap, the not-covered-word penalty, the top section's votes, the share of votes for "not covered", and
      * the learnt scores ({@code SectionProbe}) of the top section and of "not covered".
      */
     public static Map<String, Double> fit(CrossValidation cv, EvalSet set) throws IOException, LiveIndex.StartupException {
@@ -40,8 +40,8 @@ public final class Calibrator {
             Scorer.Scored s = t.scored();
             // no section, or closer to a topic the guide does not cover: decided by rule, not by these weights; a
             // section with few filed questions has its own calibration (RankingFit)
-            if (s == null || s.top() == null || s.aboutUncoveredTopic() || Features.unfiled(s.top().hit())) continue;
-            x.add(Features.FiledConfidence.of(s.top().hit(), s.known(), s.margin(), s.agree(), s.outOfScopeGap(), s.uncovered(),
+            if (s == null || s.top() == null || s.aboutNotCoveredTopic() || Features.unfiled(s.top().hit())) continue;
+            x.add(Features.FiledConfidence.of(s.top().hit(), s.known(), s.margin(), s.agree(), s.notCoveredGap(), s.namesNotCovered(),
                     s.notCoveredVote(), s.notCoveredLearnt()).values());
             y.add(!c.expectsNoAnswer() && EvalSet.matches(c, s.top().sectionId()) ? 1 : 0);
         }
@@ -49,8 +49,8 @@ public final class Calibrator {
 
     static Map<String, Double> fit(List<double[]> x, List<Integer> y) {
         double[] start = Weights.aligned(Map.ofEntries(Map.entry("bias", -5.0), Map.entry("cosine", 5.0), Map.entry("coverage", 2.0),
-                Map.entry("known", 2.0), Map.entry("margin", 2.0), Map.entry("agree", 0.5), Map.entry("outOfScope", 2.0),
-                Map.entry("namesUncovered", -2.0), Map.entry("vote", 1.0), Map.entry("notCoveredVote", -1.0), Map.entry("learnt", 1.0),
+                Map.entry("known", 2.0), Map.entry("margin", 2.0), Map.entry("agree", 0.5), Map.entry("notCoveredGap", 2.0),
+                Map.entry("namesNotCovered", -2.0), Map.entry("vote", 1.0), Map.entry("notCoveredVote", -1.0), Map.entry("learnt", 1.0),
                 Map.entry("notCoveredLearnt", -1.0)), Features.FiledConfidence.class);
         return Weights.named(Features.FiledConfidence.class,
                 logistic(x, y, start, penalties(Features.FiledConfidence.class)));

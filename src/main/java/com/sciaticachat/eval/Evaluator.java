@@ -20,7 +20,7 @@ import java.util.Map;
 public final class Evaluator {
 
     /** One question's outcome. */
-    public record Outcome(EvalSet.Case c, String status, String section, double score, boolean right, boolean inTop3,
+    public record Outcome(EvalSet.Case c, Reply.Status status, String section, double score, boolean right, boolean inTop3,
                           boolean offered, String urgentLevel, long nanos) {}
 
     /** Counts per category, and the outcomes. */
@@ -55,7 +55,7 @@ public final class Evaluator {
          * wrong answer visitors complain of, worse than an honest "no match" with a way to contact the clinic.
          */
         public double inDomainWrong() {
-            return share(inDomain(), o -> !o.right() && o.status().equals(Reply.ANSWERED));
+            return share(inDomain(), o -> !o.right() && o.status() == Reply.Status.ANSWERED);
         }
 
         /**
@@ -119,12 +119,12 @@ public final class Evaluator {
             boolean top3 = ranked.stream().limit(3).anyMatch(x -> EvalSet.matches(c, x.sectionId()));
             String level = r.urgent() == null ? null : r.urgent().level();
             boolean right = switch (c.category()) {
-                case "offtopic" -> r.status().equals(Reply.NO_MATCH);
+                case "offtopic" -> r.status() == Reply.Status.NO_MATCH;
                 case "redflag-emergency" -> "emergency".equals(level);
                 case "redflag-see_doctor" -> "see_doctor".equals(level);
                 case "safe" -> level == null;
-                case "smalltalk" -> r.status().equals(Reply.SMALLTALK);
-                default -> r.status().equals(Reply.ANSWERED) && EvalSet.matches(c, section);
+                case "smalltalk" -> r.status() == Reply.Status.SMALLTALK;
+                default -> r.status() == Reply.Status.ANSWERED && EvalSet.matches(c, section);
             };
             String shown = section != null ? section : ranked.isEmpty() ? null : ranked.get(0).sectionId();
             boolean offered = (section != null && EvalSet.matches(c, section))
@@ -159,7 +159,7 @@ public final class Evaluator {
             for (Outcome o : misses) {
                 out.printf(Locale.ROOT, "  [%s] %s%n      expected %s, got %s%s (score %.2f)%n", o.c().category(), o.c().question(),
                         o.c().expectsNoAnswer() ? "no answer" : String.join("|", o.c().expected()),
-                        o.status(), o.section() == null ? "" : (o.status().equals("no_match") ? " (best: " + shortId(o.section()) + ")"
+                        o.status(), o.section() == null ? "" : (o.status() == Reply.Status.NO_MATCH ? " (best: " + shortId(o.section()) + ")"
                                 : " " + shortId(o.section())), o.score())
                         ;
                 if (o.urgentLevel() != null || o.c().category().startsWith("redflag")) {

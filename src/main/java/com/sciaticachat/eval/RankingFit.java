@@ -31,8 +31,8 @@ public final class RankingFit {
     private RankingFit() {}
 
     /** One question: each section's ranking features, which sections are right, and what the confidence reads. */
-    record Case(double[][] features, boolean[] right, boolean[][] related, double known, double outOfScopeCosine,
-                double uncovered, double notCoveredVote, double notCoveredLearnt, List<Scorer.Ranked> ranked, boolean offTopic) {}
+    record Case(double[][] features, boolean[] right, boolean[][] related, double known, double notCoveredCosine,
+                double namesNotCovered, double notCoveredVote, double notCoveredLearnt, List<Scorer.Ranked> ranked, boolean offTopic) {}
 
     /** Fits both and returns them with the filed-question weights of {@code current} kept. */
     public static Weights fit(Config config, EvalSet tune, Weights current) throws IOException, LiveIndex.StartupException {
@@ -78,7 +78,7 @@ public final class RankingFit {
     private static Case row(ChatService chat, EvalSet.Case c, boolean offTopic) {
         Scorer.Scored s = chat.trace(c.question()).scored();
         // decided by a filing or by the out-of-scope rule, not by these weights
-        if (s == null || s.top() == null || s.filedUnder() != null || s.aboutUncoveredTopic()) return null;
+        if (s == null || s.top() == null || s.filedUnder() != null || s.aboutNotCoveredTopic()) return null;
         List<Scorer.Ranked> ranked = s.ranked();
         int n = ranked.size();
         double[][] f = new double[n][];
@@ -97,8 +97,8 @@ public final class RankingFit {
             f[i] = ranked.get(i).features().values();
             right[i] = !offTopic && EvalSet.matches(c, ranked.get(i).sectionId());
         }
-        double outOfScopeCosine = s.top().hit().cosine() - s.outOfScopeGap();
-        return new Case(f, right, related, s.known(), outOfScopeCosine, s.uncovered(), s.notCoveredVote(), s.notCoveredLearnt(),
+        double notCoveredCosine = s.top().hit().cosine() - s.notCoveredGap();
+        return new Case(f, right, related, s.known(), notCoveredCosine, s.namesNotCovered(), s.notCoveredVote(), s.notCoveredLearnt(),
                 ranked, offTopic);
     }
 
@@ -143,7 +143,7 @@ public final class RankingFit {
             double runnerUp = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < s.length; i++) if (!c.related()[top][i]) runnerUp = Math.max(runnerUp, s[i]);
             double margin = s[top] - (runnerUp == Double.NEGATIVE_INFINITY ? 0 : runnerUp);
-            x.add(Features.UnfiledConfidence.of(c.ranked().get(top).hit(), c.known(), margin, c.outOfScopeCosine(), c.uncovered(),
+            x.add(Features.UnfiledConfidence.of(c.ranked().get(top).hit(), c.known(), margin, c.notCoveredCosine(), c.namesNotCovered(),
                     c.notCoveredVote(), c.notCoveredLearnt()).values());
             y.add(c.right()[top] ? 1 : 0);
         }

@@ -136,7 +136,7 @@ final class AdminApi {
             row.put("count", g.count());
             row.put("lastSeen", g.lastSeen().toString());
             ChatService.Trace t = chat.trace(g.question());
-            if (t.reply().status().equals(com.sciaticachat.chat.Reply.ANSWERED) && t.confidence() >= ChatService.WEAK_ANSWER) {
+            if (t.reply().status() == com.sciaticachat.chat.Reply.Status.ANSWERED && t.confidence() >= ChatService.WEAK_ANSWER) {
                 inbox(chat).markDone(g.id());
                 answeredNow++;
                 continue;

@@ -73,7 +73,7 @@ public final class NewContent {
         return headings.isEmpty() ? List.of(text) : List.of(headings + ". " + text, headings);
     }
 
-    /** Every out-of-scope topic and not-covered filing that a section answers, in file order. */
+    /** Every topic not covered and not-covered filing that a section answers, in file order. */
     public static List<Conflict> find(Corpus corpus, Function<String, float[]> vectors) {
         List<Candidate> sections = new ArrayList<>();
         Map<String, Candidate> byAlternate = new HashMap<>();

@@ -65,22 +65,22 @@ public final class Features {
      * What the confidence in a top section with filed questions weighs: a bias, its cosine, coverage, the
      * share of the question the corpus knows, the margin to the best unrelated runner-up (on the filed-evidence
      * scale), whether both retrievers agree, how much closer it is than the nearest topic the guide does not
-     * cover, the uncovered-word penalty, its votes, the votes for "not covered", its learnt score and the
+     * cover, the not-covered-word penalty, its votes, the votes for "not covered", its learnt score and the
      * learnt score for "not covered".
      */
     public record FiledConfidence(double bias, double cosine, double coverage, double known, double margin, double agree,
-                                  double outOfScope, double namesUncovered, double vote, double notCoveredVote, double learnt,
+                                  double notCoveredGap, double namesNotCovered, double vote, double notCoveredVote, double learnt,
                                   double notCoveredLearnt) implements Vector {
 
-        public static FiledConfidence of(SectionHit top, double known, double margin, boolean agree, double gap, double uncovered,
+        public static FiledConfidence of(SectionHit top, double known, double margin, boolean agree, double gap, double namesNotCovered,
                                          double notCoveredVote, double notCoveredLearnt) {
-            return new FiledConfidence(1, top.cosine(), top.coverage(), known, margin, agree ? 1 : 0, gap, uncovered, top.vote(),
+            return new FiledConfidence(1, top.cosine(), top.coverage(), known, margin, agree ? 1 : 0, gap, namesNotCovered, top.vote(),
                     notCoveredVote, top.learnt(), notCoveredLearnt);
         }
 
         @Override
         public double[] values() {
-            return new double[] {bias, cosine, coverage, known, margin, agree, outOfScope, namesUncovered, vote, notCoveredVote, learnt,
+            return new double[] {bias, cosine, coverage, known, margin, agree, notCoveredGap, namesNotCovered, vote, notCoveredVote, learnt,
                     notCoveredLearnt};
         }
     }
@@ -90,23 +90,23 @@ public final class Features {
      * sentences, so the out-of-scope gap is measured from its best sentence, and the margin on the blend's scale.
      */
     public record UnfiledConfidence(double bias, double sentenceCosine, double sectionCosine, double coverage, double known,
-                                    double margin, double outOfScope, double namesUncovered, double notCoveredVote,
+                                    double margin, double notCoveredGap, double namesNotCovered, double notCoveredVote,
                                     double notCoveredLearnt, double vote, double learnt, double title) implements Vector {
 
-        public static UnfiledConfidence of(SectionHit top, double known, double margin, double outOfScopeCosine, double uncovered,
+        public static UnfiledConfidence of(SectionHit top, double known, double margin, double notCoveredCosine, double namesNotCovered,
                                            double notCoveredVote, double notCoveredLearnt) {
             return new UnfiledConfidence(1, top.sentenceCosine(), top.sectionCosine(), top.coverage(), known, margin,
-                    top.sentenceCosine() - outOfScopeCosine, uncovered, notCoveredVote, notCoveredLearnt, top.vote(), top.learnt(),
+                    top.sentenceCosine() - notCoveredCosine, namesNotCovered, notCoveredVote, notCoveredLearnt, top.vote(), top.learnt(),
                     top.titleCoverage());
         }
 
         @Override
         public double[] values() {
-            return new double[] {bias, sentenceCosine, sectionCosine, coverage, known, margin, outOfScope, namesUncovered, notCoveredVote,
+            return new double[] {bias, sentenceCosine, sectionCosine, coverage, known, margin, notCoveredGap, namesNotCovered, notCoveredVote,
                     notCoveredLearnt, vote, learnt, title};
         }
     }
 
     /** The confidence features that weigh against an answer: their weights are never positive. */
-    public static final java.util.Set<String> PENALTIES = java.util.Set.of("namesUncovered", "notCoveredVote", "notCoveredLearnt");
+    public static final java.util.Set<String> PENALTIES = java.util.Set.of("namesNotCovered", "notCoveredVote", "notCoveredLearnt");
 }

@@ -65,21 +65,21 @@ public final class Retriever {
      * @param specificity how much distinctive content the question has, 0 to 1 (its known words' weight,
      *                    one rare word's worth at most): a question whose only word is "sciatica" has
      *                    little, and lexical scores then say little about which section is meant
-     * @param outOfScopeCosine the cosine of the nearest thing the guide does not cover: a topic listed in
+     * @param notCoveredCosine the cosine of the nearest thing the guide does not cover: a topic listed in
      *                    {@code out-of-scope.txt} or a visitor's question filed under {@code [not covered]}
-     * @param listedTopicCosine the cosine of the nearest topic listed in {@code out-of-scope.txt} (-1 without any)
-     * @param uncoveredWords the question's words that the guide never uses and that name one of the topics
+     * @param notCoveredTopicCosine the cosine of the nearest topic listed in {@code out-of-scope.txt} (-1 without any)
+     * @param notCoveredWords the question's words that the guide never uses and that name one of the topics
      *                    the staff listed as not covered, among the few the question is nearest in meaning
      *                    ("migraines" in "is acupuncture good for migraines")
-     * @param uncovered   how strongly those words name another topic, 0 to 1: the English rarity of the
+     * @param namesNotCovered how strongly those words name another topic, 0 to 1: the English rarity of the
      *                    rarest, squared like the words' weights (0 without such words; "hours", of "opening
      *                    hours", is an everyday word and says less than "migraines")
      * @param inGuideWords the sections' cosines to the question in the guide's own words, on demand
      */
     public record Retrieval(AnalyzedQuestion question, double[] weights, List<SectionHit> hits, double knownShare,
                             String lexicalTop, String denseTop, double maxBm25, double specificity,
-                            double outOfScopeCosine, String outOfScopeTopic, double listedTopicCosine,
-                            List<String> uncoveredWords, double uncovered, double notCoveredVote,
+                            double notCoveredCosine, String nearestNotCoveredTopic, double notCoveredTopicCosine,
+                            List<String> notCoveredWords, double namesNotCovered, double notCoveredVote,
                             double notCoveredLearnt, InGuideWords inGuideWords) {}
 
     /**
@@ -124,15 +124,15 @@ public final class Retriever {
             Set<String> nearTerms = neighbours.terms(snapshot);
             double[] weights = new double[concepts.size()];
             double total = 0, knownWeight = 0;
-            List<String> uncoveredWords = new ArrayList<>();
-            double uncoveredRarity = 0;
+            List<String> notCoveredWords = new ArrayList<>();
+            double notCoveredRarity = 0;
             for (int i = 0; i < concepts.size(); i++) {
                 weights[i] = weight(snapshot, concepts.get(i), nearTerms);
                 total += weights[i];
                 if (snapshot.catalog().size() > 0 && isKnown(snapshot, concepts.get(i))) knownWeight += weights[i];
-                else if (namesUncoveredTopic(nearTerms, concepts.get(i))) {
-                    uncoveredWords.add(concepts.get(i).surface());
-                    uncoveredRarity = Math.max(uncoveredRarity, english.rarity(concepts.get(i).surface()));
+                else if (namesNotCoveredTopic(nearTerms, concepts.get(i))) {
+                    notCoveredWords.add(concepts.get(i).surface());
+                    notCoveredRarity = Math.max(notCoveredRarity, english.rarity(concepts.get(i).surface()));
                 }
             }
             Map<String, double[]> lexical = lexical(snapshot, concepts);
@@ -167,7 +167,7 @@ public final class Retriever {
                         knownWeight == 0 ? 0 : covered / knownWeight,
                         // how much of the question the heading covers, times how much of the heading the question names:
                         // "myofascial release" names all of "Myofascial Release" but not all of "Self-Myofascial Release"
-                        Math.min(1.0, titleCovered / maxIdf(snapshot)) * (title.isEmpty() ? 0 : titleNamed.size() / (double) title.size()),
+                        Math.min(1.0, titleCovered / knownWordIdfCeiling(snapshot)) * (title.isEmpty() ? 0 : titleNamed.size() / (double) title.size()),
                         List.copyOf(matched), neighbours.votesFor(sectionId), learnt.getOrDefault(sectionId, 0.0),
                         snapshot.filed().count(sectionId), own.section.getOrDefault(sectionId, 0.0),
                         own.sentence.getOrDefault(sectionId, 0.0)));
@@ -177,16 +177,16 @@ public final class Retriever {
                 return v == null ? Map.of() : dense(snapshot, v, new Neighbours(), new OwnText());
             });
             return new Retrieval(question, weights, hits, total == 0 ? 0 : knownWeight / total, lexTop, denseTop, maxBm25,
-                    Math.min(1.0, knownWeight / maxIdf(snapshot)), Math.max(0, neighbours.bestCosine()),
-                    neighbours.best(), neighbours.bestListedCosine(), List.copyOf(uncoveredWords),
-                    uncoveredRarity * uncoveredRarity, neighbours.votesFor(""), learnt.getOrDefault("", 0.0), inGuideWords);
+                    Math.min(1.0, knownWeight / knownWordIdfCeiling(snapshot)), Math.max(0, neighbours.bestCosine()),
+                    neighbours.best(), neighbours.bestListedCosine(), List.copyOf(notCoveredWords),
+                    notCoveredRarity * notCoveredRarity, neighbours.votesFor(""), learnt.getOrDefault("", 0.0), inGuideWords);
         } catch (IOException e) {
             throw new UncheckedIOException("searching an open index failed", e);
         }
     }
 
-    /** The weight of a word that occurs in one section only: the most a known word can weigh. */
-    static double maxIdf(Snapshot snapshot) {
+    /** The weight of a word that occurs in one section only: the most a word the guide uses can weigh. */
+    static double knownWordIdfCeiling(Snapshot snapshot) {
         int n = Math.max(1, snapshot.catalog().size());
         return Math.log(1 + (n + 1) / 1.5);
     }
@@ -199,7 +199,8 @@ public final class Retriever {
      */
     double weight(Snapshot snapshot, Concept c, Set<String> nearTopicTerms) {
         int n = Math.max(1, snapshot.catalog().size());
-        double maxIdf = Math.log(1 + (n + 1) / 0.5);
+        // a word the guide never uses (section frequency 0) weighs more than any word it does use
+        double unknownWordIdf = Math.log(1 + (n + 1) / 0.5);
         int df = 0;
         for (Alternative a : c.alternatives()) {
             int altDf = Integer.MAX_VALUE;
@@ -214,16 +215,16 @@ public final class Retriever {
             return context * Math.log(1 + (n + 1) / (df + 0.5)) * rarity * rarity;
         }
         // a word of a topic the staff listed as not covered says clearly what the question is about
-        double rarity = namesUncoveredTopic(nearTopicTerms, c) ? 1.0 : english.rarity(c.surface());
-        return context * maxIdf * rarity * rarity;
+        double rarity = namesNotCoveredTopic(nearTopicTerms, c) ? 1.0 : english.rarity(c.surface());
+        return context * unknownWordIdf * rarity * rarity;
     }
 
     /**
-     * Whether an unknown concept is a word of one of the uncovered topics the question is nearest in meaning:
+     * Whether an unknown concept is a word of one of the topics not covered the question is nearest in meaning:
      * "migraines" in "is acupuncture good for migraines" names "headaches and migraines", but "hour" in
      * "after driving for an hour my leg hurts" does not name "opening hours and location".
      */
-    private static boolean namesUncoveredTopic(Set<String> nearTopicTerms, Concept c) {
+    private static boolean namesNotCoveredTopic(Set<String> nearTopicTerms, Concept c) {
         return c.alternatives().stream().anyMatch(a -> a.terms().stream().anyMatch(nearTopicTerms::contains));
     }
 
@@ -291,8 +292,8 @@ public final class Retriever {
 
         Set<String> terms(Snapshot snapshot) {
             Set<String> out = new java.util.HashSet<>();
-            for (String t : topics) out.addAll(snapshot.vocabulary().outOfScopeTerms(t));
-            for (String t : filed) out.addAll(snapshot.vocabulary().outOfScopeTerms(t));
+            for (String t : topics) out.addAll(snapshot.vocabulary().notCoveredTerms(t));
+            for (String t : filed) out.addAll(snapshot.vocabulary().notCoveredTerms(t));
             return out;
         }
     }
@@ -362,7 +363,7 @@ public final class Retriever {
      * {@code neighbours}, and the cosines to the sections' own text and sentences to {@code own}.
      *
      * <p>Two searches over the index's vectors. The guide's own units (sections, headings, items) and the
-     * listed topics are few, and every section needs its best cosine, so they are all compared, exactly.
+     * topics listed as not covered are few, and every section needs its best cosine, so they are all compared, exactly.
      * The questions (staff's alternates and the visitors' questions they filed) are most of the index and
      * only the nearest matter, for the votes and as a section's best unit: k-NN over the HNSW graph,
      * filtered to questions.

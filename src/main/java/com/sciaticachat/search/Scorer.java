@@ -60,8 +60,8 @@ public final class Scorer {
      * filed this very question ({@code ""}: as not covered), which then decides; null when it is not filed.
      */
     public record Scored(List<Ranked> ranked, double confidence, double margin, boolean agree, double known, double notCoveredVote,
-                         double notCoveredLearnt, double outOfScopeGap, String outOfScopeTopic, List<String> uncoveredWords, double uncovered,
-                         boolean aboutUncoveredTopic, String filedUnder) {
+                         double notCoveredLearnt, double notCoveredGap, String nearestNotCoveredTopic, List<String> notCoveredWords, double namesNotCovered,
+                         boolean aboutNotCoveredTopic, String filedUnder) {
         public Ranked top() {
             return ranked.isEmpty() ? null : ranked.get(0);
         }
@@ -83,8 +83,8 @@ public final class Scorer {
 
         /** The same evidence, with the ranking and confidence a filing decided. */
         private Scored decided(List<Ranked> ranking, double decidedConfidence, String filedAt) {
-            return new Scored(ranking, decidedConfidence, margin, agree, known, notCoveredVote, notCoveredLearnt, outOfScopeGap,
-                    outOfScopeTopic, uncoveredWords, uncovered, aboutUncoveredTopic, filedAt);
+            return new Scored(ranking, decidedConfidence, margin, agree, known, notCoveredVote, notCoveredLearnt, notCoveredGap,
+                    nearestNotCoveredTopic, notCoveredWords, namesNotCovered, aboutNotCoveredTopic, filedAt);
         }
     }
 
@@ -119,7 +119,7 @@ public final class Scorer {
         }
         ranked.sort(Comparator.comparingDouble(Ranked::score).reversed().thenComparing(Ranked::sectionId));
         if (ranked.isEmpty()) {
-            return new Scored(ranked, 0, 0, false, retrieval.knownShare(), retrieval.notCoveredVote(), retrieval.notCoveredLearnt(), 0, null, retrieval.uncoveredWords(), retrieval.uncovered(), false, null);
+            return new Scored(ranked, 0, 0, false, retrieval.knownShare(), retrieval.notCoveredVote(), retrieval.notCoveredLearnt(), 0, null, retrieval.notCoveredWords(), retrieval.namesNotCovered(), false, null);
         }
         Ranked top = ranked.get(0);
         boolean unfiled = Features.unfiled(top.hit());
@@ -133,25 +133,25 @@ public final class Scorer {
         boolean agree = retrieval.lexicalTop() != null && retrieval.denseTop() != null
                 && snapshot.catalog().overlap(top.sectionId(), retrieval.lexicalTop())
                 && snapshot.catalog().overlap(top.sectionId(), retrieval.denseTop());
-        double gap = outOfScopeGap(top, retrieval);
+        double gap = notCoveredGap(top, retrieval);
         double z = unfiled ? dot(unfiledCalibration, Features.UnfiledConfidence.of(top.hit(), retrieval.knownShare(), margin,
-                retrieval.outOfScopeCosine(), retrieval.uncovered(), retrieval.notCoveredVote(), retrieval.notCoveredLearnt()))
-                : dot(calibration, Features.FiledConfidence.of(top.hit(), retrieval.knownShare(), margin, agree, gap, retrieval.uncovered(),
+                retrieval.notCoveredCosine(), retrieval.namesNotCovered(), retrieval.notCoveredVote(), retrieval.notCoveredLearnt()))
+                : dot(calibration, Features.FiledConfidence.of(top.hit(), retrieval.knownShare(), margin, agree, gap, retrieval.namesNotCovered(),
                 retrieval.notCoveredVote(), retrieval.notCoveredLearnt()));
         // closer to a topic staff listed as not covered than to the section it would answer with, as asked and
         // in the guide's own words: about that topic, whatever else matches. A visitor's question filed as not
         // covered counts only through the gap: it is a whole question ("can you help with a pulled hamstring"),
         // and its wording, not only its topic, is near questions the guide does answer ("will you work on my
         // hamstrings")
-        boolean aboutUncovered = top.hit().cosine() < retrieval.listedTopicCosine()
-                && retrieval.inGuideWords().cosine(top.sectionId()) < retrieval.listedTopicCosine();
-        double confidence = retrieval.question().content().isEmpty() || aboutUncovered ? 0 : 1 / (1 + Math.exp(-z));
-        return new Scored(ranked, confidence, margin, agree, retrieval.knownShare(), retrieval.notCoveredVote(), retrieval.notCoveredLearnt(), gap, retrieval.outOfScopeTopic(),
-                retrieval.uncoveredWords(), retrieval.uncovered(), aboutUncovered, null);
+        boolean aboutNotCovered = top.hit().cosine() < retrieval.notCoveredTopicCosine()
+                && retrieval.inGuideWords().cosine(top.sectionId()) < retrieval.notCoveredTopicCosine();
+        double confidence = retrieval.question().content().isEmpty() || aboutNotCovered ? 0 : 1 / (1 + Math.exp(-z));
+        return new Scored(ranked, confidence, margin, agree, retrieval.knownShare(), retrieval.notCoveredVote(), retrieval.notCoveredLearnt(), gap, retrieval.nearestNotCoveredTopic(),
+                retrieval.notCoveredWords(), retrieval.namesNotCovered(), aboutNotCovered, null);
     }
 
     /** How much closer the question is to the best section than to the nearest topic the guide does not cover. */
-    static double outOfScopeGap(Ranked top, Retrieval retrieval) {
-        return top.hit().cosine() - retrieval.outOfScopeCosine();
+    static double notCoveredGap(Ranked top, Retrieval retrieval) {
+        return top.hit().cosine() - retrieval.notCoveredCosine();
     }
 }

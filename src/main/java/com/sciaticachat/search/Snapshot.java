@@ -43,7 +43,7 @@ public final class Snapshot extends IndexSearcher {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Unit[] units;
-    /** The embeddings of the guide's own units and the listed topics, by doc (null for the others). */
+    /** The embeddings of the guide's own units and the topics listed as not covered, by doc (null for the others). */
     private final float[][] vectors;
     /** The docs of the guide's own units (sections, headings, items) and of the topics listed as not covered. */
     private final int[] guideDocs;
@@ -106,7 +106,7 @@ public final class Snapshot extends IndexSearcher {
                 vocabularyTexts.add(text);
             }
         }
-        // kept: only the guide's own units and the listed topics (the questions are reached through the HNSW
+        // kept: only the guide's own units and the topics listed as not covered (the questions are reached through the HNSW
         // graph); the questions' vectors and sections fit the probe
         vectors = new float[units.length][];
         List<Integer> guide = new ArrayList<>();
@@ -157,7 +157,7 @@ public final class Snapshot extends IndexSearcher {
         return catalog;
     }
 
-    /** The words each section contains, and the out-of-scope topics' words the guide never uses. */
+    /** The words each section contains, and the topics not covered' words the guide never uses. */
     public Vocabulary vocabulary() {
         return vocabulary;
     }

@@ -15,26 +15,26 @@ import org.apache.lucene.analysis.Analyzer;
 /**
  * One generation's words: which analysed terms each section contains (and which neighbouring pairs, for
  * phrases), its heading's terms, in how many sections each term occurs, the words of the staff's
- * out-of-scope topics that the guide never uses, and the synonyms as staff wrote them.
+ * topics not covered that the guide never uses, and the synonyms as staff wrote them.
  */
 public final class Vocabulary {
     private final Map<String, Set<String>> sectionTerms;
     private final Map<String, Set<String>> sectionPairs;
     private final Map<String, Set<String>> titleTerms;
     private final Map<String, Integer> sectionFrequency;
-    /** Each out-of-scope topic, as written → its terms that the corpus does not use. */
-    private final Map<String, Set<String>> outOfScopeTerms;
+    /** Each topic not covered, as written → its terms that the corpus does not use. */
+    private final Map<String, Set<String>> notCoveredTerms;
     /** Each synonym-file entry's analysed terms → the entry as staff wrote it. */
     private final Map<List<String>, String> synonymWording;
 
     private Vocabulary(Map<String, Set<String>> sectionTerms, Map<String, Set<String>> sectionPairs, Map<String, Set<String>> titleTerms,
-                       Map<String, Integer> sectionFrequency, Map<String, Set<String>> outOfScopeTerms,
+                       Map<String, Integer> sectionFrequency, Map<String, Set<String>> notCoveredTerms,
                        Map<List<String>, String> synonymWording) {
         this.sectionTerms = sectionTerms;
         this.sectionPairs = sectionPairs;
         this.titleTerms = titleTerms;
         this.sectionFrequency = sectionFrequency;
-        this.outOfScopeTerms = outOfScopeTerms;
+        this.notCoveredTerms = notCoveredTerms;
         this.synonymWording = synonymWording;
     }
 
@@ -72,7 +72,7 @@ public final class Vocabulary {
             });
             Map<String, Set<String>> frozenPairs = new HashMap<>();
             pairs.forEach((id, set) -> frozenPairs.put(id, Set.copyOf(set)));
-            // words of the out-of-scope topics that the corpus (its text and synonyms) does not use
+            // words of the topics not covered that the corpus (its text and synonyms) does not use
             Set<String> known = new HashSet<>(freq.keySet());
             Map<List<String>, String> wording = new HashMap<>();
             Map<String, Set<String>> oos = new HashMap<>();
@@ -123,9 +123,9 @@ public final class Vocabulary {
         return sectionFrequency.getOrDefault(term, 0);
     }
 
-    /** The terms of one of the staff's out-of-scope topics that the corpus does not use (elbow, diabetes, ...). */
-    public Set<String> outOfScopeTerms(String topic) {
-        return outOfScopeTerms.getOrDefault(topic, Set.of());
+    /** The terms of one of the staff's topics not covered that the corpus does not use (elbow, diabetes, ...). */
+    public Set<String> notCoveredTerms(String topic) {
+        return notCoveredTerms.getOrDefault(topic, Set.of());
     }
 
     /** Whether the guide uses every word of an alternative (a word, or a phrase's words). */

@@ -20,7 +20,7 @@ class AnswerCacheTest {
     @Test
     void a_new_index_generation_never_gets_an_answer_from_before_it() {
         AnswerCache cache = new AnswerCache();
-        Reply r = new Reply(Reply.NO_MATCH, "no", null, java.util.List.of(), null, "disclaimer");
+        Reply r = new Reply(Reply.Status.NO_MATCH, "no", null, java.util.List.of(), null, "disclaimer");
         cache.put("prices?", null, 7, new AnswerCache.Entry(r, null));
         assertSame(r, cache.get("PRICES?", null, 7).reply());
         assertNull(cache.get("prices?", null, 8), "after an edit went live the question is answered again");

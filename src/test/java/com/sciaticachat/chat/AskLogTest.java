@@ -24,7 +24,7 @@ class AskLogTest {
                 Thread.currentThread().interrupt();
             }
         }, 100);
-        Reply r = new Reply(Reply.NO_MATCH, "no", null, List.of(), null, "disclaimer");
+        Reply r = new Reply(Reply.Status.NO_MATCH, "no", null, List.of(), null, "disclaimer");
         Thread asker = new Thread(() -> {
             for (int i = 0; i < 10_000; i++) log.add(r, 3, false);
         });

@@ -18,7 +18,7 @@ class ChatSafetyTest {
     @Test
     void an_emergency_comes_first_and_still_carries_the_best_section() {
         Reply r = chat.ask("my bum is numb when I wipe, also what stretches help sciatica?");
-        assertEquals(Reply.URGENT, r.status());
+        assertEquals(Reply.Status.URGENT, r.status());
         assertEquals("emergency", r.urgent().level());
         assertTrue(r.reply().contains("911"), r.reply());
         assertEquals(r.urgent().message(), r.reply());
@@ -31,7 +31,7 @@ class ChatSafetyTest {
     @Test
     void someone_elses_emergency_is_as_urgent_and_worded_for_them() {
         Reply r = chat.ask("my husband can't control his bladder since his back went and his legs are numb");
-        assertEquals(Reply.URGENT, r.status());
+        assertEquals(Reply.Status.URGENT, r.status());
         assertEquals("emergency", r.urgent().level());
         assertTrue(r.urgent().someoneElse());
         assertTrue(r.urgent().message().contains("take them"), r.urgent().message());
@@ -40,7 +40,7 @@ class ChatSafetyTest {
     @Test
     void a_question_about_a_red_flag_condition_gets_an_answer_with_a_calm_caution_not_the_alarm() {
         Reply r = chat.ask("what are the warning signs of cauda equina?");
-        assertFalse(r.status().equals(Reply.URGENT), r.status());
+        assertFalse(r.status() == Reply.Status.URGENT, r.status().value());
         assertNull(r.urgent());
         assertNotNull(r.caution(), "the caution lists the signs that need 911");
         assertTrue(r.caution().signs().size() >= 4, r.caution().signs().toString());
@@ -53,7 +53,7 @@ class ChatSafetyTest {
                 "no bladder or bowel problems at all, just pain down one leg")) {
             Reply r = chat.ask(q);
             assertNull(r.urgent(), q);
-            assertFalse(r.status().equals(Reply.CHECK), q);
+            assertFalse(r.status() == Reply.Status.CHECK, q);
         }
     }
 
@@ -61,7 +61,7 @@ class ChatSafetyTest {
     void the_answer_to_the_check_question_decides_yes_the_alarm_no_the_answer() throws Exception {
         String unsure = null;
         for (com.sciaticachat.safety.Phrasings.Phrasing p : com.sciaticachat.safety.Phrasings.bundled().items()) {
-            if (chat.ask(p.message()).status().equals(Reply.CHECK)) {
+            if (chat.ask(p.message()).status() == Reply.Status.CHECK) {
                 unsure = p.message();
                 break;
             }
@@ -72,16 +72,16 @@ class ChatSafetyTest {
         assertFalse(asked.check().signs().isEmpty());
         assertNull(asked.answer(), "no answer until the visitor has said");
         Reply yes = chat.ask(unsure, ChatService.CheckAnswer.YES);
-        assertEquals(Reply.URGENT, yes.status());
+        assertEquals(Reply.Status.URGENT, yes.status());
         assertEquals(asked.check().level(), yes.urgent().level());
         Reply no = chat.ask(unsure, ChatService.CheckAnswer.NO);
-        assertFalse(no.status().equals(Reply.CHECK) || no.status().equals(Reply.URGENT), no.status());
+        assertFalse(no.status() == Reply.Status.CHECK || no.status() == Reply.Status.URGENT, no.status().value());
     }
 
     @Test
     void a_see_doctor_sign_gets_its_own_message() {
         Reply r = chat.ask("I have a fever and my back hurts");
-        assertEquals(Reply.URGENT, r.status());
+        assertEquals(Reply.Status.URGENT, r.status());
         assertEquals("see_doctor", r.urgent().level());
         assertTrue(r.reply().contains("doctor today"));
     }
@@ -98,7 +98,7 @@ class ChatSafetyTest {
     @ValueSource(strings = {"hi", "thanks so much", "bye", "who are you?", "are you a real person?", "what can you do?"})
     void small_talk_gets_a_friendly_reply_never_a_section_or_no_match(String message) {
         Reply r = chat.ask(message);
-        assertEquals(Reply.SMALLTALK, r.status());
+        assertEquals(Reply.Status.SMALLTALK, r.status());
         assertNull(r.answer());
         assertFalse(r.reply().isBlank());
         assertFalse(r.disclaimer().isBlank());

@@ -33,7 +33,7 @@ class RetrievalTest {
     void returns_best_section_for_known_question(String question, String expected) {
         assertNotFiled(question);
         Reply r = chat.ask(question);
-        assertEquals(Reply.ANSWERED, r.status(), () -> question + " -> " + r);
+        assertEquals(Reply.Status.ANSWERED, r.status(), () -> question + " -> " + r);
         assertEquals("massage-for-sciatic-pain/" + expected, r.answer().sectionId());
         assertTrue(r.answer().score() >= 0 && r.answer().score() <= 1);
         assertEquals("corpus/massage-for-sciatic-pain.md", r.answer().source());
@@ -46,7 +46,7 @@ class RetrievalTest {
     void declines_questions_the_corpus_cannot_answer(String question) {
         assertNotFiled(question);
         Reply r = chat.ask(question);
-        assertEquals(Reply.NO_MATCH, r.status(), () -> question + " -> " + r);
+        assertEquals(Reply.Status.NO_MATCH, r.status(), () -> question + " -> " + r);
         assertNull(r.answer());
         assertTrue(r.reply().contains("don't have an answer"), r.reply());
         assertTrue(r.reply().contains("(919) 555-0142"), "the no-match reply points to the clinic's contact");
@@ -60,7 +60,7 @@ class RetrievalTest {
     @org.junit.jupiter.api.Test
     void a_declined_question_about_the_guide_offers_the_nearest_sections() {
         Reply r = chat.ask("what should I be doing in between");
-        assertEquals(Reply.NO_MATCH, r.status(), r::toString);
+        assertEquals(Reply.Status.NO_MATCH, r.status(), r::toString);
         assertTrue(r.related().stream().anyMatch(x -> x.sectionId().equals("massage-for-sciatic-pain/lifestyle-and-home-remedies")
                         || x.sectionId().equals("massage-for-sciatic-pain/self-massage-techniques")),
                 r.related()::toString);
@@ -78,9 +78,9 @@ class RetrievalTest {
     void a_question_staff_filed_is_answered_as_filed(String question, String filedUnder) {
         Reply r = chat.ask(question);
         if (filedUnder.equals("-")) {
-            assertEquals(Reply.NO_MATCH, r.status(), () -> question + " -> " + r);
+            assertEquals(Reply.Status.NO_MATCH, r.status(), () -> question + " -> " + r);
         } else {
-            assertEquals(Reply.ANSWERED, r.status(), () -> question + " -> " + r);
+            assertEquals(Reply.Status.ANSWERED, r.status(), () -> question + " -> " + r);
             assertEquals("massage-for-sciatic-pain/" + filedUnder, r.answer().sectionId());
             assertEquals(1.0, r.answer().score());
         }
@@ -105,7 +105,7 @@ class RetrievalTest {
     @ValueSource(strings = {"what is piriformis syndrome", "can an x-ray show sciatica", "does heat help before a massage"})
     void highlights_are_sentences_of_the_answer(String question) {
         Reply r = chat.ask(question);
-        assertEquals(Reply.ANSWERED, r.status());
+        assertEquals(Reply.Status.ANSWERED, r.status());
         assertFalse(r.answer().highlights().isEmpty(), "a question about one item highlights it");
         for (String h : r.answer().highlights()) assertTrue(r.answer().text().contains(h), h);
     }
@@ -114,7 +114,7 @@ class RetrievalTest {
     @ValueSource(strings = {"what massage techniques help sciatica", "deep tissue massage", "foam rolling", "what causes sciatica"})
     void related_sections_never_repeat_the_answer_or_its_family(String question) {
         Reply r = chat.ask(question);
-        assertEquals(Reply.ANSWERED, r.status());
+        assertEquals(Reply.Status.ANSWERED, r.status());
         String answer = r.answer().sectionId();
         chat.index().withSnapshot(s -> {
             for (Reply.Related rel : r.related()) {
@@ -136,11 +136,11 @@ class RetrievalTest {
     }
 
     @org.junit.jupiter.api.Test
-    void a_question_closer_to_an_uncovered_topic_than_to_the_guide_is_declined() {
+    void a_question_closer_to_a_topic_not_covered_than_to_the_guide_is_declined() {
         // every word is the guide's ("cure", "cold" of cold packs), but the question is about colds
         ChatService.Trace t = chat.trace("how to cure a cold");
-        assertEquals(Reply.NO_MATCH, t.reply().status(), () -> t.reply().toString());
-        assertTrue(t.scored().aboutUncoveredTopic(), "closer to " + t.scored().outOfScopeTopic());
+        assertEquals(Reply.Status.NO_MATCH, t.reply().status(), () -> t.reply().toString());
+        assertTrue(t.scored().aboutNotCoveredTopic(), "closer to " + t.scored().nearestNotCoveredTopic());
         assertEquals(0.0, t.confidence());
     }
 
@@ -150,30 +150,30 @@ class RetrievalTest {
         assertTrue(read.contains("tingling") && read.contains("foot"), read);
         // the model alone finds "pins and needles in my toes" nearer to "finger and thumb pain" than to the guide
         Reply r = chat.ask("pins and needles in my toes");
-        assertEquals(Reply.ANSWERED, r.status(), () -> r.toString());
+        assertEquals(Reply.Status.ANSWERED, r.status(), () -> r.toString());
         assertEquals("massage-for-sciatic-pain/symptoms", r.answer().sectionId());
         String plain = chat.index().withSnapshot(s -> s.vocabulary().inGuideWords(s.questionAnalyzer().analyze("what causes sciatica")));
         assertEquals("what causes sciatica", plain, "a question in the guide's words is left as it is");
     }
 
     @org.junit.jupiter.api.Test
-    void a_rare_word_of_an_uncovered_topic_counts_against_an_answer_more_than_an_everyday_one() {
+    void a_rare_word_of_a_topic_not_covered_counts_against_an_answer_more_than_an_everyday_one() {
         Scorer.Scored migraines = chat.trace("is acupuncture good for migraines").scored();
-        assertEquals(java.util.List.of("migraines"), migraines.uncoveredWords());
+        assertEquals(java.util.List.of("migraines"), migraines.notCoveredWords());
         Scorer.Scored hours = chat.trace("is massage open late in the evening hours for sciatica").scored();
-        assertEquals(java.util.List.of("hours"), hours.uncoveredWords(), "a word of 'opening hours'");
-        assertTrue(migraines.uncovered() > 0.9 && hours.uncovered() < 0.5, migraines.uncovered() + " vs " + hours.uncovered());
-        assertTrue(chat.trace("what causes sciatica").scored().uncoveredWords().isEmpty());
+        assertEquals(java.util.List.of("hours"), hours.notCoveredWords(), "a word of 'opening hours'");
+        assertTrue(migraines.namesNotCovered() > 0.9 && hours.namesNotCovered() < 0.5, migraines.namesNotCovered() + " vs " + hours.namesNotCovered());
+        assertTrue(chat.trace("what causes sciatica").scored().notCoveredWords().isEmpty());
     }
 
     @org.junit.jupiter.api.Test
-    void a_word_of_an_uncovered_topic_counts_only_when_the_question_is_about_that_topic() {
+    void a_word_of_a_topic_not_covered_counts_only_when_the_question_is_about_that_topic() {
         // "hours" is a word of "opening hours and location", but these questions are about sitting and driving
         for (String q : java.util.List.of("why does my leg hurt more when I sit for hours",
                 "after driving for an hour the pain down my leg gets unbearable")) {
             ChatService.Trace t = chat.trace(q);
-            assertEquals(java.util.List.of(), t.scored().uncoveredWords(), q);
-            assertEquals(Reply.ANSWERED, t.reply().status(), q);
+            assertEquals(java.util.List.of(), t.scored().notCoveredWords(), q);
+            assertEquals(Reply.Status.ANSWERED, t.reply().status(), q);
             assertEquals("massage-for-sciatic-pain/symptoms", t.reply().answer().sectionId(), q);
         }
     }
