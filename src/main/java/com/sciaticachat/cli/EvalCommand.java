@@ -14,8 +14,9 @@ import com.sciaticachat.search.Weights;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
@@ -43,14 +44,14 @@ final class EvalCommand {
             err.println("Error: --split is tune, holdout or all.");
             return Main.USAGE;
         }
-        List<double[]> limits = new ArrayList<>();
+        Map<Threshold, Double> limits = new LinkedHashMap<>();
         for (Threshold t : THRESHOLDS) {
             String v = args.flags().get(t.flag());
             if (v == null) continue;
             try {
                 double d = Double.parseDouble(v);
                 if (!(d >= 0 && d <= 1)) throw new NumberFormatException();
-                limits.add(new double[] {THRESHOLDS.indexOf(t), d});
+                limits.put(t, d);
             } catch (NumberFormatException e) {
                 err.println("Error: --" + t.flag() + " takes a number from 0 to 1, not '" + v + "'.");
                 return Main.USAGE;
@@ -98,12 +99,12 @@ final class EvalCommand {
         Evaluator.Report report = cv.evaluate(set);
         Evaluator.print(report, set.name(), out);
         boolean ok = true;
-        for (double[] limit : limits) {
-            Threshold t = THRESHOLDS.get((int) limit[0]);
+        for (Map.Entry<Threshold, Double> limit : limits.entrySet()) {
+            Threshold t = limit.getKey();
             double v = t.measure().applyAsDouble(report);
-            boolean pass = Double.isNaN(v) || (t.minimum() ? v >= limit[1] : v <= limit[1]);
+            boolean pass = Double.isNaN(v) || (t.minimum() ? v >= limit.getValue() : v <= limit.getValue());
             out.printf(Locale.ROOT, "  %s %s: %.1f%% (%s %.1f%%)%n", pass ? "PASS" : "FAIL", t.label(), 100 * v,
-                    t.minimum() ? "at least" : "at most", 100 * limit[1]);
+                    t.minimum() ? "at least" : "at most", 100 * limit.getValue());
             ok &= pass;
         }
         return ok ? Main.OK : Main.FAILED;

@@ -42,6 +42,9 @@ import java.util.stream.IntStream;
  * </ul>
  */
 public final class SafetyFit {
+    /** A sign's thresholds: at {@code alarm} the detector alarms, from {@code check} it asks its check question. */
+    record Thresholds(double alarm, double check) {}
+
     static final int FOLDS = 5;
     static final double ALARM_RECALL = 0.90;
     static final double CHECK_RECALL = 0.98;
@@ -106,7 +109,7 @@ public final class SafetyFit {
             log.printf(Locale.ROOT, "  fold %d of %d fitted%n", f + 1, FOLDS);
         }
 
-        Map<String, double[]> thresholds = new HashMap<>();
+        Map<String, Thresholds> thresholds = new HashMap<>();
         for (String s : signs) {
             List<Double> p = new ArrayList<>();
             List<Double> none = new ArrayList<>();
@@ -120,7 +123,7 @@ public final class SafetyFit {
             // high enough that ordinary messages (which mostly are current: "sore bum after sitting all day") rarely reach it
             double alarm = Math.max(Math.max(0.2, quantile(p, 1 - ALARM_RECALL)), quantile(none, 1 - ORDINARY_ALARMS));
             double check = Math.max(Math.max(0.05, quantile(p, 1 - CHECK_RECALL)), quantile(none, 1 - ORDINARY_CHECKS));
-            thresholds.put(s, new double[] {round(alarm), round(Math.min(alarm, check))});
+            thresholds.put(s, new Thresholds(round(alarm), round(Math.min(alarm, check))));
         }
 
         RedFlagMatcher matcher = new RedFlagMatcher(rules, EnglishWords.get());
@@ -180,10 +183,10 @@ public final class SafetyFit {
     }
 
     /** Sign and framing models fitted on these examples (none: thresholds and gates only), with these thresholds and gates. */
-    private static SafetyModel models(List<Example> train, List<String> signs, Map<String, double[]> thresholds, SafetyModel.Gates gates) {
+    private static SafetyModel models(List<Example> train, List<String> signs, Map<String, Thresholds> thresholds, SafetyModel.Gates gates) {
         if (train.isEmpty()) {
             return new SafetyModel(null, null, null, null, null, Framing.CUE_NAMES, null, signs.stream()
-                    .map(s -> new SafetyModel.Sign(s, thresholds.get(s)[0], thresholds.get(s)[1], null)).toList(), null, null, gates, null);
+                    .map(s -> new SafetyModel.Sign(s, thresholds.get(s).alarm(), thresholds.get(s).check(), null)).toList(), null, null, gates, null);
         }
         // one vocabulary of word n-grams for both models
         Map<String, Integer> df = new TreeMap<>();
@@ -220,8 +223,8 @@ public final class SafetyFit {
         double[][] sw = Logistic.softmaxSparse(sidx, sval, sdim, label, signs.size() + 1, weight, SIGN_L2, SIGN_EPOCHS);
         List<SafetyModel.Sign> signModels = new ArrayList<>();
         for (int c = 0; c < signs.size(); c++) {
-            double[] t = thresholds.getOrDefault(signs.get(c), new double[] {0.5, 0.25});
-            signModels.add(new SafetyModel.Sign(signs.get(c), t[0], t[1], round(sw[c])));
+            Thresholds t = thresholds.getOrDefault(signs.get(c), new Thresholds(0.5, 0.25));
+            signModels.add(new SafetyModel.Sign(signs.get(c), t.alarm(), t.check(), round(sw[c])));
         }
         double[] noSign = round(sw[signs.size()]);
 

@@ -12,11 +12,11 @@ import org.apache.lucene.search.SimpleCollector;
 
 /**
  * Collects, for each section, the best-scoring unit among all the units that match: section id →
- * {score, doc}. Only that maximum is wanted, so no top-k heap is kept (sorting the top thousand units
+ * ({@link UnitHit}). Only that maximum is wanted, so no top-k heap is kept (sorting the top thousand units
  * cost more than scoring them), and no section is lost behind a cut-off. Units filed as not covered are
  * skipped. Ties go to the lower doc, as in Lucene's own top-k order.
  */
-final class BestUnitPerSection implements CollectorManager<BestUnitPerSection.Collector, Map<String, double[]>> {
+final class BestUnitPerSection implements CollectorManager<BestUnitPerSection.Collector, Map<String, UnitHit>> {
     private final Snapshot snapshot;
 
     BestUnitPerSection(Snapshot snapshot) {
@@ -29,17 +29,14 @@ final class BestUnitPerSection implements CollectorManager<BestUnitPerSection.Co
     }
 
     @Override
-    public Map<String, double[]> reduce(Collection<Collector> collectors) {
-        Map<String, double[]> out = new HashMap<>();
-        for (Collector c : collectors) {
-            c.best.forEach((section, hit) -> out.merge(section, hit,
-                    (a, b) -> a[0] > b[0] || (a[0] == b[0] && a[1] < b[1]) ? a : b));
-        }
+    public Map<String, UnitHit> reduce(Collection<Collector> collectors) {
+        Map<String, UnitHit> out = new HashMap<>();
+        for (Collector c : collectors) c.best.forEach((section, hit) -> out.merge(section, hit, UnitHit::better));
         return out;
     }
 
     final class Collector extends SimpleCollector {
-        private final Map<String, double[]> best = new HashMap<>();
+        private final Map<String, UnitHit> best = new HashMap<>();
         private Scorable scorer;
         private int docBase;
 
@@ -59,13 +56,9 @@ final class BestUnitPerSection implements CollectorManager<BestUnitPerSection.Co
             Snapshot.Unit unit = snapshot.unit(global);
             if (unit == null || unit.kind().notCovered()) return;
             float score = scorer.score();
-            double[] hit = best.get(unit.sectionId());
-            if (hit == null) {
-                best.put(unit.sectionId(), new double[] {score, global});
-            } else if (score > hit[0]) { // docs arrive in order, so an equal score keeps the lower doc
-                hit[0] = score;
-                hit[1] = global;
-            }
+            UnitHit hit = best.get(unit.sectionId());
+            // docs arrive in order, so an equal score keeps the lower doc
+            if (hit == null || score > hit.score()) best.put(unit.sectionId(), new UnitHit(score, global));
         }
 
         @Override

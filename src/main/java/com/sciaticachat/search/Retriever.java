@@ -89,18 +89,18 @@ public final class Retriever {
      * and most questions never need the second embedding.
      */
     public static final class InGuideWords {
-        private final Supplier<Map<String, double[]>> compare;
-        private Map<String, double[]> cosines;
+        private final Supplier<Map<String, UnitHit>> compare;
+        private Map<String, UnitHit> cosines;
 
-        InGuideWords(Supplier<Map<String, double[]>> compare) {
+        InGuideWords(Supplier<Map<String, UnitHit>> compare) {
             this.compare = compare;
         }
 
         /** The section's cosine to the question in the guide's words; -1 when those are the question's own. */
         public double cosine(String sectionId) {
             if (cosines == null) cosines = compare.get();
-            double[] hit = cosines.get(sectionId);
-            return hit == null ? -1 : hit[0];
+            UnitHit hit = cosines.get(sectionId);
+            return hit == null ? -1 : hit.score();
         }
     }
 
@@ -120,7 +120,7 @@ public final class Retriever {
         try {
             Neighbours neighbours = new Neighbours();
             OwnText own = new OwnText();
-            Map<String, double[]> dense = dense(snapshot, vector, neighbours, own);
+            Map<String, UnitHit> dense = dense(snapshot, vector, neighbours, own);
             Set<String> nearTerms = neighbours.terms(snapshot);
             double[] weights = new double[concepts.size()];
             double total = 0, knownWeight = 0;
@@ -135,14 +135,14 @@ public final class Retriever {
                     notCoveredRarity = Math.max(notCoveredRarity, english.rarity(concepts.get(i).surface()));
                 }
             }
-            Map<String, double[]> lexical = lexical(snapshot, concepts);
+            Map<String, UnitHit> lexical = lexical(snapshot, concepts);
             Map<String, Double> learnt = snapshot.probe().scores(vector);
-            double maxBm25 = lexical.values().stream().mapToDouble(v -> v[0]).max().orElse(0);
+            double maxBm25 = lexical.values().stream().mapToDouble(UnitHit::score).max().orElse(0);
             List<SectionHit> hits = new ArrayList<>();
             String lexTop = best(lexical), denseTop = best(dense);
             for (String sectionId : snapshot.catalog().sections().keySet()) {
-                double[] lx = lexical.get(sectionId);
-                double[] dn = dense.get(sectionId);
+                UnitHit lx = lexical.getOrDefault(sectionId, UnitHit.NONE);
+                UnitHit dn = dense.getOrDefault(sectionId, UnitHit.NONE);
                 Set<String> title = snapshot.vocabulary().titleTermsOf(sectionId);
                 Set<String> titleNamed = new java.util.HashSet<>();
                 double covered = 0, titleCovered = 0;
@@ -162,8 +162,7 @@ public final class Retriever {
                 // coverage is measured against what the corpus knows of the question; unknown words count
                 // once, in the known share, not a second time here
                 hits.add(new SectionHit(sectionId,
-                        dn == null ? 0 : dn[0], dn == null ? -1 : (int) dn[1],
-                        lx == null ? 0 : lx[0], lx == null ? -1 : (int) lx[1],
+                        dn.score(), dn.doc(), lx.score(), lx.doc(),
                         knownWeight == 0 ? 0 : covered / knownWeight,
                         // how much of the question the heading covers, times how much of the heading the question names:
                         // "myofascial release" names all of "Myofascial Release" but not all of "Self-Myofascial Release"
@@ -320,8 +319,8 @@ public final class Retriever {
         return false;
     }
 
-    /** Section id → {best BM25 score, doc of that unit}. */
-    Map<String, double[]> lexical(Snapshot snapshot, List<Concept> concepts) throws IOException {
+    /** Section id → its best unit by BM25. */
+    Map<String, UnitHit> lexical(Snapshot snapshot, List<Concept> concepts) throws IOException {
         if (concepts.isEmpty()) return new HashMap<>();
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         for (Concept c : concepts) {
@@ -359,7 +358,7 @@ public final class Retriever {
     static final int NEAREST_QUESTIONS = 32;
 
     /**
-     * Section id → {best cosine, doc of that unit} (sentences aside); the nearest topics and questions go to
+     * Section id → its best unit by cosine (sentences aside); the nearest topics and questions go to
      * {@code neighbours}, and the cosines to the sections' own text and sentences to {@code own}.
      *
      * <p>Two searches over the index's vectors. The guide's own units (sections, headings, items) and the
@@ -368,14 +367,14 @@ public final class Retriever {
      * only the nearest matter, for the votes and as a section's best unit: k-NN over the HNSW graph,
      * filtered to questions.
      */
-    Map<String, double[]> dense(Snapshot snapshot, float[] vector, Neighbours neighbours, OwnText own) {
-        Map<String, double[]> out = new HashMap<>();
-        List<double[]> topics = new ArrayList<>(); // {cosine, doc}
+    Map<String, UnitHit> dense(Snapshot snapshot, float[] vector, Neighbours neighbours, OwnText own) {
+        Map<String, UnitHit> out = new HashMap<>();
+        List<UnitHit> topics = new ArrayList<>();
         for (int doc : snapshot.guideDocs()) {
             Snapshot.Unit unit = snapshot.unit(doc);
             double cosine = VectorUtil.dotProduct(vector, snapshot.vector(doc)); // unit vectors
             if (unit.kind().notCovered()) {
-                topics.add(new double[] {cosine, doc});
+                topics.add(new UnitHit(cosine, doc));
                 continue;
             }
             if (unit.kind() == UnitKind.SENTENCE) {
@@ -395,13 +394,13 @@ public final class Retriever {
             Snapshot.Unit unit = snapshot.unit(sd.doc);
             double cosine = 2.0 * sd.score - 1.0; // Lucene scores DOT_PRODUCT as (1 + dot) / 2
             neighbours.vote(unit.sectionId()); // best first, ties by doc
-            if (unit.kind().notCovered()) topics.add(new double[] {cosine, sd.doc});
+            if (unit.kind().notCovered()) topics.add(new UnitHit(cosine, sd.doc));
             else keepBest(out, unit.sectionId(), cosine, sd.doc);
         }
-        topics.sort((a, b) -> a[0] != b[0] ? Double.compare(b[0], a[0]) : Double.compare(a[1], b[1]));
-        for (double[] t : topics) {
-            Snapshot.Unit unit = snapshot.unit((int) t[1]);
-            neighbours.topic(unit.text(), t[0], unit.kind() == UnitKind.OUT_OF_SCOPE);
+        topics.sort(UnitHit.BEST_FIRST);
+        for (UnitHit t : topics) {
+            Snapshot.Unit unit = snapshot.unit(t.doc());
+            neighbours.topic(unit.text(), t.score(), unit.kind() == UnitKind.OUT_OF_SCOPE);
         }
         return out;
     }
@@ -410,18 +409,15 @@ public final class Retriever {
     private static final Query QUESTIONS = new TermInSetQuery(Fields.KIND, java.util.Arrays.stream(UnitKind.values())
             .filter(UnitKind::isQuestion).map(k -> new BytesRef(k.value())).toList());
 
-    private static void keepBest(Map<String, double[]> out, String sectionId, double cosine, int doc) {
-        double[] best = out.get(sectionId);
-        if (best == null) out.put(sectionId, new double[] {cosine, doc});
-        else if (cosine > best[0]) {
-            best[0] = cosine;
-            best[1] = doc;
-        }
+    /** Keeps the higher cosine; of equal ones, the first seen. */
+    private static void keepBest(Map<String, UnitHit> out, String sectionId, double cosine, int doc) {
+        UnitHit best = out.get(sectionId);
+        if (best == null || cosine > best.score()) out.put(sectionId, new UnitHit(cosine, doc));
     }
 
-    private static String best(Map<String, double[]> scores) {
+    private static String best(Map<String, UnitHit> scores) {
         return scores.entrySet().stream()
-                .max((a, b) -> a.getValue()[0] != b.getValue()[0] ? Double.compare(a.getValue()[0], b.getValue()[0])
+                .max((a, b) -> a.getValue().score() != b.getValue().score() ? Double.compare(a.getValue().score(), b.getValue().score())
                         : b.getKey().compareTo(a.getKey()))
                 .map(Map.Entry::getKey).orElse(null);
     }

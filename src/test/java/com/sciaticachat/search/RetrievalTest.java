@@ -213,10 +213,10 @@ class RetrievalTest {
         float[] v = com.sciaticachat.embed.MiniLmEmbedder.shared().embed("sore bum after sitting all day"); // filed under Symptoms
         chat.index().withSnapshot(s -> {
             Retriever.Neighbours near = new Retriever.Neighbours();
-            java.util.Map<String, double[]> dense = retriever.dense(s, v, near, new Retriever.OwnText());
+            java.util.Map<String, UnitHit> dense = retriever.dense(s, v, near, new Retriever.OwnText());
             assertEquals(s.catalog().sections().keySet(), dense.keySet(), "every section, however far");
-            assertEquals(1.0, dense.get("massage-for-sciatic-pain/symptoms")[0], 1e-3, "the filed question itself");
-            assertEquals("sore bum after sitting all day", s.unit((int) dense.get("massage-for-sciatic-pain/symptoms")[1]).text());
+            assertEquals(1.0, dense.get("massage-for-sciatic-pain/symptoms").score(), 1e-3, "the filed question itself");
+            assertEquals("sore bum after sitting all day", s.unit(dense.get("massage-for-sciatic-pain/symptoms").doc()).text());
             double votes = near.votesFor("");
             for (String id : s.catalog().sections().keySet()) votes += near.votesFor(id);
             assertEquals(1.0, votes, 1e-9, "ten voters, a tenth each");
