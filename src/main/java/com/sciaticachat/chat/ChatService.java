@@ -104,26 +104,55 @@ public final class ChatService {
         return ask(question, check, null);
     }
 
-    /**
-     * The same, from a client (its address, for the inbox's per-client share; null when unknown). A question
-     * asked before of the same index is answered from the cache, and counted in the inbox again.
-     */
+    /** The same, from a client (its address, for the inbox's per-client share; null when unknown). */
     public Reply ask(String question, CheckAnswer check, String client) {
+        return ask(question, check, client, List.of());
+    }
+
+    /**
+     * A turn of the conversation the visitor saw: their question, and the section it was answered with (null
+     * when none). The widget sends the last few; the service keeps nothing between questions.
+     */
+    public record Turn(String question, String sectionId) {}
+
+    /** At most this many turns are read; the widget sends no more. */
+    public static final int MAX_HISTORY = 5;
+
+    /**
+     * The same, in a conversation: {@code history} holds the turns before, oldest first. A question asked
+     * before of the same index, after the same answer, is answered from the cache, and counted in the inbox again.
+     */
+    public Reply ask(String question, CheckAnswer check, String client, List<Turn> history) {
         long generation = index.generation();
-        AnswerCache.Entry cached = answers.get(question, check, generation);
+        Turn context = context(history);
+        String key = context == null ? question : question + "\u0000" + context.sectionId() + "\u0000" + context.question();
+        AnswerCache.Entry cached = answers.get(key, check, generation);
         if (cached == null) {
             // the inbox's grouping words are read by the same generation that answered
             cached = index.withSnapshot(snapshot -> {
-                Trace t = traced(snapshot, question, check);
-                return new AnswerCache.Entry(t.reply(), forInbox(snapshot, question, t));
+                Trace t = traced(snapshot, question, check, context);
+                // "tell me more" and "the second one" are the conversation's own business, not a question for staff
+                boolean conversational = context != null && FollowUp.read(question).kind() != FollowUp.Kind.STANDALONE
+                        && FollowUp.read(question).kind() != FollowUp.Kind.REFERS_BACK;
+                return new AnswerCache.Entry(t.reply(), conversational ? null : forInbox(snapshot, question, t));
             });
-            answers.put(question, check, generation, cached);
+            answers.put(key, check, generation, cached);
         } else {
             log.add(cached.reply(), 0, true);
         }
         AnswerCache.InboxEntry kept = cached.inbox();
         if (kept != null) inbox.record(kept.scrubbed(), kept.words(), kept.status(), kept.best(), client);
         return cached.reply();
+    }
+
+    /** The turn a follow-up leans on: the last one that showed a section. */
+    private static Turn context(List<Turn> history) {
+        if (history == null) return null;
+        for (int i = history.size() - 1; i >= Math.max(0, history.size() - MAX_HISTORY); i--) {
+            Turn t = history.get(i);
+            if (t != null && t.sectionId() != null && !t.sectionId().isBlank()) return t;
+        }
+        return null;
     }
 
     /** What the inbox keeps of an unanswered or weakly answered question (scrubbed first), or null. */
@@ -150,18 +179,23 @@ public final class ChatService {
     }
 
     public Trace trace(String question, CheckAnswer check) {
-        return index.withSnapshot(snapshot -> traced(snapshot, question, check));
+        return trace(question, check, List.of());
     }
 
-    private Trace traced(Snapshot snapshot, String question, CheckAnswer check) {
+    /** The same, after these turns of a conversation. */
+    public Trace trace(String question, CheckAnswer check, List<Turn> history) {
+        return index.withSnapshot(snapshot -> traced(snapshot, question, check, context(history)));
+    }
+
+    private Trace traced(Snapshot snapshot, String question, CheckAnswer check, Turn context) {
         long start = System.nanoTime();
         LOG.debug("Question: {}", question);
-        Trace trace = answer(snapshot, question, check);
+        Trace trace = answer(snapshot, question, check, context);
         log.add(trace.reply(), (System.nanoTime() - start) / 1_000_000, false);
         return trace;
     }
 
-    private Trace answer(Snapshot snapshot, String question, CheckAnswer check) {
+    private Trace answer(Snapshot snapshot, String question, CheckAnswer check, Turn context) {
         // safety first: red flags are weighed before anything else, small talk only when there are none
         SafetyConfig safety = safety(snapshot);
         SafetyRules rules = safety.rules();
@@ -182,7 +216,7 @@ public final class ChatService {
                 return new Trace(new Reply(Reply.Status.SMALLTALK, talk.reply(), null, topics, null, messages.disclaimer()), null, null, List.of());
             }
         }
-        Trace found = retrieve(snapshot, question);
+        Trace found = inContext(snapshot, question, context);
         Reply r = found.reply();
         if (verdict.outcome() == Triage.Outcome.CAUTION) {
             return new Trace(r.withCaution(new Reply.Caution(rules.note(SafetyRules.Note.CAUTION), verdict.signs())), found.question(),
@@ -197,6 +231,58 @@ public final class ChatService {
     private static String urgentMessage(SafetyRules rules, Triage.Verdict v) {
         if (!v.someoneElse()) return rules.message(v.level());
         return rules.note(v.level() == SafetyRules.Level.EMERGENCY ? SafetyRules.Note.EMERGENCY_OTHER : SafetyRules.Note.SEE_DOCTOR_OTHER);
+    }
+
+    /**
+     * The question read in the light of the last section shown ({@link FollowUp}): "tell me more" is that
+     * section again, whole; "the second one" is its second part; a question that points back ("is it
+     * painful?", "and during pregnancy?") is asked about that section's topic; a question that stands alone
+     * is answered alone, unless alone it gets no answer and about that topic it does. Red flags and small talk
+     * were weighed on the question alone before this.
+     */
+    private Trace inContext(Snapshot snapshot, String question, Turn context) {
+        SectionRecord shown = context == null ? null : snapshot.catalog().section(context.sectionId());
+        if (shown == null) return retrieve(snapshot, question);
+        FollowUp.Reading reading = FollowUp.read(question);
+        switch (reading.kind()) {
+            case MORE:
+                return decided(snapshot, question, shown);
+            case ORDINAL: {
+                List<SectionRecord> parts = snapshot.catalog().children(shown.id());
+                if (parts.isEmpty()) return decided(snapshot, question, shown);
+                int at = reading.position() < 0 ? parts.size() - 1 : reading.position() - 1;
+                if (at >= 0 && at < parts.size()) return decided(snapshot, question, parts.get(at));
+                return retrieve(snapshot, question);
+            }
+            case REFERS_BACK: {
+                // the follow-up's own words say what it asks ("is it safe?", "and the treatment?"); the topic
+                // says what about: the topic wins only when it makes the chat surer than the words alone
+                Trace alone = retrieve(snapshot, question);
+                Trace about = retrieve(snapshot, aboutTopic(question, shown));
+                if (about.reply().status() != Reply.Status.ANSWERED) return alone;
+                if (alone.reply().status() != Reply.Status.ANSWERED) return about;
+                return about.confidence() > alone.confidence() ? about : alone;
+            }
+            default: {
+                Trace alone = retrieve(snapshot, question);
+                if (alone.reply().status() == Reply.Status.ANSWERED) return alone;
+                Trace about = retrieve(snapshot, aboutTopic(question, shown));
+                return about.reply().status() == Reply.Status.ANSWERED ? about : alone;
+            }
+        }
+    }
+
+    /** The question with the topic of the section it leans on. */
+    private static String aboutTopic(String question, SectionRecord shown) {
+        return question.strip() + " (" + shown.title() + ")";
+    }
+
+    /** A section the conversation itself picks ("tell me more", "the second one"): shown whole, with no lead picked out. */
+    private Trace decided(Snapshot snapshot, String question, SectionRecord section) {
+        Trace alone = retrieve(snapshot, question);
+        Reply.Answer answer = answer(snapshot, section, List.of(), 1.0);
+        return new Trace(new Reply(Reply.Status.ANSWERED, messages.answered(section.title()), answer, List.of(), null, messages.disclaimer()),
+                alone.question(), alone.scored(), alone.candidates());
     }
 
     private Trace retrieve(Snapshot snapshot, String question) {
@@ -244,9 +330,24 @@ public final class ChatService {
     }
 
     Reply.Answer answer(Snapshot snapshot, SectionRecord s, List<String> highlights, double score) {
+        List<Reply.Related> parts = snapshot.catalog().children(s.id()).stream().map(c -> new Reply.Related(c.id(), c.title())).toList();
         return new Reply.Answer(s.id(), s.title(), s.path(), s.text(), s.blocks(), highlights, s.source(),
                 s.publisher() + " · " + s.documentTitle(), s.url(), Math.round(score * 1000) / 1000.0,
-                safety(snapshot).rules().medicalNoteFor(s.text()));
+                safety(snapshot).rules().medicalNoteFor(s.text()), parts.isEmpty() ? lead(s, highlights) : List.of(), parts);
+    }
+
+    /** At most this many sentences or items lead a reply. */
+    static final int MAX_LEAD = 3;
+
+    /**
+     * What a reply opens with: the highlighted sentences or items, best first (at most
+     * {@link #MAX_LEAD}); when none stands out (a topic picked from the suggestions), the section's first
+     * paragraph or item.
+     */
+    static List<String> lead(SectionRecord s, List<String> highlights) {
+        if (!highlights.isEmpty()) return highlights.stream().limit(MAX_LEAD).toList();
+        return s.blocks().stream().filter(b -> b.kind() != com.sciaticachat.corpus.Block.Kind.HEADING).findFirst()
+                .map(b -> List.of(b.label() == null ? b.plainText() : b.label() + ": " + b.plainText())).orElse(List.of());
     }
 
     /** The generation's safety settings, built once per generation from the files it was built with. */

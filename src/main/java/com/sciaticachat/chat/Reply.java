@@ -67,10 +67,19 @@ public record Reply(Status status, String reply, Answer answer, List<Related> re
      * @param sourceUrl  where the original lives, or null
      * @param score      the calibrated confidence, 0 to 1
      * @param note       an extra line for this kind of section (medication, injections, surgery), or null
+     * @param lead       what the reply opens with: the one to three sentences or list items of the section that
+     *                   answer the question (its first paragraph when none stands out); empty when {@code parts} leads
+     * @param parts      for a section made of sub-sections (a whole topic), those sub-sections: the reply opens
+     *                   with them; empty otherwise
      */
     public record Answer(String sectionId, String title, List<String> path, String text, List<Block> blocks,
                          List<String> highlights, String source, String sourceName, String sourceUrl, double score,
-                         String note) {}
+                         String note, List<String> lead, List<Related> parts) {
+        public Answer {
+            lead = List.copyOf(lead);
+            parts = List.copyOf(parts);
+        }
+    }
 
     public record Related(String sectionId, String title) {}
 

@@ -40,7 +40,7 @@ public final class HttpApi {
 
     /** The request body of {@code POST /api/v1/ask}. */
     /** The request body of {@code POST /api/v1/ask}: the question, and the answer to the chat's check question (or null). */
-    public record AskRequest(String question, ChatService.CheckAnswer check) {}
+    public record AskRequest(String question, ChatService.CheckAnswer check, List<ChatService.Turn> history) {}
 
     /** The one JSON mapper of the API: times as ISO-8601 text. */
     public static ObjectMapper mapper() {
@@ -60,6 +60,7 @@ public final class HttpApi {
         Javalin[] app = new Javalin[1];
         Cors cors = new Cors(config.allowedOrigins(), () -> config.ownOrigins(app[0] == null ? config.port() : app[0].port()));
         ClientAddress clients = new ClientAddress(config.limits().trustedProxies());
+        RefusedOrigins refused = new RefusedOrigins();
         com.github.benmanes.caffeine.cache.Cache<Reply, byte[]> rendered =
                 com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
         TokenBuckets askLimit = config.limits().askPerMinute() > 0
@@ -87,6 +88,12 @@ public final class HttpApi {
                 String origin = ctx.header("Origin");
                 if (origin == null) return;
                 if (!cors.allows(origin)) {
+                    refused.note(origin);
+                    // the page may read the refusal (never an answer), so the widget can say the site is not set up;
+                    // a preflight passes for the same reason: the request it announces is refused here
+                    String readable = Config.normalizeOrigin(origin);
+                    if (readable != null) ctx.header("Access-Control-Allow-Origin", readable);
+                    if (readable != null && ctx.method() == io.javalin.http.HandlerType.OPTIONS) return;
                     throw new ApiException(403, "origin_not_allowed",
                             "Pages from " + origin + " may not use this chat; the service's ALLOWED_ORIGINS setting lists the sites that may");
                 }
@@ -108,7 +115,7 @@ public final class HttpApi {
                     }
                 }
                 AskRequest asked = readAsk(ctx, mapper);
-                Reply reply = chat.get().ask(asked.question(), asked.check(), client);
+                Reply reply = chat.get().ask(asked.question(), asked.check(), client, asked.history());
                 // a reply from the answer cache is the same object each time: its JSON is made once
                 byte[] json = rendered.get(reply, r -> toJson(mapper, r));
                 ctx.contentType("application/json").result(json);
@@ -224,8 +231,37 @@ public final class HttpApi {
             }
             check = c.asText().equals("yes") ? ChatService.CheckAnswer.YES : ChatService.CheckAnswer.NO;
         }
-        return new AskRequest(question, check);
+        return new AskRequest(question, check, history(json.get("history")));
     }
+
+    /**
+     * The turns before the question, oldest first: at most {@link ChatService#MAX_HISTORY} objects, each with
+     * the visitor's question and the section it was answered with (null when none), checked like a question.
+     */
+    static List<ChatService.Turn> history(JsonNode h) {
+        if (h == null || h.isNull()) return List.of();
+        if (!h.isArray() || h.size() > ChatService.MAX_HISTORY) {
+            throw new ApiException(400, "invalid_history", "\"history\" is a list of at most " + ChatService.MAX_HISTORY
+                    + " earlier turns: {\"question\": \"...\", \"sectionId\": \"...\"}");
+        }
+        List<ChatService.Turn> turns = new java.util.ArrayList<>();
+        for (JsonNode t : h) {
+            JsonNode q = t.get("question"), id = t.get("sectionId");
+            if (!t.isObject() || q == null || !q.isTextual() || (id != null && !id.isNull() && !id.isTextual())) {
+                throw new ApiException(400, "invalid_history", "Each turn of \"history\" is {\"question\": \"...\", \"sectionId\": \"...\" or null}");
+            }
+            String question = Questions.visible(q.asText());
+            String section = id == null || id.isNull() ? null : id.asText();
+            if (question.codePointCount(0, question.length()) > MAX_QUESTION_CHARS || (section != null && section.length() > MAX_SECTION_ID_CHARS)) {
+                throw new ApiException(400, "invalid_history", "A turn of \"history\" is longer than a question or a section id can be");
+            }
+            turns.add(new ChatService.Turn(question, section));
+        }
+        return List.copyOf(turns);
+    }
+
+    /** Longer than any section id the corpus can make. */
+    static final int MAX_SECTION_ID_CHARS = 300;
 
     /** The request's body; one that breaks off or breaks its framing is the client's mistake (400), not ours. */
     static String body(Context ctx) {

@@ -26,6 +26,11 @@ public final class SectionCatalog {
         return sections.get(id);
     }
 
+    /** The sections directly under this one, in reading order. */
+    public List<SectionRecord> children(String id) {
+        return sections.values().stream().filter(r -> id.equals(r.parentId())).toList();
+    }
+
     public int size() {
         return sections.size();
     }

@@ -136,16 +136,39 @@ class ApiTest {
     }
 
     @Test
-    void other_origins_are_refused() {
+    void other_origins_are_refused_in_words_their_page_can_read() {
         Response r = http.post("/api/v1/ask", "{\"question\": \"sciatica\"}", "Origin", "https://evil.example");
         assertError(r, 403, "origin_not_allowed");
-        assertNull(r.header("Access-Control-Allow-Origin"));
+        assertFalse(r.body().contains("\"answer\""), "a refused page gets no answer, only why: " + r.body());
+        // readable, so the widget on a site that is not set up can say so instead of "check your connection"
+        assertEquals("https://evil.example", r.header("Access-Control-Allow-Origin"));
         Response preflight = http.send(HttpRequest.newBuilder(URI.create(http.base() + "/api/v1/ask"))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10))
                 .header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST").build());
-        assertEquals(403, preflight.status());
-        assertNull(preflight.header("Access-Control-Allow-Origin"));
+        assertEquals(204, preflight.status(), "the preflight passes: the request it announces is the one refused");
+        assertError(http.get("/api/v1/info", "Origin", "https://evil.example"), 403, "origin_not_allowed");
+        assertError(http.post("/api/v1/ask", "{\"question\": \"sciatica\"}", "Origin", "null"), 403, "origin_not_allowed");
         assertEquals(200, http.ask("sciatica").status(), "requests without an Origin (not a browser) still work");
+    }
+
+    @Test
+    void a_follow_up_is_read_in_the_light_of_the_section_just_shown() {
+        String body = "{\"question\": \"the second one\", \"history\": [{\"question\": \"which massage techniques help\","
+                + " \"sectionId\": \"massage-for-sciatic-pain/massage-techniques\"}]}";
+        Response r = http.post("/api/v1/ask", body);
+        assertEquals(200, r.status(), r.body());
+        assertEquals("massage-for-sciatic-pain/swedish-massage", r.json().get("answer").get("sectionId").asText());
+    }
+
+    @Test
+    void a_history_that_is_not_a_short_list_of_turns_is_refused() {
+        for (String history : List.of("\"x\"", "[1]", "[{}]", "[{\"question\": 5}]", "[{\"question\": \"a\", \"sectionId\": 7}]",
+                "[" + String.join(",", java.util.Collections.nCopies(6, "{\"question\": \"a\"}")) + "]",
+                "[{\"question\": \"" + "a".repeat(501) + "\"}]")) {
+            assertError(http.post("/api/v1/ask", "{\"question\": \"and then?\", \"history\": " + history + "}"), 400, "invalid_history");
+        }
+        assertEquals(200, http.post("/api/v1/ask", "{\"question\": \"sciatica\", \"history\": []}").status());
+        assertEquals(200, http.post("/api/v1/ask", "{\"question\": \"sciatica\", \"history\": [{\"question\": \"hi\", \"sectionId\": null}]}").status());
     }
 
     @Test

@@ -1,0 +1,77 @@
+package com.sciaticachat.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sciaticachat.support.TestServer;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Follow-ups in a conversation, on the fixture clinic's guide: the widget sends the turns before, the
+ * service keeps nothing. Safety and questions that stand alone are never bent by what came before.
+ */
+class ConversationTest {
+    private static final String GUIDE = "massage-for-sciatic-pain/";
+    private final ChatService chat = TestServer.bundled().app.chat();
+
+    private static List<ChatService.Turn> after(String question, String section) {
+        return List.of(new ChatService.Turn(question, GUIDE + section));
+    }
+
+    private String section(Reply r) {
+        return r.answer() == null ? null : r.answer().sectionId().substring(GUIDE.length());
+    }
+
+    @Test
+    void tell_me_more_shows_the_section_just_shown_whole() {
+        Reply r = chat.ask("tell me more", null, null, after("what causes sciatica", "causes"));
+        assertEquals("causes", section(r));
+        assertTrue(r.answer().highlights().isEmpty(), "the whole section, nothing picked out");
+    }
+
+    @Test
+    void an_ordinal_picks_a_part_of_the_topic_just_shown() {
+        List<ChatService.Turn> techniques = after("which massage techniques help", "massage-techniques");
+        assertEquals("swedish-massage", section(chat.ask("the second one", null, null, techniques)));
+        assertEquals("neuromuscular-therapy", section(chat.ask("and the last one?", null, null, techniques)));
+    }
+
+    @Test
+    void a_question_that_points_back_is_asked_about_the_topic_just_shown() {
+        Reply alone = chat.ask("does it hurt");
+        Reply after = chat.ask("does it hurt", null, null, after("what is trigger point therapy", "trigger-point-therapy"));
+        assertEquals("trigger-point-therapy", section(after), "alone it was " + alone.status() + " " + section(alone));
+    }
+
+    @Test
+    void a_question_that_stands_alone_is_answered_alone() {
+        Reply r = chat.ask("what are the symptoms of sciatica", null, null, after("what is myofascial release", "myofascial-release"));
+        assertEquals("symptoms", section(r));
+    }
+
+    @Test
+    void a_red_flag_is_weighed_on_the_question_itself_whatever_came_before() {
+        Reply r = chat.ask("and now I can't control my bladder", null, null, after("tell me about foam rolling", "foam-rolling"));
+        assertEquals(Reply.Status.URGENT, r.status());
+    }
+
+    @Test
+    void a_history_that_names_no_section_of_this_guide_changes_nothing() {
+        Reply alone = chat.ask("what causes sciatica");
+        Reply after = chat.ask("what causes sciatica", null, null, List.of(new ChatService.Turn("hi", "no-such/section")));
+        assertEquals(section(alone), section(after));
+    }
+
+    @Test
+    void a_topic_made_of_parts_leads_with_its_parts_and_a_plain_section_with_the_sentences_that_answer() {
+        Reply topic = chat.ask("which massage techniques help sciatica");
+        assertEquals("massage-techniques", section(topic));
+        assertEquals(5, topic.answer().parts().size(), topic.answer().parts().toString());
+        assertTrue(topic.answer().lead().isEmpty());
+        Reply plain = chat.ask("how can stretching help my sciatica");
+        assertTrue(plain.answer().parts().isEmpty());
+        assertTrue(!plain.answer().lead().isEmpty() && plain.answer().lead().size() <= ChatService.MAX_LEAD, plain.answer().lead().toString());
+        assertTrue(plain.answer().text().contains(plain.answer().lead().get(0).replaceFirst("^[^:]+: ", "")), plain.answer().lead().toString());
+    }
+}

@@ -1,0 +1,39 @@
+package com.sciaticachat.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** How a question leans on the one before it, read from its conversational words alone. */
+class FollowUpTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "tell me more|MORE|0",
+            "Tell me more please!|MORE|0",
+            "go on|MORE|0",
+            "can you explain that a bit more|MORE|0",
+            "more details pls|MORE|0",
+            "what else?|MORE|0",
+            "the second one|ORDINAL|2",
+            "tell me about the last one|ORDINAL|-1",
+            "what's the 3rd?|ORDINAL|3",
+            "number 2 please|ORDINAL|2",
+            "is it painful?|REFERS_BACK|0",
+            "how long does that take|REFERS_BACK|0",
+            "and during pregnancy?|REFERS_BACK|0",
+            "what about the tennis ball one|REFERS_BACK|0",
+            "But what if both legs hurt|REFERS_BACK|0",
+            "what causes sciatica|STANDALONE|0",
+            "is deep tissue massage painful for sciatica|STANDALONE|0",
+            "what should I expect at my first massage|STANDALONE|0",
+            "is the first visit longer|STANDALONE|0",
+            "I have had this pain in my leg for three weeks and I want to know whether massage will make it worse|STANDALONE|0"
+    })
+    void reads_what_a_question_asks_of_the_conversation(String question, FollowUp.Kind kind, int position) {
+        FollowUp.Reading r = FollowUp.read(question);
+        assertEquals(kind, r.kind(), question);
+        assertEquals(position, r.position(), question);
+    }
+}
