@@ -2,18 +2,25 @@
  * Sciatica Chat widget. Embed with one tag:
  *   <script src="https://CHAT-HOST/widget.js" async></script>
  * Options (data- attributes on that tag): data-api, data-title, data-greeting, data-accent,
- * data-position (bottom-right | bottom-left), data-contact (phone or URL shown when there is no answer).
+ * data-position (bottom-right | bottom-left), data-contact (phone or URL shown when there is no answer),
+ * data-booking (URL or phone: "Book a session" on answers), data-theme (light | dark | auto),
+ * data-z-index, data-lang (en | es; else the page's lang).
  *
  * Everything lives in <sciatica-chat>, a custom element with an open shadow root: the page's CSS cannot
- * reach inside and the widget's CSS does not leak out. Text from the server or the visitor is only ever
- * inserted with textContent / DOM APIs, never parsed as HTML.
+ * reach inside and the widget's CSS does not leak out. Its styles are a constructed style sheet, so a page
+ * whose Content-Security-Policy forbids inline styles still shows it styled. Text from the server or the
+ * visitor is only ever inserted with textContent / DOM APIs, never parsed as HTML.
  */
 (function () {
   'use strict';
   var TAG = 'sciatica-chat';
   var LOG = '[sciatica-chat]';
-  /** Characters of an answer shown before the rest is folded: a phone screen's worth. */
-  var FOLD = 700;
+  /** How long a request may take before the visitor is offered a retry. */
+  var TIMEOUT_MS = 15000;
+  /** A conversation is kept this long after its last message, in this browser, for every tab of the site. */
+  var KEEP_MS = 2 * 60 * 60 * 1000;
+  /** Turns kept, and turns sent with a question so that follow-ups can be read. */
+  var MAX_KEPT = 40, MAX_HISTORY = 5;
   if (!window.customElements || !window.fetch) {
     console.warn(LOG, 'this browser lacks custom elements or fetch; the chat is not shown');
     return;
@@ -27,70 +34,160 @@
   var data = (script && script.dataset) || {};
   var scriptOrigin = script && script.src ? new URL(script.src, document.baseURI).origin : location.origin;
   var API = (data.api || scriptOrigin).replace(/\/+$/, '');
+  var STORE = 'sciatica-chat:' + API;
 
-  var DEFAULT_DISCLAIMER = 'General information from the clinic, not a diagnosis or medical advice. ' +
-    'Please see a healthcare provider about your health.';
+  var STRINGS = {
+    en: {
+      title: 'Questions about sciatica',
+      launcher: 'Ask about sciatica',
+      open: 'Open chat: ',
+      close: 'Close chat',
+      restart: 'New conversation',
+      greeting: 'Hi! I can answer questions about sciatica from our clinic\u2019s guide. What would you like to know?',
+      disclaimer: 'General information from the clinic, not a diagnosis or medical advice. Please see a healthcare provider about your health.',
+      placeholder: 'Type your question\u2026',
+      label: 'Your question',
+      send: 'Send',
+      conversation: 'Conversation',
+      typing: 'The assistant is typing\u2026',
+      parts: function (n) { return 'This topic has ' + n + ' parts:'; },
+      whole: 'Show the whole section',
+      hideWhole: 'Hide the whole section',
+      source: 'Source: ',
+      related: 'Related topics:',
+      alsoAsk: 'You could also ask about:',
+      contact: 'Contact the clinic: ',
+      orContact: 'Or contact the clinic: ',
+      book: 'Book a session',
+      meanwhile: function (t) { return 'Meanwhile, what our guide says about \u201C' + t + '\u201D'; },
+      emergency: 'This could be an emergency',
+      seeDoctor: 'Please see a doctor today',
+      described: 'What you described: ',
+      call911: 'Call 911',
+      yes: 'Yes', no: 'No',
+      retry: 'Try again',
+      offline: 'Sorry, I can\u2019t reach the clinic\u2019s chat right now. Please check your connection and try again.',
+      slow: 'Sorry, the clinic\u2019s chat is taking too long to answer. Please try again.',
+      refused: 'This website is not set up for the clinic\u2019s chat yet, so it cannot answer here.',
+      notTaken: 'Sorry, I could not take that question: ',
+      earlier: 'Earlier in this conversation'
+    },
+    es: {
+      title: 'Preguntas sobre la ciática',
+      launcher: 'Pregunte sobre la ciática',
+      open: 'Abrir el chat: ',
+      close: 'Cerrar el chat',
+      restart: 'Nueva conversación',
+      greeting: '¡Hola! Respondo preguntas sobre la ciática con la guía de nuestra clínica (en inglés). ¿Qué quiere saber?',
+      disclaimer: 'Información general de la clínica, no un diagnóstico ni consejo médico. Consulte a un profesional de la salud.',
+      placeholder: 'Escriba su pregunta\u2026',
+      label: 'Su pregunta',
+      send: 'Enviar',
+      conversation: 'Conversación',
+      typing: 'El asistente está escribiendo\u2026',
+      parts: function (n) { return 'Este tema tiene ' + n + ' partes:'; },
+      whole: 'Ver toda la sección',
+      hideWhole: 'Ocultar la sección',
+      source: 'Fuente: ',
+      related: 'Temas relacionados:',
+      alsoAsk: 'También puede preguntar por:',
+      contact: 'Contacte con la clínica: ',
+      orContact: 'O contacte con la clínica: ',
+      book: 'Reservar una sesión',
+      meanwhile: function (t) { return 'Mientras tanto, lo que dice nuestra guía sobre \u201C' + t + '\u201D'; },
+      emergency: 'Esto podría ser una emergencia',
+      seeDoctor: 'Vea a un médico hoy',
+      described: 'Lo que describió: ',
+      call911: 'Llamar al 911',
+      yes: 'Sí', no: 'No',
+      retry: 'Intentar de nuevo',
+      offline: 'Lo siento, ahora no puedo conectar con el chat de la clínica. Compruebe su conexión e inténtelo de nuevo.',
+      slow: 'Lo siento, el chat de la clínica tarda demasiado en responder. Inténtelo de nuevo.',
+      refused: 'Este sitio web aún no está configurado para el chat de la clínica, así que no puede responder aquí.',
+      notTaken: 'Lo siento, no pude aceptar esa pregunta: ',
+      earlier: 'Antes en esta conversación'
+    }
+  };
+  var pageLang = String(data.lang || document.documentElement.lang || 'en').toLowerCase();
+  var LANG = pageLang.indexOf('es') === 0 ? 'es' : 'en';
+  var T = STRINGS[LANG];
 
   var STYLES = [
     ':host{all:initial!important;position:fixed!important;z-index:2147483000!important;bottom:20px!important;display:block!important;',
-    'font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif!important;color:#1f2933!important;}',
+    'font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif!important;color:var(--text)!important;}',
     ':host([data-position=bottom-right]){right:20px!important;left:auto!important}',
     ':host([data-position=bottom-left]){left:20px!important;right:auto!important}',
     '*,*::before,*::after{box-sizing:border-box}',
     '[hidden]{display:none!important}',
-    '.root{--accent:#0f766e;--accent-ink:#fff;display:flex;flex-direction:column;align-items:flex-end;gap:12px}',
+    '.root{--accent:#0f766e;--accent-ink:#fff;--accent-text:#0f766e;--text:#1f2933;--muted:#4b5563;--panel:#fff;--log:#f6f7f9;',
+    '--bot:#fff;--border:#d5dae0;--ring:#0b1f33;--halo:#fff;--mark:#fde68a;',
+    'color:var(--text);display:flex;flex-direction:column;align-items:flex-end;gap:12px}',
+    '.root.dark{--text:#e5e7eb;--muted:#b6bec9;--panel:#111827;--log:#0b1220;--bot:#1f2937;--border:#374151;--ring:#fff;--halo:#0b1f33;--mark:#854d0e}',
     ':host([data-position=bottom-left]) .root{align-items:flex-start}',
     'button{font:inherit;cursor:pointer}',
-    '.launcher{display:inline-flex;align-items:center;gap:8px;border:0;border-radius:999px;padding:12px 18px;',
+    '.launcher{display:inline-flex;align-items:center;gap:8px;border:0;border-radius:999px;padding:12px 18px;min-height:48px;',
     'background:var(--accent);color:var(--accent-ink);font-weight:600;box-shadow:0 6px 20px rgba(0,0,0,.22)}',
-    '.launcher:focus-visible,.panel button:focus-visible,.panel a:focus-visible,input:focus-visible,.log:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}',
+    /* a two-tone ring: the inner colour contrasts with light backgrounds, the halo with dark ones */
+    ':focus-visible{outline:3px solid var(--ring)!important;outline-offset:2px;box-shadow:0 0 0 6px var(--halo)!important}',
     '.launcher svg{width:20px;height:20px;fill:currentColor}',
     '.panel{display:flex;flex-direction:column;width:min(380px,calc(100vw - 40px));height:min(600px,calc(100vh - 110px));',
-    'background:#fff;border-radius:16px;box-shadow:0 12px 40px rgba(0,0,0,.28);overflow:hidden}',
-    '.head{display:flex;align-items:center;justify-content:space-between;gap:8px;padding:12px 16px;background:var(--accent);color:var(--accent-ink)}',
-    '.head h2{margin:0;font-size:16px;font-weight:700}',
-    '.close{border:0;background:transparent;color:inherit;font-size:24px;line-height:1;padding:4px 8px;border-radius:8px}',
-    '.log{flex:1;overflow-y:auto;padding:14px;display:flex;flex-direction:column;gap:10px;background:#f6f7f9}',
+    'background:var(--panel);color:var(--text);border-radius:16px;box-shadow:0 12px 40px rgba(0,0,0,.28);overflow:hidden}',
+    '.head{display:flex;align-items:center;gap:4px;padding:6px 6px 6px 16px;background:var(--accent);color:var(--accent-ink)}',
+    '.head h2{margin:0;font-size:16px;font-weight:700;flex:1}',
+    '.head button{border:0;background:transparent;color:inherit;min-width:44px;min-height:44px;border-radius:8px}',
+    '.close{font-size:26px;line-height:1}',
+    '.restart{font-size:13px;text-decoration:underline;padding:0 8px}',
+    '.log{flex:1;overflow-y:auto;padding:14px;display:flex;flex-direction:column;gap:10px;background:var(--log)}',
     '.msg{max-width:92%;padding:10px 12px;border-radius:12px;white-space:pre-wrap;overflow-wrap:anywhere}',
     '.user{align-self:flex-end;background:var(--accent);color:var(--accent-ink);border-bottom-right-radius:4px}',
-    '.bot{align-self:flex-start;background:#fff;border:1px solid #e3e6ea;border-bottom-left-radius:4px}',
-    '.card{margin-top:8px;padding-top:8px;border-top:1px solid #e3e6ea;white-space:normal}',
-    '.card h3{margin:0 0 6px;font-size:15px}',
+    '.bot{align-self:flex-start;background:var(--bot);border:1px solid var(--border);border-bottom-left-radius:4px}',
+    '.earlier{align-self:center;font-size:12px;color:var(--muted)}',
+    '.lead{white-space:normal}',
+    '.lead p{margin:0 0 6px}',
+    '.lead ul{margin:4px 0 0;padding-left:0;list-style:none;display:flex;flex-direction:column;gap:6px}',
+    '.card{margin-top:8px;padding-top:8px;border-top:1px solid var(--border);white-space:normal}',
+    '.card h3{margin:0;font-size:15px}',
     '.card h4{margin:10px 0 4px;font-size:14px}',
     '.card p{margin:0 0 6px}',
     '.card ul{margin:0 0 6px;padding-left:20px}',
     '.card li{margin:0 0 4px}',
-    'mark{background:#fde68a;color:inherit;padding:0 1px;border-radius:2px}',
-    '.source,.note{margin-top:6px;font-size:13px;color:#52606d}',
-    '.note{color:#7c2d12}',
+    'mark{background:var(--mark);color:inherit;padding:0 1px;border-radius:2px}',
+    '.source,.note{margin-top:6px;font-size:13px;color:var(--muted)}',
+    '.note{color:#9a3412}',
+    '.root.dark .note{color:#fdba74}',
+    'details.whole{margin-top:6px}',
+    'details.whole summary,details.guide summary{cursor:pointer;color:var(--accent-text);font-size:14px;min-height:44px;display:flex;align-items:center}',
+    'details.whole[open] > .body{margin-top:4px}',
     '.chips{display:flex;flex-wrap:wrap;gap:6px;margin-top:8px}',
-    '.chip{border:1px solid var(--accent);color:var(--accent);background:#fff;border-radius:999px;padding:4px 10px;font-size:13px}',
+    '.chip{border:1px solid var(--accent-text);color:var(--accent-text);background:var(--bot);border-radius:999px;padding:8px 14px;font-size:14px;min-height:44px;text-align:left}',
+    '.lead .chip{border-radius:10px;width:100%}',
+    '.next{display:inline-flex;align-items:center;min-height:44px;margin-top:8px;padding:0 14px;border-radius:8px;background:var(--accent);',
+    'color:var(--accent-ink);font-weight:600;text-decoration:none}',
     '.urgent{align-self:stretch;max-width:100%;background:#fef2f2;border:2px solid #b91c1c;color:#7f1d1d;font-size:14px;line-height:1.4}',
     '.urgent strong{display:block;font-size:15px;margin-bottom:6px}',
     '.urgent .call{float:right;margin:0 0 4px 10px}',
-    '.urgent .source{font-size:12px}',
+    '.urgent .source{font-size:12px;color:#7f1d1d}',
     '.caution{margin-top:8px;padding:8px 10px;border-left:4px solid #b45309;background:#fffbeb;color:#78350f;border-radius:6px;white-space:normal}',
     '.caution ul,.check ul{margin:6px 0 0;padding-left:20px}',
     '.check{align-self:stretch;max-width:100%;background:#fffbeb;border:2px solid #b45309;color:#78350f;white-space:normal}',
     '.check .chips{margin-top:10px}',
-    '.check .chip{min-height:36px;padding:6px 16px;font-size:14px;font-weight:600}',
+    '.check .chip{padding:6px 18px;font-weight:600;color:#78350f;border-color:#78350f;background:#fff}',
     'details.guide{margin-top:4px}',
-    'details.rest summary{cursor:pointer;color:#52606d;font-size:13px;margin:4px 0}',
-    'details.guide summary{cursor:pointer;color:#52606d;font-size:13px}',
-    '.call{display:inline-block;margin-top:8px;padding:8px 14px;border-radius:8px;background:#b91c1c;color:#fff;font-weight:700;text-decoration:none}',
-    '.error{background:#fffbeb;border-color:#f59e0b}',
-    '.retry{margin-top:8px;border:1px solid #b45309;background:#fff;color:#92400e;border-radius:8px;padding:4px 10px}',
-    '.typing{display:flex;gap:4px;padding:0 16px 8px;background:#f6f7f9}',
+    '.call{display:inline-flex;align-items:center;min-height:44px;margin-top:8px;padding:0 14px;border-radius:8px;background:#b91c1c;color:#fff;font-weight:700;text-decoration:none}',
+    '.error{background:#fffbeb;border-color:#b45309;color:#78350f}',
+    '.retry{margin-top:8px;border:1px solid #92400e;background:#fff;color:#92400e;border-radius:8px;padding:0 14px;min-height:44px}',
+    '.typing{display:flex;gap:4px;padding:0 16px 8px;background:var(--log)}',
     '.typing span{width:8px;height:8px;border-radius:50%;background:#9aa5b1;animation:blink 1.2s infinite}',
     '.typing span:nth-child(2){animation-delay:.2s}.typing span:nth-child(3){animation-delay:.4s}',
     '@keyframes blink{0%,80%,100%{opacity:.3}40%{opacity:1}}',
     '@media (prefers-reduced-motion:reduce){.typing span{animation:none}}',
-    '.composer{display:flex;gap:8px;padding:10px;border-top:1px solid #e3e6ea;background:#fff}',
-    'input{flex:1;min-width:0;font:inherit;padding:10px 12px;border:1px solid #cbd2d9;border-radius:10px;color:#1f2933;background:#fff}',
-    '.send{border:0;border-radius:10px;padding:0 16px;background:var(--accent);color:var(--accent-ink);font-weight:600}',
+    '.composer{display:flex;gap:8px;padding:10px;border-top:1px solid var(--border);background:var(--panel)}',
+    /* 16px: a smaller input makes phones zoom the page when it gets focus */
+    'input{flex:1;min-width:0;font:inherit;font-size:16px;min-height:44px;padding:8px 12px;border:1px solid #6b7280;border-radius:10px;color:var(--text);background:var(--panel)}',
+    '.send{border:0;border-radius:10px;padding:0 16px;min-height:44px;background:var(--accent);color:var(--accent-ink);font-weight:600}',
     '.send:disabled{opacity:.6;cursor:default}',
-    '.disclaimer{margin:0;padding:8px 12px;font-size:12px;line-height:1.35;color:#52606d;background:#fff;border-top:1px solid #e3e6ea}',
-    'a{color:var(--accent)}',
+    '.disclaimer{margin:0;padding:8px 12px;font-size:12px;line-height:1.35;color:var(--muted);background:var(--panel);border-top:1px solid var(--border)}',
+    'a{color:var(--accent-text)}',
     '.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}',
     '@media (max-width:480px){:host{bottom:12px!important}',
     ':host(.open){inset:0!important}',
@@ -133,9 +230,35 @@
     return a;
   }
 
+  /** A North American number as people write it, "(919) 555-0142"; other numbers as given. */
+  function formatPhone(written) {
+    var digits = String(written).replace(/\D/g, '');
+    if (digits.length === 11 && digits.charAt(0) === '1') digits = digits.slice(1);
+    if (digits.length !== 10) return String(written).replace(/^tel:/i, '').trim();
+    return '(' + digits.slice(0, 3) + ') ' + digits.slice(3, 6) + '-' + digits.slice(6);
+  }
+
+  /** The number to dial: +1 and ten digits for a North American number, else the digits and a leading +. */
+  function dialable(written) {
+    var s = String(written).replace(/^tel:/i, '');
+    var digits = s.replace(/\D/g, '');
+    if (digits.length === 10) return 'tel:+1' + digits;
+    if (digits.length === 11 && digits.charAt(0) === '1') return 'tel:+' + digits;
+    return 'tel:' + (s.trim().charAt(0) === '+' ? '+' : '') + digits;
+  }
+
+  /** A phone number, a tel: link or a web address as a link; other text stays text. */
+  function contactLink(contact, label) {
+    var c = String(contact || '').trim();
+    if (!c) return null;
+    if (/^https?:\/\//i.test(c)) return safeLink(c, label || c.replace(/^https?:\/\//i, ''));
+    if (c.replace(/\D/g, '').length >= 7 && /^(tel:)?[\d\s().+\-]+$/i.test(c)) return safeLink(dialable(c), label || formatPhone(c));
+    return el('span', null, c);
+  }
+
   /** The emergency number as a link that dials it. */
   function callLink() {
-    var call = safeLink('tel:911', 'Call 911');
+    var call = safeLink('tel:911', T.call911);
     call.className = 'call';
     call.setAttribute('part', 'call');
     return call;
@@ -148,44 +271,114 @@
     return list;
   }
 
-  function contactLink(contact) {
-    var c = String(contact || '').trim();
-    if (!c) return null;
-    if (/^https?:\/\//i.test(c)) return safeLink(c, c.replace(/^https?:\/\//i, ''));
-    var digits = c.replace(/[^\d+]/g, '');
-    if (digits.replace(/\D/g, '').length >= 7) return safeLink('tel:' + digits, c);
-    return el('span', null, c);
+  /** A colour as [r, g, b] (0-255), through the browser's own parser; null when it is not one. */
+  function rgb(color) {
+    if (!color || !(window.CSS && window.CSS.supports('color', color))) return null;
+    var ctx = document.createElement('canvas').getContext('2d');
+    if (!ctx) return null;
+    ctx.fillStyle = '#000';
+    ctx.fillStyle = color;
+    var m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(ctx.fillStyle);
+    return m ? [parseInt(m[1], 16), parseInt(m[2], 16), parseInt(m[3], 16)] : null;
   }
+
+  function luminance(c) {
+    var l = c.map(function (v) { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+    return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2];
+  }
+
+  function contrast(a, b) {
+    var x = luminance(a), y = luminance(b);
+    return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+  }
+
+  function hex(c) {
+    return '#' + c.map(function (v) { return ('0' + Math.round(v).toString(16)).slice(-2); }).join('');
+  }
+
+  /** The accent moved toward {@code toward} until it has 4.5:1 contrast with {@code against}. */
+  function readable(accent, against, toward) {
+    var c = accent.slice();
+    for (var i = 0; i < 20 && contrast(c, against) < 4.5; i++) {
+      c = c.map(function (v, k) { return v + (toward[k] - v) * 0.15; });
+    }
+    return hex(c);
+  }
+
+  var WHITE = [255, 255, 255], BLACK = [0, 0, 0], DARK_PANEL = [31, 41, 55];
+
+  /** The conversation kept in this browser for the site: every tab sees the same, until it expires. */
+  var store = {
+    load: function () {
+      try {
+        var s = JSON.parse(window.localStorage.getItem(STORE) || 'null');
+        if (!s || !Array.isArray(s.turns) || Date.now() - s.updated > KEEP_MS) return [];
+        return s.turns;
+      } catch (e) {
+        return [];
+      }
+    },
+    save: function (turns) {
+      try {
+        window.localStorage.setItem(STORE, JSON.stringify({ updated: Date.now(), turns: turns.slice(-MAX_KEPT) }));
+      } catch (e) {
+        // private browsing or a full quota: the conversation is simply not kept
+      }
+    },
+    clear: function () {
+      try { window.localStorage.removeItem(STORE); } catch (e) { /* nothing kept */ }
+    }
+  };
 
   class SciaticaChat extends HTMLElement {
     constructor() {
       super();
       this.opts = {
-        title: data.title || 'Questions about sciatica',
-        greeting: data.greeting || 'Hi! I can answer questions about sciatica from our clinic\u2019s guide. What would you like to know?',
+        title: data.title || T.title,
+        greeting: data.greeting || T.greeting,
         accent: data.accent || '',
         position: data.position === 'bottom-left' ? 'bottom-left' : 'bottom-right',
-        contact: data.contact || ''
+        contact: data.contact || '',
+        booking: data.booking || '',
+        theme: ['light', 'dark'].indexOf(data.theme) >= 0 ? data.theme : 'auto',
+        zIndex: /^\d{1,10}$/.test(data.zIndex || '') ? data.zIndex : ''
       };
       this.info = null;
       this.busy = false;
+      this.turns = [];
       var root = this.attachShadow({ mode: 'open' });
-      var style = el('style', null, STYLES);
-      root.appendChild(style);
+      if ('adoptedStyleSheets' in root && window.CSSStyleSheet && 'replaceSync' in CSSStyleSheet.prototype) {
+        var sheet = new CSSStyleSheet();
+        sheet.replaceSync(STYLES);
+        root.adoptedStyleSheets = [sheet];
+      } else {
+        root.appendChild(el('style', null, STYLES));
+      }
       this.build(root);
     }
 
     connectedCallback() {
+      var self = this;
       this.setAttribute('data-position', this.opts.position);
+      if (this.opts.zIndex) this.style.setProperty('z-index', this.opts.zIndex, 'important');
+      this.onStorage = function (e) {
+        if (e.key === STORE && self.greeted) self.replay(store.load());
+      };
+      window.addEventListener('storage', this.onStorage);
+    }
+
+    disconnectedCallback() {
+      window.removeEventListener('storage', this.onStorage);
     }
 
     build(root) {
       var self = this;
       var wrap = el('div', 'root');
       wrap.setAttribute('part', 'root');
-      if (this.opts.accent && window.CSS && window.CSS.supports('color', this.opts.accent)) {
-        wrap.style.setProperty('--accent', this.opts.accent);
-      }
+      // English and Spanish read left to right, whatever the page's direction
+      wrap.setAttribute('dir', 'ltr');
+      wrap.setAttribute('lang', LANG);
+      this.applyColours(wrap);
 
       var panel = el('section', 'panel');
       panel.id = 'panel';
@@ -198,37 +391,45 @@
       head.setAttribute('part', 'header');
       var h2 = el('h2', null, this.opts.title);
       h2.id = 'sc-title';
+      var restart = el('button', 'restart', T.restart);
+      restart.type = 'button';
+      restart.setAttribute('part', 'restart');
+      restart.addEventListener('click', function () { self.restart(); });
       var close = el('button', 'close', '\u00D7');
       close.type = 'button';
-      close.setAttribute('aria-label', 'Close chat');
+      close.setAttribute('aria-label', T.close);
       close.setAttribute('part', 'close');
       close.addEventListener('click', function () { self.close(); });
-      head.append(h2, close);
+      head.append(h2, restart, close);
 
       var log = el('div', 'log');
       log.setAttribute('part', 'log');
       log.setAttribute('role', 'log');
       log.setAttribute('aria-live', 'polite');
-      log.setAttribute('aria-label', 'Conversation');
+      log.setAttribute('aria-label', T.conversation);
       log.tabIndex = 0;
 
       var typing = el('div', 'typing');
       typing.setAttribute('part', 'typing');
+      typing.setAttribute('aria-hidden', 'true');
       typing.hidden = true;
-      typing.append(el('span'), el('span'), el('span'), el('span', 'sr-only', 'The assistant is typing'));
+      typing.append(el('span'), el('span'), el('span'));
+      var status = el('div', 'sr-only');
+      status.setAttribute('role', 'status');
+      status.setAttribute('part', 'status');
 
       var form = el('form', 'composer');
       form.setAttribute('part', 'composer');
-      var label = el('label', 'sr-only', 'Your question');
+      var label = el('label', 'sr-only', T.label);
       label.htmlFor = 'sc-input';
       var input = el('input');
       input.id = 'sc-input';
       input.type = 'text';
       input.maxLength = 500;
       input.autocomplete = 'off';
-      input.placeholder = 'Type your question\u2026';
+      input.placeholder = T.placeholder;
       input.setAttribute('part', 'input');
-      var send = el('button', 'send', 'Send');
+      var send = el('button', 'send', T.send);
       send.type = 'submit';
       send.setAttribute('part', 'send');
       form.append(label, input, send);
@@ -240,19 +441,21 @@
         self.ask(q);
       });
 
-      var disclaimer = el('p', 'disclaimer', DEFAULT_DISCLAIMER);
+      var disclaimer = el('p', 'disclaimer', T.disclaimer);
       disclaimer.setAttribute('part', 'disclaimer');
       disclaimer.id = 'sc-disclaimer';
       panel.setAttribute('aria-describedby', 'sc-disclaimer');
 
-      panel.append(head, log, typing, form, disclaimer);
+      panel.append(head, log, typing, status, form, disclaimer);
 
       var launcher = el('button', 'launcher');
       launcher.type = 'button';
       launcher.setAttribute('part', 'launcher');
       launcher.setAttribute('aria-expanded', 'false');
       launcher.setAttribute('aria-controls', 'panel');
-      launcher.setAttribute('aria-label', 'Open chat: ' + this.opts.title);
+      // the accessible name starts with the visible words
+      var launcherText = data.title ? this.opts.title : T.launcher;
+      launcher.setAttribute('aria-label', launcherText + ' \u2013 ' + T.open.replace(/: $/, ''));
       var svgNS = 'http://www.w3.org/2000/svg';
       var svg = document.createElementNS(svgNS, 'svg');
       svg.setAttribute('viewBox', '0 0 24 24');
@@ -260,16 +463,34 @@
       var path = document.createElementNS(svgNS, 'path');
       path.setAttribute('d', 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z');
       svg.appendChild(path);
-      launcher.append(svg, el('span', null, 'Ask about sciatica'));
+      launcher.append(svg, el('span', null, launcherText));
       launcher.addEventListener('click', function () { panel.hidden ? self.open() : self.close(); });
 
       wrap.append(panel, launcher);
       root.appendChild(wrap);
       root.addEventListener('keydown', function (e) {
         if (e.key === 'Escape' && !panel.hidden) { e.stopPropagation(); self.close(); }
+        if (e.key === 'Tab' && self.modal) self.keepFocusInside(e);
       });
 
-      this.els = { panel: panel, log: log, typing: typing, input: input, send: send, launcher: launcher, disclaimer: disclaimer };
+      this.els = { root: root, wrap: wrap, panel: panel, log: log, typing: typing, status: status, input: input, send: send,
+        launcher: launcher, disclaimer: disclaimer };
+    }
+
+    /** The accent, the ink on it and the accent as text, each with enough contrast; the theme. */
+    applyColours(wrap) {
+      var dark = this.opts.theme === 'dark' ||
+        (this.opts.theme === 'auto' && window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches);
+      if (dark) wrap.classList.add('dark');
+      var accent = rgb(this.opts.accent) || [15, 118, 110];
+      wrap.style.setProperty('--accent', hex(accent));
+      wrap.style.setProperty('--accent-ink', contrast(accent, WHITE) >= contrast(accent, BLACK) ? '#fff' : '#111');
+      wrap.style.setProperty('--accent-text', dark ? readable(accent, DARK_PANEL, WHITE) : readable(accent, WHITE, BLACK));
+    }
+
+    /** On a phone the panel covers the page: focus stays inside it and the page does not scroll under it. */
+    get narrow() {
+      return window.matchMedia && window.matchMedia('(max-width: 480px)').matches;
     }
 
     open() {
@@ -277,10 +498,18 @@
       els.panel.hidden = false;
       this.classList.add('open');
       els.launcher.setAttribute('aria-expanded', 'true');
+      this.modal = this.narrow;
+      if (this.modal) {
+        els.panel.setAttribute('aria-modal', 'true');
+        this.pageOverflow = document.documentElement.style.overflow;
+        document.documentElement.style.overflow = 'hidden';
+      }
       if (!this.greeted) {
         this.greeted = true;
         var greet = this.botBubble(this.opts.greeting);
         this.loadInfo(greet);
+        var kept = store.load();
+        if (kept.length) this.replay(kept);
       }
       els.input.focus();
     }
@@ -289,22 +518,59 @@
       this.els.panel.hidden = true;
       this.classList.remove('open');
       this.els.launcher.setAttribute('aria-expanded', 'false');
+      if (this.modal) {
+        this.els.panel.removeAttribute('aria-modal');
+        document.documentElement.style.overflow = this.pageOverflow || '';
+        this.modal = false;
+      }
       this.els.launcher.focus();
+    }
+
+    keepFocusInside(e) {
+      var items = Array.prototype.filter.call(this.els.panel.querySelectorAll(
+        'button:not([disabled]), input, a[href], summary, [tabindex="0"]'), function (x) { return x.offsetParent !== null; });
+      if (!items.length) return;
+      var active = this.els.root.activeElement;
+      var first = items[0], last = items[items.length - 1];
+      if (e.shiftKey && (active === first || items.indexOf(active) < 0)) { e.preventDefault(); last.focus(); }
+      else if (!e.shiftKey && (active === last || items.indexOf(active) < 0)) { e.preventDefault(); first.focus(); }
+    }
+
+    /** The kept conversation, drawn again after the greeting (the page was reloaded, or another tab added to it). */
+    replay(turns) {
+      var self = this, log = this.els.log;
+      while (log.childNodes.length > 1) log.removeChild(log.lastChild);
+      this.turns = turns.slice();
+      if (!turns.length) return;
+      log.appendChild(el('div', 'earlier', T.earlier));
+      turns.forEach(function (t) {
+        self.bubble('user', t.label || t.question);
+        if (t.reply) self.render(t.reply, true);
+      });
+      log.scrollTop = log.scrollHeight;
+    }
+
+    restart() {
+      store.clear();
+      this.turns = [];
+      var log = this.els.log;
+      while (log.childNodes.length > 1) log.removeChild(log.lastChild);
+      this.els.input.focus();
     }
 
     /** The server's disclaimer, contact and starter topics; the built-in text stays if it cannot be reached. */
     loadInfo(greetBubble) {
       var self = this;
-      fetch(API + '/api/v1/info', { headers: { Accept: 'application/json' } })
-        .then(function (r) { return r.ok ? r.json() : Promise.reject(new Error('HTTP ' + r.status)); })
+      this.fetchJson('GET', '/api/v1/info', null)
         .then(function (info) {
           self.info = info;
           if (info.disclaimer) self.els.disclaimer.textContent = info.disclaimer;
-          if (info.suggestions && info.suggestions.length) {
-            greetBubble.appendChild(self.chips(info.suggestions));
-          }
+          if (info.suggestions && info.suggestions.length) greetBubble.appendChild(self.chips(info.suggestions));
         })
-        .catch(function (e) { console.warn(LOG, 'could not load the chat settings:', e.message); });
+        .catch(function (e) {
+          console.warn(LOG, 'could not load the chat settings:', e.message);
+          if (e.code === 'origin_not_allowed') self.renderError(e, null);
+        });
     }
 
     contact() {
@@ -315,7 +581,6 @@
       var b = el('div', 'msg ' + cls, text);
       b.setAttribute('part', 'message ' + cls);
       this.els.log.appendChild(b);
-      this.els.log.scrollTop = this.els.log.scrollHeight;
       return b;
     }
 
@@ -341,60 +606,87 @@
       this.els.typing.hidden = !on;
       this.els.send.disabled = on;
       this.els.log.setAttribute('aria-busy', on ? 'true' : 'false');
-      this.els.log.scrollTop = this.els.log.scrollHeight;
+      this.els.status.textContent = on ? T.typing : '';
+      if (on) this.els.log.scrollTop = this.els.log.scrollHeight;
+    }
+
+    /** The last turns that showed a section, for the server to read a follow-up by. */
+    history() {
+      return this.turns.filter(function (t) { return t.question && t.reply; }).slice(-MAX_HISTORY).map(function (t) {
+        return { question: t.question, sectionId: t.reply.answer ? t.reply.answer.sectionId : null };
+      });
     }
 
     ask(question) {
       this.lastQuestion = question;
       this.bubble('user', question);
-      this.request('POST', '/api/v1/ask', { question: question }, question);
+      this.request('POST', '/api/v1/ask', { question: question, history: this.history() }, { question: question });
     }
 
     showSection(id, title) {
       this.bubble('user', title);
       var path = String(id).split('/').map(encodeURIComponent).join('/');
-      this.request('GET', '/api/v1/sections/' + path, null, null, title);
+      this.request('GET', '/api/v1/sections/' + path, null, { question: title, label: title });
     }
 
-    request(method, path, body, question, title) {
-      var self = this;
-      this.setBusy(true);
+    /** JSON from the API, or an error with the server's code and message, a timeout, or no connection. */
+    fetchJson(method, path, body) {
       var init = { method: method, headers: { Accept: 'application/json' } };
       if (body) {
         init.headers['Content-Type'] = 'application/json';
         init.body = JSON.stringify(body);
       }
-      fetch(API + path, init)
+      var timer = null;
+      if (window.AbortController) {
+        var abort = new AbortController();
+        init.signal = abort.signal;
+        timer = setTimeout(function () { abort.abort(); }, TIMEOUT_MS);
+      }
+      return fetch(API + path, init)
         .then(function (r) {
           return r.json().catch(function () { return {}; }).then(function (json) {
             if (!r.ok) {
               var err = new Error((json.error && json.error.message) || ('HTTP ' + r.status));
               err.status = r.status;
+              err.code = json.error && json.error.code;
               throw err;
             }
             return json;
           });
+        }, function (e) {
+          if (e && e.name === 'AbortError') e.timeout = true;
+          throw e;
         })
-        .then(function (reply) { self.setBusy(false); self.render(reply); })
+        .finally(function () { if (timer) clearTimeout(timer); });
+    }
+
+    request(method, path, body, turn) {
+      var self = this;
+      this.setBusy(true);
+      this.fetchJson(method, path, body)
+        .then(function (reply) {
+          self.setBusy(false);
+          self.render(reply);
+          self.turns.push({ question: turn.question, label: turn.label, reply: reply });
+          store.save(self.turns);
+        })
         .catch(function (e) {
           self.setBusy(false);
           console.warn(LOG, 'request failed:', e.message);
-          self.renderError(e, function () {
-            if (question) self.request('POST', '/api/v1/ask', body, question);
-            else self.request(method, path, body, null, title);
-          });
+          self.renderError(e, function () { self.request(method, path, body, turn); });
         });
     }
 
-    render(reply) {
+    render(reply, replaying) {
       if (reply.disclaimer) this.els.disclaimer.textContent = reply.disclaimer;
       var first = null;
       if (reply.urgent) first = this.renderUrgent(reply.urgent);
       if (reply.check) {
-        this.scrollToStart(this.renderCheck(reply.check));
+        var check = this.renderCheck(reply.check, replaying);
+        if (!replaying) this.scrollToStart(check);
         return;
       }
-      var b = this.botBubble(reply.urgent ? '' : reply.reply);
+      var b = this.botBubble(reply.urgent || reply.answer ? '' : reply.reply);
       if (!first) first = b;
       b.setAttribute('data-status', reply.status);
       if (reply.caution) b.appendChild(this.caution(reply.caution));
@@ -403,28 +695,40 @@
           // the alarm comes first; the guide's card follows, folded away
           var more = el('details', 'guide');
           more.setAttribute('part', 'guide');
-          more.appendChild(el('summary', null, 'Meanwhile, what our guide says about \u201C' + reply.answer.title + '\u201D'));
+          more.appendChild(el('summary', null, T.meanwhile(reply.answer.title)));
           more.appendChild(this.card(reply.answer));
           b.appendChild(more);
         } else {
           b.appendChild(this.card(reply.answer));
+          this.appendBooking(b);
         }
       }
       if (reply.status === 'no_match') {
         var contact = contactLink(this.contact());
         if (contact) {
-          var line = el('div', 'source', 'Contact the clinic: ');
+          var line = el('div', 'source', T.contact);
           line.setAttribute('part', 'contact');
           line.appendChild(contact);
           b.appendChild(line);
         }
+        this.appendBooking(b);
       }
       if (reply.related && reply.related.length && !reply.urgent) {
-        var lead = el('div', 'source', reply.status === 'answered' ? 'Related topics:' : 'You could also ask about:');
+        var lead = el('div', 'source', reply.status === 'answered' ? T.related : T.alsoAsk);
         b.append(lead, this.chips(reply.related));
       }
       if (!b.textContent && !b.childElementCount) b.remove();
-      this.scrollToStart(first);
+      if (!replaying) this.scrollToStart(first);
+    }
+
+    /** "Book a session", when the clinic gave a booking page or number. */
+    appendBooking(bubble) {
+      if (!this.opts.booking) return;
+      var link = contactLink(this.opts.booking, T.book);
+      if (!link || link.tagName !== 'A') return;
+      link.className = 'next';
+      link.setAttribute('part', 'booking');
+      bubble.appendChild(link);
     }
 
     /** Scrolls the conversation so that a reply's first line is at the top of the view: a reply is read from its start. */
@@ -449,15 +753,15 @@
       box.setAttribute('role', 'alert');
       box.setAttribute('data-level', urgent.level);
       if (urgent.level === 'emergency') box.appendChild(callLink());
-      box.appendChild(el('strong', null, urgent.level === 'emergency' ? 'This could be an emergency' : 'Please see a doctor today'));
+      box.appendChild(el('strong', null, urgent.level === 'emergency' ? T.emergency : T.seeDoctor));
       box.appendChild(el('div', null, urgent.message));
       if (urgent.signs && urgent.signs.length) {
-        box.appendChild(el('div', 'source', 'What you described: ' + urgent.signs.join('; ')));
+        box.appendChild(el('div', 'source', T.described + urgent.signs.join('; ')));
       }
       return box;
     }
 
-    renderCheck(check) {
+    renderCheck(check, replaying) {
       var self = this;
       var question = this.lastQuestion;
       var box = this.bubble('check', '');
@@ -466,15 +770,17 @@
       box.appendChild(el('strong', null, check.message));
       box.appendChild(signList(check.signs));
       var chips = el('div', 'chips');
-      [['Yes', 'yes'], ['No', 'no']].forEach(function (pair) {
+      [[T.yes, 'yes'], [T.no, 'no']].forEach(function (pair) {
         var c = el('button', 'chip', pair[0]);
         c.type = 'button';
+        c.disabled = !!replaying;
         c.setAttribute('part', 'check-answer');
         c.setAttribute('data-answer', pair[1]);
         c.addEventListener('click', function () {
           Array.prototype.forEach.call(chips.querySelectorAll('button'), function (x) { x.disabled = true; });
           self.bubble('user', pair[0]);
-          self.request('POST', '/api/v1/ask', { question: question, check: pair[1] }, question);
+          self.request('POST', '/api/v1/ask', { question: question, check: pair[1], history: self.history() },
+            { question: question, label: pair[0] });
         });
         chips.appendChild(c);
       });
@@ -491,29 +797,63 @@
       return box;
     }
 
+    /**
+     * An answer: what answers the question first (its sentences, or the topic's parts to pick from), then the
+     * section's title and source, then the whole section behind "Show the whole section". An answer with
+     * nothing picked out ("tell me more") is the whole section, open.
+     */
     card(answer) {
+      var self = this;
       var card = el('div', 'card');
       card.setAttribute('part', 'answer');
-      card.appendChild(el('h3', null, answer.title));
+      var lead = el('div', 'lead');
+      lead.setAttribute('part', 'lead');
+      var parts = answer.parts || [], leadLines = answer.lead || [];
+      if (parts.length) {
+        lead.appendChild(el('p', null, T.parts(parts.length)));
+        var list = el('ul');
+        parts.forEach(function (p) {
+          var li = el('li');
+          var c = el('button', 'chip', p.title);
+          c.type = 'button';
+          c.setAttribute('part', 'part');
+          c.addEventListener('click', function () { self.showSection(p.sectionId, p.title); });
+          li.appendChild(c);
+          list.appendChild(li);
+        });
+        lead.appendChild(list);
+      } else {
+        leadLines.forEach(function (line) { lead.appendChild(el('p', null, line)); });
+      }
+      var wholeOpen = !parts.length && !leadLines.length;
+      if (lead.childNodes.length) card.appendChild(lead);
+      var title = el('h3', null, answer.title);
+      card.appendChild(title);
+      var src = el('div', 'source', T.source);
+      src.setAttribute('part', 'source');
+      var name = answer.sourceName || answer.source || '';
+      src.appendChild(answer.sourceUrl ? safeLink(answer.sourceUrl, name) : el('span', null, name));
+      card.appendChild(src);
+      var whole = el('details', 'whole');
+      whole.setAttribute('part', 'whole');
+      var summary = el('summary', null, wholeOpen ? T.hideWhole : T.whole);
+      whole.appendChild(summary);
+      var body = el('div', 'body');
+      this.blocks(body, answer);
+      whole.appendChild(body);
+      if (wholeOpen) whole.open = true;
+      whole.addEventListener('toggle', function () { summary.textContent = whole.open ? T.hideWhole : T.whole; });
+      card.appendChild(whole);
+      if (answer.note) card.appendChild(el('div', 'note', answer.note));
+      return card;
+    }
+
+    /** The section's blocks: paragraphs, list items with their labels, sub-headings; what matched is marked. */
+    blocks(body, answer) {
       var hl = answer.highlights || [];
       var list = null;
-      // a long answer is never a wall of text on a phone: after about FOLD characters the rest is folded
-      // behind "Read the rest", which says so when the sentence that matched the question is in it
-      var shown = 0, body = card, rest = null;
       (answer.blocks || [{ kind: 'PARAGRAPH', text: answer.text }]).forEach(function (block) {
         var kind = String(block.kind || '').toUpperCase();
-        if (!rest && shown > FOLD) {
-          rest = el('details', 'rest');
-          rest.setAttribute('part', 'rest');
-          rest.appendChild(el('summary', null, 'Read the rest'));
-          card.appendChild(rest);
-          body = rest;
-          list = null;
-        }
-        shown += String(block.text || '').length;
-        if (rest && hl.some(function (h) { return h && (String(block.text || '').indexOf(h) >= 0 || h === (block.label ? block.label + ': ' + block.text : block.text)); })) {
-          rest.firstChild.textContent = 'Read the rest, with the part that matches your question';
-        }
         if (kind === 'ITEM') {
           if (!list) { list = el('ul'); body.appendChild(list); }
           var li = el('li');
@@ -534,25 +874,20 @@
         appendMarked(p, block.text, hl);
         body.appendChild(p);
       });
-      if (answer.note) card.appendChild(el('div', 'note', answer.note));
-      var src = el('div', 'source', 'Source: ');
-      src.setAttribute('part', 'source');
-      var name = answer.sourceName || answer.source || '';
-      src.appendChild(answer.sourceUrl ? safeLink(answer.sourceUrl, name) : el('span', null, name));
-      card.appendChild(src);
-      return card;
     }
 
     renderError(e, retry) {
-      var b = this.bubble('bot error',
-        e && e.status === 429
-          ? 'Sorry, ' + e.message.charAt(0).toLowerCase() + e.message.slice(1) + '.'
-          : e && e.status && e.status < 500
-          ? 'Sorry, I could not take that question: ' + e.message
-          : 'Sorry, I can\u2019t reach the clinic\u2019s chat right now. Please check your connection and try again.');
+      var text = e && e.code === 'origin_not_allowed' ? T.refused
+        : e && e.timeout ? T.slow
+        : e && e.status === 429 ? 'Sorry, ' + e.message.charAt(0).toLowerCase() + e.message.slice(1) + '.'
+        : e && e.status && e.status < 500 ? T.notTaken + e.message
+        : T.offline;
+      var b = this.bubble('bot error', text);
       b.setAttribute('data-status', 'error');
-      if (!(e && e.status && e.status < 500 && e.status !== 429)) {
-        var again = el('button', 'retry', 'Try again');
+      if (e && e.code) b.setAttribute('data-code', e.code);
+      var retryable = retry && !(e && e.status && e.status < 500 && e.status !== 429);
+      if (retryable) {
+        var again = el('button', 'retry', T.retry);
         again.type = 'button';
         again.setAttribute('part', 'retry');
         again.addEventListener('click', function () { again.disabled = true; retry(); });
@@ -560,10 +895,11 @@
       }
       var contact = contactLink(this.contact());
       if (contact) {
-        var line = el('div', 'source', 'Or contact the clinic: ');
+        var line = el('div', 'source', T.orContact);
         line.appendChild(contact);
         b.appendChild(line);
       }
+      this.scrollToStart(b);
     }
   }
 

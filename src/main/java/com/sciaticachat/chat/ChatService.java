@@ -246,12 +246,12 @@ public final class ChatService {
         FollowUp.Reading reading = FollowUp.read(question);
         switch (reading.kind()) {
             case MORE:
-                return decided(snapshot, question, shown);
+                return decided(snapshot, question, shown, true);
             case ORDINAL: {
                 List<SectionRecord> parts = snapshot.catalog().children(shown.id());
-                if (parts.isEmpty()) return decided(snapshot, question, shown);
+                if (parts.isEmpty()) return decided(snapshot, question, shown, false);
                 int at = reading.position() < 0 ? parts.size() - 1 : reading.position() - 1;
-                if (at >= 0 && at < parts.size()) return decided(snapshot, question, parts.get(at));
+                if (at >= 0 && at < parts.size()) return decided(snapshot, question, parts.get(at), false);
                 return retrieve(snapshot, question);
             }
             case REFERS_BACK: {
@@ -277,10 +277,15 @@ public final class ChatService {
         return question.strip() + " (" + shown.title() + ")";
     }
 
-    /** A section the conversation itself picks ("tell me more", "the second one"): shown whole, with no lead picked out. */
-    private Trace decided(Snapshot snapshot, String question, SectionRecord section) {
+    /**
+     * A section the conversation itself picks ("tell me more", "the second one"); {@code whole}: asked for
+     * more of it, so nothing leads (the widget shows the whole section).
+     */
+    private Trace decided(Snapshot snapshot, String question, SectionRecord section, boolean whole) {
         Trace alone = retrieve(snapshot, question);
-        Reply.Answer answer = answer(snapshot, section, List.of(), 1.0);
+        Reply.Answer a = answer(snapshot, section, List.of(), 1.0);
+        Reply.Answer answer = !whole ? a : new Reply.Answer(a.sectionId(), a.title(), a.path(), a.text(), a.blocks(), a.highlights(),
+                a.source(), a.sourceName(), a.sourceUrl(), a.score(), a.note(), List.of(), a.parts());
         return new Trace(new Reply(Reply.Status.ANSWERED, messages.answered(section.title()), answer, List.of(), null, messages.disclaimer()),
                 alone.question(), alone.scored(), alone.candidates());
     }

@@ -66,8 +66,18 @@ public final class Browser implements AutoCloseable {
         return start(1280, 900);
     }
 
-    /** The widget's shadow root on the current page, once the element exists and its shadow root is reachable. */
+    /**
+     * The widget's shadow root on the current page, with no conversation kept from an earlier test (the
+     * widget reads what this browser kept only when it is first opened).
+     */
     public SearchContext widget() {
+        js("try { Object.keys(localStorage).filter(function (k) { return k.indexOf('sciatica-chat:') === 0; })"
+                + ".forEach(function (k) { localStorage.removeItem(k); }); } catch (e) {}");
+        return widgetKeepingConversation();
+    }
+
+    /** The widget's shadow root, once the element exists and its shadow root is reachable; what the browser kept stays. */
+    public SearchContext widgetKeepingConversation() {
         return waitFor(d -> {
             for (WebElement host : d.findElements(By.cssSelector("sciatica-chat"))) {
                 try {

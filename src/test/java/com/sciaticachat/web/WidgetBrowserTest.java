@@ -67,7 +67,8 @@ class WidgetBrowserTest {
         WebElement reply = ask(w, "what causes sciatica?");
         assertEquals("answered", reply.getAttribute("data-status"));
         assertEquals("Causes", reply.findElement(org.openqa.selenium.By.cssSelector(".card h3")).getText());
-        assertTrue(reply.getText().contains("Herniated Disc:"));
+        assertTrue(reply.findElement(org.openqa.selenium.By.cssSelector(".card .whole")).getAttribute("textContent").contains("Herniated Disc:"));
+        assertTrue(reply.findElement(org.openqa.selenium.By.cssSelector(".card .lead")).isDisplayed(), "the reply leads with what answers");
         assertTrue(reply.findElement(org.openqa.selenium.By.cssSelector(".card .source")).getText()
                 .contains("Raleigh Massage · Massage For Sciatic Pain"));
         assertEquals("what causes sciatica?", browser.all(w, ".msg.user").get(0).getText());
@@ -77,18 +78,118 @@ class WidgetBrowserTest {
     }
 
     @Test
-    void a_long_answer_shows_a_screenful_and_folds_the_rest() {
+    void a_reply_leads_with_what_answers_and_the_whole_section_opens_in_place() {
         SearchContext w = openWidget(server.base + "/");
-        // the techniques section shows its five sub-sections: far more than a phone screen
+        WebElement reply = ask(w, "how can stretching help my sciatica");
+        WebElement lead = reply.findElement(org.openqa.selenium.By.cssSelector(".card .lead"));
+        WebElement title = reply.findElement(org.openqa.selenium.By.cssSelector(".card h3"));
+        assertEquals("Stretching", title.getText());
+        assertTrue(lead.getRect().getY() < title.getRect().getY(), "the answering sentence comes before the title");
+        assertTrue(lead.getText().contains("Stretching can help"), lead.getText());
+        WebElement whole = reply.findElement(org.openqa.selenium.By.cssSelector(".card details.whole"));
+        assertNull(whole.getAttribute("open"), "the rest waits until the visitor asks for it");
+        int folded = reply.getText().length();
+        whole.findElement(org.openqa.selenium.By.tagName("summary")).click();
+        browser.waitFor(d -> whole.getAttribute("open") != null);
+        assertTrue(reply.getText().length() > folded + 40, "the whole section is there, in place");
+        whole.findElement(org.openqa.selenium.By.tagName("summary")).click();
+        browser.waitFor(d -> whole.getAttribute("open") == null);
+    }
+
+    @Test
+    void a_whole_topic_leads_with_its_parts_and_each_opens_its_section() {
+        SearchContext w = openWidget(server.base + "/");
         WebElement reply = ask(w, "what massage techniques do you use for sciatica");
-        assertEquals("Massage Techniques", reply.findElement(org.openqa.selenium.By.cssSelector(".card h3")).getText());
-        WebElement rest = reply.findElement(org.openqa.selenium.By.cssSelector(".card details.rest"));
-        assertTrue(rest.findElement(org.openqa.selenium.By.tagName("summary")).getText().startsWith("Read the rest"));
-        assertEquals(null, rest.getAttribute("open"), "folded until the visitor asks for it");
-        int folded = reply.findElement(org.openqa.selenium.By.cssSelector(".card")).getText().length();
-        rest.findElement(org.openqa.selenium.By.tagName("summary")).click();
-        browser.waitFor(d -> rest.getAttribute("open") != null);
-        assertTrue(reply.findElement(org.openqa.selenium.By.cssSelector(".card")).getText().length() > folded + 200, "the rest is there");
+        List<WebElement> parts = reply.findElements(org.openqa.selenium.By.cssSelector(".lead [part=part]"));
+        assertEquals(5, parts.size(), reply.getText());
+        assertTrue(parts.stream().allMatch(p -> p.getRect().getHeight() >= 44), "touch targets of 44 px");
+        String second = parts.get(1).getText();
+        parts.get(1).click();
+        WebElement shown = browser.waitFor(d -> {
+            List<WebElement> r = browser.all(w, ".msg.bot[data-status=answered]");
+            return r.size() > 1 ? r.get(r.size() - 1) : null;
+        });
+        assertEquals(second, shown.findElement(org.openqa.selenium.By.cssSelector(".card h3")).getText());
+    }
+
+    @Test
+    void a_follow_up_is_answered_from_what_was_just_shown_and_the_start_of_each_reply_is_in_view() {
+        try (Browser desktop = Browser.start(1280, 800); Browser phone = Browser.phone(390, 844)) {
+            for (Browser b : List.of(desktop, phone)) {
+                b.driver.get(server.base + "/");
+                SearchContext w = b.widget();
+                b.in(w, ".launcher").click();
+                b.waitFor(d -> b.in(w, ".panel").isDisplayed());
+                for (String[] turn : new String[][] {{"what massage techniques help sciatica?", "Massage Techniques"},
+                        {"the second one", "Swedish Massage"}, {"tell me more", "Swedish Massage"},
+                        {"what are the symptoms of sciatica?", "Symptoms"}}) {
+                    askIn(b, w, turn[0]);
+                    List<WebElement> replies = b.all(w, ".msg.bot[data-status=answered]");
+                    WebElement last = replies.get(replies.size() - 1);
+                    assertEquals(turn[1], last.findElement(org.openqa.selenium.By.cssSelector(".card h3")).getText(), turn[0]);
+                    Map<?, ?> box = (Map<?, ?>) b.js("var root = document.querySelector('sciatica-chat').shadowRoot;"
+                            + "var log = root.querySelector('.log').getBoundingClientRect(); var r = arguments[0].getBoundingClientRect();"
+                            + "return {top: r.top, logTop: log.top, logBottom: log.bottom};", last);
+                    double top = ((Number) box.get("top")).doubleValue();
+                    assertTrue(top >= ((Number) box.get("logTop")).doubleValue() - 1 && top < ((Number) box.get("logBottom")).doubleValue() - 40,
+                            "the reply's start is in view after '" + turn[0] + "': " + box);
+                }
+                List<WebElement> replies = b.all(w, ".msg.bot[data-status=answered]");
+                assertTrue(replies.get(2).findElement(org.openqa.selenium.By.cssSelector("details.whole")).getAttribute("open") != null,
+                        "'tell me more' shows the whole section");
+            }
+        }
+    }
+
+    @Test
+    void the_conversation_survives_a_reload_and_a_new_conversation_starts_afresh() {
+        SearchContext w = openWidget(server.base + "/");
+        ask(w, "what causes sciatica?");
+        browser.driver.navigate().refresh();
+        SearchContext again = browser.widgetKeepingConversation();
+        browser.in(again, ".launcher").click();
+        browser.waitFor(d -> browser.all(again, ".msg.bot[data-status=answered]").size() == 1 ? true : null);
+        assertEquals("what causes sciatica?", browser.in(again, ".msg.user").getText());
+        // kept, so a follow-up after the reload still knows what was shown
+        WebElement more = ask(again, "tell me more");
+        assertEquals("Causes", more.findElement(org.openqa.selenium.By.cssSelector(".card h3")).getText());
+        browser.in(again, ".restart").click();
+        browser.waitFor(d -> browser.all(again, ".msg.user").isEmpty() ? true : null);
+        browser.driver.navigate().refresh();
+        SearchContext fresh = browser.widgetKeepingConversation();
+        browser.in(fresh, ".launcher").click();
+        browser.waitFor(d -> browser.in(fresh, ".msg.bot").isDisplayed());
+        assertTrue(browser.all(fresh, ".msg.user").isEmpty(), "a new conversation is not brought back");
+    }
+
+    @Test
+    void under_a_strict_content_security_policy_the_widget_is_styled_and_answers() {
+        String csp = "default-src 'none'; script-src " + server.base + "; connect-src " + server.base + "; style-src 'none'";
+        String url = TestHostPage.shared().put("/strict.html", "<!doctype html><html lang=en><head><title>Strict clinic</title>"
+                + "<meta http-equiv=\"Content-Security-Policy\" content=\"" + csp + "\"></head><body><p>Clinic</p>"
+                + "<script src=\"" + server.base + "/widget.js\" async></script></body></html>");
+        browser.driver.get(url);
+        SearchContext w = browser.widget();
+        WebElement launcher = browser.in(w, ".launcher");
+        browser.waitFor(d -> launcher.isDisplayed());
+        assertEquals("rgba(15, 118, 110, 1)", launcher.getCssValue("background-color"), "styled, with no inline style allowed");
+        assertEquals("fixed", browser.js("return getComputedStyle(document.querySelector('sciatica-chat')).position"));
+        launcher.click();
+        WebElement reply = ask(w, "how is sciatica diagnosed");
+        assertEquals("answered", reply.getAttribute("data-status"));
+    }
+
+    @Test
+    void a_site_the_chat_is_not_set_up_for_is_told_so_and_the_service_names_it() throws Exception {
+        try (TestServer closed = TestServer.start(TestFiles.bundledCorpus(), Config.defaults())) {
+            String url = TestHostPage.shared().put("/not-allowed.html", "<!doctype html><title>Clinic</title><p>Hello</p>"
+                    + "<script src=\"" + closed.base + "/widget.js\" async></script>");
+            SearchContext w = openWidget(url);
+            WebElement error = browser.waitFor(d -> browser.all(w, ".msg.bot[data-status=error]").stream().findFirst().orElse(null));
+            assertEquals("origin_not_allowed", error.getAttribute("data-code"));
+            assertTrue(error.getText().contains("not set up for the clinic\u2019s chat"), error.getText());
+            assertTrue(browser.all(w, ".retry").isEmpty(), "no retry: trying again cannot help");
+        }
     }
 
     @Test
@@ -96,7 +197,8 @@ class WidgetBrowserTest {
         browser.driver.get(server.base + "/");
         SearchContext w = browser.widget();
         WebElement launcher = browser.in(w, ".launcher");
-        assertTrue(launcher.getAttribute("aria-label").startsWith("Open chat"));
+        // its accessible name starts with the words it shows
+        assertTrue(launcher.getAttribute("aria-label").startsWith(launcher.getText()), launcher.getAttribute("aria-label"));
         browser.js("arguments[0].focus()", launcher);
         launcher.sendKeys(Keys.ENTER);
         browser.waitFor(d -> browser.in(w, ".panel").isDisplayed());
@@ -136,7 +238,7 @@ class WidgetBrowserTest {
             WebElement reply = ask(w, visitorHtml);
             assertEquals(visitorHtml, browser.all(w, ".msg.user").get(0).getText());
             assertEquals("answered", reply.getAttribute("data-status"), reply.getText());
-            String text = reply.getText();
+            String text = reply.getAttribute("textContent");
             assertTrue(text.contains("<img src=x onerror=\"window.xssRan=1;document.title='pwned'\">"), text);
             assertTrue(text.contains("<script>window.xssRan=2</script>"), text);
             assertEquals(0L, browser.js("return document.querySelector('sciatica-chat').shadowRoot"
