@@ -477,14 +477,17 @@
         launcher: launcher, disclaimer: disclaimer };
     }
 
-    /** The accent, the ink on it and the accent as text, each with enough contrast; the theme. */
+    /**
+     * The accent, the ink on it and the accent as text, each with 4.5:1 contrast (every colour has at least
+     * 4.58:1 with white or with pure black); the theme.
+     */
     applyColours(wrap) {
       var dark = this.opts.theme === 'dark' ||
         (this.opts.theme === 'auto' && window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches);
       if (dark) wrap.classList.add('dark');
       var accent = rgb(this.opts.accent) || [15, 118, 110];
       wrap.style.setProperty('--accent', hex(accent));
-      wrap.style.setProperty('--accent-ink', contrast(accent, WHITE) >= contrast(accent, BLACK) ? '#fff' : '#111');
+      wrap.style.setProperty('--accent-ink', contrast(accent, WHITE) >= contrast(accent, BLACK) ? '#fff' : '#000');
       wrap.style.setProperty('--accent-text', dark ? readable(accent, DARK_PANEL, WHITE) : readable(accent, WHITE, BLACK));
     }
 
