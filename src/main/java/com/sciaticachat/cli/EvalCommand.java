@@ -39,6 +39,19 @@ final class EvalCommand {
 
     static int run(Config config, Args args, PrintStream out, PrintStream err) throws IOException, LiveIndex.StartupException {
         if (args.flags().containsKey("fit-safety") || args.flags().containsKey("safety")) return SafetyCommand.run(config, args, out, err);
+        if (args.flags().containsKey("followups")) {
+            if (args.positional().isEmpty()) {
+                err.println("Error: eval --followups needs the pairs' file.");
+                return Main.USAGE;
+            }
+            try (com.sciaticachat.Application app = com.sciaticachat.Application.open(config)) {
+                Path file = Path.of(args.positional().get(0));
+                com.sciaticachat.eval.FollowUpSet.print(com.sciaticachat.eval.FollowUpSet.run(app.chat(), file, true), file.toString(), out);
+                out.println("Asked alone (no history):");
+                com.sciaticachat.eval.FollowUpSet.print(com.sciaticachat.eval.FollowUpSet.run(app.chat(), file, false), file.toString(), out);
+            }
+            return Main.OK;
+        }
         String split = args.flags().getOrDefault("split", "all");
         if (!List.of("tune", "holdout", "all").contains(split)) {
             err.println("Error: --split is tune, holdout or all.");

@@ -98,10 +98,12 @@ public final class Main {
                       --min-redflag X       red-flag questions alarmed at the right level
                       --max-false-alarm X   questions that must not alarm but did
                       --min-smalltalk X     small talk recognised
-                      --fit                 print the scorer's weights (src/main/resources/model/scorer-weights.json)
-                                            with the confidence of filed sections refitted to the chosen questions
-                      --fit-ranking         the same, with the ranking and confidence of sections nobody filed
-                                            questions for refitted (for developers)
+                      --fit                 refit the confidence of filed sections to the chosen questions and write
+                                            the scorer's weights (src/main/resources/model/scorer-weights.json, or --out FILE)
+                      --fit-ranking         the same, refitting the ranking and the confidence of sections nobody
+                                            filed questions for (for developers; run it before --fit)
+                      --followups           FILE holds follow-up pairs (kind, first question, its section, follow-up,
+                                            its section): each follow-up asked after its first turn, and alone
                       --baselines           compare with plain BM25, English BM25, dense alone, and this pipeline
                                             without the staff's synonyms, alternate and visitors' questions and
                                             topics not covered
@@ -146,7 +148,7 @@ public final class Main {
         try {
             parsed = Args.parse(rest, Set.of("port", "corpus", "index", "web", "min-confidence", "split", "min-top1", "min-top3",
                     "min-declined", "min-redflag", "max-false-alarm", "min-smalltalk", "folds", "out"),
-                    Set.of("help", "fit", "fit-ranking", "explain", "dry-run", "baselines", "safety", "fit-safety", "misses"));
+                    Set.of("help", "fit", "fit-ranking", "explain", "dry-run", "baselines", "safety", "fit-safety", "misses", "followups"));
             if (parsed.flags().containsKey("help")) {
                 out.print(COMMAND_HELP.get(command));
                 return OK;
