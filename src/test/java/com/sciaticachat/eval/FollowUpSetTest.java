@@ -9,30 +9,34 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The held-out follow-up set (round 1, written blind before follow-ups were read in context) as a guard:
- * measured once before (45.2% of the follow-ups right, asked alone as the widget then sent them) and once
- * after (75.0%). The bar sits five pairs under that; the follow-ups that stand alone must all stay right,
- * since reading a new question as a follow-up would answer the visitor about the wrong thing.
+ * The held-out follow-up sets as guards. Round 1 (written blind before follow-ups were read in context) was
+ * run once before (45.2% of the follow-ups right, asked alone as the widget then sent them) and once after
+ * (75.0%); round 2 (written blind by another helper in other voices) once, on that code: 79.8% (alone
+ * 52.8%). Each bar sits five pairs under its figure; follow-ups that stand alone must stay right as they
+ * were (14 of 14, 14 of 15), since reading a new question as a follow-up answers the visitor about the
+ * wrong thing.
  */
 class FollowUpSetTest {
-    static final double MIN_RIGHT = 0.69;
 
-    @Test
-    void follow_ups_are_read_in_context_and_questions_that_stand_alone_are_not() throws Exception {
+    @ParameterizedTest
+    @CsvSource({"followups-r1.tsv, 84, 0.69, 14", "followups-r2.tsv, 89, 0.74, 14"})
+    void follow_ups_are_read_in_context_and_questions_that_stand_alone_are_not(String name, int pairs, double minRight,
+                                                                               int minStandalone) throws Exception {
         ChatService chat = TestServer.bundled().app.chat();
-        Path file = Path.of(FollowUpSetTest.class.getResource("/heldout/followups-r1.tsv").toURI());
+        Path file = Path.of(FollowUpSetTest.class.getResource("/heldout/" + name).toURI());
         FollowUpSet.Figures inContext = FollowUpSet.run(chat, file, true);
         FollowUpSet.Figures alone = FollowUpSet.run(chat, file, false);
         ByteArrayOutputStream table = new ByteArrayOutputStream();
-        FollowUpSet.print(inContext, "in context", new PrintStream(table, true, StandardCharsets.UTF_8));
-        FollowUpSet.print(alone, "asked alone", new PrintStream(table, true, StandardCharsets.UTF_8));
+        FollowUpSet.print(inContext, name + " in context", new PrintStream(table, true, StandardCharsets.UTF_8));
+        FollowUpSet.print(alone, name + " asked alone", new PrintStream(table, true, StandardCharsets.UTF_8));
         System.out.println(table);
-        assertEquals(84, inContext.total());
-        assertTrue(inContext.share() >= MIN_RIGHT, table.toString());
-        assertEquals(1.0, inContext.share("standalone"), table.toString());
+        assertEquals(pairs, inContext.total());
+        assertTrue(inContext.share() >= minRight, table.toString());
+        assertTrue(inContext.byKind().get("standalone")[0] >= minStandalone, table.toString());
         assertTrue(inContext.right() > alone.right() + 20, "the history is what answers them: " + table);
     }
 }
