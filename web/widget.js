@@ -39,10 +39,9 @@
   var STRINGS = {
     en: {
       title: 'Questions about sciatica',
-      launcher: 'Ask about sciatica',
       open: 'Open chat: ',
       close: 'Close chat',
-      restart: 'New conversation',
+      restart: 'New chat',
       greeting: 'Hi! I can answer questions about sciatica from our clinic\u2019s guide. What would you like to know?',
       disclaimer: 'General information from the clinic, not a diagnosis or medical advice. Please see a healthcare provider about your health.',
       placeholder: 'Type your question\u2026',
@@ -74,10 +73,9 @@
     },
     es: {
       title: 'Preguntas sobre la ciática',
-      launcher: 'Pregunte sobre la ciática',
       open: 'Abrir el chat: ',
       close: 'Cerrar el chat',
-      restart: 'Nueva conversación',
+      restart: 'Nuevo chat',
       greeting: '¡Hola! Respondo preguntas sobre la ciática con la guía de nuestra clínica (en inglés). ¿Qué quiere saber?',
       disclaimer: 'Información general de la clínica, no un diagnóstico ni consejo médico. Consulte a un profesional de la salud.',
       placeholder: 'Escriba su pregunta\u2026',
@@ -113,7 +111,7 @@
   var T = STRINGS[LANG];
 
   var STYLES = [
-    ':host{all:initial!important;position:fixed!important;z-index:2147483000!important;bottom:20px!important;display:block!important;',
+    ':host{all:initial!important;position:fixed!important;z-index:var(--sc-z-index,2147483000)!important;bottom:20px!important;display:block!important;',
     'font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif!important;color:var(--text)!important;}',
     ':host([data-position=bottom-right]){right:20px!important;left:auto!important}',
     ':host([data-position=bottom-left]){left:20px!important;right:auto!important}',
@@ -146,6 +144,8 @@
     '.lead p{margin:0 0 6px}',
     '.lead ul{margin:4px 0 0;padding-left:0;list-style:none;display:flex;flex-direction:column;gap:6px}',
     '.card{margin-top:8px;padding-top:8px;border-top:1px solid var(--border);white-space:normal}',
+    '.msg > .card:first-child{margin-top:0;padding-top:0;border-top:0}',
+    '.card .lead + h3{margin-top:8px;padding-top:8px;border-top:1px solid var(--border)}',
     '.card h3{margin:0;font-size:15px}',
     '.card h4{margin:10px 0 4px;font-size:14px}',
     '.card p{margin:0 0 6px}',
@@ -360,7 +360,8 @@
     connectedCallback() {
       var self = this;
       this.setAttribute('data-position', this.opts.position);
-      if (this.opts.zIndex) this.style.setProperty('z-index', this.opts.zIndex, 'important');
+      // a custom property: the stacking order is set inside the shadow root, whose !important wins over the page's
+      if (this.opts.zIndex) this.style.setProperty('--sc-z-index', this.opts.zIndex);
       this.onStorage = function (e) {
         if (e.key === STORE && self.greeted) self.replay(store.load());
       };
@@ -454,7 +455,7 @@
       launcher.setAttribute('aria-expanded', 'false');
       launcher.setAttribute('aria-controls', 'panel');
       // the accessible name starts with the visible words
-      var launcherText = data.title ? this.opts.title : T.launcher;
+      var launcherText = this.opts.title;
       launcher.setAttribute('aria-label', launcherText + ' \u2013 ' + T.open.replace(/: $/, ''));
       var svgNS = 'http://www.w3.org/2000/svg';
       var svg = document.createElementNS(svgNS, 'svg');
@@ -572,7 +573,12 @@
         })
         .catch(function (e) {
           console.warn(LOG, 'could not load the chat settings:', e.message);
-          if (e.code === 'origin_not_allowed') self.renderError(e, null);
+          if (e.code === 'origin_not_allowed') {
+            // nothing asked here can be answered: say so once, and point to the clinic instead
+            self.renderError(e, null);
+            self.els.input.disabled = true;
+            self.els.send.disabled = true;
+          }
         });
     }
 

@@ -236,9 +236,9 @@ public final class ChatService {
     /**
      * The question read in the light of the last section shown ({@link FollowUp}): "tell me more" is that
      * section again, whole; "the second one" is its second part; a question that points back ("is it
-     * painful?", "and during pregnancy?") is asked about that section's topic; a question that stands alone
-     * is answered alone, unless alone it gets no answer and about that topic it does. Red flags and small talk
-     * were weighed on the question alone before this.
+     * painful?", "and during pregnancy?") is also asked about that section's topic and the surer reading wins;
+     * a question that stands alone is answered alone. Red flags and small talk were weighed on the question
+     * alone before this.
      */
     private Trace inContext(Snapshot snapshot, String question, Turn context) {
         SectionRecord shown = context == null ? null : snapshot.catalog().section(context.sectionId());
@@ -264,12 +264,28 @@ public final class ChatService {
                 return about.confidence() > alone.confidence() ? about : alone;
             }
             default: {
+                // a question with nothing that points back is answered alone; only a short fragment in the
+                // guide's own words that alone gets no answer ("for how long?") is asked about the topic. One
+                // about something the guide does not cover ("do you take insurance?"), or in words it does not
+                // know, must not get the last answer again
                 Trace alone = retrieve(snapshot, question);
-                if (alone.reply().status() == Reply.Status.ANSWERED) return alone;
+                if (alone.reply().status() == Reply.Status.ANSWERED || !fragmentOfTheTopic(question, alone)) return alone;
                 Trace about = retrieve(snapshot, aboutTopic(question, shown));
                 return about.reply().status() == Reply.Status.ANSWERED ? about : alone;
             }
         }
+    }
+
+    /** At most this many words make a fragment. */
+    private static final int FRAGMENT_WORDS = 5;
+    /** A fragment's words are the guide's: at least this share of their weight is words the guide uses. */
+    private static final double FRAGMENT_KNOWN = 0.2;
+
+    /** A short question in the guide's own words, about nothing the guide does not cover. */
+    private static boolean fragmentOfTheTopic(String question, Trace alone) {
+        Scorer.Scored s = alone.scored();
+        return s != null && question.strip().split("\\s+").length <= FRAGMENT_WORDS && s.filedUnder() == null
+                && !s.aboutNotCoveredTopic() && s.notCoveredWords().isEmpty() && s.known() >= FRAGMENT_KNOWN;
     }
 
     /** The question with the topic of the section it leans on. */
@@ -352,7 +368,7 @@ public final class ChatService {
     static List<String> lead(SectionRecord s, List<String> highlights) {
         if (!highlights.isEmpty()) return highlights.stream().limit(MAX_LEAD).toList();
         return s.blocks().stream().filter(b -> b.kind() != com.sciaticachat.corpus.Block.Kind.HEADING).findFirst()
-                .map(b -> List.of(b.label() == null ? b.plainText() : b.label() + ": " + b.plainText())).orElse(List.of());
+                .map(b -> List.of(b.plainText())).orElse(List.of());
     }
 
     /** The generation's safety settings, built once per generation from the files it was built with. */

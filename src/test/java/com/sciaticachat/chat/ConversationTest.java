@@ -51,6 +51,14 @@ class ConversationTest {
     }
 
     @Test
+    void a_question_the_guide_cannot_answer_is_not_answered_with_the_last_section_again() {
+        for (String q : List.of("do u take insurence", "aceptan seguro medico?", "cuanto cuesta una sesion", "how much is a massage")) {
+            Reply r = chat.ask(q, null, null, after("how many sessions will I need", "what-to-expect-from-massage"));
+            assertEquals(Reply.Status.NO_MATCH, r.status(), q + " got " + section(r));
+        }
+    }
+
+    @Test
     void a_red_flag_is_weighed_on_the_question_itself_whatever_came_before() {
         Reply r = chat.ask("and now I can't control my bladder", null, null, after("tell me about foam rolling", "foam-rolling"));
         assertEquals(Reply.Status.URGENT, r.status());

@@ -16,14 +16,16 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The held-out follow-up sets as guards. Round 1 (written blind before follow-ups were read in context) was
  * run once before (45.2% of the follow-ups right, asked alone as the widget then sent them) and once after
  * (75.0%); round 2 (written blind by another helper in other voices) once, on that code: 79.8% (alone
- * 52.8%). Each bar sits five pairs under its figure; follow-ups that stand alone must stay right as they
- * were (14 of 14, 14 of 15), since reading a new question as a follow-up answers the visitor about the
+ * 52.8%). A visitor trial then showed a question the guide cannot answer ("do you take insurance?") getting
+ * the last answer again; answering such questions alone costs round 2 four pairs (75.3%, no longer blind).
+ * Each bar sits about five pairs under today's figure; follow-ups that stand alone must stay right as they
+ * are (14 of 14, 14 of 15), since reading a new question as a follow-up answers the visitor about the
  * wrong thing.
  */
 class FollowUpSetTest {
 
     @ParameterizedTest
-    @CsvSource({"followups-r1.tsv, 84, 0.69, 14", "followups-r2.tsv, 89, 0.74, 14"})
+    @CsvSource({"followups-r1.tsv, 84, 0.69, 14", "followups-r2.tsv, 89, 0.70, 14"})
     void follow_ups_are_read_in_context_and_questions_that_stand_alone_are_not(String name, int pairs, double minRight,
                                                                                int minStandalone) throws Exception {
         ChatService chat = TestServer.bundled().app.chat();
@@ -37,6 +39,6 @@ class FollowUpSetTest {
         assertEquals(pairs, inContext.total());
         assertTrue(inContext.share() >= minRight, table.toString());
         assertTrue(inContext.byKind().get("standalone")[0] >= minStandalone, table.toString());
-        assertTrue(inContext.right() > alone.right() + 20, "the history is what answers them: " + table);
+        assertTrue(inContext.right() >= alone.right() + 15, "the history is what answers them: " + table);
     }
 }

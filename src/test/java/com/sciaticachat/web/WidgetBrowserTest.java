@@ -189,6 +189,7 @@ class WidgetBrowserTest {
             assertEquals("origin_not_allowed", error.getAttribute("data-code"));
             assertTrue(error.getText().contains("not set up for the clinic\u2019s chat"), error.getText());
             assertTrue(browser.all(w, ".retry").isEmpty(), "no retry: trying again cannot help");
+            assertFalse(browser.in(w, "input").isEnabled(), "nothing typed here could be answered");
         }
     }
 
@@ -255,7 +256,8 @@ class WidgetBrowserTest {
         String url = TestHostPage.shared().put("/hostile.html", "<!doctype html><html><head><title>Clinic</title>"
                 + "<style>" + hostileCss + "</style></head><body><p id=probe>Our clinic</p>"
                 + "<script>window.probeBefore = getComputedStyle(document.getElementById('probe')).fontFamily;</script>"
-                + "<script src=\"" + server.base + "/widget.js\" async data-accent=\"#7c3aed\" data-title=\"Ask Raleigh Massage\"></script>"
+                + "<script src=\"" + server.base + "/widget.js\" async data-accent=\"#7c3aed\" data-title=\"Ask Raleigh Massage\""
+                + " data-z-index=\"2147483647\"></script>"
                 + "</body></html>");
         browser.driver.get(url);
         SearchContext w = browser.widget();
@@ -267,6 +269,8 @@ class WidgetBrowserTest {
         assertTrue(r.getX() + r.getWidth() > width - 60 && r.getY() + r.getHeight() > height - 60, "launcher sits in the bottom-right corner");
         assertEquals("rgba(124, 58, 237, 1)", launcher.getCssValue("background-color"), "data-accent applies");
         assertEquals("fixed", browser.js("return getComputedStyle(document.querySelector('sciatica-chat')).position"));
+        assertEquals("2147483647", browser.js("return getComputedStyle(document.querySelector('sciatica-chat')).zIndex"),
+                "data-z-index lifts it above a cookie banner");
 
         launcher.click();
         browser.waitFor(d -> browser.in(w, ".panel").isDisplayed());
