@@ -247,6 +247,50 @@
       showStatus(r[0]);
       if (r[1].page > r[1].pages && inboxPage > 1) { inboxPage = r[1].pages; return refresh(); }
       showInbox(r[1], r[2].sections);
+      return showHistory();
+    });
+  }
+
+  /** The corpus's versions, each with its changes and a restore button. */
+  function showHistory() {
+    return api('GET', '/api/v1/admin/history').then(function (h) {
+      var body = $('history').querySelector('tbody');
+      body.replaceChildren();
+      (h.versions || []).forEach(function (v, i) {
+        var tr = document.createElement('tr');
+        tr.appendChild(el('td', new Date(v.time).toLocaleString()));
+        tr.appendChild(el('td', v.author));
+        tr.appendChild(el('td', v.summary));
+        var actions = document.createElement('td');
+        var show = el('button', 'Changes');
+        show.type = 'button';
+        show.setAttribute('aria-label', 'Changes made at ' + new Date(v.time).toLocaleString());
+        show.addEventListener('click', function () {
+          api('GET', '/api/v1/admin/history/' + encodeURIComponent(v.id) + '/changes').then(function (c) {
+            $('history-changes').hidden = false;
+            $('history-changes').textContent = c.changes || '(no change to a file)';
+            $('history-changes').focus();
+          }).catch(fail);
+        });
+        actions.appendChild(show);
+        if (i > 0) {
+          var restore = el('button', 'Restore');
+          restore.type = 'button';
+          restore.setAttribute('aria-label', 'Restore the corpus as it was at ' + new Date(v.time).toLocaleString());
+          restore.addEventListener('click', function () {
+            if (!window.confirm('Bring back the corpus exactly as it was at ' + new Date(v.time).toLocaleString() + '?')) return;
+            restore.disabled = true;
+            api('POST', '/api/v1/admin/history/' + encodeURIComponent(v.id) + '/restore', {}).then(function (r) {
+              $('history-result').textContent = r.live ? 'Restored: the chat now answers from that version.'
+                : 'Restored, but some files have mistakes and serve their previous version; see the corpus above.';
+              return refresh();
+            }).catch(function (e) { restore.disabled = false; if (!fail(e)) $('history-result').textContent = e.message; });
+          });
+          actions.appendChild(restore);
+        }
+        tr.appendChild(actions);
+        body.appendChild(tr);
+      });
     });
   }
 

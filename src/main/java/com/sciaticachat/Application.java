@@ -15,6 +15,7 @@ import java.time.Duration;
 import com.sciaticachat.search.Retriever;
 import com.sciaticachat.search.Scorer;
 import com.sciaticachat.search.Weights;
+import com.sciaticachat.staff.CorpusHistory;
 import com.sciaticachat.safety.RedFlagDetector;
 import com.sciaticachat.safety.SafetyGate;
 import com.sciaticachat.safety.SafetyModel;
@@ -95,6 +96,16 @@ public final class Application implements Closeable {
         return new Application(config, index, chat);
     }
 
+    /** Every change that goes live is recorded in the corpus's history; a folder that cannot hold one goes without it. */
+    private static void keepHistory(Config config, LiveIndex index) {
+        try {
+            CorpusHistory history = CorpusHistory.of(config.corpusDir());
+            index.onPublished(history::record);
+        } catch (RuntimeException e) {
+            LOG.warn("The corpus's history cannot be kept in {} ({}); changes go live without it", config.corpusDir(), e.getMessage());
+        }
+    }
+
     /**
      * Opens the index and starts HTTP at the same time (on two cores, the launch is a second shorter that
      * way); returns once both are ready. A corpus that cannot be served stops the server again.
@@ -134,7 +145,9 @@ public final class Application implements Closeable {
         return http.port();
     }
 
+    /** What only a serving service does: the corpus's history is kept (ask and eval read the corpus and write nothing to it). */
     private void logListening() {
+        keepHistory(config, index);
         EnglishWords.get().preloadDictionary();
         if (chat.inbox() != null) {
             // the scrubber's word lists load now, not in the first unanswered visitor's request
@@ -171,6 +184,7 @@ public final class Application implements Closeable {
         if (http != null) http.stop();
         if (watcher != null) watcher.close();
         if (chat.inbox() != null) chat.inbox().close();
+        CorpusHistory.closeFor(config.corpusDir());
         index.close();
     }
 }

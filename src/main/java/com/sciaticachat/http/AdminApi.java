@@ -11,6 +11,7 @@ import com.sciaticachat.index.SectionRecord;
 import com.sciaticachat.inbox.UnansweredInbox;
 import com.sciaticachat.search.LiveIndex;
 import com.sciaticachat.search.Snapshot;
+import com.sciaticachat.staff.CorpusHistory;
 import com.sciaticachat.staff.Editor;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -50,8 +51,14 @@ final class AdminApi {
                 case OK -> { }
             }
         });
-        Editor editor = new Editor(config.corpusDir(), config.inbox().resolveSibling("console-filings.jsonl"),
-                () -> chat.get().index().reload().errors());
+        Editor editor = new Editor(config.corpusDir(), config.inbox().resolveSibling("console-filings.jsonl"), () -> {
+            try {
+                CorpusHistory.of(config.corpusDir()).expect(STAFF); // the change this reload publishes is the console's
+            } catch (RuntimeException noHistory) {
+                // the folder cannot keep a history: the change still goes live
+            }
+            return chat.get().index().reload().errors();
+        });
         cfg.routes.get("/api/v1/admin/status", ctx -> ctx.json(status(chat.get(), editor)));
         cfg.routes.post("/api/v1/admin/try", ctx -> ctx.json(tryQuestion(chat.get(), HttpApi.readAsk(ctx, mapper).question())));
         cfg.routes.post("/api/v1/admin/reindex", ctx -> ctx.json(chat.get().index().reload()));
@@ -68,6 +75,18 @@ final class AdminApi {
         cfg.routes.post("/api/v1/admin/inbox/{id}/file", ctx -> ctx.json(file(chat.get(), editor, ctx.pathParam("id"), body(ctx, mapper))));
         cfg.routes.post("/api/v1/admin/inbox/{id}/unfile", ctx -> ctx.json(unfile(chat.get(), editor, ctx.pathParam("id"), body(ctx, mapper))));
         cfg.routes.post("/api/v1/admin/fix", ctx -> ctx.json(fix(chat.get(), editor, body(ctx, mapper))));
+        cfg.routes.get("/api/v1/admin/history", ctx -> ctx.json(Map.of("versions", history(config).versions(HISTORY_SHOWN))));
+        cfg.routes.get("/api/v1/admin/history/{id}/changes", ctx -> ctx.json(Map.of("changes",
+                known(() -> history(config).changes(ctx.queryParam("since"), ctx.pathParam("id"))))));
+        cfg.routes.post("/api/v1/admin/history/{id}/restore", ctx -> {
+            CorpusHistory history = history(config);
+            known(() -> {
+                history.restore(ctx.pathParam("id"), STAFF);
+                return null;
+            });
+            List<com.sciaticachat.corpus.CorpusError> problems = chat.get().index().reload().errors();
+            ctx.json(Map.of("restored", ctx.pathParam("id"), "live", problems.isEmpty(), "problems", problems));
+        });
         cfg.routes.get("/admin", ctx -> page(ctx, config));
     }
 
@@ -264,6 +283,31 @@ final class AdminApi {
 
     private static UnansweredInbox inbox(ChatService chat) {
         return chat.inbox();
+    }
+
+    /** How many versions the console lists. */
+    static final int HISTORY_SHOWN = 50;
+    /** Who the console's changes are recorded as (one staff token: the console). */
+    static final String STAFF = "staff (console)";
+
+    private static CorpusHistory history(Config config) {
+        try {
+            return CorpusHistory.of(config.corpusDir());
+        } catch (RuntimeException e) {
+            throw new ApiException(503, "history_unavailable", "The corpus's history cannot be kept in this folder: " + e.getMessage());
+        }
+    }
+
+    private interface HistoryCall<T> {
+        T run() throws CorpusHistory.UnknownVersionException, IOException;
+    }
+
+    private static <T> T known(HistoryCall<T> call) throws IOException {
+        try {
+            return call.run();
+        } catch (CorpusHistory.UnknownVersionException e) {
+            throw new ApiException(404, "unknown_version", e.getMessage());
+        }
     }
 
     static Map<String, Object> status(ChatService chat, Editor editor) throws IOException {

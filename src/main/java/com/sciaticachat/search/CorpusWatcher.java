@@ -55,13 +55,19 @@ public final class CorpusWatcher implements Closeable {
     private void registerTree() {
         if (!Files.isDirectory(dir)) return;
         try (Stream<Path> dirs = Files.walk(dir)) {
-            for (Path d : dirs.filter(Files::isDirectory).toList()) {
+            // not hidden folders: the corpus's history (.history) changes with every publish, but is no content
+            for (Path d : dirs.filter(Files::isDirectory).filter(d -> !hidden(d)).toList()) {
                 d.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
                         StandardWatchEventKinds.ENTRY_DELETE);
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not watch {} for events ({}); checking it every {} ms instead", dir, e.toString(), poll.toMillis());
         }
+    }
+
+    private boolean hidden(Path d) {
+        for (Path part : dir.relativize(d)) if (part.toString().startsWith(".")) return true;
+        return false;
     }
 
     private void run() {

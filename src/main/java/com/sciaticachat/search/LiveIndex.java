@@ -63,6 +63,8 @@ public final class LiveIndex implements Closeable {
     private volatile long reloads;
     /** Goes up each time a new commit is swapped in; what was computed from an older one is stale. */
     private volatile long generation;
+    /** Told each time a change to the corpus goes live whole (no file in error). */
+    private final List<Runnable> published = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private LiveIndex(Path corpusDir, Path indexDir, CorpusReader reader, IndexBuilder builder, Directory directory)
             throws IOException {
@@ -255,6 +257,15 @@ public final class LiveIndex implements Closeable {
             report(reading.errors(), withConflicts(reading, summary));
             LOG.info("Corpus reloaded: {} documents, {} sections in {} ms{}", summary.documents(), summary.sections(), summary.millis(),
                     errors.isEmpty() ? "" : " (" + errors.size() + " mistakes: the files they are in serve their last good version)");
+            if (errors.isEmpty()) {
+                for (Runnable r : published) {
+                    try {
+                        r.run();
+                    } catch (RuntimeException e) {
+                        LOG.warn("After publishing a change: {}", e.getMessage());
+                    }
+                }
+            }
             return new ReloadResult(true, errors.isEmpty(), errors, summary);
         } catch (IOException | RuntimeException e) {
             errors = List.of(writeFailure(indexDir, e));
@@ -277,6 +288,11 @@ public final class LiveIndex implements Closeable {
     }
 
     private static final int SETTLE_ATTEMPTS = 5;
+
+    /** Runs {@code listener} each time a change to the corpus goes live with no file in error (in the reloading thread). */
+    public void onPublished(Runnable listener) {
+        published.add(listener);
+    }
 
     /** Which commit is being served, as a number that grows with every swap (for caches of answers). */
     public long generation() {

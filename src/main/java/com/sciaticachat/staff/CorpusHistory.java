@@ -1,0 +1,227 @@
+package com.sciaticachat.staff;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.CanonicalTreeParser;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
+
+/**
+ * Every published version of the corpus, kept as the commits of a Git repository whose files are the corpus
+ * folder itself and whose history lives in its {@code .history} folder (JGit; technical staff can read it
+ * with ordinary Git: {@code git --git-dir=corpus/.history log}). A version is recorded each time a change goes
+ * live, from the console or from a file, with who made it; any version's changes can be shown, and any
+ * version restored (its files written back, which then go live like any edit, and are recorded in turn).
+ */
+public final class CorpusHistory implements AutoCloseable {
+    /** The history's folder inside the corpus folder; hidden, so the corpus never reads it as content. */
+    public static final String FOLDER = ".history";
+    private static final String EMAIL = "staff@sciatica-chat.invalid";
+
+    /** One published version. */
+    public record Version(String id, String time, String author, String summary) {}
+
+    private final Path corpus;
+    private final Git git;
+    /** Who the next recorded change is by, when the console made it; null: a file edited on disk. */
+    private volatile String pendingAuthor;
+
+    private CorpusHistory(Path corpus, Git git) {
+        this.corpus = corpus;
+        this.git = git;
+    }
+
+    private static final java.util.Map<Path, CorpusHistory> OPEN = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The corpus's history, one per folder in this process (the service records into it, the console reads
+     * it), created with the corpus as it is as the first version when it has none.
+     */
+    public static CorpusHistory of(Path corpus) {
+        return OPEN.computeIfAbsent(corpus.toAbsolutePath().normalize(), dir -> {
+            try {
+                return open(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Closes the folder's history, if this process opened it. */
+    public static void closeFor(Path corpus) {
+        CorpusHistory h = OPEN.remove(corpus.toAbsolutePath().normalize());
+        if (h != null) h.close();
+    }
+
+    private static CorpusHistory open(Path corpus) throws IOException {
+        Path gitDir = corpus.resolve(FOLDER);
+        Repository repo = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setWorkTree(corpus.toFile()).build();
+        if (!Files.exists(gitDir.resolve("HEAD"))) {
+            repo.create();
+            // what the corpus never reads is no part of a version: hidden files (this folder among them) and
+            // the files editors keep while a document is open
+            Path exclude = gitDir.resolve("info").resolve("exclude");
+            Files.createDirectories(exclude.getParent());
+            Files.writeString(exclude, ".*\n*.swp\n*.tmp\n#*\n~$*\n", StandardCharsets.UTF_8);
+        }
+        CorpusHistory history = new CorpusHistory(corpus, new Git(repo));
+        history.record("the corpus as it was when its history began", "Sciatica Chat");
+        return history;
+    }
+
+    /** The next change recorded is by this staff member (the console calls this before it writes). */
+    public void expect(String author) {
+        this.pendingAuthor = author;
+    }
+
+    /** Records the corpus as it is now, when it differs from the last version. @return the new version, or null */
+    public synchronized Version record() {
+        String author = pendingAuthor;
+        pendingAuthor = null;
+        return record(null, author == null ? "a file edited on disk" : author);
+    }
+
+    private synchronized Version record(String message, String author) {
+        try {
+            git.add().addFilepattern(".").call();
+            git.add().addFilepattern(".").setUpdate(true).call();
+            var status = git.status().call();
+            boolean first = git.getRepository().resolve(Constants.HEAD) == null;
+            if (!first && status.getAdded().isEmpty() && status.getChanged().isEmpty() && status.getRemoved().isEmpty()) return null;
+            List<String> changed = new ArrayList<>();
+            changed.addAll(status.getAdded());
+            changed.addAll(status.getChanged());
+            status.getRemoved().forEach(f -> changed.add(f + " (deleted)"));
+            java.util.Collections.sort(changed);
+            String summary = message != null ? message : "changed " + String.join(", ", changed);
+            PersonIdent who = new PersonIdent(author, EMAIL);
+            RevCommit c = git.commit().setMessage(summary).setAuthor(who).setCommitter(who).setAllowEmpty(first).call();
+            return version(c);
+        } catch (GitAPIException | IOException e) {
+            throw new IllegalStateException("the corpus's history could not record a version: " + e.getMessage(), e);
+        }
+    }
+
+    /** The versions, newest first (at most {@code limit}). */
+    public synchronized List<Version> versions(int limit) {
+        try {
+            List<Version> out = new ArrayList<>();
+            if (git.getRepository().resolve(Constants.HEAD) == null) return out;
+            for (RevCommit c : git.log().setMaxCount(limit).call()) out.add(version(c));
+            return out;
+        } catch (GitAPIException | IOException e) {
+            throw new IllegalStateException("the corpus's history could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** What changed from {@code from} to {@code to} (from its previous version when {@code from} is null), as a unified diff. */
+    public synchronized String changes(String from, String to) throws UnknownVersionException {
+        Repository repo = git.getRepository();
+        try (RevWalk walk = new RevWalk(repo); ObjectReader reader = repo.newObjectReader();
+             ByteArrayOutputStream out = new ByteArrayOutputStream(); DiffFormatter diff = new DiffFormatter(out)) {
+            RevCommit target = walk.parseCommit(resolve(to));
+            CanonicalTreeParser newTree = new CanonicalTreeParser(null, reader, target.getTree());
+            CanonicalTreeParser oldTree = new CanonicalTreeParser();
+            if (from != null) oldTree.reset(reader, walk.parseCommit(resolve(from)).getTree());
+            else if (target.getParentCount() > 0) oldTree.reset(reader, walk.parseCommit(target.getParent(0)).getTree());
+            diff.setRepository(repo);
+            for (DiffEntry e : diff.scan(oldTree, newTree)) diff.format(e);
+            diff.flush();
+            return out.toString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Writes a version's files back into the corpus (each replaced whole, atomically) and deletes the files it
+     * did not have; the change then goes live like any edit, and is recorded as restoring that version.
+     */
+    public synchronized void restore(String id, String author) throws UnknownVersionException, IOException {
+        Repository repo = git.getRepository();
+        Set<String> kept = new HashSet<>();
+        try (RevWalk walk = new RevWalk(repo); TreeWalk tree = new TreeWalk(repo)) {
+            RevCommit c = walk.parseCommit(resolve(id));
+            tree.addTree(c.getTree());
+            tree.setRecursive(true);
+            while (tree.next()) {
+                String path = tree.getPathString();
+                kept.add(path);
+                byte[] bytes = repo.open(tree.getObjectId(0)).getBytes();
+                Path file = corpus.resolve(path);
+                if (Files.exists(file) && java.util.Arrays.equals(Files.readAllBytes(file), bytes)) continue;
+                Files.createDirectories(file.getParent());
+                Path tmp = Files.createTempFile(file.getParent(), ".restore-", ".tmp");
+                Files.write(tmp, bytes);
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            pendingAuthor = author + " (restored the version of " + version(c).time() + ")";
+        }
+        try (Stream<Path> files = Files.walk(corpus)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String rel = corpus.relativize(f).toString().replace('\\', '/');
+                if (rel.startsWith(".") || rel.contains("/.")) continue;
+                if (!kept.contains(rel) && tracked(rel)) Files.delete(f);
+            }
+        }
+    }
+
+    private boolean tracked(String path) throws IOException {
+        ObjectId head = git.getRepository().resolve(Constants.HEAD + "^{tree}");
+        if (head == null) return false;
+        try (TreeWalk t = TreeWalk.forPath(git.getRepository(), path, head)) {
+            return t != null;
+        }
+    }
+
+    /** A version that is not in the history. */
+    public static final class UnknownVersionException extends Exception {
+        public UnknownVersionException(String id) {
+            super("There is no version '" + id + "' in the corpus's history");
+        }
+    }
+
+    private ObjectId resolve(String id) throws UnknownVersionException {
+        try {
+            if (id == null || !id.matches("[0-9a-f]{7,40}")) throw new UnknownVersionException(String.valueOf(id));
+            ObjectId o = git.getRepository().resolve(id + "^{commit}");
+            if (o == null) throw new UnknownVersionException(id);
+            return o;
+        } catch (IOException | RuntimeException e) {
+            throw new UnknownVersionException(id);
+        }
+    }
+
+    private static Version version(RevCommit c) {
+        return new Version(c.getName(), Instant.ofEpochSecond(c.getCommitTime()).toString(), c.getAuthorIdent().getName(),
+                c.getShortMessage());
+    }
+
+    @Override
+    public void close() {
+        git.getRepository().close();
+    }
+}

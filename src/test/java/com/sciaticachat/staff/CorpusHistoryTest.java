@@ -1,0 +1,59 @@
+package com.sciaticachat.staff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The corpus's history: versions recorded with who made them, their changes shown, any one restored. */
+class CorpusHistoryTest {
+    @TempDir
+    Path corpus;
+
+    @Test
+    void each_change_is_a_version_with_its_author_and_an_earlier_one_comes_back_whole() throws Exception {
+        Path guide = corpus.resolve("guide.md");
+        Files.writeString(guide, "# Guide\n\n## Hours\n\nOpen on Saturdays.\n", StandardCharsets.UTF_8);
+        Files.writeString(corpus.resolve(".guide.md.swp"), "an editor's swap file", StandardCharsets.UTF_8);
+        CorpusHistory history = CorpusHistory.of(corpus);
+        try {
+            List<CorpusHistory.Version> start = history.versions(10);
+            assertEquals(1, start.size());
+            String first = start.get(0).id();
+            assertNull(history.record(), "nothing changed, nothing recorded");
+
+            Files.writeString(guide, "# Guide\n\n## Hours\n\nClosed on Saturdays.\n", StandardCharsets.UTF_8);
+            Files.writeString(corpus.resolve("prices.md"), "# Prices\n\nA massage is $80.\n", StandardCharsets.UTF_8);
+            history.expect("Dana at the front desk");
+            CorpusHistory.Version second = history.record();
+            assertEquals("Dana at the front desk", second.author());
+            assertTrue(second.summary().contains("guide.md") && second.summary().contains("prices.md"), second.summary());
+            Files.writeString(corpus.resolve("prices.md"), "# Prices\n\nA massage is $85.\n", StandardCharsets.UTF_8);
+            assertEquals("a file edited on disk", history.record().author());
+
+            String changes = history.changes(null, second.id());
+            assertTrue(changes.contains("-Open on Saturdays.") && changes.contains("+Closed on Saturdays."), changes);
+            assertFalse(changes.contains(".swp"), "what the corpus never reads is no part of a version");
+
+            history.restore(first, "Dana at the front desk");
+            assertEquals("# Guide\n\n## Hours\n\nOpen on Saturdays.\n", Files.readString(guide, StandardCharsets.UTF_8));
+            assertFalse(Files.exists(corpus.resolve("prices.md")), "a file the version did not have is gone");
+            assertTrue(Files.exists(corpus.resolve(".guide.md.swp")), "files outside the history are left alone");
+            CorpusHistory.Version restored = history.record();
+            assertTrue(restored.author().startsWith("Dana at the front desk (restored the version of"), restored.author());
+            assertEquals(4, history.versions(10).size());
+            assertThrows(CorpusHistory.UnknownVersionException.class, () -> history.restore("deadbeef", "x"));
+            assertThrows(CorpusHistory.UnknownVersionException.class, () -> history.changes(null, "../../etc/passwd"));
+        } finally {
+            CorpusHistory.closeFor(corpus);
+        }
+    }
+}
