@@ -37,10 +37,15 @@ class WidgetBrowserTest {
     }
 
     private SearchContext openWidget(String url) {
-        browser.driver.get(url);
-        SearchContext w = browser.widget();
-        browser.in(w, ".launcher").click();
-        browser.waitFor(d -> browser.in(w, ".panel").isDisplayed());
+        return openIn(browser, url);
+    }
+
+    /** Loads a page in {@code b}, with no conversation kept, and opens the chat. */
+    private static SearchContext openIn(Browser b, String url) {
+        b.driver.get(url);
+        SearchContext w = b.widget();
+        b.in(w, ".launcher").click();
+        b.waitFor(d -> b.in(w, ".panel").isDisplayed());
         return w;
     }
 
@@ -116,10 +121,7 @@ class WidgetBrowserTest {
     void a_follow_up_is_answered_from_what_was_just_shown_and_the_start_of_each_reply_is_in_view() {
         try (Browser desktop = Browser.start(1280, 800); Browser phone = Browser.phone(390, 844)) {
             for (Browser b : List.of(desktop, phone)) {
-                b.driver.get(server.base + "/");
-                SearchContext w = b.widget();
-                b.in(w, ".launcher").click();
-                b.waitFor(d -> b.in(w, ".panel").isDisplayed());
+                SearchContext w = openIn(b, server.base + "/");
                 for (String[] turn : new String[][] {{"what massage techniques help sciatica?", "Massage Techniques"},
                         {"the second one", "Swedish Massage"}, {"tell me more", "Swedish Massage"},
                         {"what are the symptoms of sciatica?", "Symptoms"}}) {
@@ -358,10 +360,7 @@ class WidgetBrowserTest {
     void after_a_long_conversation_an_emergency_alert_and_its_call_link_are_in_view_on_a_desktop_and_a_phone() {
         try (Browser desktop = Browser.start(1280, 800); Browser phone = Browser.phone(390, 844)) {
             for (Browser b : List.of(desktop, phone)) {
-                b.driver.get(server.base + "/");
-                SearchContext w = b.widget();
-                b.in(w, ".launcher").click();
-                b.waitFor(d -> b.in(w, ".panel").isDisplayed());
+                SearchContext w = openIn(b, server.base + "/");
                 for (String q : List.of("what massage techniques help sciatica?", "what are the symptoms of sciatica?")) askIn(b, w, q);
                 // a long guide card follows the alarm: the view must stay on the alarm, not on the card's end
                 askIn(b, w, "i wet myself today and can't feel my bum, what massage techniques help?");
