@@ -142,12 +142,6 @@ public final class HttpApi {
                     error(ctx, clientFault, codeFor(clientFault), JsonErrorHandler.messageFor(clientFault));
                     return;
                 }
-                if (e instanceof org.apache.lucene.store.AlreadyClosedException) {
-                    // a request that arrived while the service was stopping: nothing is wrong, ask elsewhere or again
-                    ctx.header("Retry-After", "5");
-                    error(ctx, 503, "stopping", "The chat is restarting; please ask again in a few seconds");
-                    return;
-                }
                 String id = java.util.UUID.randomUUID().toString().substring(0, 8);
                 LOG.error("Unexpected error {} on {} {}", id, ctx.method(), ctx.path(), e);
                 error(ctx, 500, Map.of("code", "internal_error", "id", id,
