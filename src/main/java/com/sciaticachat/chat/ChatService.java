@@ -132,8 +132,8 @@ public final class ChatService {
             cached = index.withSnapshot(snapshot -> {
                 Trace t = traced(snapshot, question, check, context);
                 // "tell me more" and "the second one" are the conversation's own business, not a question for staff
-                boolean conversational = context != null && FollowUp.read(question).kind() != FollowUp.Kind.STANDALONE
-                        && FollowUp.read(question).kind() != FollowUp.Kind.REFERS_BACK;
+                FollowUp.Kind kind = FollowUp.read(question).kind();
+                boolean conversational = context != null && (kind == FollowUp.Kind.MORE || kind == FollowUp.Kind.ORDINAL);
                 return new AnswerCache.Entry(t.reply(), conversational ? null : forInbox(snapshot, question, t));
             });
             answers.put(key, check, generation, cached);
@@ -254,7 +254,11 @@ public final class ChatService {
                 if (at >= 0 && at < parts.size()) return decided(snapshot, question, parts.get(at), false);
                 return retrieve(snapshot, question);
             }
-            case REFERS_BACK: {
+            case REFERS_BACK:
+            case CONTINUES: {
+                // a part of the topic just shown, named ("the tennis ball one", "what about the swedish one")
+                SectionRecord named = namedPart(snapshot, question, shown);
+                if (named != null) return decided(snapshot, question, named, false);
                 // the follow-up's own words say what it asks ("is it safe?", "and the treatment?"); the topic
                 // says what about: the topic wins only when it makes the chat surer than the words alone
                 Trace alone = retrieve(snapshot, question);
@@ -274,6 +278,26 @@ public final class ChatService {
                 return about.reply().status() == Reply.Status.ANSWERED ? about : alone;
             }
         }
+    }
+
+    /**
+     * The one part of a whole topic just shown that the question names by a word of its heading the topic's
+     * own heading does not have ("the tennis one" after Self-Massage Techniques), or null.
+     */
+    private SectionRecord namedPart(Snapshot snapshot, String question, SectionRecord shown) {
+        List<SectionRecord> parts = snapshot.catalog().children(shown.id());
+        if (parts.isEmpty()) return null;
+        AnalyzedQuestion q = snapshot.questionAnalyzer().analyze(question);
+        java.util.Set<String> own = snapshot.vocabulary().titleTermsOf(shown.id());
+        SectionRecord found = null;
+        for (SectionRecord part : parts) {
+            java.util.Set<String> title = snapshot.vocabulary().titleTermsOf(part.id());
+            boolean names = q.content().stream().anyMatch(c -> Retriever.satisfied(c, title) && !Retriever.satisfied(c, own));
+            if (!names) continue;
+            if (found != null) return null; // two parts named: not one of them
+            found = part;
+        }
+        return found;
     }
 
     /** At most this many words make a fragment. */

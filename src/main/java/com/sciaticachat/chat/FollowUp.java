@@ -10,14 +10,14 @@ import java.util.regex.Pattern;
 /**
  * How a question leans on the one before it: by the words that only make sense in a conversation, not by
  * its subject. "tell me more" asks for more of what was just shown; "the second one" picks one of its
- * parts; "is it painful?", "and during pregnancy?" or "how long does that take" are about what was just
- * shown; anything else stands alone.
+ * parts; "is it painful?" or "how long does that take" are about what was just shown; "and during
+ * pregnancy?" or "what about the calves?" continue its topic with another aspect; anything else stands alone.
  */
 final class FollowUp {
     private FollowUp() {}
 
     /** What a question asks of the conversation. */
-    enum Kind { STANDALONE, REFERS_BACK, MORE, ORDINAL }
+    enum Kind { STANDALONE, REFERS_BACK, CONTINUES, MORE, ORDINAL }
 
     /** @param position for an ordinal, 1 for the first, -1 for the last; 0 otherwise */
     record Reading(Kind kind, int position) {}
@@ -34,10 +34,11 @@ final class FollowUp {
     private static final Set<String> MORE_WORDS = Set.of("tell", "me", "us", "more", "go", "on", "keep", "going", "continue", "what",
             "else", "explain", "elaborate", "expand", "details", "detail", "info", "information", "further", "about", "it", "that",
             "this", "a", "bit", "little", "lot", "some", "please", "pls", "plz", "can", "could", "would", "you", "and", "then", "say",
-            "give", "show", "anything", "again", "ok", "okay", "thanks", "thx", "so", "yes", "yeah", "sure", "the", "rest", "in");
+            "give", "show", "anything", "again", "ok", "okay", "thanks", "thx", "so", "yes", "yeah", "sure", "the", "rest", "in",
+            "other", "others", "another", "any", "are", "there");
     /** ... and one of these says "more". */
     private static final Set<String> MORE_CUES = Set.of("more", "else", "further", "elaborate", "expand", "continue", "details", "detail",
-            "going", "rest", "go");
+            "going", "rest", "go", "other", "others", "another");
 
     private static final Map<String, Integer> ORDINALS = Map.ofEntries(
             Map.entry("first", 1), Map.entry("1st", 1), Map.entry("second", 2), Map.entry("2nd", 2), Map.entry("third", 3),
@@ -65,7 +66,7 @@ final class FollowUp {
                 && (o.group(3) != null || o.group(1) != null)) {
             return new Reading(Kind.ORDINAL, ORDINALS.get(o.group(2)));
         }
-        if (CONTINUES.matcher(q).find()) return new Reading(Kind.REFERS_BACK, 0);
+        if (CONTINUES.matcher(q).find()) return new Reading(Kind.CONTINUES, 0);
         if (words.size() <= SHORT && words.stream().anyMatch(POINTERS::contains)) return new Reading(Kind.REFERS_BACK, 0);
         return new Reading(Kind.STANDALONE, 0);
     }

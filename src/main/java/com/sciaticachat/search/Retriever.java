@@ -301,7 +301,7 @@ public final class Retriever {
         return c.alternatives().stream().anyMatch(snapshot.vocabulary()::usedByGuide);
     }
 
-    static boolean satisfied(Concept c, Set<String> terms) {
+    public static boolean satisfied(Concept c, Set<String> terms) {
         for (Alternative a : c.alternatives()) {
             if (terms.containsAll(a.terms())) return true;
         }

@@ -38,6 +38,13 @@ class ConversationTest {
     }
 
     @Test
+    void a_part_of_the_topic_just_shown_can_be_named() {
+        List<ChatService.Turn> selfMassage = after("what can i do myself at home", "self-massage-techniques");
+        assertEquals("tennis-ball-massage", section(chat.ask("the tennis one, is that easy?", null, null, selfMassage)));
+        assertEquals("foam-rolling", section(chat.ask("what about the roller one", null, null, selfMassage)));
+    }
+
+    @Test
     void a_question_that_points_back_is_asked_about_the_topic_just_shown() {
         Reply alone = chat.ask("does it hurt");
         Reply after = chat.ask("does it hurt", null, null, after("what is trigger point therapy", "trigger-point-therapy"));

@@ -18,6 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * (75.0%); round 2 (written blind by another helper in other voices) once, on that code: 79.8% (alone
  * 52.8%). A visitor trial then showed a question the guide cannot answer ("do you take insurance?") getting
  * the last answer again; answering such questions alone costs round 2 four pairs (75.3%, no longer blind).
+ * Round 3 (60 pairs, blind, five more voices) was run before and after naming a whole topic's part picks it:
+ * 81.7% and 83.3% (rounds 1 and 2, now development sets: 75.0% and 77.5%).
  * Each bar sits about five pairs under today's figure; follow-ups that stand alone must stay right as they
  * are (14 of 14, 14 of 15), since reading a new question as a follow-up answers the visitor about the
  * wrong thing.
@@ -25,7 +27,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class FollowUpSetTest {
 
     @ParameterizedTest
-    @CsvSource({"followups-r1.tsv, 84, 0.69, 14", "followups-r2.tsv, 89, 0.70, 14"})
+    @CsvSource({"followups-r1.tsv, 84, 0.69, 14", "followups-r2.tsv, 89, 0.72, 14", "followups-r3.tsv, 60, 0.75, 10"})
     void follow_ups_are_read_in_context_and_questions_that_stand_alone_are_not(String name, int pairs, double minRight,
                                                                                int minStandalone) throws Exception {
         ChatService chat = TestServer.bundled().app.chat();
@@ -39,6 +41,6 @@ class FollowUpSetTest {
         assertEquals(pairs, inContext.total());
         assertTrue(inContext.share() >= minRight, table.toString());
         assertTrue(inContext.byKind().get("standalone")[0] >= minStandalone, table.toString());
-        assertTrue(inContext.right() >= alone.right() + 15, "the history is what answers them: " + table);
+        assertTrue(inContext.right() >= alone.right() + 10, "the history is what answers them: " + table);
     }
 }
