@@ -323,9 +323,8 @@ public final class ChatService {
      */
     private Trace decided(Snapshot snapshot, String question, SectionRecord section, boolean whole) {
         Trace alone = retrieve(snapshot, question);
-        Reply.Answer a = answer(snapshot, section, List.of(), 1.0);
-        Reply.Answer answer = !whole ? a : new Reply.Answer(a.sectionId(), a.title(), a.path(), a.text(), a.blocks(), a.highlights(),
-                a.source(), a.sourceName(), a.sourceUrl(), a.score(), a.note(), List.of(), a.parts());
+        Reply.Answer picked = answer(snapshot, section, List.of(), 1.0);
+        Reply.Answer answer = whole ? picked.withoutLead() : picked;
         return new Trace(new Reply(Reply.Status.ANSWERED, messages.answered(section.title()), answer, List.of(), null, messages.disclaimer()),
                 alone.question(), alone.scored(), alone.candidates());
     }

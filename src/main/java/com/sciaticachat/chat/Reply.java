@@ -79,6 +79,11 @@ public record Reply(Status status, String reply, Answer answer, List<Related> re
             lead = List.copyOf(lead);
             parts = List.copyOf(parts);
         }
+
+        /** The same section with nothing picked out to lead: shown whole. */
+        public Answer withoutLead() {
+            return new Answer(sectionId, title, path, text, blocks, highlights, source, sourceName, sourceUrl, score, note, List.of(), parts);
+        }
     }
 
     public record Related(String sectionId, String title) {}

@@ -7,6 +7,7 @@ import com.sciaticachat.config.Config;
 import com.sciaticachat.embed.MiniLmEmbedder;
 import com.sciaticachat.eval.EvalSet;
 import com.sciaticachat.eval.SafetyFit;
+import com.sciaticachat.eval.WeightsRecord;
 import com.sciaticachat.eval.SafetyReport;
 import com.sciaticachat.safety.Phrasings;
 import com.sciaticachat.safety.RedFlagDetector;
@@ -42,7 +43,7 @@ final class SafetyCommand {
         RedFlagMatcher matcher = new RedFlagMatcher(rules, EnglishWords.get());
         if (args.flags().containsKey("fit-safety")) {
             List<String> questions = EvalSet.bundled(EvalSet.BUNDLED_QUESTIONS).cases().stream().map(EvalSet.Case::question).toList();
-            SafetyFit.Fitted fitted = SafetyFit.fit(Phrasings.bundled(), questions, rules, MiniLmEmbedder.shared(), commit(), out);
+            SafetyFit.Fitted fitted = SafetyFit.fit(Phrasings.bundled(), questions, rules, MiniLmEmbedder.shared(), WeightsRecord.commit(), out);
             Path target = Path.of(args.flags().getOrDefault("out", DEFAULT_OUT));
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(target.toFile(), fitted.model());
             Path readings = target.resolveSibling(com.sciaticachat.safety.SafetyGate.Readings.FILE_NAME);
@@ -68,13 +69,4 @@ final class SafetyCommand {
         return pass;
     }
 
-    private static String commit() {
-        try {
-            Process p = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
-            String s = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            return p.waitFor() == 0 ? s : "unknown";
-        } catch (IOException | InterruptedException e) {
-            return "unknown";
-        }
-    }
 }

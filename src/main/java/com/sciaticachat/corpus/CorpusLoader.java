@@ -198,7 +198,8 @@ public final class CorpusLoader {
         }
     }
 
-    static boolean isIgnored(Path dir, Path file) {
+    /** Whether the corpus never reads this path: hidden (the history among them) or an editor's working file. */
+    public static boolean isIgnored(Path dir, Path file) {
         for (Path part : dir.relativize(file)) {
             String n = part.toString();
             // hidden files, and the files editors keep while a document is open (a backup is reported instead)

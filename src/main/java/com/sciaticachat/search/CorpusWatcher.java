@@ -1,5 +1,6 @@
 package com.sciaticachat.search;
 
+import com.sciaticachat.corpus.CorpusLoader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
@@ -55,19 +56,14 @@ public final class CorpusWatcher implements Closeable {
     private void registerTree() {
         if (!Files.isDirectory(dir)) return;
         try (Stream<Path> dirs = Files.walk(dir)) {
-            // not hidden folders: the corpus's history (.history) changes with every publish, but is no content
-            for (Path d : dirs.filter(Files::isDirectory).filter(d -> !hidden(d)).toList()) {
+            // not the folders the corpus never reads: its history (.history) changes with every publish
+            for (Path d : dirs.filter(Files::isDirectory).filter(d -> !CorpusLoader.isIgnored(dir, d)).toList()) {
                 d.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
                         StandardWatchEventKinds.ENTRY_DELETE);
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not watch {} for events ({}); checking it every {} ms instead", dir, e.toString(), poll.toMillis());
         }
-    }
-
-    private boolean hidden(Path d) {
-        for (Path part : dir.relativize(d)) if (part.toString().startsWith(".")) return true;
-        return false;
     }
 
     private void run() {
