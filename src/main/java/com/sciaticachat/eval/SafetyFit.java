@@ -98,7 +98,7 @@ public final class SafetyFit {
         for (int f = 0; f < FOLDS; f++) {
             int held = f;
             List<Example> train = IntStream.range(0, examples.size()).filter(i -> fold[i] != held).mapToObj(examples::get).toList();
-            SafetyModel m = models(train, signs, Map.of(), new SafetyModel.Gates(0.5, 0.5, 0.2, 0.3, false));
+            SafetyModel m = models(train, signs, Map.of(), null, new SafetyModel.Gates(0.5, 0.5, 0.2, 0.3, false));
             RedFlagDetector whole = new RedFlagDetector(m, null);
             RedFlagDetector onSign = new RedFlagDetector(withGates(m, new SafetyModel.Gates(0.5, 0.5, 0.2, 0.3, true)), null);
             for (int i = 0; i < examples.size(); i++) {
@@ -126,6 +126,27 @@ public final class SafetyFit {
             thresholds.put(s, new Thresholds(round(alarm), round(Math.min(alarm, check))));
         }
 
+        List<SafetyModel.LevelThresholds> levels = new ArrayList<>();
+        for (SafetyRules.Level level : SafetyRules.Level.values()) {
+            List<String> ofLevel = signs.stream().filter(s -> rules.rule(s) != null && rules.rule(s).level() == level).toList();
+            if (ofLevel.size() < 2) continue;
+            List<Double> p = new ArrayList<>();
+            List<Double> none = new ArrayList<>();
+            for (int i = 0; i < examples.size(); i++) {
+                Example e = examples.get(i);
+                Map<String, Double> read = oofBy[0][i].signs();
+                double mass = ofLevel.stream().mapToDouble(read::get).sum();
+                if (ofLevel.contains(e.label())) p.add(mass);
+                else if (!e.redFlag() && !e.mirrors()) none.add(mass);
+            }
+            p.sort(null);
+            none.sort(null);
+            double alarm = Math.max(Math.max(0.2, quantile(p, 1 - ALARM_RECALL)), quantile(none, 1 - ORDINARY_ALARMS));
+            double check = Math.max(Math.max(0.05, quantile(p, 1 - CHECK_RECALL)), quantile(none, 1 - ORDINARY_CHECKS));
+            levels.add(new SafetyModel.LevelThresholds(level.value, round(alarm), round(Math.min(alarm, check))));
+        }
+        log.println("Level thresholds on the summed probability of a level's signs: " + levels);
+
         RedFlagMatcher matcher = new RedFlagMatcher(rules, EnglishWords.get());
         RedFlagMatcher.Finding[] findings = examples.stream().map(e -> matcher.check(e.message())).toArray(RedFlagMatcher.Finding[]::new);
         Triage.Wording[] wordings = examples.stream().map(e -> Triage.Wording.of(e.message())).toArray(Triage.Wording[]::new);
@@ -140,7 +161,7 @@ public final class SafetyFit {
                 for (double check : new double[] {0.02, 0.05, 0.1, 0.15, 0.2, 0.3}) {
                     if (check > Math.min(rule, det)) continue;
                     SafetyModel.Gates g = new SafetyModel.Gates(rule, det, check, 0.3, onSign);
-                    SafetyModel.Measured m = measure(examples, findings, wordings, oof, models(List.of(), signs, thresholds, g), rules);
+                    SafetyModel.Measured m = measure(examples, findings, wordings, oof, models(List.of(), signs, thresholds, levels, g), rules);
                     double missed = 1 - m.recall() - m.checkedRedFlags();
                     double score = m.recall() + m.rightLevel() + m.emergencyRecall()
                             - FALSE_ALARM_COST * (m.falseAlarms() + QUESTION_WEIGHT * m.questionsAlarmed())
@@ -162,10 +183,10 @@ public final class SafetyFit {
                 100 * bestMeasured.questionsAlarmed(), 100 * bestMeasured.questionsAsked(),
                 best.ruleCurrent(), best.detectorCurrent(), best.checkCurrent(), best.framingOnSign());
 
-        SafetyModel all = models(examples, signs, thresholds, best);
+        SafetyModel all = models(examples, signs, thresholds, levels, best);
         SafetyModel model = new SafetyModel("Red-flag detector and framing model of Sciatica Chat; written by eval --fit-safety, do not edit.",
                 com.sciaticachat.embed.MiniLmEmbedder.MODEL_ID, phrasings.fingerprint(), commit, Instant.now().toString(),
-                Framing.CUE_NAMES, all.vocabulary(), all.signs(), all.noSign(), all.framing(), best, bestMeasured);
+                Framing.CUE_NAMES, all.vocabulary(), all.signs(), all.noSign(), all.framing(), best, bestMeasured, levels);
         RedFlagDetector detector = new RedFlagDetector(model, null);
         List<RedFlagDetector.Detection> readings = new ArrayList<>();
         for (Example e : examples) if (e.phrasing()) readings.add(detector.detect(e.texts(), e.views()));
@@ -183,10 +204,12 @@ public final class SafetyFit {
     }
 
     /** Sign and framing models fitted on these examples (none: thresholds and gates only), with these thresholds and gates. */
-    private static SafetyModel models(List<Example> train, List<String> signs, Map<String, Thresholds> thresholds, SafetyModel.Gates gates) {
+    private static SafetyModel models(List<Example> train, List<String> signs, Map<String, Thresholds> thresholds,
+                                      List<SafetyModel.LevelThresholds> levels, SafetyModel.Gates gates) {
         if (train.isEmpty()) {
             return new SafetyModel(null, null, null, null, null, Framing.CUE_NAMES, null, signs.stream()
-                    .map(s -> new SafetyModel.Sign(s, thresholds.get(s).alarm(), thresholds.get(s).check(), null)).toList(), null, null, gates, null);
+                    .map(s -> new SafetyModel.Sign(s, thresholds.get(s).alarm(), thresholds.get(s).check(), null)).toList(), null, null, gates, null,
+                    levels);
         }
         // one vocabulary of word n-grams for both models
         Map<String, Integer> df = new TreeMap<>();
@@ -241,7 +264,7 @@ public final class SafetyFit {
         }
         double[] fw = Logistic.binarySparse(idx, val, fdim, y, balanced(y, pos), FRAME_L2, FRAME_EPOCHS);
         return new SafetyModel(null, null, null, null, null, Framing.CUE_NAMES, vocabulary, signModels, noSign,
-                new SafetyModel.FramingModel(round(fw)), gates, null);
+                new SafetyModel.FramingModel(round(fw)), gates, null, levels);
     }
 
     /** Row i of a sparse matrix: the whole message's n-grams, then the cues (when given), then its embedding, then 1. */
@@ -274,7 +297,7 @@ public final class SafetyFit {
 
     private static SafetyModel withGates(SafetyModel m, SafetyModel.Gates g) {
         return new SafetyModel(m.about(), m.embedding(), m.phrasings(), m.commit(), m.fittedAt(), m.cues(), m.vocabulary(), m.signs(),
-                m.noSign(), m.framing(), g, m.measured());
+                m.noSign(), m.framing(), g, m.measured(), m.levels());
     }
 
     /** Weights that give each class half the loss. */

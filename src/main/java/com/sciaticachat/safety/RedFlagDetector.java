@@ -16,6 +16,13 @@ import java.util.Map;
 public final class RedFlagDetector {
     /** Messages longer than this many words are also read sentence by sentence. */
     static final int SENTENCE_VIEW_WORDS = 12;
+    /**
+     * Where a long message breaks into views: sentence ends, and a comma or colon before a word that starts
+     * a clause of its own ("..., although over the last two days I have ..."), so a sign told in a subordinate
+     * clause of one long sentence is read on its own too.
+     */
+    private static final java.util.regex.Pattern CLAUSE_BREAK = java.util.regex.Pattern.compile(
+            "[.!?;:\\n]+|\\s[-\u2013\u2014]+\\s|,\\s+(?=(?:but|and|plus|also|now|although|though|which|because|since|so|while|when|then|after|except|apart|only|yet)\\b)");
 
     /**
      * What the detector read.
@@ -60,7 +67,7 @@ public final class RedFlagDetector {
         String folded = wholeView(message);
         if (folded.split("\\s+").length <= SENTENCE_VIEW_WORDS) return List.of();
         List<String> out = new ArrayList<>();
-        for (String s : folded.split("[.!?;\\n]+|,\\s+(?:but|and|plus|also|now)\\s+")) {
+        for (String s : CLAUSE_BREAK.split(folded)) {
             if (s.strip().split("\\s+").length >= 3) out.add(s.strip());
         }
         return out.size() < 2 ? List.of() : out;

@@ -25,7 +25,8 @@ import java.util.Map;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SafetyModel(String about, String embedding, String phrasings, String commit, String fittedAt, List<String> cues,
-                          Vocabulary vocabulary, List<Sign> signs, double[] noSign, FramingModel framing, Gates gates, Measured measured) {
+                          Vocabulary vocabulary, List<Sign> signs, double[] noSign, FramingModel framing, Gates gates, Measured measured,
+                          List<LevelThresholds> levels) {
 
     public static final String RESOURCE = "/model/safety-model.json";
 
@@ -49,6 +50,18 @@ public record SafetyModel(String about, String embedding, String phrasings, Stri
      * @param check at or above this (and below {@code alarm}) the chat may ask
      */
     public record Sign(String id, double alarm, double check, double[] weights) {}
+
+    /**
+     * A level's thresholds on the summed probability of its signs. Signs of one level are often told in
+     * the same words ("can't feel anything down there" is half saddle numbness, half sexual dysfunction),
+     * so the model splits its belief between them; what the visitor needs is the level, and the sum keeps
+     * a message both signs claim from falling under each one's own threshold.
+     *
+     * @param level as in {@code safety.yml}
+     * @param alarm at or above this summed probability the level's likeliest sign counts as told
+     * @param check from this the chat may ask
+     */
+    public record LevelThresholds(String level, double alarm, double check) {}
 
     /** Each sign's probability for a text's n-grams (tf-idf, by vocabulary index) and embedding, in the order of {@link #signs}. */
     public double[] signProbabilities(Map<Integer, Double> ngrams, float[] v) {

@@ -3,6 +3,7 @@ package com.sciaticachat.safety;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -86,6 +87,12 @@ public final class Triage {
             if (p >= s.alarm() && current >= g.detectorCurrent()) alarm.add(s.id());
             else if (p >= s.check() && current >= g.checkCurrent()) unsure.add(s.id());
         }
+        for (SafetyModel.LevelThresholds lt : detector.model().levels() == null ? List.<SafetyModel.LevelThresholds>of() : detector.model().levels()) {
+            LevelMass mass = levelMass(d, lt.level());
+            if (mass.likeliest() == null) continue;
+            if (mass.sum() >= lt.alarm() && current >= g.detectorCurrent()) alarm.add(mass.likeliest());
+            else if (mass.sum() >= lt.check() && current >= g.checkCurrent()) unsure.add(mass.likeliest());
+        }
         if (!alarm.isEmpty()) return verdict(Outcome.URGENT, alarm, someoneElse);
         if (!unsure.isEmpty()) {
             boolean emergency = unsure.stream().map(rules::rule).anyMatch(r -> r.level() == SafetyRules.Level.EMERGENCY);
@@ -95,6 +102,24 @@ public final class Triage {
         }
         if (wording.asks() && (!ruleIds.isEmpty() || d.strongest() >= g.caution())) return emergencySigns(Outcome.CAUTION, someoneElse);
         return Verdict.NONE;
+    }
+
+    private record LevelMass(double sum, String likeliest) {}
+
+    /** The summed probability of a level's signs (as {@code safety.yml} levels them), and the likeliest of them. */
+    private LevelMass levelMass(RedFlagDetector.Detection d, String level) {
+        double sum = 0, top = -1;
+        String likeliest = null;
+        for (Map.Entry<String, Double> e : d.signs().entrySet()) {
+            SafetyRules.Rule r = rules.rule(e.getKey());
+            if (r == null || !r.level().value.equals(level)) continue;
+            sum += e.getValue();
+            if (e.getValue() > top) {
+                top = e.getValue();
+                likeliest = e.getKey();
+            }
+        }
+        return new LevelMass(sum, likeliest);
     }
 
     /** The visitor answered yes to the check question: the urgent reply, at the level and with the signs it asked about. */

@@ -43,23 +43,22 @@ class SafetySetTest {
 
     /**
      * The held-out sets, each measured once out of sample (round 1: 93.9% of red flags alarmed, 3.9% of calm
-     * messages; round 2: 95.4% and 3.2%; round 3: 95.0% and 0.7%; round 4: 95.7% and 4.3%); the first two have since joined the
-     * phrasings. They stay as guards, with a margin under what they measured.
+     * messages; round 2: 95.4% and 3.2%; round 3: 95.0% and 0.7%; round 4: 95.7% and 4.3%; round 5: 89.7% and
+     * 4.9%); the first four have since joined the phrasings. They stay as guards, with a margin under what
+     * they measured: the floor of red flags alarmed and the ceiling of calm messages alarmed.
      */
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"heldout-r1.tsv", "heldout-r2.tsv", "heldout-r3.tsv", "heldout-r4.tsv"})
-    void the_held_out_sets_keep_their_measured_figures(String file) throws Exception {
+    @org.junit.jupiter.params.provider.CsvSource({"heldout-r1.tsv, 0.90, 0.05", "heldout-r2.tsv, 0.90, 0.05", "heldout-r3.tsv, 0.90, 0.05",
+            "heldout-r4.tsv, 0.90, 0.05", "heldout-r5.tsv, 0.87, 0.06"})
+    void the_held_out_sets_keep_their_measured_figures(String file, double recallFloor, double falseAlarmCeiling) throws Exception {
         Phrasings set = Phrasings.read(Path.of("src/test/resources/safety/" + file));
         SafetyReport.Figures both = run(set).figures();
         SafetyReport.Figures rules = SafetyReport.run(set, safetyRules(), new RedFlagMatcher(safetyRules(), EnglishWords.get()),
                 new RedFlagDetector(SafetyModel.bundled(), MiniLmEmbedder.shared())).figures(Triage.Mode.RULES);
         assertTrue(both.recall() > rules.recall() + 0.3, "the detector adds to the rules: " + both.recall() + " vs " + rules.recall());
-        assertTrue(both.recall() >= HELD_OUT_RECALL_FLOOR, "red flags alarmed: " + both.recall());
-        assertTrue(both.falseAlarms() <= HELD_OUT_FALSE_ALARM_CEILING, "calm alarmed: " + both.falseAlarms());
+        assertTrue(both.recall() >= recallFloor, "red flags alarmed: " + both.recall());
+        assertTrue(both.falseAlarms() <= falseAlarmCeiling, "calm alarmed: " + both.falseAlarms());
     }
-
-    static final double HELD_OUT_RECALL_FLOOR = 0.90;
-    static final double HELD_OUT_FALSE_ALARM_CEILING = 0.05;
 
     private static SafetyRules safetyRules() throws Exception {
         Path file = TestFiles.bundledCorpus().resolve(SafetyRules.FILE_NAME);
