@@ -3,18 +3,22 @@
   'use strict';
   var LOG = '[sciatica-admin]';
   var KEY = 'sciatica-admin-token';
+  var NAME = 'sciatica-admin-name';
   function $(id) { return document.getElementById(id); }
   function el(tag, text) { var e = document.createElement(tag); if (text != null) e.textContent = String(text); return e; }
   function token() { return sessionStorage.getItem(KEY) || ''; }
 
   function api(method, path, body) {
     var init = { method: method, headers: { Accept: 'application/json', Authorization: 'Bearer ' + token() } };
+    var who = sessionStorage.getItem(NAME);
+    if (who) init.headers['X-Staff-Name'] = who;
     if (body) { init.headers['Content-Type'] = 'application/json'; init.body = JSON.stringify(body); }
     return fetch(path, init).then(function (r) {
       return r.json().catch(function () { return {}; }).then(function (json) {
         if (!r.ok) {
           var e = new Error((json.error && json.error.message) || 'HTTP ' + r.status);
           e.status = r.status;
+          e.problems = json.problems || [];
           throw e;
         }
         return json;
@@ -247,7 +251,7 @@
       showStatus(r[0]);
       if (r[1].page > r[1].pages && inboxPage > 1) { inboxPage = r[1].pages; return refresh(); }
       showInbox(r[1], r[2].sections);
-      return showHistory();
+      return Promise.all([showHistory(), loadDraft()]);
     });
   }
 
@@ -294,14 +298,192 @@
     });
   }
 
+
+  /* ---- the guide: files, the draft, the editor ---- */
+  var editing = null; // { name, version }
+  var KIND = { ADDED: 'new', CHANGED: 'changed', DELETED: 'deleted' };
+
+  function showDraft(d) {
+    var changes = d.changes || [];
+    $('draft-state').textContent = d.exists
+      ? 'Draft: ' + changes.length + (changes.length === 1 ? ' change' : ' changes') + ' not yet live.'
+      : 'No draft: what you see is what visitors get.';
+    var list = $('draft-changes');
+    list.replaceChildren();
+    changes.forEach(function (c) {
+      list.appendChild(el('li', c.file + ' (' + KIND[c.kind] + ')' + (c.liveChangedSince ? ' — changed on the server since your draft began' : '')));
+    });
+    $('publish').hidden = !d.exists;
+    $('discard').hidden = !d.exists;
+    $('try-draft').disabled = !d.exists;
+    if (!d.exists) $('try-draft').checked = false;
+    var body = $('files').querySelector('tbody');
+    body.replaceChildren();
+    (d.files || []).forEach(function (f) {
+      var tr = document.createElement('tr');
+      tr.appendChild(el('td', f.name));
+      var state = el('td');
+      if (f.draft) state.appendChild(el('span', KIND[f.draft])).className = 'tag';
+      tr.appendChild(state);
+      var act = el('td');
+      if (f.draft !== 'DELETED') {
+        var edit = el('button', 'Edit');
+        edit.type = 'button';
+        edit.setAttribute('aria-label', 'Edit ' + f.name);
+        edit.addEventListener('click', function () { openEditor(f.name); });
+        act.appendChild(edit);
+        if (/\.md$/.test(f.name)) {
+          var del = el('button', 'Delete');
+          del.type = 'button';
+          del.className = 'secondary';
+          del.setAttribute('aria-label', 'Delete ' + f.name + ' in the draft');
+          del.addEventListener('click', function () {
+            if (!window.confirm('Delete ' + f.name + ' in the draft? Visitors keep it until you publish.')) return;
+            api('DELETE', '/api/v1/admin/draft/file?name=' + encodeURIComponent(f.name) + '&version=' + encodeURIComponent(f.version))
+              .then(function (r) { $('draft-result').textContent = 'Deleted ' + f.name + ' in the draft.'; showDraft(r); })
+              .catch(function (e) { if (!fail(e)) $('draft-result').textContent = e.message; });
+          });
+          act.appendChild(del);
+        }
+      }
+      tr.appendChild(act);
+      body.appendChild(tr);
+    });
+  }
+
+  function loadDraft() { return api('GET', '/api/v1/admin/draft').then(showDraft); }
+
+  function openEditor(name, text) {
+    var load = text != null ? Promise.resolve({ name: name, text: text, version: '' })
+      : api('GET', '/api/v1/admin/draft/file?name=' + encodeURIComponent(name));
+    return load.then(function (f) {
+      editing = { name: f.name, version: f.version };
+      $('editor').hidden = false;
+      $('editor-title').textContent = (f.version ? 'Editing ' : 'New: ') + f.name;
+      $('editor-text').value = f.text;
+      $('editor-result').textContent = '';
+      $('editor-problems').replaceChildren();
+      preview();
+      $('editor-text').focus();
+    }).catch(function (e) { if (!fail(e)) $('draft-result').textContent = e.message; });
+  }
+
+  /** The widget's way of drawing a section: paragraphs, list items with their bold labels, sub-headings. */
+  function drawBlocks(into, blocks) {
+    var list = null;
+    (blocks || []).forEach(function (b) {
+      if (b.kind === 'ITEM') {
+        if (!list) { list = el('ul'); into.appendChild(list); }
+        var li = el('li');
+        if (b.label) li.append(el('strong', b.label + ':'), document.createTextNode(' '));
+        li.append(document.createTextNode(b.text));
+        list.appendChild(li);
+        return;
+      }
+      list = null;
+      if (b.kind === 'HEADING') { into.appendChild(el('h4', b.text)); return; }
+      var p = el('p');
+      if (b.label) p.append(el('strong', b.label + ':'), document.createTextNode(' '));
+      p.append(document.createTextNode(b.text));
+      into.appendChild(p);
+    });
+  }
+
+  function showProblems(list) {
+    var ul = $('editor-problems');
+    ul.replaceChildren();
+    (list || []).forEach(function (e) { ul.appendChild(el('li', (e.line > 0 ? 'Line ' + e.line + ': ' : '') + e.message)); });
+  }
+
+  var previewTimer = null, previewSeq = 0;
+  function preview() {
+    if (!editing) return;
+    var seq = ++previewSeq;
+    api('POST', '/api/v1/admin/draft/preview', { name: editing.name, text: $('editor-text').value }).then(function (r) {
+      if (seq !== previewSeq) return;
+      var box = $('preview');
+      box.replaceChildren();
+      (r.sections || []).forEach(function (s) {
+        box.appendChild(el('h3', s.title));
+        drawBlocks(box, s.blocks);
+        if (s.questions && s.questions.length) box.appendChild(el('p', 'Also asked as: ' + s.questions.join(' · '))).className = 'asked';
+      });
+      if (!(r.sections || []).length) box.appendChild(el('p', /\.md$/.test(editing.name) ? 'Nothing to show yet.' : 'A settings file: no preview.')).className = 'muted';
+      showProblems((r.problems || []).filter(function (p) { return !p.warning; }));
+    }).catch(fail);
+  }
+  $('editor-text').addEventListener('input', function () { clearTimeout(previewTimer); previewTimer = setTimeout(preview, 300); });
+
+  $('editor-save').addEventListener('click', function () {
+    if (!editing) return;
+    var b = $('editor-save');
+    b.disabled = true;
+    api('PUT', '/api/v1/admin/draft/file', { name: editing.name, text: $('editor-text').value, version: editing.version }).then(function (r) {
+      $('editor-result').textContent = 'Saved to the draft. Visitors see it once you publish.';
+      showProblems([]);
+      var f = (r.files || []).filter(function (x) { return x.name === editing.name; })[0];
+      if (f) { editing.version = f.version; $('editor-title').textContent = 'Editing ' + f.name; }
+      showDraft(r);
+    }).catch(function (e) {
+      if (fail(e)) return;
+      $('editor-result').textContent = e.message;
+      showProblems(e.problems);
+    }).then(function () { b.disabled = false; });
+  });
+  $('editor-close').addEventListener('click', function () { editing = null; $('editor').hidden = true; });
+
+  $('new-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    var name = $('new-name').value.trim();
+    if (!name) return;
+    if (!/\.md$/i.test(name)) name += '.md';
+    $('new-name').value = '';
+    openEditor(name, '---\ntitle: ' + name.replace(/\.md$/i, '').replace(/[-_]+/g, ' ') + '\n---\n# '
+      + name.replace(/\.md$/i, '').replace(/[-_]+/g, ' ') + '\n\n## A first section\nWrite what visitors should read here.\n');
+  });
+
+  $('upload').addEventListener('change', function () {
+    var file = $('upload').files[0];
+    if (!file) return;
+    file.text().then(function (text) {
+      openEditor(file.name.replace(/[^\p{L}\p{N} _.-]/gu, '-'), text);
+      $('editor-result').textContent = 'Uploaded; check the preview, then save it to the draft.';
+      $('upload').value = '';
+    });
+  });
+
+  $('publish').addEventListener('click', function () {
+    var b = $('publish');
+    b.disabled = true;
+    $('draft-result').textContent = 'Publishing…';
+    api('POST', '/api/v1/admin/draft/publish', {}).then(function (r) {
+      $('draft-result').textContent = r.live ? 'Published: visitors now get the new version.'
+        : 'Published, but not everything is live because: ' + problems(r);
+      editing = null;
+      $('editor').hidden = true;
+      return Promise.all([loadDraft(), refresh()]);
+    }).catch(function (e) { if (!fail(e)) $('draft-result').textContent = e.message; }).then(function () { b.disabled = false; });
+  });
+
+  $('discard').addEventListener('click', function () {
+    if (!window.confirm('Discard every change in the draft?')) return;
+    api('POST', '/api/v1/admin/draft/discard', {}).then(function () {
+      $('draft-result').textContent = 'The draft was discarded.';
+      editing = null;
+      $('editor').hidden = true;
+      return loadDraft();
+    }).catch(function (e) { if (!fail(e)) $('draft-result').textContent = e.message; });
+  });
+
   $('login-form').addEventListener('submit', function (e) {
     e.preventDefault();
     sessionStorage.setItem(KEY, $('token').value.trim());
+    if ($('staff-name').value.trim()) sessionStorage.setItem(NAME, $('staff-name').value.trim());
     $('token').value = '';
     refresh().catch(function (err) { if (!fail(err)) showLogin('The console could not reach the service: ' + err.message); });
   });
 
-  $('signout').addEventListener('click', function () { sessionStorage.removeItem(KEY); showLogin(''); });
+  $('signout').addEventListener('click', function () { sessionStorage.removeItem(KEY); sessionStorage.removeItem(NAME); showLogin(''); });
 
   $('reload').addEventListener('click', function () {
     var b = $('reload');
@@ -320,13 +502,18 @@
     e.preventDefault();
     var q = $('question').value.trim();
     if (!q) return;
-    api('POST', '/api/v1/admin/try', { question: q }).then(function (r) {
+    var draft = $('try-draft').checked && !$('try-draft').disabled;
+    (draft ? api('POST', '/api/v1/admin/draft/try', { question: q }).then(function (d) {
+      d.explanation.against = d.against;
+      return d.explanation;
+    }) : api('POST', '/api/v1/admin/try', { question: q })).then(function (r) {
       $('try-result').hidden = false;
+      $('try-result').setAttribute('data-against', r.against || 'live');
       var reply = r.reply;
       var line = reply.answer ? 'Answered from “' + reply.answer.title + '” (' + Math.round(reply.answer.score * 100) + '% sure): '
         : reply.urgent ? 'Urgent advice first: ' : 'No answer: ';
       line += reply.reply;
-      $('try-reply').textContent = line;
+      $('try-reply').textContent = (r.against === 'draft' ? 'With the draft: ' : '') + line;
       var read = r.readAs != null ? 'Read as: “' + r.readAs + '”' : '';
       if (r.words && r.words.length) read += ' · words that count: ' + r.words.join(', ');
       if (r.confidence != null) read += ' · ' + Math.round(r.confidence * 100) + '% sure';

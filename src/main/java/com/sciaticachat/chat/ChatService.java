@@ -91,6 +91,11 @@ public final class ChatService {
         this.detector = new RedFlagDetector(SafetyModel.bundled(), embedder);
     }
 
+    /** The same chat over another index (a draft's), recording nothing for staff. */
+    public ChatService over(LiveIndex other) {
+        return new ChatService(other, embedder, retriever, scorer, messages, minConfidence, null);
+    }
+
     /**
      * A visitor's question: answered, and recorded for staff when the chat had no good answer, unless staff
      * already filed this very question (as not covered, say): it has been seen to.

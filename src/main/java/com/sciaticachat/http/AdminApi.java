@@ -48,17 +48,16 @@ final class AdminApi {
                     ctx.header("WWW-Authenticate", "Bearer");
                     throw new ApiException(401, "unauthorized", "The staff token is missing or wrong");
                 }
-                case OK -> { }
+                case OK -> ctx.attribute(STAFF_ATTRIBUTE, staffName(ctx.header(STAFF_HEADER)));
             }
         });
         Editor editor = new Editor(config.corpusDir(), config.inbox().resolveSibling("console-filings.jsonl"), () -> {
-            try {
-                CorpusHistory.of(config.corpusDir()).expect(STAFF); // the change this reload publishes is the console's
-            } catch (RuntimeException noHistory) {
-                // the folder cannot keep a history: the change still goes live
-            }
+            expectAuthor(config, CURRENT_STAFF.get());
             return chat.get().index().reload().errors();
         });
+        cfg.routes.before("/api/v1/admin/*", ctx -> CURRENT_STAFF.set(ctx.attribute(STAFF_ATTRIBUTE)));
+        cfg.routes.after("/api/v1/admin/*", ctx -> CURRENT_STAFF.remove());
+        DraftApi.register(cfg, chat, config, mapper);
         cfg.routes.get("/api/v1/admin/status", ctx -> ctx.json(status(chat.get(), editor)));
         cfg.routes.post("/api/v1/admin/try", ctx -> ctx.json(tryQuestion(chat.get(), HttpApi.readAsk(ctx, mapper).question())));
         cfg.routes.post("/api/v1/admin/reindex", ctx -> ctx.json(chat.get().index().reload()));
@@ -81,7 +80,7 @@ final class AdminApi {
         cfg.routes.post("/api/v1/admin/history/{id}/restore", ctx -> {
             CorpusHistory history = history(config);
             known(() -> {
-                history.restore(ctx.pathParam("id"), STAFF);
+                history.restore(ctx.pathParam("id"), author(ctx));
                 return null;
             });
             List<com.sciaticachat.corpus.CorpusError> problems = chat.get().index().reload().errors();
@@ -287,8 +286,33 @@ final class AdminApi {
 
     /** How many versions the console lists. */
     static final int HISTORY_SHOWN = 50;
-    /** Who the console's changes are recorded as (one staff token: the console). */
-    static final String STAFF = "staff (console)";
+    /** The name staff give at sign-in, sent with each call; the console's changes are recorded under it. */
+    static final String STAFF_HEADER = "X-Staff-Name";
+    static final String STAFF_ATTRIBUTE = "staff";
+    /** The staff member whose request is running on this thread (the Editor's reload records the change as theirs). */
+    private static final ThreadLocal<String> CURRENT_STAFF = new ThreadLocal<>();
+
+    /** A name fit for the history: printable, one line, at most 40 characters; "staff" when none was given. */
+    static String staffName(String given) {
+        String n = given == null ? "" : given.replaceAll("[\\p{Cntrl}\\p{Cf}<>]", "").replaceAll("\\s+", " ").strip();
+        if (n.length() > 40) n = n.substring(0, 40).strip();
+        return n.isEmpty() ? "staff" : n;
+    }
+
+    /** Who a console change is recorded as. */
+    static String author(Context ctx) {
+        String name = ctx.attribute(STAFF_ATTRIBUTE);
+        return (name == null ? "staff" : name) + " (console)";
+    }
+
+    /** The next version the history records is this staff member's. */
+    static void expectAuthor(Config config, String name) {
+        try {
+            CorpusHistory.of(config.corpusDir()).expect((name == null ? "staff" : name) + " (console)");
+        } catch (RuntimeException noHistory) {
+            // the folder cannot keep a history: the change still goes live
+        }
+    }
 
     private static CorpusHistory history(Config config) {
         try {

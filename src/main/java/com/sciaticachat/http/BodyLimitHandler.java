@@ -18,16 +18,17 @@ import org.eclipse.jetty.util.Callback;
  */
 final class BodyLimitHandler extends Handler.Wrapper {
     static final long MAX_DRAIN = 8L * 1024 * 1024;
-    private final long maxBytes;
+    private final java.util.function.ToLongFunction<String> maxBytes;
 
-    BodyLimitHandler(long maxBytes) {
+    /** @param maxBytes the largest body a request to a path may carry */
+    BodyLimitHandler(java.util.function.ToLongFunction<String> maxBytes) {
         this.maxBytes = maxBytes;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         long length = request.getLength();
-        if (length <= maxBytes) return super.handle(request, response, callback);
+        if (length <= maxBytes.applyAsLong(request.getHttpURI().getPath())) return super.handle(request, response, callback);
         Runnable refuse = () -> {
             response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
             Response.writeError(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413);

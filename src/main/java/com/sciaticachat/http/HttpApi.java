@@ -31,6 +31,14 @@ public final class HttpApi {
 
     /** Bodies above this are refused with 413 before they are read into memory. */
     public static final int MAX_BODY_BYTES = 16 * 1024;
+    /** The console's draft routes carry whole documents: their bodies may be this large. */
+    public static final int MAX_DOCUMENT_BYTES = 1024 * 1024;
+    static final String DOCUMENT_ROUTES = "/api/v1/admin/draft";
+
+    /** The largest body a request to this path may carry. */
+    static long bodyLimit(String path) {
+        return path != null && path.startsWith(DOCUMENT_ROUTES) ? MAX_DOCUMENT_BYTES : MAX_BODY_BYTES;
+    }
     public static final int MAX_QUESTION_CHARS = 500;
 
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -264,6 +272,20 @@ public final class HttpApi {
     static final int MAX_SECTION_ID_CHARS = 300;
 
     /** The request's body; one that breaks off or breaks its framing is the client's mistake (400), not ours. */
+    /** A draft route's body, up to {@link #MAX_DOCUMENT_BYTES} (the service-wide request limit is smaller). */
+    static String documentBody(Context ctx) {
+        try (java.io.InputStream in = ctx.req().getInputStream()) {
+            byte[] bytes = in.readNBytes(MAX_DOCUMENT_BYTES + 1);
+            if (bytes.length > MAX_DOCUMENT_BYTES) {
+                throw new ApiException(413, "payload_too_large", "A document may be at most " + MAX_DOCUMENT_BYTES / 1024 + " KB");
+            }
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | RuntimeException e) {
+            if (e instanceof HttpResponseException h) throw h;
+            throw new ApiException(400, "unreadable_body", "The body could not be read to its end; send it again");
+        }
+    }
+
     static String body(Context ctx) {
         try {
             // JSON is UTF-8 (RFC 8259), whatever charset the Content-Type claims

@@ -23,8 +23,29 @@ final class JettySetup {
     static final Duration BODY_DEADLINE = Duration.ofSeconds(10);
     /** Room for a full body plus the framing Jetty counts per chunk. */
     private static final long RETAINED = HttpApi.MAX_BODY_BYTES + 4096;
+    private static final long RETAINED_DOCUMENT = HttpApi.MAX_DOCUMENT_BYTES + 4096;
 
     private JettySetup() {}
+
+    /** Bodies are read ahead up to the route's limit: a whole document for the console's draft, a question elsewhere. */
+    private static EagerContentHandler.ContentLoaderFactory byPath(EagerContentHandler.ContentLoaderFactory small,
+                                                                   EagerContentHandler.ContentLoaderFactory large) {
+        return new EagerContentHandler.ContentLoaderFactory() {
+            @Override
+            public String getApplicableMimeType() {
+                return small.getApplicableMimeType();
+            }
+
+            @Override
+            public EagerContentHandler.ContentLoader newContentLoader(String contentType, String mimeType, org.eclipse.jetty.server.Handler handler,
+                                                                      org.eclipse.jetty.server.Request request,
+                                                                      org.eclipse.jetty.server.Response response,
+                                                                      org.eclipse.jetty.util.Callback callback) {
+                boolean document = HttpApi.bodyLimit(request.getHttpURI().getPath()) > HttpApi.MAX_BODY_BYTES;
+                return (document ? large : small).newContentLoader(contentType, mimeType, handler, request, response, callback);
+            }
+        };
+    }
 
     static void apply(JavalinConfig cfg, Limits limits) {
         SlowClientGuard guard = new SlowClientGuard(limits.connectionsPerClient(), HEADER_DEADLINE, BODY_DEADLINE, limits.trustedProxies());
@@ -40,8 +61,9 @@ final class JettySetup {
         cfg.jetty.modifyServer(server -> {
             server.setErrorHandler(new JsonErrorHandler());
             // the last inserted is the outermost: the declared length is checked before any of the body is read
-            server.insertHandler(new EagerContentHandler(new EagerContentHandler.RetainedContentLoaderFactory(RETAINED, -1, true)));
-            server.insertHandler(new BodyLimitHandler(HttpApi.MAX_BODY_BYTES));
+            server.insertHandler(new EagerContentHandler(byPath(new EagerContentHandler.RetainedContentLoaderFactory(RETAINED, -1, true),
+                    new EagerContentHandler.RetainedContentLoaderFactory(RETAINED_DOCUMENT, -1, true))));
+            server.insertHandler(new BodyLimitHandler(HttpApi::bodyLimit));
         });
         cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
         cfg.jetty.addConnector((server, http) -> {

@@ -38,6 +38,13 @@ public final class CorpusReader {
     /** SHA-256 of {@link #training}, taken once: the folder's fingerprint is taken every poll. */
     private final String trainingDigest;
 
+    private final Set<String> settingsFiles;
+
+    /** The names of the settings files a corpus folder may hold besides its Markdown documents. */
+    public Set<String> settingsFiles() {
+        return settingsFiles;
+    }
+
     public CorpusReader(String publisher, Set<String> settingsFiles, List<Check> checks) {
         this(publisher, settingsFiles, checks, "");
     }
@@ -51,6 +58,7 @@ public final class CorpusReader {
         names.add(OutOfScopeFile.FILE_NAME);
         names.add(VisitorQuestionsFile.FILE_NAME);
         this.loader = new CorpusLoader(publisher, names);
+        this.settingsFiles = Set.copyOf(names);
         List<Check> all = new ArrayList<>();
         all.add(c -> SynonymsFile.validate(c.shown(SynonymsFile.FILE_NAME), c.settingsFile(SynonymsFile.FILE_NAME)));
         all.add(c -> OutOfScopeFile.validate(c.shown(OutOfScopeFile.FILE_NAME), c.settingsFile(OutOfScopeFile.FILE_NAME)));

@@ -66,8 +66,11 @@ public final class LiveIndex implements Closeable {
     /** Told each time a change to the corpus goes live whole (no file in error). */
     private final List<Runnable> published = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private LiveIndex(Path corpusDir, Path indexDir, CorpusReader reader, IndexBuilder builder, Directory directory)
+    private final String modelId;
+
+    private LiveIndex(Path corpusDir, Path indexDir, CorpusReader reader, IndexBuilder builder, Directory directory, String modelId)
             throws IOException {
+        this.modelId = modelId;
         this.corpusDir = corpusDir;
         this.indexDir = indexDir;
         this.reader = reader;
@@ -92,7 +95,7 @@ public final class LiveIndex implements Closeable {
                 if (commit != null) removeUnusedFiles(directory);
                 // unchanged since the index was built (it was read then): nothing to read or build
                 if (commit != null && reader.fingerprint(corpusDir).equals(commit.get(Fields.COMMIT_FINGERPRINT))) {
-                    return serving(commit, new LiveIndex(corpusDir, indexDir, reader, builder, directory));
+                    return serving(commit, new LiveIndex(corpusDir, indexDir, reader, builder, directory, modelId));
                 }
                 LastGood lastGood = commit == null ? LastGood.NONE : lastGood(directory);
                 CorpusReader.Reading reading = reader.read(corpusDir, lastGood);
@@ -106,19 +109,19 @@ public final class LiveIndex implements Closeable {
                     if (commit == null) throw e;
                     // a full disk, a read-only folder, a model that would not load: the last commit is intact, serve it
                     LOG.error("Building the index failed; serving the last good index", e);
-                    live = serving(commit, new LiveIndex(corpusDir, indexDir, reader, builder, directory));
+                    live = serving(commit, new LiveIndex(corpusDir, indexDir, reader, builder, directory, modelId));
                     live.errors = List.of(writeFailure(indexDir, e));
                     return live;
                 }
                 LOG.info("Indexed {} documents, {} sections ({} units) in {} ms", s.documents(), s.sections(), s.units(), s.millis());
-                live = new LiveIndex(corpusDir, indexDir, reader, builder, directory);
+                live = new LiveIndex(corpusDir, indexDir, reader, builder, directory, modelId);
                 live.report(reading.errors(), withConflicts(reading, s));
             } catch (CorpusException e) {
                 if (commit == null) {
                     throw new StartupException("The corpus in " + corpusDir + " cannot be served, and there is no earlier index in "
                             + indexDir + " to serve meanwhile. Fix these and start again:\n" + e.getMessage());
                 }
-                live = new LiveIndex(corpusDir, indexDir, reader, builder, directory);
+                live = new LiveIndex(corpusDir, indexDir, reader, builder, directory, modelId);
                 live.report(e.errors(), List.of());
             } catch (LockObtainFailedException e) {
                 throw new StartupException("The index folder " + indexDir + " is locked by another process "
@@ -128,6 +131,28 @@ public final class LiveIndex implements Closeable {
         } catch (StartupException | IOException | RuntimeException e) {
             directory.close();
             throw e;
+        }
+    }
+
+    /**
+     * Another corpus folder (a draft of this one) read and indexed the same way, in its own index folder:
+     * what the chat would answer were that folder live.
+     */
+    public LiveIndex sibling(Path otherCorpus, Path otherIndex) throws StartupException, IOException {
+        return open(otherCorpus, otherIndex, reader, builder, modelId);
+    }
+
+    /** The names of the settings files the corpus folder may hold besides its documents. */
+    public java.util.Set<String> settingsFiles() {
+        return reader.settingsFiles();
+    }
+
+    /** The mistakes (not warnings) a read of another folder would find, with every check this index's corpus passes. */
+    public List<CorpusError> check(Path folder) {
+        try {
+            return reader.read(folder, LastGood.NONE).errors();
+        } catch (CorpusException e) {
+            return e.errors();
         }
     }
 
