@@ -201,7 +201,9 @@
     });
     groups.forEach(function (g) {
       var tr = document.createElement('tr');
-      tr.appendChild(el('td', g.question));
+      var asked = el('td', g.question);
+      if (g.status === 'not_helpful') asked.appendChild(el('div', 'A visitor said the answer did not help')).className = 'muted';
+      tr.appendChild(asked);
       tr.appendChild(el('td', g.count));
       var when = document.createElement('td');
       when.appendChild(ago(g.lastSeen));
@@ -251,7 +253,7 @@
       showStatus(r[0]);
       if (r[1].page > r[1].pages && inboxPage > 1) { inboxPage = r[1].pages; return refresh(); }
       showInbox(r[1], r[2].sections);
-      return Promise.all([showHistory(), loadDraft()]);
+      return Promise.all([showHistory(), loadDraft(), showStats()]);
     });
   }
 
@@ -473,6 +475,120 @@
       $('editor').hidden = true;
       return loadDraft();
     }).catch(function (e) { if (!fail(e)) $('draft-result').textContent = e.message; });
+  });
+
+  /* ---- what visitors ask: counts drawn as inline SVG (no third-party requests) ---- */
+  var SVG = 'http://www.w3.org/2000/svg';
+  function svg(tag, attrs, text) {
+    var e = document.createElementNS(SVG, tag);
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text != null) e.textContent = String(text);
+    return e;
+  }
+  var STATUS_WORDS = { answered: 'Answered from the guide', no_match: 'No good answer (declined)', urgent: 'Urgent advice',
+    smalltalk: 'Small talk', check: 'Asked a safety check question' };
+  var STATUS_COLOURS = { answered: '#0f766e', no_match: '#b45309', urgent: '#b91c1c', smalltalk: '#52606d', check: '#7c3aed' };
+
+  /** Vertical bars, one per day. */
+  function dayChart(days) {
+    var w = 520, h = 200, pad = 28, max = Math.max(1, Math.max.apply(null, days.map(function (d) { return d.questions; })));
+    var total = days.reduce(function (a, d) { return a + d.questions; }, 0);
+    var root = svg('svg', { viewBox: '0 0 ' + w + ' ' + h, role: 'img', 'aria-label': total + ' questions over ' + days.length
+      + ' days, at most ' + max + ' in a day' });
+    root.appendChild(svg('title', {}, 'Questions per day'));
+    var bw = (w - pad) / days.length;
+    days.forEach(function (d, i) {
+      var bh = (h - 2 * pad) * d.questions / max;
+      var bar = svg('rect', { x: pad + i * bw + 1, y: h - pad - bh, width: Math.max(1, bw - 2), height: bh, fill: '#0f766e' });
+      bar.appendChild(svg('title', {}, d.date + ': ' + d.questions));
+      root.appendChild(bar);
+    });
+    root.appendChild(svg('line', { x1: pad, y1: h - pad, x2: w, y2: h - pad, stroke: '#9aa5b1' }));
+    root.appendChild(svg('text', { x: pad - 4, y: pad + 4, 'text-anchor': 'end' }, max));
+    root.appendChild(svg('text', { x: pad - 4, y: h - pad, 'text-anchor': 'end' }, 0));
+    if (days.length) {
+      root.appendChild(svg('text', { x: pad, y: h - 8 }, days[0].date));
+      root.appendChild(svg('text', { x: w, y: h - 8, 'text-anchor': 'end' }, days[days.length - 1].date));
+    }
+    return root;
+  }
+
+  /** Horizontal bars: a label, a bar scaled to the largest value, the value (and its share). */
+  function barChart(rows, label, scale) {
+    var w = 520, rowH = 26, labelW = 200, room = w - labelW - 130, h = Math.max(1, rows.length) * rowH + 4;
+    var max = scale || Math.max(1, Math.max.apply(null, rows.map(function (r) { return r.value; })));
+    var root = svg('svg', { viewBox: '0 0 ' + w + ' ' + h, role: 'img', 'aria-label': label + ': '
+      + rows.map(function (r) { return r.label + ' ' + r.shown; }).join('; ') });
+    root.appendChild(svg('title', {}, label));
+    rows.forEach(function (r, i) {
+      var y = i * rowH + 2;
+      var name = svg('text', { x: labelW - 6, y: y + 17, 'text-anchor': 'end' }, r.label.length > 27 ? r.label.slice(0, 26) + '…' : r.label);
+      name.appendChild(svg('title', {}, r.label));
+      root.appendChild(name);
+      root.appendChild(svg('rect', { x: labelW, y: y + 4, width: Math.max(1, room * r.value / max), height: rowH - 10,
+        fill: r.colour || '#0f766e' }));
+      root.appendChild(svg('text', { x: labelW + room * r.value / max + 6, y: y + 17 }, r.shown));
+    });
+    if (!rows.length) root.appendChild(svg('text', { x: 4, y: 18 }, 'Nothing counted in this period yet.'));
+    return root;
+  }
+
+  function statsQuery() {
+    var range = $('stats-range').value;
+    if (range !== 'custom') return 'days=' + range;
+    return 'from=' + encodeURIComponent($('stats-from').value) + '&to=' + encodeURIComponent($('stats-to').value);
+  }
+
+  function showStats() {
+    return Promise.all([api('GET', '/api/v1/admin/stats?' + statsQuery()), api('GET', '/api/v1/admin/feedback')]).then(function (r) {
+      var s = r[0];
+      $('stats-total').textContent = s.questions + (s.questions === 1 ? ' question' : ' questions') + ' from ' + s.from + ' to ' + s.to + '.';
+      $('chart-days').replaceChildren(dayChart(s.days));
+      var statuses = Object.keys(s.statuses).sort(function (a, b) { return s.statuses[b] - s.statuses[a]; }).map(function (k) {
+        return { label: STATUS_WORDS[k] || k, value: s.statuses[k], colour: STATUS_COLOURS[k],
+          shown: s.statuses[k] + ' (' + Math.round(100 * s.statuses[k] / Math.max(1, s.questions)) + '%)' };
+      });
+      $('chart-statuses').replaceChildren(barChart(statuses, 'What the chat did'));
+      $('chart-sections').replaceChildren(barChart(s.sections.map(function (x) {
+        return { label: x.title, value: x.asked, shown: String(x.asked) };
+      }), 'Sections asked about most'));
+      $('chart-helpful').replaceChildren(barChart(s.rated.map(function (x) {
+        var votes = x.helpful + x.notHelpful;
+        return { label: x.title, value: x.helpful / votes, colour: '#047857',
+          shown: Math.round(100 * x.helpful / votes) + '% of ' + votes + (votes === 1 ? ' vote' : ' votes') };
+      }), 'Helpful, per section', 1));
+      var declined = $('stats-declined');
+      declined.replaceChildren();
+      s.declined.forEach(function (d) { declined.appendChild(el('li', d.question + ' — ' + d.count + (d.count === 1 ? ' time' : ' times'))); });
+      if (!s.declined.length) declined.appendChild(el('li', 'None in this period.'));
+      var body = $('feedback').querySelector('tbody');
+      body.replaceChildren();
+      r[1].feedback.forEach(function (f) {
+        var tr = document.createElement('tr');
+        var when = el('td');
+        when.appendChild(ago(f.time));
+        tr.append(when, el('td', f.helpful ? 'Yes' : 'No'), el('td', f.question), el('td', f.title), el('td', f.comment || '—'));
+        body.appendChild(tr);
+      });
+    });
+  }
+
+  $('stats-range').addEventListener('change', function () { $('stats-custom').hidden = $('stats-range').value !== 'custom'; });
+  $('stats-form').addEventListener('submit', function (e) { e.preventDefault(); showStats().catch(fail); });
+  $('stats-csv').addEventListener('click', function () {
+    fetch('/api/v1/admin/stats.csv?' + statsQuery(), { headers: { Authorization: 'Bearer ' + token() } }).then(function (r) {
+      if (!r.ok) throw new Error('HTTP ' + r.status);
+      var name = (/filename="([^"]+)"/.exec(r.headers.get('Content-Disposition') || '') || [])[1] || 'sciatica-chat.csv';
+      return r.blob().then(function (b) {
+        var a = document.createElement('a');
+        a.href = URL.createObjectURL(b);
+        a.download = name;
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
+      });
+    }).catch(function (e) { $('stats-total').textContent = 'The download failed: ' + e.message; });
   });
 
   $('login-form').addEventListener('submit', function (e) {

@@ -69,7 +69,12 @@
       slow: 'Sorry, the clinic\u2019s chat is taking too long to answer. Please try again.',
       refused: 'This website is not set up for the clinic\u2019s chat yet, so it cannot answer here.',
       notTaken: 'Sorry, I could not take that question: ',
-      earlier: 'Earlier in this conversation'
+      earlier: 'Earlier in this conversation',
+      helpful: 'Did this answer help?',
+      thanks: 'Thank you for telling us.',
+      missing: 'What were you looking for? (optional)',
+      sendNote: 'Send', skip: 'Skip',
+      notSent: 'Sorry, that did not reach the clinic.'
     },
     es: {
       title: 'Preguntas sobre la ciática',
@@ -103,7 +108,12 @@
       slow: 'Lo siento, el chat de la clínica tarda demasiado en responder. Inténtelo de nuevo.',
       refused: 'Este sitio web aún no está configurado para el chat de la clínica, así que no puede responder aquí.',
       notTaken: 'Lo siento, no pude aceptar esa pregunta: ',
-      earlier: 'Antes en esta conversación'
+      earlier: 'Antes en esta conversación',
+      helpful: '¿Le ayudó esta respuesta?',
+      thanks: 'Gracias por decírnoslo.',
+      missing: '¿Qué buscaba? (opcional)',
+      sendNote: 'Enviar', skip: 'Omitir',
+      notSent: 'Lo siento, no llegó a la clínica.'
     }
   };
   var pageLang = String(data.lang || document.documentElement.lang || 'en').toLowerCase();
@@ -173,6 +183,12 @@
     '.check .chips{margin-top:10px}',
     '.check .chip{padding:6px 18px;font-weight:600;color:#78350f;border-color:#78350f;background:#fff}',
     'details.guide{margin-top:4px}',
+    '.feedback{margin-top:8px;display:flex;flex-wrap:wrap;align-items:center;gap:6px;font-size:14px}',
+    '.feedback .chip{min-width:64px;text-align:center}',
+    '.feedback .chip[aria-pressed=true]{background:var(--accent);color:var(--accent-ink)}',
+    '.feedback form{flex-basis:100%;display:flex;flex-wrap:wrap;gap:6px;align-items:center}',
+    '.feedback label{flex-basis:100%}',
+    '.feedback p{margin:0;flex-basis:100%}',
     '.call{display:inline-flex;align-items:center;min-height:44px;margin-top:8px;padding:0 14px;border-radius:8px;background:#b91c1c;color:#fff;font-weight:700;text-decoration:none}',
     '.error{background:#fffbeb;border-color:#b45309;color:#78350f}',
     '.retry{margin-top:8px;border:1px solid #92400e;background:#fff;color:#92400e;border-radius:8px;padding:0 14px;min-height:44px}',
@@ -194,6 +210,8 @@
     ':host(.open) .root{height:100%}',
     '.panel{position:fixed;inset:0;width:100%;height:100%;border-radius:0}}'
   ].join('');
+
+  var feedbackCount = 0;
 
   /** Creates an element with a class and (as text, never HTML) content. */
   function el(tag, cls, text) {
@@ -675,7 +693,10 @@
       this.fetchJson(method, path, body)
         .then(function (reply) {
           self.setBusy(false);
+          // the question the reply answers, for the visitor's "did this help?" (a section opened by title has none)
+          self.asked = body && body.question;
           self.render(reply);
+          self.asked = null;
           self.turns.push({ question: turn.question, label: turn.label, reply: reply });
           store.save(self.turns);
         })
@@ -709,6 +730,7 @@
           b.appendChild(more);
         } else {
           b.appendChild(this.card(reply.answer));
+          if (!replaying && this.asked && this.info && this.info.feedback) b.appendChild(this.feedback(reply.answer, this.asked));
           this.appendBooking(b);
         }
       }
@@ -855,6 +877,67 @@
       card.appendChild(whole);
       if (answer.note) card.appendChild(el('div', 'note', answer.note));
       return card;
+    }
+
+    /** "Did this answer help?" Yes / No; after No, an optional line on what was missing. Sent once, announced. */
+    feedback(answer, question) {
+      var self = this;
+      var row = el('div', 'feedback');
+      row.setAttribute('part', 'feedback');
+      var ask = el('span', null, T.helpful);
+      ask.id = 'sc-fb-' + (++feedbackCount);
+      row.appendChild(ask);
+      var yes = el('button', 'chip', T.yes), no = el('button', 'chip', T.no);
+      var status = el('p', 'sr-status');
+      status.setAttribute('role', 'status');
+      var done = false;
+      function send(helpful, comment) {
+        var body = { question: question, sectionId: answer.sectionId, helpful: helpful };
+        if (comment) body.comment = comment;
+        self.fetchJson('POST', '/api/v1/feedback', body).then(function () { status.textContent = T.thanks; },
+          function (e) { console.warn(LOG, 'feedback not sent:', e.message); status.textContent = T.notSent; });
+      }
+      [yes, no].forEach(function (b) {
+        b.type = 'button';
+        b.setAttribute('aria-pressed', 'false');
+        b.setAttribute('aria-describedby', ask.id);
+        row.appendChild(b);
+      });
+      yes.addEventListener('click', function () {
+        if (done) return;
+        done = true;
+        yes.setAttribute('aria-pressed', 'true');
+        no.setAttribute('aria-disabled', 'true');
+        send(true);
+      });
+      no.addEventListener('click', function () {
+        if (done) return;
+        done = true;
+        no.setAttribute('aria-pressed', 'true');
+        yes.setAttribute('aria-disabled', 'true');
+        var form = el('form');
+        var id = ask.id + '-note';
+        var label = el('label', null, T.missing);
+        label.htmlFor = id;
+        var input = el('input');
+        input.id = id;
+        input.maxLength = 500;
+        var sendNote = el('button', 'chip', T.sendNote), skip = el('button', 'chip', T.skip);
+        sendNote.type = 'submit';
+        skip.type = 'button';
+        form.append(label, input, sendNote, skip);
+        function finish(comment) {
+          form.remove();
+          send(false, comment);
+          no.focus();
+        }
+        form.addEventListener('submit', function (e) { e.preventDefault(); finish(input.value.trim()); });
+        skip.addEventListener('click', function () { finish(''); });
+        row.insertBefore(form, status);
+        input.focus();
+      });
+      row.appendChild(status);
+      return row;
     }
 
     /** The section's blocks: paragraphs, list items with their labels, sub-headings; what matched is marked. */

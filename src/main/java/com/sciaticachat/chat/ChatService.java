@@ -170,12 +170,29 @@ public final class ChatService {
         if (!unanswered && !weak) return null;
         // scrubbed before anything about it is kept: the grouping words come from the scrubbed text too
         String scrubbed = Pii.scrub(question.strip());
-        Set<String> words = new TreeSet<>();
-        snapshot.questionAnalyzer().analyze(scrubbed).content().forEach(c -> c.alternatives().stream()
-                .filter(a -> !a.synonym()).findFirst().ifPresent(a -> words.addAll(a.terms())));
+        Set<String> words = groupingWords(snapshot, scrubbed);
         UnansweredInbox.Candidate best = t.candidates().isEmpty() ? null : new UnansweredInbox.Candidate(
                 t.candidates().get(0).sectionId(), t.candidates().get(0).title(), Math.round(t.confidence() * 1000) / 1000.0);
         return new AnswerCache.InboxEntry(scrubbed, Set.copyOf(words), r.status().value(), best);
+    }
+
+    /** The words the inbox groups a (scrubbed) question by: its meaningful stems, synonyms left out. */
+    private static Set<String> groupingWords(Snapshot snapshot, String scrubbed) {
+        Set<String> words = new TreeSet<>();
+        snapshot.questionAnalyzer().analyze(scrubbed).content().forEach(c -> c.alternatives().stream()
+                .filter(a -> !a.synonym()).findFirst().ifPresent(a -> words.addAll(a.terms())));
+        return words;
+    }
+
+    /**
+     * A visitor said an answer did not help: the question joins the inbox (scrubbed, grouped like any other),
+     * with the section it was answered from, so staff see what to improve.
+     */
+    public void notHelpful(String question, String sectionId, String title, String client) {
+        if (inbox == null) return;
+        String scrubbed = Pii.scrub(question.strip());
+        Set<String> words = index.withSnapshot(s -> groupingWords(s, scrubbed));
+        inbox.record(scrubbed, Set.copyOf(words), "not_helpful", new UnansweredInbox.Candidate(sectionId, title, 0), client);
     }
 
     /** Answers and keeps the evidence (ranking, confidence, analysed question). */

@@ -32,7 +32,8 @@ import java.util.Map;
 final class AdminApi {
     private AdminApi() {}
 
-    static void register(JavalinConfig cfg, ChatRef chat, Config config, ObjectMapper mapper, Cors cors, ClientAddress clients) {
+    static void register(JavalinConfig cfg, ChatRef chat, Config config, ObjectMapper mapper, Cors cors, ClientAddress clients,
+                         com.sciaticachat.stats.Insights insights) {
         AdminAuth auth = new AdminAuth(config.adminToken(), Clock.systemUTC());
         Cors own = cors.ownOnly();
         cfg.routes.before("/api/v1/admin/*", ctx -> {
@@ -58,6 +59,7 @@ final class AdminApi {
         cfg.routes.before("/api/v1/admin/*", ctx -> CURRENT_STAFF.set(ctx.attribute(STAFF_ATTRIBUTE)));
         cfg.routes.after("/api/v1/admin/*", ctx -> CURRENT_STAFF.remove());
         DraftApi.register(cfg, chat, config, mapper);
+        StatsApi.register(cfg, chat, insights);
         cfg.routes.get("/api/v1/admin/status", ctx -> ctx.json(status(chat.get(), editor)));
         cfg.routes.post("/api/v1/admin/try", ctx -> ctx.json(tryQuestion(chat.get(), HttpApi.readAsk(ctx, mapper).question())));
         cfg.routes.post("/api/v1/admin/reindex", ctx -> ctx.json(chat.get().index().reload()));
@@ -138,7 +140,8 @@ final class AdminApi {
 
     /**
      * One page of the open groups, most recent first, each checked against the guide as it is now: a group
-     * the guide now answers well is marked done (it was answered by an edit) and the page fills up from the
+     * the guide now answers well is marked done (it was answered by an edit; not a group a visitor said was
+     * answered unhelpfully) and the page fills up from the
      * next ones; the best guess is the guide's current one, offered for preselection only when the chat is
      * reasonably sure. Only the groups shown are checked, so a long list costs no more than a short one.
      */
@@ -153,8 +156,11 @@ final class AdminApi {
             row.put("question", g.question());
             row.put("count", g.count());
             row.put("lastSeen", g.lastSeen().toString());
+            row.put("status", g.lastStatus());
             ChatService.Trace t = chat.trace(g.question());
-            if (t.reply().status() == com.sciaticachat.chat.Reply.Status.ANSWERED && t.confidence() >= ChatService.WEAK_ANSWER) {
+            // a visitor said the answer did not help: a confident answer is no sign it is handled
+            boolean notHelpful = "not_helpful".equals(g.lastStatus());
+            if (!notHelpful && t.reply().status() == com.sciaticachat.chat.Reply.Status.ANSWERED && t.confidence() >= ChatService.WEAK_ANSWER) {
                 inbox(chat).markDone(g.id());
                 answeredNow++;
                 continue;

@@ -73,7 +73,9 @@ public final class HttpApi {
                 com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
         TokenBuckets askLimit = config.limits().askPerMinute() > 0
                 ? new TokenBuckets(config.limits().askPerMinute(), config.limits().askBurst()) : null;
+        com.sciaticachat.stats.Insights insights = insights(config);
         app[0] = Javalin.create(cfg -> {
+            if (insights != null) cfg.events.serverStopped(insights::close);
             cfg.startup.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(mapper, false));
             cfg.http.maxRequestSize = MAX_BODY_BYTES;
@@ -107,23 +109,16 @@ public final class HttpApi {
                 }
                 ctx.header("Access-Control-Allow-Origin", origin);
             });
-            for (String path : List.of("/api/v1/ask", "/api/v1/info", "/api/v1/sections", "/api/v1/sections/<id>")) {
+            for (String path : List.of("/api/v1/ask", "/api/v1/feedback", "/api/v1/info", "/api/v1/sections", "/api/v1/sections/<id>")) {
                 cfg.routes.options(path, HttpApi::preflight);
             }
 
             cfg.routes.post("/api/v1/ask", ctx -> {
                 String client = clients.of(ctx);
-                if (askLimit != null) {
-                    long wait = askLimit.waitNanos(client);
-                    if (wait > 0) {
-                        long seconds = Math.max(1, (wait + 999_999_999L) / 1_000_000_000L);
-                        ctx.header("Retry-After", Long.toString(seconds));
-                        throw new ApiException(429, "too_many_questions",
-                                "That is more questions than the chat can take at once; please wait " + seconds + " s and ask again");
-                    }
-                }
+                limit(ctx, askLimit, client);
                 AskRequest asked = readAsk(ctx, mapper);
                 Reply reply = chat.get().ask(asked.question(), asked.check(), client, asked.history());
+                if (insights != null) insights.statistics().asked(reply.status().value(), reply.answer() == null ? null : reply.answer().sectionId());
                 // a reply from the answer cache is the same object each time: its JSON is made once
                 byte[] json = rendered.get(reply, r -> toJson(mapper, r));
                 ctx.contentType("application/json").result(json);
@@ -132,8 +127,19 @@ public final class HttpApi {
             // section ids contain a slash (document/section), hence <id>, which spans segments
             cfg.routes.get("/api/v1/sections/<id>", ctx -> ctx.json(chat.get().section(ctx.pathParam("id"))
                     .orElseThrow(() -> new ApiException(404, "section_not_found", "There is no section with that id"))));
-            cfg.routes.get("/api/v1/info", ctx -> ctx.json(chat.get().info()));
-            if (config.adminEnabled()) AdminApi.register(cfg, chat, config, mapper, cors, clients);
+            cfg.routes.get("/api/v1/info", ctx -> {
+                // the widget offers "helpful / not helpful" only where someone reads it
+                com.fasterxml.jackson.databind.node.ObjectNode info = mapper.valueToTree(chat.get().info());
+                info.put("feedback", insights != null);
+                ctx.json(info);
+            });
+            cfg.routes.post("/api/v1/feedback", ctx -> {
+                if (insights == null) throw new ApiException(404, "not_found", "This chat does not collect feedback (its staff console is off)");
+                String client = clients.of(ctx);
+                limit(ctx, askLimit, client);
+                ctx.json(Feedback.take(ctx, mapper, chat.get(), insights, client));
+            });
+            if (config.adminEnabled()) AdminApi.register(cfg, chat, config, mapper, cors, clients, insights);
             cfg.routes.get("/health", ctx -> {
                 if (!chat.ready()) {
                     ctx.status(503).json(Map.of("status", "starting"));
@@ -163,6 +169,29 @@ public final class HttpApi {
             });
         });
         return app[0];
+    }
+
+    /** The visitor statistics and feedback, kept when the staff console (who reads them) is on. */
+    private static com.sciaticachat.stats.Insights insights(Config config) {
+        if (!config.adminEnabled()) return null;
+        try {
+            return com.sciaticachat.stats.Insights.open(config.indexDir().resolve("stats").resolve("visitor-statistics.json"),
+                    config.inbox().resolveSibling("feedback.jsonl"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("the visitor statistics could not be opened", e);
+        }
+    }
+
+    /** Past the client's share of questions for the minute: 429 with the seconds to wait. */
+    private static void limit(Context ctx, TokenBuckets limit, String client) {
+        if (limit == null) return;
+        long wait = limit.waitNanos(client);
+        if (wait > 0) {
+            long seconds = Math.max(1, (wait + 999_999_999L) / 1_000_000_000L);
+            ctx.header("Retry-After", Long.toString(seconds));
+            throw new ApiException(429, "too_many_questions",
+                    "That is more questions than the chat can take at once; please wait " + seconds + " s and ask again");
+        }
     }
 
     /** The status of a failure the client caused (a body Jetty could not parse, say), or null for a fault of ours. */

@@ -1,0 +1,51 @@
+package com.sciaticachat.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sciaticachat.chat.ChatService;
+import com.sciaticachat.chat.Reply;
+import com.sciaticachat.inbox.Pii;
+import com.sciaticachat.stats.Insights;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * {@code POST /api/v1/feedback}: a visitor says whether an answer helped, with an optional comment after
+ * "not helpful". Question and comment are scrubbed of personal data before anything is kept; a "not
+ * helpful" joins the staff inbox.
+ */
+final class Feedback {
+    static final int MAX_COMMENT = 500;
+
+    private Feedback() {}
+
+    static Map<String, Object> take(Context ctx, ObjectMapper mapper, ChatService chat, Insights insights, String client) throws IOException {
+        JsonNode body;
+        try {
+            body = mapper.readTree(HttpApi.body(ctx));
+        } catch (IOException e) {
+            body = null;
+        }
+        if (body == null || !body.isObject()) throw new ApiException(400, "invalid_json", "The request body must be a JSON object");
+        JsonNode helpful = body.get("helpful");
+        if (helpful == null || !helpful.isBoolean()) throw new ApiException(400, "missing_helpful", "Send \"helpful\": true or false");
+        String sectionId = body.path("sectionId").asText("");
+        Reply section = chat.section(sectionId).orElseThrow(() ->
+                new ApiException(400, "unknown_section", "\"sectionId\" must name the section the answer came from"));
+        String question = Questions.visible(body.path("question").asText(""));
+        if (question.isEmpty()) throw new ApiException(400, "missing_question", "Send \"question\": the question the answer was for");
+        if (question.length() > HttpApi.MAX_QUESTION_CHARS) {
+            throw new ApiException(400, "question_too_long", "\"question\" may have at most " + HttpApi.MAX_QUESTION_CHARS + " characters");
+        }
+        String comment = body.path("comment").isTextual() ? Questions.visible(body.get("comment").asText()) : "";
+        if (comment.length() > MAX_COMMENT) {
+            throw new ApiException(400, "comment_too_long", "A comment may be at most " + MAX_COMMENT + " characters");
+        }
+        String title = section.answer().title();
+        insights.statistics().feedback(sectionId, helpful.asBoolean());
+        insights.feedback().add(Pii.scrub(question), sectionId, helpful.asBoolean(), comment.isEmpty() ? null : Pii.scrub(comment));
+        if (!helpful.asBoolean()) chat.notHelpful(question, sectionId, title, client);
+        return Map.of("thanks", true);
+    }
+}
