@@ -346,6 +346,20 @@
               .catch(function (e) { if (!fail(e)) $('draft-result').textContent = e.message; });
           });
           act.appendChild(del);
+          var ren = el('button', 'Rename');
+          ren.type = 'button';
+          ren.className = 'secondary';
+          ren.setAttribute('aria-label', 'Rename ' + f.name + ' in the draft');
+          ren.addEventListener('click', function () {
+            var to = window.prompt('New name for ' + f.name + ' (ending in .md):', f.name);
+            if (!to || to.trim() === f.name) return;
+            to = to.trim();
+            if (!/\.md$/i.test(to)) to += '.md';
+            api('POST', '/api/v1/admin/draft/rename', { from: f.name, to: to, version: f.version })
+              .then(function (r) { $('draft-result').textContent = 'Renamed ' + f.name + ' to ' + to + ' in the draft.'; showDraft(r); })
+              .catch(function (e) { if (!fail(e)) $('draft-result').textContent = e.message; });
+          });
+          act.appendChild(ren);
         }
       }
       tr.appendChild(act);

@@ -84,6 +84,22 @@ final class DraftApi {
             if (t == null || !t.isTextual()) throw new ApiException(400, "missing_text", "Send \"text\": the file's whole new text");
             save(ctx, draft.get(), name, t.asText(), body.path("version").isTextual() ? body.get("version").asText() : null);
         });
+        cfg.routes.post("/api/v1/admin/draft/rename", ctx -> {
+            JsonNode body = body(ctx, mapper);
+            State s = draft.get();
+            synchronized (s) {
+                try {
+                    s.draft.rename(text(body, "from"), text(body, "to"), body.path("version").isTextual() ? body.get("version").asText() : null);
+                } catch (Draft.BadNameException e) {
+                    throw new ApiException(400, "bad_file_name", e.getMessage());
+                } catch (Editor.StaleVersionException e) {
+                    throw new ApiException(409, "changed_since", e.getMessage());
+                } catch (Draft.InvalidException e) {
+                    throw new ApiException(422, "mistakes", e.errors().get(0).toString());
+                }
+            }
+            ctx.json(overview(s.draft));
+        });
         cfg.routes.delete("/api/v1/admin/draft/file", ctx -> save(ctx, draft.get(), ctx.queryParam("name"), null, ctx.queryParam("version")));
         cfg.routes.post("/api/v1/admin/draft/preview", ctx -> {
             JsonNode body = body(ctx, mapper);

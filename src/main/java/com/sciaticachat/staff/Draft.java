@@ -160,6 +160,21 @@ public final class Draft {
         return new CorpusError(e.file(), e.line(), m, e.warning(), e.fix());
     }
 
+    /** Renames a document in the draft (its text moves to the new name). {@code basedOn}: the version the console showed. */
+    public synchronized void rename(String from, String to, String basedOn) throws IOException, BadNameException, InvalidException,
+            Editor.StaleVersionException {
+        String text = read(from);
+        if (text == null) throw new BadNameException("There is no file '" + from + "' to rename");
+        if (!checked(to).endsWith(".md") || !checked(from).endsWith(".md")) throw new BadNameException("Only documents (.md) can be renamed");
+        if (read(to) != null) throw new BadNameException("'" + to + "' already exists: choose another name");
+        Path source = exists() ? folder() : live;
+        if (basedOn != null && !basedOn.equals(fingerprint(source.resolve(checked(from))))) {
+            throw new Editor.StaleVersionException(CorpusLoader.shownPath(source, source.resolve(checked(from))));
+        }
+        save(to, text, "");
+        save(from, null, null);
+    }
+
     /** What the draft changes, file by file; none when there is no draft. */
     public synchronized List<Change> changes() throws IOException {
         if (!exists()) return List.of();

@@ -104,6 +104,19 @@ class DraftTest {
     }
 
     @Test
+    void a_document_renamed_in_the_draft_moves_whole_when_published() throws Exception {
+        Path live = live();
+        Draft d = draft(live);
+        d.rename("guide.md", "opening-hours.md", version(d, "guide.md"));
+        assertThrows(Draft.BadNameException.class, () -> d.rename("opening-hours.md", "safety.yml", null));
+        assertEquals(List.of(new Draft.Change("guide.md", Draft.Change.Kind.DELETED, false),
+                new Draft.Change("opening-hours.md", Draft.Change.Kind.ADDED, false)), d.changes());
+        d.publish();
+        assertFalse(Files.exists(live.resolve("guide.md")));
+        assertTrue(Files.readString(live.resolve("opening-hours.md")).contains("Open on Saturdays"));
+    }
+
+    @Test
     void deleting_and_names_the_corpus_cannot_hold() throws Exception {
         Path live = live();
         Draft d = draft(live);
