@@ -181,10 +181,12 @@ public final class Application implements Closeable {
     /** Stops HTTP and the watcher first, then closes the searchers. */
     @Override
     public void close() throws IOException {
+        if (http != null) LOG.info("Stopping: no new connections; requests in flight get up to {} s", config.limits().shutdownGraceSeconds());
         if (http != null) http.stop();
         if (watcher != null) watcher.close();
         if (chat.inbox() != null) chat.inbox().close();
         CorpusHistory.closeFor(config.corpusDir());
         index.close();
+        if (http != null) LOG.info("Stopped: requests in flight answered, the inbox, statistics and index closed");
     }
 }

@@ -189,20 +189,33 @@ public final class Main {
     }
 
     private static int serve(Config config, PrintStream err) throws LiveIndex.StartupException, IOException {
-        Application app;
+        // SIGTERM: stop taking connections, let requests in flight finish (SHUTDOWN_GRACE_SECONDS), close the
+        // inbox, the statistics and the index, and exit 0: a stop asked for is not a failure. Registered before
+        // the start, so a stop that comes while the service starts is clean too.
+        java.util.concurrent.atomic.AtomicReference<Application> running = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread hook = new Thread(() -> {
+            int status = 0;
+            try {
+                Application app = running.get();
+                if (app != null) app.close();
+            } catch (IOException | RuntimeException e) {
+                err.println("Error while stopping: " + e.getMessage());
+                status = 1;
+            }
+            err.flush();
+            Runtime.getRuntime().halt(status);
+        }, "shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
-            app = Application.start(config);
+            running.set(Application.start(config));
         } catch (RuntimeException e) {
+            Runtime.getRuntime().removeShutdownHook(hook);
             err.println("Error: the service could not listen on port " + config.port() + " (" + rootMessage(e) + ").");
             return FAILED;
+        } catch (LiveIndex.StartupException | IOException e) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            throw e;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                app.close();
-            } catch (IOException e) {
-                err.println("Error while stopping: " + e.getMessage());
-            }
-        }, "shutdown"));
         return RUNNING;
     }
 

@@ -17,27 +17,28 @@ import java.util.Map;
  * @param threads               Jetty's threads ({@code HTTP_THREADS}, 64): requests never wait on a slow client, but Jetty's selectors
  *                              and reserved threads come out of the same pool; with 32 it served half the requests a second of 64
  * @param trustedProxies        addresses of reverse proxies whose {@code X-Forwarded-For} is believed ({@code TRUSTED_PROXIES}, comma-separated)
+ * @param shutdownGraceSeconds  on SIGTERM, how long requests in flight may take to finish ({@code SHUTDOWN_GRACE_SECONDS}, 20)
  */
 public record Limits(int askPerMinute, int askBurst, int inboxPerMinute, int connectionsPerClient, int threads,
-                     List<String> trustedProxies) {
-    public static final Limits DEFAULT = new Limits(30, 10, 3, 32, 64, List.of());
+                     List<String> trustedProxies, int shutdownGraceSeconds) {
+    public static final Limits DEFAULT = new Limits(30, 10, 3, 32, 64, List.of(), 20);
     /** For tools and tests that ask many questions from one address: no per-client share of asking or of the inbox. */
-    public static final Limits NO_CLIENT_QUOTAS = new Limits(0, 10, 0, 32, 64, List.of());
+    public static final Limits NO_CLIENT_QUOTAS = new Limits(0, 10, 0, 32, 64, List.of(), 20);
 
     public Limits {
         trustedProxies = List.copyOf(trustedProxies);
     }
 
     public Limits withAsk(int perMinute, int burst) {
-        return new Limits(perMinute, burst, inboxPerMinute, connectionsPerClient, threads, trustedProxies);
+        return new Limits(perMinute, burst, inboxPerMinute, connectionsPerClient, threads, trustedProxies, shutdownGraceSeconds);
     }
 
     public Limits withConnectionsPerClient(int n) {
-        return new Limits(askPerMinute, askBurst, inboxPerMinute, n, threads, trustedProxies);
+        return new Limits(askPerMinute, askBurst, inboxPerMinute, n, threads, trustedProxies, shutdownGraceSeconds);
     }
 
     public Limits withTrustedProxies(List<String> proxies) {
-        return new Limits(askPerMinute, askBurst, inboxPerMinute, connectionsPerClient, threads, proxies);
+        return new Limits(askPerMinute, askBurst, inboxPerMinute, connectionsPerClient, threads, proxies, shutdownGraceSeconds);
     }
 
     static Limits from(Map<String, String> env) throws Config.ConfigException {
@@ -47,7 +48,8 @@ public record Limits(int askPerMinute, int askBurst, int inboxPerMinute, int con
                 number(env, "INBOX_LIMIT_PER_MINUTE", DEFAULT.inboxPerMinute, 0),
                 number(env, "CONNECTIONS_PER_CLIENT", DEFAULT.connectionsPerClient, 1),
                 number(env, "HTTP_THREADS", DEFAULT.threads, 8),
-                proxies(env.getOrDefault("TRUSTED_PROXIES", "")));
+                proxies(env.getOrDefault("TRUSTED_PROXIES", "")),
+                number(env, "SHUTDOWN_GRACE_SECONDS", DEFAULT.shutdownGraceSeconds, 0));
     }
 
     private static int number(Map<String, String> env, String name, int fallback, int min) throws Config.ConfigException {

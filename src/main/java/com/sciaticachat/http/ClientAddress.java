@@ -45,4 +45,21 @@ final class ClientAddress {
         }
         return a.length() > 64 ? a.substring(0, 64) : a;
     }
+
+    /**
+     * Whether a client address (as {@link #of} gives it) is this machine's or a private network's: who may
+     * read {@code /metrics}. Behind a proxy on the same machine set {@code TRUSTED_PROXIES}, or every visitor
+     * would look local (the sample nginx configuration also refuses {@code /metrics}).
+     */
+    static boolean internal(String address) {
+        if (!address.matches("[0-9a-fA-F:.]{2,45}")) return false;
+        try {
+            InetAddress a = InetAddress.getByName(address);
+            if (a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress()) return true;
+            byte[] b = a.getAddress();
+            return b.length == 16 && (b[0] & 0xfe) == 0xfc; // IPv6 unique local (fc00::/7)
+        } catch (Exception e) {
+            return false;
+        }
+    }
 }

@@ -74,14 +74,19 @@ public final class HttpApi {
         TokenBuckets askLimit = config.limits().askPerMinute() > 0
                 ? new TokenBuckets(config.limits().askPerMinute(), config.limits().askBurst()) : null;
         com.sciaticachat.stats.Insights insights = insights(config);
+        ServiceMetrics metrics = new ServiceMetrics(chat);
+        java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
         app[0] = Javalin.create(cfg -> {
             if (insights != null) cfg.events.serverStopped(insights::close);
+            cfg.events.serverStopping(() -> draining.set(true));
+            cfg.events.serverStopped(metrics::close);
+            cfg.requestLogger.http(metrics::request);
             cfg.startup.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(mapper, false));
             cfg.http.maxRequestSize = MAX_BODY_BYTES;
             cfg.http.prefer405over404 = true;
             cfg.http.generateEtags = true;
-            JettySetup.apply(cfg, config.limits());
+            JettySetup.apply(cfg, config.limits(), metrics::threadPool);
             staticFiles(cfg, config);
 
             cfg.routes.before(ctx -> {
@@ -118,6 +123,7 @@ public final class HttpApi {
                 limit(ctx, askLimit, client);
                 AskRequest asked = readAsk(ctx, mapper);
                 Reply reply = chat.get().ask(asked.question(), asked.check(), client, asked.history());
+                metrics.reply(reply);
                 if (insights != null) insights.statistics().asked(reply.status().value(), reply.answer() == null ? null : reply.answer().sectionId());
                 // a reply from the answer cache is the same object each time: its JSON is made once
                 byte[] json = rendered.get(reply, r -> toJson(mapper, r));
@@ -140,6 +146,18 @@ public final class HttpApi {
                 ctx.json(Feedback.take(ctx, mapper, chat.get(), insights, client));
             });
             if (config.adminEnabled()) AdminApi.register(cfg, chat, config, mapper, cors, clients, insights);
+            // for orchestrators: the process is up; it answers questions (not while starting or draining)
+            cfg.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "live")));
+            cfg.routes.get("/health/ready", ctx -> {
+                String state = draining.get() ? "draining" : !chat.ready() ? "starting" : "ready";
+                ctx.status(state.equals("ready") ? 200 : 503).json(Map.of("status", state));
+            });
+            cfg.routes.get("/metrics", ctx -> {
+                if (!ClientAddress.internal(clients.of(ctx))) {
+                    throw new ApiException(404, "not_found", "There is nothing at " + ctx.path());
+                }
+                ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
+            });
             cfg.routes.get("/health", ctx -> {
                 if (!chat.ready()) {
                     ctx.status(503).json(Map.of("status", "starting"));

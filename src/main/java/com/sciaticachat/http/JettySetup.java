@@ -47,10 +47,11 @@ final class JettySetup {
         };
     }
 
-    static void apply(JavalinConfig cfg, Limits limits) {
+    static void apply(JavalinConfig cfg, Limits limits, java.util.function.Consumer<QueuedThreadPool> metrics) {
         SlowClientGuard guard = new SlowClientGuard(limits.connectionsPerClient(), HEADER_DEADLINE, BODY_DEADLINE, limits.trustedProxies());
         QueuedThreadPool pool = new QueuedThreadPool(limits.threads(), Math.min(8, limits.threads()), (int) IDLE_TIMEOUT.toMillis() * 3);
         pool.setName("http");
+        metrics.accept(pool);
         cfg.jetty.threadPool = pool;
         cfg.jetty.modifyHttpConfiguration(http -> {
             http.setIdleTimeout(IDLE_TIMEOUT.toMillis());
@@ -64,6 +65,9 @@ final class JettySetup {
             server.insertHandler(new EagerContentHandler(byPath(new EagerContentHandler.RetainedContentLoaderFactory(RETAINED, -1, true),
                     new EagerContentHandler.RetainedContentLoaderFactory(RETAINED_DOCUMENT, -1, true))));
             server.insertHandler(new BodyLimitHandler(HttpApi::bodyLimit));
+            // on stop, new connections are refused and requests in flight get up to the grace period to finish
+            server.insertHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
+            server.setStopTimeout(limits.shutdownGraceSeconds() * 1000L);
         });
         cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
         cfg.jetty.addConnector((server, http) -> {

@@ -61,6 +61,8 @@ public final class LiveIndex implements Closeable {
     private volatile List<CorpusError> warnings = List.of();
     private volatile Instant lastReload = Instant.now();
     private volatile long reloads;
+    /** Reloads that left a file in error, or failed to build: the last good version kept serving. */
+    private volatile long failedReloads;
     /** Goes up each time a new commit is swapped in; what was computed from an older one is stale. */
     private volatile long generation;
     /** Told each time a change to the corpus goes live whole (no file in error). */
@@ -273,6 +275,7 @@ public final class LiveIndex implements Closeable {
             reading = readSettled(lastGood);
         } catch (CorpusException e) {
             report(e.errors(), warnings);
+            failedReloads++;
             return new ReloadResult(false, false, errors, null);
         }
         try {
@@ -291,10 +294,12 @@ public final class LiveIndex implements Closeable {
                     }
                 }
             }
+            if (!errors.isEmpty()) failedReloads++;
             return new ReloadResult(true, errors.isEmpty(), errors, summary);
         } catch (IOException | RuntimeException e) {
             errors = List.of(writeFailure(indexDir, e));
             LOG.error("Rebuilding the index failed; still serving the last good index", e);
+            failedReloads++;
             return new ReloadResult(false, false, errors, null);
         }
     }
@@ -320,6 +325,10 @@ public final class LiveIndex implements Closeable {
     }
 
     /** Which commit is being served, as a number that grows with every swap (for caches of answers). */
+    public long failedReloads() {
+        return failedReloads;
+    }
+
     public long generation() {
         return generation;
     }

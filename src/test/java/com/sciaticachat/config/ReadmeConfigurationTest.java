@@ -37,7 +37,7 @@ class ReadmeConfigurationTest {
             Map.entry("TRUSTED_PROXIES", "10.0.0.1"),
             Map.entry("ASK_LIMIT_PER_MINUTE", "12"), Map.entry("ASK_LIMIT_BURST", "4"),
             Map.entry("INBOX_LIMIT_PER_MINUTE", "7"),
-            Map.entry("CONNECTIONS_PER_CLIENT", "9"), Map.entry("HTTP_THREADS", "40"));
+            Map.entry("CONNECTIONS_PER_CLIENT", "9"), Map.entry("HTTP_THREADS", "40"), Map.entry("SHUTDOWN_GRACE_SECONDS", "5"));
 
     @Test
     void every_setting_in_the_readme_table_changes_the_configuration() throws Exception {

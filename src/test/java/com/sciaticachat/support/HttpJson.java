@@ -33,7 +33,7 @@ public final class HttpJson {
 
     private final String base;
 
-    HttpJson(String base) {
+    public HttpJson(String base) {
         this.base = base;
     }
 
