@@ -182,7 +182,13 @@ public final class Application implements Closeable {
     @Override
     public void close() throws IOException {
         if (http != null) LOG.info("Stopping: no new connections; requests in flight get up to {} s", config.limits().shutdownGraceSeconds());
-        if (http != null) http.stop();
+        if (http != null) {
+            try {
+                http.stop();
+            } catch (RuntimeException e) {
+                LOG.warn("Requests still running after the grace period were cut short ({})", e.toString());
+            }
+        }
         if (watcher != null) watcher.close();
         if (chat.inbox() != null) chat.inbox().close();
         CorpusHistory.closeFor(config.corpusDir());

@@ -64,17 +64,24 @@ public record Limits(int askPerMinute, int askBurst, int inboxPerMinute, int con
         }
     }
 
-    /** "10.0.0.5, ::1" → the addresses as Java prints them; only literal addresses, never names to look up. */
+    /**
+     * "10.0.0.5, ::1, 10.0.0.0/8" → the addresses as Java prints them, networks with their prefix length;
+     * only literal addresses, never names to look up.
+     */
     static List<String> proxies(String value) throws Config.ConfigException {
         List<String> out = new ArrayList<>();
         for (String raw : Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()) {
-            if (!raw.matches("[0-9a-fA-F:.]+")) {
-                throw new Config.ConfigException("TRUSTED_PROXIES lists IP addresses like '127.0.0.1' or '10.0.0.5', not '" + raw + "'");
+            String bad = "TRUSTED_PROXIES lists IP addresses like '127.0.0.1' or networks like '10.0.0.0/8', not '" + raw + "'";
+            String[] parts = raw.split("/", -1);
+            if (parts.length > 2 || !parts[0].matches("[0-9a-fA-F:.]+") || (parts.length == 2 && !parts[1].matches("[0-9]{1,3}"))) {
+                throw new Config.ConfigException(bad);
             }
             try {
-                out.add(InetAddress.getByName(raw).getHostAddress());
+                InetAddress a = InetAddress.getByName(parts[0]);
+                if (parts.length == 2 && Integer.parseInt(parts[1]) > a.getAddress().length * 8) throw new Config.ConfigException(bad);
+                out.add(a.getHostAddress() + (parts.length == 2 ? "/" + parts[1] : ""));
             } catch (UnknownHostException e) {
-                throw new Config.ConfigException("TRUSTED_PROXIES lists IP addresses like '127.0.0.1' or '10.0.0.5', not '" + raw + "'");
+                throw new Config.ConfigException(bad);
             }
         }
         return out;

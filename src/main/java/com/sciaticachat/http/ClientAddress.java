@@ -3,7 +3,6 @@ package com.sciaticachat.http;
 import io.javalin.http.Context;
 import java.net.InetAddress;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Who a request comes from, for per-client limits: the connection's address, unless that is a trusted
@@ -12,10 +11,10 @@ import java.util.Set;
  * address it is ignored.
  */
 final class ClientAddress {
-    private final Set<String> trusted;
+    private final TrustedProxies trusted;
 
     ClientAddress(List<String> trustedProxies) {
-        this.trusted = Set.copyOf(trustedProxies);
+        this.trusted = new TrustedProxies(trustedProxies);
     }
 
     String of(Context ctx) {

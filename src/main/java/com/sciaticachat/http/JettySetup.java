@@ -61,13 +61,14 @@ final class JettySetup {
         });
         cfg.jetty.modifyServer(server -> {
             server.setErrorHandler(new JsonErrorHandler());
+            // on stop, new connections are refused and requests being answered get up to the grace period to
+            // finish (inside the eager reader: a client still sending its body is not waited for)
+            server.insertHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
+            server.setStopTimeout(limits.shutdownGraceSeconds() * 1000L);
             // the last inserted is the outermost: the declared length is checked before any of the body is read
             server.insertHandler(new EagerContentHandler(byPath(new EagerContentHandler.RetainedContentLoaderFactory(RETAINED, -1, true),
                     new EagerContentHandler.RetainedContentLoaderFactory(RETAINED_DOCUMENT, -1, true))));
             server.insertHandler(new BodyLimitHandler(HttpApi::bodyLimit));
-            // on stop, new connections are refused and requests in flight get up to the grace period to finish
-            server.insertHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
-            server.setStopTimeout(limits.shutdownGraceSeconds() * 1000L);
         });
         cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
         cfg.jetty.addConnector((server, http) -> {

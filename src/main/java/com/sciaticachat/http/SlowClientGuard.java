@@ -3,6 +3,7 @@ package com.sciaticachat.http;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,7 +44,7 @@ final class SlowClientGuard extends AbstractLifeCycle implements Connection.List
     private final int maxPerAddress;
     private final long headerDeadlineNanos;
     private final long bodyDeadlineNanos;
-    private final Set<String> exempt;
+    private final TrustedProxies exempt;
     private final Map<HttpConnection, Tracked> open = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
     private ScheduledExecutorService sweeper;
@@ -52,7 +53,7 @@ final class SlowClientGuard extends AbstractLifeCycle implements Connection.List
         this.maxPerAddress = maxPerAddress;
         this.headerDeadlineNanos = headerDeadline.toNanos();
         this.bodyDeadlineNanos = bodyDeadline.toNanos();
-        this.exempt = Set.copyOf(exempt);
+        this.exempt = new TrustedProxies(List.copyOf(exempt));
     }
 
     @Override

@@ -34,7 +34,7 @@ class ReadmeConfigurationTest {
             Map.entry("ADMIN_TOKEN", "a-long-enough-staff-token"),
             Map.entry("inbox", "elsewhere/inbox.jsonl"), Map.entry("INBOX_FILE", "elsewhere/inbox.jsonl"),
             Map.entry("PUBLIC_URL", "https://chat.example.com"),
-            Map.entry("TRUSTED_PROXIES", "10.0.0.1"),
+            Map.entry("TRUSTED_PROXIES", "10.0.0.1, 10.244.0.0/16"),
             Map.entry("ASK_LIMIT_PER_MINUTE", "12"), Map.entry("ASK_LIMIT_BURST", "4"),
             Map.entry("INBOX_LIMIT_PER_MINUTE", "7"),
             Map.entry("CONNECTIONS_PER_CLIENT", "9"), Map.entry("HTTP_THREADS", "40"), Map.entry("SHUTDOWN_GRACE_SECONDS", "5"));

@@ -59,41 +59,38 @@ class OperationsTest {
             port = s.getLocalPort();
         }
         Path log = root.resolve("service.log");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        String token = "a-staff-token-for-the-stop-test";
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "com.sciaticachat.cli.Main", "serve",
                 "--port", Integer.toString(port), "--corpus", root.resolve("corpus").toString(), "--index", root.resolve("index").toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("ADMIN_TOKEN", token);
+        Process p = pb.start();
         try {
             HttpJson http = new HttpJson("http://localhost:" + port);
-            Await.until(Duration.ofSeconds(120), "the service is ready", () -> {
-                try {
-                    return http.get("/health/ready").status() == 200;
-                } catch (RuntimeException notYet) {
-                    return false;
-                }
-            });
-            Await.until(Duration.ofSeconds(60), "the service has started", () -> read(log).contains("is answering"));
+            String[] auth = {"Authorization", "Bearer " + token};
+            Await.until(Duration.ofSeconds(120), "the service has started", () -> read(log).contains("is answering"));
+            assertEquals(200, http.get("/health/ready").status());
             assertEquals(200, http.ask("what causes sciatica").status());
-            // a question whose body is still arriving when the stop comes is answered all the same
-            String body = "{\"question\":\"what causes sciatica\"}";
-            try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
-                java.io.OutputStream out = socket.getOutputStream();
-                out.write(("POST /api/v1/ask HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nConnection: close\r\n"
-                        + "Content-Length: " + body.length() + "\r\n\r\n" + body.substring(0, 10)).getBytes(StandardCharsets.UTF_8));
-                out.flush();
-                // the headers are on the wire before the stop is asked for; the stop itself (JVM hook, then Jetty)
-                // begins well after they are parsed
-                p.destroy(); // SIGTERM
-                Await.until(Duration.ofSeconds(10), "the stop has begun", () -> read(log).contains("Stopping") || !isUp(http));
-                out.write(body.substring(10).getBytes(StandardCharsets.UTF_8));
-                out.flush();
-                String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                assertTrue(response.startsWith("HTTP/1.1 200"), response);
-                assertTrue(response.contains("\"status\":\"answered\""), response);
-            }
+            // a long request: the first question tried against a draft builds the draft's index
+            String page = "# Parking\n\n## Where to park\n\nPark behind the clinic; it is free for clients.\n";
+            HttpJson.Response saved = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.base() + "/api/v1/admin/draft/file"))
+                    .header("Content-Type", "application/json").header(auth[0], auth[1])
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"parking.md\",\"version\":\"\",\"text\":\""
+                            + page.replace("\n", "\\n") + "\"}")).build());
+            assertEquals(200, saved.status(), saved.body());
+            java.util.concurrent.CompletableFuture<HttpJson.Response> tried = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> http.post("/api/v1/admin/draft/try", "{\"question\":\"where do i park\"}", auth));
+            Await.until(Duration.ofSeconds(30), "the draft's index is being built", () -> read(log).contains("draft"));
+            p.destroy(); // SIGTERM, while that request is being answered
+            HttpJson.Response answered = tried.get(60, TimeUnit.SECONDS);
+            assertEquals(200, answered.status(), answered.body());
+            assertEquals("Where to park", answered.json().at("/explanation/reply/answer/title").asText(), answered.body());
             assertTrue(p.waitFor(60, TimeUnit.SECONDS), "stopped within the grace period");
-            assertEquals(0, p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-            assertTrue(read(log).contains("Stopped: requests in flight answered"), read(log));
+            assertEquals(0, p.exitValue(), read(log));
+            String out = read(log);
+            assertTrue(out.indexOf("Stopping: no new connections") < out.indexOf("Stopped: requests in flight answered"), out);
+            assertTrue(!isUp(http), "no longer listening");
         } finally {
             p.destroyForcibly();
         }
