@@ -192,7 +192,8 @@
       api('POST', '/api/v1/admin/inbox/' + encodeURIComponent(g.id) + '/file',
         { section: picker.value, version: versions['visitor-questions.txt'] }).then(function (r) {
         var what = '“' + r.question + '” under [' + r.heading + ']';
-        say(r.live ? 'Filed ' + what + ', and live.' : 'Filed ' + what + ', but not live because: ' + problems(r), function () {
+        say(!r.changed ? 'That exact question was already filed; nothing changed. Try it above to see which section answers it.'
+          : r.live ? 'Filed ' + what + ', and live.' : 'Filed ' + what + ', but not live because: ' + problems(r), function () {
           return api('POST', '/api/v1/admin/inbox/' + encodeURIComponent(g.id) + '/unfile',
             { heading: r.heading, question: r.question, version: r.version });
         });
@@ -373,7 +374,7 @@
     var load = text != null ? Promise.resolve({ name: name, text: text, version: '' })
       : api('GET', '/api/v1/admin/draft/file?name=' + encodeURIComponent(name));
     return load.then(function (f) {
-      editing = { name: f.name, version: f.version };
+      editing = { name: f.name, version: f.version, saved: f.version ? f.text : null };
       $('editor').hidden = false;
       $('editor-title').textContent = (f.version ? 'Editing ' : 'New: ') + f.name;
       $('editor-text').value = f.text;
@@ -424,7 +425,11 @@
         drawBlocks(box, s.blocks);
         if (s.questions && s.questions.length) box.appendChild(el('p', 'Also asked as: ' + s.questions.join(' · '))).className = 'asked';
       });
-      if (!(r.sections || []).length) box.appendChild(el('p', /\.md$/.test(editing.name) ? 'Nothing to show yet.' : 'A settings file: no preview.')).className = 'muted';
+      var mistakes = (r.problems || []).some(function (p) { return !p.warning; });
+      if (!(r.sections || []).length) {
+        box.appendChild(el('p', !/\.md$/.test(editing.name) ? 'A settings file: no preview.'
+          : mistakes ? 'Fix the mistake listed below to see the preview.' : 'Nothing to show yet.')).className = 'muted';
+      }
       showProblems((r.problems || []).filter(function (p) { return !p.warning; }));
     }).catch(fail);
   }
@@ -436,6 +441,8 @@
     b.disabled = true;
     api('PUT', '/api/v1/admin/draft/file', { name: editing.name, text: $('editor-text').value, version: editing.version }).then(function (r) {
       $('editor-result').textContent = 'Saved to the draft. Visitors see it once you publish.';
+      $('draft-result').textContent = '';
+      editing.saved = $('editor-text').value;
       showProblems([]);
       var f = (r.files || []).filter(function (x) { return x.name === editing.name; })[0];
       if (f) { editing.version = f.version; $('editor-title').textContent = 'Editing ' + f.name; }
@@ -446,13 +453,27 @@
       showProblems(e.problems);
     }).then(function () { b.disabled = false; });
   });
-  $('editor-close').addEventListener('click', function () { editing = null; $('editor').hidden = true; });
+  $('editor-close').addEventListener('click', function () {
+    if (editing && editing.saved !== $('editor-text').value && !window.confirm('Close without saving your changes to the draft?')) return;
+    editing = null;
+    $('editor').hidden = true;
+  });
 
   $('new-form').addEventListener('submit', function (e) {
     e.preventDefault();
     var name = $('new-name').value.trim();
     if (!name) return;
     if (!/\.md$/i.test(name)) name += '.md';
+    if (!/^[\p{L}\p{N}][\p{L}\p{N} _.-]{0,80}$/u.test(name)) {
+      $('draft-result').textContent = '“' + name + '” cannot be a file name: use letters, digits, spaces, “-” and “_”, for example prices.md.';
+      $('new-name').focus();
+      return;
+    }
+    if (Array.prototype.some.call($('files').querySelectorAll('tbody td:first-child'), function (td) { return td.textContent === name; })) {
+      $('draft-result').textContent = name + ' already exists: edit it, or choose another name.';
+      return;
+    }
+    $('draft-result').textContent = '';
     $('new-name').value = '';
     openEditor(name, '---\ntitle: ' + name.replace(/\.md$/i, '').replace(/[-_]+/g, ' ') + '\n---\n# '
       + name.replace(/\.md$/i, '').replace(/[-_]+/g, ' ') + '\n\n## A first section\nWrite what visitors should read here.\n');
@@ -469,6 +490,10 @@
   });
 
   $('publish').addEventListener('click', function () {
+    var deleted = Array.prototype.map.call($('draft-changes').children, function (li) { return li.textContent; })
+      .filter(function (t) { return / \(deleted\)/.test(t); });
+    if (!window.confirm('Publish the draft? Visitors get it within seconds.'
+        + (deleted.length ? '\n\nDeleted, with every section in it: ' + deleted.join(', ') : ''))) return;
     var b = $('publish');
     b.disabled = true;
     $('draft-result').textContent = 'Publishing…';
@@ -478,7 +503,9 @@
       editing = null;
       $('editor').hidden = true;
       return Promise.all([loadDraft(), refresh()]);
-    }).catch(function (e) { if (!fail(e)) $('draft-result').textContent = e.message; }).then(function () { b.disabled = false; });
+    }).catch(function (e) {
+      if (!fail(e)) $('draft-result').textContent = e.message + (e.problems && e.problems.length ? ': ' + problems(e) : '');
+    }).then(function () { b.disabled = false; });
   });
 
   $('discard').addEventListener('click', function () {
@@ -588,7 +615,10 @@
   }
 
   $('stats-range').addEventListener('change', function () { $('stats-custom').hidden = $('stats-range').value !== 'custom'; });
-  $('stats-form').addEventListener('submit', function (e) { e.preventDefault(); showStats().catch(fail); });
+  $('stats-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    showStats().catch(function (err) { if (!fail(err)) $('stats-total').textContent = err.message; });
+  });
   $('stats-csv').addEventListener('click', function () {
     fetch('/api/v1/admin/stats.csv?' + statsQuery(), { headers: { Authorization: 'Bearer ' + token() } }).then(function (r) {
       if (!r.ok) throw new Error('HTTP ' + r.status);
@@ -633,6 +663,10 @@
     var q = $('question').value.trim();
     if (!q) return;
     var draft = $('try-draft').checked && !$('try-draft').disabled;
+    $('try-result').hidden = false;
+    $('try-reply').textContent = draft ? 'Trying against the draft… (the first try builds it: a few seconds)' : 'Trying…';
+    $('try-read').textContent = '';
+    $('candidates').querySelector('tbody').replaceChildren();
     (draft ? api('POST', '/api/v1/admin/draft/try', { question: q }).then(function (d) {
       d.explanation.against = d.against;
       return d.explanation;

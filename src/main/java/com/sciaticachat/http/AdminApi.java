@@ -99,11 +99,14 @@ final class AdminApi {
     }
 
     private static JsonNode body(Context ctx, ObjectMapper mapper) {
+        return object(HttpApi.body(ctx), mapper);
+    }
+
+    /** A request body that must be one JSON object; anything else is the client's mistake (400). */
+    static JsonNode object(String body, ObjectMapper mapper) {
         try {
-            JsonNode json = mapper.readTree(HttpApi.body(ctx));
+            JsonNode json = mapper.readTree(body);
             if (json != null && json.isObject()) return json;
-        } catch (ApiException e) {
-            throw e;
         } catch (Exception e) {
             // answered below
         }

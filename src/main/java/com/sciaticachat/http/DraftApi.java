@@ -131,6 +131,17 @@ final class DraftApi {
             List<Draft.Change> published;
             synchronized (s) {
                 if (!s.draft.exists()) throw new ApiException(409, "no_draft", "There is no draft to publish");
+                // a draft that could not be served whole (every document deleted, say) is not published: the
+                // files would leave the corpus while visitors kept the old version, and the next draft would lack them
+                List<CorpusError> wrong = chat.get().index().check(s.draft.folder());
+                if (!wrong.isEmpty()) {
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("error", Map.of("code", "draft_not_servable", "message",
+                            "Nothing was published: the chat could not answer from this draft (" + wrong.get(0).message() + ")"));
+                    out.put("problems", wrong);
+                    ctx.status(422).json(out);
+                    return;
+                }
                 s.closeIndex();
                 try {
                     AdminApi.expectAuthor(config, ctx.attribute(AdminApi.STAFF_ATTRIBUTE));
@@ -228,15 +239,7 @@ final class DraftApi {
     }
 
     private static JsonNode body(Context ctx, ObjectMapper mapper) {
-        try {
-            JsonNode json = mapper.readTree(HttpApi.documentBody(ctx));
-            if (json != null && json.isObject()) return json;
-        } catch (ApiException e) {
-            throw e;
-        } catch (Exception e) {
-            // answered below
-        }
-        throw new ApiException(400, "invalid_json", "The request body must be a JSON object");
+        return AdminApi.object(HttpApi.documentBody(ctx), mapper);
     }
 
     private static String text(JsonNode body, String field) {

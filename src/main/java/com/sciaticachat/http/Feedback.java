@@ -21,13 +21,7 @@ final class Feedback {
     private Feedback() {}
 
     static Map<String, Object> take(Context ctx, ObjectMapper mapper, ChatService chat, Insights insights, String client) throws IOException {
-        JsonNode body;
-        try {
-            body = mapper.readTree(HttpApi.body(ctx));
-        } catch (IOException e) {
-            body = null;
-        }
-        if (body == null || !body.isObject()) throw new ApiException(400, "invalid_json", "The request body must be a JSON object");
+        JsonNode body = AdminApi.object(HttpApi.body(ctx), mapper);
         JsonNode helpful = body.get("helpful");
         if (helpful == null || !helpful.isBoolean()) throw new ApiException(400, "missing_helpful", "Send \"helpful\": true or false");
         String sectionId = body.path("sectionId").asText("");

