@@ -298,8 +298,30 @@
         tr.appendChild(actions);
         body.appendChild(tr);
       });
+      // any two versions compared: from the older one chosen to the newer one
+      ['compare-from', 'compare-to'].forEach(function (id, k) {
+        var sel = $(id), kept = sel.value;
+        sel.replaceChildren();
+        (h.versions || []).forEach(function (v, i) {
+          var o = el('option', new Date(v.time).toLocaleString() + ' — ' + v.author + ': ' + v.summary);
+          o.value = v.id;
+          if (kept ? kept === v.id : (k === 0 ? i === 1 : i === 0)) o.selected = true;
+          sel.appendChild(o);
+        });
+      });
+      $('compare').hidden = (h.versions || []).length < 2;
     });
   }
+
+  $('compare').addEventListener('submit', function (e) {
+    e.preventDefault();
+    api('GET', '/api/v1/admin/history/' + encodeURIComponent($('compare-to').value) + '/changes?since='
+        + encodeURIComponent($('compare-from').value)).then(function (c) {
+      $('history-changes').hidden = false;
+      $('history-changes').textContent = c.changes || '(the two versions have the same files)';
+      $('history-changes').focus();
+    }).catch(function (err) { if (!fail(err)) $('history-result').textContent = err.message; });
+  });
 
 
   /* ---- the guide: files, the draft, the editor ---- */

@@ -148,6 +148,7 @@ public final class CorpusHistory implements AutoCloseable {
             if (from != null) oldTree.reset(reader, walk.parseCommit(resolve(from)).getTree());
             else if (target.getParentCount() > 0) oldTree.reset(reader, walk.parseCommit(target.getParent(0)).getTree());
             diff.setRepository(repo);
+            diff.setQuotePaths(false); // "Gutscheine ü.md", not "Gutscheine \303\274.md"
             for (DiffEntry e : diff.scan(oldTree, newTree)) diff.format(e);
             diff.flush();
             return out.toString(StandardCharsets.UTF_8);

@@ -59,6 +59,10 @@ class HistoryApiTest {
                         .findElement(org.openqa.selenium.By.xpath(".//button[text()='Changes']")).click();
                 org.openqa.selenium.WebElement shown = b.driver.findElement(org.openqa.selenium.By.id("history-changes"));
                 b.waitFor(d -> shown.getText().contains("Park in the lot") ? true : null);
+                // any two versions: the first against the newest (restored to it: the same files)
+                new org.openqa.selenium.support.ui.Select(b.driver.findElement(org.openqa.selenium.By.id("compare-from"))).selectByValue(first);
+                b.driver.findElement(org.openqa.selenium.By.cssSelector("#compare button")).click();
+                b.waitFor(d -> shown.getText().equals("(the two versions have the same files)") ? true : null);
             }
 
             assertEquals(404, http.post("/api/v1/admin/history/0123456789abcdef/restore", "{}", auth).status());
