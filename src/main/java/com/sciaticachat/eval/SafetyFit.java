@@ -118,12 +118,7 @@ public final class SafetyFit {
                 if (e.label().equals(s)) p.add(oofBy[0][i].signs().get(s));
                 else if (!e.redFlag() && !e.mirrors()) none.add(oofBy[0][i].signs().get(s));
             }
-            p.sort(null);
-            none.sort(null);
-            // high enough that ordinary messages (which mostly are current: "sore bum after sitting all day") rarely reach it
-            double alarm = Math.max(Math.max(0.2, quantile(p, 1 - ALARM_RECALL)), quantile(none, 1 - ORDINARY_ALARMS));
-            double check = Math.max(Math.max(0.05, quantile(p, 1 - CHECK_RECALL)), quantile(none, 1 - ORDINARY_CHECKS));
-            thresholds.put(s, new Thresholds(round(alarm), round(Math.min(alarm, check))));
+            thresholds.put(s, thresholds(p, none));
         }
 
         List<SafetyModel.LevelThresholds> levels = new ArrayList<>();
@@ -139,11 +134,8 @@ public final class SafetyFit {
                 if (ofLevel.contains(e.label())) p.add(mass);
                 else if (!e.redFlag() && !e.mirrors()) none.add(mass);
             }
-            p.sort(null);
-            none.sort(null);
-            double alarm = Math.max(Math.max(0.2, quantile(p, 1 - ALARM_RECALL)), quantile(none, 1 - ORDINARY_ALARMS));
-            double check = Math.max(Math.max(0.05, quantile(p, 1 - CHECK_RECALL)), quantile(none, 1 - ORDINARY_CHECKS));
-            levels.add(new SafetyModel.LevelThresholds(level.value, round(alarm), round(Math.min(alarm, check))));
+            Thresholds t = thresholds(p, none);
+            levels.add(new SafetyModel.LevelThresholds(level.value, t.alarm(), t.check()));
         }
         log.println("Level thresholds on the summed probability of a level's signs: " + levels);
 
@@ -345,6 +337,20 @@ public final class SafetyFit {
                 round(emergencyAlarmed / (double) Math.max(1, emergencies)), round(falseAlarms / (double) calm),
                 round(checkedFlags / (double) flags), round(checkedCalm / (double) calm), round(questionsAlarmed / (double) Math.max(1, questions)),
                 round(questionsAsked / (double) Math.max(1, questions)), FOLDS);
+    }
+
+    /**
+     * From out-of-fold readings of a sign's (or level's) own phrasings and of ordinary messages: alarm at the
+     * highest value that still finds {@value #ALARM_RECALL} of them, ask from the one that finds
+     * {@value #CHECK_RECALL}, each high enough that ordinary messages (which mostly are current: "sore bum
+     * after sitting all day") rarely reach it.
+     */
+    private static Thresholds thresholds(List<Double> own, List<Double> ordinary) {
+        own.sort(null);
+        ordinary.sort(null);
+        double alarm = Math.max(Math.max(0.2, quantile(own, 1 - ALARM_RECALL)), quantile(ordinary, 1 - ORDINARY_ALARMS));
+        double check = Math.max(Math.max(0.05, quantile(own, 1 - CHECK_RECALL)), quantile(ordinary, 1 - ORDINARY_CHECKS));
+        return new Thresholds(round(alarm), round(Math.min(alarm, check)));
     }
 
     private static double quantile(List<Double> sorted, double q) {
