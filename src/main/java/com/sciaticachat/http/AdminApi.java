@@ -82,7 +82,7 @@ final class AdminApi {
         cfg.routes.post("/api/v1/admin/history/{id}/restore", ctx -> {
             CorpusHistory history = history(config);
             known(() -> {
-                history.restore(ctx.pathParam("id"), author(ctx));
+                history.restore(ctx.pathParam("id"), author(ctx.attribute(STAFF_ATTRIBUTE)));
                 return null;
             });
             List<com.sciaticachat.corpus.CorpusError> problems = chat.get().index().reload().errors();
@@ -113,7 +113,7 @@ final class AdminApi {
         throw new ApiException(400, "invalid_json", "The request body must be a JSON object");
     }
 
-    private static String text(JsonNode body, String field, String example) {
+    static String text(JsonNode body, String field, String example) {
         JsonNode v = body.get(field);
         if (v == null || !v.isTextual() || v.asText().isBlank()) {
             throw new ApiException(400, "missing_" + field, "Send \"" + field + "\": " + example);
@@ -308,16 +308,15 @@ final class AdminApi {
         return n.isEmpty() ? "staff" : n;
     }
 
-    /** Who a console change is recorded as. */
-    static String author(Context ctx) {
-        String name = ctx.attribute(STAFF_ATTRIBUTE);
+    /** Who a console change is recorded as: the staff member's name (or "staff") from the console. */
+    static String author(String name) {
         return (name == null ? "staff" : name) + " (console)";
     }
 
     /** The next version the history records is this staff member's. */
     static void expectAuthor(Config config, String name) {
         try {
-            CorpusHistory.of(config.corpusDir()).expect((name == null ? "staff" : name) + " (console)");
+            CorpusHistory.of(config.corpusDir()).expect(author(name));
         } catch (RuntimeException noHistory) {
             // the folder cannot keep a history: the change still goes live
         }

@@ -79,31 +79,21 @@ final class DraftApi {
         });
         cfg.routes.put("/api/v1/admin/draft/file", ctx -> {
             JsonNode body = body(ctx, mapper);
-            String name = text(body, "name");
+            String name = AdminApi.text(body, "name", "the file's name, such as \"prices.md\"");
             JsonNode t = body.get("text");
             if (t == null || !t.isTextual()) throw new ApiException(400, "missing_text", "Send \"text\": the file's whole new text");
             save(ctx, draft.get(), name, t.asText(), body.path("version").isTextual() ? body.get("version").asText() : null);
         });
         cfg.routes.post("/api/v1/admin/draft/rename", ctx -> {
             JsonNode body = body(ctx, mapper);
-            State s = draft.get();
-            synchronized (s) {
-                try {
-                    s.draft.rename(text(body, "from"), text(body, "to"), body.path("version").isTextual() ? body.get("version").asText() : null);
-                } catch (Draft.BadNameException e) {
-                    throw new ApiException(400, "bad_file_name", e.getMessage());
-                } catch (Editor.StaleVersionException e) {
-                    throw new ApiException(409, "changed_since", e.getMessage());
-                } catch (Draft.InvalidException e) {
-                    throw new ApiException(422, "mistakes", e.errors().get(0).toString());
-                }
-            }
-            ctx.json(overview(s.draft));
+            String from = AdminApi.text(body, "from", "the file's name now"), to = AdminApi.text(body, "to", "its new name");
+            String version = body.path("version").isTextual() ? body.get("version").asText() : null;
+            edit(ctx, draft.get(), d -> d.rename(from, to, version));
         });
         cfg.routes.delete("/api/v1/admin/draft/file", ctx -> save(ctx, draft.get(), ctx.queryParam("name"), null, ctx.queryParam("version")));
         cfg.routes.post("/api/v1/admin/draft/preview", ctx -> {
             JsonNode body = body(ctx, mapper);
-            ctx.json(preview(config, text(body, "name"), body.path("text").asText("")));
+            ctx.json(preview(config, AdminApi.text(body, "name", "the file's name"), body.path("text").asText("")));
         });
         cfg.routes.post("/api/v1/admin/draft/try", ctx -> {
             String question = HttpApi.readAsk(ctx, mapper).question();
@@ -177,9 +167,19 @@ final class DraftApi {
     }
 
     private static void save(Context ctx, State s, String name, String text, String version) throws IOException {
+        edit(ctx, s, d -> d.save(name, text, version));
+    }
+
+    /** A change to the draft. */
+    private interface Edit {
+        void apply(Draft draft) throws IOException, Draft.BadNameException, Draft.InvalidException, Editor.StaleVersionException;
+    }
+
+    /** Makes a change to the draft and answers with the draft as it is then, or with why nothing was changed. */
+    private static void edit(Context ctx, State s, Edit edit) throws IOException {
         synchronized (s) {
             try {
-                s.draft.save(name, text, version);
+                edit.apply(s.draft);
             } catch (Draft.BadNameException e) {
                 throw new ApiException(400, "bad_file_name", e.getMessage());
             } catch (Editor.StaleVersionException e) {
@@ -242,9 +242,4 @@ final class DraftApi {
         return AdminApi.object(HttpApi.documentBody(ctx), mapper);
     }
 
-    private static String text(JsonNode body, String field) {
-        JsonNode v = body.get(field);
-        if (v == null || !v.isTextual() || v.asText().isBlank()) throw new ApiException(400, "missing_" + field, "Send \"" + field + "\"");
-        return v.asText().strip();
-    }
 }

@@ -27,11 +27,7 @@ final class Feedback {
         String sectionId = body.path("sectionId").asText("");
         Reply section = chat.section(sectionId).orElseThrow(() ->
                 new ApiException(400, "unknown_section", "\"sectionId\" must name the section the answer came from"));
-        String question = Questions.visible(body.path("question").asText(""));
-        if (question.isEmpty()) throw new ApiException(400, "missing_question", "Send \"question\": the question the answer was for");
-        if (question.length() > HttpApi.MAX_QUESTION_CHARS) {
-            throw new ApiException(400, "question_too_long", "\"question\" may have at most " + HttpApi.MAX_QUESTION_CHARS + " characters");
-        }
+        String question = HttpApi.question(body);
         String comment = body.path("comment").isTextual() ? Questions.visible(body.get("comment").asText()) : "";
         if (comment.length() > MAX_COMMENT) {
             throw new ApiException(400, "comment_too_long", "A comment may be at most " + MAX_COMMENT + " characters");

@@ -253,6 +253,19 @@ public final class HttpApi {
         }
     }
 
+    /** A body's "question": a string with something readable in it, at most {@value #MAX_QUESTION_CHARS} characters. */
+    static String question(JsonNode json) {
+        JsonNode q = json.get("question");
+        if (q == null || q.isNull()) throw new ApiException(400, "missing_question", "The body needs a \"question\" field");
+        if (!q.isTextual()) throw new ApiException(400, "invalid_question", "\"question\" must be a string");
+        String question = Questions.visible(q.asText());
+        if (question.isEmpty()) throw new ApiException(400, "empty_question", "\"question\" must not be blank");
+        if (question.codePointCount(0, question.length()) > MAX_QUESTION_CHARS) {
+            throw new ApiException(400, "question_too_long", "\"question\" may have at most " + MAX_QUESTION_CHARS + " characters");
+        }
+        return question;
+    }
+
     static AskRequest readAsk(Context ctx, ObjectMapper mapper) {
         // the header as sent: Javalin's parsed form fails on a charset Java does not know ("charset=ebcdic")
         String type = ctx.header("Content-Type");
@@ -270,14 +283,7 @@ public final class HttpApi {
         if (json == null || !json.isObject()) {
             throw new ApiException(400, "malformed_json", "The body must be a JSON object like {\"question\": \"...\"}");
         }
-        JsonNode q = json.get("question");
-        if (q == null || q.isNull()) throw new ApiException(400, "missing_question", "The body needs a \"question\" field");
-        if (!q.isTextual()) throw new ApiException(400, "invalid_question", "\"question\" must be a string");
-        String question = Questions.visible(q.asText());
-        if (question.isEmpty()) throw new ApiException(400, "empty_question", "\"question\" must not be blank");
-        if (question.codePointCount(0, question.length()) > MAX_QUESTION_CHARS) {
-            throw new ApiException(400, "question_too_long", "\"question\" may have at most " + MAX_QUESTION_CHARS + " characters");
-        }
+        String question = question(json);
         JsonNode c = json.get("check");
         ChatService.CheckAnswer check = null;
         if (c != null && !c.isNull()) {
@@ -318,7 +324,6 @@ public final class HttpApi {
     /** Longer than any section id the corpus can make. */
     static final int MAX_SECTION_ID_CHARS = 300;
 
-    /** The request's body; one that breaks off or breaks its framing is the client's mistake (400), not ours. */
     /** A draft route's body, up to {@link #MAX_DOCUMENT_BYTES} (the service-wide request limit is smaller). */
     static String documentBody(Context ctx) {
         try (java.io.InputStream in = ctx.req().getInputStream()) {
@@ -333,6 +338,7 @@ public final class HttpApi {
         }
     }
 
+    /** The request's body; one that breaks off or breaks its framing is the client's mistake (400), not ours. */
     static String body(Context ctx) {
         try {
             // JSON is UTF-8 (RFC 8259), whatever charset the Content-Type claims

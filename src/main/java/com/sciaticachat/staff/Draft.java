@@ -8,11 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -266,10 +263,8 @@ public final class Draft {
     /** The corpus files of a folder (what the chat reads, or reports), by path inside it. */
     private List<String> names(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) return List.of();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).filter(p -> !CorpusLoader.isIgnored(dir, p))
-                    .map(p -> CorpusLoader.relative(dir, p)).filter(n -> n.endsWith(".md") || settingsFiles.contains(n)).sorted().toList();
-        }
+        return CorpusLoader.files(dir, new ArrayList<>()).stream().filter(Files::isRegularFile)
+                .map(p -> CorpusLoader.relative(dir, p)).filter(n -> n.endsWith(".md") || settingsFiles.contains(n)).sorted().toList();
     }
 
     private void copyTree(Path from, Path to) throws IOException {
@@ -290,11 +285,8 @@ public final class Draft {
         }
     }
 
+    /** A file's version as the console names it: the same fingerprint the Editor checks writes against. */
     static String fingerprint(Path file) throws IOException {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Editor.fingerprint(Files.readAllBytes(file));
     }
 }

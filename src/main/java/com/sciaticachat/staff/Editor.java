@@ -184,7 +184,7 @@ public final class Editor {
         return reloader.reload().stream().filter(e -> !e.warning() && e.file().equals(shown)).toList();
     }
 
-    private static String fingerprint(byte[] bytes) {
+    static String fingerprint(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
