@@ -407,51 +407,36 @@
     }).catch(function (e) { if (!fail(e)) $('draft-result').textContent = e.message; });
   }
 
-  /** The widget's way of drawing a section: paragraphs, list items with their bold labels, sub-headings. */
-  function drawBlocks(into, blocks) {
-    var list = null;
-    (blocks || []).forEach(function (b) {
-      if (b.kind === 'ITEM') {
-        if (!list) { list = el('ul'); into.appendChild(list); }
-        var li = el('li');
-        if (b.label) li.append(el('strong', b.label + ':'), document.createTextNode(' '));
-        li.append(document.createTextNode(b.text));
-        list.appendChild(li);
-        return;
-      }
-      list = null;
-      if (b.kind === 'HEADING') { into.appendChild(el('h4', b.text)); return; }
-      var p = el('p');
-      if (b.label) p.append(el('strong', b.label + ':'), document.createTextNode(' '));
-      p.append(document.createTextNode(b.text));
-      into.appendChild(p);
-    });
-  }
-
   function showProblems(list) {
     var ul = $('editor-problems');
     ul.replaceChildren();
     (list || []).forEach(function (e) { ul.appendChild(el('li', (e.line > 0 ? 'Line ' + e.line + ': ' : '') + e.message)); });
   }
 
-  var previewTimer = null, previewSeq = 0;
+  var previewTimer = null, previewSeq = 0, frameReady = false, pendingPreview = null;
+  /** The preview frame runs the chat's own widget: what it draws is what visitors see. */
+  function draw(sections) {
+    pendingPreview = sections;
+    if (frameReady) $('preview-frame').contentWindow.postMessage({ type: 'sciatica-preview', sections: sections }, location.origin);
+  }
+  window.addEventListener('message', function (e) {
+    if (e.origin !== location.origin || !e.data || e.data.type !== 'sciatica-preview-ready') return;
+    frameReady = true;
+    if (pendingPreview) draw(pendingPreview);
+  });
+
   function preview() {
     if (!editing) return;
     var seq = ++previewSeq;
     api('POST', '/api/v1/admin/draft/preview', { name: editing.name, text: $('editor-text').value }).then(function (r) {
       if (seq !== previewSeq) return;
-      var box = $('preview');
-      box.replaceChildren();
-      (r.sections || []).forEach(function (s) {
-        box.appendChild(el('h3', s.title));
-        drawBlocks(box, s.blocks);
-        if (s.questions && s.questions.length) box.appendChild(el('p', 'Also asked as: ' + s.questions.join(' · '))).className = 'asked';
-      });
+      var sections = r.sections || [];
+      draw(sections);
       var mistakes = (r.problems || []).some(function (p) { return !p.warning; });
-      if (!(r.sections || []).length) {
-        box.appendChild(el('p', !/\.md$/.test(editing.name) ? 'A settings file: no preview.'
-          : mistakes ? 'Fix the mistake listed below to see the preview.' : 'Nothing to show yet.')).className = 'muted';
-      }
+      $('preview-note').textContent = !/\.md$/.test(editing.name) ? 'A settings file: no preview.'
+        : mistakes ? 'Fix the mistake listed below to see the whole preview.'
+        : !sections.length ? 'Nothing to show yet.'
+        : sections.length + (sections.length === 1 ? ' section, ' : ' sections, ') + 'each as the answer a visitor would get.';
       showProblems((r.problems || []).filter(function (p) { return !p.warning; }));
     }).catch(fail);
   }

@@ -537,6 +537,24 @@
       els.input.focus();
     }
 
+    /**
+     * The staff console's preview (widget.js with data-preview="on" in the console's frame): the panel open,
+     * each section drawn as the answer a visitor would get, nothing asked, kept or focused.
+     */
+    preview(sections) {
+      var els = this.els, self = this;
+      this.greeted = true;
+      els.panel.hidden = false;
+      this.classList.add('open');
+      els.launcher.setAttribute('aria-expanded', 'true');
+      els.log.replaceChildren();
+      (sections || []).forEach(function (s) {
+        self.render({ status: 'answered', reply: '', answer: { sectionId: s.id, title: s.title, blocks: s.blocks || [],
+          lead: [], parts: [], highlights: [] } }, true);
+      });
+      els.log.scrollTop = 0;
+    }
+
     close() {
       this.els.panel.hidden = true;
       this.classList.remove('open');
@@ -1000,7 +1018,15 @@
 
   function mount() {
     if (document.querySelector(TAG)) return;
-    document.body.appendChild(document.createElement(TAG));
+    var chat = document.createElement(TAG);
+    document.body.appendChild(chat);
+    if (data.preview === 'on') {
+      window.addEventListener('message', function (e) {
+        if (e.origin !== location.origin || !e.data || e.data.type !== 'sciatica-preview') return;
+        chat.preview(e.data.sections);
+      });
+      if (window.parent !== window) window.parent.postMessage({ type: 'sciatica-preview-ready' }, location.origin);
+    }
   }
   if (document.body) mount();
   else document.addEventListener('DOMContentLoaded', mount);

@@ -116,7 +116,13 @@ class DraftApiTest {
             b.js("var t = arguments[0]; t.value = t.value.replace('### Heat Therapy\\n', "
                     + "'### Heat Therapy\\n\\nClients may borrow our lavender bamboo mat for the drive home.\\n'); "
                     + "t.dispatchEvent(new Event('input'));", text);
-            b.waitFor(d -> d.findElement(By.id("preview")).getText().contains("lavender bamboo mat") ? true : null);
+            // the preview is the widget itself, in the console's frame, drawing each section as an answer
+            b.driver.switchTo().frame("preview-frame");
+            b.waitFor(d -> String.valueOf(b.js("var c = document.querySelector('sciatica-chat');"
+                    + " return c && c.shadowRoot ? c.shadowRoot.querySelector('.log').textContent : ''")).contains("lavender bamboo mat") ? true : null);
+            assertTrue(String.valueOf(b.js("return document.querySelector('sciatica-chat').shadowRoot.querySelectorAll('.card h3').length"))
+                    .matches("[1-9][0-9]*"), "drawn as answer cards");
+            b.driver.switchTo().defaultContent();
             b.driver.findElement(By.id("editor-save")).click();
             b.waitFor(d -> d.findElement(By.id("editor-result")).getText().startsWith("Saved to the draft") ? true : null);
 
