@@ -95,6 +95,9 @@ public final class MarkdownParser {
         return s.startsWith("\uFEFF") ? s.substring(1) : s;
     }
 
+    private static final Pattern TABLE_ROW = Pattern.compile("\\|.*\\|.*");
+    private static final Pattern LINK = Pattern.compile("(?<!!)\\[([^\\]]+)\\]\\(([^)\\s]+)[^)]*\\)");
+
     /** Plain text from a line of inline Markdown: emphasis, code and link markup removed, HTML kept as text. */
     static String inline(String s) {
         String t = s;
@@ -138,6 +141,26 @@ public final class MarkdownParser {
             this.text = text;
             this.lines = plain(text).split("\r\n|\r|\n", -1);
             this.errors = errors;
+        }
+
+        private boolean tableWarned;
+
+        /** Markdown the chat shows differently from a Markdown viewer: said once per table and per link, not silently. */
+        private void unsupported(String line, int lineNo) {
+            if (TABLE_ROW.matcher(line).matches()) {
+                if (!tableWarned) {
+                    warnings.add(CorpusError.warning(file, lineNo, "tables are shown to visitors as plain lines with '|' in them; "
+                            + "write each row as a list item ('- ') instead"));
+                }
+                tableWarned = true;
+                return;
+            }
+            tableWarned = false;
+            Matcher link = LINK.matcher(line);
+            while (link.find()) {
+                warnings.add(CorpusError.warning(file, lineNo, "visitors see the link '" + link.group(1) + "' as plain text, without its "
+                        + "address; write the address (" + link.group(2) + ") out in the sentence if they need it"));
+            }
         }
 
         private void error(int line, String message) {
@@ -184,9 +207,11 @@ public final class MarkdownParser {
                 Matcher item = LIST_ITEM.matcher(line);
                 if (item.matches()) {
                     flush();
+                    unsupported(item.group(1), lineNo);
                     addLine(Block.Kind.ITEM, item.group(1), lineNo);
                     continue;
                 }
+                unsupported(trimmed, lineNo);
                 String content = trimmed.startsWith(">") ? trimmed.replaceFirst("^>+\\s?", "") : trimmed;
                 addLine(pending == null ? Block.Kind.PARAGRAPH : pendingKind, content, lineNo);
             }

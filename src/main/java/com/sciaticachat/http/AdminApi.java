@@ -85,6 +85,7 @@ final class AdminApi {
                 history.restore(ctx.pathParam("id"), author(ctx.attribute(STAFF_ATTRIBUTE)));
                 return null;
             });
+            editor.forgetLost();
             List<com.sciaticachat.corpus.CorpusError> problems = chat.get().index().reload().errors();
             ctx.json(Map.of("restored", ctx.pathParam("id"), "live", problems.isEmpty(), "problems", problems));
         });

@@ -86,6 +86,14 @@ public final class Editor {
         return out;
     }
 
+    /**
+     * Stops watching for every filing that is no longer in the file: staff restored or published a version
+     * without them on purpose, so they are not "lost".
+     */
+    public synchronized void forgetLost() throws IOException {
+        for (CorpusError e : lost()) forget(e.fix().text());
+    }
+
     /** Stops watching for a filing (staff chose to let it go). */
     public synchronized void forget(String question) throws IOException {
         note("forget", "", question);

@@ -171,4 +171,17 @@ class MarkdownParserTest {
         CorpusError e = onlyError("# T\n\n## A\n\n<!-- questions\n- why\n\nText.\n");
         assertEquals(5, e.line());
     }
+
+    @Test
+    void tablesAndLinksAreShownAsTextAndSaySo() {
+        MarkdownParser.Result r = parse("# Clinic\n\n## Prices\n\n| Massage | Price |\n|---|---|\n| 60 min | $90 |\n\n"
+                + "Book on [our booking page](https://example.org/book) or call.\n\n- See [the map](https://example.org/map)\n");
+        List<String> warnings = r.warnings().stream().map(w -> w.line() + ": " + w.message()).toList();
+        assertEquals(3, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith("5: tables are shown"), warnings.toString());
+        assertTrue(warnings.get(1).startsWith("9: visitors see the link 'our booking page'") && warnings.get(1).contains("https://example.org/book"),
+                warnings.toString());
+        assertTrue(warnings.get(2).startsWith("11: visitors see the link 'the map'"), warnings.toString());
+        assertTrue(r.errors().isEmpty());
+    }
 }

@@ -69,4 +69,25 @@ class HistoryApiTest {
             assertEquals(401, http.get("/api/v1/admin/history").status(), "behind the staff token");
         }
     }
+
+    @Test
+    void restoring_a_version_from_before_a_console_filing_does_not_report_the_filing_as_lost() throws Exception {
+        try (TestServer server = TestServer.start(TestFiles.bundledCorpus(), Config.defaults().withAdminToken(TOKEN))) {
+            HttpJson http = server.http();
+            String[] auth = {"Authorization", "Bearer " + TOKEN};
+            String first = http.get("/api/v1/admin/history", auth).json().get("versions").get(0).get("id").asText();
+            http.ask("can i keep my socks on during the massage");
+            String group = http.get("/api/v1/admin/inbox", auth).json().get("groups").get(0).get("id").asText();
+            JsonNode filed = http.post("/api/v1/admin/inbox/" + group + "/file",
+                    "{\"section\":\"massage-for-sciatic-pain/what-to-expect-from-massage\"}", auth).json();
+            assertTrue(filed.get("live").asBoolean(), filed.toString());
+            Await.until(Duration.ofSeconds(30), "the filing is a version",
+                    () -> http.get("/api/v1/admin/history", auth).json().get("versions").size() == 2);
+
+            assertEquals(200, http.post("/api/v1/admin/history/" + first + "/restore", "{}", auth).status());
+            assertFalse(Files.readString(server.corpus.resolve("visitor-questions.txt")).contains("keep my socks on"), "restored");
+            String warnings = http.get("/api/v1/admin/status", auth).json().get("corpusWarnings").toString();
+            assertFalse(warnings.contains("is no longer in this file"), "a restore is on purpose, not a lost filing: " + warnings);
+        }
+    }
 }
