@@ -23,6 +23,11 @@ import com.sciaticachat.safety.SafetyRules;
 import com.sciaticachat.safety.SmallTalk;
 import com.sciaticachat.http.ChatRef;
 import com.sciaticachat.inbox.UnansweredInbox;
+import com.sciaticachat.stats.Insights;
+import com.sciaticachat.store.Database;
+import com.sciaticachat.store.CorpusStore;
+import com.sciaticachat.store.InboxStore;
+import com.sciaticachat.staff.CorpusSync;
 import io.javalin.Javalin;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -43,13 +48,21 @@ public final class Application implements Closeable {
     private final Config config;
     private final LiveIndex index;
     private final ChatService chat;
+    /** What must survive (inbox, feedback, statistics): null when nothing is kept (no staff console). */
+    private final Database database;
+    private final Insights insights;
+    /** With a shared store: this replica's corpus kept the same as the others'. */
+    private final CorpusSync sync;
     private Javalin http;
     private CorpusWatcher watcher;
 
-    private Application(Config config, LiveIndex index, ChatService chat) {
+    private Application(Config config, LiveIndex index, ChatService chat, Database database, Insights insights, CorpusSync sync) {
+        this.sync = sync;
         this.config = config;
         this.index = index;
         this.chat = chat;
+        this.database = database;
+        this.insights = insights;
     }
 
     /**
@@ -86,14 +99,53 @@ public final class Application implements Closeable {
     public static Application open(Config config) throws LiveIndex.StartupException, IOException {
         Embedder embedder = BackgroundEmbedder.miniLm();
         EnglishWords.get(); // starts loading the word lists in the background
-        LiveIndex index = LiveIndex.open(config.corpusDir(), config.indexDir(), corpusReader(config, embedder), new IndexBuilder(embedder),
-                embedder.modelId());
+        // the store opens (and its schema migrates) while the index opens; a shared one first, as the corpus comes from it
+        CompletableFuture<Database> store;
+        CorpusSync sync = null;
+        if (config.database().shared()) {
+            Database shared = Database.open(config.database(), config.indexDir().resolve("store"));
+            try {
+                sync = CorpusSync.join(config.corpusDir(), new CorpusStore(shared));
+            } catch (IOException | RuntimeException e) {
+                shared.close();
+                throw e;
+            }
+            store = CompletableFuture.completedFuture(shared);
+        } else {
+            store = config.adminEnabled()
+                    ? CompletableFuture.supplyAsync(() -> Database.open(config.database(), config.indexDir().resolve("store")))
+                    : CompletableFuture.completedFuture(null);
+        }
+        LiveIndex index;
+        Database db;
+        try {
+            index = LiveIndex.open(config.corpusDir(), config.indexDir(), corpusReader(config, embedder), new IndexBuilder(embedder),
+                    embedder.modelId());
+        } catch (LiveIndex.StartupException | IOException | RuntimeException e) {
+            store.thenAccept(d -> {
+                if (d != null) d.close();
+            });
+            throw e;
+        }
+        try {
+            db = store.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            index.close();
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        UnansweredInbox inbox = null;
+        Insights insights = null;
+        if (db != null && config.adminEnabled()) {
+            LOG.info("The inbox, feedback and statistics are kept in {}", db);
+            inbox = new UnansweredInbox(new InboxStore(db), INBOX_MAX_QUESTIONS, config.limits().inboxPerMinute());
+            inbox.importOnce(config.inbox());
+            insights = Insights.open(db, config.indexDir().resolve("stats").resolve("visitor-statistics.json"),
+                    config.inbox().resolveSibling("feedback.jsonl"));
+        }
         Retriever retriever = new Retriever(EnglishWords.get());
-        UnansweredInbox inbox = config.adminEnabled() ? new UnansweredInbox(config.inbox(), INBOX_MAX_QUESTIONS,
-                config.limits().inboxPerMinute()) : null;
         ChatService chat = new ChatService(index, embedder, retriever,
                 new Scorer(Weights.bundled()), new Messages(config), config.minConfidence(), inbox);
-        return new Application(config, index, chat);
+        return new Application(config, index, chat, db, insights, sync);
     }
 
     /** Every change that goes live is recorded in the corpus's history; a folder that cannot hold one goes without it. */
@@ -105,6 +157,9 @@ public final class Application implements Closeable {
             LOG.warn("The corpus's history cannot be kept in {} ({}); changes go live without it", config.corpusDir(), e.getMessage());
         }
     }
+
+    /** How often a replica looks for a corpus version another replica published (well within the 10 s promised). */
+    static final long SYNC_SECONDS = 2;
 
     /**
      * Opens the index and starts HTTP at the same time (on two cores, the launch is a second shorter that
@@ -120,7 +175,8 @@ public final class Application implements Closeable {
             }
         }, "index-open");
         opener.start();
-        Javalin http = HttpApi.create(ChatRef.when(opening.thenApply(Application::chat)), config).start(config.port());
+        Javalin http = HttpApi.create(ChatRef.when(opening.thenApply(Application::chat), opening.thenApply(a -> a.insights)), config)
+                .start(config.port());
         try {
             Application app = opening.get();
             app.http = http;
@@ -130,6 +186,7 @@ public final class Application implements Closeable {
             http.stop();
             if (e.getCause() instanceof LiveIndex.StartupException se) throw se;
             if (e.getCause() instanceof IOException io) throw io;
+            if (e.getCause() instanceof RuntimeException r) throw r;
             throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             http.stop();
@@ -140,7 +197,7 @@ public final class Application implements Closeable {
 
     /** Starts HTTP on the configured port (0: any free port); returns the port. */
     public int serve() {
-        http = HttpApi.create(chat, config).start(config.port());
+        http = HttpApi.create(ChatRef.of(chat, insights), config).start(config.port());
         logListening();
         return http.port();
     }
@@ -148,6 +205,11 @@ public final class Application implements Closeable {
     /** What only a serving service does: the corpus's history is kept (ask and eval read the corpus and write nothing to it). */
     private void logListening() {
         keepHistory(config, index);
+        if (sync != null) {
+            // after the history's listener, so the version it records names who made the change
+            index.onPublished(sync::published);
+            sync.start(SYNC_SECONDS, index::reload);
+        }
         EnglishWords.get().preloadDictionary();
         if (chat.inbox() != null) {
             // the scrubber's word lists load now, not in the first unanswered visitor's request
@@ -190,7 +252,16 @@ public final class Application implements Closeable {
             }
         }
         if (watcher != null) watcher.close();
+        if (sync != null) sync.close();
         if (chat.inbox() != null) chat.inbox().close();
+        if (insights != null) {
+            try {
+                insights.close();
+            } catch (RuntimeException e) {
+                LOG.error("The last visitor statistics could not be written ({})", e.getMessage());
+            }
+        }
+        if (database != null) database.close();
         CorpusHistory.closeFor(config.corpusDir());
         index.close();
         if (http != null) LOG.info("Stopped: requests in flight answered, the inbox, statistics and index closed");

@@ -208,6 +208,10 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             running.set(Application.start(config));
+        } catch (com.sciaticachat.store.StoreException e) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            err.println("Error: " + e.getMessage() + ". Check DATABASE_URL, DATABASE_USER and DATABASE_PASSWORD.");
+            return FAILED;
         } catch (RuntimeException e) {
             Runtime.getRuntime().removeShutdownHook(hook);
             err.println("Error: the service could not listen on port " + config.port() + " (" + rootMessage(e) + ").");

@@ -1,5 +1,6 @@
 package com.sciaticachat.config;
 
+import com.sciaticachat.store.Database;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +31,8 @@ import java.util.Map;
  * @param publicUrl      the address visitors reach the service at ({@code PUBLIC_URL}); pages from it may call the API
  *                       (default {@code http://localhost:PORT})
  * @param limits         what one client may ask and hold, and whom to believe about who the client is
+ * @param database       where the inbox, feedback and statistics are kept ({@code DATABASE_URL}, {@code DATABASE_USER},
+ *                       {@code DATABASE_PASSWORD}); by default an embedded database in {@code INDEX_DIR/store}
  */
 public record Config(
         int port,
@@ -45,7 +48,8 @@ public record Config(
         Path inboxFile,
         Path trainingFile,
         String publicUrl,
-        Limits limits) {
+        Limits limits,
+        Database.Settings database) {
 
     public static final String DEFAULT_CLINIC = "Raleigh Massage";
     public static final double DEFAULT_MIN_CONFIDENCE = 0.6;
@@ -70,35 +74,36 @@ public record Config(
      */
     public static Config defaults() {
         return new Config(0, Path.of("corpus"), Path.of("index"), null, List.of(), DEFAULT_CLINIC, "",
-                DEFAULT_DISCLAIMER.formatted(DEFAULT_CLINIC), DEFAULT_MIN_CONFIDENCE, null, null, null, null, Limits.NO_CLIENT_QUOTAS);
+                DEFAULT_DISCLAIMER.formatted(DEFAULT_CLINIC), DEFAULT_MIN_CONFIDENCE, null, null, null, null, Limits.NO_CLIENT_QUOTAS,
+                Database.Settings.EMBEDDED);
     }
 
     public Config withPort(int p) {
-        return new Config(p, corpusDir, indexDir, webDir, allowedOrigins, clinicName, contact, disclaimer, minConfidence, adminToken, inboxFile, trainingFile, publicUrl, limits);
+        return new Config(p, corpusDir, indexDir, webDir, allowedOrigins, clinicName, contact, disclaimer, minConfidence, adminToken, inboxFile, trainingFile, publicUrl, limits, database);
     }
 
     public Config withDirs(Path corpus, Path index) {
-        return new Config(port, corpus, index, webDir, allowedOrigins, clinicName, contact, disclaimer, minConfidence, adminToken, inboxFile, trainingFile, publicUrl, limits);
+        return new Config(port, corpus, index, webDir, allowedOrigins, clinicName, contact, disclaimer, minConfidence, adminToken, inboxFile, trainingFile, publicUrl, limits, database);
     }
 
     public Config withAllowedOrigins(List<String> origins) {
-        return new Config(port, corpusDir, indexDir, webDir, origins, clinicName, contact, disclaimer, minConfidence, adminToken, inboxFile, trainingFile, publicUrl, limits);
+        return new Config(port, corpusDir, indexDir, webDir, origins, clinicName, contact, disclaimer, minConfidence, adminToken, inboxFile, trainingFile, publicUrl, limits, database);
     }
 
     public Config withContact(String c) {
-        return new Config(port, corpusDir, indexDir, webDir, allowedOrigins, clinicName, c, disclaimer, minConfidence, adminToken, inboxFile, trainingFile, publicUrl, limits);
+        return new Config(port, corpusDir, indexDir, webDir, allowedOrigins, clinicName, c, disclaimer, minConfidence, adminToken, inboxFile, trainingFile, publicUrl, limits, database);
     }
 
     public Config withAdminToken(String token) {
-        return new Config(port, corpusDir, indexDir, webDir, allowedOrigins, clinicName, contact, disclaimer, minConfidence, token, inboxFile, trainingFile, publicUrl, limits);
+        return new Config(port, corpusDir, indexDir, webDir, allowedOrigins, clinicName, contact, disclaimer, minConfidence, token, inboxFile, trainingFile, publicUrl, limits, database);
     }
 
     public Config withLimits(Limits l) {
-        return new Config(port, corpusDir, indexDir, webDir, allowedOrigins, clinicName, contact, disclaimer, minConfidence, adminToken, inboxFile, trainingFile, publicUrl, l);
+        return new Config(port, corpusDir, indexDir, webDir, allowedOrigins, clinicName, contact, disclaimer, minConfidence, adminToken, inboxFile, trainingFile, publicUrl, l, database);
     }
 
     public Config withTrainingFile(Path file) {
-        return new Config(port, corpusDir, indexDir, webDir, allowedOrigins, clinicName, contact, disclaimer, minConfidence, adminToken, inboxFile, file, publicUrl, limits);
+        return new Config(port, corpusDir, indexDir, webDir, allowedOrigins, clinicName, contact, disclaimer, minConfidence, adminToken, inboxFile, file, publicUrl, limits, database);
     }
 
     /** The inbox file: as configured, or inside the index folder. */
@@ -143,7 +148,19 @@ public record Config(
         }
         return new Config(port, corpus, index, web == null ? null : Path.of(web), origins, clinic, contact, disclaimer, min,
                 token == null || token.isEmpty() ? null : token, inbox == null ? null : Path.of(inbox), null,
-                publicUrl == null ? null : normalizeOrigin(publicUrl), Limits.from(env));
+                publicUrl == null ? null : normalizeOrigin(publicUrl), Limits.from(env), database(env));
+    }
+
+    public Config withDatabase(Database.Settings d) {
+        return new Config(port, corpusDir, indexDir, webDir, allowedOrigins, clinicName, contact, disclaimer, minConfidence, adminToken, inboxFile, trainingFile, publicUrl, limits, d);
+    }
+
+    static Database.Settings database(Map<String, String> env) throws ConfigException {
+        try {
+            return Database.Settings.parse(env.get("DATABASE_URL"), env.get("DATABASE_USER"), env.get("DATABASE_PASSWORD"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
     }
 
     private static String first(String flag, String env, String fallback) {

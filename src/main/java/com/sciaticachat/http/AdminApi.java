@@ -32,8 +32,7 @@ import java.util.Map;
 final class AdminApi {
     private AdminApi() {}
 
-    static void register(JavalinConfig cfg, ChatRef chat, Config config, ObjectMapper mapper, Cors cors, ClientAddress clients,
-                         com.sciaticachat.stats.Insights insights) {
+    static void register(JavalinConfig cfg, ChatRef chat, Config config, ObjectMapper mapper, Cors cors, ClientAddress clients) {
         AdminAuth auth = new AdminAuth(config.adminToken(), Clock.systemUTC());
         Cors own = cors.ownOnly();
         cfg.routes.before("/api/v1/admin/*", ctx -> {
@@ -59,7 +58,7 @@ final class AdminApi {
         cfg.routes.before("/api/v1/admin/*", ctx -> CURRENT_STAFF.set(ctx.attribute(STAFF_ATTRIBUTE)));
         cfg.routes.after("/api/v1/admin/*", ctx -> CURRENT_STAFF.remove());
         DraftApi.register(cfg, chat, config, mapper);
-        StatsApi.register(cfg, chat, insights);
+        StatsApi.register(cfg, chat);
         cfg.routes.get("/api/v1/admin/status", ctx -> ctx.json(status(chat.get(), editor)));
         cfg.routes.post("/api/v1/admin/try", ctx -> ctx.json(tryQuestion(chat.get(), HttpApi.readAsk(ctx, mapper).question())));
         cfg.routes.post("/api/v1/admin/reindex", ctx -> ctx.json(chat.get().index().reload()));

@@ -1,6 +1,7 @@
 package com.sciaticachat.http;
 
 import com.sciaticachat.chat.ChatService;
+import com.sciaticachat.stats.Insights;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -13,17 +14,29 @@ import java.util.concurrent.TimeoutException;
 public final class ChatRef {
     private static final long WAIT_SECONDS = 30;
     private final CompletableFuture<ChatService> chat;
+    private final CompletableFuture<Insights> insights;
 
-    private ChatRef(CompletableFuture<ChatService> chat) {
+    private ChatRef(CompletableFuture<ChatService> chat, CompletableFuture<Insights> insights) {
         this.chat = chat;
+        this.insights = insights;
+    }
+
+    /** @param insights the statistics and feedback, null when none are kept (no staff console) */
+    public static ChatRef of(ChatService chat, Insights insights) {
+        return new ChatRef(CompletableFuture.completedFuture(chat), CompletableFuture.completedFuture(insights));
     }
 
     public static ChatRef of(ChatService chat) {
-        return new ChatRef(CompletableFuture.completedFuture(chat));
+        return of(chat, null);
     }
 
-    public static ChatRef when(CompletableFuture<ChatService> chat) {
-        return new ChatRef(chat);
+    public static ChatRef when(CompletableFuture<ChatService> chat, CompletableFuture<Insights> insights) {
+        return new ChatRef(chat, insights);
+    }
+
+    /** The statistics and feedback (null when none are kept); waits for them as {@link #get()} does. */
+    public Insights insights() {
+        return await(insights);
     }
 
     public boolean ready() {
@@ -32,8 +45,12 @@ public final class ChatRef {
 
     /** The chat; a request that comes while it is still opening waits for it, then gets 503 if it never comes. */
     public ChatService get() {
+        return await(chat);
+    }
+
+    private static <T> T await(CompletableFuture<T> part) {
         try {
-            return chat.get(WAIT_SECONDS, TimeUnit.SECONDS);
+            return part.get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable();

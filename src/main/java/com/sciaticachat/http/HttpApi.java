@@ -59,9 +59,6 @@ public final class HttpApi {
                 .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
-    public static Javalin create(ChatService chat, Config config) {
-        return create(ChatRef.of(chat), config);
-    }
 
     public static Javalin create(ChatRef chat, Config config) {
         ObjectMapper mapper = mapper();
@@ -73,11 +70,10 @@ public final class HttpApi {
                 com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
         TokenBuckets askLimit = config.limits().askPerMinute() > 0
                 ? new TokenBuckets(config.limits().askPerMinute(), config.limits().askBurst()) : null;
-        com.sciaticachat.stats.Insights insights = insights(config);
+        boolean insights = config.adminEnabled();
         ServiceMetrics metrics = new ServiceMetrics(chat);
         java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
         app[0] = Javalin.create(cfg -> {
-            if (insights != null) cfg.events.serverStopped(insights::close);
             cfg.events.serverStopping(() -> draining.set(true));
             cfg.events.serverStopped(metrics::close);
             cfg.requestLogger.http(metrics::request);
@@ -124,7 +120,7 @@ public final class HttpApi {
                 AskRequest asked = readAsk(ctx, mapper);
                 Reply reply = chat.get().ask(asked.question(), asked.check(), client, asked.history());
                 metrics.reply(reply);
-                if (insights != null) insights.statistics().asked(reply.status().value(), reply.answer() == null ? null : reply.answer().sectionId());
+                if (insights) chat.insights().statistics().asked(reply.status().value(), reply.answer() == null ? null : reply.answer().sectionId());
                 // a reply from the answer cache is the same object each time: its JSON is made once
                 byte[] json = rendered.get(reply, r -> toJson(mapper, r));
                 ctx.contentType("application/json").result(json);
@@ -136,16 +132,16 @@ public final class HttpApi {
             cfg.routes.get("/api/v1/info", ctx -> {
                 // the widget offers "helpful / not helpful" only where someone reads it
                 com.fasterxml.jackson.databind.node.ObjectNode info = mapper.valueToTree(chat.get().info());
-                info.put("feedback", insights != null);
+                info.put("feedback", insights);
                 ctx.json(info);
             });
             cfg.routes.post("/api/v1/feedback", ctx -> {
-                if (insights == null) throw new ApiException(404, "not_found", "This chat does not collect feedback (its staff console is off)");
+                if (!insights) throw new ApiException(404, "not_found", "This chat does not collect feedback (its staff console is off)");
                 String client = clients.of(ctx);
                 limit(ctx, askLimit, client);
-                ctx.json(Feedback.take(ctx, mapper, chat.get(), insights, client));
+                ctx.json(Feedback.take(ctx, mapper, chat.get(), chat.insights(), client));
             });
-            if (config.adminEnabled()) AdminApi.register(cfg, chat, config, mapper, cors, clients, insights);
+            if (config.adminEnabled()) AdminApi.register(cfg, chat, config, mapper, cors, clients);
             // for orchestrators: the process is up; it answers questions (not while starting or draining)
             cfg.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "live")));
             cfg.routes.get("/health/ready", ctx -> {
@@ -187,17 +183,6 @@ public final class HttpApi {
             });
         });
         return app[0];
-    }
-
-    /** The visitor statistics and feedback, kept when the staff console (who reads them) is on. */
-    private static com.sciaticachat.stats.Insights insights(Config config) {
-        if (!config.adminEnabled()) return null;
-        try {
-            return com.sciaticachat.stats.Insights.open(config.indexDir().resolve("stats").resolve("visitor-statistics.json"),
-                    config.inbox().resolveSibling("feedback.jsonl"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("the visitor statistics could not be opened", e);
-        }
     }
 
     /** Past the client's share of questions for the minute: 429 with the seconds to wait. */

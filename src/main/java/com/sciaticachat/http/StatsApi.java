@@ -4,7 +4,6 @@ import com.sciaticachat.chat.ChatService;
 import com.sciaticachat.chat.Reply;
 import com.sciaticachat.inbox.UnansweredInbox;
 import com.sciaticachat.stats.FeedbackLog;
-import com.sciaticachat.stats.Insights;
 import com.sciaticachat.stats.VisitorStatistics;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -32,17 +31,17 @@ final class StatsApi {
 
     record Range(LocalDate from, LocalDate to) {}
 
-    static void register(JavalinConfig cfg, ChatRef chat, Insights insights) {
-        cfg.routes.get("/api/v1/admin/stats", ctx -> ctx.json(report(chat.get(), insights.statistics(), range(ctx))));
+    static void register(JavalinConfig cfg, ChatRef chat) {
+        cfg.routes.get("/api/v1/admin/stats", ctx -> ctx.json(report(chat.get(), chat.insights().statistics(), range(ctx))));
         cfg.routes.get("/api/v1/admin/stats.csv", ctx -> {
             Range r = range(ctx);
             ctx.header("Content-Disposition", "attachment; filename=\"sciatica-chat-" + r.from() + "-to-" + r.to() + ".csv\"");
-            ctx.contentType("text/csv; charset=utf-8").result(insights.statistics().csv(r.from(), r.to(), statusNames()));
+            ctx.contentType("text/csv; charset=utf-8").result(chat.insights().statistics().csv(r.from(), r.to(), statusNames()));
         });
         cfg.routes.get("/api/v1/admin/feedback", ctx -> {
             ChatService c = chat.get();
             List<Map<String, Object>> rows = new ArrayList<>();
-            for (FeedbackLog.Entry e : insights.feedback().newest(50)) {
+            for (FeedbackLog.Entry e : chat.insights().feedback().newest(50)) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("time", e.time());
                 row.put("question", e.question());

@@ -5,13 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,6 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import com.sciaticachat.limits.TokenBuckets;
+import com.sciaticachat.store.InboxStore;
+import com.sciaticachat.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,11 +29,11 @@ import org.slf4j.LoggerFactory;
  * section). Visitors' text is scrubbed of e-mail addresses, phone numbers and long digit runs before it is
  * stored.
  *
- * <p>Storage is one append-only JSON-lines file: each record is written and fsync'd before the call
- * returns, so it survives a crash; a torn last line (a crash mid-write) is skipped on reading. Each
- * question carries the id of its group, so groups and their "done" marks are stable. The file is bounded:
- * past {@code maxEvents} questions it is compacted to the newest half, written to a temporary file and
- * moved into place atomically.
+ * <p>Storage is the store's inbox log ({@link InboxStore}): each question and each staff mark is one entry,
+ * kept before the call returns; this class replays the log into groups, and replays what other replicas
+ * added before it reads or files anything, so every replica's console shows the same inbox. Each question
+ * carries the id of its group, so groups and their "done" marks are stable. The log is bounded: past
+ * {@code maxEvents} questions it is compacted to the newest half.
  */
 public final class UnansweredInbox implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(UnansweredInbox.class);
@@ -68,7 +67,7 @@ public final class UnansweredInbox implements Closeable {
         }
     }
 
-    private final Path file;
+    private final InboxStore store;
     private final int maxEvents;
     private final TokenBuckets perClient;
     private final java.util.concurrent.ExecutorService compactor = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
@@ -78,21 +77,76 @@ public final class UnansweredInbox implements Closeable {
     });
     private boolean compacting;
     private final Map<String, GroupState> groups = new LinkedHashMap<>();
-    private FileChannel channel;
     private int events;
-
-    public UnansweredInbox(Path file, int maxEvents) throws IOException {
-        this(file, maxEvents, 0);
-    }
+    /** The last log entry replayed, and the log's epoch then. */
+    private long cursor;
+    private long epoch = -1;
 
     /** @param perClientPerMinute how many questions of one client are kept per minute (0: no limit) */
-    public UnansweredInbox(Path file, int maxEvents, int perClientPerMinute) throws IOException {
-        this.file = file;
+    public UnansweredInbox(InboxStore store, int maxEvents, int perClientPerMinute) {
+        this.store = store;
         this.maxEvents = maxEvents;
         this.perClient = perClientPerMinute > 0 ? new TokenBuckets(perClientPerMinute, perClientPerMinute) : null;
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        load();
-        channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        synchronized (this) {
+            sync();
+        }
+    }
+
+    /**
+     * Moves an earlier version's inbox file (JSON lines) into an empty store once; the file is kept beside as
+     * {@code .imported}. Lines cut short by a crash are skipped.
+     */
+    public synchronized void importOnce(Path file) {
+        if (!Files.exists(file) || !store.isEmpty()) return;
+        try {
+            List<String> lines = new ArrayList<>();
+            int torn = 0;
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (line.isBlank()) continue;
+                try {
+                    JSON.readTree(line);
+                    lines.add(line);
+                } catch (IOException e) {
+                    torn++;
+                }
+            }
+            store.appendAll(lines);
+            Files.move(file, file.resolveSibling(file.getFileName() + ".imported"), StandardCopyOption.REPLACE_EXISTING);
+            LOG.info("Imported {} inbox entries from {}{}", lines.size(), file, torn > 0 ? " (" + torn + " unreadable lines skipped)" : "");
+            sync();
+        } catch (IOException | StoreException e) {
+            LOG.warn("The inbox file {} could not be imported ({}); it is left there", file, e.getMessage());
+        }
+    }
+
+    /** Replays what the log gained since the last look (all of it again after a compaction). */
+    private void sync() {
+        long now = store.epoch();
+        if (now != epoch) {
+            groups.clear();
+            events = 0;
+            cursor = 0;
+            epoch = now;
+        }
+        int unreadable = 0;
+        for (InboxStore.Event e : store.after(cursor)) {
+            try {
+                apply(JSON.readTree(e.body()));
+            } catch (IOException | RuntimeException bad) {
+                unreadable++;
+            }
+            cursor = e.id();
+        }
+        if (unreadable > 0) LOG.warn("Skipped {} unreadable inbox entries", unreadable);
+    }
+
+    /** Replays, or keeps what was replayed when the store cannot be read just now (said in the log). */
+    private void syncQuietly() {
+        try {
+            sync();
+        } catch (StoreException e) {
+            LOG.error("Could not read the inbox from the store ({}); showing what was read before", e.getMessage());
+        }
     }
 
     /**
@@ -109,6 +163,7 @@ public final class UnansweredInbox implements Closeable {
      */
     public synchronized boolean record(String text, Set<String> words, String status, Candidate best, String client) {
         if (perClient != null && client != null && !perClient.tryTake(client)) return false;
+        syncQuietly();
         Set<String> key = words.isEmpty() ? Set.of("text:" + text.toLowerCase()) : Set.copyOf(words);
         GroupState g = findGroup(key);
         String groupId = g == null ? UUID.randomUUID().toString() : g.id;
@@ -117,15 +172,15 @@ public final class UnansweredInbox implements Closeable {
         e.set("key", JSON.valueToTree(new java.util.TreeSet<>(key)));
         if (best != null) e.set("best", JSON.valueToTree(best));
         try {
-            append(e);
-            apply(e);
+            store.append(e.toString());
+            sync();
             if (events > maxEvents && !compacting) {
                 compacting = true;
                 compactor.execute(this::compactQuietly);
             }
             return true;
-        } catch (IOException ex) {
-            LOG.error("Could not record an unanswered question in {}: {}", file, ex.toString());
+        } catch (StoreException ex) {
+            LOG.error("Could not record an unanswered question: {}", ex.getMessage());
             return false;
         }
     }
@@ -133,8 +188,8 @@ public final class UnansweredInbox implements Closeable {
     private synchronized void compactQuietly() {
         try {
             compact();
-        } catch (IOException | RuntimeException e) {
-            LOG.error("Could not compact the unanswered-questions inbox {} (it keeps recording; will try again): {}", file, e.toString());
+        } catch (RuntimeException e) {
+            LOG.error("Could not compact the unanswered-questions inbox (it keeps recording; will try again): {}", e.toString());
         } finally {
             compacting = false;
         }
@@ -156,15 +211,17 @@ public final class UnansweredInbox implements Closeable {
     }
 
     private boolean mark(String groupId, String type) throws IOException {
+        sync();
         if (!groups.containsKey(groupId)) return false;
         ObjectNode e = JSON.createObjectNode().put("type", type).put("group", groupId).put("time", Instant.now().toString());
-        append(e);
-        apply(e);
+        store.append(e.toString());
+        sync();
         return true;
     }
 
     /** Open groups first, most recent first. */
     public synchronized List<Group> groups() {
+        syncQuietly();
         List<Group> out = new ArrayList<>();
         for (GroupState g : groups.values()) {
             out.add(new Group(g.id, g.question, g.count, g.firstSeen, g.lastSeen, g.best, g.status, g.done()));
@@ -174,6 +231,7 @@ public final class UnansweredInbox implements Closeable {
     }
 
     public synchronized int openGroups() {
+        syncQuietly();
         return (int) groups.values().stream().filter(g -> !g.done()).count();
     }
 
@@ -216,76 +274,44 @@ public final class UnansweredInbox implements Closeable {
         events++;
     }
 
-    private void load() throws IOException {
-        if (!Files.exists(file)) return;
-        int torn = 0;
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            if (line.isBlank()) continue;
+    /** Keeps the newest half of the questions (and the marks of groups still present); other entries leave the store. */
+    private void compact() {
+        sync();
+        List<InboxStore.Event> all = store.after(0);
+        List<JsonNode> parsed = new ArrayList<>();
+        for (InboxStore.Event e : all) {
             try {
-                apply(JSON.readTree(line));
-            } catch (IOException | RuntimeException e) {
-                torn++;
+                parsed.add(JSON.readTree(e.body()));
+            } catch (IOException | RuntimeException bad) {
+                parsed.add(null);
             }
         }
-        if (torn > 0) LOG.warn("Skipped {} unreadable line(s) in {} (a write cut short)", torn, file);
-    }
-
-    private void append(JsonNode e) throws IOException {
-        byte[] line = (JSON.writeValueAsString(e) + "\n").getBytes(StandardCharsets.UTF_8);
-        ByteBuffer buf = ByteBuffer.wrap(line);
-        while (buf.hasRemaining()) channel.write(buf);
-        channel.force(false);
-    }
-
-    /** Keeps the newest half of the questions (and the marks of groups still present), atomically. */
-    private void compact() throws IOException {
-        List<JsonNode> all = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            try {
-                if (!line.isBlank()) all.add(JSON.readTree(line));
-            } catch (IOException ignored) {
-                // a torn line is dropped by compaction
-            }
+        List<Integer> questions = new ArrayList<>();
+        for (int i = 0; i < parsed.size(); i++) {
+            if (parsed.get(i) != null && parsed.get(i).path("type").asText().equals("question")) questions.add(i);
         }
-        List<JsonNode> questions = all.stream().filter(e -> e.path("type").asText().equals("question")).toList();
-        List<JsonNode> kept = new ArrayList<>(questions.subList(Math.max(0, questions.size() - maxEvents / 2), questions.size()));
+        Set<Integer> keptQuestions = new HashSet<>(questions.subList(Math.max(0, questions.size() - maxEvents / 2), questions.size()));
         Set<String> keptGroups = new HashSet<>();
-        kept.forEach(e -> keptGroups.add(e.path("group").asText()));
-        Set<JsonNode> keptQuestions = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        keptQuestions.addAll(kept);
-        List<JsonNode> out = new ArrayList<>();
-        for (JsonNode e : all) {
-            boolean keep = e.path("type").asText().equals("question") ? keptQuestions.contains(e) : keptGroups.contains(e.path("group").asText());
-            if (keep) out.add(e);
+        keptQuestions.forEach(i -> keptGroups.add(parsed.get(i).path("group").asText()));
+        List<Long> dropped = new ArrayList<>();
+        for (int i = 0; i < parsed.size(); i++) {
+            JsonNode e = parsed.get(i);
+            boolean keep = e != null && (e.path("type").asText().equals("question") ? keptQuestions.contains(i)
+                    : keptGroups.contains(e.path("group").asText()));
+            if (!keep) dropped.add(all.get(i).id());
         }
-        Path tmp = file.resolveSibling(file.getFileName() + ".compacting");
-        try (FileChannel c = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            for (JsonNode e : out) c.write(ByteBuffer.wrap((JSON.writeValueAsString(e) + "\n").getBytes(StandardCharsets.UTF_8)));
-            c.force(true);
-        }
-        channel.close();
-        try {
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            // moved or not, the inbox goes on appending to whichever file is in place
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        }
-        groups.clear();
-        events = 0;
-        out.forEach(this::apply);
+        store.remove(dropped);
+        sync();
         LOG.info("Compacted the unanswered-questions inbox to {} questions", events);
     }
 
     @Override
-    public void close() throws IOException {
+    public void close() {
         compactor.shutdown();
         try {
             compactor.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        synchronized (this) {
-            channel.close();
         }
     }
 }

@@ -2,72 +2,69 @@ package com.sciaticachat.stats;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sciaticachat.store.FeedbackStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Visitors' feedback on answers, one JSON line each: the time, the question and comment (already scrubbed of
- * personal data by the caller), the section and whether it helped. Keeps the newest {@code max} entries.
+ * Visitors' feedback on answers: the time, the question and comment (already scrubbed of personal data by
+ * the caller), the section and whether it helped. Keeps the newest {@code max} entries.
  */
 public final class FeedbackLog {
+    private static final Logger LOG = LoggerFactory.getLogger(FeedbackLog.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One visitor's feedback. */
     public record Entry(String time, String question, String sectionId, boolean helpful, String comment) {}
 
-    private final Path file;
+    private final FeedbackStore store;
     private final int max;
-    private int lines = -1;
+    private int added;
 
-    public FeedbackLog(Path file, int max) {
-        this.file = file;
+    public FeedbackLog(FeedbackStore store, int max) {
+        this.store = store;
         this.max = max;
     }
 
-    public synchronized void add(String question, String sectionId, boolean helpful, String comment) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("time", Instant.now().toString());
-        e.put("question", question);
-        e.put("sectionId", sectionId);
-        e.put("helpful", helpful);
-        e.put("comment", comment);
-        Files.writeString(file, JSON.writeValueAsString(e) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        if (lines < 0) lines = Files.readAllLines(file, StandardCharsets.UTF_8).size();
-        else lines++;
-        if (lines > 2 * max) {
-            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.write(tmp, all.subList(all.size() - max, all.size()), StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            lines = max;
+    /** Moves an earlier version's {@code feedback.jsonl} into an empty store once; the file is kept as {@code .imported}. */
+    public void importOnce(Path file) {
+        if (!Files.exists(file) || !store.isEmpty()) return;
+        try {
+            int n = 0;
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                try {
+                    JsonNode e = JSON.readTree(line);
+                    store.add(new FeedbackStore.Entry(e.path("time").asText(), e.path("question").asText(), e.path("sectionId").asText(),
+                            e.path("helpful").asBoolean(), e.path("comment").isTextual() ? e.path("comment").asText() : null));
+                    n++;
+                } catch (IOException | RuntimeException torn) {
+                    // a line cut short by a crash: skipped
+                }
+            }
+            Files.move(file, file.resolveSibling(file.getFileName() + ".imported"), StandardCopyOption.REPLACE_EXISTING);
+            LOG.info("Imported {} visitor feedback entries from {}", n, file);
+        } catch (IOException e) {
+            LOG.warn("The visitor feedback in {} could not be imported ({}); it is left there", file, e.getMessage());
         }
     }
 
+    public synchronized void add(String question, String sectionId, boolean helpful, String comment) {
+        store.add(new FeedbackStore.Entry(Instant.now().toString(), question, sectionId, helpful, comment));
+        if (++added % Math.max(1, max / 10) == 0) store.trim(max);
+    }
+
     /** The newest entries first, at most {@code limit}. */
-    public synchronized List<Entry> newest(int limit) throws IOException {
-        if (!Files.exists(file)) return List.of();
-        List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+    public List<Entry> newest(int limit) {
         List<Entry> out = new ArrayList<>();
-        for (int i = all.size() - 1; i >= 0 && out.size() < limit; i--) {
-            try {
-                JsonNode n = JSON.readTree(all.get(i));
-                out.add(new Entry(n.path("time").asText(), n.path("question").asText(), n.path("sectionId").asText(),
-                        n.path("helpful").asBoolean(), n.path("comment").isNull() ? null : n.path("comment").asText(null)));
-            } catch (IOException | RuntimeException torn) {
-                // a line cut short by a crash: skipped
-            }
-        }
-        return Collections.unmodifiableList(out);
+        for (FeedbackStore.Entry e : store.newest(limit)) out.add(new Entry(e.time(), e.question(), e.sectionId(), e.helpful(), e.comment()));
+        return List.copyOf(out);
     }
 }

@@ -1,7 +1,9 @@
 package com.sciaticachat.stats;
 
+import com.sciaticachat.store.Database;
+import com.sciaticachat.store.FeedbackStore;
+import com.sciaticachat.store.StatisticsStore;
 import java.io.Closeable;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -10,13 +12,20 @@ public record Insights(VisitorStatistics statistics, FeedbackLog feedback) imple
     /** Feedback entries kept (the newest). */
     public static final int FEEDBACK_KEPT = 5_000;
 
-    /** @param statisticsFile where the counts are kept; @param feedbackFile where the feedback is kept */
-    public static Insights open(Path statisticsFile, Path feedbackFile) throws IOException {
-        return new Insights(new VisitorStatistics(statisticsFile, Clock.systemUTC()), new FeedbackLog(feedbackFile, FEEDBACK_KEPT));
+    /**
+     * Over the store; an earlier version's files ({@code statisticsFile}, {@code feedbackFile}) are imported once
+     * into an empty store.
+     */
+    public static Insights open(Database db, Path statisticsFile, Path feedbackFile) {
+        VisitorStatistics statistics = new VisitorStatistics(new StatisticsStore(db), Clock.systemUTC());
+        statistics.importOnce(statisticsFile);
+        FeedbackLog feedback = new FeedbackLog(new FeedbackStore(db), FEEDBACK_KEPT);
+        feedback.importOnce(feedbackFile);
+        return new Insights(statistics, feedback);
     }
 
     @Override
-    public void close() throws IOException {
+    public void close() {
         statistics.close();
     }
 }

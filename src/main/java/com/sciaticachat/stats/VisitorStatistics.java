@@ -2,6 +2,8 @@ package com.sciaticachat.stats;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sciaticachat.store.StatisticsStore;
+import com.sciaticachat.store.StatisticsStore.Count;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,14 +27,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What visitors ask, counted by day (UTC): questions, replies by status, the sections answered from, and
- * the feedback each section got. Counts only, never a visitor's words. Kept in one JSON file, written
- * (atomically) a few seconds after a change and on close, so the counts survive restarts; days older than
- * {@value #KEPT_DAYS} are dropped.
+ * the feedback each section got. Counts only, never a visitor's words. Each count is added to the store as
+ * it happens (replicas add to the same rows), so a replica that dies holds none; counts the store refused
+ * wait in memory and are added with the next ones. Days older than {@value #KEPT_DAYS} are dropped.
  */
 public final class VisitorStatistics implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(VisitorStatistics.class);
     static final int KEPT_DAYS = 400;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String QUESTIONS = "questions", STATUS = "status", SECTION = "section", HELPFUL = "helpful",
+            NOT_HELPFUL = "not_helpful";
 
     /** One day's counts. */
     public static final class Day {
@@ -41,6 +45,25 @@ public final class VisitorStatistics implements Closeable {
         public Map<String, Integer> sections = new TreeMap<>();
         public Map<String, Integer> helpful = new TreeMap<>();
         public Map<String, Integer> notHelpful = new TreeMap<>();
+
+        void add(String kind, String name, int n) {
+            switch (kind) {
+                case QUESTIONS -> questions += n;
+                case STATUS -> statuses.merge(name, n, Integer::sum);
+                case SECTION -> sections.merge(name, n, Integer::sum);
+                case HELPFUL -> helpful.merge(name, n, Integer::sum);
+                case NOT_HELPFUL -> notHelpful.merge(name, n, Integer::sum);
+                default -> { } // a kind a newer version counts
+            }
+        }
+
+        void addTo(List<Count> out, LocalDate day) {
+            if (questions != 0) out.add(new Count(day, QUESTIONS, "", questions));
+            StatisticsStore.addAll(out, day, STATUS, statuses);
+            StatisticsStore.addAll(out, day, SECTION, sections);
+            StatisticsStore.addAll(out, day, HELPFUL, helpful);
+            StatisticsStore.addAll(out, day, NOT_HELPFUL, notHelpful);
+        }
     }
 
     /** A section's figures over a range. */
@@ -50,27 +73,17 @@ public final class VisitorStatistics implements Closeable {
     public record Report(LocalDate from, LocalDate to, List<Map<String, Object>> days, Map<String, Integer> statuses, int questions,
                          List<SectionFigures> sections) {}
 
-    private final Path file;
+    private final StatisticsStore store;
     private final Clock clock;
-    private final TreeMap<LocalDate, Day> days = new TreeMap<>();
+    /** Counts the store refused, to be added with the next ones. */
+    private TreeMap<LocalDate, Day> pending = new TreeMap<>();
     private final ScheduledExecutorService writer;
-    private boolean dirty;
     private boolean scheduled;
+    private volatile LocalDate pruned;
 
-    public VisitorStatistics(Path file, Clock clock) throws IOException {
-        this.file = file;
+    public VisitorStatistics(StatisticsStore store, Clock clock) {
+        this.store = store;
         this.clock = clock;
-        if (Files.exists(file)) {
-            try {
-                Map<String, Day> read = JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), new TypeReference<Map<String, Day>>() {});
-                read.forEach((d, counts) -> days.put(LocalDate.parse(d), counts));
-            } catch (IOException | RuntimeException e) {
-                // a damaged file is set aside, not lost, and counting starts again
-                Path aside = file.resolveSibling(file.getFileName() + ".damaged-" + clock.millis());
-                Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
-                LOG.warn("The visitor statistics in {} could not be read ({}); kept as {} and counting anew", file, e.getMessage(), aside);
-            }
-        }
         this.writer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "statistics-writer");
             t.setDaemon(true);
@@ -78,30 +91,68 @@ public final class VisitorStatistics implements Closeable {
         });
     }
 
-    private Day today() {
-        LocalDate d = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        Day day = days.computeIfAbsent(d, k -> new Day());
-        while (days.size() > KEPT_DAYS) days.pollFirstEntry();
-        return day;
+    /**
+     * Moves the counts of an earlier version's file ({@code index/stats/visitor-statistics.json}) into an empty
+     * store once; the file is kept beside as {@code .imported}. A file that cannot be read is left where it is.
+     */
+    public void importOnce(Path file) {
+        if (!Files.exists(file) || !store.isEmpty()) return;
+        try {
+            Map<String, Day> read = JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), new TypeReference<Map<String, Day>>() {});
+            List<Count> counts = new ArrayList<>();
+            read.forEach((d, day) -> day.addTo(counts, LocalDate.parse(d)));
+            store.add(counts);
+            Files.move(file, file.resolveSibling(file.getFileName() + ".imported"), StandardCopyOption.REPLACE_EXISTING);
+            LOG.info("Imported the visitor statistics of {} days from {}", read.size(), file);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("The visitor statistics in {} could not be imported ({}); they are left there and counting goes on", file, e.getMessage());
+        }
     }
 
     /** A visitor's question got a reply of this status, from this section (or none). */
-    public synchronized void asked(String status, String sectionId) {
-        Day d = today();
-        d.questions++;
-        d.statuses.merge(status, 1, Integer::sum);
-        if (sectionId != null) d.sections.merge(sectionId, 1, Integer::sum);
-        changed();
+    public void asked(String status, String sectionId) {
+        LocalDate day = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        List<Count> counts = new ArrayList<>(List.of(new Count(day, QUESTIONS, "", 1), new Count(day, STATUS, status, 1)));
+        if (sectionId != null) counts.add(new Count(day, SECTION, sectionId, 1));
+        add(counts);
     }
 
     /** A visitor said an answer from this section helped, or not. */
-    public synchronized void feedback(String sectionId, boolean helpful) {
-        Day d = today();
-        (helpful ? d.helpful : d.notHelpful).merge(sectionId, 1, Integer::sum);
-        changed();
+    public void feedback(String sectionId, boolean helpful) {
+        add(List.of(new Count(LocalDate.now(clock.withZone(ZoneOffset.UTC)), helpful ? HELPFUL : NOT_HELPFUL, sectionId, 1)));
     }
 
-    public synchronized Report report(LocalDate from, LocalDate to) {
+    private void add(List<Count> counts) {
+        try {
+            store.addRetrying(counts);
+            LocalDate day = counts.get(0).day();
+            if (!day.equals(pruned)) {
+                // once a day: days past the kept ones leave the store
+                pruned = day;
+                store.dropBefore(day.minusDays(KEPT_DAYS));
+            }
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                boolean first = pending.isEmpty();
+                for (Count c : counts) pending.computeIfAbsent(c.day(), k -> new Day()).add(c.kind(), c.name(), (int) c.n());
+                changed();
+                if (first) LOG.error("Could not add to the visitor statistics (kept in memory, added again in a moment): {}", e.getMessage());
+            }
+        }
+    }
+
+    /** The counts of a range: what the store holds (every replica's) and what it refused from this one. */
+    private synchronized TreeMap<LocalDate, Day> days(LocalDate from, LocalDate to) {
+        TreeMap<LocalDate, Day> days = new TreeMap<>();
+        for (Count c : store.between(from, to)) days.computeIfAbsent(c.day(), k -> new Day()).add(c.kind(), c.name(), (int) c.n());
+        List<Count> unwritten = new ArrayList<>();
+        pending.subMap(from, true, to, true).forEach((d, day) -> day.addTo(unwritten, d));
+        for (Count c : unwritten) days.computeIfAbsent(c.day(), k -> new Day()).add(c.kind(), c.name(), (int) c.n());
+        return days;
+    }
+
+    public Report report(LocalDate from, LocalDate to) {
+        TreeMap<LocalDate, Day> days = days(from, to);
         List<Map<String, Object>> rows = new ArrayList<>();
         Map<String, Integer> statuses = new TreeMap<>();
         Map<String, int[]> sections = new LinkedHashMap<>();
@@ -128,7 +179,8 @@ public final class VisitorStatistics implements Closeable {
     }
 
     /** The day-by-day counts of a range as CSV: date, questions, then one column per status. */
-    public synchronized String csv(LocalDate from, LocalDate to, List<String> statusNames) {
+    public String csv(LocalDate from, LocalDate to, List<String> statusNames) {
+        TreeMap<LocalDate, Day> days = days(from, to);
         StringBuilder out = new StringBuilder("date,questions");
         statusNames.forEach(s -> out.append(',').append(s));
         out.append(",helpful,not_helpful\n");
@@ -143,7 +195,6 @@ public final class VisitorStatistics implements Closeable {
     }
 
     private void changed() {
-        dirty = true;
         if (scheduled) return;
         scheduled = true;
         writer.schedule(this::flushQuietly, 2, TimeUnit.SECONDS);
@@ -152,26 +203,30 @@ public final class VisitorStatistics implements Closeable {
     private void flushQuietly() {
         try {
             flush();
-        } catch (IOException | RuntimeException e) {
-            LOG.error("Could not write the visitor statistics to {}: {}", file, e.toString());
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                changed();
+            }
         }
     }
 
-    /** Writes the counts now, when they changed. */
-    public synchronized void flush() throws IOException {
+    /**
+     * Adds the counts the store refused before; on failure they stay for the next try. Holds the lock while
+     * writing, so a report never counts them twice or misses them.
+     */
+    public synchronized void flush() {
         scheduled = false;
-        if (!dirty) return;
-        Map<String, Day> out = new LinkedHashMap<>();
-        days.forEach((d, c) -> out.put(d.toString(), c));
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, JSON.writeValueAsString(out), StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        dirty = false;
+        if (!pending.isEmpty()) {
+            List<Count> counts = new ArrayList<>();
+            pending.forEach((d, day) -> day.addTo(counts, d));
+            store.addRetrying(counts);
+            pending = new TreeMap<>();
+            LOG.info("The visitor statistics kept in memory are in the store again");
+        }
     }
 
     @Override
-    public void close() throws IOException {
+    public void close() {
         writer.shutdownNow();
         flush();
     }

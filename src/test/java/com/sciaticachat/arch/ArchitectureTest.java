@@ -71,4 +71,15 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.javalin..")
                 .check(classes);
     }
+
+    @Test
+    void the_store_depends_on_nothing_of_ours_and_only_it_speaks_sql() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().resideInAPackage("com.sciaticachat.store..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("com.sciaticachat.store..", "java..", "javax.sql..",
+                        "com.zaxxer.hikari..", "org.flywaydb..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("com.sciaticachat.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "com.zaxxer.hikari..", "org.flywaydb..")
+                .check(classes);
+    }
 }

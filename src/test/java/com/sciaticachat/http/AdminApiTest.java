@@ -127,10 +127,13 @@ class AdminApiTest {
         assertEquals(1, groups.size(), groups.toString());
         JsonNode g = groups.get(0);
         assertEquals(2, g.get("count").asInt());
-        assertFalse(Files.readString(server.index.resolve("inbox/unanswered.jsonl")).contains("jo@example.com"), "never stored");
         assertEquals(401, http.get("/api/v1/admin/inbox").status(), "never shown without the token");
 
         server.close();
+        // the store's file, closed: the question is there, the address never was
+        String stored = new String(Files.readAllBytes(server.index.resolve("store/chat.mv.db")), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(stored.contains("what does a massage cost"), "kept in the store");
+        assertFalse(stored.contains("jo@example.com"), "never stored");
         server = TestServer.over(server.corpus, server.index, Config.defaults().withAdminToken(TOKEN));
         http = server.http();
         JsonNode after = get("/api/v1/admin/inbox", TOKEN).json().get("groups");

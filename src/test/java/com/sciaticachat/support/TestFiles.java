@@ -53,4 +53,13 @@ public final class TestFiles {
         copyTree(corpus, dir);
         return dir;
     }
+
+    /** Deletes a folder and what it holds (what cannot be deleted is left). */
+    public static void deleteTree(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a throw-away folder: the system's temp cleaner gets the rest
+        }
+    }
 }

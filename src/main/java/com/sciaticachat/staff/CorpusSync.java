@@ -1,0 +1,183 @@
+package com.sciaticachat.staff;
+
+import com.sciaticachat.corpus.CorpusLoader;
+import com.sciaticachat.store.CorpusStore;
+import com.sciaticachat.store.StoreException;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps this replica's corpus folder the same as every other replica's, through the shared store: what
+ * goes live here (from the console, a restore or the folder) is published to the store, and a version
+ * another replica published is copied into the folder and reloaded. The store holds the newest version, so
+ * no replica holds the corpus alone. When two replicas publish different changes at once, the later one is
+ * the newest version (both stay in the history).
+ */
+public final class CorpusSync implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(CorpusSync.class);
+
+    private final Path corpus;
+    private final CorpusStore store;
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "corpus-sync");
+        t.setDaemon(true);
+        return t;
+    });
+    /** The fingerprint of the version this replica last published or copied, and its number. */
+    private String known;
+    private long applied;
+
+    private CorpusSync(Path corpus, CorpusStore store) {
+        this.corpus = corpus;
+        this.store = store;
+    }
+
+    /**
+     * Joins the replicas before the index opens: the store's newest version replaces the folder's files (the
+     * store is the truth), or, when nothing was published yet, this folder becomes the first version.
+     */
+    public static CorpusSync join(Path corpus, CorpusStore store) throws IOException {
+        CorpusSync sync = new CorpusSync(corpus, store);
+        CorpusStore.Version newest = store.read();
+        if (newest == null) {
+            sync.publish("the corpus folder of the first replica");
+        } else {
+            sync.copy(newest);
+        }
+        return sync;
+    }
+
+    /** Looks for versions other replicas published every {@code seconds}, reloading with {@code reload} after copying one. */
+    public CorpusSync start(long seconds, Runnable reload) {
+        poller.scheduleWithFixedDelay(() -> {
+            try {
+                if (pull()) reload.run();
+            } catch (IOException | RuntimeException e) {
+                LOG.error("Could not fetch the corpus other replicas published (trying again in {} s): {}", seconds, e.getMessage());
+            }
+        }, seconds, seconds, TimeUnit.SECONDS);
+        return this;
+    }
+
+    /** Copies a newer version into the folder; returns whether it changed anything. */
+    synchronized boolean pull() throws IOException {
+        CorpusStore.Version newest = store.newest();
+        if (newest == null || newest.id() == applied) return false;
+        if (newest.fingerprint().equals(known)) {
+            applied = newest.id();
+            return false;
+        }
+        CorpusStore.Version whole = store.read();
+        boolean changed = copy(whole);
+        if (changed) {
+            try {
+                CorpusHistory.of(corpus).expect(whole.author());
+            } catch (RuntimeException noHistory) {
+                // a folder without a history takes the change all the same
+            }
+            LOG.info("Corpus version {} (by {}) copied from the store", whole.id(), whole.author());
+        }
+        return changed;
+    }
+
+    /** A change went live here: publishes it unless it is the version just copied or published. */
+    public synchronized void published() {
+        try {
+            String author = "a file edited on disk";
+            try {
+                List<CorpusHistory.Version> newest = CorpusHistory.of(corpus).versions(1);
+                if (!newest.isEmpty()) author = newest.get(0).author();
+            } catch (RuntimeException noHistory) {
+                // published without a name
+            }
+            publish(author);
+        } catch (IOException | StoreException e) {
+            LOG.error("The corpus change that went live here could not be shared with the other replicas: {}", e.getMessage());
+        }
+    }
+
+    private void publish(String author) throws IOException {
+        Map<String, byte[]> files = files();
+        String fingerprint = fingerprint(files);
+        if (fingerprint.equals(known)) return;
+        applied = store.publish(fingerprint, author, files);
+        known = fingerprint;
+        LOG.info("Corpus version {} published to the store for the other replicas", applied);
+    }
+
+    /** Makes the folder hold exactly these files; returns whether anything changed. */
+    private boolean copy(CorpusStore.Version v) throws IOException {
+        Map<String, byte[]> local = files();
+        boolean changed = false;
+        Path root = corpus.toAbsolutePath().normalize();
+        for (Map.Entry<String, byte[]> f : v.files().entrySet()) {
+            Path target = root.resolve(f.getKey()).normalize();
+            if (!target.startsWith(root) || target.equals(root)) {
+                LOG.warn("Skipped '{}' from the store: not a path inside the corpus folder", f.getKey());
+                continue;
+            }
+            byte[] mine = local.remove(f.getKey());
+            if (mine != null && java.util.Arrays.equals(mine, f.getValue())) continue;
+            Files.createDirectories(target.getParent());
+            Path tmp = target.resolveSibling("." + target.getFileName() + ".sync.tmp");
+            Files.write(tmp, f.getValue());
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            changed = true;
+        }
+        for (String gone : local.keySet()) {
+            Files.deleteIfExists(root.resolve(gone));
+            changed = true;
+        }
+        known = v.fingerprint();
+        applied = v.id();
+        return changed;
+    }
+
+    /** The corpus files by path relative to the folder ('/' between folders). */
+    private Map<String, byte[]> files() throws IOException {
+        Map<String, byte[]> out = new TreeMap<>();
+        List<com.sciaticachat.corpus.CorpusError> errors = new ArrayList<>();
+        for (Path p : CorpusLoader.files(corpus, errors)) {
+            if (!Files.isRegularFile(p)) continue;
+            out.put(corpus.relativize(p).toString().replace(java.io.File.separatorChar, '/'), Files.readAllBytes(p));
+        }
+        if (!errors.isEmpty()) throw new IOException(errors.get(0).message());
+        return out;
+    }
+
+    static String fingerprint(Map<String, byte[]> files) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                sha.update(f.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(Integer.toString(f.getValue().length).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(f.getValue());
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        poller.shutdownNow();
+    }
+}

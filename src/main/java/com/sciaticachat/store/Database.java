@@ -1,0 +1,189 @@
+package com.sciaticachat.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.Closeable;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The one place the service keeps what must survive: a pool of connections to a database whose schema
+ * Flyway keeps current. By default an embedded H2 file under the index folder (nothing to set up); with
+ * {@code DATABASE_URL}, a PostgreSQL server that any number of replicas share.
+ */
+public final class Database implements Closeable {
+
+    /**
+     * Where the database is: {@code url} null for the embedded file; otherwise a JDBC URL, with the user and
+     * password (from the URL or the environment) kept apart so they are never logged.
+     */
+    public record Settings(String url, String user, String password) {
+        public static final Settings EMBEDDED = new Settings(null, null, null);
+
+        @Override
+        public String toString() {
+            return url == null ? "embedded" : url;
+        }
+
+        /** Whether replicas may share it (PostgreSQL). */
+        public boolean shared() {
+            return url != null && url.startsWith("jdbc:postgresql:");
+        }
+
+        /**
+         * {@code postgresql://user:password@host:5432/chat?sslmode=require} (or {@code postgres://}, or the JDBC
+         * form {@code jdbc:postgresql://host/chat}); {@code user} and {@code password}, when given, win over the
+         * URL's. Null or blank: embedded. Throws {@link IllegalArgumentException} with what is expected.
+         */
+        public static Settings parse(String databaseUrl, String user, String password) {
+            if (databaseUrl == null || databaseUrl.isBlank()) return EMBEDDED;
+            String raw = databaseUrl.strip();
+            if (raw.startsWith("jdbc:")) {
+                if (!raw.startsWith("jdbc:postgresql:") && !raw.startsWith("jdbc:h2:")) {
+                    throw new IllegalArgumentException("DATABASE_URL must be a PostgreSQL database (postgresql://host/name), not '" + shown(raw) + "'");
+                }
+                return new Settings(raw, blankToNull(user), blankToNull(password));
+            }
+            URI uri;
+            try {
+                uri = new URI(raw);
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalArgumentException("DATABASE_URL looks like 'postgresql://user:password@host:5432/chat', not '" + shown(raw) + "'");
+            }
+            if (!"postgresql".equals(uri.getScheme()) && !"postgres".equals(uri.getScheme()) || uri.getHost() == null
+                    || uri.getPath() == null || uri.getPath().length() < 2) {
+                throw new IllegalArgumentException("DATABASE_URL looks like 'postgresql://user:password@host:5432/chat', not '" + shown(raw) + "'");
+            }
+            String urlUser = null, urlPassword = null;
+            if (uri.getRawUserInfo() != null) {
+                String[] parts = uri.getRawUserInfo().split(":", 2);
+                urlUser = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
+                if (parts.length > 1) urlPassword = URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
+            }
+            String jdbc = "jdbc:postgresql://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + uri.getRawPath()
+                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            return new Settings(jdbc, user != null && !user.isBlank() ? user : urlUser, password != null && !password.isEmpty() ? password : urlPassword);
+        }
+
+        private static String blankToNull(String s) {
+            return s == null || s.isBlank() ? null : s;
+        }
+
+        /** The URL without a password in it, for messages. */
+        private static String shown(String raw) {
+            return raw.replaceAll("//([^:/@]*):[^@/]*@", "//$1:***@");
+        }
+    }
+
+    /** A unit of work on one connection. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private final HikariDataSource pool;
+    private final boolean shared;
+    private final String description;
+
+    private Database(HikariDataSource pool, boolean shared, String description) {
+        this.pool = pool;
+        this.shared = shared;
+        this.description = description;
+    }
+
+    /**
+     * Opens the database and brings its schema up to date; {@code embeddedDir} holds the embedded file.
+     * Throws {@link StoreException} with a plain message when it cannot be reached.
+     */
+    public static Database open(Settings settings, Path embeddedDir) {
+        HikariConfig hc = new HikariConfig();
+        boolean shared = settings.shared();
+        String description;
+        if (settings.url() == null) {
+            try {
+                Files.createDirectories(embeddedDir);
+            } catch (java.io.IOException e) {
+                throw new StoreException("the store's folder " + embeddedDir + " could not be made (" + e.getMessage() + ")", e);
+            }
+            hc.setJdbcUrl("jdbc:h2:file:" + embeddedDir.toAbsolutePath().resolve("chat") + ";DB_CLOSE_ON_EXIT=FALSE");
+            description = "an embedded database in " + embeddedDir;
+        } else {
+            hc.setJdbcUrl(settings.url());
+            if (settings.user() != null) hc.setUsername(settings.user());
+            if (settings.password() != null) hc.setPassword(settings.password());
+            description = settings.url().replaceAll("\\?.*", "");
+        }
+        hc.setPoolName("store");
+        hc.setMaximumPoolSize(shared ? 8 : 4);
+        hc.setConnectionTimeout(10_000);
+        hc.setInitializationFailTimeout(1); // an unreachable database stops the start at once; the orchestrator starts it again
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(hc);
+        } catch (RuntimeException e) {
+            throw new StoreException("the database (" + description + ") could not be reached: " + rootMessage(e), e);
+        }
+        try {
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new StoreException("the database's tables (" + description + ") could not be brought up to date: " + rootMessage(e), e);
+        }
+        return new Database(pool, shared, description);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+
+    /** Whether other replicas may share it (PostgreSQL), so what it holds can change under this process. */
+    public boolean shared() {
+        return shared;
+    }
+
+    /** Runs work on a connection in auto-commit mode. */
+    public <T> T call(Work<T> work) {
+        try (Connection c = pool.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException("the database (" + description + ") failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs work in one transaction: all of it is kept, or none. */
+    public <T> T transaction(Work<T> work) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T out = work.run(c);
+                c.commit();
+                return out;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("the database (" + description + ") failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,54 @@
+package com.sciaticachat.staff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sciaticachat.store.CorpusStore;
+import com.sciaticachat.store.Database;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two replicas' corpus folders kept the same through one store. */
+class CorpusSyncTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void the_first_replica_publishes_its_folder_the_next_copies_it_and_changes_travel_both_ways() throws Exception {
+        Path a = dir.resolve("a"), b = dir.resolve("b");
+        Files.createDirectories(a.resolve("guides"));
+        Files.createDirectories(b);
+        Files.writeString(a.resolve("guide.md"), "# Guide\n\n## Heat\n\nWarm packs help.\n");
+        Files.writeString(a.resolve("guides/parking.md"), "# Parking\n\n## Where\n\nBehind the clinic.\n");
+        Files.writeString(b.resolve("old.md"), "# Old\n\n## Gone\n\nThis replica's own file.\n");
+        Files.writeString(b.resolve(".notes.swp"), "an editor's file, not the corpus");
+        try (Database db = Database.open(Database.Settings.EMBEDDED, dir.resolve("store"))) {
+            CorpusStore store = new CorpusStore(db);
+            try (CorpusSync syncA = CorpusSync.join(a, store); CorpusSync syncB = CorpusSync.join(b, store)) {
+                assertEquals(Files.readString(a.resolve("guide.md")), Files.readString(b.resolve("guide.md")), "B starts from the shared corpus");
+                assertTrue(Files.exists(b.resolve("guides/parking.md")));
+                assertFalse(Files.exists(b.resolve("old.md")), "the store is the truth");
+                assertTrue(Files.exists(b.resolve(".notes.swp")), "files that are not the corpus are left alone");
+                assertFalse(syncB.pull(), "nothing new");
+
+                Files.writeString(a.resolve("guide.md"), "# Guide\n\n## Heat\n\nWarm packs help for 20 minutes.\n");
+                syncA.published();
+                assertTrue(syncB.pull(), "A's change reaches B");
+                assertTrue(Files.readString(b.resolve("guide.md")).contains("20 minutes"));
+
+                Files.delete(b.resolve("guides/parking.md"));
+                syncB.published();
+                syncB.published(); // the same change again is no new version
+                long versions = store.newest().id();
+                assertTrue(syncA.pull());
+                assertFalse(Files.exists(a.resolve("guides/parking.md")), "a deletion travels too");
+                assertFalse(syncA.pull());
+                syncA.published(); // A reloading the copied change publishes nothing back
+                assertEquals(versions, store.newest().id());
+            }
+        }
+    }
+}
