@@ -32,7 +32,7 @@ class ReadmeConfigurationTest {
             Map.entry("CLINIC_NAME", "Another Clinic"), Map.entry("CLINIC_CONTACT", "tel:+15550100"),
             Map.entry("DISCLAIMER", "Not medical advice."),
             Map.entry("ADMIN_TOKEN", "a-long-enough-staff-token"),
-            Map.entry("inbox", "elsewhere/inbox.jsonl"), Map.entry("INBOX_FILE", "elsewhere/inbox.jsonl"),
+            Map.entry("DATABASE_URL", "postgresql://db.example.com/chat"),
             Map.entry("PUBLIC_URL", "https://chat.example.com"),
             Map.entry("TRUSTED_PROXIES", "10.0.0.1, 10.244.0.0/16"),
             Map.entry("ASK_LIMIT_PER_MINUTE", "12"), Map.entry("ASK_LIMIT_BURST", "4"),
