@@ -97,12 +97,20 @@ public final class Application implements Closeable {
      * for the model.
      */
     public static Application open(Config config) throws LiveIndex.StartupException, IOException {
+        return open(config, false);
+    }
+
+    /**
+     * The same; a service ({@code serving}) on a shared store also joins the other replicas: its corpus folder
+     * takes the shared corpus first (commands such as {@code ask} and {@code eval} never write the folder).
+     */
+    private static Application open(Config config, boolean serving) throws LiveIndex.StartupException, IOException {
         Embedder embedder = BackgroundEmbedder.miniLm();
         EnglishWords.get(); // starts loading the word lists in the background
         // the store opens (and its schema migrates) while the index opens; a shared one first, as the corpus comes from it
         CompletableFuture<Database> store;
         CorpusSync sync = null;
-        if (config.database().shared()) {
+        if (serving && config.database().shared()) {
             Database shared = Database.open(config.database(), config.indexDir().resolve("store"));
             try {
                 sync = CorpusSync.join(config.corpusDir(), new CorpusStore(shared));
@@ -169,7 +177,7 @@ public final class Application implements Closeable {
         CompletableFuture<Application> opening = new CompletableFuture<>();
         Thread opener = new Thread(() -> {
             try {
-                opening.complete(open(config));
+                opening.complete(open(config, true));
             } catch (Throwable e) {
                 opening.completeExceptionally(e);
             }
