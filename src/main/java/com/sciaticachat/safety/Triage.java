@@ -36,8 +36,17 @@ public final class Triage {
      * @param signIds     their ids
      * @param someoneElse the message tells of someone else's sign
      */
-    public record Verdict(Outcome outcome, SafetyRules.Level level, List<String> signs, List<String> signIds, boolean someoneElse) {
+    /**
+     * What to do about a message. {@code suspected}: for a check question about every emergency sign, the
+     * ids of the signs the message itself seemed to describe (what a "yes" confirms); empty otherwise.
+     */
+    public record Verdict(Outcome outcome, SafetyRules.Level level, List<String> signs, List<String> signIds, boolean someoneElse,
+                          List<String> suspected) {
         public static final Verdict NONE = new Verdict(Outcome.NONE, null, List.of(), List.of(), false);
+
+        public Verdict(Outcome outcome, SafetyRules.Level level, List<String> signs, List<String> signIds, boolean someoneElse) {
+            this(outcome, level, signs, signIds, someoneElse, List.of());
+        }
     }
 
     private final SafetyRules rules;
@@ -96,7 +105,10 @@ public final class Triage {
         if (!alarm.isEmpty()) return verdict(Outcome.URGENT, alarm, someoneElse);
         if (!unsure.isEmpty()) {
             boolean emergency = unsure.stream().map(rules::rule).anyMatch(r -> r.level() == SafetyRules.Level.EMERGENCY);
-            if (emergency) return emergencySigns(Outcome.CHECK, someoneElse);
+            if (emergency) {
+                Verdict v = emergencySigns(Outcome.CHECK, someoneElse);
+                return new Verdict(Outcome.CHECK, v.level(), v.signs(), v.signIds(), someoneElse, List.copyOf(unsure));
+            }
             Verdict v = verdict(Outcome.CHECK, unsure, someoneElse);
             return new Verdict(Outcome.CHECK, SafetyRules.Level.SEE_DOCTOR, v.signs(), v.signIds(), someoneElse);
         }
@@ -125,6 +137,12 @@ public final class Triage {
     /** The visitor answered yes to the check question: the urgent reply, at the level and with the signs it asked about. */
     public Verdict confirm(Verdict asked) {
         if (asked.outcome() != Outcome.CHECK) return emergencySigns(Outcome.URGENT, asked.someoneElse());
+        if (!asked.suspected().isEmpty()) {
+            // "yes" to a list of every emergency sign: what the visitor described is what the message suggested,
+            // not all of them
+            Verdict v = verdict(Outcome.URGENT, new LinkedHashSet<>(asked.suspected()), asked.someoneElse());
+            return new Verdict(Outcome.URGENT, asked.level(), v.signs(), v.signIds(), asked.someoneElse());
+        }
         return new Verdict(Outcome.URGENT, asked.level(), asked.signs(), asked.signIds(), asked.someoneElse());
     }
 

@@ -79,6 +79,26 @@ class ChatSafetyTest {
     }
 
     @Test
+    void a_yes_to_the_emergency_check_names_what_the_message_described_not_every_sign_asked_about() throws Exception {
+        Reply asked = null;
+        String message = null;
+        for (com.sciaticachat.safety.Phrasings.Phrasing p : com.sciaticachat.safety.Phrasings.bundled().items()) {
+            Reply r = chat.ask(p.message());
+            if (r.status() == Reply.Status.CHECK && "emergency".equals(r.check().level())) {
+                asked = r;
+                message = p.message();
+                break;
+            }
+        }
+        assertNotNull(asked, "some message gets the emergency check question");
+        Reply yes = chat.ask(message, ChatService.CheckAnswer.YES);
+        assertEquals("emergency", yes.urgent().level());
+        assertFalse(yes.urgent().signs().isEmpty());
+        assertTrue(yes.urgent().signs().size() < asked.check().signs().size(),
+                "the question listed " + asked.check().signs() + "; the visitor described " + yes.urgent().signs());
+    }
+
+    @Test
     void a_see_doctor_sign_gets_its_own_message() {
         Reply r = chat.ask("I have a fever and my back hurts");
         assertEquals(Reply.Status.URGENT, r.status());
