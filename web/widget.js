@@ -550,9 +550,22 @@
       els.log.replaceChildren();
       (sections || []).forEach(function (s) {
         self.render({ status: 'answered', reply: '', answer: { sectionId: s.id, title: s.title, blocks: s.blocks || [],
-          lead: [], parts: [], highlights: [] } }, true);
+          sourceName: s.sourceName, sourceUrl: s.sourceUrl, lead: [], parts: [], highlights: [] } }, true);
       });
       els.log.scrollTop = 0;
+    }
+
+    /** In the console's preview: brings the section with this heading into view. */
+    previewShow(title) {
+      var cards = this.els.log.querySelectorAll('.card h3');
+      for (var i = 0; i < cards.length; i++) {
+        if (cards[i].textContent.trim() === String(title).replace(/[*_`]/g, '').trim()) {
+          // the log scrolls, never the console around the frame
+          var log = this.els.log;
+          log.scrollTop += cards[i].getBoundingClientRect().top - log.getBoundingClientRect().top - 8;
+          return;
+        }
+      }
     }
 
     close() {
@@ -909,12 +922,19 @@
       var yes = el('button', 'chip', T.yes), no = el('button', 'chip', T.no);
       var status = el('p', 'sr-status');
       status.setAttribute('role', 'status');
-      var done = false;
-      function send(helpful, comment) {
-        var body = { question: question, sectionId: answer.sectionId, helpful: helpful };
-        if (comment) body.comment = comment;
-        self.fetchJson('POST', '/api/v1/feedback', body).then(function () { status.textContent = T.thanks; },
+      var done = false, vote = null;
+      // the vote counts when it is clicked; a comment after "No" follows it with the key the vote's reply gave
+      function send(helpful) {
+        vote = self.fetchJson('POST', '/api/v1/feedback', { question: question, sectionId: answer.sectionId, helpful: helpful });
+        vote.then(function () { if (helpful) status.textContent = T.thanks; },
           function (e) { console.warn(LOG, 'feedback not sent:', e.message); status.textContent = T.notSent; });
+      }
+      function sendComment(comment) {
+        vote.then(function (r) {
+          if (!comment || !r || !r.commentKey) { status.textContent = T.thanks; return null; }
+          return self.fetchJson('POST', '/api/v1/feedback/comment', { commentKey: r.commentKey, comment: comment })
+            .then(function () { status.textContent = T.thanks; });
+        }).catch(function (e) { console.warn(LOG, 'comment not sent:', e.message); status.textContent = T.notSent; });
       }
       [yes, no].forEach(function (b) {
         b.type = 'button';
@@ -934,6 +954,7 @@
         done = true;
         no.setAttribute('aria-pressed', 'true');
         yes.setAttribute('aria-disabled', 'true');
+        send(false);
         var form = el('form');
         var id = ask.id + '-note';
         var label = el('label', null, T.missing);
@@ -947,7 +968,7 @@
         form.append(label, input, sendNote, skip);
         function finish(comment) {
           form.remove();
-          send(false, comment);
+          sendComment(comment);
           no.focus();
         }
         form.addEventListener('submit', function (e) { e.preventDefault(); finish(input.value.trim()); });
@@ -1022,8 +1043,9 @@
     document.body.appendChild(chat);
     if (data.preview === 'on') {
       window.addEventListener('message', function (e) {
-        if (e.origin !== location.origin || !e.data || e.data.type !== 'sciatica-preview') return;
-        chat.preview(e.data.sections);
+        if (e.origin !== location.origin || !e.data) return;
+        if (e.data.type === 'sciatica-preview') chat.preview(e.data.sections);
+        if (e.data.type === 'sciatica-preview-show') chat.previewShow(e.data.title);
       });
       if (window.parent !== window) window.parent.postMessage({ type: 'sciatica-preview-ready' }, location.origin);
     }

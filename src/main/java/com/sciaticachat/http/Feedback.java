@@ -28,14 +28,33 @@ final class Feedback {
         Reply section = chat.section(sectionId).orElseThrow(() ->
                 new ApiException(400, "unknown_section", "\"sectionId\" must name the section the answer came from"));
         String question = HttpApi.question(body);
+        String comment = comment(body);
+        String title = section.answer().title();
+        insights.statistics().feedback(sectionId, helpful.asBoolean());
+        String key = insights.feedback().add(Pii.scrub(question), sectionId, helpful.asBoolean(), comment.isEmpty() ? null : Pii.scrub(comment));
+        if (!helpful.asBoolean()) chat.notHelpful(question, sectionId, title, client);
+        return key == null ? Map.of("thanks", true) : Map.of("thanks", true, "commentKey", key);
+    }
+
+    /** The visitor's comment after a "not helpful" vote already counted: {"commentKey": ..., "comment": ...}. */
+    static Map<String, Object> comment(Context ctx, ObjectMapper mapper, Insights insights) throws IOException {
+        JsonNode body = AdminApi.object(HttpApi.body(ctx), mapper);
+        String key = body.path("commentKey").asText("");
+        String comment = comment(body);
+        if (key.isEmpty() || comment.isEmpty()) {
+            throw new ApiException(400, "missing_comment", "Send \"commentKey\" (from the vote's reply) and \"comment\"");
+        }
+        if (!insights.feedback().comment(key, Pii.scrub(comment))) {
+            throw new ApiException(404, "feedback_not_found", "There is no vote waiting for a comment with that key");
+        }
+        return Map.of("thanks", true);
+    }
+
+    private static String comment(JsonNode body) {
         String comment = body.path("comment").isTextual() ? Questions.visible(body.get("comment").asText()) : "";
         if (comment.length() > MAX_COMMENT) {
             throw new ApiException(400, "comment_too_long", "A comment may be at most " + MAX_COMMENT + " characters");
         }
-        String title = section.answer().title();
-        insights.statistics().feedback(sectionId, helpful.asBoolean());
-        insights.feedback().add(Pii.scrub(question), sectionId, helpful.asBoolean(), comment.isEmpty() ? null : Pii.scrub(comment));
-        if (!helpful.asBoolean()) chat.notHelpful(question, sectionId, title, client);
-        return Map.of("thanks", true);
+        return comment;
     }
 }

@@ -110,7 +110,7 @@ public final class HttpApi {
                 }
                 ctx.header("Access-Control-Allow-Origin", origin);
             });
-            for (String path : List.of("/api/v1/ask", "/api/v1/feedback", "/api/v1/info", "/api/v1/sections", "/api/v1/sections/<id>")) {
+            for (String path : List.of("/api/v1/ask", "/api/v1/feedback", "/api/v1/feedback/comment", "/api/v1/info", "/api/v1/sections", "/api/v1/sections/<id>")) {
                 cfg.routes.options(path, HttpApi::preflight);
             }
 
@@ -140,6 +140,11 @@ public final class HttpApi {
                 String client = clients.of(ctx);
                 limit(ctx, askLimit, client);
                 ctx.json(Feedback.take(ctx, mapper, chat.get(), chat.insights(), client));
+            });
+            cfg.routes.post("/api/v1/feedback/comment", ctx -> {
+                if (!insights) throw new ApiException(404, "not_found", "This chat does not collect feedback (its staff console is off)");
+                limit(ctx, askLimit, clients.of(ctx));
+                ctx.json(Feedback.comment(ctx, mapper, chat.insights()));
             });
             if (config.adminEnabled()) AdminApi.register(cfg, chat, config, mapper, cors, clients);
             // for orchestrators: the process is up; it answers questions (not while starting or draining)

@@ -41,7 +41,8 @@ final class StatsApi {
         cfg.routes.get("/api/v1/admin/feedback", ctx -> {
             ChatService c = chat.get();
             List<Map<String, Object>> rows = new ArrayList<>();
-            for (FeedbackLog.Entry e : chat.insights().feedback().newest(50)) {
+            Range r = range(ctx);
+            for (FeedbackLog.Entry e : chat.insights().feedback().newest(50, r.from(), r.to())) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("time", e.time());
                 row.put("question", e.question());

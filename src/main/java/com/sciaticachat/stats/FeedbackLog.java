@@ -43,7 +43,7 @@ public final class FeedbackLog {
                 try {
                     JsonNode e = JSON.readTree(line);
                     store.add(new FeedbackStore.Entry(e.path("time").asText(), e.path("question").asText(), e.path("sectionId").asText(),
-                            e.path("helpful").asBoolean(), e.path("comment").isTextual() ? e.path("comment").asText() : null));
+                            e.path("helpful").asBoolean(), e.path("comment").isTextual() ? e.path("comment").asText() : null), null);
                     n++;
                 } catch (IOException | RuntimeException torn) {
                     // a line cut short by a crash: skipped
@@ -56,15 +56,36 @@ public final class FeedbackLog {
         }
     }
 
-    public synchronized void add(String question, String sectionId, boolean helpful, String comment) {
-        store.add(new FeedbackStore.Entry(Instant.now().toString(), question, sectionId, helpful, comment));
+    /**
+     * Keeps a visitor's feedback. A "not helpful" without a comment returns a key the visitor's comment can
+     * follow with ({@link #comment}); otherwise null.
+     */
+    public synchronized String add(String question, String sectionId, boolean helpful, String comment) {
+        String key = !helpful && comment == null ? java.util.UUID.randomUUID().toString() : null;
+        store.add(new FeedbackStore.Entry(Instant.now().toString(), question, sectionId, helpful, comment), key);
         if (++added % Math.max(1, max / 10) == 0) store.trim(max);
+        return key;
+    }
+
+    /** The comment that follows a "not helpful" (already scrubbed); false when the key is unknown or used. */
+    public boolean comment(String key, String comment) {
+        return store.comment(key, comment);
     }
 
     /** The newest entries first, at most {@code limit}. */
     public List<Entry> newest(int limit) {
+        return entries(store.newest(limit, null, null));
+    }
+
+    /** The newest entries of the days {@code from} to {@code to} (UTC, both included), at most {@code limit}. */
+    public List<Entry> newest(int limit, java.time.LocalDate from, java.time.LocalDate to) {
+        return entries(store.newest(limit, from.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toString(),
+                to.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toString()));
+    }
+
+    private static List<Entry> entries(List<FeedbackStore.Entry> kept) {
         List<Entry> out = new ArrayList<>();
-        for (FeedbackStore.Entry e : store.newest(limit)) out.add(new Entry(e.time(), e.question(), e.sectionId(), e.helpful(), e.comment()));
+        for (FeedbackStore.Entry e : kept) out.add(new Entry(e.time(), e.question(), e.sectionId(), e.helpful(), e.comment()));
         return List.copyOf(out);
     }
 }

@@ -66,6 +66,19 @@ class FeedbackApiTest {
             assertTrue(csv.body().startsWith("date,questions,answered,no_match,urgent,smalltalk,check,helpful,not_helpful\n"
                     + LocalDate.now(ZoneOffset.UTC) + ",3,"), csv.body());
             assertEquals(400, http.get("/api/v1/admin/stats?from=2026-12-31&to=2026-01-01", AUTH).status());
+            assertEquals(0, http.get("/api/v1/admin/feedback?from=2026-01-01&to=2026-01-02", AUTH).json().get("feedback").size(),
+                    "the feedback table follows the period");
+
+            // a "No" counts when it is clicked; the comment, if the visitor writes one, follows with the vote's key
+            JsonNode vote = http.post("/api/v1/feedback", "{\"question\":\"what causes sciatica\",\"sectionId\":\"" + causes
+                    + "\",\"helpful\":false}").json();
+            String key = vote.get("commentKey").asText();
+            assertEquals(2, http.get("/api/v1/admin/stats?days=7", AUTH).json().get("rated").get(0).get("notHelpful").asInt(), "counted at once");
+            assertEquals(200, http.post("/api/v1/feedback/comment", "{\"commentKey\":\"" + key + "\",\"comment\":\"nothing on my pregnancy\"}").status());
+            assertEquals("nothing on my pregnancy", http.get("/api/v1/admin/feedback", AUTH).json().at("/feedback/0/comment").asText());
+            assertEquals(404, http.post("/api/v1/feedback/comment", "{\"commentKey\":\"" + key + "\",\"comment\":\"again\"}").status(),
+                    "one comment per vote");
+            assertEquals(404, http.post("/api/v1/feedback/comment", "{\"commentKey\":\"made-up\",\"comment\":\"spam\"}").status());
             assertEquals(401, http.get("/api/v1/admin/stats").status(), "behind the staff token");
         }
         try (TestServer again = TestServer.over(corpus, index, Config.defaults().withAdminToken(TOKEN))) {
