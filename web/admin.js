@@ -5,7 +5,7 @@
   var KEY = 'sciatica-admin-token';
   var NAME = 'sciatica-admin-name';
   function $(id) { return document.getElementById(id); }
-  function el(tag, text) { var e = document.createElement(tag); if (text != null) e.textContent = String(text); return e; }
+  function el(tag, text, cls) { var e = document.createElement(tag); if (text != null) e.textContent = String(text); if (cls) e.className = cls; return e; }
   function token() { return sessionStorage.getItem(KEY) || ''; }
 
   function api(method, path, body) {
@@ -18,6 +18,7 @@
         if (!r.ok) {
           var e = new Error((json.error && json.error.message) || 'HTTP ' + r.status);
           e.status = r.status;
+          e.code = json.error && json.error.code;
           e.problems = json.problems || [];
           throw e;
         }
@@ -275,7 +276,7 @@
         show.addEventListener('click', function () {
           api('GET', '/api/v1/admin/history/' + encodeURIComponent(v.id) + '/changes').then(function (c) {
             $('history-changes').hidden = false;
-            $('history-changes').textContent = c.changes || '(no change to a file)';
+            showChanges(c.changes, '(no change to a file)');
             $('history-changes').focus();
           }).catch(fail);
         });
@@ -313,12 +314,37 @@
     });
   }
 
+  /** A difference as staff read it: each file named, added lines green with "+", removed ones red with "−". */
+  function showChanges(text, none) {
+    var box = $('history-changes');
+    box.replaceChildren();
+    if (!text) { box.textContent = none; return; }
+    var file = null;
+    text.split('\n').forEach(function (line) {
+      if (/^diff --git |^index |^new file mode|^deleted file mode|^similarity index|^rename (from|to) /.test(line)) return;
+      var m = /^(---|\+\+\+) (?:[ab]\/)?(.*)$/.exec(line);
+      if (m) {
+        if (m[2] !== '/dev/null' && m[2] !== file) { file = m[2]; box.appendChild(el('span', file, 'file')); }
+        return;
+      }
+      if (/^@@/.test(line)) { box.appendChild(el('span', '…', 'hunk')); return; }
+      var kind = line[0] === '+' ? 'add' : line[0] === '-' ? 'del' : 'same';
+      var row = el('span', null, 'line ' + kind);
+      var mark = el('span', kind === 'add' ? '+' : kind === 'del' ? '−' : ' ', 'mark');
+      mark.setAttribute('aria-hidden', 'true');
+      if (kind !== 'same') row.appendChild(el('span', kind === 'add' ? 'added: ' : 'removed: ', 'visually-hidden'));
+      row.appendChild(mark);
+      row.appendChild(document.createTextNode(line.slice(1)));
+      box.appendChild(row);
+    });
+  }
+
   $('compare').addEventListener('submit', function (e) {
     e.preventDefault();
     api('GET', '/api/v1/admin/history/' + encodeURIComponent($('compare-to').value) + '/changes?since='
         + encodeURIComponent($('compare-from').value)).then(function (c) {
       $('history-changes').hidden = false;
-      $('history-changes').textContent = c.changes || '(the two versions have the same files)';
+      showChanges(c.changes, '(the two versions have the same files)');
       $('history-changes').focus();
     }).catch(function (err) { if (!fail(err)) $('history-result').textContent = err.message; });
   });
@@ -340,6 +366,8 @@
     });
     $('publish').hidden = !d.exists;
     $('discard').hidden = !d.exists;
+    // a new draft is what staff want to try: the box ticks itself when one begins
+    if (d.exists && $('try-draft').disabled) $('try-draft').checked = true;
     $('try-draft').disabled = !d.exists;
     if (!d.exists) $('try-draft').checked = false;
     var body = $('files').querySelector('tbody');
@@ -363,7 +391,8 @@
           del.className = 'secondary';
           del.setAttribute('aria-label', 'Delete ' + f.name + ' in the draft');
           del.addEventListener('click', function () {
-            if (!window.confirm('Delete ' + f.name + ' in the draft? Visitors keep it until you publish.')) return;
+            if (!window.confirm(f.draft === 'ADDED' ? 'Delete ' + f.name + '? It was never published: visitors never saw it.'
+              : 'Delete ' + f.name + ' in the draft? Visitors keep it until you publish.')) return;
             api('DELETE', '/api/v1/admin/draft/file?name=' + encodeURIComponent(f.name) + '&version=' + encodeURIComponent(f.version))
               .then(function (r) { $('draft-result').textContent = 'Deleted ' + f.name + ' in the draft.'; showDraft(r); })
               .catch(function (e) { if (!fail(e)) $('draft-result').textContent = e.message; });
@@ -392,7 +421,22 @@
 
   function loadDraft() { return api('GET', '/api/v1/admin/draft').then(showDraft); }
 
+  /** Whether the editor holds text not saved to the draft. */
+  function unsaved() {
+    if (!editing) return false;
+    var text = $('editor-text').value;
+    return editing.saved === null ? text.trim() !== '' : editing.saved !== text;
+  }
+  /** Asks before unsaved text would be lost; false when staff want to stay. */
+  function mayLeaveEditor(doing) {
+    return !unsaved() || window.confirm(doing + ' without saving your changes to ' + editing.name + '? They will be lost.');
+  }
+  window.addEventListener('beforeunload', function (e) {
+    if (unsaved()) { e.preventDefault(); e.returnValue = ''; }
+  });
+
   function openEditor(name, text) {
+    if (editing && !mayLeaveEditor('Open ' + name)) return Promise.resolve();
     var load = text != null ? Promise.resolve({ name: name, text: text, version: '' })
       : api('GET', '/api/v1/admin/draft/file?name=' + encodeURIComponent(name));
     return load.then(function (f) {
@@ -442,12 +486,27 @@
   }
   $('editor-text').addEventListener('input', function () { clearTimeout(previewTimer); previewTimer = setTimeout(preview, 300); });
 
+  /** The preview follows the cursor: the section whose heading is above it is scrolled into view. */
+  function followCursor() {
+    if (!frameReady) return;
+    var before = $('editor-text').value.slice(0, $('editor-text').selectionStart).split('\n');
+    for (var i = before.length - 1; i >= 0; i--) {
+      var h = /^#{2,6}\s+(.*?)\s*#*\s*$/.exec(before[i]);
+      if (h) {
+        $('preview-frame').contentWindow.postMessage({ type: 'sciatica-preview-show', title: h[1] }, location.origin);
+        return;
+      }
+    }
+  }
+  ['click', 'keyup'].forEach(function (ev) { $('editor-text').addEventListener(ev, followCursor); });
+
   $('editor-save').addEventListener('click', function () {
     if (!editing) return;
     var b = $('editor-save');
     b.disabled = true;
     api('PUT', '/api/v1/admin/draft/file', { name: editing.name, text: $('editor-text').value, version: editing.version }).then(function (r) {
       $('editor-result').textContent = 'Saved to the draft. Visitors see it once you publish.';
+      $('editor-result').classList.remove('error');
       $('draft-result').textContent = '';
       editing.saved = $('editor-text').value;
       showProblems([]);
@@ -456,12 +515,16 @@
       showDraft(r);
     }).catch(function (e) {
       if (fail(e)) return;
-      $('editor-result').textContent = e.message;
+      $('editor-result').textContent = e.code === 'changed_since'
+        ? 'Not saved: someone else changed ' + editing.name + ' meanwhile. Your text is still here: copy it, close, open the file again and paste your change in.'
+        : 'Not saved: ' + e.message;
+      $('editor-result').classList.add('error');
       showProblems(e.problems);
+      loadDraft();
     }).then(function () { b.disabled = false; });
   });
   $('editor-close').addEventListener('click', function () {
-    if (editing && editing.saved !== $('editor-text').value && !window.confirm('Close without saving your changes to the draft?')) return;
+    if (!mayLeaveEditor('Close')) return;
     editing = null;
     $('editor').hidden = true;
   });
@@ -505,13 +568,15 @@
     b.disabled = true;
     $('draft-result').textContent = 'Publishing…';
     api('POST', '/api/v1/admin/draft/publish', {}).then(function (r) {
-      $('draft-result').textContent = r.live ? 'Published: visitors now get the new version.'
+      $('draft-result').textContent = !(r.published || []).length ? 'Nothing to publish: the draft had no changes.'
+        : r.live ? 'Published: visitors now get the new version.'
         : 'Published, but not everything is live because: ' + problems(r);
       editing = null;
       $('editor').hidden = true;
       return Promise.all([loadDraft(), refresh()]);
     }).catch(function (e) {
       if (!fail(e)) $('draft-result').textContent = e.message + (e.problems && e.problems.length ? ': ' + problems(e) : '');
+      loadDraft(); // another tab may have published or discarded it: show the draft as it is now
     }).then(function () { b.disabled = false; });
   });
 
@@ -588,7 +653,7 @@
   }
 
   function showStats() {
-    return Promise.all([api('GET', '/api/v1/admin/stats?' + statsQuery()), api('GET', '/api/v1/admin/feedback')]).then(function (r) {
+    return Promise.all([api('GET', '/api/v1/admin/stats?' + statsQuery()), api('GET', '/api/v1/admin/feedback?' + statsQuery())]).then(function (r) {
       var s = r[0];
       $('stats-total').textContent = s.questions + (s.questions === 1 ? ' question' : ' questions') + ' from ' + s.from + ' to ' + s.to + '.';
       $('chart-days').replaceChildren(dayChart(s.days));
@@ -624,11 +689,17 @@
   $('stats-range').addEventListener('change', function () { $('stats-custom').hidden = $('stats-range').value !== 'custom'; });
   $('stats-form').addEventListener('submit', function (e) {
     e.preventDefault();
-    showStats().catch(function (err) { if (!fail(err)) $('stats-total').textContent = err.message; });
+    showStats().catch(function (err) {
+      if (fail(err)) return;
+      // nothing from another period stays on screen under a message about this one
+      ['chart-days', 'chart-statuses', 'chart-sections', 'chart-helpful', 'stats-declined'].forEach(function (id) { $(id).replaceChildren(); });
+      $('feedback').querySelector('tbody').replaceChildren();
+      $('stats-total').textContent = err.message;
+    });
   });
   $('stats-csv').addEventListener('click', function () {
     fetch('/api/v1/admin/stats.csv?' + statsQuery(), { headers: { Authorization: 'Bearer ' + token() } }).then(function (r) {
-      if (!r.ok) throw new Error('HTTP ' + r.status);
+      if (!r.ok) return r.json().catch(function () { return {}; }).then(function (j) { throw new Error((j.error && j.error.message) || 'HTTP ' + r.status); });
       var name = (/filename="([^"]+)"/.exec(r.headers.get('Content-Disposition') || '') || [])[1] || 'sciatica-chat.csv';
       return r.blob().then(function (b) {
         var a = document.createElement('a');
@@ -650,7 +721,11 @@
     refresh().catch(function (err) { if (!fail(err)) showLogin('The console could not reach the service: ' + err.message); });
   });
 
-  $('signout').addEventListener('click', function () { sessionStorage.removeItem(KEY); sessionStorage.removeItem(NAME); showLogin(''); });
+  $('signout').addEventListener('click', function () {
+    if (!mayLeaveEditor('Sign out')) return;
+    editing = null;
+    $('editor').hidden = true;
+    sessionStorage.removeItem(KEY); sessionStorage.removeItem(NAME); showLogin(''); });
 
   $('reload').addEventListener('click', function () {
     var b = $('reload');
@@ -683,7 +758,8 @@
       var reply = r.reply;
       var line = reply.answer ? 'Answered from “' + reply.answer.title + '” (' + Math.round(reply.answer.score * 100) + '% sure): '
         : reply.urgent ? 'Urgent advice first: ' : 'No answer: ';
-      line += reply.reply;
+      // what the visitor reads first: the answer's leading sentences, not the chat's introduction to them
+      line += reply.answer && reply.answer.lead && reply.answer.lead.length ? reply.answer.lead.join(' ') : reply.reply;
       $('try-reply').textContent = (r.against === 'draft' ? 'With the draft: ' : '') + line;
       var read = r.readAs != null ? 'Read as: “' + r.readAs + '”' : '';
       if (r.words && r.words.length) read += ' · words that count: ' + r.words.join(', ');

@@ -241,8 +241,13 @@ public final class MarkdownParser {
                     continue;
                 }
                 String key = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-                String value = unquote(line.substring(colon + 1).trim());
-                if (!FRONT_MATTER_KEYS.contains(key)) {
+                String raw = line.substring(colon + 1).trim();
+                String value = unquote(raw);
+                char quote = raw.isEmpty() ? 0 : raw.charAt(0);
+                if ((quote == '"' || quote == '\'') && (raw.length() < 2 || raw.charAt(raw.length() - 1) != quote)) {
+                    error(lineNo, "the value of '" + key + "' opens a quote (" + quote + ") that is not closed; add " + quote
+                            + " at the end of the line, or remove the one at the start");
+                } else if (!FRONT_MATTER_KEYS.contains(key)) {
                     error(lineNo, "unknown front matter key '" + key + "' (allowed keys: " + String.join(", ", FRONT_MATTER_KEYS) + ")");
                 } else if (front.containsKey(key)) {
                     error(lineNo, "front matter key '" + key + "' is given twice");

@@ -216,6 +216,8 @@ final class DraftApi {
                 one.put("level", s.level());
                 one.put("blocks", s.blocks());
                 one.put("questions", s.questions());
+                one.put("sourceName", doc.publisher() + " · " + doc.title());
+                one.put("sourceUrl", doc.url());
                 sections.add(one);
             }
         }

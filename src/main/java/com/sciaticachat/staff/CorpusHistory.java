@@ -48,6 +48,8 @@ public final class CorpusHistory implements AutoCloseable {
     private final Git git;
     /** Who the next recorded change is by, when the console made it; null: a file edited on disk. */
     private volatile String pendingAuthor;
+    /** What the next recorded version did, when it was more than changing files (a restore). */
+    private volatile String pendingSummary;
 
     private CorpusHistory(Path corpus, Git git) {
         this.corpus = corpus;
@@ -99,9 +101,10 @@ public final class CorpusHistory implements AutoCloseable {
 
     /** Records the corpus as it is now, when it differs from the last version. @return the new version, or null */
     public synchronized Version record() {
-        String author = pendingAuthor;
+        String author = pendingAuthor, summary = pendingSummary;
         pendingAuthor = null;
-        return record(null, author == null ? "a file edited on disk" : author);
+        pendingSummary = null;
+        return record(summary, author == null ? "a file edited on disk" : author);
     }
 
     private synchronized Version record(String message, String author) {
@@ -179,7 +182,8 @@ public final class CorpusHistory implements AutoCloseable {
                 Files.write(tmp, bytes);
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
-            pendingAuthor = author + " (restored the version of " + version(c).time() + ")";
+            pendingAuthor = author;
+            pendingSummary = "restored the version of " + version(c).time() + " (" + version(c).summary() + ")";
         }
         try (Stream<Path> files = Files.walk(corpus)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {

@@ -184,4 +184,12 @@ class MarkdownParserTest {
         assertTrue(warnings.get(2).startsWith("11: visitors see the link 'the map'"), warnings.toString());
         assertTrue(r.errors().isEmpty());
     }
+
+    @Test
+    void a_quote_left_open_in_the_front_matter_is_a_mistake_on_its_line() {
+        MarkdownParser.Result r = parse("---\ntitle: \"Parking\nsource: 'Raleigh Massage'\n---\n# Parking\n\n## Where\n\nBehind the clinic.\n");
+        assertEquals(1, r.errors().size(), r.errors().toString());
+        assertEquals(2, r.errors().get(0).line());
+        assertTrue(r.errors().get(0).message().contains("not closed"), r.errors().get(0).message());
+    }
 }

@@ -128,7 +128,7 @@ class DraftApiTest {
 
             WebElement against = b.driver.findElement(By.id("try-draft"));
             b.waitFor(d -> against.isEnabled());
-            against.click();
+            assertTrue(against.isSelected(), "a new draft is what staff try: ticked by itself");
             b.driver.findElement(By.id("question")).sendKeys("do you lend a bamboo mat after heat therapy");
             b.driver.findElement(By.cssSelector("#try-form button")).click();
             // the first question against a draft builds its index: a deadline, not a speed

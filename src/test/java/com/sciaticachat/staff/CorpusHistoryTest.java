@@ -48,7 +48,8 @@ class CorpusHistoryTest {
             assertFalse(Files.exists(corpus.resolve("prices.md")), "a file the version did not have is gone");
             assertTrue(Files.exists(corpus.resolve(".guide.md.swp")), "files outside the history are left alone");
             CorpusHistory.Version restored = history.record();
-            assertTrue(restored.author().startsWith("Dana at the front desk (restored the version of"), restored.author());
+            assertEquals("Dana at the front desk", restored.author());
+            assertTrue(restored.summary().startsWith("restored the version of"), restored.summary());
             assertEquals(4, history.versions(10).size());
             assertThrows(CorpusHistory.UnknownVersionException.class, () -> history.restore("deadbeef", "x"));
             assertThrows(CorpusHistory.UnknownVersionException.class, () -> history.changes(null, "../../etc/passwd"));
