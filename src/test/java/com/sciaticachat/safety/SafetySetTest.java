@@ -49,7 +49,8 @@ class SafetySetTest {
      */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"heldout-r1.tsv, 0.90, 0.05", "heldout-r2.tsv, 0.90, 0.05", "heldout-r3.tsv, 0.90, 0.05",
-            "heldout-r4.tsv, 0.90, 0.05", "heldout-r5.tsv, 0.87, 0.06"})
+            "heldout-r4.tsv, 0.90, 0.05", "heldout-r5.tsv, 0.87, 0.06",
+            "heldout-r6.tsv, 0.87, 0.03"})
     void the_held_out_sets_keep_their_measured_figures(String file, double recallFloor, double falseAlarmCeiling) throws Exception {
         Phrasings set = Phrasings.read(Path.of("src/test/resources/safety/" + file));
         SafetyReport.Figures both = run(set).figures();
