@@ -169,6 +169,12 @@ public final class HttpApi {
 
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
                     e.getDetails().getOrDefault("code", codeFor(e.getStatus())), messageFor(e, ctx)));
+            // the database is down or unreachable: say so (503, try again), without a stack trace per request
+            cfg.routes.exception(com.sciaticachat.store.StoreException.class, (e, ctx) -> {
+                LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+                ctx.header("Retry-After", "10");
+                error(ctx, 503, "store_unavailable", "This could not be kept or read just now; please try again in a moment");
+            });
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 Integer clientFault = clientFault(e);
                 if (clientFault != null) {

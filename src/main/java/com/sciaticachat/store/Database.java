@@ -90,6 +90,13 @@ public final class Database implements Closeable {
     private final HikariDataSource pool;
     private final boolean shared;
     private final String description;
+    /**
+     * Until when the database counts as unreachable (System.nanoTime): after a connection failure, work is
+     * refused at once for a few seconds instead of every request waiting for the pool's timeout, so a
+     * database outage never slows visitors' answers down.
+     */
+    private volatile long downUntil;
+    static final long DOWN_NANOS = 5_000_000_000L;
 
     private Database(HikariDataSource pool, boolean shared, String description) {
         this.pool = pool;
@@ -121,7 +128,7 @@ public final class Database implements Closeable {
         }
         hc.setPoolName("store");
         hc.setMaximumPoolSize(shared ? 8 : 4);
-        hc.setConnectionTimeout(10_000);
+        hc.setConnectionTimeout(2_000);
         hc.setInitializationFailTimeout(1); // an unreachable database stops the start at once; the orchestrator starts it again
         HikariDataSource pool;
         try {
@@ -151,15 +158,32 @@ public final class Database implements Closeable {
 
     /** Runs work on a connection in auto-commit mode. */
     public <T> T call(Work<T> work) {
+        refuseWhileDown();
         try (Connection c = pool.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
-            throw new StoreException("the database (" + description + ") failed: " + e.getMessage(), e);
+            throw failed(e);
         }
+    }
+
+    private void refuseWhileDown() {
+        if (downUntil != 0 && System.nanoTime() - downUntil < 0) {
+            throw new StoreException("the database (" + description + ") is unreachable; trying again in a few seconds", null);
+        }
+    }
+
+    /** A failure; one that says the database cannot be reached makes the next few seconds' work fail at once. */
+    private StoreException failed(SQLException e) {
+        String state = e.getSQLState();
+        if (e instanceof java.sql.SQLTransientConnectionException || state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+            downUntil = System.nanoTime() + DOWN_NANOS;
+        }
+        return new StoreException("the database (" + description + ") failed: " + e.getMessage(), e);
     }
 
     /** Runs work in one transaction: all of it is kept, or none. */
     public <T> T transaction(Work<T> work) {
+        refuseWhileDown();
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -167,13 +191,21 @@ public final class Database implements Closeable {
                 c.commit();
                 return out;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                try {
+                    c.rollback();
+                } catch (SQLException lost) {
+                    // the connection is gone: nothing was kept
+                }
                 throw e;
             } finally {
-                c.setAutoCommit(true);
+                try {
+                    c.setAutoCommit(true);
+                } catch (SQLException lost) {
+                    // the pool drops a broken connection
+                }
             }
         } catch (SQLException e) {
-            throw new StoreException("the database (" + description + ") failed: " + e.getMessage(), e);
+            throw failed(e);
         }
     }
 

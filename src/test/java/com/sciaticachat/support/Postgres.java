@@ -49,11 +49,24 @@ public final class Postgres implements AutoCloseable {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
         int port = freePort();
         run(root, bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-A", "trust", "-U", "postgres", "--no-sync");
-        run(root, bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-w", "-t", "60", "-o",
-                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "-l", dir.resolve("pg.log").toString(), "start");
         Postgres pg = new Postgres(dir, bin, root, port);
+        pg.startServer();
         pg.psql("CREATE DATABASE chat");
         return pg;
+    }
+
+    private void startServer() throws IOException, InterruptedException {
+        run(root, bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-w", "-t", "60", "-o",
+                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "-l", dir.resolve("pg.log").toString(), "start");
+    }
+
+    /** Stops the server as a crash would (its data stays), to be started again with {@link #restart}. */
+    public void crash() throws IOException, InterruptedException {
+        run(root, bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate", "-w", "stop");
+    }
+
+    public void restart() throws IOException, InterruptedException {
+        startServer();
     }
 
     /** Fails under CI=true (CI installs it), skips elsewhere, when a server program is missing. */
