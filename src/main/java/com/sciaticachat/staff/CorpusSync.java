@@ -41,6 +41,8 @@ public final class CorpusSync implements Closeable {
     /** The fingerprint of the version this replica last published or copied, and its number. */
     private String known;
     private long applied;
+    /** A change went live here but could not be published (the database was down): tried again with each look. */
+    private volatile boolean unpublished;
 
     private CorpusSync(Path corpus, CorpusStore store) {
         this.corpus = corpus;
@@ -66,7 +68,9 @@ public final class CorpusSync implements Closeable {
     public CorpusSync start(long seconds, Runnable reload) {
         poller.scheduleWithFixedDelay(() -> {
             try {
-                if (pull()) reload.run();
+                if (unpublished) published();
+                // a change made here that is not shared yet is never written over by another replica's
+                if (!unpublished && pull()) reload.run();
             } catch (IOException | RuntimeException e) {
                 LOG.error("Could not fetch the corpus other replicas published (trying again in {} s): {}", seconds, e.getMessage());
             }
@@ -106,8 +110,11 @@ public final class CorpusSync implements Closeable {
                 // published without a name
             }
             publish(author);
+            unpublished = false;
         } catch (IOException | StoreException e) {
-            LOG.error("The corpus change that went live here could not be shared with the other replicas: {}", e.getMessage());
+            if (!unpublished) LOG.error("The corpus change that went live here could not be shared with the other replicas yet "
+                    + "(trying again every few seconds): {}", e.getMessage());
+            unpublished = true;
         }
     }
 
