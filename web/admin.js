@@ -274,6 +274,9 @@
         show.type = 'button';
         show.setAttribute('aria-label', 'Changes made at ' + new Date(v.time).toLocaleString());
         show.addEventListener('click', function () {
+          // the menus name what is shown: this version against the one before it
+          $('compare-to').value = v.id;
+          if (h.versions[i + 1]) $('compare-from').value = h.versions[i + 1].id;
           api('GET', '/api/v1/admin/history/' + encodeURIComponent(v.id) + '/changes').then(function (c) {
             $('history-changes').hidden = false;
             showChanges(c.changes, '(no change to a file)');
@@ -357,14 +360,15 @@
   function showDraft(d) {
     var changes = d.changes || [];
     $('draft-state').textContent = d.exists
-      ? 'Draft: ' + changes.length + (changes.length === 1 ? ' change' : ' changes') + ' not yet live.'
+      ? 'Draft: ' + changes.length + (changes.length === 1 ? ' change' : ' changes') + ' not yet live'
+        + ((d.contributors || []).length ? ' (by ' + d.contributors.join(', ') + ').' : '.')
       : 'No draft: what you see is what visitors get.';
     var list = $('draft-changes');
     list.replaceChildren();
     changes.forEach(function (c) {
       list.appendChild(el('li', c.file + ' (' + KIND[c.kind] + ')' + (c.liveChangedSince ? ' — changed on the server since your draft began' : '')));
     });
-    $('publish').hidden = !d.exists;
+    $('publish').hidden = !d.exists || !changes.length;
     $('discard').hidden = !d.exists;
     // a new draft is what staff want to try: the box ticks itself when one begins
     if (d.exists && $('try-draft').disabled) $('try-draft').checked = true;
@@ -408,7 +412,17 @@
             to = to.trim();
             if (!/\.md$/i.test(to)) to += '.md';
             api('POST', '/api/v1/admin/draft/rename', { from: f.name, to: to, version: f.version })
-              .then(function (r) { $('draft-result').textContent = 'Renamed ' + f.name + ' to ' + to + ' in the draft.'; showDraft(r); })
+              .then(function (r) {
+                $('draft-result').textContent = 'Renamed ' + f.name + ' to ' + to + ' in the draft.';
+                if (editing && editing.name === f.name) {
+                  // the open editor follows the file to its new name
+                  var moved = (r.files || []).filter(function (x) { return x.name === to; })[0];
+                  editing.name = to;
+                  if (moved) editing.version = moved.version;
+                  $('editor-title').textContent = 'Editing ' + to;
+                }
+                showDraft(r);
+              })
               .catch(function (e) { if (!fail(e)) $('draft-result').textContent = e.message; });
           });
           act.appendChild(ren);
@@ -476,6 +490,7 @@
       if (seq !== previewSeq) return;
       var sections = r.sections || [];
       draw(sections);
+      followCursor(); // the redrawn preview stays on the section being typed in
       var mistakes = (r.problems || []).some(function (p) { return !p.warning; });
       $('preview-note').textContent = !/\.md$/.test(editing.name) ? 'A settings file: no preview.'
         : mistakes ? 'Fix the mistake listed below to see the whole preview.'
@@ -517,7 +532,7 @@
       if (fail(e)) return;
       $('editor-result').textContent = e.code === 'changed_since'
         ? 'Not saved: someone else changed ' + editing.name + ' meanwhile. Your text is still here: copy it, close, open the file again and paste your change in.'
-        : 'Not saved: ' + e.message;
+        : /^Nothing was saved/.test(e.message) ? e.message : 'Not saved: ' + e.message;
       $('editor-result').classList.add('error');
       showProblems(e.problems);
       loadDraft();
@@ -560,6 +575,7 @@
   });
 
   $('publish').addEventListener('click', function () {
+    if (!mayLeaveEditor('Publish')) return;
     var deleted = Array.prototype.map.call($('draft-changes').children, function (li) { return li.textContent; })
       .filter(function (t) { return / \(deleted\)/.test(t); });
     if (!window.confirm('Publish the draft? Visitors get it within seconds.'
@@ -655,6 +671,7 @@
   function showStats() {
     return Promise.all([api('GET', '/api/v1/admin/stats?' + statsQuery()), api('GET', '/api/v1/admin/feedback?' + statsQuery())]).then(function (r) {
       var s = r[0];
+      $('stats-total').classList.remove('error');
       $('stats-total').textContent = s.questions + (s.questions === 1 ? ' question' : ' questions') + ' from ' + s.from + ' to ' + s.to + '.';
       $('chart-days').replaceChildren(dayChart(s.days));
       var statuses = Object.keys(s.statuses).sort(function (a, b) { return s.statuses[b] - s.statuses[a]; }).map(function (k) {
@@ -695,6 +712,7 @@
       ['chart-days', 'chart-statuses', 'chart-sections', 'chart-helpful', 'stats-declined'].forEach(function (id) { $(id).replaceChildren(); });
       $('feedback').querySelector('tbody').replaceChildren();
       $('stats-total').textContent = err.message;
+      $('stats-total').classList.add('error');
     });
   });
   $('stats-csv').addEventListener('click', function () {
@@ -716,7 +734,7 @@
   $('login-form').addEventListener('submit', function (e) {
     e.preventDefault();
     sessionStorage.setItem(KEY, $('token').value.trim());
-    if ($('staff-name').value.trim()) sessionStorage.setItem(NAME, $('staff-name').value.trim());
+    sessionStorage.setItem(NAME, $('staff-name').value.trim()); // what is in the box now, never an earlier try's
     $('token').value = '';
     refresh().catch(function (err) { if (!fail(err)) showLogin('The console could not reach the service: ' + err.message); });
   });
@@ -788,6 +806,22 @@
       });
     }).catch(fail);
   });
+
+  // another tab or colleague may have published meanwhile: what the console shows is brought up to date
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState === 'visible' && token() && !$('console').hidden) Promise.all([showHistory(), loadDraft()]).catch(fail);
+  });
+
+  /** On a phone, tables stack: each cell is labelled with its column's heading. */
+  function labelCells() {
+    document.querySelectorAll('table').forEach(function (t) {
+      var heads = Array.prototype.map.call(t.querySelectorAll('thead th'), function (th) { return th.textContent.trim(); });
+      t.querySelectorAll('tbody tr').forEach(function (tr) {
+        Array.prototype.forEach.call(tr.children, function (td, k) { if (heads[k] && !td.hasAttribute('data-label')) td.setAttribute('data-label', heads[k]); });
+      });
+    });
+  }
+  new MutationObserver(labelCells).observe(document.body, { childList: true, subtree: true });
 
   if (token()) refresh().catch(function (err) { if (!fail(err)) showLogin(''); });
   else showLogin('');

@@ -310,13 +310,18 @@ final class AdminApi {
 
     /** Who a console change is recorded as: the staff member's name (or "staff") from the console. */
     static String author(String name) {
-        return (name == null ? "staff" : name) + " (console)";
+        return staffName(name) + " (console)";
     }
 
     /** The next version the history records is this staff member's. */
     static void expectAuthor(Config config, String name) {
+        expectAuthors(config, List.of(staffName(name)));
+    }
+
+    /** The next version the history records is these staff members' (names already checked by {@link #staffName}). */
+    static void expectAuthors(Config config, java.util.Collection<String> names) {
         try {
-            CorpusHistory.of(config.corpusDir()).expect(author(name));
+            CorpusHistory.of(config.corpusDir()).expect(String.join(", ", names) + " (console)");
         } catch (RuntimeException noHistory) {
             // the folder cannot keep a history: the change still goes live
         }

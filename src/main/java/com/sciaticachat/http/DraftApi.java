@@ -134,7 +134,10 @@ final class DraftApi {
                 }
                 s.closeIndex();
                 try {
-                    AdminApi.expectAuthor(config, ctx.attribute(AdminApi.STAFF_ATTRIBUTE));
+                    // everyone whose changes are in the draft is credited, the one publishing last
+                    java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>(s.draft.contributors());
+                    names.add(AdminApi.staffName(ctx.attribute(AdminApi.STAFF_ATTRIBUTE)));
+                    AdminApi.expectAuthors(config, names);
                     published = s.draft.publish();
                 } catch (Editor.StaleVersionException e) {
                     throw new ApiException(409, "changed_since", e.getMessage()
@@ -163,6 +166,7 @@ final class DraftApi {
         out.put("exists", d.exists());
         out.put("files", d.files());
         out.put("changes", d.changes());
+        out.put("contributors", d.contributors());
         return out;
     }
 
@@ -180,6 +184,7 @@ final class DraftApi {
         synchronized (s) {
             try {
                 edit.apply(s.draft);
+                s.draft.contributed(AdminApi.staffName(ctx.attribute(AdminApi.STAFF_ATTRIBUTE)));
             } catch (Draft.BadNameException e) {
                 throw new ApiException(400, "bad_file_name", e.getMessage());
             } catch (Editor.StaleVersionException e) {

@@ -63,6 +63,8 @@ public final class Draft {
     }
 
     private static final String BASE_FILE = "draft-base.properties";
+    /** Who changed the draft, one name per line, so its publication credits each of them. */
+    private static final String AUTHORS_FILE = "draft-authors.txt";
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} _.-]{0,80}(/[\\p{L}\\p{N}][\\p{L}\\p{N} _.-]{0,80}){0,3}");
 
     private final Path live;
@@ -220,8 +222,25 @@ public final class Draft {
         return changes;
     }
 
+    /** Notes that this person changed the draft (nothing when there is no draft). */
+    public synchronized void contributed(String name) throws IOException {
+        if (!exists() || name == null || name.isBlank()) return;
+        List<String> names = new ArrayList<>(contributors());
+        if (names.contains(name.strip())) return;
+        names.add(name.strip());
+        Files.write(root.resolve(AUTHORS_FILE), names, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Who changed the draft, in the order they first did. */
+    public synchronized List<String> contributors() throws IOException {
+        Path file = root.resolve(AUTHORS_FILE);
+        if (!exists() || !Files.exists(file)) return List.of();
+        return Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+    }
+
     /** Drops the draft. */
     public synchronized void discard() throws IOException {
+        deleteTree(root.resolve(AUTHORS_FILE));
         deleteTree(root.resolve(BASE_FILE));
         deleteTree(folder());
     }

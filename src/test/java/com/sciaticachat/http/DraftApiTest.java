@@ -165,4 +165,23 @@ class DraftApiTest {
         WebElement reply = b.waitFor(d -> w.findElements(By.cssSelector(".msg.bot[data-status]")).stream().findFirst().orElse(null));
         return reply.getAttribute("textContent");
     }
+
+    @Test
+    void a_draft_two_staff_members_changed_is_credited_to_both() throws Exception {
+        try (TestServer server = TestServer.start(TestFiles.bundledCorpus(), Config.defaults().withAdminToken(TOKEN))) {
+            HttpJson http = server.http();
+            assertEquals(200, put(http, Map.of("name", "prices.md", "text", PRICES, "version", "")).status());
+            String parking = "# Parking\n\n## Where to park\n\nPark behind the clinic; it is free for clients.\n";
+            HttpJson.Response sam = http.send(HttpRequest.newBuilder(URI.create(http.base() + "/api/v1/admin/draft/file")).timeout(Duration.ofSeconds(20))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + TOKEN).header("X-Staff-Name", "Sam")
+                    .PUT(HttpRequest.BodyPublishers.ofString(HttpJson.JSON.writeValueAsString(Map.of("name", "parking.md", "text", parking,
+                            "version", ""))))
+                    .build());
+            assertEquals(200, sam.status(), sam.body());
+            assertEquals("[\"Dana\",\"Sam\"]", sam.json().get("contributors").toString());
+            HttpJson.Response published = http.post("/api/v1/admin/draft/publish", "{}", "Authorization", "Bearer " + TOKEN, "X-Staff-Name", "Sam");
+            assertTrue(published.json().get("live").asBoolean(), published.body());
+            assertEquals("Dana, Sam (console)", http.get("/api/v1/admin/history", AUTH).json().at("/versions/0/author").asText());
+        }
+    }
 }
