@@ -193,7 +193,8 @@ public final class CorpusLoader {
                     .sorted()
                     .toList();
         } catch (IOException | RuntimeException e) {
-            errors.add(new CorpusError(shownPath(dir, dir), 0, "the corpus folder could not be listed (" + e.getClass().getSimpleName() + ")"));
+            errors.add(new CorpusError(shownPath(dir, dir), 0, "the corpus folder " + dir.toAbsolutePath().normalize() + (Files.isDirectory(dir)
+                    ? " could not be listed (" + e.getClass().getSimpleName() + ")" : " does not exist (CORPUS_DIR or --corpus names it)")));
             return List.of();
         }
     }

@@ -51,13 +51,19 @@ public final class CorpusSync implements Closeable {
 
     /**
      * Joins the replicas before the index opens: the store's newest version replaces the folder's files (the
-     * store is the truth), or, when nothing was published yet, this folder becomes the first version.
+     * store is the truth). When nothing was published yet, this folder becomes the first version, but only
+     * once this replica serves it ({@link #start}): a folder that cannot be served is never shared.
      */
     public static CorpusSync join(Path corpus, CorpusStore store) throws IOException {
         CorpusSync sync = new CorpusSync(corpus, store);
         CorpusStore.Version newest = store.read();
         if (newest == null) {
-            sync.publish("the corpus folder of the first replica");
+            sync.unpublished = true;
+        } else if (newest.files().keySet().stream().noneMatch(f -> f.endsWith(".md"))) {
+            // an earlier version without a single document (an empty folder published before this check) is never copied
+            LOG.error("The shared corpus (version {}) has no documents; this replica keeps its own folder and publishes it once it serves it",
+                    newest.id());
+            sync.unpublished = true;
         } else {
             sync.copy(newest);
         }
@@ -120,6 +126,7 @@ public final class CorpusSync implements Closeable {
 
     private void publish(String author) throws IOException {
         Map<String, byte[]> files = files();
+        if (files.keySet().stream().noneMatch(f -> f.endsWith(".md"))) throw new IOException("the corpus folder has no documents to share");
         String fingerprint = fingerprint(files);
         if (fingerprint.equals(known)) return;
         applied = store.publish(fingerprint, author, files);

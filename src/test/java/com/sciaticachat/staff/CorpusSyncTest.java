@@ -27,6 +27,10 @@ class CorpusSyncTest {
         Files.writeString(b.resolve(".notes.swp"), "an editor's file, not the corpus");
         try (Database db = Database.open(Database.Settings.EMBEDDED, dir.resolve("store"))) {
             CorpusStore store = new CorpusStore(db);
+            try (CorpusSync syncA = CorpusSync.join(a, store)) {
+                assertEquals(null, store.newest(), "nothing is shared before the first replica serves its folder");
+                syncA.published(); // A's index opened: its folder goes live, and is the first version
+            }
             try (CorpusSync syncA = CorpusSync.join(a, store); CorpusSync syncB = CorpusSync.join(b, store)) {
                 assertEquals(Files.readString(a.resolve("guide.md")), Files.readString(b.resolve("guide.md")), "B starts from the shared corpus");
                 assertTrue(Files.exists(b.resolve("guides/parking.md")));
@@ -48,6 +52,26 @@ class CorpusSyncTest {
                 assertFalse(syncA.pull());
                 syncA.published(); // A reloading the copied change publishes nothing back
                 assertEquals(versions, store.newest().id());
+            }
+        }
+    }
+
+    @Test
+    void a_folder_without_documents_is_never_shared() throws Exception {
+        Path empty = dir.resolve("empty"), full = dir.resolve("full");
+        Files.createDirectories(empty);
+        Files.createDirectories(full);
+        Files.writeString(full.resolve("guide.md"), "# Guide\n\n## Heat\n\nWarm packs help.\n");
+        try (Database db = Database.open(Database.Settings.EMBEDDED, dir.resolve("store"))) {
+            CorpusStore store = new CorpusStore(db);
+            try (CorpusSync first = CorpusSync.join(empty, store)) {
+                first.published();
+                assertEquals(null, store.newest(), "an empty folder is not a version");
+            }
+            try (CorpusSync next = CorpusSync.join(full, store)) {
+                assertTrue(Files.exists(full.resolve("guide.md")), "the next replica keeps its documents");
+                next.published();
+                assertTrue(store.read().files().containsKey("guide.md"));
             }
         }
     }
