@@ -164,7 +164,10 @@ public final class HttpApi {
                     ctx.status(503).json(Map.of("status", "starting"));
                     return;
                 }
-                ctx.json(health(chat.get().index()));
+                Map<String, Object> out = health(chat.get().index());
+                // the store being unreachable does not stop answers: said here, not in the status
+                if (insights) out.put("store", chat.insights().store().reachable() ? "ok" : "unreachable");
+                ctx.json(out);
             });
 
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /** What the service learns from visitors for staff: the daily counts and the feedback on answers. */
-public record Insights(VisitorStatistics statistics, FeedbackLog feedback) implements Closeable {
+public record Insights(VisitorStatistics statistics, FeedbackLog feedback, Database store) implements Closeable {
     /** Feedback entries kept (the newest). */
     public static final int FEEDBACK_KEPT = 5_000;
 
@@ -21,7 +21,7 @@ public record Insights(VisitorStatistics statistics, FeedbackLog feedback) imple
         statistics.importOnce(statisticsFile);
         FeedbackLog feedback = new FeedbackLog(new FeedbackStore(db), FEEDBACK_KEPT);
         feedback.importOnce(feedbackFile);
-        return new Insights(statistics, feedback);
+        return new Insights(statistics, feedback, db);
     }
 
     @Override

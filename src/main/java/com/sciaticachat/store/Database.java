@@ -151,6 +151,11 @@ public final class Database implements Closeable {
         return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
+    /** False for a few seconds after a connection failure (work is refused meanwhile), true otherwise. */
+    public boolean reachable() {
+        return downUntil == 0 || System.nanoTime() - downUntil >= 0;
+    }
+
     /** Whether other replicas may share it (PostgreSQL), so what it holds can change under this process. */
     public boolean shared() {
         return shared;
@@ -167,7 +172,7 @@ public final class Database implements Closeable {
     }
 
     private void refuseWhileDown() {
-        if (downUntil != 0 && System.nanoTime() - downUntil < 0) {
+        if (!reachable()) {
             throw new StoreException("the database (" + description + ") is unreachable; trying again in a few seconds", null);
         }
     }

@@ -40,7 +40,8 @@ class StoreOutageTest {
             assertEquals(503, feedback.status(), feedback.body());
             assertEquals("store_unavailable", feedback.json().at("/error/code").asText());
             assertEquals(200, http.get("/api/v1/admin/inbox", AUTH).status(), "the console shows what it read before");
-            assertEquals("ok", http.get("/health").json().get("status").asText());
+            assertEquals("ok", http.get("/health").json().get("status").asText(), "answers go on");
+            assertEquals("unreachable", http.get("/health").json().get("store").asText(), "said to operators");
 
             pg.restart();
             Await.until(Duration.ofSeconds(30), "the store is back", () -> http.post("/api/v1/feedback",
