@@ -183,7 +183,8 @@ public final class CorpusHistory implements AutoCloseable {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
             pendingAuthor = author;
-            pendingSummary = "restored the version of " + version(c).time() + " (" + version(c).summary() + ")";
+            pendingSummary = "restored the version of " + java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", java.util.Locale.ENGLISH)
+                    .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.parse(version(c).time())) + " (" + version(c).summary() + ")";
         }
         try (Stream<Path> files = Files.walk(corpus)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {

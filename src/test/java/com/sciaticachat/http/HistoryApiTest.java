@@ -62,7 +62,11 @@ class HistoryApiTest {
                 org.openqa.selenium.WebElement shown = b.driver.findElement(org.openqa.selenium.By.id("history-changes"));
                 b.waitFor(d -> shown.getText().contains("Park in the lot") ? true : null);
                 // any two versions: the first against the newest (restored to it: the same files)
+                assertEquals(after.get(1).get("id").asText(), b.driver.findElement(org.openqa.selenium.By.id("compare-to")).getAttribute("value"),
+                        "the menus name the version whose changes are shown");
                 new org.openqa.selenium.support.ui.Select(b.driver.findElement(org.openqa.selenium.By.id("compare-from"))).selectByValue(first);
+                new org.openqa.selenium.support.ui.Select(b.driver.findElement(org.openqa.selenium.By.id("compare-to")))
+                        .selectByValue(after.get(0).get("id").asText());
                 b.driver.findElement(org.openqa.selenium.By.cssSelector("#compare button")).click();
                 b.waitFor(d -> shown.getText().equals("(the two versions have the same files)") ? true : null);
             }
