@@ -43,6 +43,8 @@ public final class CorpusSync implements Closeable {
     private long applied;
     /** A change went live here but could not be published (the database was down): tried again with each look. */
     private volatile boolean unpublished;
+    /** The store had no corpus when this replica joined: its folder becomes the first version unless another's did first. */
+    private volatile boolean joining;
 
     private CorpusSync(Path corpus, CorpusStore store) {
         this.corpus = corpus;
@@ -58,12 +60,12 @@ public final class CorpusSync implements Closeable {
         CorpusSync sync = new CorpusSync(corpus, store);
         CorpusStore.Version newest = store.read();
         if (newest == null) {
-            sync.unpublished = true;
+            sync.joining = true;
         } else if (newest.files().keySet().stream().noneMatch(f -> f.endsWith(".md"))) {
             // an earlier version without a single document (an empty folder published before this check) is never copied
             LOG.error("The shared corpus (version {}) has no documents; this replica keeps its own folder and publishes it once it serves it",
                     newest.id());
-            sync.unpublished = true;
+            sync.joining = true;
         } else {
             sync.copy(newest);
         }
@@ -74,9 +76,10 @@ public final class CorpusSync implements Closeable {
     public CorpusSync start(long seconds, Runnable reload) {
         poller.scheduleWithFixedDelay(() -> {
             try {
-                if (unpublished) published();
+                if (joining) first();
+                else if (unpublished) published();
                 // a change made here that is not shared yet is never written over by another replica's
-                if (!unpublished && pull()) reload.run();
+                if (!joining && !unpublished && pull()) reload.run();
             } catch (IOException | RuntimeException e) {
                 LOG.error("Could not fetch the corpus other replicas published (trying again in {} s): {}", seconds, e.getMessage());
             }
@@ -105,8 +108,22 @@ public final class CorpusSync implements Closeable {
         return changed;
     }
 
+    /** The folder this replica serves becomes the first shared version, unless another replica's already is. */
+    synchronized void first() throws IOException {
+        Map<String, byte[]> files = files();
+        if (files.keySet().stream().noneMatch(f -> f.endsWith(".md"))) return; // nothing to share (yet)
+        String fingerprint = fingerprint(files);
+        long id = store.publishFirst(fingerprint, "the corpus folder of the first replica", files);
+        joining = false;
+        if (id < 0) return; // another replica was first: the next look copies its version
+        applied = id;
+        known = fingerprint;
+        LOG.info("Corpus version {} published to the store: this replica's folder is the first shared corpus", id);
+    }
+
     /** A change went live here: publishes it unless it is the version just copied or published. */
     public synchronized void published() {
+        joining = false; // a change made here after joining is shared as any other
         try {
             String author = "a file edited on disk";
             try {

@@ -53,10 +53,28 @@ public final class CorpusStore {
      * over one folder publish the same change). Returns the newest version's number.
      */
     public long publish(String fingerprint, String author, Map<String, byte[]> files) {
+        return publish(fingerprint, author, files, false);
+    }
+
+    /**
+     * Makes these files the first version: only when no version with a document exists yet (two replicas
+     * starting at once: the first wins, the other takes its version). Returns the version made, or -1.
+     */
+    public long publishFirst(String fingerprint, String author, Map<String, byte[]> files) {
+        return publish(fingerprint, author, files, true);
+    }
+
+    private long publish(String fingerprint, String author, Map<String, byte[]> files, boolean onlyFirst) {
         return db.transaction(c -> {
             lock(c);
             Version newest = newest(c);
             if (newest != null && newest.fingerprint().equals(fingerprint)) return newest.id();
+            if (onlyFirst && newest != null) {
+                try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT COUNT(*) FROM corpus_file WHERE path LIKE '%.md'")) {
+                    r.next();
+                    if (r.getLong(1) > 0) return -1L;
+                }
+            }
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("DELETE FROM corpus_file");
             }

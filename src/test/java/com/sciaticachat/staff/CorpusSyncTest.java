@@ -75,4 +75,25 @@ class CorpusSyncTest {
             }
         }
     }
+
+    @Test
+    void two_replicas_starting_together_never_let_the_later_first_look_write_over_an_edit() throws Exception {
+        Path a = dir.resolve("a"), b = dir.resolve("b");
+        for (Path p : new Path[] {a, b}) {
+            Files.createDirectories(p);
+            Files.writeString(p.resolve("guide.md"), "# Guide\n\n## Heat\n\nWarm packs help.\n");
+        }
+        try (Database db = Database.open(Database.Settings.EMBEDDED, dir.resolve("store"))) {
+            CorpusStore store = new CorpusStore(db);
+            try (CorpusSync syncA = CorpusSync.join(a, store); CorpusSync syncB = CorpusSync.join(b, store)) {
+                // A's staff publish an edit before either replica's first look
+                Files.writeString(a.resolve("prices.md"), "# Prices\n\n## Costs\n\nA massage costs ninety-five dollars.\n");
+                syncA.published();
+                syncB.first(); // B's first look: A's version exists, so B's older folder is not published over it
+                assertTrue(syncB.pull(), "B takes A's version");
+                assertTrue(Files.exists(b.resolve("prices.md")));
+                assertTrue(store.read().files().containsKey("prices.md"), "the edit is still the shared corpus");
+            }
+        }
+    }
 }
