@@ -45,6 +45,10 @@ public final class CorpusSync implements Closeable {
     private volatile boolean unpublished;
     /** The store had no corpus when this replica joined: its folder becomes the first version unless another's did first. */
     private volatile boolean joining;
+    /** The folder as it was when this replica joined an empty store: changed since, it is a change made here. */
+    private String joinedFingerprint;
+    /** Said once: another replica's version waits because this folder has a change not shared yet. */
+    private boolean held;
 
     private CorpusSync(Path corpus, CorpusStore store) {
         this.corpus = corpus;
@@ -61,11 +65,13 @@ public final class CorpusSync implements Closeable {
         CorpusStore.Version newest = store.read();
         if (newest == null) {
             sync.joining = true;
+            sync.joinedFingerprint = fingerprint(sync.files());
         } else if (newest.files().keySet().stream().noneMatch(f -> f.endsWith(".md"))) {
             // an earlier version without a single document (an empty folder published before this check) is never copied
             LOG.error("The shared corpus (version {}) has no documents; this replica keeps its own folder and publishes it once it serves it",
                     newest.id());
             sync.joining = true;
+            sync.joinedFingerprint = fingerprint(sync.files());
         } else {
             sync.copy(newest);
         }
@@ -95,6 +101,14 @@ public final class CorpusSync implements Closeable {
             applied = newest.id();
             return false;
         }
+        if (known != null && !fingerprint(files()).equals(known)) {
+            // a change made here is going live (or could not go live): it is never written over; it is published
+            // when it goes live, and the other replica's version is taken after that
+            if (!held) LOG.warn("Corpus version {} from another replica waits: this replica's folder has a change not shared yet", newest.id());
+            held = true;
+            return false;
+        }
+        held = false;
         CorpusStore.Version whole = store.read();
         boolean changed = copy(whole);
         if (changed) {
@@ -113,9 +127,20 @@ public final class CorpusSync implements Closeable {
         Map<String, byte[]> files = files();
         if (files.keySet().stream().noneMatch(f -> f.endsWith(".md"))) return; // nothing to share (yet)
         String fingerprint = fingerprint(files);
+        if (!fingerprint.equals(joinedFingerprint)) {
+            // the folder changed since joining: an edit made here is going live, and is published with its author then
+            joining = false;
+            known = joinedFingerprint;
+            return;
+        }
         long id = store.publishFirst(fingerprint, "the corpus folder of the first replica", files);
         joining = false;
-        if (id < 0) return; // another replica was first: the next look copies its version
+        if (id < 0) {
+            // another replica was first: its version is copied next, unless this folder changed since joining (an
+            // edit made here, going live): that waits for its publication, with its author, as any change made here
+            known = joinedFingerprint;
+            return;
+        }
         applied = id;
         known = fingerprint;
         LOG.info("Corpus version {} published to the store: this replica's folder is the first shared corpus", id);
@@ -125,20 +150,24 @@ public final class CorpusSync implements Closeable {
     public synchronized void published() {
         joining = false; // a change made here after joining is shared as any other
         try {
-            String author = "a file edited on disk";
-            try {
-                List<CorpusHistory.Version> newest = CorpusHistory.of(corpus).versions(1);
-                if (!newest.isEmpty()) author = newest.get(0).author();
-            } catch (RuntimeException noHistory) {
-                // published without a name
-            }
-            publish(author);
+            publish(latestAuthor());
             unpublished = false;
         } catch (IOException | StoreException e) {
             if (!unpublished) LOG.error("The corpus change that went live here could not be shared with the other replicas yet "
                     + "(trying again every few seconds): {}", e.getMessage());
             unpublished = true;
         }
+    }
+
+    /** Who made the change now in the folder, as its history recorded it. */
+    private String latestAuthor() {
+        try {
+            List<CorpusHistory.Version> newest = CorpusHistory.of(corpus).versions(1);
+            if (!newest.isEmpty()) return newest.get(0).author();
+        } catch (RuntimeException noHistory) {
+            // published without a name
+        }
+        return "a file edited on disk";
     }
 
     private void publish(String author) throws IOException {

@@ -184,8 +184,12 @@ class ReplicasIT {
                 HttpJson.Response published = a.http().post("/api/v1/admin/draft/publish", "{}", AUTH);
                 assertTrue(published.json().get("live").asBoolean(), published.body());
                 long editedAt = System.nanoTime();
-                Await.until(Duration.ofSeconds(10), "B answers from the edit made through A",
-                        () -> b.http().ask("how much does a sixty minute massage cost").body().contains("ninety-five dollars"));
+                try {
+                    Await.until(Duration.ofSeconds(10), "B answers from the edit made through A",
+                            () -> b.http().ask("how much does a sixty minute massage cost").body().contains("ninety-five dollars"));
+                } catch (AssertionError e) {
+                    throw new AssertionError(e.getMessage() + "\n--- A's log:\n" + a.log() + "\n--- B's log:\n" + b.log(), e);
+                }
                 long propagationMs = (System.nanoTime() - editedAt) / 1_000_000;
                 assertEquals("Maria (console)", b.http().get("/api/v1/admin/history", AUTH).json().at("/versions/0/author").asText(),
                         "B's history names who made the change");

@@ -96,4 +96,28 @@ class CorpusSyncTest {
             }
         }
     }
+
+    @Test
+    void a_change_going_live_here_is_never_written_over_by_another_replicas_version() throws Exception {
+        Path a = dir.resolve("a"), b = dir.resolve("b");
+        Files.createDirectories(a);
+        Files.writeString(a.resolve("guide.md"), "# Guide\n\n## Heat\n\nWarm packs help.\n");
+        try (Database db = Database.open(Database.Settings.EMBEDDED, dir.resolve("store"))) {
+            CorpusStore store = new CorpusStore(db);
+            try (CorpusSync first = CorpusSync.join(a, store)) {
+                first.published();
+            }
+            Files.createDirectories(b);
+            try (CorpusSync syncA = CorpusSync.join(a, store); CorpusSync syncB = CorpusSync.join(b, store)) {
+                Files.writeString(b.resolve("parking.md"), "# Parking\n\n## Where\n\nBehind the clinic.\n");
+                syncB.published();
+                // meanwhile A's staff publish a draft: the file is written, its reload (and so its publication) still running
+                Files.writeString(a.resolve("prices.md"), "# Prices\n\n## Costs\n\nA massage costs ninety-five dollars.\n");
+                assertFalse(syncA.pull(), "B's version waits");
+                assertTrue(Files.exists(a.resolve("prices.md")), "A's change is not written over");
+                syncA.published(); // A's reload finished: the change is shared (the later one wins, both are in the history)
+                assertTrue(store.read().files().containsKey("prices.md"));
+            }
+        }
+    }
 }
