@@ -236,7 +236,11 @@ class ReplicasIT {
                 for (Replica r : List.of(a, b)) {
                     if (r.process != null) r.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
                 }
-                if (nginx != null) nginx.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                if (nginx != null) {
+                    // SIGTERM: the master stops its workers too (SIGKILL would leave them running, orphaned)
+                    nginx.destroy();
+                    if (!nginx.waitFor(30, TimeUnit.SECONDS)) nginx.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                }
             }
         } finally {
             TestFiles.deleteTree(root);
