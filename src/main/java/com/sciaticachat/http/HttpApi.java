@@ -59,7 +59,6 @@ public final class HttpApi {
                 .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
-
     public static Javalin create(ChatRef chat, Config config) {
         ObjectMapper mapper = mapper();
         Javalin[] app = new Javalin[1];
@@ -136,13 +135,13 @@ public final class HttpApi {
                 ctx.json(info);
             });
             cfg.routes.post("/api/v1/feedback", ctx -> {
-                if (!insights) throw new ApiException(404, "not_found", "This chat does not collect feedback (its staff console is off)");
+                if (!insights) throw noFeedback();
                 String client = clients.of(ctx);
                 limit(ctx, askLimit, client);
                 ctx.json(Feedback.take(ctx, mapper, chat.get(), chat.insights(), client));
             });
             cfg.routes.post("/api/v1/feedback/comment", ctx -> {
-                if (!insights) throw new ApiException(404, "not_found", "This chat does not collect feedback (its staff console is off)");
+                if (!insights) throw noFeedback();
                 limit(ctx, askLimit, clients.of(ctx));
                 ctx.json(Feedback.comment(ctx, mapper, chat.insights()));
             });
@@ -197,6 +196,11 @@ public final class HttpApi {
             });
         });
         return app[0];
+    }
+
+    /** Feedback is kept only where staff read it (the console is on). */
+    private static ApiException noFeedback() {
+        return new ApiException(404, "not_found", "This chat does not collect feedback (its staff console is off)");
     }
 
     /** Past the client's share of questions for the minute: 429 with the seconds to wait. */

@@ -66,14 +66,14 @@ public final class CorpusSync implements Closeable {
         if (newest == null) {
             sync.joining = true;
             sync.joinedFingerprint = fingerprint(sync.files());
-        } else if (newest.files().keySet().stream().noneMatch(f -> f.endsWith(".md"))) {
+        } else if (!hasDocuments(newest.files())) {
             // an earlier version without a single document (an empty folder published before this check) is never copied
             LOG.error("The shared corpus (version {}) has no documents; this replica keeps its own folder and publishes it once it serves it",
                     newest.id());
             sync.joining = true;
             sync.joinedFingerprint = fingerprint(sync.files());
         } else {
-            sync.copy(newest);
+            sync.copy(newest, sync.files());
         }
         return sync;
     }
@@ -101,7 +101,8 @@ public final class CorpusSync implements Closeable {
             applied = newest.id();
             return false;
         }
-        if (known != null && !fingerprint(files()).equals(known)) {
+        Map<String, byte[]> local = files();
+        if (known != null && !fingerprint(local).equals(known)) {
             // a change made here is going live (or could not go live): it is never written over; it is published
             // when it goes live, and the other replica's version is taken after that
             if (!held) LOG.warn("Corpus version {} from another replica waits: this replica's folder has a change not shared yet", newest.id());
@@ -110,7 +111,7 @@ public final class CorpusSync implements Closeable {
         }
         held = false;
         CorpusStore.Version whole = store.read();
-        boolean changed = copy(whole);
+        boolean changed = copy(whole, local);
         if (changed) {
             try {
                 CorpusHistory.of(corpus).expect(whole.author());
@@ -125,7 +126,7 @@ public final class CorpusSync implements Closeable {
     /** The folder this replica serves becomes the first shared version, unless another replica's already is. */
     synchronized void first() throws IOException {
         Map<String, byte[]> files = files();
-        if (files.keySet().stream().noneMatch(f -> f.endsWith(".md"))) return; // nothing to share (yet)
+        if (!hasDocuments(files)) return; // nothing to share (yet)
         String fingerprint = fingerprint(files);
         if (!fingerprint.equals(joinedFingerprint)) {
             // the folder changed since joining: an edit made here is going live, and is published with its author then
@@ -136,9 +137,8 @@ public final class CorpusSync implements Closeable {
         long id = store.publishFirst(fingerprint, "the corpus folder of the first replica", files);
         joining = false;
         if (id < 0) {
-            // another replica was first: its version is copied next, unless this folder changed since joining (an
-            // edit made here, going live): that waits for its publication, with its author, as any change made here
-            known = joinedFingerprint;
+            // another replica was first: its version is copied with the next look
+            known = fingerprint;
             return;
         }
         applied = id;
@@ -172,7 +172,7 @@ public final class CorpusSync implements Closeable {
 
     private void publish(String author) throws IOException {
         Map<String, byte[]> files = files();
-        if (files.keySet().stream().noneMatch(f -> f.endsWith(".md"))) throw new IOException("the corpus folder has no documents to share");
+        if (!hasDocuments(files)) throw new IOException("the corpus folder has no documents to share");
         String fingerprint = fingerprint(files);
         if (fingerprint.equals(known)) return;
         applied = store.publish(fingerprint, author, files);
@@ -180,9 +180,9 @@ public final class CorpusSync implements Closeable {
         LOG.info("Corpus version {} published to the store for the other replicas", applied);
     }
 
-    /** Makes the folder hold exactly these files; returns whether anything changed. */
-    private boolean copy(CorpusStore.Version v) throws IOException {
-        Map<String, byte[]> local = files();
+    /** Makes the folder, whose files are {@code local} now, hold exactly the version's; returns whether anything changed. */
+    private boolean copy(CorpusStore.Version v, Map<String, byte[]> local) throws IOException {
+        local = new TreeMap<>(local);
         boolean changed = false;
         Path root = corpus.toAbsolutePath().normalize();
         for (Map.Entry<String, byte[]> f : v.files().entrySet()) {
@@ -214,10 +214,15 @@ public final class CorpusSync implements Closeable {
         List<com.sciaticachat.corpus.CorpusError> errors = new ArrayList<>();
         for (Path p : CorpusLoader.files(corpus, errors)) {
             if (!Files.isRegularFile(p)) continue;
-            out.put(corpus.relativize(p).toString().replace(java.io.File.separatorChar, '/'), Files.readAllBytes(p));
+            out.put(CorpusLoader.relative(corpus, p), Files.readAllBytes(p));
         }
         if (!errors.isEmpty()) throw new IOException(errors.get(0).message());
         return out;
+    }
+
+    /** Whether a set of corpus files holds at least one document (an empty folder is never shared). */
+    private static boolean hasDocuments(Map<String, byte[]> files) {
+        return files.keySet().stream().anyMatch(f -> f.endsWith(".md"));
     }
 
     static String fingerprint(Map<String, byte[]> files) {

@@ -134,7 +134,7 @@ public final class VisitorStatistics implements Closeable {
         } catch (RuntimeException e) {
             synchronized (this) {
                 boolean first = pending.isEmpty();
-                for (Count c : counts) pending.computeIfAbsent(c.day(), k -> new Day()).add(c.kind(), c.name(), (int) c.n());
+                counts.forEach(c -> tally(pending, c));
                 changed();
                 if (first) LOG.error("Could not add to the visitor statistics (kept in memory, added again in a moment): {}", e.getMessage());
             }
@@ -144,11 +144,16 @@ public final class VisitorStatistics implements Closeable {
     /** The counts of a range: what the store holds (every replica's) and what it refused from this one. */
     private synchronized TreeMap<LocalDate, Day> days(LocalDate from, LocalDate to) {
         TreeMap<LocalDate, Day> days = new TreeMap<>();
-        for (Count c : store.between(from, to)) days.computeIfAbsent(c.day(), k -> new Day()).add(c.kind(), c.name(), (int) c.n());
+        store.between(from, to).forEach(c -> tally(days, c));
         List<Count> unwritten = new ArrayList<>();
         pending.subMap(from, true, to, true).forEach((d, day) -> day.addTo(unwritten, d));
-        for (Count c : unwritten) days.computeIfAbsent(c.day(), k -> new Day()).add(c.kind(), c.name(), (int) c.n());
+        unwritten.forEach(c -> tally(days, c));
         return days;
+    }
+
+    /** Adds one count to the day it belongs to. */
+    private static void tally(Map<LocalDate, Day> days, Count c) {
+        days.computeIfAbsent(c.day(), k -> new Day()).add(c.kind(), c.name(), (int) c.n());
     }
 
     public Report report(LocalDate from, LocalDate to) {
