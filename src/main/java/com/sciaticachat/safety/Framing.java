@@ -16,19 +16,32 @@ public final class Framing {
     public static final List<String> CUE_NAMES = List.of("question_mark", "asks", "conditional", "past", "resolved", "negation",
             "someone_else", "first_person", "now", "risk", "about_condition");
 
+    // English and Spanish (the widget speaks both); messages are folded first, so Spanish is read without accents
     private static final Set<String> ASKING = Set.of("what", "how", "why", "when", "where", "which", "who", "is", "are", "can",
-            "could", "should", "does", "do", "will", "would", "may", "might", "any", "whats", "wat");
-    private static final Pattern CONDITIONAL = Pattern.compile("\\b(if|suppose|supposing|hypothetically|say|ever|in case|would it|were to|what happens)\\b");
-    private static final Pattern PAST = Pattern.compile("\\b(ago|last (week|month|year|time|summer|winter|spring)|used to|back in|years back|once had|had a|was|were|went|previously|in the past)\\b");
-    private static final Pattern RESOLVED = Pattern.compile("\\b(gone|went away|cleared|resolved|better now|fine now|recovered|healed|passed|over now|over it|got over|stopped|no longer|not any more|anymore|any more|settled)\\b");
-    private static final Pattern NEGATION = Pattern.compile("\\b(no|not|never|without|none|nothing|nor|neither)\\b");
-    private static final Pattern SOMEONE_ELSE = Pattern.compile("\\b((my|his|her|our|their) (mum|mom|mother|dad|father|husband|wife|partner|son|daughter|brother|sister|"
+            "could", "should", "does", "do", "will", "would", "may", "might", "any", "whats", "wat",
+            "que", "como", "cuando", "donde", "cual", "cuales", "quien", "por", "es", "son", "puede", "puedo", "pueden", "debo", "deberia", "hay");
+    private static final Pattern CONDITIONAL = Pattern.compile("\\b(if|suppose|supposing|hypothetically|say|ever|in case|would it|were to|what happens"
+            + "|si|en caso|que pasa si|supongamos|alguna vez)\\b");
+    private static final Pattern PAST = Pattern.compile("\\b(ago|last (week|month|year|time|summer|winter|spring)|used to|back in|years back|once had|had a|was|were|went|previously|in the past"
+            + "|hace (\\d+|un|una|unos|unas|mucho|muchos|varios|anos|meses)|el (ano|mes) pasado|antes|tuve|tuvo|fue|estuve|estaba|habia|de joven|de nino|de nina)\\b");
+    private static final Pattern RESOLVED = Pattern.compile("\\b(gone|went away|cleared|resolved|better now|fine now|recovered|healed|passed|over now|over it|got over|stopped|no longer|not any more|anymore|any more|settled"
+            + "|se (me |le )?quito|se (me |le )?paso|ya paso|ya no|se curo|me cure|me recupere|se resolvio|desaparecio|ya estoy bien|quedo bien)\\b");
+    private static final Pattern NEGATION = Pattern.compile("\\b(no|not|never|without|none|nothing|nor|neither|nunca|sin|nada|ni|tampoco|ningun|ninguna)\\b");
+    /** Someone the writer may speak for, after a possessive ("my husband", "mi esposo"). */
+    private static final String PEOPLE = "mum|mom|mother|dad|father|husband|wife|partner|son|daughter|brother|sister|"
             + "gran|granny|grandma|grandmother|grandpa|grandad|granddad|grandfather|aunt|auntie|uncle|friend|boyfriend|girlfriend|bf|gf|"
-            + "kid|child|baby|cousin|neighbou?r|colleague|coworker|boss|family|parents?|hubby|missus|fianc[eé]e?)|he|she|him|her|they)\\b");
-    private static final Pattern FIRST_PERSON = Pattern.compile("\\b(i|me|my|myself|mine)\\b");
-    private static final Pattern NOW = Pattern.compile("\\b(now|today|tonight|since|started|starting|currently|keeps?|getting|this (morning|week|evening)|yesterday|right now|lately|suddenly|still|for (two|three|a few|several|\\d+) days)\\b");
-    private static final Pattern RISK = Pattern.compile("\\b(risk|genetic|hereditary|inherit|runs? in|chance|likely|family history)\\b");
-    private static final Pattern ABOUT = Pattern.compile("\\b(signs?|symptoms?|warning|mean|means|serious|dangerous|emergency|red flags?|what is|what are|should i worry|when should)\\b");
+            + "kid|child|baby|cousin|neighbou?r|colleague|coworker|boss|family|parents?|hubby|missus|fianc[eé]e?"
+            + "|esposo|esposa|marido|mujer|mama|mami|madre|papa|papi|padre|hijo|hija|hijos|nino|nina|bebe|hermano|hermana|abuela|abuelo|abuelita|abuelito"
+            + "|tio|tia|primo|prima|suegra|suegro|amigo|amiga|novio|novia|vecino|vecina|companero|companera|jefe|jefa|pareja|familia|familiar|viejo|vieja";
+    private static final String POSSESSIVES = "my|his|her|our|their|mi|su|sus|nuestro|nuestra";
+    private static final Pattern SOMEONE_ELSE = Pattern.compile("\\b((" + POSSESSIVES + ") (" + PEOPLE + ")|he|she|him|her|they|ella|ellos|ellas)\\b");
+    private static final Pattern FIRST_PERSON = Pattern.compile("\\b(i|me|my|myself|mine|yo|mi|mis)\\b");
+    private static final Pattern NOW = Pattern.compile("\\b(now|today|tonight|since|started|starting|currently|keeps?|getting|this (morning|week|evening)|yesterday|right now|lately|suddenly|still|for (two|three|a few|several|\\d+) days"
+            + "|ahora|ahorita|hoy|anoche|ayer|desde|esta (manana|semana|noche)|de repente|todavia|aun|ultimamente|cada vez|empezo|empece|comenzo|llevo|lleva)\\b");
+    private static final Pattern RISK = Pattern.compile("\\b(risk|genetic|hereditary|inherit|runs? in|chance|likely|family history"
+            + "|riesgo|genetico|hereditario|hereda|probabilidad|probable|antecedentes)\\b");
+    private static final Pattern ABOUT = Pattern.compile("\\b(signs?|symptoms?|warning|mean|means|serious|dangerous|emergency|red flags?|what is|what are|should i worry|when should"
+            + "|senales?|sintomas?|significa|grave|peligroso|emergencia|que es|cuales son|debo preocuparme|cuando debo)\\b");
 
     private Framing() {}
 
@@ -61,9 +74,8 @@ public final class Framing {
         while (other.find()) others++;
         if (others == 0) return false;
         String self = t.replaceAll(" i (think|am worried|am scared|am not sure|do not know|wonder|guess|believe|feel like) ", " ")
-                .replaceAll(" (my|our|their) (mum|mom|mother|dad|father|husband|wife|partner|son|daughter|brother|sister|gran|granny|"
-                        + "grandma|grandmother|grandpa|grandad|granddad|grandfather|aunt|auntie|uncle|friend|boyfriend|girlfriend|bf|gf|kid|"
-                        + "child|baby|cousin|hubby|missus|parents?) ", " X ");
+                .replaceAll(" (creo|pienso|me preocupa|tengo miedo|no se|estoy preocupad[ao]) ", " ")
+                .replaceAll(" (" + POSSESSIVES + ") (" + PEOPLE + ") ", " X ");
         var mine = FIRST_PERSON.matcher(self);
         int selves = 0;
         while (mine.find()) selves++;

@@ -18,11 +18,12 @@ public final class RedFlagDetector {
     static final int SENTENCE_VIEW_WORDS = 12;
     /**
      * Where a long message breaks into views: sentence ends, and a comma or colon before a word that starts
-     * a clause of its own ("..., although over the last two days I have ..."), so a sign told in a subordinate
+     * a clause of its own ("..., although over the last two days I have ...", "..., pero desde ayer ..."), so a sign told in a subordinate
      * clause of one long sentence is read on its own too.
      */
     private static final java.util.regex.Pattern CLAUSE_BREAK = java.util.regex.Pattern.compile(
-            "[.!?;:\\n]+|\\s[-\u2013\u2014]+\\s|,\\s+(?=(?:but|and|plus|also|now|although|though|which|because|since|so|while|when|then|after|except|apart|only|yet)\\b)");
+            "[.!?;:\\n]+|\\s[-\u2013\u2014]+\\s|,\\s+(?=(?:but|and|plus|also|now|although|though|which|because|since|so|while|when|then|after|except|apart|only|yet"
+                    + "|pero|y|aunque|porque|desde|cuando|entonces|ademas|tambien|ahora|pues)\\b)");
 
     /**
      * What the detector read.
