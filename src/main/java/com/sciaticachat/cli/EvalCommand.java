@@ -46,7 +46,9 @@ final class EvalCommand {
             }
             try (com.sciaticachat.Application app = com.sciaticachat.Application.open(config)) {
                 Path file = Path.of(args.positional().get(0));
-                com.sciaticachat.eval.FollowUpSet.print(com.sciaticachat.eval.FollowUpSet.run(app.chat(), file, true), file.toString(), out);
+                com.sciaticachat.eval.FollowUpSet.Figures inContext = com.sciaticachat.eval.FollowUpSet.run(app.chat(), file, true);
+                com.sciaticachat.eval.FollowUpSet.print(inContext, file.toString(), out);
+                if (args.flags().containsKey("misses")) com.sciaticachat.eval.FollowUpSet.printMisses(inContext, out);
                 out.println("Asked alone (no history):");
                 com.sciaticachat.eval.FollowUpSet.print(com.sciaticachat.eval.FollowUpSet.run(app.chat(), file, false), file.toString(), out);
             }

@@ -23,7 +23,7 @@ public final class FollowUpSet {
     record Pair(String kind, String first, String firstSection, String followUp, String expected) {}
 
     /** Right follow-ups per kind, and in all. */
-    public record Figures(Map<String, int[]> byKind, int right, int total) {
+    public record Figures(Map<String, int[]> byKind, int right, int total, List<String> misses) {
         public double share() {
             return total == 0 ? Double.NaN : right / (double) total;
         }
@@ -51,6 +51,7 @@ public final class FollowUpSet {
     public static Figures run(ChatService chat, Path file, boolean withHistory) throws IOException {
         Map<String, int[]> byKind = new TreeMap<>();
         int right = 0, total = 0;
+        List<String> misses = new ArrayList<>();
         for (Pair p : read(file)) {
             List<ChatService.Turn> history = withHistory ? List.of(new ChatService.Turn(p.first(), p.firstSection())) : List.of();
             Reply r = chat.trace(p.followUp(), null, history).reply();
@@ -62,14 +63,23 @@ public final class FollowUpSet {
             if (ok) {
                 k[0]++;
                 right++;
+            } else {
+                misses.add(p.kind() + ": " + p.first() + " [" + p.firstSection() + "] / " + p.followUp() + " -> "
+                        + (r.answer() == null ? r.status().value() : r.answer().sectionId()) + " (expected " + p.expected() + ")");
             }
         }
-        return new Figures(byKind, right, total);
+        return new Figures(byKind, right, total, misses);
     }
 
     public static void print(Figures f, String name, PrintStream out) {
         out.printf(Locale.ROOT, "Follow-ups: %s (%d pairs)%n", name, f.total());
         f.byKind().forEach((kind, k) -> out.printf(Locale.ROOT, "  %-12s %3d of %3d  %5.1f%%%n", kind, k[0], k[1], 100.0 * k[0] / k[1]));
         out.printf(Locale.ROOT, "  right section: %.1f%%%n", 100 * f.share());
+    }
+
+    /** The pairs whose follow-up did not get its section: kind, both questions, what it got and what it should have. */
+    public static void printMisses(Figures f, PrintStream out) {
+        out.println("Misses:");
+        f.misses().forEach(m -> out.println("  " + m));
     }
 }
