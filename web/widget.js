@@ -618,7 +618,7 @@
       this.fetchJson('GET', '/api/v1/info', null)
         .then(function (info) {
           self.info = info;
-          if (info.disclaimer) self.els.disclaimer.textContent = info.disclaimer;
+          if (info.disclaimer && LANG === 'en') self.els.disclaimer.textContent = info.disclaimer;
           if (info.suggestions && info.suggestions.length) greetBubble.appendChild(self.chips(info.suggestions));
         })
         .catch(function (e) {
@@ -679,7 +679,7 @@
     ask(question) {
       this.lastQuestion = question;
       this.bubble('user', question);
-      this.request('POST', '/api/v1/ask', { question: question, history: this.history() }, { question: question });
+      this.request('POST', '/api/v1/ask', { question: question, history: this.history(), lang: LANG }, { question: question });
     }
 
     showSection(id, title) {
@@ -740,7 +740,7 @@
     }
 
     render(reply, replaying) {
-      if (reply.disclaimer) this.els.disclaimer.textContent = reply.disclaimer;
+      if (reply.disclaimer && LANG === 'en') this.els.disclaimer.textContent = reply.disclaimer;
       var first = null;
       if (reply.urgent) first = this.renderUrgent(reply.urgent);
       if (reply.check) {
@@ -842,7 +842,7 @@
         c.addEventListener('click', function () {
           Array.prototype.forEach.call(chips.querySelectorAll('button'), function (x) { x.disabled = true; });
           self.bubble('user', pair[0]);
-          self.request('POST', '/api/v1/ask', { question: question, check: pair[1], history: self.history() },
+          self.request('POST', '/api/v1/ask', { question: question, check: pair[1], history: self.history(), lang: LANG },
             { question: question, label: pair[0] });
         });
         chips.appendChild(c);

@@ -1,5 +1,6 @@
 package com.sciaticachat.chat;
 
+import com.sciaticachat.analysis.Language;
 import com.sciaticachat.analysis.QuestionAnalyzer.AnalyzedQuestion;
 import com.sciaticachat.embed.Embedder;
 import com.sciaticachat.index.SectionRecord;
@@ -128,14 +129,20 @@ public final class ChatService {
      * before of the same index, after the same answer, is answered from the cache, and counted in the inbox again.
      */
     public Reply ask(String question, CheckAnswer check, String client, List<Turn> history) {
+        return ask(question, check, client, history, Language.ENGLISH);
+    }
+
+    /** The same, with the chat's own sentences and the safety messages in the visitor's language. */
+    public Reply ask(String question, CheckAnswer check, String client, List<Turn> history, Language language) {
         long generation = index.generation();
         Turn context = context(history);
-        String key = context == null ? question : question + "\u0000" + context.sectionId() + "\u0000" + context.question();
+        String key = (context == null ? question : question + "\u0000" + context.sectionId() + "\u0000" + context.question())
+                + (language == Language.ENGLISH ? "" : "\u0000" + language.code);
         AnswerCache.Entry cached = answers.get(key, check, generation);
         if (cached == null) {
             // the inbox's grouping words are read by the same generation that answered
             cached = index.withSnapshot(snapshot -> {
-                Trace t = traced(snapshot, question, check, context);
+                Trace t = traced(snapshot, question, check, context, language);
                 // "tell me more" and "the second one" are the conversation's own business, not a question for staff
                 FollowUp.Kind kind = FollowUp.read(question).kind();
                 boolean conversational = context != null && (kind == FollowUp.Kind.MORE || kind == FollowUp.Kind.ORDINAL);
@@ -206,18 +213,31 @@ public final class ChatService {
 
     /** The same, after these turns of a conversation. */
     public Trace trace(String question, CheckAnswer check, List<Turn> history) {
-        return index.withSnapshot(snapshot -> traced(snapshot, question, check, context(history)));
+        return trace(question, check, history, Language.ENGLISH);
     }
 
-    private Trace traced(Snapshot snapshot, String question, CheckAnswer check, Turn context) {
+    /** The same, in the visitor's language. */
+    public Trace trace(String question, CheckAnswer check, List<Turn> history, Language language) {
+        return index.withSnapshot(snapshot -> traced(snapshot, question, check, context(history), language));
+    }
+
+    private Trace traced(Snapshot snapshot, String question, CheckAnswer check, Turn context, Language language) {
         long start = System.nanoTime();
         LOG.debug("Question: {}", question);
-        Trace trace = answer(snapshot, question, check, context);
+        Trace trace = inLanguage(answer(snapshot, question, check, context, language), language);
         log.add(trace.reply(), (System.nanoTime() - start) / 1_000_000, false);
         return trace;
     }
 
-    private Trace answer(Snapshot snapshot, String question, CheckAnswer check, Turn context) {
+    /** The chat's own sentence of a reply without an answer, in the visitor's language. */
+    private Trace inLanguage(Trace t, Language language) {
+        Reply r = t.reply();
+        if (language == Language.ENGLISH || r.status() != Reply.Status.NO_MATCH) return t;
+        return new Trace(new Reply(r.status(), messages.noMatch(language), r.answer(), r.related(), r.urgent(), r.caution(), r.check(),
+                r.disclaimer()), t.question(), t.scored(), t.candidates());
+    }
+
+    private Trace answer(Snapshot snapshot, String question, CheckAnswer check, Turn context, Language language) {
         // safety first: red flags are weighed before anything else, small talk only when there are none
         SafetyConfig safety = safety(snapshot);
         SafetyRules rules = safety.rules();
@@ -227,7 +247,7 @@ public final class ChatService {
         if (check == CheckAnswer.NO && verdict.outcome() == Triage.Outcome.CHECK) verdict = Triage.Verdict.NONE;
         if (verdict.outcome() == Triage.Outcome.CHECK) {
             Reply.Check asked = new Reply.Check(rules.note(verdict.level() == SafetyRules.Level.EMERGENCY ? SafetyRules.Note.CHECK
-                    : SafetyRules.Note.CHECK_DOCTOR), verdict.signs(), verdict.level().value);
+                    : SafetyRules.Note.CHECK_DOCTOR, language), rules.signs(verdict.signIds(), language), verdict.level().value);
             return new Trace(new Reply(Reply.Status.CHECK, asked.message(), null, List.of(), null, null, asked, messages.disclaimer()), null, null,
                     List.of());
         }
@@ -241,18 +261,19 @@ public final class ChatService {
         Trace found = inContext(snapshot, question, context);
         Reply r = found.reply();
         if (verdict.outcome() == Triage.Outcome.CAUTION) {
-            return new Trace(r.withCaution(new Reply.Caution(rules.note(SafetyRules.Note.CAUTION), verdict.signs())), found.question(),
+            return new Trace(r.withCaution(new Reply.Caution(rules.note(SafetyRules.Note.CAUTION, language), rules.signs(verdict.signIds(), language))), found.question(),
                     found.scored(), found.candidates());
         }
         if (verdict.outcome() != Triage.Outcome.URGENT) return found;
-        Reply.Urgent urgent = new Reply.Urgent(verdict.level().value, urgentMessage(rules, verdict), verdict.signs(), verdict.someoneElse());
+        Reply.Urgent urgent = new Reply.Urgent(verdict.level().value, urgentMessage(rules, verdict, language), rules.signs(verdict.signIds(), language),
+                verdict.someoneElse());
         return new Trace(new Reply(Reply.Status.URGENT, urgent.message(), r.answer(), r.answer() == null ? List.of() : r.related(), urgent,
                 messages.disclaimer()), found.question(), found.scored(), found.candidates());
     }
 
-    private static String urgentMessage(SafetyRules rules, Triage.Verdict v) {
-        if (!v.someoneElse()) return rules.message(v.level());
-        return rules.note(v.level() == SafetyRules.Level.EMERGENCY ? SafetyRules.Note.EMERGENCY_OTHER : SafetyRules.Note.SEE_DOCTOR_OTHER);
+    private static String urgentMessage(SafetyRules rules, Triage.Verdict v, Language language) {
+        if (!v.someoneElse()) return rules.message(v.level(), language);
+        return rules.note(v.level() == SafetyRules.Level.EMERGENCY ? SafetyRules.Note.EMERGENCY_OTHER : SafetyRules.Note.SEE_DOCTOR_OTHER, language);
     }
 
     /**

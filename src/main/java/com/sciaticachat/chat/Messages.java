@@ -1,5 +1,6 @@
 package com.sciaticachat.chat;
 
+import com.sciaticachat.analysis.Language;
 import com.sciaticachat.config.Config;
 
 /** The chat's own sentences, in one place: careful, plain, and never a diagnosis. */
@@ -35,5 +36,12 @@ public final class Messages {
         return "I'm sorry, I don't have an answer to that in " + clinic + "'s pages. "
                 + (contact.isBlank() ? "The clinic's team will be glad to help you directly."
                 : "The clinic's team will be glad to help you directly: " + contact + ".");
+    }
+
+    /** The same in the visitor's language. */
+    public String noMatch(Language language) {
+        if (language != Language.SPANISH) return noMatch();
+        return "Lo siento, no tengo una respuesta a eso en las páginas de " + clinic + ". "
+                + (contact.isBlank() ? "El equipo de la clínica le ayudará con gusto." : "El equipo de la clínica le ayudará con gusto: " + contact + ".");
     }
 }

@@ -1,5 +1,7 @@
 package com.sciaticachat.http;
 
+import com.sciaticachat.analysis.Language;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -48,7 +50,7 @@ public final class HttpApi {
 
     /** The request body of {@code POST /api/v1/ask}. */
     /** The request body of {@code POST /api/v1/ask}: the question, and the answer to the chat's check question (or null). */
-    public record AskRequest(String question, ChatService.CheckAnswer check, List<ChatService.Turn> history) {}
+    public record AskRequest(String question, ChatService.CheckAnswer check, List<ChatService.Turn> history, Language language) {}
 
     /** The one JSON mapper of the API: times as ISO-8601 text. */
     public static ObjectMapper mapper() {
@@ -117,7 +119,7 @@ public final class HttpApi {
                 String client = clients.of(ctx);
                 limit(ctx, askLimit, client);
                 AskRequest asked = readAsk(ctx, mapper);
-                Reply reply = chat.get().ask(asked.question(), asked.check(), client, asked.history());
+                Reply reply = chat.get().ask(asked.question(), asked.check(), client, asked.history(), asked.language());
                 metrics.reply(reply);
                 if (insights) chat.insights().statistics().asked(reply.status().value(), reply.answer() == null ? null : reply.answer().sectionId());
                 // a reply from the answer cache is the same object each time: its JSON is made once
@@ -295,7 +297,13 @@ public final class HttpApi {
             }
             check = c.asText().equals("yes") ? ChatService.CheckAnswer.YES : ChatService.CheckAnswer.NO;
         }
-        return new AskRequest(question, check, history(json.get("history")));
+        JsonNode l = json.get("lang");
+        Language language = Language.ENGLISH;
+        if (l != null && !l.isNull()) {
+            language = l.isTextual() ? Language.of(l.asText()) : null;
+            if (language == null) throw new ApiException(400, "invalid_lang", "\"lang\" is \"en\" or \"es\": the language of the chat's own sentences");
+        }
+        return new AskRequest(question, check, history(json.get("history")), language);
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.sciaticachat.safety;
 
+import com.sciaticachat.analysis.Language;
 import com.sciaticachat.corpus.CorpusError;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -45,29 +46,56 @@ public final class SafetyRules {
     /** The outcome of reading the file. */
     public record Result(SafetyRules rules, List<CorpusError> errors) {}
 
-    private static final Set<String> TOP_KEYS = Set.of("messages", "medical_decisions", "vocabulary", "red_flags");
+    private static final Set<String> TOP_KEYS = Set.of("messages", "medical_decisions", "vocabulary", "red_flags", "spanish");
     private static final Set<String> RULE_KEYS = Set.of("id", "level", "sign", "source", "phrases", "with");
 
     /** Optional messages, with the chat's own wording when the file has none. */
     public enum Note {
         EMERGENCY_OTHER("emergency_other", "What you describe in them can be a sign of a serious problem with the nerves in the lower "
                 + "back (such as cauda equina syndrome) that needs treatment straight away. Please call 911 or take them to the nearest "
-                + "emergency room now. Don't wait to see if it gets better, and please don't book a massage for this."),
+                + "emergency room now. Don't wait to see if it gets better, and please don't book a massage for this.",
+                "Lo que describe puede ser señal de un problema grave de los nervios de la parte baja de la espalda (como el "
+                + "síndrome de cauda equina) que necesita tratamiento de inmediato. Llame al 911 o llévelo a la sala de emergencias "
+                + "más cercana ahora. No espere a ver si mejora y, por favor, no reserve un masaje para esto."),
         SEE_DOCTOR_OTHER("see_doctor_other", "What you describe in them should be checked by a doctor today. Please help them call "
                 + "their doctor or visit an urgent care clinic before booking a massage. If it gets worse, or they lose control of "
-                + "their bladder or bowels, call 911."),
+                + "their bladder or bowels, call 911.",
+                "Lo que describe debe verlo un médico hoy. Ayúdele a llamar a su médico o a ir a una clínica de atención urgente "
+                + "antes de reservar un masaje. Si empeora, o pierde el control de la vejiga o del intestino, llame al 911."),
         CAUTION("caution", "Most sciatica is not an emergency. Call 911 or go to the emergency room straight away if any of these "
-                + "happen:"),
-        CHECK("check", "Before I answer, one quick check: is any of these happening now?"),
-        CHECK_DOCTOR("check_doctor", "Before I answer, one quick check: is this so for you (or the person you are asking for) now?");
+                + "happen:", "La mayoría de las ciáticas no son una emergencia. Llame al 911 o vaya a la sala de emergencias de "
+                + "inmediato si ocurre algo de esto:"),
+        CHECK("check", "Before I answer, one quick check: is any of these happening now?",
+                "Antes de responder, una pregunta rápida: ¿le está pasando ahora algo de esto?"),
+        CHECK_DOCTOR("check_doctor", "Before I answer, one quick check: is this so for you (or the person you are asking for) now?",
+                "Antes de responder, una pregunta rápida: ¿le pasa esto ahora a usted (o a la persona por quien pregunta)?");
 
         public final String key;
         public final String fallback;
+        /** The chat's own Spanish wording, when the file's {@code spanish:} block has none. */
+        public final String spanishFallback;
 
-        Note(String key, String fallback) {
+        Note(String key, String fallback, String spanishFallback) {
             this.key = key;
             this.fallback = fallback;
+            this.spanishFallback = spanishFallback;
         }
+    }
+
+    /** The urgent messages in Spanish when the file has none: the chat's own wording of the English ones. */
+    private static final Map<Level, String> SPANISH_MESSAGES = Map.of(
+            Level.EMERGENCY, "Lo que describe puede ser señal de un problema grave de los nervios de la parte baja de la espalda "
+                    + "(como el síndrome de cauda equina) que necesita tratamiento de inmediato. Llame al 911 o vaya a la sala de "
+                    + "emergencias más cercana ahora. No espere a ver si mejora y, por favor, no reserve un masaje para esto.",
+            Level.SEE_DOCTOR, "Lo que describe debe verlo un médico hoy. Llame a su médico o vaya a una clínica de atención urgente "
+                    + "antes de reservar un masaje. Si empeora, o pierde el control de la vejiga o del intestino, llame al 911.");
+
+    /**
+     * The file's optional {@code spanish:} block: its messages (the keys of {@code messages:}) and each red
+     * flag's sign by id. What it lacks is said in the chat's own Spanish; a sign it does not name, in English.
+     */
+    private record Spanish(Map<String, String> messages, Map<String, String> signs) {
+        static final Spanish NONE = new Spanish(Map.of(), Map.of());
     }
 
     private final Map<Level, String> messages;
@@ -75,18 +103,43 @@ public final class SafetyRules {
     private final String medicalNote;
     private final Set<String> medicalWords;
     private final List<Rule> rules;
+    private final Spanish spanish;
 
     private SafetyRules(Map<Level, String> messages, Map<Note, String> notes, String medicalNote, Set<String> medicalWords,
-                        List<Rule> rules) {
+                        List<Rule> rules, Spanish spanish) {
         this.messages = Map.copyOf(messages);
         this.notes = Map.copyOf(notes);
         this.medicalNote = medicalNote;
         this.medicalWords = Set.copyOf(medicalWords);
         this.rules = List.copyOf(rules);
+        this.spanish = spanish;
     }
 
     public String message(Level level) {
         return messages.get(level);
+    }
+
+    /** The urgent message of a level in the visitor's language. */
+    public String message(Level level, Language language) {
+        if (language != Language.SPANISH) return message(level);
+        return spanish.messages().getOrDefault(level.value, SPANISH_MESSAGES.get(level));
+    }
+
+    /** One of the optional messages in the visitor's language. */
+    public String note(Note note, Language language) {
+        if (language != Language.SPANISH) return note(note);
+        return spanish.messages().getOrDefault(note.key, note.spanishFallback);
+    }
+
+    /** The signs of these red flags, in the visitor's language where the file has it, in the rules' order. */
+    public List<String> signs(List<String> ids, Language language) {
+        List<String> out = new ArrayList<>();
+        for (Rule r : rules) {
+            if (!ids.contains(r.id())) continue;
+            String sign = language == Language.SPANISH ? spanish.signs().getOrDefault(r.id(), r.sign()) : r.sign();
+            if (!out.contains(sign)) out.add(sign);
+        }
+        return List.copyOf(out);
     }
 
     public List<Rule> rules() {
@@ -116,7 +169,7 @@ public final class SafetyRules {
 
     /** No rules at all: a corpus without a safety file (tests, other clinics' first steps). */
     public static SafetyRules none() {
-        return new SafetyRules(Map.of(), Map.of(), null, Set.of(), List.of());
+        return new SafetyRules(Map.of(), Map.of(), null, Set.of(), List.of(), Spanish.NONE);
     }
 
     public static Result parse(String file, String text) {
@@ -126,7 +179,7 @@ public final class SafetyRules {
         if (!root.isMap()) return new Result(null, List.of(new CorpusError(file, root.line(), "the file must be a set of 'key: value' entries")));
         for (Map.Entry<String, YamlTree.Value> e : root.map().entrySet()) {
             if (!TOP_KEYS.contains(e.getKey())) {
-                errors.add(new CorpusError(file, e.getValue().line(), "unknown entry '" + e.getKey() + "' (expected: messages, medical_decisions, vocabulary, red_flags)"));
+                errors.add(new CorpusError(file, e.getValue().line(), "unknown entry '" + e.getKey() + "' (expected: messages, medical_decisions, vocabulary, red_flags, spanish)"));
             }
         }
         Map<Level, String> messages = new LinkedHashMap<>();
@@ -202,8 +255,45 @@ public final class SafetyRules {
                 else rules.add(rule);
             }
         }
+        Spanish spanish = spanish(file, root.map().get("spanish"), rules, errors);
         if (!errors.isEmpty()) return new Result(null, List.copyOf(errors));
-        return new Result(new SafetyRules(messages, notes, note, medical, rules), List.of());
+        return new Result(new SafetyRules(messages, notes, note, medical, rules, spanish), List.of());
+    }
+
+    private static Spanish spanish(String file, YamlTree.Value v, List<Rule> rules, List<CorpusError> errors) {
+        if (v == null) return Spanish.NONE;
+        if (!v.isMap()) {
+            errors.add(new CorpusError(file, v.line(), "'spanish' holds 'messages' and 'signs' in Spanish"));
+            return Spanish.NONE;
+        }
+        Set<String> keys = new java.util.LinkedHashSet<>();
+        for (Level l : Level.values()) keys.add(l.value);
+        for (Note n : Note.values()) keys.add(n.key);
+        Map<String, String> messages = new LinkedHashMap<>(), signs = new LinkedHashMap<>();
+        for (Map.Entry<String, YamlTree.Value> e : v.map().entrySet()) {
+            boolean isMessages = e.getKey().equals("messages");
+            if (!isMessages && !e.getKey().equals("signs")) {
+                errors.add(new CorpusError(file, e.getValue().line(), "unknown entry '" + e.getKey() + "' under 'spanish' (expected: messages, signs)"));
+                continue;
+            }
+            if (!e.getValue().isMap()) {
+                errors.add(new CorpusError(file, e.getValue().line(), "'" + e.getKey() + "' under 'spanish' is a set of 'key: text' entries"));
+                continue;
+            }
+            for (Map.Entry<String, YamlTree.Value> t : e.getValue().map().entrySet()) {
+                boolean known = isMessages ? keys.contains(t.getKey()) : rules.stream().anyMatch(r -> r.id().equals(t.getKey()));
+                if (!known) {
+                    errors.add(new CorpusError(file, t.getValue().line(), isMessages
+                            ? "unknown message '" + t.getKey() + "' under 'spanish' (expected: " + String.join(", ", keys) + ")"
+                            : "'" + t.getKey() + "' under 'spanish: signs' is not the id of a red flag"));
+                } else if (!t.getValue().isText() || t.getValue().text().isBlank()) {
+                    errors.add(new CorpusError(file, t.getValue().line(), "'" + t.getKey() + "' under 'spanish' must be a text"));
+                } else {
+                    (isMessages ? messages : signs).put(t.getKey(), t.getValue().text().trim());
+                }
+            }
+        }
+        return new Spanish(Map.copyOf(messages), Map.copyOf(signs));
     }
 
     private static Rule rule(String file, YamlTree.Value r, Map<String, List<List<Word>>> vocabulary, List<CorpusError> errors) {

@@ -29,6 +29,23 @@ class ChatSafetyTest {
     }
 
     @Test
+    void a_visitor_writing_in_spanish_is_alarmed_and_told_what_to_do_in_spanish() {
+        com.sciaticachat.analysis.Language es = com.sciaticachat.analysis.Language.SPANISH;
+        Reply r = chat.ask("desde ayer no puedo orinar y me duele mucho la espalda", null, null, List.of(), es);
+        assertEquals(Reply.Status.URGENT, r.status());
+        assertEquals("emergency", r.urgent().level());
+        assertTrue(r.urgent().message().contains("Llame al 911"), r.urgent().message());
+        assertEquals(List.of("Dificultad para empezar a orinar, no poder orinar o no sentir ganas de ir"), r.urgent().signs());
+        // the same message asked in English mode still alarms, in English
+        Reply en = chat.ask("desde ayer no puedo orinar y me duele mucho la espalda");
+        assertEquals(Reply.Status.URGENT, en.status());
+        assertTrue(en.urgent().message().startsWith("What you describe"), en.urgent().message());
+        Reply none = chat.ask("cuanto cuesta una sesion de masaje", null, null, List.of(), es);
+        assertEquals(Reply.Status.NO_MATCH, none.status());
+        assertTrue(none.reply().startsWith("Lo siento"), none.reply());
+    }
+
+    @Test
     void someone_elses_emergency_is_as_urgent_and_worded_for_them() {
         Reply r = chat.ask("my husband can't control his bladder since his back went and his legs are numb");
         assertEquals(Reply.Status.URGENT, r.status());

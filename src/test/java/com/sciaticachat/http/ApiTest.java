@@ -74,7 +74,9 @@ class ApiTest {
             "object|{\"question\": {\"text\": \"hi\"}}|invalid_question",
             "blank|{\"question\": \"   \\t \"}|empty_question",
             "check not yes or no|{\"question\": \"hi\", \"check\": \"maybe\"}|invalid_check",
-            "check not text|{\"question\": \"hi\", \"check\": true}|invalid_check"})
+            "check not text|{\"question\": \"hi\", \"check\": true}|invalid_check",
+            "language the chat does not speak|{\"question\": \"hi\", \"lang\": \"fr\"}|invalid_lang",
+            "language not text|{\"question\": \"hi\", \"lang\": 1}|invalid_lang"})
     void a_bad_body_gets_a_400_with_a_code(String name, String body, String code) {
         assertError(http.post("/api/v1/ask", body), 400, code);
     }

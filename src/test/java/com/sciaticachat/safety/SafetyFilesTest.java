@@ -45,6 +45,39 @@ class SafetyFilesTest {
     }
 
     @Test
+    void spanish_messages_and_signs_are_used_in_spanish_and_what_is_missing_falls_back() {
+        SafetyRules rules = SafetyRules.parse("corpus/safety.yml", GOOD + """
+                spanish:
+                  messages:
+                    emergency: Llame al 911.
+                  signs:
+                    control: Pérdida del control de la vejiga
+                """).rules();
+        assertEquals("Llame al 911.", rules.message(SafetyRules.Level.EMERGENCY, com.sciaticachat.analysis.Language.SPANISH));
+        assertEquals("Call 911.", rules.message(SafetyRules.Level.EMERGENCY, com.sciaticachat.analysis.Language.ENGLISH));
+        assertTrue(rules.message(SafetyRules.Level.SEE_DOCTOR, com.sciaticachat.analysis.Language.SPANISH).startsWith("Lo que describe"),
+                "the chat's own Spanish when the file has none");
+        assertEquals(List.of("Pérdida del control de la vejiga"), rules.signs(List.of("control"), com.sciaticachat.analysis.Language.SPANISH));
+        assertEquals(List.of("Loss of bladder control"), rules.signs(List.of("control"), com.sciaticachat.analysis.Language.ENGLISH));
+        assertTrue(rules.note(SafetyRules.Note.CHECK, com.sciaticachat.analysis.Language.SPANISH).startsWith("Antes de responder"));
+    }
+
+    @Test
+    void a_spanish_sign_for_a_red_flag_that_does_not_exist_is_a_mistake_with_its_line() {
+        List<CorpusError> errors = SafetyRules.parse("corpus/safety.yml", GOOD + """
+                spanish:
+                  signs:
+                    contrl: Pérdida del control
+                  mesages:
+                    emergency: Llame al 911.
+                """).errors();
+        assertEquals(2, errors.size(), errors.toString());
+        assertEquals(15, errors.get(0).line());
+        assertTrue(errors.get(0).message().contains("'contrl' under 'spanish: signs' is not the id of a red flag"), errors.toString());
+        assertTrue(errors.get(1).message().contains("unknown entry 'mesages' under 'spanish'"), errors.toString());
+    }
+
+    @Test
     void a_rule_without_a_sign_or_source_is_refused() {
         List<CorpusError> errors = SafetyRules.parse("corpus/safety.yml", GOOD.replace("    sign: Loss of bladder control\n", "")).errors();
         assertEquals(1, errors.size());

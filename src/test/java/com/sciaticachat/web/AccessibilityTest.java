@@ -175,6 +175,25 @@ class AccessibilityTest {
         }
     }
 
+    @Test
+    void a_spanish_visitor_describing_an_emergency_is_told_in_spanish_to_call_911() {
+        String url = TestHostPage.shared().put("/es-urgent.html", "<!doctype html><html lang=es><head><title>Clínica</title></head><body>"
+                + "<p>Hola</p><script src=\"" + server.base + "/widget.js\" async></script></body></html>");
+        try (Browser b = Browser.start(390, 844)) {
+            b.driver.get(url);
+            SearchContext w = b.widget();
+            b.in(w, ".launcher").click();
+            b.waitFor(d -> b.in(w, ".panel").isDisplayed());
+            b.in(w, "input").sendKeys("desde ayer no puedo orinar y me duele la espalda", Keys.ENTER);
+            b.waitFor(d -> !b.all(w, ".urgent").isEmpty() ? true : null);
+            WebElement alert = b.in(w, ".urgent");
+            assertTrue(alert.getText().contains("Esto podría ser una emergencia"), alert.getText());
+            assertTrue(alert.getText().contains("Llame al 911 o vaya a la sala de emergencias"), alert.getText());
+            assertTrue(alert.getText().contains("no poder orinar"), alert.getText());
+            assertTrue(b.in(w, ".disclaimer").getText().startsWith("Información general"), "the disclaimer stays in Spanish");
+        }
+    }
+
     private static int[] rgb(String css) {
         String[] p = css.replaceAll("[^0-9,.]", "").split(",");
         return new int[] {Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2])};
