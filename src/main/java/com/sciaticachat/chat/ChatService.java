@@ -288,8 +288,12 @@ public final class ChatService {
         if (shown == null) return retrieve(snapshot, question);
         FollowUp.Reading reading = FollowUp.read(question);
         switch (reading.kind()) {
-            case MORE:
-                return decided(snapshot, question, shown, true);
+            case MORE: {
+                // "go on" after a section that leads into what follows ("Below, I elaborate on ...", "Here are
+                // some techniques:") reads on; after any other, it is that section again, whole
+                SectionRecord next = leadsOn(shown) ? snapshot.catalog().next(shown.id()) : null;
+                return next != null ? decided(snapshot, question, next, false) : decided(snapshot, question, shown, true);
+            }
             case ORDINAL: {
                 List<SectionRecord> parts = snapshot.catalog().children(shown.id());
                 if (parts.isEmpty()) return decided(snapshot, question, shown, false);
@@ -341,6 +345,18 @@ public final class ChatService {
             found = part;
         }
         return found;
+    }
+
+    /** A closing sentence that announces what comes next. */
+    private static final java.util.regex.Pattern ANNOUNCES = java.util.regex.Pattern.compile(
+            "(?i)(:\\s*$)|\\b(below|as follows|the following|here are)\\b[^.!?]*[.!?]?\\s*$");
+
+    /** The section's text ends by announcing what follows it: read on rather than repeat it. */
+    static boolean leadsOn(SectionRecord section) {
+        String text = section.text().strip();
+        if (text.isEmpty()) return false;
+        String[] sentences = text.split("(?<=[.!?])\\s+");
+        return ANNOUNCES.matcher(sentences[sentences.length - 1]).find();
     }
 
     /** At most this many words make a fragment. */

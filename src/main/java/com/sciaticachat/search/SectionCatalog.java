@@ -31,6 +31,17 @@ public final class SectionCatalog {
         return sections.values().stream().filter(r -> id.equals(r.parentId())).toList();
     }
 
+    /** The section after this one in reading order, in the same document; null at a document's end. */
+    public SectionRecord next(String id) {
+        boolean found = false;
+        String document = id.substring(0, Math.max(0, id.indexOf('/')));
+        for (SectionRecord r : sections.values()) {
+            if (found) return r.id().startsWith(document + "/") ? r : null;
+            found = r.id().equals(id);
+        }
+        return null;
+    }
+
     public int size() {
         return sections.size();
     }

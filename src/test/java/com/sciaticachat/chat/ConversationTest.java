@@ -31,6 +31,18 @@ class ConversationTest {
     }
 
     @Test
+    void go_on_after_a_section_that_announces_what_follows_reads_on() {
+        // "Here are some massage techniques and strategies that might be helpful:" closes that section
+        assertEquals("massage-techniques", section(chat.ask("go on", null, null, after("can massage help sciatica",
+                "how-massage-can-help-reducing-sciatic-pain"))));
+        // "Below, I elaborate on the common causes, ..." closes the introduction
+        assertEquals("causes", section(chat.ask("tell me more", null, null, after("what is sciatica", "intro"))));
+        // the guide's last section announces nothing: it is shown again, whole
+        assertEquals("what-to-expect-from-massage", section(chat.ask("go on", null, null, after("what happens in a session",
+                "what-to-expect-from-massage"))));
+    }
+
+    @Test
     void an_ordinal_picks_a_part_of_the_topic_just_shown() {
         List<ChatService.Turn> techniques = after("which massage techniques help", "massage-techniques");
         assertEquals("swedish-massage", section(chat.ask("the second one", null, null, techniques)));
