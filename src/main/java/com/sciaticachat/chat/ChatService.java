@@ -144,8 +144,10 @@ public final class ChatService {
             cached = index.withSnapshot(snapshot -> {
                 Trace t = traced(snapshot, question, check, context, language);
                 // "tell me more" and "the second one" are the conversation's own business, not a question for staff
-                FollowUp.Kind kind = FollowUp.read(question).kind();
-                boolean conversational = context != null && (kind == FollowUp.Kind.MORE || kind == FollowUp.Kind.ORDINAL);
+                FollowUp.Reading reading = FollowUp.read(question);
+                FollowUp.Kind kind = reading.kind();
+                boolean conversational = context != null && (kind == FollowUp.Kind.MORE || kind == FollowUp.Kind.ORDINAL
+                        || kind == FollowUp.Kind.OTHERS && reading.bare());
                 return new AnswerCache.Entry(t.reply(), conversational ? null : forInbox(snapshot, question, t));
             });
             answers.put(key, check, generation, cached);
@@ -301,19 +303,17 @@ public final class ChatService {
                 if (at >= 0 && at < parts.size()) return decided(snapshot, question, parts.get(at), false);
                 return retrieve(snapshot, question);
             }
-            case REFERS_BACK:
-            case CONTINUES: {
-                // a part of the topic just shown, named ("the tennis ball one", "what about the swedish one")
-                SectionRecord named = namedPart(snapshot, question, shown);
-                if (named != null) return decided(snapshot, question, named, false);
-                // the follow-up's own words say what it asks ("is it safe?", "and the treatment?"); the topic
-                // says what about: the topic wins only when it makes the chat surer than the words alone
-                Trace alone = retrieve(snapshot, question);
-                Trace about = retrieve(snapshot, aboutTopic(question, shown));
-                if (about.reply().status() != Reply.Status.ANSWERED) return alone;
-                if (alone.reply().status() != Reply.Status.ANSWERED) return about;
-                return about.confidence() > alone.confidence() ? about : alone;
+            case OTHERS: {
+                // other options than one part of a topic ("other areas to target?" after Low Back Attention): the
+                // topic, with all its parts; after a whole section, that section again, or the question read with it
+                SectionRecord topic = shown.parentId() == null ? null : snapshot.catalog().section(shown.parentId());
+                if (topic != null) return decided(snapshot, question, topic, false);
+                if (reading.bare()) return decided(snapshot, question, shown, true);
+                return continuing(snapshot, question, shown);
             }
+            case REFERS_BACK:
+            case CONTINUES:
+                return continuing(snapshot, question, shown);
             default: {
                 // a question with nothing that points back is answered alone; only a short fragment in the
                 // guide's own words that alone gets no answer ("for how long?") is asked about the topic. One
@@ -325,6 +325,23 @@ public final class ChatService {
                 return about.reply().status() == Reply.Status.ANSWERED ? about : alone;
             }
         }
+    }
+
+    /**
+     * A question that continues the topic just shown: a part of it named, or else the question read alone and
+     * read with the topic's title, the surer reading winning.
+     */
+    private Trace continuing(Snapshot snapshot, String question, SectionRecord shown) {
+        // a part of the topic just shown, named ("the tennis ball one", "what about the swedish one")
+        SectionRecord named = namedPart(snapshot, question, shown);
+        if (named != null) return decided(snapshot, question, named, false);
+        // the follow-up's own words say what it asks ("is it safe?", "and the treatment?"); the topic says what
+        // about: the topic wins only when it makes the chat surer than the words alone
+        Trace alone = retrieve(snapshot, question);
+        Trace about = retrieve(snapshot, aboutTopic(question, shown));
+        if (about.reply().status() != Reply.Status.ANSWERED) return alone;
+        if (alone.reply().status() != Reply.Status.ANSWERED) return about;
+        return about.confidence() > alone.confidence() ? about : alone;
     }
 
     /**

@@ -1,6 +1,9 @@
 package com.sciaticachat.chat;
 
+import com.sciaticachat.analysis.EnglishWords;
+import com.sciaticachat.analysis.SpellingCorrector;
 import com.sciaticachat.analysis.Words;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,10 +20,17 @@ final class FollowUp {
     private FollowUp() {}
 
     /** What a question asks of the conversation. */
-    enum Kind { STANDALONE, REFERS_BACK, CONTINUES, MORE, ORDINAL }
+    enum Kind { STANDALONE, REFERS_BACK, CONTINUES, MORE, OTHERS, ORDINAL }
 
-    /** @param position for an ordinal, 1 for the first, -1 for the last; 0 otherwise */
-    record Reading(Kind kind, int position) {}
+    /**
+     * @param position for an ordinal, 1 for the first, -1 for the last; 0 otherwise
+     * @param bare     the question has no words but conversational ones ("any others?", not "other areas to target?")
+     */
+    record Reading(Kind kind, int position, boolean bare) {
+        Reading(Kind kind, int position) {
+            this(kind, position, false);
+        }
+    }
 
     /** Words that point back at something already said. */
     private static final Set<String> POINTERS = Set.of("it", "its", "that", "this", "those", "these", "they", "them", "their",
@@ -49,23 +59,65 @@ final class FollowUp {
             + ")( one| ones| part| item| point| thing| technique| option| step| bit)?\\b");
     private static final Pattern NUMBERED = Pattern.compile("\\b(number|no\\.?|#) ?([1-6])\\b");
 
+    /** Asking for other options than the one shown: "other ways?", "any others?". */
+    private static final Set<String> OTHER_CUES = Set.of("other", "others", "another");
+
     /** At most this many words, for a question with a pointer word to count as leaning on the last answer. */
     private static final int SHORT = 9;
 
+    /** The words this reading looks for, which a misspelling of may stand for ("wat els", "the furst one"). */
+    private static final Set<String> CONVERSATIONAL = conversational();
+
+    private static Set<String> conversational() {
+        Set<String> all = new HashSet<>(MORE_WORDS);
+        all.addAll(POINTERS);
+        all.addAll(ORDINALS.keySet());
+        all.removeIf(w -> w.length() < 3 || !w.chars().allMatch(Character::isLetter));
+        return Set.copyOf(all);
+    }
+
+    /**
+     * A word as the conversational word it misspells: a word English hardly uses, one edit away from it ("wat"
+     * is what, "els" else, "furst" first); otherwise the word itself ("bother" stays bother, "2nd" 2nd).
+     */
+    private static String conversationalWord(String w) {
+        if (w.length() < 3 || CONVERSATIONAL.contains(w) || !w.chars().allMatch(Character::isLetter)) return w;
+        EnglishWords english = EnglishWords.get();
+        if (english.rarity(w) < UNUSED) return w;
+        String best = w;
+        for (String c : CONVERSATIONAL) {
+            if (Math.abs(c.length() - w.length()) > 1 || SpellingCorrector.distance(w, c, 1) > 1) continue;
+            if (best == w || english.rarity(c) < english.rarity(best)) best = c;
+        }
+        return best;
+    }
+
+    /** A word at least this rare ({@link EnglishWords#rarity}: 1 for words the list does not have) may be a misspelling. */
+    private static final double UNUSED = 0.95;
+
     static Reading read(String question) {
-        String q = Words.expandContractions(Words.fold(question)).replaceAll("[^a-z0-9#' ]+", " ").replaceAll("\\s+", " ").strip();
-        if (q.isEmpty()) return new Reading(Kind.STANDALONE, 0);
-        List<String> words = List.of(q.split(" "));
-        if (words.stream().allMatch(MORE_WORDS::contains) && words.stream().anyMatch(MORE_CUES::contains)) return new Reading(Kind.MORE, 0);
+        String typed = Words.expandContractions(Words.fold(question)).replaceAll("[^a-z0-9#' ]+", " ").replaceAll("\\s+", " ").strip();
+        if (typed.isEmpty()) return new Reading(Kind.STANDALONE, 0);
+        List<String> words = java.util.Arrays.stream(typed.split(" ")).map(FollowUp::conversationalWord).toList();
+        String q = String.join(" ", words);
+        if (words.stream().allMatch(MORE_WORDS::contains) && words.stream().anyMatch(MORE_CUES::contains)) {
+            return new Reading(words.stream().anyMatch(OTHER_CUES::contains) ? Kind.OTHERS : Kind.MORE, 0, true);
+        }
         Matcher n = NUMBERED.matcher(q);
         if (words.size() <= SHORT && n.find()) return new Reading(Kind.ORDINAL, Integer.parseInt(n.group(2)));
         Matcher o = ORDINAL.matcher(q);
+        boolean found = o.find();
         // "the first one", "tell me about the last", "what is the 2nd": a position among what was shown; not
-        // "my first massage" or "the first time"
-        if (words.size() <= SHORT && o.find() && !q.matches(".*\\b(first|last) (time|visit|session|massage|appointment|day|week)s?\\b.*")
+        // "my first massage" or "the first time". A message that opens with one ("the last one sounds fancy,
+        // what does it even do?") may be as long as it likes
+        boolean opens = found && q.substring(0, o.start()).matches("((tell me about|what about|and|ok|okay|so) )?");
+        if (found && (words.size() <= SHORT || opens) && !q.matches(".*\\b(first|last) (time|visit|session|massage|appointment|day|week)s?\\b.*")
                 && (o.group(3) != null || o.group(1) != null)) {
             return new Reading(Kind.ORDINAL, ORDINALS.get(o.group(2)));
         }
+        // "other areas to target?", "anything else to watch for?": more of the topic, in words of its own
+        if (words.size() <= SHORT && words.stream().anyMatch(OTHER_CUES::contains)) return new Reading(Kind.OTHERS, 0);
+        if (words.size() <= SHORT && words.stream().anyMatch(w -> w.equals("else") || w.equals("more"))) return new Reading(Kind.CONTINUES, 0);
         if (CONTINUES.matcher(q).find()) return new Reading(Kind.CONTINUES, 0);
         if (words.size() <= SHORT && words.stream().anyMatch(POINTERS::contains)) return new Reading(Kind.REFERS_BACK, 0);
         return new Reading(Kind.STANDALONE, 0);

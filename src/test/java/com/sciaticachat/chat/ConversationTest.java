@@ -1,6 +1,7 @@
 package com.sciaticachat.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sciaticachat.support.TestServer;
@@ -40,6 +41,15 @@ class ConversationTest {
         // the guide's last section announces nothing: it is shown again, whole
         assertEquals("what-to-expect-from-massage", section(chat.ask("go on", null, null, after("what happens in a session",
                 "what-to-expect-from-massage"))));
+    }
+
+    @Test
+    void other_options_after_one_part_of_a_topic_show_the_topic_with_all_its_parts() {
+        Reply r = chat.ask("any other spots worth working on?", null, null, after("should they work on my lower back", "low-back-attention"));
+        assertEquals("strategies-for-effective-massage-therapy", section(r));
+        assertFalse(r.answer().parts().isEmpty(), "the topic's parts are offered");
+        // after a whole section, "any others?" is that section again, whole
+        assertEquals("causes", section(chat.ask("any others?", null, null, after("what causes sciatica", "causes"))));
     }
 
     @Test
