@@ -51,7 +51,7 @@ class OperationsTest {
 
     @Test
     void sigterm_answers_what_is_in_flight_closes_cleanly_and_exits_zero() throws Exception {
-        Path root = Files.createTempDirectory("sciatica-stop");
+        Path root = com.sciaticachat.support.TestFiles.temporaryFolder("sciatica-stop");
         TestFiles.copyTree(TestFiles.bundledCorpus(), root.resolve("corpus"));
         TestFiles.addClinicSafetyFiles(root.resolve("corpus"));
         int port;

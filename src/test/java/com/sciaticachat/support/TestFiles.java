@@ -47,9 +47,27 @@ public final class TestFiles {
         }
     }
 
+    private static final java.util.List<Path> TEMPORARY = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+    static {
+        // a test run left half a gigabyte of corpora and indexes in /tmp, every run
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            synchronized (TEMPORARY) {
+                TEMPORARY.forEach(TestFiles::deleteTree);
+            }
+        }));
+    }
+
+    /** A fresh temporary folder, deleted with what it holds when the test JVM exits. */
+    public static Path temporaryFolder(String prefix) throws IOException {
+        Path dir = Files.createTempDirectory(prefix);
+        TEMPORARY.add(dir);
+        return dir;
+    }
+
     /** A fresh temporary folder holding a copy of a corpus. */
     public static Path copyOf(Path corpus) throws IOException {
-        Path dir = Files.createTempDirectory("corpus").resolve("corpus");
+        Path dir = temporaryFolder("corpus").resolve("corpus");
         copyTree(corpus, dir);
         return dir;
     }

@@ -3,7 +3,6 @@ package com.sciaticachat.support;
 import com.sciaticachat.Application;
 import com.sciaticachat.config.Config;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,7 +33,7 @@ public final class TestServer implements AutoCloseable {
      * safety files gets the clinic's: the service does not go live without safety rules.
      */
     public static TestServer start(Path source, Config config) throws Exception {
-        Path root = Files.createTempDirectory("sciatica-test");
+        Path root = TestFiles.temporaryFolder("sciatica-test");
         Path corpus = root.resolve("corpus");
         TestFiles.copyTree(source, corpus);
         TestFiles.addClinicSafetyFiles(corpus);
