@@ -34,21 +34,27 @@ final class FollowUp {
 
     /** Words that point back at something already said. */
     private static final Set<String> POINTERS = Set.of("it", "its", "that", "this", "those", "these", "they", "them", "their",
-            "there", "one", "ones", "such", "same", "he", "she", "him", "her");
+            "there", "one", "ones", "such", "same", "he", "she", "him", "her",
+            "eso", "esto", "esa", "ese", "esos", "esas", "estos", "estas", "ello");
 
     /** How a fragment that continues the conversation starts. */
     private static final Pattern CONTINUES = Pattern.compile(
-            "^(and|but|also|so|or|plus|then|what about|how about|what if|and if|and what|and how|same|ok so|okay so|ok and|okay and)\\b");
+            "^(and|but|also|so|or|plus|then|what about|how about|what if|and if|and what|and how|same|ok so|okay so|ok and|okay and"
+                    + "|y|pero|tambien|que tal|y si|y que|y como|y para|y en|y durante|y con)\\b");
 
     /** Asking for more of the same, and nothing else: every word is one of these ... */
     private static final Set<String> MORE_WORDS = Set.of("tell", "me", "us", "more", "go", "on", "keep", "going", "continue", "what",
             "else", "explain", "elaborate", "expand", "details", "detail", "info", "information", "further", "about", "it", "that",
             "this", "a", "bit", "little", "lot", "some", "please", "pls", "plz", "can", "could", "would", "you", "and", "then", "say",
             "give", "show", "anything", "again", "ok", "okay", "thanks", "thx", "so", "yes", "yeah", "sure", "the", "rest", "in",
-            "other", "others", "another", "any", "are", "there");
+            "other", "others", "another", "any", "are", "there",
+            // Spanish (the widget speaks it): "dime mas", "cuentame algo mas", "y otros?"
+            "dime", "mas", "cuentame", "sigue", "continua", "explica", "explicame", "algo", "otro", "otra", "otros", "otras",
+            "favor", "por", "porfa", "y", "que", "detalles", "vale", "bueno", "si", "gracias", "hay");
     /** ... and one of these says "more". */
     private static final Set<String> MORE_CUES = Set.of("more", "else", "further", "elaborate", "expand", "continue", "details", "detail",
-            "going", "rest", "go", "other", "others", "another");
+            "going", "rest", "go", "other", "others", "another",
+            "mas", "sigue", "continua", "cuentame", "detalles", "otro", "otra", "otros", "otras");
 
     private static final Map<String, Integer> ORDINALS = Map.ofEntries(
             Map.entry("first", 1), Map.entry("1st", 1), Map.entry("second", 2), Map.entry("2nd", 2), Map.entry("third", 3),
@@ -60,7 +66,7 @@ final class FollowUp {
     private static final Pattern NUMBERED = Pattern.compile("\\b(number|no\\.?|#) ?([1-6])\\b");
 
     /** Asking for other options than the one shown: "other ways?", "any others?". */
-    private static final Set<String> OTHER_CUES = Set.of("other", "others", "another");
+    private static final Set<String> OTHER_CUES = Set.of("other", "others", "another", "otro", "otra", "otros", "otras");
 
     /** At most this many words, for a question with a pointer word to count as leaning on the last answer. */
     private static final int SHORT = 9;
@@ -117,7 +123,9 @@ final class FollowUp {
         }
         // "other areas to target?", "anything else to watch for?": more of the topic, in words of its own
         if (words.size() <= SHORT && words.stream().anyMatch(OTHER_CUES::contains)) return new Reading(Kind.OTHERS, 0);
-        if (words.size() <= SHORT && words.stream().anyMatch(w -> w.equals("else") || w.equals("more"))) return new Reading(Kind.CONTINUES, 0);
+        if (words.size() <= SHORT && words.stream().anyMatch(w -> w.equals("else") || w.equals("more") || w.equals("mas"))) {
+            return new Reading(Kind.CONTINUES, 0);
+        }
         if (CONTINUES.matcher(q).find()) return new Reading(Kind.CONTINUES, 0);
         if (words.size() <= SHORT && words.stream().anyMatch(POINTERS::contains)) return new Reading(Kind.REFERS_BACK, 0);
         return new Reading(Kind.STANDALONE, 0);

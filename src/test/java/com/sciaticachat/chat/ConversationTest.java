@@ -32,6 +32,12 @@ class ConversationTest {
     }
 
     @Test
+    void a_spanish_follow_up_leans_on_the_answer_too() {
+        Reply r = chat.ask("dime más", null, null, after("que causa la ciatica", "causes"), com.sciaticachat.analysis.Language.SPANISH);
+        assertEquals("causes", section(r));
+    }
+
+    @Test
     void go_on_after_a_section_that_announces_what_follows_reads_on() {
         // "Here are some massage techniques and strategies that might be helpful:" closes that section
         assertEquals("massage-techniques", section(chat.ask("go on", null, null, after("can massage help sciatica",
