@@ -108,6 +108,7 @@
       slow: 'Lo siento, el chat de la clínica tarda demasiado en responder. Inténtelo de nuevo.',
       refused: 'Este sitio web aún no está configurado para el chat de la clínica, así que no puede responder aquí.',
       notTaken: 'Lo siento, no pude aceptar esa pregunta: ',
+      tooMany: 'Lo siento, son más preguntas de las que el chat puede atender a la vez; espere unos segundos y vuelva a preguntar.',
       earlier: 'Antes en esta conversación',
       helpful: '¿Le ayudó esta respuesta?',
       thanks: 'Gracias por decírnoslo.',
@@ -1011,7 +1012,7 @@
     renderError(e, retry) {
       var text = e && e.code === 'origin_not_allowed' ? T.refused
         : e && e.timeout ? T.slow
-        : e && e.status === 429 ? 'Sorry, ' + e.message.charAt(0).toLowerCase() + e.message.slice(1) + '.'
+        : e && e.status === 429 ? (T.tooMany || 'Sorry, ' + e.message.charAt(0).toLowerCase() + e.message.slice(1) + '.')
         : e && e.status && e.status < 500 ? T.notTaken + e.message
         : T.offline;
       var b = this.bubble('bot error', text);
