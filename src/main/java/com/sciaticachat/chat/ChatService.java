@@ -1,6 +1,7 @@
 package com.sciaticachat.chat;
 
 import com.sciaticachat.analysis.Language;
+import com.sciaticachat.analysis.SpanishGloss;
 import com.sciaticachat.analysis.QuestionAnalyzer.AnalyzedQuestion;
 import com.sciaticachat.embed.Embedder;
 import com.sciaticachat.index.SectionRecord;
@@ -409,7 +410,8 @@ public final class ChatService {
         // first, the very question as staff filed it: where they put it decides. Retrieval still runs, for the
         // related topics and for staff to see what the chat alone would have said
         String filed = snapshot.filed().sectionFor(question);
-        AnalyzedQuestion analyzed = snapshot.questionAnalyzer().analyze(question);
+        // a question in Spanish is read in English words: the guide and the sentence model are English
+        AnalyzedQuestion analyzed = snapshot.questionAnalyzer().analyze(SpanishGloss.get().gloss(question));
         if (analyzed.corrected().isBlank()) {
             // nothing the model can read ("???", an emoji, a lone accent): no answer, and nothing to embed
             return new Trace(new Reply(Reply.Status.NO_MATCH, messages.noMatch(), null, List.of(), null, messages.disclaimer()),

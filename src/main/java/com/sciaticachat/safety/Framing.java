@@ -1,5 +1,6 @@
 package com.sciaticachat.safety;
 
+import com.sciaticachat.analysis.Language;
 import com.sciaticachat.analysis.Words;
 import java.util.List;
 import java.util.Set;
@@ -45,28 +46,13 @@ public final class Framing {
 
     private Framing() {}
 
-    private static final Set<String> SPANISH_WORDS = Set.of("de", "la", "el", "que", "y", "en", "los", "las", "por", "con", "para", "una",
-            "un", "mi", "se", "lo", "le", "es", "esta", "tengo", "pero", "muy", "mas", "ya", "del", "al", "como", "porque", "cuando",
-            "desde", "hace", "puedo", "tiene", "duele", "estoy", "yo", "su", "sin", "nada");
-    private static final Set<String> ENGLISH_WORDS = Set.of("the", "and", "to", "of", "my", "is", "i", "it", "in", "for", "have", "with",
-            "but", "that", "this", "was", "on", "at", "be", "are", "you", "can", "do", "not", "has", "had", "am", "been", "since");
     /** English pronouns that are Spanish words too ("he bajado": I have lost; "her"): not read in a Spanish message. */
     private static final Pattern ENGLISH_PRONOUNS = Pattern.compile("\\b(he|she|him|her|they)\\b");
-
-    /** True when a folded message has more Spanish function words than English ones. */
-    static boolean spanish(String folded) {
-        int es = 0, en = 0;
-        for (String w : folded.split("[^a-z]+")) {
-            if (SPANISH_WORDS.contains(w)) es++;
-            if (ENGLISH_WORDS.contains(w)) en++;
-        }
-        return es > en;
-    }
 
     /** The message as the cues read it: folded, contractions spelt out, English pronouns left out of Spanish. */
     private static String read(String message) {
         String t = Words.expandContractions(Words.fold(message));
-        return spanish(t) ? ENGLISH_PRONOUNS.matcher(t).replaceAll(" ") : t;
+        return Language.of(t, Language.ENGLISH) == Language.SPANISH ? ENGLISH_PRONOUNS.matcher(t).replaceAll(" ") : t;
     }
 
     /** The cues of a message, each 0 or 1. */

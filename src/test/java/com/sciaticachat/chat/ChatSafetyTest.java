@@ -40,6 +40,9 @@ class ChatSafetyTest {
         Reply en = chat.ask("desde ayer no puedo orinar y me duele mucho la espalda");
         assertEquals(Reply.Status.URGENT, en.status());
         assertTrue(en.urgent().message().startsWith("What you describe"), en.urgent().message());
+        // a Spanish question about the (English) guide finds its section
+        Reply answered = chat.ask("¿qué causa la ciática?", null, null, List.of(), es);
+        assertEquals("massage-for-sciatic-pain/causes", answered.answer().sectionId());
         Reply none = chat.ask("cuanto cuesta una sesion de masaje", null, null, List.of(), es);
         assertEquals(Reply.Status.NO_MATCH, none.status());
         assertTrue(none.reply().startsWith("Lo siento"), none.reply());
