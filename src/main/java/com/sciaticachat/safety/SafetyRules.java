@@ -92,7 +92,8 @@ public final class SafetyRules {
 
     /**
      * The file's optional {@code spanish:} block: its messages (the keys of {@code messages:}) and each red
-     * flag's sign by id. What it lacks is said in the chat's own Spanish; a sign it does not name, in English.
+     * flag's sign by id. What it lacks is said in the chat's own Spanish; a sign it does not name, in English;
+     * a name for an id the file has no red flag for is not used.
      */
     private record Spanish(Map<String, String> messages, Map<String, String> signs) {
         static final Spanish NONE = new Spanish(Map.of(), Map.of());
@@ -281,11 +282,12 @@ public final class SafetyRules {
                 continue;
             }
             for (Map.Entry<String, YamlTree.Value> t : e.getValue().map().entrySet()) {
-                boolean known = isMessages ? keys.contains(t.getKey()) : rules.stream().anyMatch(r -> r.id().equals(t.getKey()));
-                if (!known) {
-                    errors.add(new CorpusError(file, t.getValue().line(), isMessages
-                            ? "unknown message '" + t.getKey() + "' under 'spanish' (expected: " + String.join(", ", keys) + ")"
-                            : "'" + t.getKey() + "' under 'spanish: signs' is not the id of a red flag"));
+                // the name of a red flag the file no longer has (deleted or renamed) is left unused: removing a
+                // rule must not need a second edit here, and the sign's English name shows meanwhile
+                if (!isMessages && rules.stream().noneMatch(r -> r.id().equals(t.getKey()))) continue;
+                if (isMessages && !keys.contains(t.getKey())) {
+                    errors.add(new CorpusError(file, t.getValue().line(),
+                            "unknown message '" + t.getKey() + "' under 'spanish' (expected: " + String.join(", ", keys) + ")"));
                 } else if (!t.getValue().isText() || t.getValue().text().isBlank()) {
                     errors.add(new CorpusError(file, t.getValue().line(), "'" + t.getKey() + "' under 'spanish' must be a text"));
                 } else {

@@ -63,18 +63,22 @@ class SafetyFilesTest {
     }
 
     @Test
-    void a_spanish_sign_for_a_red_flag_that_does_not_exist_is_a_mistake_with_its_line() {
-        List<CorpusError> errors = SafetyRules.parse("corpus/safety.yml", GOOD + """
+    void a_spanish_name_for_a_red_flag_the_file_no_longer_has_blocks_nothing_but_an_unknown_entry_is_a_mistake() {
+        SafetyRules.Result renamed = SafetyRules.parse("corpus/safety.yml", GOOD + """
                 spanish:
                   signs:
-                    contrl: Pérdida del control
+                    old-control: Pérdida del control
+                """);
+        assertTrue(renamed.errors().isEmpty(), renamed.errors().toString());
+        assertEquals(List.of("Loss of bladder control"), renamed.rules().signs(List.of("control"), com.sciaticachat.analysis.Language.SPANISH));
+        List<CorpusError> errors = SafetyRules.parse("corpus/safety.yml", GOOD + """
+                spanish:
                   mesages:
                     emergency: Llame al 911.
                 """).errors();
-        assertEquals(2, errors.size(), errors.toString());
+        assertEquals(1, errors.size(), errors.toString());
         assertEquals(15, errors.get(0).line());
-        assertTrue(errors.get(0).message().contains("'contrl' under 'spanish: signs' is not the id of a red flag"), errors.toString());
-        assertTrue(errors.get(1).message().contains("unknown entry 'mesages' under 'spanish'"), errors.toString());
+        assertTrue(errors.get(0).message().contains("unknown entry 'mesages' under 'spanish'"), errors.toString());
     }
 
     @Test
