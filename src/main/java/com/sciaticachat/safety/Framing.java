@@ -21,13 +21,13 @@ public final class Framing {
     private static final Set<String> ASKING = Set.of("what", "how", "why", "when", "where", "which", "who", "is", "are", "can",
             "could", "should", "does", "do", "will", "would", "may", "might", "any", "whats", "wat",
             "que", "como", "cuando", "donde", "cual", "cuales", "quien", "por", "es", "son", "puede", "puedo", "pueden", "debo", "deberia", "hay");
-    private static final Pattern CONDITIONAL = Pattern.compile("\\b(if|suppose|supposing|hypothetically|say|ever|in case|would it|were to|what happens"
-            + "|si|en caso|que pasa si|supongamos|alguna vez)\\b");
-    private static final Pattern PAST = Pattern.compile("\\b(ago|last (week|month|year|time|summer|winter|spring)|used to|back in|years back|once had|had a|was|were|went|previously|in the past"
-            + "|hace (\\d+|un|una|unos|unas|mucho|muchos|varios|anos|meses)|el (ano|mes) pasado|antes|tuve|tuvo|fue|estuve|estaba|habia|de joven|de nino|de nina)\\b");
-    private static final Pattern RESOLVED = Pattern.compile("\\b(gone|went away|cleared|resolved|better now|fine now|recovered|healed|passed|over now|over it|got over|stopped|no longer|not any more|anymore|any more|settled"
-            + "|se (me |le )?quito|se (me |le )?paso|ya paso|ya no|se curo|me cure|me recupere|se resolvio|desaparecio|ya estoy bien|quedo bien)\\b");
-    private static final Pattern NEGATION = Pattern.compile("\\b(no|not|never|without|none|nothing|nor|neither|nunca|sin|nada|ni|tampoco|ningun|ninguna)\\b");
+    private static final Pattern CONDITIONAL = words("if|suppose|supposing|hypothetically|say|ever|in case|would it|were to|what happens"
+            + "|si|en caso|que pasa si|supongamos|alguna vez");
+    private static final Pattern PAST = words("ago|last (week|month|year|time|summer|winter|spring)|used to|back in|years back|once had|had a|was|were|went|previously|in the past"
+            + "|hace (\\d+|un|una|unos|unas|mucho|muchos|varios|anos|meses)|el (ano|mes) pasado|antes|tuve|tuvo|fue|estuve|estaba|habia|de joven|de nino|de nina");
+    private static final Pattern RESOLVED = words("gone|went away|cleared|resolved|better now|fine now|recovered|healed|passed|over now|over it|got over|stopped|no longer|not any more|anymore|any more|settled"
+            + "|se (me |le )?quito|se (me |le )?paso|ya paso|ya no|se curo|me cure|me recupere|se resolvio|desaparecio|ya estoy bien|quedo bien");
+    private static final Pattern NEGATION = words("no|not|never|without|none|nothing|nor|neither|nunca|sin|nada|ni|tampoco|ningun|ninguna");
     /** Someone the writer may speak for, after a possessive ("my husband", "mi esposo"). */
     private static final String PEOPLE = "mum|mom|mother|dad|father|husband|wife|partner|son|daughter|brother|sister|"
             + "gran|granny|grandma|grandmother|grandpa|grandad|granddad|grandfather|aunt|auntie|uncle|friend|boyfriend|girlfriend|bf|gf|"
@@ -35,19 +35,24 @@ public final class Framing {
             + "|esposo|esposa|marido|mujer|mama|mami|madre|papa|papi|padre|hijo|hija|hijos|nino|nina|bebe|hermano|hermana|abuela|abuelo|abuelita|abuelito"
             + "|tio|tia|primo|prima|suegra|suegro|amigo|amiga|novio|novia|vecino|vecina|companero|companera|jefe|jefa|pareja|familia|familiar|viejo|vieja";
     private static final String POSSESSIVES = "my|his|her|our|their|mi|su|sus|nuestro|nuestra";
-    private static final Pattern SOMEONE_ELSE = Pattern.compile("\\b((" + POSSESSIVES + ") (" + PEOPLE + ")|he|she|him|her|they|ella|ellos|ellas)\\b");
-    private static final Pattern FIRST_PERSON = Pattern.compile("\\b(i|me|my|myself|mine|yo|mi|mis)\\b");
-    private static final Pattern NOW = Pattern.compile("\\b(now|today|tonight|since|started|starting|currently|keeps?|getting|this (morning|week|evening)|yesterday|right now|lately|suddenly|still|for (two|three|a few|several|\\d+) days"
-            + "|ahora|ahorita|hoy|anoche|ayer|desde|esta (manana|semana|noche)|de repente|todavia|aun|ultimamente|cada vez|empezo|empece|comenzo|llevo|lleva)\\b");
-    private static final Pattern RISK = Pattern.compile("\\b(risk|genetic|hereditary|inherit|runs? in|chance|likely|family history"
-            + "|riesgo|genetico|hereditario|hereda|probabilidad|probable|antecedentes)\\b");
-    private static final Pattern ABOUT = Pattern.compile("\\b(signs?|symptoms?|warning|mean|means|serious|dangerous|emergency|red flags?|what is|what are|should i worry|when should"
-            + "|senales?|sintomas?|significa|grave|peligroso|emergencia|que es|cuales son|debo preocuparme|cuando debo)\\b");
+    private static final Pattern SOMEONE_ELSE = words("(" + POSSESSIVES + ") (" + PEOPLE + ")|he|she|him|her|they|ella|ellos|ellas");
+    private static final Pattern FIRST_PERSON = words("i|me|my|myself|mine|yo|mi|mis");
+    private static final Pattern NOW = words("now|today|tonight|since|started|starting|currently|keeps?|getting|this (morning|week|evening)|yesterday|right now|lately|suddenly|still|for (two|three|a few|several|\\d+) days"
+            + "|ahora|ahorita|hoy|anoche|ayer|desde|esta (manana|semana|noche)|de repente|todavia|aun|ultimamente|cada vez|empezo|empece|comenzo|llevo|lleva");
+    private static final Pattern RISK = words("risk|genetic|hereditary|inherit|runs? in|chance|likely|family history"
+            + "|riesgo|genetico|hereditario|hereda|probabilidad|probable|antecedentes");
+    private static final Pattern ABOUT = words("signs?|symptoms?|warning|mean|means|serious|dangerous|emergency|red flags?|what is|what are|should i worry|when should"
+            + "|senales?|sintomas?|significa|grave|peligroso|emergencia|que es|cuales son|debo preocuparme|cuando debo");
 
     private Framing() {}
 
+    /** A pattern for any of these alternatives as whole words: the English ones, then the Spanish ones. */
+    private static Pattern words(String... alternatives) {
+        return Pattern.compile("\\b(" + String.join("|", alternatives) + ")\\b");
+    }
+
     /** English pronouns that are Spanish words too ("he bajado": I have lost; "her"): not read in a Spanish message. */
-    private static final Pattern ENGLISH_PRONOUNS = Pattern.compile("\\b(he|she|him|her|they)\\b");
+    private static final Pattern ENGLISH_PRONOUNS = words("he|she|him|her|they");
 
     /** The message as the cues read it: folded, contractions spelt out, English pronouns left out of Spanish. */
     private static String read(String message) {
