@@ -20,7 +20,7 @@ public enum Language {
             "but", "that", "this", "was", "on", "at", "be", "are", "you", "can", "do", "not", "has", "had", "am", "been", "since");
 
     /** The language a folded text is written in, as far as its small words tell: Spanish when it has more of Spanish's. */
-    public static Language of(String folded, Language otherwise) {
+    public static Language guess(String folded, Language otherwise) {
         int es = 0, en = 0;
         for (String w : folded.split("[^a-z]+")) {
             if (SPANISH_WORDS.contains(w)) es++;

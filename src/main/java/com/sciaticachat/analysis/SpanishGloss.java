@@ -127,7 +127,7 @@ public final class SpanishGloss {
      * words are Spanish words of the glossary that English does not have ("ejercicios ciatica").
      */
     private boolean spanish(String folded, List<String> words) {
-        Language guessed = Language.of(folded, null);
+        Language guessed = Language.guess(folded, null);
         if (guessed != null) return guessed == Language.SPANISH;
         int spanishOnly = 0;
         EnglishWords english = EnglishWords.get();

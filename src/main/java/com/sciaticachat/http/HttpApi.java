@@ -1,10 +1,9 @@
 package com.sciaticachat.http;
 
-import com.sciaticachat.analysis.Language;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.sciaticachat.analysis.Language;
 import com.sciaticachat.chat.ChatService;
 import com.sciaticachat.chat.Reply;
 import com.sciaticachat.config.Config;

@@ -57,7 +57,7 @@ public final class Framing {
     /** The message as the cues read it: folded, contractions spelt out, English pronouns left out of Spanish. */
     private static String read(String message) {
         String t = Words.expandContractions(Words.fold(message));
-        return Language.of(t, Language.ENGLISH) == Language.SPANISH ? ENGLISH_PRONOUNS.matcher(t).replaceAll(" ") : t;
+        return Language.guess(t, Language.ENGLISH) == Language.SPANISH ? ENGLISH_PRONOUNS.matcher(t).replaceAll(" ") : t;
     }
 
     /** The cues of a message, each 0 or 1. */
