@@ -148,15 +148,13 @@ public final class Triage {
 
     private Verdict verdict(Outcome outcome, Set<String> ids, boolean someoneElse) {
         SafetyRules.Level level = null;
-        Set<String> signs = new LinkedHashSet<>();
         List<String> kept = new ArrayList<>();
         for (SafetyRules.Rule r : rules.rules()) {
             if (!ids.contains(r.id())) continue;
             kept.add(r.id());
-            signs.add(r.sign());
             if (level == null || r.level() == SafetyRules.Level.EMERGENCY) level = r.level();
         }
-        return new Verdict(outcome, level, List.copyOf(signs), List.copyOf(kept), someoneElse);
+        return new Verdict(outcome, level, rules.signs(kept, com.sciaticachat.analysis.Language.ENGLISH), List.copyOf(kept), someoneElse);
     }
 
     /** The emergency signs of the safety file, for a check question or a caution. */
