@@ -16,12 +16,21 @@ class CorpusSyncTest {
     @TempDir
     Path dir;
 
+    private static final String GUIDE = "# Guide\n\n## Heat\n\nWarm packs help.\n";
+
+    /** A replica's corpus folder holding the one guide. */
+    private static Path withGuide(Path folder) throws java.io.IOException {
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("guide.md"), GUIDE);
+        return folder;
+    }
+
     @Test
     void the_first_replica_publishes_its_folder_the_next_copies_it_and_changes_travel_both_ways() throws Exception {
         Path a = dir.resolve("a"), b = dir.resolve("b");
         Files.createDirectories(a.resolve("guides"));
         Files.createDirectories(b);
-        Files.writeString(a.resolve("guide.md"), "# Guide\n\n## Heat\n\nWarm packs help.\n");
+        withGuide(a);
         Files.writeString(a.resolve("guides/parking.md"), "# Parking\n\n## Where\n\nBehind the clinic.\n");
         Files.writeString(b.resolve("old.md"), "# Old\n\n## Gone\n\nThis replica's own file.\n");
         Files.writeString(b.resolve(".notes.swp"), "an editor's file, not the corpus");
@@ -60,8 +69,7 @@ class CorpusSyncTest {
     void a_folder_without_documents_is_never_shared() throws Exception {
         Path empty = dir.resolve("empty"), full = dir.resolve("full");
         Files.createDirectories(empty);
-        Files.createDirectories(full);
-        Files.writeString(full.resolve("guide.md"), "# Guide\n\n## Heat\n\nWarm packs help.\n");
+        withGuide(full);
         try (Database db = Database.open(Database.Settings.EMBEDDED, dir.resolve("store"))) {
             CorpusStore store = new CorpusStore(db);
             try (CorpusSync first = CorpusSync.join(empty, store)) {
@@ -79,10 +87,8 @@ class CorpusSyncTest {
     @Test
     void two_replicas_starting_together_never_let_the_later_first_look_write_over_an_edit() throws Exception {
         Path a = dir.resolve("a"), b = dir.resolve("b");
-        for (Path p : new Path[] {a, b}) {
-            Files.createDirectories(p);
-            Files.writeString(p.resolve("guide.md"), "# Guide\n\n## Heat\n\nWarm packs help.\n");
-        }
+        withGuide(a);
+        withGuide(b);
         try (Database db = Database.open(Database.Settings.EMBEDDED, dir.resolve("store"))) {
             CorpusStore store = new CorpusStore(db);
             try (CorpusSync syncA = CorpusSync.join(a, store); CorpusSync syncB = CorpusSync.join(b, store)) {
@@ -100,8 +106,7 @@ class CorpusSyncTest {
     @Test
     void a_change_going_live_here_is_never_written_over_by_another_replicas_version() throws Exception {
         Path a = dir.resolve("a"), b = dir.resolve("b");
-        Files.createDirectories(a);
-        Files.writeString(a.resolve("guide.md"), "# Guide\n\n## Heat\n\nWarm packs help.\n");
+        withGuide(a);
         try (Database db = Database.open(Database.Settings.EMBEDDED, dir.resolve("store"))) {
             CorpusStore store = new CorpusStore(db);
             try (CorpusSync first = CorpusSync.join(a, store)) {
