@@ -214,24 +214,15 @@ public final class Retriever {
      */
     double documentWeight(Snapshot snapshot, Concept c) {
         int n = Math.max(1, snapshot.vocabulary().documents());
-        int df = frequency(c, snapshot.vocabulary()::documentFrequency);
-        if (df == 0) return 0;
-        double rarity = english.rarity(c.surface());
-        return (c.context() ? CONTEXT_WEIGHT : 1.0) * Math.log(1 + (n + 1) / (df + 0.5)) * rarity * rarity;
-    }
-
-    /**
-     * In how many places (sections, documents: {@code of} says) a concept occurs: its most widespread
-     * alternative's count, a phrase counting where its rarest word does.
-     */
-    private static int frequency(Concept c, java.util.function.ToIntFunction<String> of) {
         int df = 0;
         for (Alternative a : c.alternatives()) {
             int altDf = Integer.MAX_VALUE;
-            for (String t : a.terms()) altDf = Math.min(altDf, of.applyAsInt(t));
+            for (String t : a.terms()) altDf = Math.min(altDf, snapshot.vocabulary().documentFrequency(t));
             df = Math.max(df, altDf);
         }
-        return df;
+        if (df == 0) return 0;
+        double rarity = english.rarity(c.surface());
+        return (c.context() ? CONTEXT_WEIGHT : 1.0) * Math.log(1 + (n + 1) / (df + 0.5)) * rarity * rarity;
     }
 
     /** The weight of a word that occurs in one section only: the most a word the guide uses can weigh. */
@@ -250,7 +241,12 @@ public final class Retriever {
         int n = Math.max(1, snapshot.catalog().size());
         // a word the guide never uses (section frequency 0) weighs more than any word it does use
         double unknownWordIdf = Math.log(1 + (n + 1) / 0.5);
-        int df = frequency(c, snapshot.vocabulary()::sectionFrequency);
+        int df = 0;
+        for (Alternative a : c.alternatives()) {
+            int altDf = Integer.MAX_VALUE;
+            for (String t : a.terms()) altDf = Math.min(altDf, snapshot.vocabulary().sectionFrequency(t));
+            df = Math.max(df, altDf);
+        }
         double context = c.context() ? CONTEXT_WEIGHT : 1.0;
         if (df > 0) {
             // a guide of a few dozen sections makes everyday words look rare ("located" in one section): scale
