@@ -14,7 +14,6 @@ import com.sciaticachat.search.Weights;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,21 +92,14 @@ final class EvalCommand {
             // either refits its part of the shipped weights and writes the whole file, with what it was fitted on
             Weights w = Weights.bundled();
             String part;
-            List<Path> guides = new ArrayList<>();
-            for (String f : args.flags().getOrDefault("guides", "").split(",")) if (!f.isBlank()) guides.add(Path.of(f.trim()));
             if (args.flags().containsKey("fit-ranking")) {
-                w = RankingFit.fit(config, set, guides, w);
+                w = RankingFit.fit(config, set, w);
                 part = "blend and unfiledCalibration";
             } else {
                 w = w.withCalibration(Calibrator.fit(cv, set));
                 part = "calibration";
             }
             w = WeightsRecord.record(w, part, config, set);
-            if (!guides.isEmpty()) {
-                Map<String, String> fitted = new LinkedHashMap<>(w.fitted());
-                fitted.put("development guides", guides.toString());
-                w = w.withFitted(fitted, w.probes());
-            }
             Path target = Path.of(args.flags().getOrDefault("out", DEFAULT_WEIGHTS));
             new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(target.toFile(), w);
             out.println("Wrote " + target);

@@ -102,8 +102,6 @@ public final class Main {
                                             the scorer's weights (src/main/resources/model/scorer-weights.json, or --out FILE)
                       --fit-ranking         the same, refitting the ranking and the confidence of sections nobody
                                             filed questions for (for developers; run it before --fit)
-                      --guides F1,F2        with --fit-ranking: development guides' question files (NAME.questions*.tsv
-                                            beside NAME.md), each answered with its guide added and nothing filed
                       --followups           FILE holds follow-up pairs (kind, first question, its section, follow-up,
                                             its section): each follow-up asked after its first turn, and alone
                       --baselines           compare with plain BM25, English BM25, dense alone, and this pipeline
@@ -149,7 +147,7 @@ public final class Main {
         Args parsed;
         try {
             parsed = Args.parse(rest, Set.of("port", "corpus", "index", "web", "min-confidence", "split", "min-top1", "min-top3",
-                    "min-declined", "min-redflag", "max-false-alarm", "min-smalltalk", "folds", "out", "guides"),
+                    "min-declined", "min-redflag", "max-false-alarm", "min-smalltalk", "folds", "out"),
                     Set.of("help", "fit", "fit-ranking", "explain", "dry-run", "baselines", "safety", "fit-safety", "misses", "followups"));
             if (parsed.flags().containsKey("help")) {
                 out.print(COMMAND_HELP.get(command));

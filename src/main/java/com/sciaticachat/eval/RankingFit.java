@@ -14,8 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,9 +25,6 @@ import java.util.regex.Pattern;
  * sections (every other heading, then the rest) stripped of their filed questions and alternates. In the
  * last two, sections without filings compete with sections that have them, as a new document's do; the
  * fit learns what a section's own words are worth against filings, and how sure to be of such a section.
- * With {@code --guides}, development guides' questions are answered too, each guide added alone to the
- * corpus with nothing filed for it: what a clinic's new document really meets, which half a guide stripped of
- * its filings only imitates (the same document's words, its siblings still filed).
  * Never used at run time: {@code eval --fit-ranking} writes them to {@link Weights#RESOURCE}.
  */
 public final class RankingFit {
@@ -39,26 +34,8 @@ public final class RankingFit {
     record Case(double[][] features, boolean[] right, boolean[][] related, double known, double notCoveredCosine,
                 double namesNotCovered, double notCoveredVote, double notCoveredLearnt, List<Scorer.Ranked> ranked, boolean offTopic) {}
 
-    /**
-     * How much the development guides' questions weigh against the shipped guide's, together: half as much as
-     * all the shipped guide's questions in their three regimes, however few they are (a few hundred against
-     * thousands), so that what a real new document looks like is not drowned out by what half a guide
-     * stripped of its filings looks like.
-     */
-    static final double GUIDES_SHARE = 2.0;
-
     /** Fits both and returns them with the filed-question weights of {@code current} kept. */
     public static Weights fit(Config config, EvalSet tune, Weights current) throws IOException, LiveIndex.StartupException {
-        return fit(config, tune, List.of(), current);
-    }
-
-    /**
-     * Fits both, also on development guides: each question file ({@code NAME.questions*.tsv}) is answered by
-     * the corpus with its guide ({@code NAME.md}, beside it) added, nothing filed for it, as a clinic's new
-     * document is. Held-out rounds must never be passed here.
-     */
-    public static Weights fit(Config config, EvalSet tune, List<Path> guideQuestions, Weights current)
-            throws IOException, LiveIndex.StartupException {
         List<Case> cases = new ArrayList<>();
         collect(config, tune, cases);
         for (int half = 0; half < 2; half++) {
@@ -79,45 +56,12 @@ public final class RankingFit {
                 CrossValidation.deleteTree(root);
             }
         }
-        List<Case> guides = new ArrayList<>();
-        for (Map.Entry<Path, List<Path>> g : byGuide(guideQuestions).entrySet()) {
-            Path root = Files.createTempDirectory("sciatica-fit-guide");
-            try {
-                Path corpus = root.resolve("corpus");
-                CrossValidation.copyTree(config.corpusDir(), corpus, markdown -> markdown);
-                Files.copy(g.getKey(), corpus.resolve(g.getKey().getFileName().toString()));
-                List<EvalSet.Case> questions = new ArrayList<>();
-                for (Path file : g.getValue()) questions.addAll(EvalSet.read(file).cases());
-                collect(config.withDirs(corpus, root.resolve("index")), new EvalSet(g.getKey().toString(), questions), guides);
-            } finally {
-                CrossValidation.deleteTree(root);
-            }
-        }
-        if (!guides.isEmpty()) {
-            // each guide question repeated: the fits weigh cases alike, and repeating is weighing
-            long times = Math.max(1, Math.round(GUIDES_SHARE * cases.size() / guides.size()));
-            for (long t = 0; t < times; t++) cases.addAll(guides);
-        }
         // in units of cosine, as the filed evidence's scores are: the thresholds that read scores stay meaningful
         double[] blend = fitBlend(cases, Features.names(Features.Ranking.class).size());
         double unit = blend[0];
         for (int j = 0; j < blend.length; j++) blend[j] /= unit;
         double[] unfiled = fitUnfiled(cases, blend);
         return current.withBlend(Weights.named(Features.Ranking.class, blend), Weights.named(Features.UnfiledConfidence.class, unfiled));
-    }
-
-    /** The question files grouped by the guide each asks about: {@code X.questions-r2.tsv} → {@code X.md} beside it. */
-    static Map<Path, List<Path>> byGuide(List<Path> questionFiles) throws IOException {
-        Map<Path, List<Path>> out = new TreeMap<>();
-        for (Path q : questionFiles) {
-            String name = q.getFileName().toString();
-            int cut = name.indexOf(".questions");
-            if (cut < 0) throw new IOException(q + ": a guide's question file is named NAME.questions*.tsv, beside NAME.md");
-            Path guide = q.resolveSibling(name.substring(0, cut) + ".md");
-            if (!Files.isRegularFile(guide)) throw new IOException(q + ": no guide " + guide + " beside it");
-            out.computeIfAbsent(guide, k -> new ArrayList<>()).add(q);
-        }
-        return out;
     }
 
     private static void collect(Config config, EvalSet tune, List<Case> out) throws IOException, LiveIndex.StartupException {

@@ -43,25 +43,21 @@ public final class Features {
      * question's specificity and the best section's BM25, heading coverage, votes, the learnt score; then, for
      * a section with fewer than {@link IndexBuilder#FAIR_SHARE} filed questions only (0 for the others), what
      * its own text says (its whole-section and best-sentence cosines, coverage and heading coverage again) and
-     * 1 for the prior; and for every section, how much of the question its whole document covers and how near
-     * the document's nearest section or sentence comes (the same for all of a document's sections: they say
-     * which document the question is about, not which section).
+     * 1 for the prior.
      */
     public record Ranking(double cosine, double coverage, double bm25, double title, double vote, double learnt,
-                          double sectionCosine, double sentenceCosine, double ownCoverage, double ownTitle, double prior,
-                          double documentCoverage, double documentCosine)
+                          double sectionCosine, double sentenceCosine, double ownCoverage, double ownTitle, double prior)
             implements Vector {
 
         public static Ranking of(SectionHit h, double bm25) {
             double u = unfiled(h) ? 1 : 0;
             return new Ranking(h.cosine(), h.coverage(), bm25, h.titleCoverage(), h.vote(), h.learnt(), u * h.sectionCosine(),
-                    u * h.sentenceCosine(), u * h.coverage(), u * h.titleCoverage(), u, h.documentCoverage(), h.documentCosine());
+                    u * h.sentenceCosine(), u * h.coverage(), u * h.titleCoverage(), u);
         }
 
         @Override
         public double[] values() {
-            return new double[] {cosine, coverage, bm25, title, vote, learnt, sectionCosine, sentenceCosine, ownCoverage, ownTitle, prior,
-                    documentCoverage, documentCosine};
+            return new double[] {cosine, coverage, bm25, title, vote, learnt, sectionCosine, sentenceCosine, ownCoverage, ownTitle, prior};
         }
     }
 

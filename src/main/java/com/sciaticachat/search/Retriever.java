@@ -52,15 +52,11 @@ public final class Retriever {
     /**
      * One section's evidence for a question. {@code questions}: how many questions staff wrote or filed for
      * it; {@code sectionCosine} and {@code sentenceCosine}: how near the question is to its whole text and to
-     * its best sentence, measured alike for every section (see {@link OwnText}); {@code documentCoverage} and
-     * {@code documentCosine}: the same coverage and own-text nearness for its whole document (the share of the
-     * question anywhere in the document; its nearest section or sentence), so that a question naming a
-     * document's subject ("ice or heat on my neck") leans to that document's sections, filed questions or not.
+     * its best sentence, measured alike for every section (see {@link OwnText}).
      */
     public record SectionHit(String sectionId, double cosine, int cosineDoc,
                              double bm25, int bm25Doc, double coverage, double titleCoverage, List<String> matched,
-                             double vote, double learnt, int questions, double sectionCosine, double sentenceCosine,
-                             double documentCoverage, double documentCosine) {}
+                             double vote, double learnt, int questions, double sectionCosine, double sentenceCosine) {}
 
     /**
      * Everything both retrievers found, grouped by section.
@@ -143,24 +139,6 @@ public final class Retriever {
             Map<String, Double> learnt = snapshot.probe().scores(vector);
             double maxBm25 = lexical.values().stream().mapToDouble(UnitHit::score).max().orElse(0);
             List<SectionHit> hits = new ArrayList<>();
-            // which document the question is about: its words weighed by how few documents use them (a document's
-            // subject, "neck", is in one; "ice" may be in all), so a question naming one document's subject leans to it
-            double[] documentWeights = new double[concepts.size()];
-            double documentKnown = 0;
-            for (int i = 0; i < concepts.size(); i++) documentKnown += documentWeights[i] = documentWeight(snapshot, concepts.get(i));
-            Map<String, Double> documentCovered = new HashMap<>(), documentCosine = new HashMap<>();
-            for (String sectionId : snapshot.catalog().sections().keySet()) {
-                String document = Vocabulary.documentOf(sectionId);
-                double near = Math.max(own.section.getOrDefault(sectionId, 0.0), own.sentence.getOrDefault(sectionId, 0.0));
-                documentCosine.merge(document, near, Math::max);
-                double known = documentKnown;
-                documentCovered.computeIfAbsent(document, d -> {
-                    Set<String> terms = snapshot.vocabulary().documentTermsOf(sectionId);
-                    double c = 0;
-                    for (int i = 0; i < concepts.size(); i++) if (satisfied(concepts.get(i), terms)) c += documentWeights[i];
-                    return known == 0 ? 0 : c / known;
-                });
-            }
             String lexTop = best(lexical), denseTop = best(dense);
             for (String sectionId : snapshot.catalog().sections().keySet()) {
                 UnitHit lx = lexical.getOrDefault(sectionId, UnitHit.NONE);
@@ -191,9 +169,7 @@ public final class Retriever {
                         Math.min(1.0, titleCovered / knownWordIdfCeiling(snapshot)) * (title.isEmpty() ? 0 : titleNamed.size() / (double) title.size()),
                         List.copyOf(matched), neighbours.votesFor(sectionId), learnt.getOrDefault(sectionId, 0.0),
                         snapshot.filed().count(sectionId), own.section.getOrDefault(sectionId, 0.0),
-                        own.sentence.getOrDefault(sectionId, 0.0),
-                        documentCovered.get(Vocabulary.documentOf(sectionId)),
-                        documentCosine.get(Vocabulary.documentOf(sectionId))));
+                        own.sentence.getOrDefault(sectionId, 0.0)));
             }
             InGuideWords inGuideWords = new InGuideWords(() -> {
                 float[] v = guideVector.get();
@@ -206,23 +182,6 @@ public final class Retriever {
         } catch (IOException e) {
             throw new UncheckedIOException("searching an open index failed", e);
         }
-    }
-
-    /**
-     * How much a concept says about which document is meant: its inverse document frequency times its English
-     * rarity squared; 0 for a word no document uses.
-     */
-    double documentWeight(Snapshot snapshot, Concept c) {
-        int n = Math.max(1, snapshot.vocabulary().documents());
-        int df = 0;
-        for (Alternative a : c.alternatives()) {
-            int altDf = Integer.MAX_VALUE;
-            for (String t : a.terms()) altDf = Math.min(altDf, snapshot.vocabulary().documentFrequency(t));
-            df = Math.max(df, altDf);
-        }
-        if (df == 0) return 0;
-        double rarity = english.rarity(c.surface());
-        return (c.context() ? CONTEXT_WEIGHT : 1.0) * Math.log(1 + (n + 1) / (df + 0.5)) * rarity * rarity;
     }
 
     /** The weight of a word that occurs in one section only: the most a word the guide uses can weigh. */

@@ -88,12 +88,6 @@ public final class Scorer {
         }
     }
 
-    /**
-     * The share of a question's words (by weight) that a section nobody filed questions for must contain for a
-     * topic listed as not covered not to override it.
-     */
-    static final double OWN_WORDS = 0.75;
-
     /** The weights in the order of the features each weighs. */
     private final double[] evidence, blend, calibration, unfiledCalibration;
 
@@ -149,13 +143,7 @@ public final class Scorer {
         // covered counts only through the gap: it is a whole question ("can you help with a pulled hamstring"),
         // and its wording, not only its topic, is near questions the guide does answer ("will you work on my
         // hamstrings")
-        // a section is what all of it says, its sentences included: a topic listed as not covered never
-        // overrides a section one of whose sentences is nearer the question than the topic is; nor, for a
-        // section nobody filed questions for (a document newer than the list, typically), one that contains
-        // most of the question's words ("what lengths of appointment can I pick from" is not "booking")
-        double nearness = Math.max(top.hit().cosine(), top.hit().sentenceCosine());
-        boolean ownWords = unfiled && top.hit().coverage() >= OWN_WORDS;
-        boolean aboutNotCovered = !ownWords && nearness < retrieval.notCoveredTopicCosine()
+        boolean aboutNotCovered = top.hit().cosine() < retrieval.notCoveredTopicCosine()
                 && retrieval.inGuideWords().cosine(top.sectionId()) < retrieval.notCoveredTopicCosine();
         double confidence = retrieval.question().content().isEmpty() || aboutNotCovered ? 0 : 1 / (1 + Math.exp(-z));
         return new Scored(ranked, confidence, margin, agree, retrieval.knownShare(), retrieval.notCoveredVote(), retrieval.notCoveredLearnt(), gap, retrieval.nearestNotCoveredTopic(),

@@ -19,8 +19,6 @@ import org.apache.lucene.analysis.Analyzer;
  */
 public final class Vocabulary {
     private final Map<String, Set<String>> sectionTerms;
-    /** Each document (a section id's part before the slash) → the terms of all its sections. */
-    private final Map<String, Set<String>> documentTerms;
     private final Map<String, Set<String>> sectionPairs;
     private final Map<String, Set<String>> titleTerms;
     private final Map<String, Integer> sectionFrequency;
@@ -33,10 +31,6 @@ public final class Vocabulary {
                        Map<String, Integer> sectionFrequency, Map<String, Set<String>> notCoveredTerms,
                        Map<List<String>, String> synonymWording) {
         this.sectionTerms = sectionTerms;
-        Map<String, Set<String>> byDocument = new HashMap<>();
-        sectionTerms.forEach((id, t) -> byDocument.computeIfAbsent(documentOf(id), k -> new HashSet<>()).addAll(t));
-        byDocument.replaceAll((k, t) -> Set.copyOf(t));
-        this.documentTerms = Map.copyOf(byDocument);
         this.sectionPairs = sectionPairs;
         this.titleTerms = titleTerms;
         this.sectionFrequency = sectionFrequency;
@@ -106,29 +100,6 @@ public final class Vocabulary {
     /** The analysed terms of all of a section's units. */
     public Set<String> termsOf(String sectionId) {
         return sectionTerms.getOrDefault(sectionId, Set.of());
-    }
-
-    /** The document a section belongs to: its id's part before the first slash. */
-    public static String documentOf(String sectionId) {
-        int slash = sectionId.indexOf('/');
-        return slash < 0 ? sectionId : sectionId.substring(0, slash);
-    }
-
-    /** How many documents there are. */
-    public int documents() {
-        return documentTerms.size();
-    }
-
-    /** In how many documents a term occurs (0 when the corpus does not use it). */
-    public int documentFrequency(String term) {
-        int n = 0;
-        for (Set<String> t : documentTerms.values()) if (t.contains(term)) n++;
-        return n;
-    }
-
-    /** The analysed terms of every section of a section's document. */
-    public Set<String> documentTermsOf(String sectionId) {
-        return documentTerms.getOrDefault(documentOf(sectionId), Set.of());
     }
 
     /** True when the section contains these terms as a phrase (each next term within one word of the last). */

@@ -19,6 +19,7 @@ class RetrievalTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
+            "what sets off a sciatic nerve in the first place|causes",
             "whats deep tissue work like|deep-tissue-massage",
             "which scans tell a doctor its sciatica|diagnosis",
             "what are the symptoms|symptoms",
@@ -37,24 +38,6 @@ class RetrievalTest {
         assertTrue(r.answer().score() >= 0 && r.answer().score() <= 1);
         assertEquals("corpus/massage-for-sciatic-pain.md", r.answer().source());
         assertFalse(r.disclaimer().isBlank());
-    }
-
-    /**
-     * A near tie since the ranking was fitted on new guides too (2.10 against 2.05): the guide's lead, which
-     * says the nerve's irritation causes it and announces the causes, or Causes itself; either way Causes is
-     * one tap away, as the answer or the first related topic.
-     */
-    @Test
-    void what_sets_sciatica_off_shows_its_causes_first_or_one_tap_away() {
-        String question = "what sets off a sciatic nerve in the first place";
-        assertNotFiled(question);
-        Reply r = chat.ask(question);
-        assertEquals(Reply.Status.ANSWERED, r.status(), () -> question + " -> " + r);
-        String causes = "massage-for-sciatic-pain/causes";
-        boolean shown = r.answer().sectionId().equals(causes)
-                || r.answer().sectionId().equals("massage-for-sciatic-pain/intro") && !r.related().isEmpty()
-                && r.related().get(0).sectionId().equals(causes);
-        assertTrue(shown, () -> question + " -> " + r.answer().sectionId() + ", related " + r.related());
     }
 
     @ParameterizedTest

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class ScorerWeightsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Retriever.SectionHit HIT = new Retriever.SectionHit("doc/section", 0.7, 1, 3.0, 1, 0.5, 0.2,
-            List.of("word"), 0.3, 0.1, 0, 0.6, 0.65, 0.5, 0.7);
+            List.of("word"), 0.3, 0.1, 0, 0.6, 0.65);
 
     @Test
     void every_shipped_weight_names_a_feature_the_code_computes_and_says_what_it_was_fitted_on() {
@@ -77,7 +77,7 @@ class ScorerWeightsTest {
     void a_section_nobody_filed_questions_for_gets_its_own_text_and_prior_and_one_with_filings_does_not() {
         Features.Ranking unfiled = Features.Ranking.of(HIT, 0.5);
         Retriever.SectionHit filed = new Retriever.SectionHit("doc/section", 0.7, 1, 3.0, 1, 0.5, 0.2, List.of("word"), 0.3, 0.1,
-                IndexBuilder.FAIR_SHARE, 0.6, 0.65, 0.5, 0.7);
+                IndexBuilder.FAIR_SHARE, 0.6, 0.65);
         Features.Ranking withFilings = Features.Ranking.of(filed, 0.5);
         assertEquals(1.0, unfiled.prior());
         assertEquals(0.0, withFilings.prior());
