@@ -83,13 +83,15 @@ public final class Main {
                     --explain also prints how the question was read and the five best sections with their scores.
                     """,
             "eval", """
-                    Usage: java -jar target/sciatica-chat.jar eval [FILE] [--split tune|holdout|all] [thresholds]
+                    Usage: java -jar target/sciatica-chat.jar eval [FILE] [--corpus DIR] [--index DIR] [--split tune|holdout|all] [thresholds]
 
                     Runs labelled questions through the real chat and prints accuracy per category, the misses
                     with what came back, and latency percentiles. Without FILE, runs the question and safety sets
                     that come with the chat. FILE is tab-separated: split, category, expected section (or level),
                     question; categories: paraphrase, lay, typo, section, item, story, offtopic, smalltalk,
-                    redflag-emergency, redflag-see_doctor, safe.
+                    redflag-emergency, redflag-see_doctor, safe. A section is its id as the API returns it
+                    (document/heading-slug; a document's lead paragraph is document/intro) or the part after the
+                    slash. --corpus DIR measures a copy of the corpus (a new guide, say) instead of corpus/.
 
                     Thresholds (exit 1 when a measure is below its minimum or above its maximum):
                       --min-top1 X          in-domain questions answered with the right section first (0-1)
