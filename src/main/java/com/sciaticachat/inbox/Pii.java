@@ -30,7 +30,7 @@ public final class Pii {
 
     // ---- e-mails
     private static final String WORD = "[\\p{L}\\p{N}_%+-]+";
-    private static final String DOT = "(?:\\s*\\.\\s*|\\s*[(\\[{<]\\s*(?:dot|punto)\\s*[)\\]}>]\\s*|\\s+(?:dot|punto|point)\\s+)";
+    private static final String DOT = "(?:\\s*\\.\\s*|\\s*[(\\[{<]\\s*(?:dot|punto)\\s*[)\\]}>]\\s*|\\s+(?:dot|punto|point|period)\\s+)";
     private static final String JOIN = "(?:" + DOT + "|\\s*[_-]\\s*|\\s+(?:underscore|dash|hyphen)\\s+)";
     private static final String AT = "(?:\\s*@\\s*|\\s*[(\\[{<]\\s*at\\s*[)\\]}>]\\s*|\\s+at\\s+)";
     private static final String TLD = "(?:com|net|org|edu|gov|mil|info|biz|io|co|us|uk|ca|au|de|fr|me|uk|nz|ie|in)";
@@ -42,7 +42,7 @@ public final class Pii {
     /** Written out: an "@" or a bracketed "at" anywhere, or a plain "at" before a mail provider or a "dot com". */
     private static final Pattern WRITTEN_EMAIL = Pattern.compile(
             "\\b" + WORD + "(?:" + JOIN + WORD + "){0,4}"
-                    + "(?:(?:\\s*@\\s*|\\s*[(\\[{<]\\s*(?:at|arroba)\\s*[)\\]}>]\\s*|\\s+arroba\\s+)" + WORD + "(?:" + DOT + WORD + "){0,3}"
+                    + "(?:(?:\\s*@\\s*|\\s*[(\\[{<]\\s*(?:at|arroba)\\s*[)\\]}>]\\s*|\\s+arroba\\s+|\\s+at[- ](?:sign|symbol)\\s+)" + WORD + "(?:" + DOT + WORD + "){0,3}"
                     + "|\\s+at\\s+(?:" + PROVIDER + "\\b(?:" + DOT + WORD + "){0,3}|" + WORD + "(?:" + DOT + WORD + "){0,2}" + DOT + TLD + "\\b))", F);
 
     // ---- addresses
@@ -50,20 +50,38 @@ public final class Pii {
             + "parkway|pkwy|terrace|ter|highway|hwy|trail|trl|row|close|crescent|square|sq|loop|run|pike|alley|walk|grove|gardens|mews)";
     private static final String UNIT = "(?:apt|apartment|unit|suite|ste|flat|#|no\\.?|number)\\s*#?\\s*[\\p{L}\\p{N}-]{1,6}";
     private static final Pattern STREET_ADDRESS = Pattern.compile(
-            "(?:\\b" + UNIT + "\\s*,?\\s*)?\\b\\d{1,6}[a-z]?\\s+(?:[\\p{L}'.-]+\\s+){1,4}" + STREET + "\\b\\.?"
+            "(?:\\b" + UNIT + "\\s*,?\\s*)?(?<![/:.])\\b\\d{1,6}[a-z]?\\s+(?:[\\p{L}'.-]+\\s+){1,4}" + STREET + "\\b\\.?"
                     + "(?:\\s*,?\\s*" + UNIT + "\\b)?"
                     + "(?:\\s*,?\\s*(?:[\\p{Lu}][\\p{L}'-]+\\s?){1,3}(?:,?\\s*[A-Z]{2})?(?:\\s+\\d{5}(?:-\\d{4})?)?)?", Pattern.UNICODE_CASE);
     private static final Pattern STREET_ADDRESS_CI = Pattern.compile(
-            "(?:\\b" + UNIT + "\\s*,?\\s*)?\\b\\d{1,6}[a-z]?\\s+(?:[\\p{L}'.-]+\\s+){1,4}" + STREET + "\\b\\.?(?:\\s*,?\\s*" + UNIT + "\\b)?", F);
+            "(?:\\b" + UNIT + "\\s*,?\\s*)?(?<![/:.])\\b\\d{1,6}[a-z]?\\s+(?:[\\p{L}'.-]+\\s+){1,4}" + STREET + "\\b\\.?(?:\\s*,?\\s*" + UNIT + "\\b)?", F);
     private static final Pattern UNIT_ALONE = Pattern.compile(
             "\\b(?:apt|apartment|unit|suite|flat|room)\\s*(?:is\\s+|number\\s+|no\\.?\\s*)?#?\\s*\\d[\\p{L}\\p{N}-]{0,5}\\b", F);
     /** Addresses whose street word comes first: "5 Rue des Lilas", "77 Calle Sol", "12 Via Roma". */
     private static final Pattern STREET_FIRST = Pattern.compile(
             "\\b\\d{1,6}[a-z]?,?\\s+(?:rue|calle|avenida|av\\.|via|viale|strada|piazza|plaza|camino|carrera|rua|chemin|route|allée|place|"
                     + "strasse|straße|weg|platz|ulica|ul\\.)\\s+(?:[\\p{L}'’.-]+\\s?){1,4}", F);
+    /**
+     * A street named where someone lives, without a house number: "we r the blue house on Birchleaf Dr", "I live
+     * off Old Stage Rd", "the corner of Oak and 5th".
+     */
+    private static final Pattern HOME_STREET = Pattern.compile(
+            "(?<=\\b(?:live|living|lives|stay|staying|house|home|my place|our place|apartment|casa|traila|traila|trailer|vivo|vivimos|condo|townhouse|trailer|farm|we'?re|we r|we are|i'?m|i am|located|address)"
+                    + "\\b[^.?!\\n]{0,30}?\\b(?:on|off|at|in|pon|en)\\s)\\s*(?:[\\p{L}\\d'.-]+\\s+){1,3}" + STREET + "\\b\\.?", F);
+    private static final Pattern CORNER = Pattern.compile(
+            "(?<=\\b(?:corner|intersection) of\\s)\\s*[\\p{L}\\d'.-]+(?:\\s+[\\p{L}\\d'.-]+){0,3}?\\s+(?:and|&|n|at)\\s+[\\p{L}\\d'.-]+(?:\\s+" + STREET + "\\b\\.?)?", F);
+    /** A house number said in words: "twelve oh four Glenwood Avenue". */
+    private static final Pattern SAID_NUMBER_STREET = Pattern.compile("\\b" + "(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+            + "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+            + "hundred|thousand|oh|zero)\\b[\\s-]*){1,6}(?:[\\p{L}'.-]+\\s+){1,3}" + STREET + "\\b\\.?", F);
+    /** A home's number in a village or a park, said in figures or words: "cottage eighty eight", "lot #14", "space 22". */
+    private static final Pattern DWELLING_NUMBER = Pattern.compile("\\b(?:cottage|cabin|villa|trailer|space|lot|bldg|building|unit|apt|apartment|suite|room)\\s*(?:#|no\\.?|number)?\\s*"
+            + "(?:\\d+[a-z]?\\b|(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+            + "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|oh)\\b[\\s-]*)+)", F);
+
     /** Words that make "3 hour drive" or "2 mile walk" a distance or a time, not an address. */
     private static final Pattern NOT_A_STREET = Pattern.compile(
-            "(?i).*\\b(?:sec|secs|second|seconds|min|mins|minute|minutes|hr|hrs|hour|hours|day|days|week|weeks|month|months|year|years|"
+            "(?i).*\\b(?:a|the|long|short|quick|nice|after|before|every|each|per|sec|secs|second|seconds|min|mins|minute|minutes|hr|hrs|hour|hours|day|days|week|weeks|month|months|year|years|"
                     + "mile|miles|km|kms|kilometer|kilometers|kilometre|kilometres|meter|meters|metre|metres|foot|feet|ft|inch|inches|"
                     + "block|blocks|step|steps|lap|laps|time|times|minute-|hour-|mile-)\\b.*");
     /**
@@ -123,6 +141,46 @@ public final class Pii {
                     + "(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s+)?("
                     + "(?<![\\d/])\\d{1,2}/\\d{1,2}(?![\\d/])"
                     + "|" + MONTH + "\\.?\\s+" + DAY + "\\b|" + DAY + "\\s+(?:of\\s+|de\\s+)?" + MONTH + "\\b)", F);
+    /**
+     * A day of a named month without a year ("on Dec 12th", "March twenty second", "12 Dec"): a date whoever it
+     * belongs to. A lower-case "may" or "march" before a number is left alone ("may 2 of us come").
+     */
+    private static final Pattern MONTH_DAY = Pattern.compile(
+            "\\b(" + MONTH + ")\\.?\\s+(?:the\\s+)?(?:(" + DAY + ")(?![\\d:.,]\\d|\\s*(?:%|am|pm|a\\.m|p\\.m|mg|min|mins|minutes?|hrs?|hours?|days?|weeks?|"
+                    + "months?|years?|yrs?|times|people|of us|lbs?|pounds|kg|miles?|sessions?|visits?|massages?|or more|-\\s*\\d)\\b)"
+                    + "(?:\\s*(?:and|&|or|to|-|through|thru)\\s*(?:the\\s+)?[0-3]?\\d(?:st|nd|rd|th)?\\b(?![:.,]\\d|\\s*(?:%|am|pm|mg|min|hours?|days?|weeks?|months?|years?)\\b))?"
+                    + "|" + ORDINAL_WORD + "\\b)"
+                    + "|\\b(?:the\\s+)?(?:" + DAY + "\\s+(?:of\\s+)?|" + ORDINAL_WORD + "\\s+of\\s+)(" + MONTH + ")\\b\\.?", F);
+    /**
+     * A birth date said in words after what introduces it, as voice typing writes it: "date of birth is march
+     * fourteenth nineteen fifty eight", "D O B three fourteen fifty eight".
+     */
+    private static final Pattern BIRTH_SAID = Pattern.compile(
+            "(?:\\b(?:d\\s?o\\s?b|date of birth|birth ?date|birthday|born(?: on| in)?)\\b)\\s*(?:is|was|:|-)?\\s*"
+                    + "((?:(?:the|of|and|" + MONTH + "|" + ORDINAL_WORD + "|zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                    + "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+                    + "hundred|thousand|\\d{1,4}(?:st|nd|rd|th)?)\\b[\\s,/.-]*){2,12})", F);
+    private static final Pattern FILLER_TAIL = Pattern.compile("(?:[\\s,/.-]|\\b(?:the|of|and)\\b)*$", F);
+    /** "December 24 and 31", "Jan 1st", "July 4": days every calendar marks, not anyone's. */
+    private static boolean holiday(String found) {
+        String f = found.toLowerCase(Locale.ROOT);
+        String days = f.replaceAll("[^\\d]+", " ").strip();
+        if (days.isEmpty()) return false;
+        Set<String> allowed = f.startsWith("dec") || f.matches(".*\\bdec.*") ? Set.of("24", "25", "31")
+                : f.matches(".*\\bjan.*") ? Set.of("1") : f.matches(".*\\bjul.*") ? Set.of("4") : Set.of();
+        return java.util.Arrays.stream(days.split(" ")).allMatch(allowed::contains);
+    }
+
+    /** Holidays said as dates: not anyone's. */
+    private static final Pattern HOLIDAY = Pattern.compile("(?:the\\s+)?(?:4th|fourth)\\s+of\\s+july|cinco de mayo|(?:the\\s+)?(?:25th|twenty[- ]fifth) of december", F);
+    /**
+     * A month and day in figures without a year ("11/3", "on 12/14"). Not a pain score ("7/10"), a fraction
+     * ("1/2 hour", "3/4 of my leg"), "24/7" or "50/50".
+     */
+    private static final Pattern NUMERIC_DAY = Pattern.compile(
+            "(?<![\\w/.:$-])(1[0-2]|0?[1-9])/(3[01]|[12]\\d|0?[1-9])(?![\\w/]|[.,]\\d|\\s*(?:of\\s+(?:the|my|a|an|it|his|her|your|their|our)\\b|"
+                    + "hours?|hrs?|inch|inches|in\\b|cups?|miles?|mile|mi\\b|x\\b|times|days?|weeks?|mg|pain|scale|left|right|way|dose|tab))", F);
+
     /** "my appointment on Tuesday 14 October": a weekday and a day after an appointment or a booking. */
     /** A year or anything date-like after words that introduce a birth date. */
     private static final Pattern BIRTH = Pattern.compile(
@@ -148,29 +206,72 @@ public final class Pii {
     // ---- names
     private static final Pattern STRONG_NAME_CUE = Pattern.compile(
             "\\b(?:my name is|my name's|my names|name is|name's|i go by|signed|me llamo|mi nombre es|tên là|tên tôi là|mera naam|"
-                    + "je m'appelle|ich heiße|meu nome é|mi chiamo)[\\s,:]+", F);
+                    + "je m'appelle|ich heiße|meu nome é|mi chiamo|mein name ist|ako si|ang pangalan ko ay|pangalan ko ay|pangalan ko|"
+                    + "mi name|me name|mi name is|the name is|the name's|goes by|going by)[\\s,:]+", F);
     /** A form's fields: "Name: ...", "Patient Name: ...", "Client: ...", "Card holder: ...". */
     private static final Pattern FORM_CUE = Pattern.compile(
             "\\b(?:name|nombre|nom|client|patient|pt|card ?holder|cardholder|contact|emergency contact|insured|subscriber|"
-                    + "guardian|parent|caregiver|policy ?holder)\\s*:\\s*", F);
+                    + "guardian|parent|caregiver|policy ?holder|employee|staff member|attendee|participant|(?:preferred |requested )?(?:therapist|provider)|"
+                    + "booked by|requested by|submitted by|referred by|referring (?:physician|doctor|provider))\\s*:\\s*", F);
     /** "I'm" and its spellings: what follows is a name unless it is an ordinary description ("I'm sore", "I'm a nurse"). */
-    private static final Pattern SELF_CUE = Pattern.compile("(?:\\bi'm|\\bi’m|\\bim|\\bi am|\\biam|\\bme llamo|\\bmy name)\\s+", F);
+    private static final Pattern SELF_CUE = Pattern.compile("(?:\\bi'm|\\bi’m|\\bim|\\bi am|\\biam|\\bme llamo|\\bmy name|\\bich bin)\\s+", F);
+    /** "its dave here", "it's Sgt Hollis here": whatever stands between "it's" and "here" is who is writing. */
+    private static final Pattern IT_IS_HERE = Pattern.compile("\\bit(?:'s|’s|s| is)\\s+((?:\\p{L}[\\p{L}\\p{M}'’.-]*\\s+){1,3})(?:here|again)\\b", F);
+    /** Initials alone closing a message after a dash or a comma: "— HLW", ", J.R.". */
+    private static final Pattern INITIALS_SIGNATURE = Pattern.compile("(?<=[-–—~,]\\s?|[-–—~,]\\s{2})(\\p{Lu}\\.?\\s?){2,3}[.!]?\\s*$");
+    /** A day of the month alone after "on" or "by": "on the 20th", "by the twenty eighth". */
+    private static final Pattern DAY_OF_MONTH = Pattern.compile("\\b(?:(?:on|pon|by|before|until|til|till|from|since|to|or|and|for|is|be|like|do|does|"
+            + "(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?)\\s+(?:the|di|da|tha)\\s+)"
+            + "(?:(?:[12]?\\d|3[01])(?:st|nd|rd|th)|" + ORDINAL_WORD + ")(?=\\s*(?:[,.!?;)]|$)|\\s+(?:at|if|please|would|could|works?|is|in the|around|"
+            + "after|but|so|instead|then|ok|okay|morning|afternoon|evening|am|pm|\\d))", F);
+    private static final String RELATIONS = "(?:son|daughter|husband|hubby|wife|wifey|partner|boyfriend|girlfriend|bf|gf|mum|mom|mother|dad|father|"
+            + "brother|sister|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|granny|friend|bestie|neighbou?r|child|kid|baby|"
+            + "boy|girl|aunt|auntie|uncle|cousin|niece|nephew|patient|client|fianc[eé]e?|(?:son|daughter|mother|father|brother|sister)[- ]in[- ]law|"
+            + "stepson|stepdaughter|stepmom|stepdad|godson|goddaughter|godmother|godfather|advisor|adviser|supervisor|boss|manager|colleague|"
+            + "coworker|co-worker|roommate|housemate|flatmate|carer|caregiver|aide|sitter|nanny|compadre|comadre|esposo|esposa|hijo|hija|"
+            + "mamá|papá|hermano|hermana|nieto|nieta|abuela|abuelo|tío|tía|primo|prima)";
     /** Words after which a capitalised word or a known name is a name ("this is Karen", "my son Jacob"). */
     private static final Pattern NAME_CUE = Pattern.compile(
             "(?:\\bit(?:'s|’s|s| is) me(?: again)?,?|\\bthis is|\\bcall me|\\bit's|\\bit’s|\\bits|\\bit is|"
-                    + "\\bmy (?:son|daughter|husband|wife|partner|boyfriend|girlfriend|mum|mom|mother|dad|father|brother|sister|"
-                    + "grandson|granddaughter|grandmother|grandfather|grandma|grandpa|friend|neighbou?r|child|kid|baby|boy|girl|"
-                    + "aunt|uncle|cousin|niece|nephew|patient|client|fianc[eé]e?),?)\\s+", F);
+                    + "\\bsoy|\\bse llama|\\bcall mi)\\s+", F);
+    /** "my son", "mi husband", "our late father": a relation, and then often the relation's name. */
+    private static final Pattern MY_RELATION_CUE = Pattern.compile(
+            "\\b(?:my|mi|me|our|his|her|their) (?:late |ex[- ]|step[- ]?|younger |older |little |big |oldest |youngest |eldest )?" + RELATIONS + ",?\\s+", F);
+    /** Relations said without "my": "Son-in-law Bishop set this up", "la esposa de Arturo". */
+    private static final Pattern RELATION_CUE = Pattern.compile("(?:(?:^|[.!?]\\s+)(?:" + RELATIONS + ")|\\b(?:esposa|esposo|hijo|hija|hermano|hermana|mamá|mama|papá|"
+            + "compadre|comadre|amigo|amiga|novio|novia) de|\\b(?:compadre|comadre|hubby|wifey))\\s+", F);
     private static final Pattern SIGN_OFF = Pattern.compile(
             "(?:\\b(?:thanks(?: so much| again| a lot)?|thank you(?: so much| again)?|thx|ty|many thanks|regards|kind regards|best regards|"
                     + "warm regards|best wishes|best|cheers|sincerely|yours(?: truly| sincerely| faithfully)?|take care|love|blessings|"
                     + "respectfully(?: yours)?|cordially|gratefully|with (?:gratitude|thanks|love|appreciation)|ever so grateful|"
-                    + "kindest regards|x+|xo+|xoxo)\\s*[,!.]*"
+                    + "kindest regards|x+|xo+|xoxo|god bless(?: you| y'?all)?|blessings|namaste|salamat(?: po)?|maraming salamat(?: po)?|danke(?: sch(?:ö|oe)n)?|"
+                    + "mit freundlichen gr(?:ü|ue)(?:ß|ss)en|mfg|v/r|vr|very respectfully|semper fi|peace(?: out)?|much love|love and light|hugs|ciao|"
+                    + "gracias|hooah|over and out|10-4|ten four|see (?:you|u|ya) (?:then|soon|tomorrow|tmrw|there)|talk soon|ttyl|bye|later)\\s*[,!.]*\\s*[\\p{So}\\p{Sk}\\p{Cs}\\x{200d}\\x{fe0f}]*"
                     + "|\\s[-–—~]+)\\s*(?=[^,.!?]{1,60}$)", F);
     /** "Anne-Marie here," at the start of a message, after an optional greeting. */
     private static final Pattern HERE_NAME = Pattern.compile(
             "^\\s*(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)),?\\s+)?((?:\\p{L}[\\p{L}\\p{M}'’-]*\\s+){1,3})here\\b", F);
-    private static final Pattern TITLE_NAME = Pattern.compile("\\b(?:dr|mr|mrs|ms|miss|mx|prof|don|doña|dona|señor|señora|sr|sra|srta)\\.?\\s+(?=\\p{Lu})", F);
+    private static final String TITLES = "dr|mr|mrs|ms|miss|mx|prof|don|doña|dona|señor|señora|sr|sra|srta|herr|frau|sgt|sergeant|cpl|corporal|"
+            + "lt|lieutenant|col|colonel|capt|captain|maj|major|gen|general|cmdr|commander|rev|reverend|pastor|fr|deacon|coach|atty|judge|"
+            + "officer|nurse|tita|tito|lola|lolo|ate|kuya|auntie|aunt|uncle|granny|nana|mama|papa|miss|doc|doctor|professor|prof|madam|madame";
+    private static final Pattern TITLE_NAME = Pattern.compile("\\b(?:" + TITLES + ")\\.?\\s+(?=(?-i)\\p{Lu})", F);
+    /** A title in lower case: a name follows only when it is one ("dr okonkwo", not "dr appointment"). */
+    private static final Pattern TITLE_LOWER = Pattern.compile("\\b(?:dr|mr|mrs|ms|sgt|capt|rev|pastor|coach|herr|frau)\\.?\\s+(?=(?-i)\\p{Ll})", F);
+    /** Words after which the person the visitor means is named: "book with Keisha", "referred by Dr Lee", "ask for Tom". */
+    private static final Pattern PERSON_CUE = Pattern.compile(
+            "\\b(?:(?:book(?:ed|ing)?|schedul(?:e|ed|ing)|session|appointment|appt|slot)(?: (?!with\\b|wid\\b)\\S+){0,3} (?:with|wid|w/)|see(?:ing)?|saw|ask(?:ed)? for|request(?:ed)?|referred (?:me |us )?by|recommended by|sent by|"
+                    + "(?:the|that|this|di|dat|your) (?:guy|girl|lady|gal|fella|man|woman|dude|one|therapist|masseuse|masseur)|therapist|masseuse|masseur|lmt|"
+                    + "(?:my|our|the|her|his) (?:therapist|lmt|masseuse|massage therapist|pt|physio|chiro|chiropractor|doctor|doc|gp|pcp|surgeon|"
+                    + "neurologist|ortho|trainer|coach|nurse|caregiver|aide|boss|manager|coworker|co-worker|roommate|landlord)|"
+                    + "(?:therapist|lmt|masseuse|doctor|dr|nurse) named|named)\\s+", F);
+    /** "Hollis speaking", "Sgt. Hollis speaking": a name before "speaking" or "here" opens the message. */
+    private static final Pattern SPEAKING = Pattern.compile("^\\s*(?:(?:hi|hello|hey|good (?:morning|afternoon|evening)),?\\s+)?(?:(?:" + TITLES + ")\\.?\\s+)?"
+            + "((?:\\p{L}[\\p{L}\\p{M}'’.-]*\\s+){1,3})(?:speaking|calling)\\b", F);
+    /** Words of affection or rank before a name: "this is big mike", "it's lil Dre", "I'm old Sarge". */
+    private static final Set<String> NICKNAME_WORDS = Set.of("big", "little", "lil", "ol", "old", "young", "ya", "your", "ur", "yer", "auntie",
+            "aunt", "uncle", "granny", "grandma", "grandpa", "nana", "papa", "mama", "miss", "mister", "coach", "pastor", "brother", "sister",
+            "sgt", "sergeant", "captain", "capt", "officer", "nurse", "doc", "dr", "mr", "mrs", "ms", "tita", "tito", "lola", "lolo", "ate",
+            "kuya", "herr", "frau", "good", "dear", "poor", "boy", "girl");
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}][\\p{L}\\p{M}'’.-]*");
     private static final Set<String> NOT_NAMES = Set.copyOf(java.util.Arrays.asList("january", "february", "march", "april", "may", "june", "july", "august",
             "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -186,7 +287,10 @@ public final class Pii {
             "did", "will", "would", "can", "could", "should", "shall", "might", "must", "going", "gonna", "wanna", "gotta",
             "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "who", "what", "which", "where", "how",
             "why", "new", "sorry", "trying", "hoping", "wondering", "looking", "having", "getting", "feeling", "thinking",
-            "massage", "pain", "sciatica", "therapist", "doctor", "nurse", "patient", "client", "mom", "mum", "dad", "wife", "husband"));
+            "massage", "pain", "sciatica", "therapist", "doctor", "nurse", "patient", "client", "mom", "mum", "dad", "wife", "husband",
+            // Tagalog's small words, for visitors who mix it in ("Nurse po ako", "mag-request ng therapist")
+            "ng", "sa", "po", "ang", "ko", "mo", "ba", "na", "lang", "naman", "yung", "ni", "kay", "ako", "ikaw", "siya", "kami", "tayo",
+            "sila", "opo", "din", "rin", "pa", "ay", "mga", "kasi", "talaga", "ito", "iyan", "yan", "dito", "doon", "pwede", "puwede", "hindi"));
     /** "I'm", "don't", "she's": contractions, never names (unlike "O'Neill"). */
     private static final Pattern CONTRACTION = Pattern.compile(".*['’](?:m|ve|d|ll|re|s|t)");
     private static final Set<String> PARTICLES = Set.of("van", "von", "de", "da", "del", "della", "di", "du", "la", "le", "bin", "al", "el", "ter", "st", "st.");
@@ -197,6 +301,7 @@ public final class Pii {
         String s = EMAIL.matcher(text).replaceAll("[email]");
         s = SPACED_EMAIL.matcher(s).replaceAll("[email]");
         s = WRITTEN_EMAIL.matcher(s).replaceAll(m -> m.group().contains("@") || m.group().matches("(?is).*[(\\[{<]\\s*(?:at|arroba)\\s*[)\\]}>].*")
+                || m.group().matches("(?is).*\\sat[- ](?:sign|symbol)\\s.*")
                 || m.group().matches("(?is).*\\s(?:at|arroba)\\s.*") ? "[email]" : Matcher.quoteReplacement(m.group()));
         s = ADDRESS_AFTER_CUE.matcher(s).replaceAll(m -> m.group(1).isBlank() || m.group(1).matches("(?i)\\s*(?:on|in|at|for)\\b.*")
                 ? Matcher.quoteReplacement(m.group()) : Matcher.quoteReplacement(s0(m)) + "[address]");
@@ -205,6 +310,12 @@ public final class Pii {
         s = STREET_ADDRESS.matcher(s).replaceAll(m -> NOT_A_STREET.matcher(m.group()).matches() ? Matcher.quoteReplacement(m.group()) : "[address]");
         s = STREET_ADDRESS_CI.matcher(s).replaceAll(m -> NOT_A_STREET.matcher(m.group()).matches() ? Matcher.quoteReplacement(m.group()) : "[address]");
         s = UNIT_ALONE.matcher(s).replaceAll("[address]");
+        s = SAID_NUMBER_STREET.matcher(s).replaceAll(m -> NOT_A_STREET.matcher(m.group()).matches() ? Matcher.quoteReplacement(m.group()) : "[address]");
+        s = HOME_STREET.matcher(s).replaceAll(m -> m.group().matches("(?is)\\s*(?:the|a|my|our|same|this|that|main|busy|back|dirt|gravel)\\s+"
+                + "(?:road|street|way|lane|drive|rd|st)\\.?") ? Matcher.quoteReplacement(m.group()) : "[address]");
+        s = CORNER.matcher(s).replaceAll("[address]");
+        s = DWELLING_NUMBER.matcher(s).replaceAll(m -> m.group().matches("(?is)(?:lot|space|room)\\s+(?:one|two|\\d)\\b.*") && !m.group().matches("(?is).*(?:#|no\\.?|number).*")
+                ? Matcher.quoteReplacement(m.group()) : "[address]" + (m.group().endsWith(" ") ? " " : ""));
         s = ZIP_AFTER_STATE.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group().replaceAll("\\d{5}(?:-\\d{4})?$", "")) + "[address]");
         s = ZIP_BEFORE_PLACE.matcher(s).replaceAll(m -> properNouns().contains(m.group(2).toLowerCase(Locale.ROOT))
                 ? "[address] " + Matcher.quoteReplacement(m.group(2)) : Matcher.quoteReplacement(m.group()));
@@ -217,8 +328,27 @@ public final class Pii {
             return Matcher.quoteReplacement(isPlace ? m.group().substring(0, m.start(2) - m.start()) + "[address]" : m.group());
         });
         s = DATE.matcher(s).replaceAll(m -> hasDayOrYear(m.group()) ? "[date]" : Matcher.quoteReplacement(m.group()));
+        s = BIRTH_SAID.matcher(s).replaceAll(m -> {
+            Matcher tail = FILLER_TAIL.matcher(m.group(1));
+            String kept = tail.find() ? tail.group() : "";
+            String said = m.group(1).substring(0, m.group(1).length() - kept.length());
+            return said.matches("(?i)(?:the|of|and|\\s)*") ? Matcher.quoteReplacement(m.group()) : Matcher.quoteReplacement(s0(m)) + "[date]" + Matcher.quoteReplacement(kept);
+        });
+        s = MONTH_DAY.matcher(s).replaceAll(m -> {
+            if (HOLIDAY.matcher(m.group()).matches() || holiday(m.group())) return Matcher.quoteReplacement(m.group());
+            String month = m.group(1) != null ? m.group(1) : m.group(3);
+            boolean ambiguous = month.equals("may") || month.equals("march") || month.equals("mar") || month.equals("sat");
+            return ambiguous && m.group(1) != null && m.group(2) != null ? Matcher.quoteReplacement(m.group()) : "[date]";
+        });
+        s = DAY_OF_MONTH.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group().replaceFirst("(?i)\\b(the|di|da|tha)\\s+\\S+$", "$1 ")) + "[date]");
+        final String sofar = s;
+        s = NUMERIC_DAY.matcher(s).replaceAll(m -> {
+            String f = m.group();
+            boolean dayBefore = WEEKDAY_BEFORE.matcher(sofar.substring(Math.max(0, m.start() - 16), m.start())).find();
+            return fraction(f) && !dayBefore ? Matcher.quoteReplacement(f) : "[date]";
+        });
         s = afterCue(BIRTH, s, "[date]");
-        s = afterCue(DAY_AFTER_CUE, s, "[date]");
+        s = DAY_AFTER_CUE.matcher(s).replaceAll(m -> fraction(m.group(1)) ? Matcher.quoteReplacement(m.group()) : Matcher.quoteReplacement(s0(m)) + "[date]");
         s = afterCue(CARD_CODE, s, "[number]");
         s = afterCue(ID_AFTER_CUE, s, "[number]");
         s = spokenNumbers(s);
@@ -231,7 +361,49 @@ public final class Pii {
         });
         s = LONG_DIGITS.matcher(s).replaceAll("[number]");
         s = MIXED_ID.matcher(s).replaceAll("[number]");
+        s = SPELLED_OUT.matcher(s).replaceAll("[name]");
+        String beforeNames = s;
         s = names(s);
+        s = namedAgain(beforeNames, s);
+        s = ZIP_AFTER_ADDRESS.matcher(s).replaceAll("[address]");
+        return s;
+    }
+
+    private static final Pattern WEEKDAY_BEFORE = Pattern.compile(
+            "\\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\\.?|dates?|on|appt|appointment)[,:]?\\s+$", F);
+
+    /** Figures that read as a score or a fraction rather than a day: "7/10", "1/2", "3/4". */
+    private static boolean fraction(String figures) {
+        return figures.matches("1/[234]|2/3|3/4|\\d{1,2}/10");
+    }
+
+    /** A word spelt out in capitals letter by letter, as people spell a surname: "P-R-U-I-T-T", "S M I T H" (not "R.I.C.E."). */
+    private static final Pattern SPELLED_OUT = Pattern.compile("(?-i)\\b(?:\\p{Lu}-){3,}\\p{Lu}\\b|\\b(?:\\p{Lu} ){3,}\\p{Lu}\\b");
+    /** A zip code (in figures or words) right after an address already removed. */
+    private static final Pattern ZIP_AFTER_ADDRESS = Pattern.compile("\\[address\\],?\\s+(?:\\d{5}(?:-\\d{4})?\\b|(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\\b[\\s-]*){5}(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\\b[\\s-]*){0,4})", F);
+    private static final Pattern WORD_TOKEN = Pattern.compile("\\p{L}[\\p{L}\\p{M}'’-]*");
+
+    /**
+     * A name found once is a name wherever it comes again in the message: "Want the guy Chase ... Last time
+     * Chase actually dug in." A word that is also an ordinary word counts only with its capital.
+     */
+    static String namedAgain(String before, String after) {
+        java.util.Map<String, Integer> left = new java.util.HashMap<>();
+        Matcher a = WORD_TOKEN.matcher(after);
+        while (a.find()) left.merge(a.group(), 1, Integer::sum);
+        Set<String> gone = new HashSet<>();
+        Matcher b = WORD_TOKEN.matcher(before);
+        while (b.find()) {
+            String w = b.group();
+            if (left.merge(w, -1, Integer::sum) < 0 && w.length() > 1 && !NOT_NAMES.contains(w.toLowerCase(Locale.ROOT))) gone.add(w);
+        }
+        String s = after;
+        for (String w : gone) {
+            boolean word = common(w.toLowerCase(Locale.ROOT));
+            if (word && !Character.isUpperCase(w.codePointAt(0))) continue;
+            Pattern again = Pattern.compile("(?<![\\p{L}\\[])" + Pattern.quote(w) + "(?![\\p{L}\\]])", word ? 0 : F);
+            s = again.matcher(s).replaceAll("[name]");
+        }
         return s;
     }
 
@@ -315,7 +487,32 @@ public final class Pii {
         s = replaceNamesAfter(FORM_CUE, s, Cue.FORM);
         s = replaceNamesAfter(SELF_CUE, s, Cue.SELF);
         s = replaceNamesAfter(NAME_CUE, s, Cue.OTHER);
-        s = replaceNamesAfter(TITLE_NAME, s, Cue.OTHER);
+        s = replaceNamesAfter(MY_RELATION_CUE, s, Cue.RELATION);
+        s = replaceNamesAfter(RELATION_CUE, s, Cue.RELATION);
+        Matcher itIs = IT_IS_HERE.matcher(s);
+        if (itIs.find()) {
+            String[] words = itIs.group(1).strip().split("\\s+");
+            String last = words[words.length - 1].replaceAll("[.’']+$", "");
+            String lower = last.toLowerCase(Locale.ROOT);
+            if (!NOT_NAMES.contains(lower) && !notNames().contains(lower) && (Character.isUpperCase(last.codePointAt(0)) || givenNames().contains(lower)
+                    || !common(lower))) {
+                s = s.substring(0, itIs.start(1)) + "[name] " + s.substring(itIs.end(1));
+            }
+        }
+        s = INITIALS_SIGNATURE.matcher(s).replaceAll(m -> common(m.group().replaceAll("[^\\p{L}]", "").toLowerCase(Locale.ROOT))
+                ? Matcher.quoteReplacement(m.group()) : "[name]");
+        s = replaceNamesAfter(TITLE_NAME, s, Cue.RELATION);
+        s = replaceNamesAfter(TITLE_LOWER, s, Cue.PERSON);
+        s = replaceNamesAfter(PERSON_CUE, s, Cue.PERSON);
+        Matcher speaking = SPEAKING.matcher(s);
+        if (speaking.find()) {
+            String words = speaking.group(1).strip();
+            String last = words.substring(words.lastIndexOf(' ') + 1);
+            if (looksLikeName(last, last.toLowerCase(Locale.ROOT), Character.isUpperCase(last.codePointAt(0)))
+                    || !common(last.toLowerCase(Locale.ROOT)) && (givenNames().contains(last.toLowerCase(Locale.ROOT)) || surnames().contains(last.toLowerCase(Locale.ROOT)))) {
+                s = s.substring(0, speaking.start(1)) + "[name] " + s.substring(speaking.end(1));
+            }
+        }
         s = replaceNamesAfter(SIGN_OFF, s, Cue.SIGN_OFF);
         s = nameRuns(s);
         Matcher here = HERE_NAME.matcher(s);
@@ -331,9 +528,15 @@ public final class Pii {
     }
 
     /** How sure the words before are that a name follows. */
-    private enum Cue { STRONG, FORM, SELF, OTHER, SIGN_OFF }
+    private enum Cue { STRONG, FORM, SELF, OTHER, SIGN_OFF, PERSON, NICKNAMED, RELATION }
 
-    private static final int MAX_NAME_WORDS = 5;
+    private static final int MAX_NAME_WORDS = 6;
+    private static final Pattern NICKNAME = Pattern.compile("([\\p{L}]+)\\.?\\s+");
+
+    private static boolean nextIsPlaceWord(String s, int at) {
+        Matcher next = NEXT_WORD.matcher(s.substring(at));
+        return next.find() && PLACE_WORDS.contains(next.group(1).toLowerCase(Locale.ROOT));
+    }
 
     private static String replaceNamesAfter(Pattern cue, String s, Cue kind) {
         Matcher m = cue.matcher(s);
@@ -342,6 +545,18 @@ public final class Pii {
         while (m.find()) {
             if (m.end() < copied) continue;
             int end = nameEnd(s, m.end(), kind);
+            if (end == m.end() && kind != Cue.SIGN_OFF && kind != Cue.FORM) {
+                // "this is big mike kowalczyk": a word of affection or rank, then the name
+                Matcher nick = NICKNAME.matcher(s).region(m.end(), s.length());
+                if (nick.lookingAt() && NICKNAME_WORDS.contains(nick.group(1).toLowerCase(Locale.ROOT))) {
+                    int after = nameEnd(s, nick.end(), Cue.NICKNAMED);
+                    if (after > nick.end()) {
+                        out.append(s, copied, nick.end()).append("[name]");
+                        copied = after;
+                        continue;
+                    }
+                }
+            }
             if (end > m.end()) {
                 out.append(s, copied, m.end()).append("[name]");
                 copied = end;
@@ -356,7 +571,7 @@ public final class Pii {
     private static final Pattern NAME_TOKEN = Pattern.compile("\\p{L}[\\p{L}\\p{M}]*(?:['’-]\\p{L}[\\p{L}\\p{M}]*)*");
 
     private record Tok(int start, int end, String word, String lower, boolean capital, boolean given, boolean proper, boolean common,
-                       boolean closed) {}
+                       boolean closed, boolean surname) {}
 
     /**
      * Names nothing introduces: a run of two to four words that reads as a person's name ("Jerome Battle",
@@ -370,6 +585,9 @@ public final class Pii {
         long upper = s.codePoints().filter(Character::isUpperCase).count(), lowerCount = s.codePoints().filter(Character::isLowerCase).count();
         boolean caps = hasUpper && upper > 3 * lowerCount; // typed in capitals: case says nothing
         boolean mixed = hasUpper && hasLower && !caps;
+        // without case to go by, a run of words the English dictionary lacks says nothing in another language
+        boolean english = com.sciaticachat.analysis.Language.guess(com.sciaticachat.analysis.Words.fold(s),
+                com.sciaticachat.analysis.Language.ENGLISH) == com.sciaticachat.analysis.Language.ENGLISH;
         java.util.List<Tok> toks = new java.util.ArrayList<>();
         Matcher m = NAME_TOKEN.matcher(s);
         while (m.find()) {
@@ -382,13 +600,16 @@ public final class Pii {
             boolean common = java.util.Arrays.stream(lower.split("[-'’]")).allMatch(Pii::common) && !lower.matches(".*[^a-z'’-].*");
             boolean surnamePrefix = lower.matches("(?:o['’]|mc|mac)\\p{L}{2,}");
             toks.add(new Tok(m.start(), m.start() + word.length(), word, lower, capital, givenNames().contains(firstPart) && !NOT_A_PERSON.contains(lower),
-                    properNouns().contains(lower) || surnamePrefix, common && !surnamePrefix, closed));
+                    properNouns().contains(lower) || surnamePrefix, common && !surnamePrefix, closed,
+                    surnamePrefix || java.util.Arrays.stream(lower.split("-")).anyMatch(surnames()::contains)));
         }
         StringBuilder out = new StringBuilder();
         int copied = 0;
         for (int i = 0; i < toks.size(); i++) {
             Tok first = toks.get(i);
             if (first.closed() || first.start() < copied) continue;
+            if (i > 0 && toks.get(i - 1).capital() && PLACE_WORDS.contains(toks.get(i - 1).lower())
+                    && s.substring(toks.get(i - 1).end(), first.start()).isBlank()) continue; // "North Carolina Board", "West Jordan"
             int j = i;
             while (j + 1 < toks.size() && j - i < MAX_NAME_WORDS - 1
                     && s.substring(toks.get(j).end(), toks.get(j + 1).start()).matches("\\s+|\\.\\s+|\\s+['\"‘“(]|['\"’”)]\\s+")
@@ -397,18 +618,30 @@ public final class Pii {
                 j++;
             }
             boolean name;
+            if (nameOfAThing(s, first)) {
+                i = j; // "the Harris Teeter", "the Mona Lisa": a place, a shop or a work, not a person
+                continue;
+            }
             if (j > i) {
                 Tok second = toks.get(i + 1);
+                Tok lastOfRun = toks.get(j);
                 if (mixed) {
-                    // "Marguerite Osei-Bonsu", "Tamika Brown-Ellison", but not "Korean War" or "Kildaire Farm"
+                    // "Marguerite Osei-Bonsu", "Tamika Brown-Ellison", "Grace Young", but not "Korean War" or "Kildaire Farm"
                     name = first.capital() && second.capital()
-                            && (first.given() ? !first.common() || !second.common() : !first.common() && !second.common());
+                            && (first.given() ? !first.common() || !second.common() || second.surname() && !PLACE_WORDS.contains(second.lower())
+                                    : !first.common() && !second.common() || second.surname() && !second.common() && !second.proper())
+                            // "Dashiell 'Dash' Moreno": three capitalised words, a nickname between, ending in a surname
+                            || j - i >= 2 && first.capital() && second.capital() && lastOfRun.capital()
+                            && s.substring(first.end(), lastOfRun.start()).matches("\\s+['\"‘“(]\\S+['\"’”)]\\s+")
+                            && (lastOfRun.surname() || !lastOfRun.common());
+                } else if (!english) {
+                    name = false;
                 } else {
                     // no case to go by: a first name and then a surname the dictionaries know as a name
                     boolean surname = false;
-                    for (int k = i + 1; k <= j; k++) surname |= !toks.get(k).common() && !toks.get(k).closed();
+                    for (int k = i + 1; k <= j; k++) surname |= !toks.get(k).common() && !toks.get(k).closed() && (toks.get(k).surname() || toks.get(k).proper() || toks.get(k).given() || !toks.get(k).lower().matches("[a-z]+"));
                     // a first name that is also a word ("ruth", "north") needs the whole of a three-word name
-                    name = first.given() && (first.common() ? surname && j - i >= 2 : surname || !second.common())
+                    name = first.given() && (first.common() ? surname && (j - i >= 2 || second.surname() && !second.proper()) : surname)
                             || !first.common() && !first.proper() && first.word().length() > 2 && second.proper() && !second.common();
                 }
             } else {
@@ -417,7 +650,11 @@ public final class Pii {
                 String before = s.substring(0, first.start());
                 boolean signs = before.matches("(?s).*(?:[,\\-–—~]|\\b\\p{Lu}\\.)\\s*");
                 name = signs && after.matches("(?s)[\\s.!)\\p{So}\\p{Sk}\\p{Cs}]*")
-                        && (first.given() && !first.common() || mixed && first.capital() && !first.common() && !first.proper());
+                        && (first.given() && !first.common() || mixed && first.capital() && !first.common() && !first.proper())
+                        // a first name alone in the middle of a sentence: "booking for Priya in accounting", "(Sanjay in IT)"
+                        || mixed && first.capital() && first.given() && !first.common() && !first.proper() && !MONTHS.contains(first.lower())
+                        && !sentenceStart(s, first.start())
+                        && !PLACE_BEFORE.matcher(s.substring(Math.max(0, first.start() - 12), first.start())).find();
             }
             if (!name) continue;
             out.append(s, copied, first.start()).append("[name]");
@@ -426,6 +663,19 @@ public final class Pii {
         }
         out.append(s.substring(copied));
         return out.toString();
+    }
+
+    /** Words before which a capitalised word is a place ("we live in Cary", "near Apex"), not a person. */
+    private static final Pattern PLACE_BEFORE = Pattern.compile("\\b(?:in|near|from|to|at|around|outside|into|towards?|through|via|of|off|by)\\s+$", F);
+
+    /** A run after "the" names a thing or a place: "the Harris Teeter", "the Mona Lisa". */
+    private static boolean nameOfAThing(String s, Tok first) {
+        return s.substring(Math.max(0, first.start() - 4), first.start()).matches("(?is).*\\bthe\\s+");
+    }
+
+    /** Whether a word opens a sentence (where every word is capitalised). */
+    private static boolean sentenceStart(String s, int at) {
+        return s.substring(0, at).matches("(?s)(?:.*[.!?:;¿¡\\n]\\s*|\\s*|.*\\s[-–—]\\s*|.*[\"“]\\s*)");
     }
 
     /** Whether a word can be more of a name: a first name, a surname, an initial, a word the dictionary does not know. */
@@ -469,17 +719,28 @@ public final class Pii {
                 name = switch (cue) {
                     case STRONG -> true;
                     case FORM -> capital || !common(lower) || givenNames().contains(lower);
-                    case SIGN_OFF -> capital || properNouns().contains(lower) || unknown(lower);
+                    case SIGN_OFF -> capital || properNouns().contains(lower) || unknown(lower) || givenNames().contains(lower) && !common(lower);
                     case SELF -> !notNames().contains(lower)
                             && (looksLikeName(word, lower, capital) || selfIntroduction(word, lower, capital) && closesName(s, t.start() + word.length()));
                     case OTHER -> looksLikeName(word, lower, capital) || capital && isCapitalisedRun(s, t.start());
+                    // after "book with", "dr": a name the lists know, or a capitalised word that is no ordinary word
+                    case PERSON -> !MONTHS.contains(lower) && !PLACE_WORDS.contains(lower) && !NOT_A_PERSON.contains(lower)
+                            && (capital && (!common(lower) || givenNames().contains(lower))
+                                    || !common(lower) && (givenNames().contains(lower) || surnames().contains(lower)))
+                            && !nextIsPlaceWord(s, t.start() + word.length());
+                    case NICKNAMED -> givenNames().contains(lower) || !common(lower) && (capital || surnames().contains(lower));
+                    // after "my son", "Son-in-law": a capitalised word is his name even if it is also a word ("my son Chase")
+                    case RELATION -> !MONTHS.contains(lower) && !PLACE_WORDS.contains(lower) && !NOT_A_PERSON.contains(lower) && !notNames().contains(lower)
+                            && (capital && (!word.equals(word.toUpperCase(Locale.ROOT)) || !shouting(s) && word.length() > 1)
+                                    || !common(lower) && givenNames().contains(lower) && lower.length() > 2)
+                            && !nextIsPlaceWord(s, t.start() + word.length());
                 };
             } else {
                 // more of the name: a capitalised or unknown word, or (after a sure cue) any word but a description
                 boolean description = notNames().contains(lower) || lower.endsWith("ing");
-                name = capital && (!common(lower) || isCapitalisedRun(s, from)) || properNouns().contains(lower)
+                name = capital && (!common(lower) || isCapitalisedRun(s, from)) || properNouns().contains(lower) || surnames().contains(lower) && !common(lower)
                         || word.matches("\\p{Lu}") || PARTICLES.contains(lower) || !common(lower) && !description
-                        || cue != Cue.OTHER && !description;
+                        || cue != Cue.OTHER && cue != Cue.PERSON && cue != Cue.RELATION && !description;
             }
             if (!name) break;
             taken++;
@@ -489,7 +750,7 @@ public final class Pii {
         }
         if (cue == Cue.SIGN_OFF && taken > 0) {
             // a sign-off's name ends the message, or is followed by a comma: "thanks, Mary" but not "thanks, that helps"
-            if (!s.substring(end).matches("(?s)[\\s.!)]*|\\s*,.*")) return from;
+            if (!s.substring(end).matches("(?s)[\\s.!)]*|\\s*,.*|\\s*\\([^)]{1,40}\\)[\\s.!]*")) return from;
         }
         return taken == 0 ? from : end;
     }
@@ -500,7 +761,9 @@ public final class Pii {
      */
     private static boolean selfIntroduction(String word, String lower, boolean capital) {
         if (notNames().contains(lower) || lower.endsWith("ing") || lower.endsWith("ed") && common(lower)) return false;
-        return capital || common(lower) || properNouns().contains(lower) || unknown(lower) && !lower.matches("[a-z]+");
+        // a lower-case ordinary word is a name only if it is a first name ("im jess", not "i'm face down")
+        return capital || givenNames().contains(lower) || surnames().contains(lower) && !common(lower) || properNouns().contains(lower)
+                || unknown(lower) && !lower.matches("[a-z]+");
     }
 
     /**
@@ -515,9 +778,18 @@ public final class Pii {
         if (!next.find()) return true;
         String w = next.group(1);
         String lw = w.toLowerCase(Locale.ROOT);
-        return NOT_NAMES.contains(lw) || Character.isUpperCase(w.codePointAt(0)) && !w.equals(w.toUpperCase(Locale.ROOT))
+        return NOT_NAMES.contains(lw) || CHAT_FILLERS.contains(lw) || Character.isUpperCase(w.codePointAt(0)) && !w.equals(w.toUpperCase(Locale.ROOT))
                 || !common(lw) && !notNames().contains(lw) && (properNouns().contains(lw) || lw.length() > 3);
     }
+
+    /** Typed in capitals: case says nothing about names. */
+    private static boolean shouting(String s) {
+        long upper = s.codePoints().filter(Character::isUpperCase).count(), lower = s.codePoints().filter(Character::isLowerCase).count();
+        return upper > 3 * lower;
+    }
+
+    /** What people type after their name in a chat: "im faith btw", "im jess lol". */
+    private static final Set<String> CHAT_FILLERS = Set.of("btw", "lol", "fyi", "tho", "though", "haha", "lmao", "fr", "ngl", "pls", "plz");
 
     /** Not a word the dictionary knows (a name in another language, "søren"). */
     private static boolean unknown(String lower) {
@@ -544,11 +816,23 @@ public final class Pii {
     private static final class WordLists {
         static final Set<String> PROPER_NOUNS = load("names/proper-nouns.txt.gz");
         static final Set<String> NOT_NAMES = load("names/not-names.txt.gz");
-        static final Set<String> GIVEN_NAMES = load("names/given-names.txt.gz");
+        /** Moby's first names, and the world's that are not also ordinary English words (Datafaker has "take"). */
+        static final Set<String> GIVEN_NAMES = union(load("names/given-names.txt.gz"), load("names/world-given-names.txt.gz"));
+        static final Set<String> SURNAMES = load("names/surnames.txt.gz");
+
+        private static Set<String> union(Set<String> moby, Set<String> world) {
+            for (String w : world) if (!EnglishWords.get().inDictionary(w) || PROPER_NOUNS.contains(w)) moby.add(w);
+            return moby;
+        }
     }
 
     private static Set<String> properNouns() {
         return WordLists.PROPER_NOUNS;
+    }
+
+    /** Surnames of many countries (Datafaker's locales): "Okonkwo", "Kowalczyk", "Nguyen". */
+    private static Set<String> surnames() {
+        return WordLists.SURNAMES;
     }
 
     /** Adjectives, adverbs and irregular participles (WordNet): what "I'm" is followed by when no name is. */

@@ -14,15 +14,18 @@ import org.junit.jupiter.api.Test;
 /**
  * The privacy scrubber over the sets in {@code src/test/resources/privacy/}: every personal detail in a
  * {@code pii} line is gone, every {@code plain} line comes through unchanged. How the sets were written is
- * in {@code docs/security.md}. {@code pii-r3.tsv}, the last held-out round, is not all met yet: it guards
+ * in {@code docs/security.md}. {@code pii-r4.tsv}, the last held-out round, is not all met yet: it guards
  * against going backwards from where the scrubber stands on it.
  */
 class PiiTest {
     private record Case(String file, int line, String kind, String text, List<String> fragments) {}
 
-    private static final List<String> SETS = List.of("pii-dev.tsv", "pii-r1.tsv", "pii-r2.tsv");
+    private static final List<String> SETS = List.of("pii-dev.tsv", "pii-r1.tsv", "pii-r2.tsv", "pii-r3.tsv");
+    /** The second developers' set: where the scrubber stands on it (its last few lines need more than rules). */
+    private static final int DEV2_SCRUBBED = 134, DEV2_UNTOUCHED = 108;
     /** Where the scrubber stands on the newest round: personal-data lines fully scrubbed, ordinary lines untouched. */
-    private static final int R3_SCRUBBED = 78, R3_UNTOUCHED = 83;
+    private static final String NEWEST = "pii-r4.tsv";
+    private static final int NEWEST_SCRUBBED = 119, NEWEST_UNTOUCHED = 98;
 
     @Test
     void every_personal_detail_is_removed_and_ordinary_questions_are_untouched() throws IOException {
@@ -35,9 +38,8 @@ class PiiTest {
             String out = Pii.scrub(c.text());
             if (c.kind().equals("pii")) {
                 pii++;
-                String lower = out.toLowerCase(Locale.ROOT);
                 for (String f : c.fragments()) {
-                    if (lower.contains(f.toLowerCase(Locale.ROOT))) leaks.add(c.file() + ":" + c.line() + " keeps '" + f + "': " + out);
+                    if (keeps(out, f)) leaks.add(c.file() + ":" + c.line() + " keeps '" + f + "': " + out);
                 }
             } else {
                 plain++;
@@ -51,17 +53,50 @@ class PiiTest {
 
     @Test
     void the_newest_round_does_not_go_backwards() throws IOException {
+        assertAtLeast(NEWEST, NEWEST_SCRUBBED, NEWEST_UNTOUCHED);
+    }
+
+    @Test
+    void the_second_developers_set_does_not_go_backwards() throws IOException {
+        assertAtLeast("pii-dev2.tsv", DEV2_SCRUBBED, DEV2_UNTOUCHED);
+    }
+
+    private static void assertAtLeast(String set, int wantScrubbed, int wantUntouched) throws IOException {
         int scrubbed = 0, untouched = 0;
-        for (Case c : read("pii-r3.tsv")) {
+        for (Case c : read(set)) {
             String out = Pii.scrub(c.text());
             if (c.kind().equals("pii")) {
-                if (c.fragments().stream().noneMatch(f -> out.toLowerCase(Locale.ROOT).contains(f.toLowerCase(Locale.ROOT)))) scrubbed++;
+                if (c.fragments().stream().noneMatch(f -> keeps(out, f))) scrubbed++;
             } else if (out.equals(c.text())) {
                 untouched++;
             }
         }
-        assertTrue(scrubbed >= R3_SCRUBBED, scrubbed + " of pii-r3's personal-data lines fully scrubbed, was " + R3_SCRUBBED);
-        assertTrue(untouched >= R3_UNTOUCHED, untouched + " of pii-r3's ordinary lines untouched, was " + R3_UNTOUCHED);
+        assertTrue(scrubbed >= wantScrubbed, scrubbed + " of " + set + "'s personal-data lines fully scrubbed, was " + wantScrubbed);
+        assertTrue(untouched >= wantUntouched, untouched + " of " + set + "'s ordinary lines untouched, was " + wantUntouched);
+    }
+
+    /** Whether the scrubbed text still holds a fragment; a single letter (an initial) only as a word of its own. */
+    private static boolean keeps(String out, String fragment) {
+        String lower = out.toLowerCase(Locale.ROOT), f = fragment.strip().toLowerCase(Locale.ROOT);
+        if (f.length() > 1) return lower.contains(f);
+        return java.util.regex.Pattern.compile("(?<![\\p{L}\\[])" + java.util.regex.Pattern.quote(f) + "(?![\\p{L}\\]])").matcher(lower).find();
+    }
+
+    @Test
+    void names_dates_and_addresses_without_the_usual_cues() {
+        assertEquals("booking for [name] in accounting", Pii.scrub("booking for Priya in accounting"));
+        assertEquals("my son [name] is 15", Pii.scrub("my son Chase is 15"));
+        assertEquals("can I book with therapist [name]?", Pii.scrub("can I book with therapist Dawn?"));
+        assertEquals("this is big [name] from the crew", Pii.scrub("this is big mike kowalczyk from the crew"));
+        assertEquals("Want the guy [name]. Last time [name] dug in.", Pii.scrub("Want the guy Chase. Last time Chase dug in."));
+        assertEquals("he turns 100 on [date]", Pii.scrub("he turns 100 on Dec 12th"));
+        assertEquals("can we do the [date]?", Pii.scrub("can we do the 20th?"));
+        assertEquals("we r the blue house on [address] across from the pool", Pii.scrub("we r the blue house on Birchleaf Dr across from the pool"));
+        assertEquals("email me at [email]", Pii.scrub("email me at jdoe at sign gmail dot com"));
+        // ordinary words, scores, fractions, holidays and places stay
+        String plain = "I'm 62, pain 7/10, is 1/2 hour enough? Closed December 24 and 31? Parking by the Harris Teeter near Cary?";
+        assertEquals(plain, Pii.scrub(plain));
+        assertEquals("licensed by the North Carolina Board of Massage", Pii.scrub("licensed by the North Carolina Board of Massage"));
     }
 
     @Test
