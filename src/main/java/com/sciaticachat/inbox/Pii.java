@@ -56,7 +56,7 @@ public final class Pii {
     private static final Pattern STREET_ADDRESS_CI = Pattern.compile(
             "(?:\\b" + UNIT + "\\s*,?\\s*)?(?<![/:.])\\b\\d{1,6}[a-z]?\\s+(?:[\\p{L}'.-]+\\s+){1,4}" + STREET + "\\b\\.?(?:\\s*,?\\s*" + UNIT + "\\b)?", F);
     private static final Pattern UNIT_ALONE = Pattern.compile(
-            "\\b(?:apt|apartment|unit|suite|flat|room)\\s*(?:is\\s+|number\\s+|no\\.?\\s*)?#?\\s*\\d[\\p{L}\\p{N}-]{0,5}\\b", F);
+            "\\b(?:apt|apartment|unit|suite|ste|flat|room)\\.?\\s*(?:is\\s+|number\\s+|no\\.?\\s*)?#?\\s*\\d[\\p{L}\\p{N}-]{0,5}\\b", F);
     /** Addresses whose street word comes first: "5 Rue des Lilas", "77 Calle Sol", "12 Via Roma". */
     private static final Pattern STREET_FIRST = Pattern.compile(
             "\\b\\d{1,6}[a-z]?,?\\s+(?:rue|calle|avenida|av\\.|via|viale|strada|piazza|plaza|camino|carrera|rua|chemin|route|allée|place|"
@@ -66,8 +66,8 @@ public final class Pii {
      * off Old Stage Rd", "the corner of Oak and 5th".
      */
     private static final Pattern HOME_STREET = Pattern.compile(
-            "(?<=\\b(?:live|living|lives|stay|staying|house|home|my place|our place|apartment|casa|traila|traila|trailer|vivo|vivimos|condo|townhouse|trailer|farm|we'?re|we r|we are|i'?m|i am|located|address)"
-                    + "\\b[^.?!\\n]{0,30}?\\b(?:on|off|at|in|pon|en)\\s)\\s*(?:[\\p{L}\\d'.-]+\\s+){1,3}" + STREET + "\\b\\.?", F);
+            "(?<=\\b(?:live|living|lives|stay|staying|house|farmhouse|home|my place|our place|apartment|casa|traila|trailer|cabin|cottage|duplex|townhome|vivo|vivimos|condo|townhouse|trailer|farm|we'?re|we r|we are|i'?m|i am|located|address)"
+                    + "\\b[^.?!\\n]{0,30}?\\b(?:on|off|at|in|pon|en|end of|down|up)\\s)\\s*(?:[\\p{L}\\d'.-]+\\s+){1,3}" + STREET + "\\b\\.?", F);
     private static final Pattern CORNER = Pattern.compile(
             "(?<=\\b(?:corner|intersection) of\\s)\\s*[\\p{L}\\d'.-]+(?:\\s+[\\p{L}\\d'.-]+){0,3}?\\s+(?:and|&|n|at)\\s+[\\p{L}\\d'.-]+(?:\\s+" + STREET + "\\b\\.?)?", F);
     /** A house number said in words: "twelve oh four Glenwood Avenue". */
@@ -112,7 +112,9 @@ public final class Pii {
     // ---- dates
     private static final String MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
             + "|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)";
-    private static final String DAY = "(?:[0-3]?\\d)(?:st|nd|rd|th)?";
+    private static final String DAY = "(?:[0-3]?\\d)(?:st|nd|rd|th|er|e)?";
+    private static final String FRENCH_MONTH = "(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
+            + "|januar|februar|märz|maerz|juni|juli|oktober|dezember)";
     private static final String ORDINAL_WORD = "(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
             + "thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|"
             + "(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))";
@@ -150,7 +152,10 @@ public final class Pii {
                     + "months?|years?|yrs?|times|people|of us|lbs?|pounds|kg|miles?|sessions?|visits?|massages?|or more|-\\s*\\d)\\b)"
                     + "(?:\\s*(?:and|&|or|to|-|through|thru)\\s*(?:the\\s+)?[0-3]?\\d(?:st|nd|rd|th)?\\b(?![:.,]\\d|\\s*(?:%|am|pm|mg|min|hours?|days?|weeks?|months?|years?)\\b))?"
                     + "|" + ORDINAL_WORD + "\\b)"
-                    + "|\\b(?:the\\s+)?(?:" + DAY + "\\s+(?:of\\s+)?|" + ORDINAL_WORD + "\\s+of\\s+)(" + MONTH + ")\\b\\.?", F);
+                    + "|\\b(?:the\\s+|le\\s+|el\\s+|am\\s+)?(?:" + DAY + "\\.?\\s+(?:of\\s+|de\\s+)?|" + ORDINAL_WORD + "\\s+of\\s+)(" + MONTH + "|" + FRENCH_MONTH + ")\\b\\.?", F);
+    /** Day and month with dots, as much of Europe writes them: "17.12.", "3.12". */
+    private static final Pattern DOTTED_DAY = Pattern.compile("(?<=\\b(?:on|am|le|el|by|until|till|from|or|and|before|after|dates?|appt|appointment|born|dob|termin)[,:]?\\s{1,2})"
+            + "(3[01]|[12]\\d|0?[1-9])\\.(1[0-2]|0?[1-9])\\.(?:(?:19|20)?\\d\\d\\b)?(?!\\d)", F);
     /**
      * A birth date said in words after what introduces it, as voice typing writes it: "date of birth is march
      * fourteenth nineteen fifty eight", "D O B three fourteen fifty eight".
@@ -159,8 +164,8 @@ public final class Pii {
             "(?:\\b(?:d\\s?o\\s?b|date of birth|birth ?date|birthday|born(?: on| in)?)\\b)\\s*(?:is|was|:|-)?\\s*"
                     + "((?:(?:the|of|and|" + MONTH + "|" + ORDINAL_WORD + "|zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                     + "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
-                    + "hundred|thousand|\\d{1,4}(?:st|nd|rd|th)?)\\b[\\s,/.-]*){2,12})", F);
-    private static final Pattern FILLER_TAIL = Pattern.compile("(?:[\\s,/.-]|\\b(?:the|of|and)\\b)*$", F);
+                    + "hundred|thousand|slash|dash|\\d{1,4}(?:st|nd|rd|th)?)\\b[\\s,/.-]*){2,14})", F);
+    private static final Pattern FILLER_TAIL = Pattern.compile("(?:[\\s,/.-]|\\b(?:the|of|and|slash|dash)\\b)*$", F);
     /** "December 24 and 31", "Jan 1st", "July 4": days every calendar marks, not anyone's. */
     private static boolean holiday(String found) {
         String f = found.toLowerCase(Locale.ROOT);
@@ -191,6 +196,8 @@ public final class Pii {
     /** Seven or more digits with the separators phone numbers use: (919) 555-0142, +1 919.555.0142; O for 0 inside. */
     private static final Pattern PHONE = Pattern.compile("\\+?\\(?\\d[\\dOolI\\s().-]{5,}[\\dOol](?:\\s*(?i:ext\\.?|extension|x)\\s*\\d{1,5})?");
     private static final Pattern LONG_DIGITS = Pattern.compile("\\d{6,}");
+    /** "[phone]-O1O8": the rest of a number typed with a letter O or l, after what was already found. */
+    private static final Pattern PHONE_TAIL = Pattern.compile("\\[phone\\][-.\\s]?(?=[\\dOolI]*\\d)[\\dOolI]{2,5}\\b");
     /** Identifiers that mix letters and digits (member and policy numbers): at least four digits and a letter. */
     private static final Pattern MIXED_ID = Pattern.compile("\\b(?=[\\p{L}\\d-]*\\d[\\p{L}\\d-]*\\d[\\p{L}\\d-]*\\d[\\p{L}\\d-]*\\d)(?=[\\p{L}\\d-]*\\p{L})[\\p{L}\\d][\\p{L}\\d-]{5,}\\b");
     /** The token after words that introduce an identifier. */
@@ -205,7 +212,7 @@ public final class Pii {
 
     // ---- names
     private static final Pattern STRONG_NAME_CUE = Pattern.compile(
-            "\\b(?:my name is|my name's|my names|name is|name's|i go by|signed|me llamo|mi nombre es|tên là|tên tôi là|mera naam|"
+            "\\b(?:my (?:nmae|naem|nmae|anme|nam|nme) is|my name is|my name's|my names|name is|name's|name was|names was|i go by|signed|me llamo|mi nombre es|tên là|tên tôi là|mera naam|"
                     + "je m'appelle|ich heiße|meu nome é|mi chiamo|mein name ist|ako si|ang pangalan ko ay|pangalan ko ay|pangalan ko|"
                     + "mi name|me name|mi name is|the name is|the name's|goes by|going by)[\\s,:]+", F);
     /** A form's fields: "Name: ...", "Patient Name: ...", "Client: ...", "Card holder: ...". */
@@ -215,20 +222,26 @@ public final class Pii {
                     + "booked by|requested by|submitted by|referred by|referring (?:physician|doctor|provider))\\s*:\\s*", F);
     /** "I'm" and its spellings: what follows is a name unless it is an ordinary description ("I'm sore", "I'm a nurse"). */
     private static final Pattern SELF_CUE = Pattern.compile("(?:\\bi'm|\\bi’m|\\bim|\\bi am|\\biam|\\bme llamo|\\bmy name|\\bich bin)\\s+", F);
+    /** "hey so this is mark (mark w, ...)": a first name after "this is" opening a message, closing its clause. */
+    private static final Pattern OPENING_NAME = Pattern.compile("^\\s*(?:(?:hi|hello|hey|hiya|yo|ok|so|good (?:morning|afternoon|evening))[,!]?\\s+)*(?:this is|it'?s|its|it’s)\\s+"
+            + "(\\p{L}[\\p{L}'’-]*)(?=\\s*(?:[,.!?;:)(]|$|\\s+(?:here|again|from|and|btw|lol)\\b))", F);
     /** "its dave here", "it's Sgt Hollis here": whatever stands between "it's" and "here" is who is writing. */
     private static final Pattern IT_IS_HERE = Pattern.compile("\\bit(?:'s|’s|s| is)\\s+((?:\\p{L}[\\p{L}\\p{M}'’.-]*\\s+){1,3})(?:here|again)\\b", F);
+    /** "everyone calls me hunt.", "call me Sunny 🌞": a first name or surname that ends the clause after "call(s) me". */
+    private static final Pattern CALL_ME = Pattern.compile("\\b(?:call|calls|called|calling)\\s+(?:me|mi|him|her)\\s+(\\p{L}[\\p{L}'’-]*)(?=\\s*(?:[,.!?;:)(]|$|[\\p{So}\\p{Cs}]|\\s+(?:but|and|or|for short|lol|haha)\\b))", F);
     /** Initials alone closing a message after a dash or a comma: "— HLW", ", J.R.". */
     private static final Pattern INITIALS_SIGNATURE = Pattern.compile("(?<=[-–—~,]\\s?|[-–—~,]\\s{2})(\\p{Lu}\\.?\\s?){2,3}[.!]?\\s*$");
     /** A day of the month alone after "on" or "by": "on the 20th", "by the twenty eighth". */
-    private static final Pattern DAY_OF_MONTH = Pattern.compile("\\b(?:(?:on|pon|by|before|until|til|till|from|since|to|or|and|for|is|be|like|do|does|"
+    private static final Pattern DAY_OF_MONTH = Pattern.compile("\\b(?:(?:on|pon|by|before|until|til|till|from|since|to|or|and|for|is|be|like|do|does|through|thru|"
             + "(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?)\\s+(?:the|di|da|tha)\\s+)"
             + "(?:(?:[12]?\\d|3[01])(?:st|nd|rd|th)|" + ORDINAL_WORD + ")(?=\\s*(?:[,.!?;)]|$)|\\s+(?:at|if|please|would|could|works?|is|in the|around|"
-            + "after|but|so|instead|then|ok|okay|morning|afternoon|evening|am|pm|\\d))", F);
+            + "after|but|so|instead|then|ok|okay|morning|afternoon|evening|am|pm|comma|period|question mark|\\d))", F);
     private static final String RELATIONS = "(?:son|daughter|husband|hubby|wife|wifey|partner|boyfriend|girlfriend|bf|gf|mum|mom|mother|dad|father|"
             + "brother|sister|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|granny|friend|bestie|neighbou?r|child|kid|baby|"
             + "boy|girl|aunt|auntie|uncle|cousin|niece|nephew|patient|client|fianc[eé]e?|(?:son|daughter|mother|father|brother|sister)[- ]in[- ]law|"
             + "stepson|stepdaughter|stepmom|stepdad|godson|goddaughter|godmother|godfather|advisor|adviser|supervisor|boss|manager|colleague|"
-            + "coworker|co-worker|roommate|housemate|flatmate|carer|caregiver|aide|sitter|nanny|compadre|comadre|esposo|esposa|hijo|hija|"
+            + "coworker|co-worker|roommate|housemate|flatmate|carer|caregiver|aide|sitter|nanny|student|teacher|tenant|classmate|teammate|"
+            + "buddy|pal|bro|sis|cuz|employee|assistant|secretary|pastor|compadre|comadre|esposo|esposa|hijo|hija|"
             + "mamá|papá|hermano|hermana|nieto|nieta|abuela|abuelo|tío|tía|primo|prima)";
     /** Words after which a capitalised word or a known name is a name ("this is Karen", "my son Jacob"). */
     private static final Pattern NAME_CUE = Pattern.compile(
@@ -247,7 +260,8 @@ public final class Pii {
                     + "kindest regards|x+|xo+|xoxo|god bless(?: you| y'?all)?|blessings|namaste|salamat(?: po)?|maraming salamat(?: po)?|danke(?: sch(?:ö|oe)n)?|"
                     + "mit freundlichen gr(?:ü|ue)(?:ß|ss)en|mfg|v/r|vr|very respectfully|semper fi|peace(?: out)?|much love|love and light|hugs|ciao|"
                     + "gracias|hooah|over and out|10-4|ten four|see (?:you|u|ya) (?:then|soon|tomorrow|tmrw|there)|talk soon|ttyl|bye|later)\\s*[,!.]*\\s*[\\p{So}\\p{Sk}\\p{Cs}\\x{200d}\\x{fe0f}]*"
-                    + "|\\s[-–—~]+)\\s*(?=[^,.!?]{1,60}$)", F);
+                    + "(?:\\s*[-–—~]+)?"
+                    + "|\\s[-–—~]+)\\s*(?=(?:[^,.!?]|(?<=\\b\\p{L})\\.){1,60}$)", F);
     /** "Anne-Marie here," at the start of a message, after an optional greeting. */
     private static final Pattern HERE_NAME = Pattern.compile(
             "^\\s*(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)),?\\s+)?((?:\\p{L}[\\p{L}\\p{M}'’-]*\\s+){1,3})here\\b", F);
@@ -275,7 +289,7 @@ public final class Pii {
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}][\\p{L}\\p{M}'’.-]*");
     private static final Set<String> NOT_NAMES = Set.copyOf(java.util.Arrays.asList("january", "february", "march", "april", "may", "june", "july", "august",
             "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-            "god", "christ", "jesus", "english", "american", "sciatica", "raleigh", "ibuprofen", "tylenol", "advil", "aleve", "motrin",
+            "god", "christ", "jesus", "dios", "lord", "english", "american", "sciatica", "raleigh", "ibuprofen", "tylenol", "advil", "aleve", "motrin",
             // words of a closed class (pronouns, determiners, prepositions, auxiliaries) are never names
             "i", "im", "ok", "okay", "the", "a", "an", "this", "that", "these", "those", "my", "your", "his", "her", "our", "their",
             "its", "in", "on", "at", "to", "from", "with", "without", "by", "for", "of", "about", "as", "into", "onto", "over",
@@ -340,7 +354,8 @@ public final class Pii {
             boolean ambiguous = month.equals("may") || month.equals("march") || month.equals("mar") || month.equals("sat");
             return ambiguous && m.group(1) != null && m.group(2) != null ? Matcher.quoteReplacement(m.group()) : "[date]";
         });
-        s = DAY_OF_MONTH.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group().replaceFirst("(?i)\\b(the|di|da|tha)\\s+\\S+$", "$1 ")) + "[date]");
+        s = DOTTED_DAY.matcher(s).replaceAll("[date]");
+        s = DAY_OF_MONTH.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group().replaceFirst("(?i)\\b(the|di|da|tha)\\s+.*$", "$1 ")) + "[date]");
         final String sofar = s;
         s = NUMERIC_DAY.matcher(s).replaceAll(m -> {
             String f = m.group();
@@ -359,6 +374,7 @@ public final class Pii {
             // a bare run of digits is a number (member, account); separators or a + make it a phone
             return found.matches("\\d+") ? "[number]" : "[phone]";
         });
+        s = PHONE_TAIL.matcher(s).replaceAll("[phone]");
         s = LONG_DIGITS.matcher(s).replaceAll("[number]");
         s = MIXED_ID.matcher(s).replaceAll("[number]");
         s = SPELLED_OUT.matcher(s).replaceAll("[name]");
@@ -399,8 +415,8 @@ public final class Pii {
         }
         String s = after;
         for (String w : gone) {
+            // a name that is also a word recurs only as typed ("Chase", or "mark" when the visitor wrote it so)
             boolean word = common(w.toLowerCase(Locale.ROOT));
-            if (word && !Character.isUpperCase(w.codePointAt(0))) continue;
             Pattern again = Pattern.compile("(?<![\\p{L}\\[])" + Pattern.quote(w) + "(?![\\p{L}\\]])", word ? 0 : F);
             s = again.matcher(s).replaceAll("[name]");
         }
@@ -489,6 +505,11 @@ public final class Pii {
         s = replaceNamesAfter(NAME_CUE, s, Cue.OTHER);
         s = replaceNamesAfter(MY_RELATION_CUE, s, Cue.RELATION);
         s = replaceNamesAfter(RELATION_CUE, s, Cue.RELATION);
+        Matcher opening = OPENING_NAME.matcher(s);
+        if (opening.find()) {
+            String w = opening.group(1).toLowerCase(Locale.ROOT);
+            if (givenNames().contains(w) && !NOT_NAMES.contains(w) && !notNames().contains(w)) s = s.substring(0, opening.start(1)) + "[name]" + s.substring(opening.end(1));
+        }
         Matcher itIs = IT_IS_HERE.matcher(s);
         if (itIs.find()) {
             String[] words = itIs.group(1).strip().split("\\s+");
@@ -499,6 +520,14 @@ public final class Pii {
                 s = s.substring(0, itIs.start(1)) + "[name] " + s.substring(itIs.end(1));
             }
         }
+        s = CALL_ME.matcher(s).replaceAll(m -> {
+            String w = m.group(1).toLowerCase(Locale.ROOT);
+            boolean capitalised = Character.isUpperCase(m.group(1).codePointAt(0)) && !m.group(1).equals(m.group(1).toUpperCase(Locale.ROOT));
+            boolean word = java.util.Arrays.stream(w.split("[-'’]")).allMatch(Pii::common) && !properNouns().contains(w);
+            boolean name = !NOT_NAMES.contains(w) && (capitalised && givenNames().contains(w)
+                    || !notNames().contains(w) && !w.contains("-") && (givenNames().contains(w) || surnames().contains(w) || !word));
+            return name ? Matcher.quoteReplacement(s0(m)) + "[name]" : Matcher.quoteReplacement(m.group());
+        });
         s = INITIALS_SIGNATURE.matcher(s).replaceAll(m -> common(m.group().replaceAll("[^\\p{L}]", "").toLowerCase(Locale.ROOT))
                 ? Matcher.quoteReplacement(m.group()) : "[name]");
         s = replaceNamesAfter(TITLE_NAME, s, Cue.RELATION);
@@ -652,7 +681,8 @@ public final class Pii {
                 name = signs && after.matches("(?s)[\\s.!)\\p{So}\\p{Sk}\\p{Cs}]*")
                         && (first.given() && !first.common() || mixed && first.capital() && !first.common() && !first.proper())
                         // a first name alone in the middle of a sentence: "booking for Priya in accounting", "(Sanjay in IT)"
-                        || mixed && first.capital() && first.given() && !first.common() && !first.proper() && !MONTHS.contains(first.lower())
+                        || mixed && first.capital() && first.given() && !first.common() && !MONTHS.contains(first.lower()) && !WEEKDAYS.contains(first.lower())
+                        && (!first.proper() || PERSON_BEFORE.matcher(s.substring(Math.max(0, first.start() - 24), first.start())).find())
                         && !sentenceStart(s, first.start())
                         && !PLACE_BEFORE.matcher(s.substring(Math.max(0, first.start() - 12), first.start())).find();
             }
@@ -664,6 +694,11 @@ public final class Pii {
         out.append(s.substring(copied));
         return out.toString();
     }
+
+    private static final Set<String> WEEKDAYS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
+    /** Words before a name that is also a place's (SCOWL has both): "Want Marcus again", "tell Jordan", "ask Austin". */
+    private static final Pattern PERSON_BEFORE = Pattern.compile("(?:^|[.!?]\\s*|\\b(?:want|wants|wanted|ask|asked|tell|told|thank|thanks|thx|love|"
+            + "said|says|prefer|preferred|book|booked|hi|hey|hello|dear)\\s+)$", F);
 
     /** Words before which a capitalised word is a place ("we live in Cary", "near Apex"), not a person. */
     private static final Pattern PLACE_BEFORE = Pattern.compile("\\b(?:in|near|from|to|at|around|outside|into|towards?|through|via|of|off|by)\\s+$", F);
@@ -708,20 +743,27 @@ public final class Pii {
     private static int nameEnd(String s, int from, Cue cue) {
         Matcher t = TOKEN.matcher(s);
         int end = from, taken = 0, pos = from;
+        boolean afterInitial = false;
         while (taken < MAX_NAME_WORDS && t.find(pos) && s.substring(pos, t.start()).matches(taken == 0 ? "\\s*" : "\\s+|\\s*-\\s*")) {
             String word = t.group().replaceAll("[.’']+$", "");
             String lower = word.toLowerCase(Locale.ROOT);
             boolean capital = Character.isUpperCase(word.codePointAt(0));
             boolean name;
-            if (NOT_NAMES.contains(lower) || !isWordLike(word) || CONTRACTION.matcher(lower).matches()) {
+            boolean namedWord = taken == 0 && (cue == Cue.RELATION || cue == Cue.PERSON) && capital && givenNames().contains(lower)
+                    && !MONTHS.contains(lower) && !word.equals(word.toUpperCase(Locale.ROOT)); // "my hubby Will", "Mrs. May"
+            if (!namedWord && (NOT_NAMES.contains(lower) || !isWordLike(word) || CONTRACTION.matcher(lower).matches())) {
                 name = taken > 0 && PARTICLES.contains(lower);
             } else if (taken == 0) {
                 name = switch (cue) {
                     case STRONG -> true;
                     case FORM -> capital || !common(lower) || givenNames().contains(lower);
-                    case SIGN_OFF -> capital || properNouns().contains(lower) || unknown(lower) || givenNames().contains(lower) && !common(lower);
+                    case SIGN_OFF -> capital || properNouns().contains(lower) || unknown(lower) || givenNames().contains(lower) && !common(lower)
+                            // "ty!! - kenji", "- tom (her grandson)": a word after a closing dash, if it is no ordinary word or is a first name
+                            || dashBefore(s, t.start()) && !CHAT_FILLERS.contains(lower) && !notNames().contains(lower)
+                            && (!common(lower) && lower.length() > 1 || givenNames().contains(lower));
                     case SELF -> !notNames().contains(lower)
-                            && (looksLikeName(word, lower, capital) || selfIntroduction(word, lower, capital) && closesName(s, t.start() + word.length()));
+                            && (looksLikeName(word, lower, capital) || selfIntroduction(word, lower, capital) && closesName(s, t.start() + word.length())
+                            || !common(lower) && lower.length() > 2 && surnameFollows(s, t.start() + word.length())); // "im jaylen brooks"
                     case OTHER -> looksLikeName(word, lower, capital) || capital && isCapitalisedRun(s, t.start());
                     // after "book with", "dr": a name the lists know, or a capitalised word that is no ordinary word
                     case PERSON -> !MONTHS.contains(lower) && !PLACE_WORDS.contains(lower) && !NOT_A_PERSON.contains(lower)
@@ -738,7 +780,7 @@ public final class Pii {
             } else {
                 // more of the name: a capitalised or unknown word, or (after a sure cue) any word but a description
                 boolean description = notNames().contains(lower) || lower.endsWith("ing");
-                name = capital && (!common(lower) || isCapitalisedRun(s, from)) || properNouns().contains(lower) || surnames().contains(lower) && !common(lower)
+                name = capital && (!common(lower) || isCapitalisedRun(s, from) || afterInitial) || properNouns().contains(lower) || surnames().contains(lower) && !common(lower)
                         || word.matches("\\p{Lu}") || PARTICLES.contains(lower) || !common(lower) && !description
                         || cue != Cue.OTHER && cue != Cue.PERSON && cue != Cue.RELATION && !description;
             }
@@ -746,11 +788,13 @@ public final class Pii {
             taken++;
             end = t.start() + word.length();
             pos = end;
+            afterInitial = word.length() == 1 && capital;
             if (s.startsWith(".", pos) && word.length() <= 3) pos++; // "J." or "Dr."
         }
         if (cue == Cue.SIGN_OFF && taken > 0) {
             // a sign-off's name ends the message, or is followed by a comma: "thanks, Mary" but not "thanks, that helps"
-            if (!s.substring(end).matches("(?s)[\\s.!)]*|\\s*,.*|\\s*\\([^)]{1,40}\\)[\\s.!]*")) return from;
+            if (!s.substring(end).matches("(?si)(?:\\s*\\.?\\s*\\[name\\])*[\\s.!)\\p{So}\\p{Sk}\\p{Cs}\\x{200d}\\x{fe0f}]*(?:\\s+(?:jr|sr|ii|iii|iv|esq|md|rn|lmt|phd)\\.?)*[\\s.!]*"
+                    + "|\\s*,.*|\\s*\\([^)]{1,40}\\)[\\s.!]*")) return from;
         }
         return taken == 0 ? from : end;
     }
@@ -776,10 +820,23 @@ public final class Pii {
         if (rest.matches("(?s)\\s*(?:[,.!?;:)(\\-–—]|$).*")) return true;
         Matcher next = NEXT_WORD.matcher(rest);
         if (!next.find()) return true;
+        if (surnames().contains(next.group(1).toLowerCase(Locale.ROOT)) && !notNames().contains(next.group(1).toLowerCase(Locale.ROOT))) return true; // "im jaylen brooks"
         String w = next.group(1);
         String lw = w.toLowerCase(Locale.ROOT);
         return NOT_NAMES.contains(lw) || CHAT_FILLERS.contains(lw) || Character.isUpperCase(w.codePointAt(0)) && !w.equals(w.toUpperCase(Locale.ROOT))
                 || !common(lw) && !notNames().contains(lw) && (properNouns().contains(lw) || lw.length() > 3);
+    }
+
+    private static boolean surnameFollows(String s, int at) {
+        Matcher next = NEXT_WORD.matcher(s.substring(at));
+        if (!next.find()) return false;
+        String w = next.group(1).toLowerCase(Locale.ROOT);
+        return surnames().contains(w) && !notNames().contains(w) && !NOT_NAMES.contains(w);
+    }
+
+    /** Whether a dash (and nothing else) stands before a word: the dash of a signature. */
+    private static boolean dashBefore(String s, int at) {
+        return s.substring(Math.max(0, at - 4), at).matches("(?s).*[-–—~]\\s*");
     }
 
     /** Typed in capitals: case says nothing about names. */

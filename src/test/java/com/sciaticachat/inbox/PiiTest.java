@@ -25,7 +25,7 @@ class PiiTest {
     private static final int DEV2_SCRUBBED = 134, DEV2_UNTOUCHED = 108;
     /** Where the scrubber stands on the newest round: personal-data lines fully scrubbed, ordinary lines untouched. */
     private static final String NEWEST = "pii-r4.tsv";
-    private static final int NEWEST_SCRUBBED = 119, NEWEST_UNTOUCHED = 98;
+    private static final int NEWEST_SCRUBBED = 136, NEWEST_UNTOUCHED = 98;
 
     @Test
     void every_personal_detail_is_removed_and_ordinary_questions_are_untouched() throws IOException {
