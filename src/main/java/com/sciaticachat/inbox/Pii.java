@@ -56,7 +56,7 @@ public final class Pii {
     private static final Pattern STREET_ADDRESS_CI = Pattern.compile(
             "(?:\\b" + UNIT + "\\s*,?\\s*)?(?<![/:.])\\b\\d{1,6}[a-z]?\\s+(?:[\\p{L}'.-]+\\s+){1,4}" + STREET + "\\b\\.?(?:\\s*,?\\s*" + UNIT + "\\b)?", F);
     private static final Pattern UNIT_ALONE = Pattern.compile(
-            "\\b(?:apt|apartment|unit|suite|ste|flat|room)\\.?\\s*(?:is\\s+|number\\s+|no\\.?\\s*)?#?\\s*\\d[\\p{L}\\p{N}-]{0,5}\\b", F);
+            "\\b(?:apt|apartment|apartamento|departamento|depto|dpto|unit|suite|ste|flat|room)\\.?\\s*(?:is\\s+|number\\s+|no\\.?\\s*)?#?\\s*\\d[\\p{L}\\p{N}-]{0,5}\\b", F);
     /** Addresses whose street word comes first: "5 Rue des Lilas", "77 Calle Sol", "12 Via Roma". */
     private static final Pattern STREET_FIRST = Pattern.compile(
             "\\b\\d{1,6}[a-z]?,?\\s+(?:rue|calle|avenida|av\\.|via|viale|strada|piazza|plaza|camino|carrera|rua|chemin|route|allée|place|"
@@ -153,8 +153,11 @@ public final class Pii {
                     + "(?:\\s*(?:and|&|or|to|-|through|thru)\\s*(?:the\\s+)?[0-3]?\\d(?:st|nd|rd|th)?\\b(?![:.,]\\d|\\s*(?:%|am|pm|mg|min|hours?|days?|weeks?|months?|years?)\\b))?"
                     + "|" + ORDINAL_WORD + "\\b)"
                     + "|\\b(?:the\\s+|le\\s+|el\\s+|am\\s+)?(?:" + DAY + "\\.?\\s+(?:of\\s+|de\\s+)?|" + ORDINAL_WORD + "\\s+of\\s+)(" + MONTH + "|" + FRENCH_MONTH + ")\\b\\.?", F);
+    /** A bare day after the French or Spanish article: "je pars le 13", "el 18, so ...". */
+    private static final Pattern ARTICLE_DAY = Pattern.compile("\\b(?:le|el|du|al|del)\\s+((?:[12]?\\d|3[01])(?:er)?)\\b(?![:h.,]?\\d|\\s*(?:%|h\\b|mg|min|ans|años|anos|ou|o|or|y|et|de\\s+(?:\\p{L}+\\s+)?(?:ans|años)|"
+            + "veces|fois|personas|personnes|kilos|kg|lbs|dollars|dólares|euros|\\$))", F);
     /** Day and month with dots, as much of Europe writes them: "17.12.", "3.12". */
-    private static final Pattern DOTTED_DAY = Pattern.compile("(?<=\\b(?:on|am|le|el|by|until|till|from|or|and|before|after|dates?|appt|appointment|born|dob|termin)[,:]?\\s{1,2})"
+    private static final Pattern DOTTED_DAY = Pattern.compile("(?<=\\b(?:on|am|le|el|the|by|until|till|from|or|and|before|after|dates?|appt|appointment|born|dob|termin)[,:]?\\s{1,2})"
             + "(3[01]|[12]\\d|0?[1-9])\\.(1[0-2]|0?[1-9])\\.(?:(?:19|20)?\\d\\d\\b)?(?!\\d)", F);
     /**
      * A birth date said in words after what introduces it, as voice typing writes it: "date of birth is march
@@ -184,7 +187,7 @@ public final class Pii {
      */
     private static final Pattern NUMERIC_DAY = Pattern.compile(
             "(?<![\\w/.:$-])(1[0-2]|0?[1-9])/(3[01]|[12]\\d|0?[1-9])(?![\\w/]|[.,]\\d|\\s*(?:of\\s+(?:the|my|a|an|it|his|her|your|their|our)\\b|"
-                    + "hours?|hrs?|inch|inches|in\\b|cups?|miles?|mile|mi\\b|x\\b|times|days?|weeks?|mg|pain|scale|left|right|way|dose|tab))", F);
+                    + "hours?|hrs?|inch|inches|cups?|miles?|mile|mi\\b|x\\b|times|days?|weeks?|mg|pain|scale|left|right|way|dose|tab))", F);
 
     /** "my appointment on Tuesday 14 October": a weekday and a day after an appointment or a booking. */
     /** A year or anything date-like after words that introduce a birth date. */
@@ -229,14 +232,27 @@ public final class Pii {
     private static final Pattern IT_IS_HERE = Pattern.compile("\\bit(?:'s|’s|s| is)\\s+((?:\\p{L}[\\p{L}\\p{M}'’.-]*\\s+){1,3})(?:here|again)\\b", F);
     /** "everyone calls me hunt.", "call me Sunny 🌞": a first name or surname that ends the clause after "call(s) me". */
     private static final Pattern CALL_ME = Pattern.compile("\\b(?:call|calls|called|calling)\\s+(?:me|mi|him|her)\\s+(\\p{L}[\\p{L}'’-]*)(?=\\s*(?:[,.!?;:)(]|$|[\\p{So}\\p{Cs}]|\\s+(?:but|and|or|for short|lol|haha)\\b))", F);
+    /**
+     * A first name in the frame of a booking, even when it is also a word: "is sunny working on saturday", "Is
+     * Patience available", "book Lane again", "had Autumn, 10/10", "put her w mercy not the guy", "Is it Hunter who".
+     */
+    private static final Pattern BOOKING_FRAME = Pattern.compile("\\b(?:is|was|isn'?t|wasn'?t|book|booked|rebook|had|have|want|wants|wanted|with|w/|w|"
+            + "see|saw|request|requested|prefer|preferred|ask for|asked for|is it|was it|does|did|can)\\s+(\\p{L}[\\p{L}'’-]*)"
+            + "(?=\\s*,?\\s*(?:available|avail|working|in today|in on|in this|free|again|who|not|last time|next time|instead|better|off|back|"
+            + "was (?:so+|really|amazing|great|good|better|awesome|the best)|is (?:so+|really|amazing|great|the best)|10/10|do (?:the|deep|sports?|prenatal)|"
+            + "on (?:mon|tue|wed|thu|fri|sat|sun)\\w*)\\b)", F);
+    /** "if Gloria is working", "whether Mercy is in on Fridays": a first name before a question of who is working. */
+    private static final Pattern WORKING_FRAME = Pattern.compile("\\b(?:if|when|whether|lady|guy|girl|gal|therapist|and|or)\\s+(\\p{L}[\\p{L}'’-]*)"
+            + "(?=\\s+(?:is|was|will be|would be)\\s+(?:working|available|in|free|off|there|around|back)\\b)", F);
     /** Initials alone closing a message after a dash or a comma: "— HLW", ", J.R.". */
     private static final Pattern INITIALS_SIGNATURE = Pattern.compile("(?<=[-–—~,]\\s?|[-–—~,]\\s{2})(\\p{Lu}\\.?\\s?){2,3}[.!]?\\s*$");
     /** A day of the month alone after "on" or "by": "on the 20th", "by the twenty eighth". */
     private static final Pattern DAY_OF_MONTH = Pattern.compile("\\b(?:(?:on|pon|by|before|until|til|till|from|since|to|or|and|for|is|be|like|do|does|through|thru|"
             + "(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?)\\s+(?:the|di|da|tha)\\s+)"
-            + "(?:(?:[12]?\\d|3[01])(?:st|nd|rd|th)|" + ORDINAL_WORD + ")(?=\\s*(?:[,.!?;)]|$)|\\s+(?:at|if|please|would|could|works?|is|in the|around|"
+            + "(?:(?:[12]?\\d|3[01])(?:st|nd|rd|th)|" + ORDINAL_WORD + ")(?=\\s*(?:[,.!?;)]|$)|(?<=(?:day|mon|tues?|wed|thu|thurs?|fri|sat|sun)\\.?,?\\s(?:the|di|da|tha)\\s\\S{1,20})|"
+            + "\\s+(?:at|if|please|would|could|works?|is|in the|around|"
             + "after|but|so|instead|then|ok|okay|morning|afternoon|evening|am|pm|comma|period|question mark|\\d))", F);
-    private static final String RELATIONS = "(?:son|daughter|husband|hubby|wife|wifey|partner|boyfriend|girlfriend|bf|gf|mum|mom|mother|dad|father|"
+    private static final String RELATIONS = "(?:(?:son|daughter|mother|father|brother|sister)[- ]in[- ]law|son|daughter|husband|hubby|wife|wifey|partner|boyfriend|girlfriend|bf|gf|mum|mom|mother|dad|father|"
             + "brother|sister|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|granny|friend|bestie|neighbou?r|child|kid|baby|"
             + "boy|girl|aunt|auntie|uncle|cousin|niece|nephew|patient|client|fianc[eé]e?|(?:son|daughter|mother|father|brother|sister)[- ]in[- ]law|"
             + "stepson|stepdaughter|stepmom|stepdad|godson|goddaughter|godmother|godfather|advisor|adviser|supervisor|boss|manager|colleague|"
@@ -249,7 +265,8 @@ public final class Pii {
                     + "\\bsoy|\\bse llama|\\bcall mi)\\s+", F);
     /** "my son", "mi husband", "our late father": a relation, and then often the relation's name. */
     private static final Pattern MY_RELATION_CUE = Pattern.compile(
-            "\\b(?:my|mi|me|our|his|her|their) (?:late |ex[- ]|step[- ]?|younger |older |little |big |oldest |youngest |eldest )?" + RELATIONS + ",?\\s+", F);
+            "\\b(?:my|mi|me|our|his|her|their) (?:(?:late|ex|step|younger|older|little|big|oldest|youngest|eldest|dear|dearest|beloved|lovely|sweet|darling|poor|"
+                    + "best|good|old|new)[- ]?\\s*)?" + RELATIONS + ",?\\s+(?:(?:is|was|named|called)\\s+)?", F);
     /** Relations said without "my": "Son-in-law Bishop set this up", "la esposa de Arturo". */
     private static final Pattern RELATION_CUE = Pattern.compile("(?:(?:^|[.!?]\\s+)(?:" + RELATIONS + ")|\\b(?:esposa|esposo|hijo|hija|hermano|hermana|mamá|mama|papá|"
             + "compadre|comadre|amigo|amiga|novio|novia) de|\\b(?:compadre|comadre|hubby|wifey))\\s+", F);
@@ -259,7 +276,7 @@ public final class Pii {
                     + "respectfully(?: yours)?|cordially|gratefully|with (?:gratitude|thanks|love|appreciation)|ever so grateful|"
                     + "kindest regards|x+|xo+|xoxo|god bless(?: you| y'?all)?|blessings|namaste|salamat(?: po)?|maraming salamat(?: po)?|danke(?: sch(?:ö|oe)n)?|"
                     + "mit freundlichen gr(?:ü|ue)(?:ß|ss)en|mfg|v/r|vr|very respectfully|semper fi|peace(?: out)?|much love|love and light|hugs|ciao|"
-                    + "gracias|hooah|over and out|10-4|ten four|see (?:you|u|ya) (?:then|soon|tomorrow|tmrw|there)|talk soon|ttyl|bye|later)\\s*[,!.]*\\s*[\\p{So}\\p{Sk}\\p{Cs}\\x{200d}\\x{fe0f}]*"
+                    + "gracias|hooah|over and out|10-4|ten four|see (?:you|u|ya) (?:then|soon|tomorrow|tmrw|there)|talk soon|ttyl|bye|later)(?!\\p{L})\\s*[,!.]*\\s*[\\p{So}\\p{Sk}\\p{Cs}\\x{200d}\\x{fe0f}]*"
                     + "(?:\\s*[-–—~]+)?"
                     + "|\\s[-–—~]+)\\s*(?=(?:[^,.!?]|(?<=\\b\\p{L})\\.){1,60}$)", F);
     /** "Anne-Marie here," at the start of a message, after an optional greeting. */
@@ -267,7 +284,7 @@ public final class Pii {
             "^\\s*(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)),?\\s+)?((?:\\p{L}[\\p{L}\\p{M}'’-]*\\s+){1,3})here\\b", F);
     private static final String TITLES = "dr|mr|mrs|ms|miss|mx|prof|don|doña|dona|señor|señora|sr|sra|srta|herr|frau|sgt|sergeant|cpl|corporal|"
             + "lt|lieutenant|col|colonel|capt|captain|maj|major|gen|general|cmdr|commander|rev|reverend|pastor|fr|deacon|coach|atty|judge|"
-            + "officer|nurse|tita|tito|lola|lolo|ate|kuya|auntie|aunt|uncle|granny|nana|mama|papa|miss|doc|doctor|professor|prof|madam|madame";
+            + "officer|nurse|tita|tito|lola|lolo|ate|kuya|auntie|aunt|uncle|granny|nana|mama|papa|miss|doc|doctor|professor|prof|madam|madame|sister|brother|father|elder|bishop";
     private static final Pattern TITLE_NAME = Pattern.compile("\\b(?:" + TITLES + ")\\.?\\s+(?=(?-i)\\p{Lu})", F);
     /** A title in lower case: a name follows only when it is one ("dr okonkwo", not "dr appointment"). */
     private static final Pattern TITLE_LOWER = Pattern.compile("\\b(?:dr|mr|mrs|ms|sgt|capt|rev|pastor|coach|herr|frau)\\.?\\s+(?=(?-i)\\p{Ll})", F);
@@ -325,8 +342,8 @@ public final class Pii {
         s = STREET_ADDRESS_CI.matcher(s).replaceAll(m -> NOT_A_STREET.matcher(m.group()).matches() ? Matcher.quoteReplacement(m.group()) : "[address]");
         s = UNIT_ALONE.matcher(s).replaceAll("[address]");
         s = SAID_NUMBER_STREET.matcher(s).replaceAll(m -> NOT_A_STREET.matcher(m.group()).matches() ? Matcher.quoteReplacement(m.group()) : "[address]");
-        s = HOME_STREET.matcher(s).replaceAll(m -> m.group().matches("(?is)\\s*(?:the|a|my|our|same|this|that|main|busy|back|dirt|gravel)\\s+"
-                + "(?:road|street|way|lane|drive|rd|st)\\.?") ? Matcher.quoteReplacement(m.group()) : "[address]");
+        s = HOME_STREET.matcher(s).replaceAll(m -> m.group().matches("(?is)\\s*(?:the|a|an|my|our|same|this|that|main|busy|back|dirt|gravel|slow|fast)\\s+.*")
+                ? Matcher.quoteReplacement(m.group()) : "[address]");
         s = CORNER.matcher(s).replaceAll("[address]");
         s = DWELLING_NUMBER.matcher(s).replaceAll(m -> m.group().matches("(?is)(?:lot|space|room)\\s+(?:one|two|\\d)\\b.*") && !m.group().matches("(?is).*(?:#|no\\.?|number).*")
                 ? Matcher.quoteReplacement(m.group()) : "[address]" + (m.group().endsWith(" ") ? " " : ""));
@@ -355,6 +372,7 @@ public final class Pii {
             return ambiguous && m.group(1) != null && m.group(2) != null ? Matcher.quoteReplacement(m.group()) : "[date]";
         });
         s = DOTTED_DAY.matcher(s).replaceAll("[date]");
+        s = afterCue(ARTICLE_DAY, s, "[date]");
         s = DAY_OF_MONTH.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group().replaceFirst("(?i)\\b(the|di|da|tha)\\s+.*$", "$1 ")) + "[date]");
         final String sofar = s;
         s = NUMERIC_DAY.matcher(s).replaceAll(m -> {
@@ -386,7 +404,8 @@ public final class Pii {
     }
 
     private static final Pattern WEEKDAY_BEFORE = Pattern.compile(
-            "\\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\\.?|dates?|on|appt|appointment)[,:]?\\s+$", F);
+            "(?:\\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\\.?|dates?|on|appt|appointment)[,:]?|"
+                    + "(?:\\[date\\]|\\b\\d{1,2}/\\d{1,2})\\s*(?:,|or|and|to|-|&)?)\\s+$", F);
 
     /** Figures that read as a score or a fraction rather than a day: "7/10", "1/2", "3/4". */
     private static boolean fraction(String figures) {
@@ -396,7 +415,7 @@ public final class Pii {
     /** A word spelt out in capitals letter by letter, as people spell a surname: "P-R-U-I-T-T", "S M I T H" (not "R.I.C.E."). */
     private static final Pattern SPELLED_OUT = Pattern.compile("(?-i)\\b(?:\\p{Lu}-){3,}\\p{Lu}\\b|\\b(?:\\p{Lu} ){3,}\\p{Lu}\\b");
     /** A zip code (in figures or words) right after an address already removed. */
-    private static final Pattern ZIP_AFTER_ADDRESS = Pattern.compile("\\[address\\],?\\s+(?:\\d{5}(?:-\\d{4})?\\b|(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\\b[\\s-]*){5}(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\\b[\\s-]*){0,4})", F);
+    private static final Pattern ZIP_AFTER_ADDRESS = Pattern.compile("\\[address\\]\\s*[,/]?\\s*(?:\\d{5}(?:-\\d{4})?\\b|(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\\b[\\s-]*){5}(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\\b[\\s-]*){0,4})", F);
     private static final Pattern WORD_TOKEN = Pattern.compile("\\p{L}[\\p{L}\\p{M}'’-]*");
 
     /**
@@ -526,6 +545,20 @@ public final class Pii {
             boolean word = java.util.Arrays.stream(w.split("[-'’]")).allMatch(Pii::common) && !properNouns().contains(w);
             boolean name = !NOT_NAMES.contains(w) && (capitalised && givenNames().contains(w)
                     || !notNames().contains(w) && !w.contains("-") && (givenNames().contains(w) || surnames().contains(w) || !word));
+            return name ? Matcher.quoteReplacement(s0(m)) + "[name]" : Matcher.quoteReplacement(m.group());
+        });
+        final String framed = s;
+        s = BOOKING_FRAME.matcher(s).replaceAll(m -> {
+            String w = m.group(1).toLowerCase(Locale.ROOT);
+            boolean capitalised = Character.isUpperCase(m.group(1).codePointAt(0));
+            boolean name = !NOT_NAMES.contains(w) && !NOT_A_PERSON.contains(w) && !WEEKDAYS.contains(w) && !MONTHS.contains(w)
+                    && (givenNames().contains(w) || capitalised && !m.group(1).equals(m.group(1).toUpperCase(Locale.ROOT)) && !notNames().contains(w)
+                            && !sentenceStart(framed, m.start(1)));
+            return name ? Matcher.quoteReplacement(s0(m)) + "[name]" : Matcher.quoteReplacement(m.group());
+        });
+        s = WORKING_FRAME.matcher(s).replaceAll(m -> {
+            String w = m.group(1).toLowerCase(Locale.ROOT);
+            boolean name = givenNames().contains(w) && !NOT_NAMES.contains(w) && !NOT_A_PERSON.contains(w) && !WEEKDAYS.contains(w) && !PLACE_WORDS.contains(w);
             return name ? Matcher.quoteReplacement(s0(m)) + "[name]" : Matcher.quoteReplacement(m.group());
         });
         s = INITIALS_SIGNATURE.matcher(s).replaceAll(m -> common(m.group().replaceAll("[^\\p{L}]", "").toLowerCase(Locale.ROOT))
@@ -745,7 +778,7 @@ public final class Pii {
         int end = from, taken = 0, pos = from;
         boolean afterInitial = false;
         while (taken < MAX_NAME_WORDS && t.find(pos) && s.substring(pos, t.start()).matches(taken == 0 ? "\\s*" : "\\s+|\\s*-\\s*")) {
-            String word = t.group().replaceAll("[.’']+$", "");
+            String word = t.group().replaceAll("[.’']+$", "").replaceAll("(?<=\\p{Lu}\\p{L}{1,30})['’]s$", ""); // "Sister Ruby's soul"
             String lower = word.toLowerCase(Locale.ROOT);
             boolean capital = Character.isUpperCase(word.codePointAt(0));
             boolean name;
@@ -759,6 +792,8 @@ public final class Pii {
                     case FORM -> capital || !common(lower) || givenNames().contains(lower);
                     case SIGN_OFF -> capital || properNouns().contains(lower) || unknown(lower) || givenNames().contains(lower) && !common(lower)
                             // "ty!! - kenji", "- tom (her grandson)": a word after a closing dash, if it is no ordinary word or is a first name
+                            || !common(lower) && lower.length() > 2 && !CHAT_FILLERS.contains(lower) && !notNames().contains(lower) && !lower.matches(".*(\\p{L})\\1\\1.*")
+                            && s.substring(t.start() + word.length()).matches("(?s)[\\s.!)\\p{So}\\p{Sk}\\p{Cs}\\x{200d}\\x{fe0f}]*")
                             || dashBefore(s, t.start()) && !CHAT_FILLERS.contains(lower) && !notNames().contains(lower)
                             && (!common(lower) && lower.length() > 1 || givenNames().contains(lower));
                     case SELF -> !notNames().contains(lower)
@@ -772,10 +807,13 @@ public final class Pii {
                             && !nextIsPlaceWord(s, t.start() + word.length());
                     case NICKNAMED -> givenNames().contains(lower) || !common(lower) && (capital || surnames().contains(lower));
                     // after "my son", "Son-in-law": a capitalised word is his name even if it is also a word ("my son Chase")
-                    case RELATION -> !MONTHS.contains(lower) && !PLACE_WORDS.contains(lower) && !NOT_A_PERSON.contains(lower) && !notNames().contains(lower)
-                            && (capital && (!word.equals(word.toUpperCase(Locale.ROOT)) || !shouting(s) && word.length() > 1)
+                    case RELATION -> !MONTHS.contains(lower) && !NOT_A_PERSON.contains(lower)
+                            && (!PLACE_WORDS.contains(lower) || surnames().contains(lower)) // "Dr. Lane", not "my son's school"
+                            && (!notNames().contains(lower) || capital && (givenNames().contains(lower) || surnames().contains(lower))) // "Dr. Sterling Rivers"
+                            && (capital && (!word.equals(word.toUpperCase(Locale.ROOT)) || !shouting(s) && word.length() > 1
+                                    || word.length() > 1 && (givenNames().contains(lower) || surnames().contains(lower))) // "MY GRANDSON HUNTER", "DR. LANE"
                                     || !common(lower) && givenNames().contains(lower) && lower.length() > 2)
-                            && !nextIsPlaceWord(s, t.start() + word.length());
+                            && (!nextIsPlaceWord(s, t.start() + word.length()) || givenNames().contains(lower));
                 };
             } else {
                 // more of the name: a capitalised or unknown word, or (after a sure cue) any word but a description
@@ -783,6 +821,11 @@ public final class Pii {
                 name = capital && (!common(lower) || isCapitalisedRun(s, from) || afterInitial) || properNouns().contains(lower) || surnames().contains(lower) && !common(lower)
                         || word.matches("\\p{Lu}") || PARTICLES.contains(lower) || !common(lower) && !description
                         || cue != Cue.OTHER && cue != Cue.PERSON && cue != Cue.RELATION && !description;
+                if (shouting(s) && cue != Cue.STRONG && cue != Cue.FORM) {
+                    // in capitals every word looks capitalised: more of the name only if the lists know it as one
+                    name = !description && !NOT_NAMES.contains(lower) && (givenNames().contains(lower) || surnames().contains(lower)
+                            || properNouns().contains(lower) || !common(lower) || PARTICLES.contains(lower) || word.length() == 1);
+                }
             }
             if (!name) break;
             taken++;

@@ -14,18 +14,18 @@ import org.junit.jupiter.api.Test;
 /**
  * The privacy scrubber over the sets in {@code src/test/resources/privacy/}: every personal detail in a
  * {@code pii} line is gone, every {@code plain} line comes through unchanged. How the sets were written is
- * in {@code docs/security.md}. {@code pii-r4.tsv}, the last held-out round, is not all met yet: it guards
- * against going backwards from where the scrubber stands on it.
+ * in {@code docs/security.md}. The sets the scrubber does not meet whole yet (the second developers' set and the
+ * held-out rounds from round 4 on, once run) guard against going backwards from where it stands on them.
  */
 class PiiTest {
     private record Case(String file, int line, String kind, String text, List<String> fragments) {}
 
     private static final List<String> SETS = List.of("pii-dev.tsv", "pii-r1.tsv", "pii-r2.tsv", "pii-r3.tsv");
-    /** The second developers' set: where the scrubber stands on it (its last few lines need more than rules). */
-    private static final int DEV2_SCRUBBED = 134, DEV2_UNTOUCHED = 108;
-    /** Where the scrubber stands on the newest round: personal-data lines fully scrubbed, ordinary lines untouched. */
-    private static final String NEWEST = "pii-r4.tsv";
-    private static final int NEWEST_SCRUBBED = 136, NEWEST_UNTOUCHED = 98;
+    /** Where the scrubber stands on each set it does not meet whole: personal-data lines fully scrubbed, ordinary lines untouched. */
+    private static final java.util.Map<String, int[]> FLOORS = java.util.Map.of(
+            "pii-dev2.tsv", new int[] {135, 108},
+            "pii-r4.tsv", new int[] {137, 98},
+            "pii-r5.tsv", new int[] {106, 102});
 
     @Test
     void every_personal_detail_is_removed_and_ordinary_questions_are_untouched() throws IOException {
@@ -52,13 +52,8 @@ class PiiTest {
     }
 
     @Test
-    void the_newest_round_does_not_go_backwards() throws IOException {
-        assertAtLeast(NEWEST, NEWEST_SCRUBBED, NEWEST_UNTOUCHED);
-    }
-
-    @Test
-    void the_second_developers_set_does_not_go_backwards() throws IOException {
-        assertAtLeast("pii-dev2.tsv", DEV2_SCRUBBED, DEV2_UNTOUCHED);
+    void the_sets_not_met_whole_do_not_go_backwards() throws IOException {
+        for (java.util.Map.Entry<String, int[]> floor : FLOORS.entrySet()) assertAtLeast(floor.getKey(), floor.getValue()[0], floor.getValue()[1]);
     }
 
     private static void assertAtLeast(String set, int wantScrubbed, int wantUntouched) throws IOException {
@@ -97,6 +92,10 @@ class PiiTest {
         String plain = "I'm 62, pain 7/10, is 1/2 hour enough? Closed December 24 and 31? Parking by the Harris Teeter near Cary?";
         assertEquals(plain, Pii.scrub(plain));
         assertEquals("licensed by the North Carolina Board of Massage", Pii.scrub("licensed by the North Carolina Board of Massage"));
+        assertEquals("ARE YOU OPEN THE DAY AFTER THANKSGIVING", Pii.scrub("ARE YOU OPEN THE DAY AFTER THANKSGIVING"));
+        assertEquals("MY GRANDSON [name] WILL DRIVE ME", Pii.scrub("MY GRANDSON HUNTER WILL DRIVE ME"));
+        assertEquals("is [name] working on saturday?", Pii.scrub("is sunny working on saturday?"));
+        assertEquals("I leave Raleigh le [date].", Pii.scrub("I leave Raleigh le 13."));
     }
 
     @Test
