@@ -158,7 +158,7 @@ public final class Pii {
             + "veces|fois|personas|personnes|kilos|kg|lbs|dollars|dólares|euros|\\$))", F);
     /** Day and month with dots, as much of Europe writes them: "17.12.", "3.12". */
     private static final Pattern DOTTED_DAY = Pattern.compile("(?<=\\b(?:on|am|le|el|the|by|until|till|from|or|and|before|after|dates?|appt|appointment|born|dob|termin)[,:]?\\s{1,2})"
-            + "(3[01]|[12]\\d|0?[1-9])\\.(1[0-2]|0?[1-9])\\.(?:(?:19|20)?\\d\\d\\b)?(?!\\d)", F);
+            + "(3[01]|[12]\\d|0?[1-9])\\.(1[0-2]|0?[1-9])(?:\\.(?:(?:19|20)?\\d\\d\\b)?)?(?![\\d.]|\\s*(?:mg|mcg|ml|%|g\\b|kg|lbs?|cm|mm|h\\b|hours?|hrs?|x\\b|times|inch))", F);
     /**
      * A birth date said in words after what introduces it, as voice typing writes it: "date of birth is march
      * fourteenth nineteen fifty eight", "D O B three fourteen fifty eight".
@@ -239,6 +239,7 @@ public final class Pii {
     private static final Pattern BOOKING_FRAME = Pattern.compile("\\b(?:is|was|isn'?t|wasn'?t|book|booked|rebook|had|have|want|wants|wanted|with|w/|w|"
             + "see|saw|request|requested|prefer|preferred|ask for|asked for|is it|was it|does|did|can)\\s+(\\p{L}[\\p{L}'’-]*)"
             + "(?=\\s*,?\\s*(?:available|avail|working|in today|in on|in this|free|again|who|not|last time|next time|instead|better|off|back|"
+            + "still (?:there|working|around|here|with you)|if (?:s?he|they)(?:'s|s| is| are)? (?:free|available|in|working|around)|"
             + "was (?:so+|really|amazing|great|good|better|awesome|the best)|is (?:so+|really|amazing|great|the best)|10/10|do (?:the|deep|sports?|prenatal)|"
             + "on (?:mon|tue|wed|thu|fri|sat|sun)\\w*)\\b)", F);
     /** "if Gloria is working", "whether Mercy is in on Fridays": a first name before a question of who is working. */
@@ -267,6 +268,9 @@ public final class Pii {
     private static final Pattern MY_RELATION_CUE = Pattern.compile(
             "\\b(?:my|mi|me|our|his|her|their) (?:(?:late|ex|step|younger|older|little|big|oldest|youngest|eldest|dear|dearest|beloved|lovely|sweet|darling|poor|"
                     + "best|good|old|new)[- ]?\\s*)?" + RELATIONS + ",?\\s+(?:(?:is|was|named|called)\\s+)?", F);
+    /** A role before a capitalised name: "therapist Sage", "claimant Darnell Church", "husband: Dmitri", "wife Jenna". */
+    private static final Pattern ROLE_CUE = Pattern.compile("\\b(?:wife|husband|hubby|claimant|patient|client|therapist|masseuse|masseur|colleague|coworker|"
+            + "co-worker|employee|member|insured|son|daughter|mom|dad|boyfriend|girlfriend|fianc[eé]e?|partner)\\s*:?\\s+(?=(?-i)\\p{Lu}\\p{Ll})", F);
     /** Relations said without "my": "Son-in-law Bishop set this up", "la esposa de Arturo". */
     private static final Pattern RELATION_CUE = Pattern.compile("(?:(?:^|[.!?]\\s+)(?:" + RELATIONS + ")|\\b(?:esposa|esposo|hijo|hija|hermano|hermana|mamá|mama|papá|"
             + "compadre|comadre|amigo|amiga|novio|novia) de|\\b(?:compadre|comadre|hubby|wifey))\\s+", F);
@@ -524,6 +528,7 @@ public final class Pii {
         s = replaceNamesAfter(NAME_CUE, s, Cue.OTHER);
         s = replaceNamesAfter(MY_RELATION_CUE, s, Cue.RELATION);
         s = replaceNamesAfter(RELATION_CUE, s, Cue.RELATION);
+        s = replaceNamesAfter(ROLE_CUE, s, Cue.ROLE);
         Matcher opening = OPENING_NAME.matcher(s);
         if (opening.find()) {
             String w = opening.group(1).toLowerCase(Locale.ROOT);
@@ -590,7 +595,7 @@ public final class Pii {
     }
 
     /** How sure the words before are that a name follows. */
-    private enum Cue { STRONG, FORM, SELF, OTHER, SIGN_OFF, PERSON, NICKNAMED, RELATION }
+    private enum Cue { STRONG, FORM, SELF, OTHER, SIGN_OFF, PERSON, NICKNAMED, RELATION, ROLE }
 
     private static final int MAX_NAME_WORDS = 6;
     private static final Pattern NICKNAME = Pattern.compile("([\\p{L}]+)\\.?\\s+");
@@ -710,7 +715,8 @@ public final class Pii {
                 // a lone first name (or an unknown capitalised word after a comma) closing the message: a signature
                 String after = s.substring(first.end());
                 String before = s.substring(0, first.start());
-                boolean signs = before.matches("(?s).*(?:[,\\-–—~]|\\b\\p{Lu}\\.)\\s*");
+                boolean signs = before.matches("(?s).*(?:[,\\-–—~]|\\b\\p{Lu}\\.)\\s*")
+                        || first.capital() && first.given() && !first.common() && before.matches("(?s).*[.!?]\\s+"); // "... please. Anya"
                 name = signs && after.matches("(?s)[\\s.!)\\p{So}\\p{Sk}\\p{Cs}]*")
                         && (first.given() && !first.common() || mixed && first.capital() && !first.common() && !first.proper())
                         // a first name alone in the middle of a sentence: "booking for Priya in accounting", "(Sanjay in IT)"
@@ -738,8 +744,12 @@ public final class Pii {
 
     /** A run after "the" names a thing or a place: "the Harris Teeter", "the Mona Lisa". */
     private static boolean nameOfAThing(String s, Tok first) {
-        return s.substring(Math.max(0, first.start() - 4), first.start()).matches("(?is).*\\bthe\\s+");
+        return s.substring(Math.max(0, first.start() - 4), first.start()).matches("(?is).*\\bthe\\s+")
+                || NAMED_DAY.matcher(s).region(first.start(), s.length()).lookingAt();
     }
+
+    /** A holiday named after a person: "Martin Luther King Jr. Day", "Presidents' Day", "Columbus Day". */
+    private static final Pattern NAMED_DAY = Pattern.compile("(?:\\p{Lu}[\\p{L}'’]*\\.?\\s+){0,4}(?:Jr\\.?\\s+)?Day\\b");
 
     /** Whether a word opens a sentence (where every word is capitalised). */
     private static boolean sentenceStart(String s, int at) {
@@ -805,6 +815,9 @@ public final class Pii {
                             && (capital && (!common(lower) || givenNames().contains(lower))
                                     || !common(lower) && (givenNames().contains(lower) || surnames().contains(lower)))
                             && !nextIsPlaceWord(s, t.start() + word.length());
+                    // after "therapist", "claimant": a capitalised word is a name, even "Sage", "Holiday" or "Major"
+                    case ROLE -> capital && !MONTHS.contains(lower) && !WEEKDAYS.contains(lower) && !NOT_A_PERSON.contains(lower)
+                            && (!PLACE_WORDS.contains(lower) || givenNames().contains(lower)) && !NAMED_DAY.matcher(s).region(t.start(), s.length()).lookingAt();
                     case NICKNAMED -> givenNames().contains(lower) || !common(lower) && (capital || surnames().contains(lower));
                     // after "my son", "Son-in-law": a capitalised word is his name even if it is also a word ("my son Chase")
                     case RELATION -> !MONTHS.contains(lower) && !NOT_A_PERSON.contains(lower)
@@ -820,7 +833,7 @@ public final class Pii {
                 boolean description = notNames().contains(lower) || lower.endsWith("ing");
                 name = capital && (!common(lower) || isCapitalisedRun(s, from) || afterInitial) || properNouns().contains(lower) || surnames().contains(lower) && !common(lower)
                         || word.matches("\\p{Lu}") || PARTICLES.contains(lower) || !common(lower) && !description
-                        || cue != Cue.OTHER && cue != Cue.PERSON && cue != Cue.RELATION && !description;
+                        || cue != Cue.OTHER && cue != Cue.PERSON && cue != Cue.RELATION && cue != Cue.ROLE && !description;
                 if (shouting(s) && cue != Cue.STRONG && cue != Cue.FORM) {
                     // in capitals every word looks capitalised: more of the name only if the lists know it as one
                     name = !description && !NOT_NAMES.contains(lower) && (givenNames().contains(lower) || surnames().contains(lower)

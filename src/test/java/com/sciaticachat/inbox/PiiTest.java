@@ -25,7 +25,8 @@ class PiiTest {
     private static final java.util.Map<String, int[]> FLOORS = java.util.Map.of(
             "pii-dev2.tsv", new int[] {135, 108},
             "pii-r4.tsv", new int[] {137, 98},
-            "pii-r5.tsv", new int[] {106, 102});
+            "pii-r5.tsv", new int[] {106, 102},
+            "pii-r6.tsv", new int[] {108, 104});
 
     @Test
     void every_personal_detail_is_removed_and_ordinary_questions_are_untouched() throws IOException {
@@ -96,6 +97,8 @@ class PiiTest {
         assertEquals("MY GRANDSON [name] WILL DRIVE ME", Pii.scrub("MY GRANDSON HUNTER WILL DRIVE ME"));
         assertEquals("is [name] working on saturday?", Pii.scrub("is sunny working on saturday?"));
         assertEquals("I leave Raleigh le [date].", Pii.scrub("I leave Raleigh le 13."));
+        assertEquals("I want to book with therapist [name] only", Pii.scrub("I want to book with therapist Sage only"));
+        assertEquals("Confirm holiday hours for Martin Luther King Jr. Day.", Pii.scrub("Confirm holiday hours for Martin Luther King Jr. Day."));
     }
 
     @Test
