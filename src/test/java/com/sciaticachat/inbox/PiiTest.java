@@ -32,43 +32,43 @@ class PiiTest {
     void every_personal_detail_is_removed_and_ordinary_questions_are_untouched() throws IOException {
         List<Case> cases = new ArrayList<>();
         for (String set : SETS) cases.addAll(read(set));
-        List<String> leaks = new ArrayList<>();
-        List<String> damaged = new ArrayList<>();
-        int pii = 0, plain = 0;
+        Tally t = tally(cases);
+        assertTrue(t.pii() >= 60 && t.plain() >= 60, t.pii() + " personal-data lines and " + t.plain() + " ordinary ones");
+        assertEquals(List.of(), t.leaks(), "personal details that survived");
+        assertEquals(List.of(), t.damaged(), "ordinary questions the scrubber changed");
+    }
+
+    @Test
+    void the_sets_not_met_whole_do_not_go_backwards() throws IOException {
+        for (java.util.Map.Entry<String, int[]> floor : FLOORS.entrySet()) {
+            Tally t = tally(read(floor.getKey()));
+            int scrubbed = t.pii() - t.leakingLines(), untouched = t.plain() - t.damaged().size();
+            assertTrue(scrubbed >= floor.getValue()[0], scrubbed + " of " + floor.getKey() + "'s personal-data lines fully scrubbed, was " + floor.getValue()[0]);
+            assertTrue(untouched >= floor.getValue()[1], untouched + " of " + floor.getKey() + "'s ordinary lines untouched, was " + floor.getValue()[1]);
+        }
+    }
+
+    /** What the scrubber did to a set: the fragments that survived, the ordinary lines it changed. */
+    private record Tally(int pii, int plain, List<String> leaks, int leakingLines, List<String> damaged) {}
+
+    private static Tally tally(List<Case> cases) {
+        List<String> leaks = new ArrayList<>(), damaged = new ArrayList<>();
+        int pii = 0, plain = 0, leaking = 0;
         for (Case c : cases) {
             String out = Pii.scrub(c.text());
             if (c.kind().equals("pii")) {
                 pii++;
+                int before = leaks.size();
                 for (String f : c.fragments()) {
                     if (keeps(out, f)) leaks.add(c.file() + ":" + c.line() + " keeps '" + f + "': " + out);
                 }
+                if (leaks.size() > before) leaking++;
             } else {
                 plain++;
                 if (!out.equals(c.text())) damaged.add(c.file() + ":" + c.line() + " changed to: " + out);
             }
         }
-        assertTrue(pii >= 60 && plain >= 60, pii + " personal-data lines and " + plain + " ordinary ones");
-        assertEquals(List.of(), leaks, "personal details that survived");
-        assertEquals(List.of(), damaged, "ordinary questions the scrubber changed");
-    }
-
-    @Test
-    void the_sets_not_met_whole_do_not_go_backwards() throws IOException {
-        for (java.util.Map.Entry<String, int[]> floor : FLOORS.entrySet()) assertAtLeast(floor.getKey(), floor.getValue()[0], floor.getValue()[1]);
-    }
-
-    private static void assertAtLeast(String set, int wantScrubbed, int wantUntouched) throws IOException {
-        int scrubbed = 0, untouched = 0;
-        for (Case c : read(set)) {
-            String out = Pii.scrub(c.text());
-            if (c.kind().equals("pii")) {
-                if (c.fragments().stream().noneMatch(f -> keeps(out, f))) scrubbed++;
-            } else if (out.equals(c.text())) {
-                untouched++;
-            }
-        }
-        assertTrue(scrubbed >= wantScrubbed, scrubbed + " of " + set + "'s personal-data lines fully scrubbed, was " + wantScrubbed);
-        assertTrue(untouched >= wantUntouched, untouched + " of " + set + "'s ordinary lines untouched, was " + wantUntouched);
+        return new Tally(pii, plain, leaks, leaking, damaged);
     }
 
     /** Whether the scrubbed text still holds a fragment; a single letter (an initial) only as a word of its own. */
@@ -78,27 +78,31 @@ class PiiTest {
         return java.util.regex.Pattern.compile("(?<![\\p{L}\\[])" + java.util.regex.Pattern.quote(f) + "(?![\\p{L}\\]])").matcher(lower).find();
     }
 
+    /** Each message and what the scrubber should store of it. */
+    private static final String[][] WITHOUT_THE_USUAL_CUES = {
+            {"booking for Priya in accounting", "booking for [name] in accounting"},
+            {"my son Chase is 15", "my son [name] is 15"},
+            {"can I book with therapist Dawn?", "can I book with therapist [name]?"},
+            {"this is big mike kowalczyk from the crew", "this is big [name] from the crew"},
+            {"Want the guy Chase. Last time Chase dug in.", "Want the guy [name]. Last time [name] dug in."},
+            {"he turns 100 on Dec 12th", "he turns 100 on [date]"},
+            {"can we do the 20th?", "can we do the [date]?"},
+            {"we r the blue house on Birchleaf Dr across from the pool", "we r the blue house on [address] across from the pool"},
+            {"email me at jdoe at sign gmail dot com", "email me at [email]"},
+            // ordinary words, scores, fractions, holidays and places stay
+            {"I'm 62, pain 7/10, is 1/2 hour enough? Closed December 24 and 31? Parking by the Harris Teeter near Cary?", "I'm 62, pain 7/10, is 1/2 hour enough? Closed December 24 and 31? Parking by the Harris Teeter near Cary?"},
+            {"licensed by the North Carolina Board of Massage", "licensed by the North Carolina Board of Massage"},
+            {"ARE YOU OPEN THE DAY AFTER THANKSGIVING", "ARE YOU OPEN THE DAY AFTER THANKSGIVING"},
+            {"MY GRANDSON HUNTER WILL DRIVE ME", "MY GRANDSON [name] WILL DRIVE ME"},
+            {"is sunny working on saturday?", "is [name] working on saturday?"},
+            {"I leave Raleigh le 13.", "I leave Raleigh le [date]."},
+            {"I want to book with therapist Sage only", "I want to book with therapist [name] only"},
+            {"Confirm holiday hours for Martin Luther King Jr. Day.", "Confirm holiday hours for Martin Luther King Jr. Day."},
+    };
+
     @Test
     void names_dates_and_addresses_without_the_usual_cues() {
-        assertEquals("booking for [name] in accounting", Pii.scrub("booking for Priya in accounting"));
-        assertEquals("my son [name] is 15", Pii.scrub("my son Chase is 15"));
-        assertEquals("can I book with therapist [name]?", Pii.scrub("can I book with therapist Dawn?"));
-        assertEquals("this is big [name] from the crew", Pii.scrub("this is big mike kowalczyk from the crew"));
-        assertEquals("Want the guy [name]. Last time [name] dug in.", Pii.scrub("Want the guy Chase. Last time Chase dug in."));
-        assertEquals("he turns 100 on [date]", Pii.scrub("he turns 100 on Dec 12th"));
-        assertEquals("can we do the [date]?", Pii.scrub("can we do the 20th?"));
-        assertEquals("we r the blue house on [address] across from the pool", Pii.scrub("we r the blue house on Birchleaf Dr across from the pool"));
-        assertEquals("email me at [email]", Pii.scrub("email me at jdoe at sign gmail dot com"));
-        // ordinary words, scores, fractions, holidays and places stay
-        String plain = "I'm 62, pain 7/10, is 1/2 hour enough? Closed December 24 and 31? Parking by the Harris Teeter near Cary?";
-        assertEquals(plain, Pii.scrub(plain));
-        assertEquals("licensed by the North Carolina Board of Massage", Pii.scrub("licensed by the North Carolina Board of Massage"));
-        assertEquals("ARE YOU OPEN THE DAY AFTER THANKSGIVING", Pii.scrub("ARE YOU OPEN THE DAY AFTER THANKSGIVING"));
-        assertEquals("MY GRANDSON [name] WILL DRIVE ME", Pii.scrub("MY GRANDSON HUNTER WILL DRIVE ME"));
-        assertEquals("is [name] working on saturday?", Pii.scrub("is sunny working on saturday?"));
-        assertEquals("I leave Raleigh le [date].", Pii.scrub("I leave Raleigh le 13."));
-        assertEquals("I want to book with therapist [name] only", Pii.scrub("I want to book with therapist Sage only"));
-        assertEquals("Confirm holiday hours for Martin Luther King Jr. Day.", Pii.scrub("Confirm holiday hours for Martin Luther King Jr. Day."));
+        for (String[] c : WITHOUT_THE_USUAL_CUES) assertEquals(c[1], Pii.scrub(c[0]), c[0]);
     }
 
     @Test
