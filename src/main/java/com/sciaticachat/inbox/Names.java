@@ -55,9 +55,13 @@ final class Names {
             + "still (?:there|working|around|here|with you)|if (?:s?he|they)(?:'s|s| is| are)? (?:free|available|in|working|around)|"
             + "was (?:so+|really|amazing|great|good|better|awesome|the best)|is (?:so+|really|amazing|great|the best)|10/10|do (?:the|deep|sports?|prenatal)|"
             + "on (?:mon|tue|wed|thu|fri|sat|sun)\\w*)\\b)", F);
+    /** Words of the closed classes that are also first names, read as names in a booking's frame: "is will available". */
+    private static final Set<String> MODAL_NAMES = Set.of("will", "may");
     /** "if Gloria is working", "whether Mercy is in on Fridays": a first name before a question of who is working. */
-    private static final Pattern WORKING_FRAME = Pattern.compile("\\b(?:if|when|whether|lady|guy|girl|gal|therapist|and|or)\\s+(\\p{L}[\\p{L}'’-]*)"
-            + "(?=\\s+(?:is|was|will be|would be)\\s+(?:working|available|in|free|off|there|around|back)\\b)", F);
+    private static final Pattern WORKING_FRAME = Pattern.compile("\\b(?:if|when|whether|lady|guy|girl|gal|therapist|and|or|said|says|think|thought|"
+            + "heard|hear|that|is|will|can)\\s+(\\p{L}[\\p{L}'’-]*)"
+            + "(?=\\s+(?:(?:is|was|will be|would be|be)\\s+(?:working|available|in|free|off|there|around|back|great|amazing|awesome|wonderful|"
+            + "excellent|the best|so good|really good)|still (?:at|there|working|around|with))\\b)", F);
     /** Initials alone closing a message after a dash or a comma: "— HLW", ", J.R.". */
     private static final Pattern INITIALS_SIGNATURE = Pattern.compile("(?<=[-–—~,]\\s?|[-–—~,]\\s{2})(\\p{Lu}\\.?\\s?){2,3}[.!]?\\s*$");
     private static final String RELATIONS = "(?:(?:son|daughter|mother|father|brother|sister)[- ]in[- ]law|son|daughter|husband|hubby|wife|wifey|partner|boyfriend|girlfriend|bf|gf|mum|mom|mother|dad|father|"
@@ -200,14 +204,17 @@ final class Names {
         s = BOOKING_FRAME.matcher(s).replaceAll(m -> {
             String w = m.group(1).toLowerCase(Locale.ROOT);
             boolean capitalised = Character.isUpperCase(m.group(1).codePointAt(0));
-            boolean name = !NOT_NAMES.contains(w) && !NOT_A_PERSON.contains(w) && !WEEKDAYS.contains(w) && !MONTHS.contains(w)
+            boolean name = (!NOT_NAMES.contains(w) || MODAL_NAMES.contains(w)) && !NOT_A_PERSON.contains(w) && !WEEKDAYS.contains(w) && !MONTHS.contains(w)
                     && (givenNames().contains(w) || capitalised && !m.group(1).equals(m.group(1).toUpperCase(Locale.ROOT)) && !notNames().contains(w)
                             && !sentenceStart(framed, m.start(1)));
             return name ? Matcher.quoteReplacement(Pii.s0(m)) + "[name]" : Matcher.quoteReplacement(m.group());
         });
+        final String working = s;
         s = WORKING_FRAME.matcher(s).replaceAll(m -> {
             String w = m.group(1).toLowerCase(Locale.ROOT);
-            boolean name = givenNames().contains(w) && !NOT_NAMES.contains(w) && !NOT_A_PERSON.contains(w) && !WEEKDAYS.contains(w) && !PLACE_WORDS.contains(w);
+            boolean capitalised = Character.isUpperCase(m.group(1).codePointAt(0)) && !m.group(1).equals(m.group(1).toUpperCase(Locale.ROOT));
+            boolean name = (!NOT_NAMES.contains(w) || MODAL_NAMES.contains(w)) && !NOT_A_PERSON.contains(w) && !WEEKDAYS.contains(w) && !MONTHS.contains(w)
+                    && (givenNames().contains(w) && !PLACE_WORDS.contains(w) || capitalised && !notNames().contains(w) && !sentenceStart(working, m.start(1)));
             return name ? Matcher.quoteReplacement(Pii.s0(m)) + "[name]" : Matcher.quoteReplacement(m.group());
         });
         s = INITIALS_SIGNATURE.matcher(s).replaceAll(m -> common(m.group().replaceAll("[^\\p{L}]", "").toLowerCase(Locale.ROOT))
@@ -436,7 +443,7 @@ final class Names {
             String lower = word.toLowerCase(Locale.ROOT);
             boolean capital = Character.isUpperCase(word.codePointAt(0));
             boolean name;
-            boolean namedWord = taken == 0 && (cue == Cue.RELATION || cue == Cue.PERSON) && capital && givenNames().contains(lower)
+            boolean namedWord = taken == 0 && (cue == Cue.RELATION || cue == Cue.PERSON || cue == Cue.SIGN_OFF) && capital && givenNames().contains(lower)
                     && !MONTHS.contains(lower) && !word.equals(word.toUpperCase(Locale.ROOT)); // "my hubby Will", "Mrs. May"
             if (!namedWord && (NOT_NAMES.contains(lower) || !isWordLike(word) || CONTRACTION.matcher(lower).matches())) {
                 name = taken > 0 && PARTICLES.contains(lower);
@@ -444,14 +451,14 @@ final class Names {
                 name = switch (cue) {
                     case STRONG -> true;
                     case FORM -> capital || !common(lower) || givenNames().contains(lower);
-                    case SIGN_OFF -> capital || properNouns().contains(lower) || unknown(lower) || givenNames().contains(lower) && !common(lower)
+                    case SIGN_OFF -> capital || properNouns().contains(lower) || unknown(lower) || givenNames().contains(lower) && !NOT_NAMES.contains(lower)
                             // "ty!! - kenji", "- tom (her grandson)": a word after a closing dash, if it is no ordinary word or is a first name
                             || !common(lower) && lower.length() > 2 && !CHAT_FILLERS.contains(lower) && !notNames().contains(lower) && !lower.matches(".*(\\p{L})\\1\\1.*")
                             && s.substring(t.start() + word.length()).matches("(?s)[\\s.!)\\p{So}\\p{Sk}\\p{Cs}\\x{200d}\\x{fe0f}]*")
                             || dashBefore(s, t.start()) && !CHAT_FILLERS.contains(lower) && !notNames().contains(lower)
                             && (!common(lower) && lower.length() > 1 || givenNames().contains(lower));
-                    case SELF -> !notNames().contains(lower)
-                            && (looksLikeName(word, lower, capital) || selfIntroduction(word, lower, capital) && closesName(s, t.start() + word.length())
+                    case SELF -> (!notNames().contains(lower) || capital && isCapitalisedRun(s, t.start())) // "I'm Sage Holloway"
+                            && (looksLikeName(word, lower, capital) || capital && surnameFollows(s, t.start() + word.length()) || selfIntroduction(word, lower, capital) && closesName(s, t.start() + word.length())
                             || !common(lower) && lower.length() > 2 && surnameFollows(s, t.start() + word.length())); // "im jaylen brooks"
                     case OTHER -> looksLikeName(word, lower, capital) || capital && isCapitalisedRun(s, t.start());
                     // after "book with", "dr": a name the lists know, or a capitalised word that is no ordinary word
@@ -469,7 +476,9 @@ final class Names {
                             && (!notNames().contains(lower) || capital && (givenNames().contains(lower) || surnames().contains(lower))) // "Dr. Sterling Rivers"
                             && (capital && (!word.equals(word.toUpperCase(Locale.ROOT)) || !shouting(s) && word.length() > 1
                                     || word.length() > 1 && (givenNames().contains(lower) || surnames().contains(lower))) // "MY GRANDSON HUNTER", "DR. LANE"
-                                    || !common(lower) && givenNames().contains(lower) && lower.length() > 2)
+                                    || !common(lower) && givenNames().contains(lower) && lower.length() > 2
+                                    // "my kid grace, age 12": a first name that is also a word, closing its phrase
+                                    || givenNames().contains(lower) && s.substring(t.start() + word.length()).matches("(?s)\\s*(?:[,.!?;:)(]|$).*"))
                             && (!nextIsPlaceWord(s, t.start() + word.length()) || givenNames().contains(lower));
                 };
             } else {

@@ -82,6 +82,12 @@ public final class Pii {
     private static final Pattern ADDRESS_AFTER_CUE = Pattern.compile(
             "(?:\\baddress(?: in [\\p{L} ]{2,20})?\\s*(?:is|:)|\\b(?:post|send|mail)\\b[^.:;!?]{0,40}\\bto\\s*:)\\s*"
                     + "([^.;!?\\n]*(?:\\.(?=\\S)[^.;!?\\n]*|\\b\\p{L}{1,3}\\.\\s?[^.;!?\\n]*)*)", F);
+    private static final Pattern ZIP_END = Pattern.compile("\\b\\d{5}(?:-\\d{4})?\\b");
+    /** A street with its number after it, as much of Europe writes it: "Hillsborough Street 2300". */
+    private static final Pattern NUMBER_AFTER_STREET = Pattern.compile("(?-i)\\b(?:\\p{Lu}[\\p{L}'.-]+\\s+){1,3}(?i:street|st|avenue|ave|road|rd|drive|dr|lane|ln|"
+            + "boulevard|blvd|court|ct|way|place|pl|circle|cir|parkway|pkwy|trail|trl|strasse|straße|weg)\\.?,?\\s+\\d{1,5}[a-z]?\\b(?![:.,]\\d|\\s*(?i:am|pm|%|mg|min))");
+    /** The last digits of a card: "card ending 4417", "visa ending in 0042". */
+    private static final Pattern CARD_ENDING = Pattern.compile("\\b(?:card|visa|mastercard|amex|discover|debit|credit)\\b[^.!?\\n]{0,20}?\\bending(?:\\s+in)?\\s+(\\d{4})\\b", F);
     private static final Pattern PO_BOX = Pattern.compile(
             "\\b(?:(?:RR|R\\.R\\.|rural route|HC|star route)\\s*#?\\s*\\d+\\s*,?\\s*)?(?:P\\.?\\s?O\\.?\\s*)?Box\\s*#?\\s*\\d+[A-Z]?\\b"
                     + "|\\b(?:RR|rural route)\\s*#?\\s*\\d+\\b", F);
@@ -170,6 +176,8 @@ public final class Pii {
         return java.util.Arrays.stream(days.split(" ")).allMatch(allowed::contains);
     }
 
+    /** A message about a birthday: there, "the 4th of July" is one. */
+    private static final Pattern BIRTH_WORDS = Pattern.compile("\\b(?:born|birthday|bday|b-day|dob|date of birth)\\b", F);
     /** Holidays said as dates: not anyone's. */
     private static final Pattern HOLIDAY = Pattern.compile("(?:the\\s+)?(?:4th|fourth)\\s+of\\s+july|cinco de mayo|(?:the\\s+)?(?:25th|twenty[- ]fifth) of december", F);
     /**
@@ -188,7 +196,7 @@ public final class Pii {
 
     // ---- numbers
     /** Seven or more digits with the separators phone numbers use: (919) 555-0142, +1 919.555.0142; O for 0 inside. */
-    private static final Pattern PHONE = Pattern.compile("\\+?\\(?\\d[\\dOolI\\s().-]{5,}[\\dOol](?:\\s*(?i:ext\\.?|extension|x)\\s*\\d{1,5})?");
+    private static final Pattern PHONE = Pattern.compile("\\+?\\(?\\d[\\dOolI\\s().-]{5,}[\\dOol](?!\\p{L})(?:\\s*(?i:ext\\.?|extension|x)\\s*\\d{1,5})?");
     private static final Pattern LONG_DIGITS = Pattern.compile("\\d{6,}");
     /** "[phone]-O1O8": the rest of a number typed with a letter O or l, after what was already found. */
     private static final Pattern PHONE_TAIL = Pattern.compile("\\[phone\\][-.\\s]?(?=[\\dOolI]*\\d)[\\dOolI]{2,5}\\b");
@@ -218,9 +226,16 @@ public final class Pii {
         s = WRITTEN_EMAIL.matcher(s).replaceAll(m -> m.group().contains("@") || m.group().matches("(?is).*[(\\[{<]\\s*(?:at|arroba)\\s*[)\\]}>].*")
                 || m.group().matches("(?is).*\\sat[- ](?:sign|symbol)\\s.*")
                 || m.group().matches("(?is).*\\s(?:at|arroba)\\s.*") ? "[email]" : Matcher.quoteReplacement(m.group()));
-        s = ADDRESS_AFTER_CUE.matcher(s).replaceAll(m -> m.group(1).isBlank() || m.group(1).matches("(?i)\\s*(?:on|in|at|for)\\b.*")
-                ? Matcher.quoteReplacement(m.group()) : Matcher.quoteReplacement(s0(m)) + "[address]");
+        s = ADDRESS_AFTER_CUE.matcher(s).replaceAll(m -> {
+            if (m.group(1).isBlank() || m.group(1).matches("(?i)\\s*(?:on|in|at|for)\\b.*")) return Matcher.quoteReplacement(m.group());
+            // the address ends at its zip code: "..., Cary NC 27513, how long will it take?" keeps the question
+            Matcher zip = ZIP_END.matcher(m.group(1));
+            String rest = zip.find() ? m.group(1).substring(zip.end()) : "";
+            return Matcher.quoteReplacement(s0(m)) + "[address]" + Matcher.quoteReplacement(rest);
+        });
         s = PO_BOX.matcher(s).replaceAll("[address]");
+        s = NUMBER_AFTER_STREET.matcher(s).replaceAll("[address]");
+        s = afterCue(CARD_ENDING, s, "[number]");
         s = STREET_FIRST.matcher(s).replaceAll("[address]");
         s = STREET_ADDRESS.matcher(s).replaceAll(m -> NOT_A_STREET.matcher(m.group()).matches() ? Matcher.quoteReplacement(m.group()) : "[address]");
         s = STREET_ADDRESS_CI.matcher(s).replaceAll(m -> NOT_A_STREET.matcher(m.group()).matches() ? Matcher.quoteReplacement(m.group()) : "[address]");
@@ -242,7 +257,8 @@ public final class Pii {
                     || Character.isUpperCase(place.codePointAt(0)) && !place.equals(place.toUpperCase(Locale.ROOT));
             return Matcher.quoteReplacement(isPlace ? m.group().substring(0, m.start(2) - m.start()) + "[address]" : m.group());
         });
-        s = DATE.matcher(s).replaceAll(m -> hasDayOrYear(m.group()) ? "[date]" : Matcher.quoteReplacement(m.group()));
+        boolean birthday = BIRTH_WORDS.matcher(s).find();
+        s = DATE.matcher(s).replaceAll(m -> hasDayOrYear(m.group()) && (birthday || !HOLIDAY.matcher(m.group()).matches()) ? "[date]" : Matcher.quoteReplacement(m.group()));
         s = BIRTH_SAID.matcher(s).replaceAll(m -> {
             Matcher tail = FILLER_TAIL.matcher(m.group(1));
             String kept = tail.find() ? tail.group() : "";
