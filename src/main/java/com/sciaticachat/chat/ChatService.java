@@ -142,8 +142,11 @@ public final class ChatService {
         AnswerCache.Entry cached = answers.get(key, check, generation);
         if (cached == null) {
             // the inbox's grouping words are read by the same generation that answered
+            long start = System.nanoTime();
             cached = index.withSnapshot(snapshot -> {
                 Trace t = traced(snapshot, question, check, context, language);
+                // one line per visitor's question; staff's and the evaluation's traces are not visitors
+                log.add(t.reply(), (System.nanoTime() - start) / 1_000_000, false);
                 // "tell me more" and "the second one" are the conversation's own business, not a question for staff
                 FollowUp.Reading reading = FollowUp.read(question);
                 FollowUp.Kind kind = reading.kind();
@@ -225,11 +228,8 @@ public final class ChatService {
     }
 
     private Trace traced(Snapshot snapshot, String question, CheckAnswer check, Turn context, Language language) {
-        long start = System.nanoTime();
         LOG.debug("Question: {}", question);
-        Trace trace = inLanguage(answer(snapshot, question, check, context, language), language);
-        log.add(trace.reply(), (System.nanoTime() - start) / 1_000_000, false);
-        return trace;
+        return inLanguage(answer(snapshot, question, check, context, language), language);
     }
 
     /** The chat's own sentence of a reply without an answer, in the visitor's language. */
