@@ -55,12 +55,12 @@ public final class SafetyGate implements com.sciaticachat.index.CorpusReader.Che
         });
     }
 
-    private volatile Triage.Wording[] wordings;
+    /** How each set's phrasings are worded (someone else's, asking), by set: they depend on nothing else. */
+    private static final com.github.benmanes.caffeine.cache.Cache<String, Triage.Wording[]> WORDINGS =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(4).build();
 
     private Triage.Wording[] wordings() {
-        Triage.Wording[] w = wordings;
-        if (w == null) wordings = w = phrasings.items().stream().map(p -> Triage.Wording.of(p.message())).toArray(Triage.Wording[]::new);
-        return w;
+        return WORDINGS.get(phrasings.fingerprint(), k -> phrasings.items().stream().map(p -> Triage.Wording.of(p.message())).toArray(Triage.Wording[]::new));
     }
 
     /**
@@ -112,19 +112,14 @@ public final class SafetyGate implements com.sciaticachat.index.CorpusReader.Che
                     + "(restore corpus/" + SafetyRules.FILE_NAME + ")"));
         }
         String text = corpus.settingsFile(SafetyRules.FILE_NAME);
-        // most reloads are edits to other files: a version of the rules already judged is not judged again
-        List<CorpusError> known = judged.get(shown + "\n" + text);
-        if (known != null) return known;
-        List<CorpusError> errors = judge(shown, text);
-        synchronized (judged) {
-            if (judged.size() >= 8) judged.clear();
-            judged.put(shown + "\n" + text, errors);
-        }
-        return errors;
+        // most reloads are edits to other files, and a restart reads the same file: a version of the rules
+        // already judged against these phrasings by this model is not judged again
+        return JUDGED.get(phrasings.fingerprint() + "/" + detector.model().fittedAt() + "/" + shown + "\n" + text, k -> judge(shown, text));
     }
 
-    /** Versions of the rules already judged (by file name and text), and what was found. */
-    private final java.util.Map<String, List<CorpusError>> judged = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Versions of the rules already judged (by phrasings, model, file name and text), and what was found; shared by the process's gates. */
+    private static final com.github.benmanes.caffeine.cache.Cache<String, List<CorpusError>> JUDGED =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(8).build();
 
     private List<CorpusError> judge(String shown, String text) {
         SafetyRules.Result parsed = SafetyRules.parse(shown, text);
