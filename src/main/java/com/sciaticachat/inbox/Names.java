@@ -66,7 +66,7 @@ final class Names {
     private static final Pattern INITIALS_SIGNATURE = Pattern.compile("(?<=[-–—~,]\\s?|[-–—~,]\\s{2})(\\p{Lu}\\.?\\s?){2,3}[.!]?\\s*$");
     private static final String RELATIONS = "(?:(?:son|daughter|mother|father|brother|sister)[- ]in[- ]law|son|daughter|husband|hubby|wife|wifey|partner|boyfriend|girlfriend|bf|gf|mum|mom|mother|dad|father|"
             + "brother|sister|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|granny|friend|bestie|neighbou?r|child|kid|baby|"
-            + "boy|girl|aunt|auntie|uncle|cousin|niece|nephew|patient|client|fianc[eé]e?|(?:son|daughter|mother|father|brother|sister)[- ]in[- ]law|"
+            + "boy|girl|aunt|auntie|uncle|cousin|niece|nephew|patient|client|fianc[eé]e?|"
             + "stepson|stepdaughter|stepmom|stepdad|godson|goddaughter|godmother|godfather|advisor|adviser|supervisor|boss|manager|colleague|"
             + "coworker|co-worker|roommate|housemate|flatmate|carer|caregiver|aide|sitter|nanny|student|teacher|tenant|classmate|teammate|"
             + "buddy|pal|bro|sis|cuz|employee|assistant|secretary|pastor|compadre|comadre|esposo|esposa|hijo|hija|"
@@ -89,7 +89,7 @@ final class Names {
             "(?:\\b(?:thanks(?: so much| again| a lot)?|thank you(?: so much| again)?|thx|ty|many thanks|regards|kind regards|best regards|"
                     + "warm regards|best wishes|best|cheers|sincerely|yours(?: truly| sincerely| faithfully)?|take care|love|blessings|"
                     + "respectfully(?: yours)?|cordially|gratefully|with (?:gratitude|thanks|love|appreciation)|ever so grateful|"
-                    + "kindest regards|x+|xo+|xoxo|god bless(?: you| y'?all)?|blessings|namaste|salamat(?: po)?|maraming salamat(?: po)?|danke(?: sch(?:ö|oe)n)?|"
+                    + "kindest regards|x+|xo+|xoxo|god bless(?: you| y'?all)?|namaste|salamat(?: po)?|maraming salamat(?: po)?|danke(?: sch(?:ö|oe)n)?|"
                     + "mit freundlichen gr(?:ü|ue)(?:ß|ss)en|mfg|v/r|vr|very respectfully|semper fi|peace(?: out)?|much love|love and light|hugs|ciao|"
                     + "gracias|hooah|over and out|10-4|ten four|see (?:you|u|ya) (?:then|soon|tomorrow|tmrw|there)|talk soon|ttyl|bye|later)(?!\\p{L})\\s*[,!.]*\\s*[\\p{So}\\p{Sk}\\p{Cs}\\x{200d}\\x{fe0f}]*"
                     + "(?:\\s*[-–—~]+)?"
@@ -99,7 +99,7 @@ final class Names {
             "^\\s*(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)),?\\s+)?((?:\\p{L}[\\p{L}\\p{M}'’-]*\\s+){1,3})here\\b", F);
     private static final String TITLES = "dr|mr|mrs|ms|miss|mx|prof|don|doña|dona|señor|señora|sr|sra|srta|herr|frau|sgt|sergeant|cpl|corporal|"
             + "lt|lieutenant|col|colonel|capt|captain|maj|major|gen|general|cmdr|commander|rev|reverend|pastor|fr|deacon|coach|atty|judge|"
-            + "officer|nurse|tita|tito|lola|lolo|ate|kuya|auntie|aunt|uncle|granny|nana|mama|papa|miss|doc|doctor|professor|prof|madam|madame|sister|brother|father|elder|bishop";
+            + "officer|nurse|tita|tito|lola|lolo|ate|kuya|auntie|aunt|uncle|granny|nana|mama|papa|doc|doctor|professor|madam|madame|sister|brother|father|elder|bishop";
     private static final Pattern TITLE_NAME = Pattern.compile("\\b(?:" + TITLES + ")\\.?\\s+(?=(?-i)\\p{Lu})", F);
     /** A title in lower case: a name follows only when it is one ("dr okonkwo", not "dr appointment"). */
     private static final Pattern TITLE_LOWER = Pattern.compile("\\b(?:dr|mr|mrs|ms|sgt|capt|rev|pastor|coach|herr|frau)\\.?\\s+(?=(?-i)\\p{Ll})", F);

@@ -61,10 +61,11 @@ public final class Pii {
                     + "\\b[^.?!\\n]{0,30}?\\b(?:on|off|at|in|pon|en|end of|down|up)\\s)\\s*(?:[\\p{L}\\d'.-]+\\s+){1,3}" + STREET + "\\b\\.?", F);
     private static final Pattern CORNER = Pattern.compile(
             "(?<=\\b(?:corner|intersection) of\\s)\\s*[\\p{L}\\d'.-]+(?:\\s+[\\p{L}\\d'.-]+){0,3}?\\s+(?:and|&|n|at)\\s+[\\p{L}\\d'.-]+(?:\\s+" + STREET + "\\b\\.?)?", F);
+    /** A number word as people say numbers aloud ("twelve oh four", "nineteen fifty eight"). */
+    private static final String SAID_NUMBER = "(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+            + "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)";
     /** A house number said in words: "twelve oh four Glenwood Avenue". */
-    private static final Pattern SAID_NUMBER_STREET = Pattern.compile("\\b" + "(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-            + "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
-            + "hundred|thousand|oh|zero)\\b[\\s-]*){1,6}(?:[\\p{L}'.-]+\\s+){1,3}" + STREET + "\\b\\.?", F);
+    private static final Pattern SAID_NUMBER_STREET = Pattern.compile("\\b(?:" + SAID_NUMBER + "\\b[\\s-]*){1,6}(?:[\\p{L}'.-]+\\s+){1,3}" + STREET + "\\b\\.?", F);
     /** A home's number in a village or a park, said in figures or words: "cottage eighty eight", "lot #14", "space 22". */
     private static final Pattern DWELLING_NUMBER = Pattern.compile("\\b(?:cottage|cabin|villa|trailer|space|lot|bldg|building|unit|apt|apartment|suite|room)\\s*(?:#|no\\.?|number)?\\s*"
             + "(?:\\d+[a-z]?\\b|(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
@@ -162,16 +163,14 @@ public final class Pii {
      */
     private static final Pattern BIRTH_SAID = Pattern.compile(
             "(?:\\b(?:d\\s?o\\s?b|date of birth|birth ?date|birthday|born(?: on| in)?)\\b)\\s*(?:is|was|:|-)?\\s*"
-                    + "((?:(?:the|of|and|" + MONTH + "|" + ORDINAL_WORD + "|zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                    + "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
-                    + "hundred|thousand|slash|dash|\\d{1,4}(?:st|nd|rd|th)?)\\b[\\s,/.-]*){2,14})", F);
+                    + "((?:(?:the|of|and|" + MONTH + "|" + ORDINAL_WORD + "|" + SAID_NUMBER + "|slash|dash|\\d{1,4}(?:st|nd|rd|th)?)\\b[\\s,/.-]*){2,14})", F);
     private static final Pattern FILLER_TAIL = Pattern.compile("(?:[\\s,/.-]|\\b(?:the|of|and|slash|dash)\\b)*$", F);
     /** "December 24 and 31", "Jan 1st", "July 4": days every calendar marks, not anyone's. */
     private static boolean holiday(String found) {
         String f = found.toLowerCase(Locale.ROOT);
         String days = f.replaceAll("[^\\d]+", " ").strip();
         if (days.isEmpty()) return false;
-        Set<String> allowed = f.startsWith("dec") || f.matches(".*\\bdec.*") ? Set.of("24", "25", "31")
+        Set<String> allowed = f.matches(".*\\bdec.*") ? Set.of("24", "25", "31")
                 : f.matches(".*\\bjan.*") ? Set.of("1") : f.matches(".*\\bjul.*") ? Set.of("4") : Set.of();
         return java.util.Arrays.stream(days.split(" ")).allMatch(allowed::contains);
     }
@@ -212,9 +211,11 @@ public final class Pii {
     private static final Set<String> NUMBER_WORDS = Set.of("zero", "oh", "o", "one", "two", "three", "four", "five", "six", "seven",
             "eight", "nine", "double", "triple", "cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve");
 
+    /** A day of the week, short or whole: "thurs", "Tuesday". */
+    private static final String WEEKDAY = "(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?";
     /** A day of the month alone after "on" or "by": "on the 20th", "by the twenty eighth". */
     private static final Pattern DAY_OF_MONTH = Pattern.compile("\\b(?:(?:on|pon|by|before|until|til|till|from|since|to|or|and|for|is|be|like|do|does|through|thru|"
-            + "(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?)\\s+(?:the|di|da|tha)\\s+)"
+            + WEEKDAY + "\\.?,?)\\s+(?:the|di|da|tha)\\s+)"
             + "(?:(?:[12]?\\d|3[01])(?:st|nd|rd|th)|" + ORDINAL_WORD + ")(?=\\s*(?:[,.!?;)]|$)|(?<=(?:day|mon|tues?|wed|thu|thurs?|fri|sat|sun)\\.?,?\\s(?:the|di|da|tha)\\s\\S{1,20})|"
             + "\\s+(?:at|if|please|would|could|works?|is|in the|around|"
             + "after|but|so|instead|then|ok|okay|morning|afternoon|evening|am|pm|comma|period|question mark|\\d))", F);
@@ -304,7 +305,7 @@ public final class Pii {
     }
 
     private static final Pattern WEEKDAY_BEFORE = Pattern.compile(
-            "(?:\\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\\.?|dates?|on|appt|appointment)[,:]?|"
+            "(?:\\b(?:" + WEEKDAY + "\\.?|dates?|on|appt|appointment)[,:]?|"
                     + "(?:\\[date\\]|\\b\\d{1,2}/\\d{1,2})\\s*(?:,|or|and|to|-|&)?)\\s+$", F);
 
     /** Figures that read as a score or a fraction rather than a day: "7/10", "1/2", "3/4". */

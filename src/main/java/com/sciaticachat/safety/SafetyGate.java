@@ -112,8 +112,8 @@ public final class SafetyGate implements com.sciaticachat.index.CorpusReader.Che
                     + "(restore corpus/" + SafetyRules.FILE_NAME + ")"));
         }
         String text = corpus.settingsFile(SafetyRules.FILE_NAME);
-        // most reloads are edits to other files, and a restart reads the same file: a version of the rules
-        // already judged against these phrasings by this model is not judged again
+        // most reloads are edits to other files, and every service the process starts reads the same file: a
+        // version of the rules already judged against these phrasings by this model is not judged again
         return JUDGED.get(phrasings.fingerprint() + "/" + detector.model().fittedAt() + "/" + shown + "\n" + text, k -> judge(shown, text));
     }
 
