@@ -148,7 +148,7 @@ final class Names {
      * A name found once is a name wherever it comes again in the message: "Want the guy Chase ... Last time
      * Chase actually dug in." A word that is also an ordinary word counts only with its capital.
      */
-    static String namedAgain(String before, String after) {
+    private static String namedAgain(String before, String after) {
         java.util.Map<String, Integer> left = new java.util.HashMap<>();
         Matcher a = WORD_TOKEN.matcher(after);
         while (a.find()) left.merge(a.group(), 1, Integer::sum);
@@ -168,8 +168,13 @@ final class Names {
         return s;
     }
 
+    /** Every name in a text replaced by {@code [name]}: where it is told, and wherever it comes again. */
+    static String scrub(String s) {
+        return namedAgain(s, names(s));
+    }
+
     /** Names after the words that introduce them, in sign-offs, and after titles. */
-    static String names(String s) {
+    private static String names(String s) {
         s = replaceNamesAfter(STRONG_NAME_CUE, s, Cue.STRONG);
         s = replaceNamesAfter(FORM_CUE, s, Cue.FORM);
         s = replaceNamesAfter(SELF_CUE, s, Cue.SELF);
@@ -194,29 +199,13 @@ final class Names {
         }
         s = CALL_ME.matcher(s).replaceAll(m -> {
             String w = m.group(1).toLowerCase(Locale.ROOT);
-            boolean capitalised = Character.isUpperCase(m.group(1).codePointAt(0)) && !m.group(1).equals(m.group(1).toUpperCase(Locale.ROOT));
             boolean word = java.util.Arrays.stream(w.split("[-'’]")).allMatch(Names::common) && !properNouns().contains(w);
-            boolean name = !NOT_NAMES.contains(w) && (capitalised && givenNames().contains(w)
+            boolean name = !NOT_NAMES.contains(w) && (capitalised(m.group(1)) && givenNames().contains(w)
                     || !notNames().contains(w) && !w.contains("-") && (givenNames().contains(w) || surnames().contains(w) || !word));
             return name ? Matcher.quoteReplacement(Pii.s0(m)) + "[name]" : Matcher.quoteReplacement(m.group());
         });
-        final String framed = s;
-        s = BOOKING_FRAME.matcher(s).replaceAll(m -> {
-            String w = m.group(1).toLowerCase(Locale.ROOT);
-            boolean capitalised = Character.isUpperCase(m.group(1).codePointAt(0));
-            boolean name = (!NOT_NAMES.contains(w) || MODAL_NAMES.contains(w)) && !NOT_A_PERSON.contains(w) && !WEEKDAYS.contains(w) && !MONTHS.contains(w)
-                    && (givenNames().contains(w) || capitalised && !m.group(1).equals(m.group(1).toUpperCase(Locale.ROOT)) && !notNames().contains(w)
-                            && !sentenceStart(framed, m.start(1)));
-            return name ? Matcher.quoteReplacement(Pii.s0(m)) + "[name]" : Matcher.quoteReplacement(m.group());
-        });
-        final String working = s;
-        s = WORKING_FRAME.matcher(s).replaceAll(m -> {
-            String w = m.group(1).toLowerCase(Locale.ROOT);
-            boolean capitalised = Character.isUpperCase(m.group(1).codePointAt(0)) && !m.group(1).equals(m.group(1).toUpperCase(Locale.ROOT));
-            boolean name = (!NOT_NAMES.contains(w) || MODAL_NAMES.contains(w)) && !NOT_A_PERSON.contains(w) && !WEEKDAYS.contains(w) && !MONTHS.contains(w)
-                    && (givenNames().contains(w) && !PLACE_WORDS.contains(w) || capitalised && !notNames().contains(w) && !sentenceStart(working, m.start(1)));
-            return name ? Matcher.quoteReplacement(Pii.s0(m)) + "[name]" : Matcher.quoteReplacement(m.group());
-        });
+        s = framedNames(BOOKING_FRAME, s, false);
+        s = framedNames(WORKING_FRAME, s, true);
         s = INITIALS_SIGNATURE.matcher(s).replaceAll(m -> common(m.group().replaceAll("[^\\p{L}]", "").toLowerCase(Locale.ROOT))
                 ? Matcher.quoteReplacement(m.group()) : "[name]");
         s = replaceNamesAfter(TITLE_NAME, s, Cue.RELATION);
@@ -243,6 +232,26 @@ final class Names {
             }
         }
         return s;
+    }
+
+    /**
+     * The word in a frame's group 1 replaced by {@code [name]} when it can be a name there: a first name (with
+     * "will" and "may"; for {@code givenOnlyOffStreets}, not one that is also a street word), or a capitalised
+     * word that opens no sentence and is no description.
+     */
+    private static String framedNames(Pattern frame, String s, boolean givenOnlyOffStreets) {
+        return frame.matcher(s).replaceAll(m -> {
+            String w = m.group(1).toLowerCase(Locale.ROOT);
+            boolean given = givenNames().contains(w) && !(givenOnlyOffStreets && PLACE_WORDS.contains(w));
+            boolean name = (!NOT_NAMES.contains(w) || MODAL_NAMES.contains(w)) && !NOT_A_PERSON.contains(w) && !WEEKDAYS.contains(w) && !MONTHS.contains(w)
+                    && (given || capitalised(m.group(1)) && !notNames().contains(w) && !sentenceStart(s, m.start(1)));
+            return name ? Matcher.quoteReplacement(Pii.s0(m)) + "[name]" : Matcher.quoteReplacement(m.group());
+        });
+    }
+
+    /** Spelt with a capital and not all in capitals: "Summer", not "summer" or "SUMMER". */
+    private static boolean capitalised(String word) {
+        return Character.isUpperCase(word.codePointAt(0)) && !word.equals(word.toUpperCase(Locale.ROOT));
     }
 
     /** How sure the words before are that a name follows. */

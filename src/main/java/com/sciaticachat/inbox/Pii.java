@@ -297,9 +297,7 @@ public final class Pii {
         s = LONG_DIGITS.matcher(s).replaceAll("[number]");
         s = MIXED_ID.matcher(s).replaceAll("[number]");
         s = SPELLED_OUT.matcher(s).replaceAll("[name]");
-        String beforeNames = s;
-        s = Names.names(s);
-        s = Names.namedAgain(beforeNames, s);
+        s = Names.scrub(s);
         s = ZIP_AFTER_ADDRESS.matcher(s).replaceAll("[address]");
         return s;
     }
