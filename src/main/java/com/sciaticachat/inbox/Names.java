@@ -30,7 +30,7 @@ final class Names {
     private static final Pattern STRONG_NAME_CUE = Pattern.compile(
             "\\b(?:my (?:nmae|naem|anme|nam|nme) is|my name is|my name's|my names|name is|name's|name was|names was|i go by|signed|me llamo|mi nombre es|tên là|tên tôi là|mera naam|"
                     + "je m'appelle|ich heiße|meu nome é|mi chiamo|mein name ist|ako si|ang pangalan ko ay|pangalan ko ay|pangalan ko|"
-                    + "mi name|me name|mi name is|the name is|the name's|goes by|going by)[\\s,:]+", F);
+                    + "mi name is|me name is|mi name|me name|the name is|the name's|goes by|going by)[\\s,:]+", F);
     /** A form's fields: "Name: ...", "Patient Name: ...", "Client: ...", "Card holder: ...". */
     private static final Pattern FORM_CUE = Pattern.compile(
             "\\b(?:name|nombre|nom|client|patient|pt|card ?holder|cardholder|contact|emergency contact|insured|subscriber|"

@@ -97,6 +97,7 @@ class PiiTest {
             {"is sunny working on saturday?", "is [name] working on saturday?"},
             {"I leave Raleigh le 13.", "I leave Raleigh le [date]."},
             {"I want to book with therapist Sage only", "I want to book with therapist [name] only"},
+            {"mi name is Claudette and mi back bad", "mi name is [name] and mi back bad"},
             {"Confirm holiday hours for Martin Luther King Jr. Day.", "Confirm holiday hours for Martin Luther King Jr. Day."},
             // from a staff trial of the inbox
             {"yo is will available thurs? he did my back last time", "yo is [name] available thurs? he did my back last time"},
