@@ -98,6 +98,7 @@ class PiiTest {
             {"I leave Raleigh le 13.", "I leave Raleigh le [date]."},
             {"I want to book with therapist Sage only", "I want to book with therapist [name] only"},
             {"mi name is Claudette and mi back bad", "mi name is [name] and mi back bad"},
+            {"great session. love and light Skye", "great session. love and light [name]"},
             {"Confirm holiday hours for Martin Luther King Jr. Day.", "Confirm holiday hours for Martin Luther King Jr. Day."},
             // from a staff trial of the inbox
             {"yo is will available thurs? he did my back last time", "yo is [name] available thurs? he did my back last time"},
