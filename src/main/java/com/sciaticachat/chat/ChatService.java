@@ -321,9 +321,10 @@ public final class ChatService {
                 // about something the guide does not cover ("do you take insurance?"), or in words it does not
                 // know, must not get the last answer again
                 Trace alone = retrieve(snapshot, question);
-                if (alone.reply().status() == Reply.Status.ANSWERED || !fragmentOfTheTopic(question, alone)) return alone;
+                boolean leans = fragmentOfTheTopic(question, alone) || FollowUp.leansBack(question);
+                if (alone.reply().status() == Reply.Status.ANSWERED || !leans) return alone;
                 Trace about = retrieve(snapshot, aboutTopic(question, shown));
-                return about.reply().status() == Reply.Status.ANSWERED ? about : alone;
+                return about.reply().status() == Reply.Status.ANSWERED ? about : stayed(snapshot, question, shown, alone);
             }
         }
     }
@@ -340,9 +341,19 @@ public final class ChatService {
         // about: the topic wins only when it makes the chat surer than the words alone
         Trace alone = retrieve(snapshot, question);
         Trace about = retrieve(snapshot, aboutTopic(question, shown));
-        if (about.reply().status() != Reply.Status.ANSWERED) return alone;
+        if (about.reply().status() != Reply.Status.ANSWERED) return alone.reply().status() == Reply.Status.ANSWERED ? alone : stayed(snapshot, question, shown, alone);
         if (alone.reply().status() != Reply.Status.ANSWERED) return about;
         return about.confidence() > alone.confidence() ? about : alone;
+    }
+
+    /**
+     * A follow-up that leans on the last answer and that no reading answers ("where do i put it tho", "any
+     * further options?", "during the massage or after practice?"): the conversation stays with the topic
+     * just shown, as a person would, unless the question is about something the guide does not cover or in
+     * words it does not know ("do you take insurance for it?"), which keeps its honest "no answer".
+     */
+    private Trace stayed(Snapshot snapshot, String question, SectionRecord shown, Trace alone) {
+        return withinTheGuide(alone) ? decided(snapshot, question, shown, false) : alone;
     }
 
     /**
@@ -384,9 +395,13 @@ public final class ChatService {
 
     /** A short question in the guide's own words, about nothing the guide does not cover. */
     private static boolean fragmentOfTheTopic(String question, Trace alone) {
+        return question.strip().split("\\s+").length <= FRAGMENT_WORDS && withinTheGuide(alone);
+    }
+
+    /** A question about nothing the guide does not cover, in words the guide knows (as read alone). */
+    private static boolean withinTheGuide(Trace alone) {
         Scorer.Scored s = alone.scored();
-        return s != null && question.strip().split("\\s+").length <= FRAGMENT_WORDS && s.filedUnder() == null
-                && !s.aboutNotCoveredTopic() && s.notCoveredWords().isEmpty() && s.known() >= FRAGMENT_KNOWN;
+        return s != null && s.filedUnder() == null && !s.aboutNotCoveredTopic() && s.notCoveredWords().isEmpty() && s.known() >= FRAGMENT_KNOWN;
     }
 
     /** The question with the topic of the section it leans on. */

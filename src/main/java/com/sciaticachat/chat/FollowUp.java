@@ -101,6 +101,25 @@ final class FollowUp {
     /** A word at least this rare ({@link EnglishWords#rarity}: 1 for words the list does not have) may be a misspelling. */
     private static final double UNUSED = 0.95;
 
+    /** "this week", "that time": a pointer at a time, not at what was said. */
+    private static final Pattern TIME = Pattern.compile(
+            "\\b(this|that|these|those) (week|weekend|month|year|morning|afternoon|evening|night|time|day|season)s?\\b");
+
+    /** At most this many words, for a longer question with a pointer or "more" word to lean on the last answer. */
+    private static final int LEANING = 18;
+
+    /**
+     * Whether a question that reads as standing alone still leans on the last answer: a pointer or a "more"
+     * word in at most {@value #LEANING} words ("Could you elaborate on how the practitioner actually applies
+     * it?", "anythin els i shud watch for").
+     */
+    static boolean leansBack(String question) {
+        String typed = Words.expandContractions(Words.fold(question)).replaceAll("[^a-z0-9#' ]+", " ").replaceAll("\\s+", " ").strip();
+        if (typed.isEmpty()) return false;
+        List<String> words = java.util.Arrays.stream(TIME.matcher(typed).replaceAll(" ").strip().split("\\s+")).map(FollowUp::conversationalWord).toList();
+        return words.size() <= LEANING && words.stream().anyMatch(w -> POINTERS.contains(w) || MORE_CUES.contains(w));
+    }
+
     static Reading read(String question) {
         String typed = Words.expandContractions(Words.fold(question)).replaceAll("[^a-z0-9#' ]+", " ").replaceAll("\\s+", " ").strip();
         if (typed.isEmpty()) return new Reading(Kind.STANDALONE, 0);

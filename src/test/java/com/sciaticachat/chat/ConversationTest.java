@@ -94,6 +94,23 @@ class ConversationTest {
     }
 
     @Test
+    void a_follow_up_that_leans_on_the_answer_and_that_nothing_else_answers_stays_with_its_topic() {
+        for (String q : List.of("Further options?", "where do i put it tho like what body parts")) {
+            Reply alone = chat.ask(q);
+            assertEquals(Reply.Status.NO_MATCH, alone.status(), q + " alone");
+        }
+        assertEquals("treatment", section(chat.ask("Further options?", null, null, after("What does physical therapy for sciatica involve?",
+                "treatment"))));
+        assertEquals("foam-rolling", section(chat.ask("where do i put it tho like what body parts", null, null,
+                after("what does a foam roller even do for sciatica", "foam-rolling"))));
+        // not a question about something the guide does not cover, nor a pointer at a time
+        for (String q : List.of("do you take insurance for it?", "how much does that cost", "are you open this weekend")) {
+            Reply r = chat.ask(q, null, null, after("What does physical therapy for sciatica involve?", "treatment"));
+            assertEquals(Reply.Status.NO_MATCH, r.status(), q + " got " + section(r));
+        }
+    }
+
+    @Test
     void a_red_flag_is_weighed_on_the_question_itself_whatever_came_before() {
         Reply r = chat.ask("and now I can't control my bladder", null, null, after("tell me about foam rolling", "foam-rolling"));
         assertEquals(Reply.Status.URGENT, r.status());
