@@ -48,7 +48,9 @@ final class SafetyCommand {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(target.toFile(), fitted.model());
             Path readings = target.resolveSibling(com.sciaticachat.safety.SafetyGate.Readings.FILE_NAME);
             Files.writeString(readings, fitted.readings(), StandardCharsets.UTF_8);
-            out.println("Wrote " + target + " and " + readings);
+            Path neighbours = target.resolveSibling(com.sciaticachat.safety.Neighbours.FILE_NAME);
+            Files.write(neighbours, fitted.neighbours());
+            out.println("Wrote " + target + ", " + readings + " and " + neighbours);
             return Main.OK;
         }
         Phrasings set = args.positional().isEmpty() ? Phrasings.bundled() : Phrasings.read(Path.of(args.positional().get(0)));

@@ -4,6 +4,7 @@ import com.sciaticachat.analysis.EnglishWords;
 import com.sciaticachat.embed.Embedder;
 import com.sciaticachat.safety.Framing;
 import com.sciaticachat.safety.NGrams;
+import com.sciaticachat.safety.Neighbours;
 import com.sciaticachat.safety.Phrasings;
 import com.sciaticachat.safety.RedFlagDetector;
 import com.sciaticachat.safety.RedFlagMatcher;
@@ -67,6 +68,14 @@ public final class SafetyFit {
     static final int FRAME_EPOCHS = 1500;
     static final int SIGN_EPOCHS = 600;
     static final int MIN_NGRAM_COUNT = 2;
+    /**
+     * The nearest-phrasings vote on a check question ({@link SafetyModel.NeighbourVote}): chosen on the
+     * development sets (safety rounds 7 and 8, Spanish rounds 1 to 3, none of them learnt) among k of 5, 10
+     * and 20 and shares of 0.7 to 0.95, as the one that turned most checked red flags into alarms while no
+     * calm message of those sets or of 400 visitor questions more than one alarmed.
+     */
+    static final int NEIGHBOURS = 10;
+    static final double NEIGHBOURS_RED_SHARE = 0.9;
 
     /** One training message, read. */
     record Example(String message, String label, boolean redFlag, boolean mirrors, boolean phrasing, List<String> texts,
@@ -74,8 +83,11 @@ public final class SafetyFit {
 
     private SafetyFit() {}
 
-    /** The fitted model, and its readings of the phrasings it was fitted on (for the safety gate). */
-    public record Fitted(SafetyModel model, String readings) {}
+    /**
+     * The fitted model, its readings of the phrasings it was fitted on (for the safety gate), and the
+     * phrasings' embeddings for the nearest-phrasings vote ({@link Neighbours}).
+     */
+    public record Fitted(SafetyModel model, String readings, byte[] neighbours) {}
 
     public static Fitted fit(Phrasings phrasings, List<String> ordinaryQuestions, SafetyRules rules, Embedder embedder,
                                   String commit, PrintStream log) {
@@ -178,11 +190,15 @@ public final class SafetyFit {
         SafetyModel all = models(examples, signs, thresholds, levels, best);
         SafetyModel model = new SafetyModel("Red-flag detector and framing model of Sciatica Chat; written by eval --fit-safety, do not edit.",
                 com.sciaticachat.embed.MiniLmEmbedder.MODEL_ID, phrasings.fingerprint(), commit, Instant.now().toString(),
-                Framing.CUE_NAMES, all.vocabulary(), all.signs(), all.noSign(), all.framing(), best, bestMeasured, levels);
+                Framing.CUE_NAMES, all.vocabulary(), all.signs(), all.noSign(), all.framing(), best, bestMeasured, levels,
+                new SafetyModel.NeighbourVote(NEIGHBOURS, NEIGHBOURS_RED_SHARE));
         RedFlagDetector detector = new RedFlagDetector(model, null);
         List<RedFlagDetector.Detection> readings = new ArrayList<>();
         for (Example e : examples) if (e.phrasing()) readings.add(detector.detect(e.texts(), e.views()));
-        return new Fitted(model, com.sciaticachat.safety.SafetyGate.Readings.write(model, phrasings, readings));
+        List<float[]> embeddings = examples.stream().filter(Example::phrasing).map(e -> e.views().get(0)).toList();
+        List<Boolean> red = examples.stream().filter(Example::phrasing).map(Example::redFlag).toList();
+        return new Fitted(model, com.sciaticachat.safety.SafetyGate.Readings.write(model, phrasings, readings),
+                Neighbours.write(phrasings.fingerprint(), embeddings, red));
     }
 
     private static Example example(String message, String label, boolean red, boolean mirrors, boolean phrasing, Embedder e) {
@@ -201,7 +217,7 @@ public final class SafetyFit {
         if (train.isEmpty()) {
             return new SafetyModel(null, null, null, null, null, Framing.CUE_NAMES, null, signs.stream()
                     .map(s -> new SafetyModel.Sign(s, thresholds.get(s).alarm(), thresholds.get(s).check(), null)).toList(), null, null, gates, null,
-                    levels);
+                    levels, null);
         }
         // one vocabulary of word n-grams for both models
         Map<String, Integer> df = new TreeMap<>();
@@ -256,7 +272,7 @@ public final class SafetyFit {
         }
         double[] fw = Logistic.binarySparse(idx, val, fdim, y, balanced(y, pos), FRAME_L2, FRAME_EPOCHS);
         return new SafetyModel(null, null, null, null, null, Framing.CUE_NAMES, vocabulary, signModels, noSign,
-                new SafetyModel.FramingModel(round(fw)), gates, null, levels);
+                new SafetyModel.FramingModel(round(fw)), gates, null, levels, null);
     }
 
     /** Row i of a sparse matrix: the whole message's n-grams, then the cues (when given), then its embedding, then 1. */
@@ -289,7 +305,7 @@ public final class SafetyFit {
 
     private static SafetyModel withGates(SafetyModel m, SafetyModel.Gates g) {
         return new SafetyModel(m.about(), m.embedding(), m.phrasings(), m.commit(), m.fittedAt(), m.cues(), m.vocabulary(), m.signs(),
-                m.noSign(), m.framing(), g, m.measured(), m.levels());
+                m.noSign(), m.framing(), g, m.measured(), m.levels(), m.neighbours());
     }
 
     /** Weights that give each class half the loss. */

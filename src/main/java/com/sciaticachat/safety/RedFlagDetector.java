@@ -29,10 +29,16 @@ public final class RedFlagDetector {
      * What the detector read.
      *
      * @param signs   each sign's probability
-     * @param current the probability that what the message tells is happening now (to the writer or to
-     *                someone they speak for)
+     * @param current   the probability that what the message tells is happening now (to the writer or to
+     *                  someone they speak for)
+     * @param embedding the whole message's embedding, for the nearest-phrasings vote; null when the reading
+     *                  was not made from the message (the safety gate's stored readings of the phrasings)
      */
-    public record Detection(Map<String, Double> signs, double current) {
+    public record Detection(Map<String, Double> signs, double current, float[] embedding) {
+        public Detection(Map<String, Double> signs, double current) {
+            this(signs, current, null);
+        }
+
         public double strongest() {
             return signs.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         }
@@ -105,6 +111,6 @@ public final class RedFlagDetector {
         for (int i = 0; i < best.length; i++) signs.put(model.signs().get(i).id(), best[i]);
         int framed = model.gates() != null && model.gates().framingOnSign() ? strongestView : 0;
         double current = model.framing().current(grams.get(framed), model.vocabulary().size(), Framing.cues(texts.get(framed)), views.get(framed));
-        return new Detection(signs, current);
+        return new Detection(signs, current, views.get(0));
     }
 }

@@ -51,7 +51,10 @@ public final class SafetyGate implements com.sciaticachat.index.CorpusReader.Che
         return READINGS.get(key, k -> {
             RedFlagDetector.Detection[] shipped = Readings.bundled(detector.model(), phrasings);
             if (shipped != null) return shipped;
-            return phrasings.items().stream().map(p -> detector.detect(p.message())).toArray(RedFlagDetector.Detection[]::new);
+            // without the message's embedding, as the stored readings: each phrasing is its own nearest, so the
+            // nearest-phrasings vote would only tell the gate what it already knows
+            return phrasings.items().stream().map(p -> detector.detect(p.message())).map(d -> new RedFlagDetector.Detection(d.signs(), d.current()))
+                    .toArray(RedFlagDetector.Detection[]::new);
         });
     }
 

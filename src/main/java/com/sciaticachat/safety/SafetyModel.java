@@ -26,7 +26,7 @@ import java.util.Map;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SafetyModel(String about, String embedding, String phrasings, String commit, String fittedAt, List<String> cues,
                           Vocabulary vocabulary, List<Sign> signs, double[] noSign, FramingModel framing, Gates gates, Measured measured,
-                          List<LevelThresholds> levels) {
+                          List<LevelThresholds> levels, NeighbourVote neighbours) {
 
     public static final String RESOURCE = "/model/safety-model.json";
 
@@ -111,6 +111,13 @@ public record SafetyModel(String about, String embedding, String phrasings, Stri
      *                        tells of the strongest sign rather than on the whole message
      */
     public record Gates(double ruleCurrent, double detectorCurrent, double checkCurrent, double caution, boolean framingOnSign) {}
+
+    /**
+     * When the detector is unsure (a check question), the nearest bundled phrasings decide instead: at least
+     * {@code redShare} of the {@code k} nearest (weighed by how near) being red flags makes it an alarm. Chosen
+     * on development sets the model never learnt from (see {@code docs/safety.md}); null: not used.
+     */
+    public record NeighbourVote(int k, double redShare) {}
 
     /** Cross-validated figures of the fit on its own phrasings, for the record (not evidence: see the held-out sets). */
     public record Measured(double recall, double rightLevel, double emergencyRecall, double falseAlarms, double checkedRedFlags,

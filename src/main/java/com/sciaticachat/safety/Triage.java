@@ -104,16 +104,30 @@ public final class Triage {
         }
         if (!alarm.isEmpty()) return verdict(Outcome.URGENT, alarm, someoneElse);
         if (!unsure.isEmpty()) {
-            boolean emergency = unsure.stream().map(rules::rule).anyMatch(r -> r.level() == SafetyRules.Level.EMERGENCY);
-            if (emergency) {
-                Verdict v = emergencySigns(Outcome.CHECK, someoneElse);
-                return new Verdict(Outcome.CHECK, v.level(), v.signs(), v.signIds(), someoneElse, List.copyOf(unsure));
-            }
-            Verdict v = verdict(Outcome.CHECK, unsure, someoneElse);
-            return new Verdict(Outcome.CHECK, SafetyRules.Level.SEE_DOCTOR, v.signs(), v.signIds(), someoneElse);
+            Verdict check = check(unsure, someoneElse);
+            // where the detector is unsure, the nearest phrasings may not be: mostly red flags, and it is one
+            return nearestAreRedFlags(d) ? confirm(check) : check;
         }
         if (wording.asks() && (!ruleIds.isEmpty() || d.strongest() >= g.caution())) return emergencySigns(Outcome.CAUTION, someoneElse);
         return Verdict.NONE;
+    }
+
+    private Verdict check(Set<String> unsure, boolean someoneElse) {
+        boolean emergency = unsure.stream().map(rules::rule).anyMatch(r -> r.level() == SafetyRules.Level.EMERGENCY);
+        if (emergency) {
+            Verdict v = emergencySigns(Outcome.CHECK, someoneElse);
+            return new Verdict(Outcome.CHECK, v.level(), v.signs(), v.signIds(), someoneElse, List.copyOf(unsure));
+        }
+        Verdict v = verdict(Outcome.CHECK, unsure, someoneElse);
+        return new Verdict(Outcome.CHECK, SafetyRules.Level.SEE_DOCTOR, v.signs(), v.signIds(), someoneElse);
+    }
+
+    /** The nearest-phrasings vote ({@link Neighbours}), when the model names one and the reading has the message's embedding. */
+    private boolean nearestAreRedFlags(RedFlagDetector.Detection d) {
+        SafetyModel.NeighbourVote vote = detector.model().neighbours();
+        if (vote == null || d.embedding() == null || detector.model().phrasings() == null) return false;
+        Neighbours near = Neighbours.bundled(detector.model().phrasings());
+        return near != null && near.redShare(d.embedding(), vote.k()) >= vote.redShare();
     }
 
     private record LevelMass(double sum, String likeliest) {}

@@ -44,6 +44,21 @@ class SafetyModelTest {
     }
 
     @Test
+    void the_nearest_phrasings_vote_reads_the_embeddings_of_the_phrasings_the_model_learnt() throws Exception {
+        assertNotNull(model.neighbours(), "the model names its nearest-phrasings vote");
+        Neighbours near = Neighbours.bundled(model.phrasings());
+        assertNotNull(near, "safety-neighbours.bin does not match the phrasings: run eval --fit-safety");
+        Phrasings phrasings = Phrasings.bundled();
+        int k = model.neighbours().k();
+        Phrasings.Phrasing red = phrasings.redFlags().get(0);
+        Phrasings.Phrasing calm = phrasings.calm().stream().filter(p -> p.label().equals("ordinary")).findFirst().orElseThrow();
+        double redShare = near.redShare(MiniLmEmbedder.shared().embed(RedFlagDetector.wholeView(red.message())), k);
+        double calmShare = near.redShare(MiniLmEmbedder.shared().embed(RedFlagDetector.wholeView(calm.message())), k);
+        assertTrue(redShare > 0.5, red.message() + ": " + redShare);
+        assertTrue(calmShare < 0.5, calm.message() + ": " + calmShare);
+    }
+
+    @Test
     void every_sign_it_knows_has_a_rule_in_the_clinics_safety_file() throws Exception {
         Path file = TestFiles.bundledCorpus().resolve(SafetyRules.FILE_NAME);
         SafetyRules rules = SafetyRules.parse(file.toString(), Files.readString(file)).rules();
