@@ -114,16 +114,26 @@ final class FollowUp {
      * it?", "anythin els i shud watch for").
      */
     static boolean leansBack(String question) {
-        String typed = Words.expandContractions(Words.fold(question)).replaceAll("[^a-z0-9#' ]+", " ").replaceAll("\\s+", " ").strip();
+        String typed = typed(question);
         if (typed.isEmpty()) return false;
-        List<String> words = java.util.Arrays.stream(TIME.matcher(typed).replaceAll(" ").strip().split("\\s+")).map(FollowUp::conversationalWord).toList();
+        List<String> words = words(TIME.matcher(typed).replaceAll(" ").strip());
         return words.size() <= LEANING && words.stream().anyMatch(w -> POINTERS.contains(w) || MORE_CUES.contains(w));
     }
 
+    /** The question as these readings see it: folded, contractions spelt out, only letters, digits, '#' and apostrophes. */
+    private static String typed(String question) {
+        return Words.expandContractions(Words.fold(question)).replaceAll("[^a-z0-9#' ]+", " ").replaceAll("\\s+", " ").strip();
+    }
+
+    /** The words of a typed question, each as the conversational word it may misspell. */
+    private static List<String> words(String typed) {
+        return java.util.Arrays.stream(typed.split("\\s+")).map(FollowUp::conversationalWord).toList();
+    }
+
     static Reading read(String question) {
-        String typed = Words.expandContractions(Words.fold(question)).replaceAll("[^a-z0-9#' ]+", " ").replaceAll("\\s+", " ").strip();
+        String typed = typed(question);
         if (typed.isEmpty()) return new Reading(Kind.STANDALONE, 0);
-        List<String> words = java.util.Arrays.stream(typed.split(" ")).map(FollowUp::conversationalWord).toList();
+        List<String> words = words(typed);
         String q = String.join(" ", words);
         if (words.stream().allMatch(MORE_WORDS::contains) && words.stream().anyMatch(MORE_CUES::contains)) {
             return new Reading(words.stream().anyMatch(OTHER_CUES::contains) ? Kind.OTHERS : Kind.MORE, 0, true);

@@ -194,9 +194,14 @@ public final class SafetyFit {
                 new SafetyModel.NeighbourVote(NEIGHBOURS, NEIGHBOURS_RED_SHARE));
         RedFlagDetector detector = new RedFlagDetector(model, null);
         List<RedFlagDetector.Detection> readings = new ArrayList<>();
-        for (Example e : examples) if (e.phrasing()) readings.add(detector.detect(e.texts(), e.views()));
-        List<float[]> embeddings = examples.stream().filter(Example::phrasing).map(e -> e.views().get(0)).toList();
-        List<Boolean> red = examples.stream().filter(Example::phrasing).map(Example::redFlag).toList();
+        List<float[]> embeddings = new ArrayList<>();
+        List<Boolean> red = new ArrayList<>();
+        for (Example e : examples) {
+            if (!e.phrasing()) continue;
+            readings.add(detector.detect(e.texts(), e.views()));
+            embeddings.add(e.views().get(0));
+            red.add(e.redFlag());
+        }
         return new Fitted(model, com.sciaticachat.safety.SafetyGate.Readings.write(model, phrasings, readings),
                 Neighbours.write(phrasings.fingerprint(), embeddings, red));
     }
