@@ -114,10 +114,17 @@ public record SafetyModel(String about, String embedding, String phrasings, Stri
 
     /**
      * When the detector is unsure (a check question), the nearest bundled phrasings decide instead: at least
-     * {@code redShare} of the {@code k} nearest (weighed by how near) being red flags makes it an alarm. Chosen
-     * on development sets the model never learnt from (see {@code docs/safety.md}); null: not used.
+     * {@code redShare} of the {@code k} nearest (weighed by how near) being red flags makes it an alarm, or
+     * {@code emergencyShare} when the check asks about emergency signs (a missed emergency costs more; 0: the
+     * same share). Chosen on development sets the model never learnt from (see {@code docs/safety.md}); null:
+     * not used.
      */
-    public record NeighbourVote(int k, double redShare) {}
+    public record NeighbourVote(int k, double redShare, double emergencyShare) {
+        /** The share that makes a check at this level an alarm. */
+        public double share(boolean emergency) {
+            return emergency && emergencyShare > 0 ? emergencyShare : redShare;
+        }
+    }
 
     /** Cross-validated figures of the fit on its own phrasings, for the record (not evidence: see the held-out sets). */
     public record Measured(double recall, double rightLevel, double emergencyRecall, double falseAlarms, double checkedRedFlags,

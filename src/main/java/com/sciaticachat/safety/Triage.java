@@ -106,7 +106,7 @@ public final class Triage {
         if (!unsure.isEmpty()) {
             Verdict check = check(unsure, someoneElse);
             // where the detector is unsure, the nearest phrasings may not be: mostly red flags, and it is one
-            return nearestAreRedFlags(d) ? confirm(check) : check;
+            return nearestAreRedFlags(d, check.level() == SafetyRules.Level.EMERGENCY) ? confirm(check) : check;
         }
         if (wording.asks() && (!ruleIds.isEmpty() || d.strongest() >= g.caution())) return emergencySigns(Outcome.CAUTION, someoneElse);
         return Verdict.NONE;
@@ -123,11 +123,11 @@ public final class Triage {
     }
 
     /** The nearest-phrasings vote ({@link Neighbours}), when the model names one and the reading has the message's embedding. */
-    private boolean nearestAreRedFlags(RedFlagDetector.Detection d) {
+    private boolean nearestAreRedFlags(RedFlagDetector.Detection d, boolean emergency) {
         SafetyModel.NeighbourVote vote = detector.model().neighbours();
         if (vote == null || d.embedding() == null || detector.model().phrasings() == null) return false;
         Neighbours near = Neighbours.bundled(detector.model().phrasings());
-        return near != null && near.redShare(d.embedding(), vote.k()) >= vote.redShare();
+        return near != null && near.redShare(d.embedding(), vote.k()) >= vote.share(emergency);
     }
 
     private record LevelMass(double sum, String likeliest) {}

@@ -59,6 +59,15 @@ class SafetyModelTest {
     }
 
     @Test
+    void a_check_about_emergency_signs_has_its_own_share_of_red_neighbours() {
+        SafetyModel.NeighbourVote vote = new SafetyModel.NeighbourVote(10, 0.9, 0.8);
+        assertEquals(0.8, vote.share(true));
+        assertEquals(0.9, vote.share(false));
+        assertEquals(0.9, new SafetyModel.NeighbourVote(10, 0.9, 0).share(true), "no emergency share: the one share");
+        assertTrue(model.neighbours().share(true) < model.neighbours().share(false), "a missed emergency costs more: " + model.neighbours());
+    }
+
+    @Test
     void every_sign_it_knows_has_a_rule_in_the_clinics_safety_file() throws Exception {
         Path file = TestFiles.bundledCorpus().resolve(SafetyRules.FILE_NAME);
         SafetyRules rules = SafetyRules.parse(file.toString(), Files.readString(file)).rules();
