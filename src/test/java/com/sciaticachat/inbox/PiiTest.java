@@ -26,7 +26,8 @@ class PiiTest {
             "pii-dev2.tsv", new int[] {135, 108},
             "pii-r4.tsv", new int[] {137, 98},
             "pii-r5.tsv", new int[] {106, 102},
-            "pii-r6.tsv", new int[] {109, 104});
+            "pii-r6.tsv", new int[] {109, 104},
+            "pii-r7.tsv", new int[] {84, 101});
 
     @Test
     void every_personal_detail_is_removed_and_ordinary_questions_are_untouched() throws IOException {
