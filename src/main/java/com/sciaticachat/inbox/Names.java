@@ -74,7 +74,10 @@ final class Names {
     /** Words after which a capitalised word or a known name is a name ("this is Karen", "my son Jacob"). */
     private static final Pattern NAME_CUE = Pattern.compile(
             "(?:\\bit(?:'s|’s|s| is) me(?: again)?,?|\\bthis is|\\bcall me|\\bit's|\\bit’s|\\bits|\\bit is|"
-                    + "\\bsoy|\\bse llama|\\bcall mi)\\s+", F);
+                    + "\\bsoy|\\bse llama|\\bcall mi|\\bunder (?:the |my |her |his |our )?name(?: of)?|"
+                    + "\\b(?:therapist|lady|guy|girl|his|her|their|last|first|family|maiden) name)\\s+", F);
+    /** A second person after a name already found: "[name] & Marina Demos", "[name] and Fern". */
+    private static final Pattern AND_NAME = Pattern.compile("(?<=\\[name\\])\\s*(?:&|\\+|and)\\s+(?=(?-i)\\p{Lu})", F);
     /** "my son", "mi husband", "our late father": a relation, and then often the relation's name. */
     private static final Pattern MY_RELATION_CUE = Pattern.compile(
             "\\b(?:my|mi|me|our|his|her|their) (?:(?:late|ex|step|younger|older|little|big|oldest|youngest|eldest|dear|dearest|beloved|lovely|sweet|darling|poor|"
@@ -221,6 +224,7 @@ final class Names {
             }
         }
         s = replaceNamesAfter(SIGN_OFF, s, Cue.SIGN_OFF);
+        s = replaceNamesAfter(AND_NAME, s, Cue.PERSON);
         s = nameRuns(s);
         Matcher here = HERE_NAME.matcher(s);
         if (here.find()) {

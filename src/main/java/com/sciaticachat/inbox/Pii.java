@@ -219,6 +219,21 @@ public final class Pii {
             + "(?:(?:[12]?\\d|3[01])(?:st|nd|rd|th)|" + ORDINAL_WORD + ")(?=\\s*(?:[,.!?;)]|$)|(?<=(?:day|mon|tues?|wed|thu|thurs?|fri|sat|sun)\\.?,?\\s(?:the|di|da|tha)\\s\\S{1,20})|"
             + "\\s+(?:at|if|please|would|could|works?|is|in the|around|"
             + "after|but|so|instead|then|ok|okay|morning|afternoon|evening|am|pm|comma|period|question mark|\\d))", F);
+    /**
+     * A day of the month in figures wherever it stands for itself, not counting something: "Book me 14th or 15th",
+     * "Saturday 18th?", "from the 3rd to the 17th of next month", "cancel for the 22nd because ..."; not "3rd
+     * grade", "my 2nd session", "the 4th of July", which a word after it or a possessive before it makes a count
+     * or a holiday.
+     */
+    private static final String NOT_A_COUNTED_THING = "(?:or|and|to|till|til|until|thru|through|because|cause|bc|at|if|so|but|for|of|is|"
+            + "works?|would|could|please|instead|then|ok|okay|morning|afternoon|evening|am|pm|in|around|after|before|when|since|as|with|"
+            + "we|i|you|maybe|fine|good)\\b";
+    private static final Pattern ORDINAL_DAY = Pattern.compile(
+            "(?<!\\b(?:my|your|his|her|our|their|this|that|every|each|its)\\s)(?<![\\p{L}\\d/.:-])(?:[12]?\\d|3[01])(?:st|nd|rd|th)\\b"
+                    + "(?!\\s+of\\s+" + MONTH + "\\b)"
+                    // "the 1st and 2nd sessions": a count, like the last of the list
+                    + "(?!\\s*(?:and|or|&|to|-)\\s*\\d{1,2}(?:st|nd|rd|th)\\s+(?!" + NOT_A_COUNTED_THING + ")\\p{L})"
+                    + "(?=\\s*(?:[,.!?;:)]|$)|\\s*(?:&|-)|\\s+" + NOT_A_COUNTED_THING + ")", F);
     private Pii() {}
 
     public static String scrub(String text) {
@@ -281,6 +296,7 @@ public final class Pii {
             boolean dayBefore = WEEKDAY_BEFORE.matcher(sofar.substring(Math.max(0, m.start() - 16), m.start())).find();
             return fraction(f) && !dayBefore ? Matcher.quoteReplacement(f) : "[date]";
         });
+        s = ORDINAL_DAY.matcher(s).replaceAll("[date]");
         s = afterCue(BIRTH, s, "[date]");
         s = DAY_AFTER_CUE.matcher(s).replaceAll(m -> fraction(m.group(1)) ? Matcher.quoteReplacement(m.group()) : Matcher.quoteReplacement(s0(m)) + "[date]");
         s = afterCue(CARD_CODE, s, "[number]");
