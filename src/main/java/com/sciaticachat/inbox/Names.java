@@ -74,7 +74,7 @@ final class Names {
     /** Words after which a capitalised word or a known name is a name ("this is Karen", "my son Jacob"). */
     private static final Pattern NAME_CUE = Pattern.compile(
             "(?:\\bit(?:'s|’s|s| is) me(?: again)?,?|\\bthis is|\\bcall me|\\bit's|\\bit’s|\\bits|\\bit is|"
-                    + "\\bsoy|\\bse llama|\\bcall mi|\\bunder (?:the |my |her |his |our )?name(?: of)?|"
+                    + "\\bsoy|\\bse llama|\\bcall mi|\\bunder (?:the |my |her |his |our )?(?:sur|last |family )?name(?: of)?|"
                     + "\\b(?:therapist|lady|guy|girl|his|her|their|last|first|family|maiden) name)\\s+", F);
     /** A second person after a name already found: "[name] & Marina Demos", "[name] and Fern". */
     private static final Pattern AND_NAME = Pattern.compile("(?<=\\[name\\])\\s*(?:&|\\+|and)\\s+(?=(?-i)\\p{Lu})", F);
@@ -86,7 +86,9 @@ final class Names {
     private static final Pattern ROLE_CUE = Pattern.compile("\\b(?:wife|husband|hubby|claimant|patient|client|therapist|masseuse|masseur|colleague|coworker|"
             + "co-worker|employee|member|insured|son|daughter|mom|dad|boyfriend|girlfriend|fianc[eé]e?|partner)\\s*:?\\s+(?=(?-i)\\p{Lu}\\p{Ll})", F);
     /** Relations said without "my": "Son-in-law Bishop set this up", "la esposa de Arturo". */
-    private static final Pattern RELATION_CUE = Pattern.compile("(?:(?:^|[.!?]\\s+)(?:" + RELATIONS + ")|\\b(?:esposa|esposo|hijo|hija|hermano|hermana|mamá|mama|papá|"
+    private static final Pattern RELATION_CUE = Pattern.compile("(?:(?:^|[.!?]\\s+)(?:" + RELATIONS + ")|"
+            + "\\b(?:mon (?:fils|mari|fr[èe]re|p[èe]re|copain|ami|conjoint|chum|petit-fils)|ma (?:fille|femme|m[èe]re|s(?:œ|oe)ur|copine|amie|blonde|conjointe|petite-fille))|"
+            + "\\b(?:esposa|esposo|hijo|hija|hermano|hermana|mamá|mama|papá|"
             + "compadre|comadre|amigo|amiga|novio|novia) de|\\b(?:compadre|comadre|hubby|wifey))\\s+", F);
     private static final Pattern SIGN_OFF = Pattern.compile(
             "(?:\\b(?:thanks(?: so much| again| a lot)?|thank you(?: so much| again)?|thx|ty|many thanks|regards|kind regards|best regards|"

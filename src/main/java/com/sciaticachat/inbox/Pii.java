@@ -88,7 +88,8 @@ public final class Pii {
     private static final Pattern NUMBER_AFTER_STREET = Pattern.compile("(?-i)\\b(?:\\p{Lu}[\\p{L}'.-]+\\s+){1,3}(?i:street|st|avenue|ave|road|rd|drive|dr|lane|ln|"
             + "boulevard|blvd|court|ct|way|place|pl|circle|cir|parkway|pkwy|trail|trl|strasse|straße|weg)\\.?,?\\s+\\d{1,5}[a-z]?\\b(?![:.,]\\d|\\s*(?i:am|pm|%|mg|min))");
     /** The last digits of a card: "card ending 4417", "visa ending in 0042". */
-    private static final Pattern CARD_ENDING = Pattern.compile("\\b(?:card|visa|mastercard|amex|discover|debit|credit)\\b[^.!?\\n]{0,20}?\\bending(?:\\s+in)?\\s+(\\d{4})\\b", F);
+    private static final Pattern CARD_ENDING = Pattern.compile("\\b(?:card|visa|mastercard|amex|discover|debit|credit)\\b[^.!?\\n]{0,30}?"
+            + "\\b(?:ending(?:\\s+in)?|last\\s+(?:four|4)(?:\\s+digits)?(?:\\s+(?:is|are))?|it'?s)[\\s:]+(\\d{4})\\b", F);
     private static final Pattern PO_BOX = Pattern.compile(
             "\\b(?:(?:RR|R\\.R\\.|rural route|HC|star route)\\s*#?\\s*\\d+\\s*,?\\s*)?(?:P\\.?\\s?O\\.?\\s*)?Box\\s*#?\\s*\\d+[A-Z]?\\b"
                     + "|\\b(?:RR|rural route)\\s*#?\\s*\\d+\\b", F);

@@ -28,7 +28,8 @@ class PiiTest {
             "pii-r5.tsv", new int[] {106, 102},
             "pii-r6.tsv", new int[] {109, 104},
             "pii-r7.tsv", new int[] {89, 101},
-            "pii-r8.tsv", new int[] {89, 99});
+            "pii-r8.tsv", new int[] {92, 99},
+            "pii-r9.tsv", new int[] {91, 102});
 
     @Test
     void every_personal_detail_is_removed_and_ordinary_questions_are_untouched() throws IOException {
