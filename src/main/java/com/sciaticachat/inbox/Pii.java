@@ -214,21 +214,22 @@ public final class Pii {
 
     /** A day of the week, short or whole: "thurs", "Tuesday". */
     private static final String WEEKDAY = "(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?";
+    /** Words that may follow a day of the month in a booking: "the 20th at 3", "the 22nd works", "the 9th morning". */
+    private static final String AFTER_A_DAY = "at|if|please|would|could|works?|is|around|after|but|so|instead|then|ok|okay|morning|afternoon|evening|am|pm";
     /** A day of the month alone after "on" or "by": "on the 20th", "by the twenty eighth". */
     private static final Pattern DAY_OF_MONTH = Pattern.compile("\\b(?:(?:on|pon|by|before|until|til|till|from|since|to|or|and|for|is|be|like|do|does|through|thru|"
             + WEEKDAY + "\\.?,?)\\s+(?:the|di|da|tha)\\s+)"
             + "(?:(?:[12]?\\d|3[01])(?:st|nd|rd|th)|" + ORDINAL_WORD + ")(?=\\s*(?:[,.!?;)]|$)|(?<=(?:day|mon|tues?|wed|thu|thurs?|fri|sat|sun)\\.?,?\\s(?:the|di|da|tha)\\s\\S{1,20})|"
-            + "\\s+(?:at|if|please|would|could|works?|is|in the|around|"
-            + "after|but|so|instead|then|ok|okay|morning|afternoon|evening|am|pm|comma|period|question mark|\\d))", F);
+            + "\\s+(?:" + AFTER_A_DAY + "|in the|comma|period|question mark|\\d))", F);
+    /** Words after an ordinal that make it a day rather than a count ("the 14th or ...", "the 3rd to the 17th"). */
+    private static final String NOT_A_COUNTED_THING = "(?:" + AFTER_A_DAY + "|or|and|to|till|til|until|thru|through|because|cause|bc|for|of|"
+            + "in|before|when|since|as|with|we|i|you|maybe|fine|good)\\b";
     /**
      * A day of the month in figures wherever it stands for itself, not counting something: "Book me 14th or 15th",
      * "Saturday 18th?", "from the 3rd to the 17th of next month", "cancel for the 22nd because ..."; not "3rd
      * grade", "my 2nd session", "the 4th of July", which a word after it or a possessive before it makes a count
      * or a holiday.
      */
-    private static final String NOT_A_COUNTED_THING = "(?:or|and|to|till|til|until|thru|through|because|cause|bc|at|if|so|but|for|of|is|"
-            + "works?|would|could|please|instead|then|ok|okay|morning|afternoon|evening|am|pm|in|around|after|before|when|since|as|with|"
-            + "we|i|you|maybe|fine|good)\\b";
     private static final Pattern ORDINAL_DAY = Pattern.compile(
             "(?<!\\b(?:my|your|his|her|our|their|this|that|every|each|its)\\s)(?<![\\p{L}\\d/.:-])(?:[12]?\\d|3[01])(?:st|nd|rd|th)\\b"
                     + "(?!\\s+of\\s+" + MONTH + "\\b)"
