@@ -86,7 +86,7 @@ final class Names {
     private static final Pattern ROLE_CUE = Pattern.compile("\\b(?:wife|husband|hubby|claimant|patient|client|therapist|masseuse|masseur|colleague|coworker|"
             + "co-worker|employee|member|insured|son|daughter|mom|dad|boyfriend|girlfriend|fianc[eé]e?|partner)\\s*:?\\s+(?=(?-i)\\p{Lu}\\p{Ll})", F);
     /** Relations said without "my": "Son-in-law Bishop set this up", "la esposa de Arturo". */
-    private static final Pattern RELATION_CUE = Pattern.compile("(?:(?:^|[.!?]\\s+)(?:" + RELATIONS + ")|"
+    private static final Pattern RELATION_CUE = Pattern.compile("(?:(?:^|[.!?]\\s+)(?:" + RELATIONS + ")|\\b" + RELATIONS + " of|"
             + "\\b(?:mon (?:fils|mari|fr[èe]re|p[èe]re|copain|ami|conjoint|chum|petit-fils)|ma (?:fille|femme|m[èe]re|s(?:œ|oe)ur|copine|amie|blonde|conjointe|petite-fille))|"
             + "\\b(?:esposa|esposo|hijo|hija|hermano|hermana|mamá|mama|papá|"
             + "compadre|comadre|amigo|amiga|novio|novia) de|\\b(?:compadre|comadre|hubby|wifey))\\s+", F);
@@ -460,7 +460,10 @@ final class Names {
             boolean name;
             boolean namedWord = taken == 0 && (cue == Cue.RELATION || cue == Cue.PERSON || cue == Cue.SIGN_OFF) && capital && givenNames().contains(lower)
                     && !MONTHS.contains(lower) && !word.equals(word.toUpperCase(Locale.ROOT)); // "my hubby Will", "Mrs. May"
-            if (!namedWord && (NOT_NAMES.contains(lower) || !isWordLike(word) || CONTRACTION.matcher(lower).matches())) {
+            // "- Cheikh Ba": after a capitalised name, a capitalised word the lists know as a name ends it, even a closed word elsewhere
+            boolean closingPart = taken > 0 && capital && word.length() > 1 && !word.equals(word.toUpperCase(Locale.ROOT)) && properNouns().contains(lower)
+                    && Character.isUpperCase(s.codePointAt(from)) && s.substring(t.start() + word.length()).matches("(?s)[\\s.!,)]*");
+            if (!namedWord && !closingPart && (NOT_NAMES.contains(lower) || !isWordLike(word) || CONTRACTION.matcher(lower).matches())) {
                 name = taken > 0 && PARTICLES.contains(lower);
             } else if (taken == 0) {
                 name = switch (cue) {
@@ -475,7 +478,10 @@ final class Names {
                     case SELF -> (!notNames().contains(lower) || capital && isCapitalisedRun(s, t.start())) // "I'm Sage Holloway"
                             && (looksLikeName(word, lower, capital) || capital && surnameFollows(s, t.start() + word.length()) || selfIntroduction(word, lower, capital) && closesName(s, t.start() + word.length())
                             || !common(lower) && lower.length() > 2 && surnameFollows(s, t.start() + word.length())); // "im jaylen brooks"
-                    case OTHER -> looksLikeName(word, lower, capital) || capital && isCapitalisedRun(s, t.start());
+                    case OTHER -> looksLikeName(word, lower, capital) || capital && isCapitalisedRun(s, t.start())
+                            // "yo this is kai nakamura", "its jaylen brooks": a first name, or a word no dictionary knows before a surname, in lower case
+                            || !common(lower) && !notNames().contains(lower) && lower.length() > 2
+                            && (givenNames().contains(lower) && endsOrNamesOn(s, t.start() + word.length()) || surnameCloses(s, t.start() + word.length()));
                     // after "book with", "dr": a name the lists know, or a capitalised word that is no ordinary word
                     case PERSON -> !MONTHS.contains(lower) && !PLACE_WORDS.contains(lower) && !NOT_A_PERSON.contains(lower)
                             && (capital && (!common(lower) || givenNames().contains(lower))
@@ -499,9 +505,12 @@ final class Names {
             } else {
                 // more of the name: a capitalised or unknown word, or (after a sure cue) any word but a description
                 boolean description = notNames().contains(lower) || lower.endsWith("ing");
+                boolean closingSurname = surnames().contains(lower) && !description && !NOT_NAMES.contains(lower)
+                        && s.substring(t.start() + word.length()).matches("(?s)\\s*(?:[,.!?;:)(]|$).*");
                 name = capital && (!common(lower) || isCapitalisedRun(s, from) || afterInitial) || properNouns().contains(lower) || surnames().contains(lower) && !common(lower)
                         || word.matches("\\p{Lu}") || PARTICLES.contains(lower) || !common(lower) && !description
-                        || cue != Cue.OTHER && cue != Cue.PERSON && cue != Cue.RELATION && cue != Cue.ROLE && !description;
+                        || cue != Cue.OTHER && cue != Cue.PERSON && cue != Cue.RELATION && cue != Cue.ROLE && !description
+                        || closingSurname && taken == 1;
                 if (shouting(s) && cue != Cue.STRONG && cue != Cue.FORM) {
                     // in capitals every word looks capitalised: more of the name only if the lists know it as one
                     name = !description && !NOT_NAMES.contains(lower) && (givenNames().contains(lower) || surnames().contains(lower)
@@ -541,6 +550,7 @@ final class Names {
      */
     private static boolean closesName(String s, int at) {
         String rest = s.substring(at);
+        if (rest.matches("(?s)\\s*\\d.*")) return false; // "I'm Type 2 diabetic", "I am Stage 3"
         if (rest.matches("(?s)\\s*(?:[,.!?;:)(\\-–—]|$).*")) return true;
         Matcher next = NEXT_WORD.matcher(rest);
         if (!next.find()) return true;
@@ -556,6 +566,25 @@ final class Names {
         if (!next.find()) return false;
         String w = next.group(1).toLowerCase(Locale.ROOT);
         return surnames().contains(w) && !notNames().contains(w) && !NOT_NAMES.contains(w);
+    }
+
+    /**
+     * Whether a lower-case first name ends here or goes on with a word that can only be a name: "this is kai,",
+     * "this is kai nakamura", but not "is that how its ment to be" (a typo that is also a name, before "to").
+     */
+    private static boolean endsOrNamesOn(String s, int at) {
+        String rest = s.substring(at);
+        if (rest.matches("(?s)\\s*(?:[,.!?;:)(\\-–—]|$).*")) return true;
+        Matcher next = NEXT_WORD.matcher(rest);
+        if (!next.find()) return false;
+        String w = next.group(1).toLowerCase(Locale.ROOT);
+        return CHAT_FILLERS.contains(w) || !common(w) && !notNames().contains(w) && !NOT_NAMES.contains(w) && w.length() > 3;
+    }
+
+    /** Whether a surname follows and closes the clause: "jaylen brooks, ..." but not "maarte pero may ...". */
+    private static boolean surnameCloses(String s, int at) {
+        Matcher next = NEXT_WORD.matcher(s.substring(at));
+        return surnameFollows(s, at) && next.find() && s.substring(at + next.end()).matches("(?s)\\s*(?:[,.!?;:)(]|$).*");
     }
 
     /** Whether a dash (and nothing else) stands before a word: the dash of a signature. */

@@ -153,7 +153,8 @@ public final class Pii {
                     + "|" + ORDINAL_WORD + "\\b)"
                     + "|\\b(?:the\\s+|le\\s+|el\\s+|am\\s+)?(?:" + DAY + "\\.?\\s+(?:of\\s+|de\\s+)?|" + ORDINAL_WORD + "\\s+of\\s+)(" + MONTH + "|" + FRENCH_MONTH + ")\\b\\.?", F);
     /** A bare day after the French or Spanish article: "je pars le 13", "el 18, so ...". */
-    private static final Pattern ARTICLE_DAY = Pattern.compile("\\b(?:le|el|du|al|del)\\s+((?:[12]?\\d|3[01])(?:er)?)\\b(?![:h.,]?\\d|\\s*(?:%|h\\b|mg|min|ans|años|anos|ou|o|or|y|et|de\\s+(?:\\p{L}+\\s+)?(?:ans|años)|"
+    private static final Pattern ARTICLE_DAY = Pattern.compile("\\b(?:le|el|du|al|del)\\s+(?:(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|"
+            + "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\\s+)?((?:[12]?\\d|3[01])(?:er)?)\\b(?![:h.,]?\\d|\\s*(?:%|h\\b|mg|min|ans|años|anos|ou|o|or|y|et|de\\s+(?:\\p{L}+\\s+)?(?:ans|años)|"
             + "veces|fois|personas|personnes|kilos|kg|lbs|dollars|dólares|euros|\\$))", F);
     /** Day and month with dots, as much of Europe writes them: "17.12.", "3.12". */
     private static final Pattern DOTTED_DAY = Pattern.compile("(?<=\\b(?:on|am|le|el|the|by|until|till|from|or|and|before|after|dates?|appt|appointment|born|dob|termin)[,:]?\\s{1,2})"

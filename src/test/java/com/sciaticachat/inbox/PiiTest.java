@@ -29,7 +29,9 @@ class PiiTest {
             "pii-r6.tsv", new int[] {109, 104},
             "pii-r7.tsv", new int[] {89, 101},
             "pii-r8.tsv", new int[] {92, 99},
-            "pii-r9.tsv", new int[] {91, 102});
+            "pii-r9.tsv", new int[] {92, 102},
+            "pii-r10.tsv", new int[] {110, 104},
+            "pii-r11.tsv", new int[] {102, 103});
 
     @Test
     void every_personal_detail_is_removed_and_ordinary_questions_are_untouched() throws IOException {
@@ -111,6 +113,14 @@ class PiiTest {
             {"My mailing address is 12 Oak St, Cary NC 27513, how long will the gift card take?", "My mailing address is [address], how long will the gift card take?"},
             {"card ending 4417", "card ending [number]"},
             {"Do you take walk-ins on the 4th of July holiday?", "Do you take walk-ins on the 4th of July holiday?"},
+            // lower-case names after "this is", a signed surname that is a short word elsewhere, a relation "of" someone
+            {"hey this is ravi shankar, can I move my slot", "hey this is [name], can I move my slot"},
+            {"See you then - Amadou Ba", "See you then - [name]"},
+            {"booking for a friend of Marguerite", "booking for a friend of [name]"},
+            {"puedo ir el jueves 12?", "puedo ir el jueves [date]?"},
+            // a description with a figure is no name
+            {"I'm Type 2 diabetic, is deep tissue ok?", "I'm Type 2 diabetic, is deep tissue ok?"},
+            {"its been a week, this is it, i give up", "its been a week, this is it, i give up"},
     };
 
     @Test
