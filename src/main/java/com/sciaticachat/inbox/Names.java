@@ -78,6 +78,8 @@ final class Names {
                     + "\\b(?:therapist|lady|guy|girl|his|her|their|last|first|family|maiden) name)\\s+", F);
     /** A second person after a name already found: "[name] & Marina Demos", "[name] and Fern". */
     private static final Pattern AND_NAME = Pattern.compile("(?<=\\[name\\])\\s*(?:&|\\+|and)\\s+(?=(?-i)\\p{Lu})", F);
+    /** The rest of a name given surname first, closing its sentence: "I'm Dupré, Lucien." */
+    private static final Pattern COMMA_NAME = Pattern.compile("(?<=\\[name\\]),\\s+(?=(?-i)\\p{Lu}[\\p{L}'’-]+\\s*(?:[.!?]|$))", F);
     /** "my son", "mi husband", "our late father": a relation, and then often the relation's name. */
     private static final Pattern MY_RELATION_CUE = Pattern.compile(
             "\\b(?:my|mi|me|our|his|her|their) (?:(?:late|ex|step|younger|older|little|big|oldest|youngest|eldest|dear|dearest|beloved|lovely|sweet|darling|poor|"
@@ -227,6 +229,7 @@ final class Names {
         }
         s = replaceNamesAfter(SIGN_OFF, s, Cue.SIGN_OFF);
         s = replaceNamesAfter(AND_NAME, s, Cue.PERSON);
+        s = replaceNamesAfter(COMMA_NAME, s, Cue.PERSON);
         s = nameRuns(s);
         Matcher here = HERE_NAME.matcher(s);
         if (here.find()) {
@@ -527,7 +530,7 @@ final class Names {
         if (cue == Cue.SIGN_OFF && taken > 0) {
             // a sign-off's name ends the message, or is followed by a comma: "thanks, Mary" but not "thanks, that helps"
             if (!s.substring(end).matches("(?si)(?:\\s*\\.?\\s*\\[name\\])*[\\s.!)\\p{So}\\p{Sk}\\p{Cs}\\x{200d}\\x{fe0f}]*(?:\\s+(?:jr|sr|ii|iii|iv|esq|md|rn|lmt|phd)\\.?)*[\\s.!]*"
-                    + "|\\s*,.*|\\s*\\([^)]{1,40}\\)[\\s.!]*")) return from;
+                    + "|\\s*,.*|\\s*\\([^)]{1,40}\\)[\\s.!]*|\\s+(?:for|on behalf of)\\s+(?:\\p{Lu}[\\p{L}'’-]*\\s*){1,3}[\\s.!]*")) return from;
         }
         return taken == 0 ? from : end;
     }

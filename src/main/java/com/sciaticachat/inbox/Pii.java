@@ -24,9 +24,14 @@ public final class Pii {
     private static final String DOT = "(?:\\s*\\.\\s*|\\s*[(\\[{<]\\s*(?:dot|punto)\\s*[)\\]}>]\\s*|\\s+(?:dot|punto|point|period)\\s+)";
     private static final String JOIN = "(?:" + DOT + "|\\s*[_-]\\s*|\\s+(?:underscore|dash|hyphen)\\s+)";
     private static final String AT = "(?:\\s*@\\s*|\\s*[(\\[{<]\\s*at\\s*[)\\]}>]\\s*|\\s+at\\s+)";
-    private static final String TLD = "(?:com|net|org|edu|gov|mil|info|biz|io|co|us|uk|ca|au|de|fr|me|uk|nz|ie|in)";
-    private static final String PROVIDER = "(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|aol|icloud|me|mac|proton|protonmail|"
-            + "comcast|att|verizon|sbcglobal|bellsouth|charter|cox|earthlink|gmx|mail|zoho|fastmail|yandex)";
+    private static final String TLD = "(?:com|net|org|edu|gov|mil|info|biz|io|co|us|uk|ca|au|de|fr|me|nz|ie|in|pl|br|mx|es|it|nl|pt|ch|se|dk|fi|"
+            + "ru|jp|cn|kr|za|ke|ng|ph|vn|ar|cl|pe|ve)";
+    /** A dot of an address written out, but not a sentence's full stop: "wp dot pl", "wp.pl", not "work. In". */
+    private static final String TIGHT_DOT = "(?:\\.(?=\\p{L})|\\s*[(\\[{<]\\s*(?:dot|punto)\\s*[)\\]}>]\\s*|\\s+(?:dot|punto|point|period)\\s+)";
+    private static final String PROVIDER = "(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|msn|aol|icloud|proton|protonmail|"
+            + "comcast|verizon|sbcglobal|bellsouth|earthlink|gmx|zoho|fastmail|yandex)";
+    /** Providers whose names are also words ("laugh at me", "at mail call"): an address only with its dot. */
+    private static final String WORD_PROVIDER = "(?:me|mac|live|att|charter|cox|mail)";
     private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+\\.[\\p{L}]{2,}", F);
     /** Letters spaced out: "k r i s @ aol . com". */
     private static final Pattern SPACED_EMAIL = Pattern.compile("\\b(?:[\\p{L}\\p{N}]\\s){1,30}[\\p{L}\\p{N}]\\s*@\\s*" + WORD + "(?:" + DOT + WORD + ")*", F);
@@ -34,7 +39,7 @@ public final class Pii {
     private static final Pattern WRITTEN_EMAIL = Pattern.compile(
             "\\b" + WORD + "(?:" + JOIN + WORD + "){0,4}"
                     + "(?:(?:\\s*@\\s*|\\s*[(\\[{<]\\s*(?:at|arroba)\\s*[)\\]}>]\\s*|\\s+arroba\\s+|\\s+at[- ](?:sign|symbol)\\s+)" + WORD + "(?:" + DOT + WORD + "){0,3}"
-                    + "|\\s+at\\s+(?:" + PROVIDER + "\\b(?:" + DOT + WORD + "){0,3}|" + WORD + "(?:" + DOT + WORD + "){0,2}" + DOT + TLD + "\\b))", F);
+                    + "|\\s+at\\s+(?:" + PROVIDER + "\\b(?:" + TIGHT_DOT + WORD + "){0,3}|" + WORD_PROVIDER + "(?:" + TIGHT_DOT + WORD + "){1,3}|" + WORD + "(?:" + TIGHT_DOT + WORD + "){0,2}" + TIGHT_DOT + TLD + "\\b))", F);
 
     // ---- addresses
     private static final String STREET = "(?:street|st|avenue|ave|road|rd|drive|dr|lane|ln|boulevard|blvd|court|ct|way|place|pl|circle|cir|"
@@ -113,7 +118,10 @@ public final class Pii {
             + "|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)";
     private static final String DAY = "(?:[0-3]?\\d)(?:st|nd|rd|th|er|e)?";
     private static final String FRENCH_MONTH = "(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
-            + "|januar|februar|märz|maerz|juni|juli|oktober|dezember)";
+            + "|januar|februar|märz|maerz|juni|juli|oktober|dezember"
+            + "|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|dezembro"
+            + "|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+            + "|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|wrzesnia|października|pazdziernika|listopada|grudnia)";
     private static final String ORDINAL_WORD = "(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
             + "thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|"
             + "(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))";
@@ -125,6 +133,7 @@ public final class Pii {
             "\\b\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})\\b"                                   // 04/12/1961, 12.03.80
                     + "|\\b(?:19|20)\\d\\d[/.-]\\d{1,2}[/.-]\\d{1,2}\\b"                             // 1975-07-22
                     + "|\\b" + DAY + "\\s*(?:of\\s+|de\\s+)?" + MONTH + "\\.?,?\\s*(?:de\\s+)?" + YEAR + "\\b"   // 3 Jan 1990, 3 de mayo de 1947
+                    + "|\\b" + DAY + "\\.?\\s*(?:de\\s+)?" + FRENCH_MONTH + ",?\\s*(?:de\\s+)?" + YEAR + "\\b"      // 9 de março de 1987, 17 maja 1941
                     + "|\\b[0-3]?\\d(?:st|nd|rd|th)?\\s+(?:of|de)\\s+" + MONTH + "\\b"                   // the 3rd of May, 4 de marzo
                     // said in words, with the year: "the fourth of July nineteen forty two" (without a year, a holiday)
                     + "|\\b(?:the\\s+)?" + ORDINAL_WORD + "\\s+of\\s+" + MONTH + "\\b,?\\s+" + NUMBER_WORD_RUN
@@ -211,7 +220,8 @@ public final class Pii {
     /** A card's security code. */
     private static final Pattern CARD_CODE = Pattern.compile("\\b(?:cvv2?|cvc|csc|security code)\\s*(?:is|:|#)?\\s*(\\d{3,4})\\b", F);
     private static final Set<String> NUMBER_WORDS = Set.of("zero", "oh", "o", "one", "two", "three", "four", "five", "six", "seven",
-            "eight", "nine", "double", "triple", "cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve");
+            "eight", "nine", "double", "triple", "cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve",
+            "um", "dois", "três", "quatro", "sete", "oito", "nove");
 
     /** A day of the week, short or whole: "thurs", "Tuesday". */
     private static final String WEEKDAY = "(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?";

@@ -31,7 +31,8 @@ class PiiTest {
             "pii-r8.tsv", new int[] {92, 99},
             "pii-r9.tsv", new int[] {92, 102},
             "pii-r10.tsv", new int[] {110, 104},
-            "pii-r11.tsv", new int[] {102, 103});
+            "pii-r11.tsv", new int[] {109, 103},
+            "pii-r12.tsv", new int[] {93, 102});
 
     @Test
     void every_personal_detail_is_removed_and_ordinary_questions_are_untouched() throws IOException {
@@ -121,6 +122,15 @@ class PiiTest {
             // a description with a figure is no name
             {"I'm Type 2 diabetic, is deep tissue ok?", "I'm Type 2 diabetic, is deep tissue ok?"},
             {"its been a week, this is it, i give up", "its been a week, this is it, i give up"},
+            // dates and numbers in Portuguese and Polish; an address written out at a country's domain
+            {"nasci em 9 de março de 1987", "nasci em [date]"},
+            {"urodzona 17 maja 1941", "urodzona [date]"},
+            {"meu zap: nove um nove, cinco cinco cinco, zero um sete dois", "meu zap: [phone]"},
+            {"write to ana dot lima at uol dot com dot br", "write to [email]"},
+            // a sentence's full stop is no dot of an address, and "at me" is no provider
+            {"I was at work. In the evening it hurts, and the back's at me. Warm towel?", "I was at work. In the evening it hurts, and the back's at me. Warm towel?"},
+            {"I'm Dupré, Lucien. Back hurts", "I'm [name], [name]. Back hurts"},
+            {"Can she come Friday? — Tomasz for Irena Nowak", "Can she come Friday? — [name] for [name]"},
     };
 
     @Test
