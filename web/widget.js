@@ -63,6 +63,8 @@
       seeDoctor: 'Please see a doctor today',
       described: 'What you described: ',
       call911: 'Call 911',
+      call988: 'Call or text 988',
+      notAlone: 'You don\u2019t have to go through this alone',
       yes: 'Yes', no: 'No',
       retry: 'Try again',
       offline: 'Sorry, I can\u2019t reach the clinic\u2019s chat right now. Please check your connection and try again.',
@@ -102,6 +104,8 @@
       seeDoctor: 'Vea a un médico hoy',
       described: 'Lo que describió: ',
       call911: 'Llamar al 911',
+      call988: 'Llamar o escribir al 988',
+      notAlone: 'No tiene que pasar por esto solo',
       yes: 'Sí', no: 'No',
       retry: 'Intentar de nuevo',
       offline: 'Lo siento, ahora no puedo conectar con el chat de la clínica. Compruebe su conexión e inténtelo de nuevo.',
@@ -177,6 +181,7 @@
     '.urgent{align-self:stretch;max-width:100%;background:#fef2f2;border:2px solid #b91c1c;color:#7f1d1d;font-size:14px;line-height:1.4}',
     '.urgent strong{display:block;font-size:15px;margin-bottom:6px}',
     '.urgent .call{float:right;margin:0 0 4px 10px}',
+    '.urgent .call.also{float:none;margin:8px 0 0}',
     '.urgent .source{font-size:12px;color:#7f1d1d}',
     '.caution{margin-top:8px;padding:8px 10px;border-left:4px solid #b45309;background:#fffbeb;color:#78350f;border-radius:6px;white-space:normal}',
     '.caution ul,.check ul{margin:6px 0 0;padding-left:20px}',
@@ -276,9 +281,9 @@
     return el('span', null, c);
   }
 
-  /** The emergency number as a link that dials it. */
-  function callLink() {
-    var call = safeLink('tel:911', T.call911);
+  /** The emergency number (or the crisis line's) as a link that dials it. */
+  function callLink(number, label) {
+    var call = safeLink('tel:' + (number || '911'), label || T.call911);
     call.className = 'call';
     call.setAttribute('part', 'call');
     return call;
@@ -816,10 +821,16 @@
       var box = this.bubbleQuietly('urgent');
       box.setAttribute('role', 'alert');
       box.setAttribute('data-level', urgent.level);
-      if (urgent.level === 'emergency') box.appendChild(callLink());
-      box.appendChild(el('strong', null, urgent.level === 'emergency' ? T.emergency : T.seeDoctor));
+      box.setAttribute('data-kind', urgent.kind || 'red_flag');
+      var selfHarm = urgent.kind === 'self_harm';
+      if (urgent.level === 'emergency') box.appendChild(selfHarm ? callLink('988', T.call988) : callLink());
+      box.appendChild(el('strong', null, selfHarm ? T.notAlone : urgent.level === 'emergency' ? T.emergency : T.seeDoctor));
       box.appendChild(el('div', null, urgent.message));
-      if (urgent.signs && urgent.signs.length) {
+      if (selfHarm) {
+        var also = callLink();
+        also.classList.add('also');
+        box.appendChild(also);
+      } else if (urgent.signs && urgent.signs.length) {
         box.appendChild(el('div', 'source', T.described + urgent.signs.join('; ')));
       }
       return box;

@@ -10,6 +10,7 @@ import com.sciaticachat.safety.SafetyConfig;
 import com.sciaticachat.safety.SafetyModel;
 import com.sciaticachat.safety.SafetyRules;
 import com.sciaticachat.safety.Triage;
+import com.sciaticachat.safety.Crisis;
 import com.sciaticachat.safety.SmallTalk;
 import com.sciaticachat.search.Highlighter;
 import com.sciaticachat.search.LiveIndex;
@@ -241,7 +242,14 @@ public final class ChatService {
     }
 
     private Trace answer(Snapshot snapshot, String question, CheckAnswer check, Turn context, Language language) {
-        // safety first: red flags are weighed before anything else, small talk only when there are none
+        // safety first: a crisis the chat knows on its own (suicide, a heart attack or stroke), then the clinic's red
+        // flags, before anything else; small talk only when there are none
+        Crisis.Kind crisis = Crisis.assess(question);
+        if (crisis != null) {
+            Reply.Urgent urgent = new Reply.Urgent(SafetyRules.Level.EMERGENCY.value, messages.crisis(crisis, language),
+                    List.of(messages.crisisSign(crisis, language)), false, crisis.value);
+            return new Trace(new Reply(Reply.Status.URGENT, urgent.message(), null, List.of(), urgent, messages.disclaimer()), null, null, List.of());
+        }
         SafetyConfig safety = safety(snapshot);
         SafetyRules rules = safety.rules();
         Triage triage = new Triage(rules, safety.redFlags(), detector);
@@ -269,7 +277,7 @@ public final class ChatService {
         }
         if (verdict.outcome() != Triage.Outcome.URGENT) return found;
         Reply.Urgent urgent = new Reply.Urgent(verdict.level().value, urgentMessage(rules, verdict, language), rules.signs(verdict.signIds(), language),
-                verdict.someoneElse());
+                verdict.someoneElse(), Reply.Urgent.RED_FLAG);
         return new Trace(new Reply(Reply.Status.URGENT, urgent.message(), r.answer(), r.answer() == null ? List.of() : r.related(), urgent,
                 messages.disclaimer()), found.question(), found.scored(), found.candidates());
     }

@@ -38,6 +38,34 @@ public final class Messages {
                 : "The clinic's team will be glad to help you directly: " + contact + ".");
     }
 
+    /** What to do now, for a crisis the chat recognises on its own ({@link com.sciaticachat.safety.Crisis}). */
+    public String crisis(com.sciaticachat.safety.Crisis.Kind kind, Language language) {
+        boolean es = language == Language.SPANISH;
+        return switch (kind) {
+            case SELF_HARM -> es
+                    ? "Siento mucho que esté pasando por esto. Si usted (o alguien a quien quiere) piensa en quitarse la vida o en "
+                    + "hacerse daño, no está solo: llame o envíe un mensaje de texto al 988 (Línea de Prevención del Suicidio y Crisis, "
+                    + "gratis, a cualquier hora, en español). Si hay peligro ahora mismo, llame al 911."
+                    : "I'm so sorry you're going through this. If you (or someone you care about) are thinking about suicide or about "
+                    + "hurting yourself, you don't have to carry it alone: call or text 988 (the Suicide & Crisis Lifeline, free, any "
+                    + "time). If anyone is in danger right now, call 911.";
+            case HEART_OR_STROKE -> es
+                    ? "Lo que describe puede ser señal de un ataque al corazón o de un derrame cerebral. Llame al 911 ahora; no "
+                    + "conduzca usted mismo y no espere a ver si pasa."
+                    : "What you describe can be a sign of a heart attack or a stroke. Call 911 now; don't drive yourself, and don't "
+                    + "wait to see if it passes.";
+        };
+    }
+
+    /** The sign a crisis reply names, in plain words. */
+    public String crisisSign(com.sciaticachat.safety.Crisis.Kind kind, Language language) {
+        boolean es = language == Language.SPANISH;
+        return switch (kind) {
+            case SELF_HARM -> es ? "Pensamientos de suicidio o de hacerse daño" : "Thoughts of suicide or self-harm";
+            case HEART_OR_STROKE -> es ? "Posible ataque al corazón o derrame cerebral" : "Possible heart attack or stroke";
+        };
+    }
+
     /** The same in the visitor's language. */
     public String noMatch(Language language) {
         if (language != Language.SPANISH) return noMatch();

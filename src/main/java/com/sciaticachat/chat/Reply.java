@@ -93,8 +93,11 @@ public record Reply(Status status, String reply, Answer answer, List<Related> re
      * @param message     what to do, now
      * @param signs       the signs recognised, in plain words
      * @param someoneElse the visitor described someone else's sign; the message is worded for them
+     * @param kind        red_flag (a sign in the clinic's safety rules), self_harm or heart_or_stroke (the chat's own)
      */
-    public record Urgent(String level, String message, List<String> signs, boolean someoneElse) {}
+    public record Urgent(String level, String message, List<String> signs, boolean someoneElse, String kind) {
+        public static final String RED_FLAG = "red_flag";
+    }
 
     /**
      * @param message the calm note

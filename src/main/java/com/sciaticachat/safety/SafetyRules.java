@@ -51,13 +51,13 @@ public final class SafetyRules {
 
     /** Optional messages, with the chat's own wording when the file has none. */
     public enum Note {
-        EMERGENCY_OTHER("emergency_other", "What you describe in them can be a sign of a serious problem with the nerves in the lower "
+        EMERGENCY_OTHER("emergency_other", "What you describe in the person you are writing about can be a sign of a serious problem with the nerves in the lower "
                 + "back (such as cauda equina syndrome) that needs treatment straight away. Please call 911 or take them to the nearest "
                 + "emergency room now. Don't wait to see if it gets better, and please don't book a massage for this.",
                 "Lo que describe puede ser señal de un problema grave de los nervios de la parte baja de la espalda (como el "
                 + "síndrome de cauda equina) que necesita tratamiento de inmediato. Llame al 911 o llévelo a la sala de emergencias "
                 + "más cercana ahora. No espere a ver si mejora y, por favor, no reserve un masaje para esto."),
-        SEE_DOCTOR_OTHER("see_doctor_other", "What you describe in them should be checked by a doctor today. Please help them call "
+        SEE_DOCTOR_OTHER("see_doctor_other", "What you describe in the person you are writing about should be checked by a doctor today. Please help them call "
                 + "their doctor or visit an urgent care clinic before booking a massage. If it gets worse, or they lose control of "
                 + "their bladder or bowels, call 911.",
                 "Lo que describe debe verlo un médico hoy. Ayúdele a llamar a su médico o a ir a una clínica de atención urgente "

@@ -49,6 +49,34 @@ class ChatSafetyTest {
     }
 
     @Test
+    void thoughts_of_suicide_get_the_crisis_line_first_and_no_guide_section() {
+        Reply r = chat.ask("i want to kill myself the pain is so bad");
+        assertEquals(Reply.Status.URGENT, r.status());
+        assertEquals("emergency", r.urgent().level());
+        assertEquals("self_harm", r.urgent().kind());
+        assertTrue(r.urgent().message().contains("988"), r.urgent().message());
+        assertNull(r.answer());
+        Reply es = chat.ask("me quiero morir con este dolor", null, null, List.of(), com.sciaticachat.analysis.Language.SPANISH);
+        assertEquals("self_harm", es.urgent().kind());
+        assertTrue(es.urgent().message().contains("988"), es.urgent().message());
+    }
+
+    @Test
+    void a_heart_attack_or_stroke_gets_911_and_the_same_words_in_a_harmless_sense_do_not() {
+        Reply r = chat.ask("crushing chest pain going into my left arm and jaw, sweating");
+        assertEquals(Reply.Status.URGENT, r.status());
+        assertEquals("heart_or_stroke", r.urgent().kind());
+        assertTrue(r.urgent().message().contains("911"), r.urgent().message());
+        for (String calm : List.of("this sciatica is killing me, what stretches help?", "I'm dying for a massage", "my chest muscles are sore after bench press",
+                "what are the signs of a stroke?", "I had a heart attack in 2019, is massage ok?", "I'm not suicidal, just worn out by the pain")) {
+            Reply c = chat.ask(calm);
+            assertTrue(c.urgent() == null || !"self_harm".equals(c.urgent().kind()) && !"heart_or_stroke".equals(c.urgent().kind()), calm + " -> " + c.urgent());
+        }
+        Reply flag = chat.ask("my bum is numb when I wipe");
+        assertEquals("red_flag", flag.urgent().kind());
+    }
+
+    @Test
     void someone_elses_emergency_is_as_urgent_and_worded_for_them() {
         Reply r = chat.ask("my husband can't control his bladder since his back went and his legs are numb");
         assertEquals(Reply.Status.URGENT, r.status());

@@ -342,6 +342,21 @@ class WidgetBrowserTest {
     }
 
     @Test
+    void thoughts_of_suicide_lead_with_the_crisis_line_and_keep_911() {
+        SearchContext w = openWidget(server.base + "/");
+        WebElement input = browser.in(w, "input");
+        input.sendKeys("i want to kill myself, this pain never stops");
+        input.sendKeys(Keys.ENTER);
+        WebElement alert = browser.waitFor(d -> browser.all(w, ".msg.urgent[role=alert]").stream().findFirst().orElse(null));
+        assertEquals("self_harm", alert.getAttribute("data-kind"));
+        List<WebElement> calls = alert.findElements(org.openqa.selenium.By.cssSelector("a.call"));
+        assertEquals(List.of("tel:988", "tel:911"), calls.stream().map(c -> c.getAttribute("href")).toList());
+        assertTrue(calls.get(0).getText().contains("988"), calls.get(0).getText());
+        assertTrue(calls.get(0).isDisplayed() && calls.get(1).isDisplayed());
+        assertTrue(alert.getText().contains("alone"), alert.getText());
+    }
+
+    @Test
     void an_emergency_the_guide_has_nothing_on_shows_the_alert_alone_without_an_empty_reply() {
         SearchContext w = openWidget(server.base + "/");
         int bots = browser.all(w, ".msg.bot").size();
