@@ -30,11 +30,12 @@ final class Names {
     private static final Pattern STRONG_NAME_CUE = Pattern.compile(
             "\\b(?:my (?:nmae|naem|anme|nam|nme) is|my name is|my name's|my names|name is|name's|name was|names was|i go by|signed|me llamo|mi nombre es|tên là|tên tôi là|mera naam|"
                     + "je m'appelle|ich heiße|meu nome é|mi chiamo|mein name ist|ako si|ang pangalan ko ay|pangalan ko ay|pangalan ko|"
-                    + "mi name is|me name is|mi name|me name|the name is|the name's|goes by|going by)[\\s,:]+", F);
+                    + "mi name is|me name is|mi name|me name|the name is|the name's|goes by|going by|"
+                    + "name on (?:the |my |our )?(?:booking|reservation|appointment|account|card|file) is)[\\s,:]+", F);
     /** A form's fields: "Name: ...", "Patient Name: ...", "Client: ...", "Card holder: ...". */
     private static final Pattern FORM_CUE = Pattern.compile(
             "\\b(?:name|nombre|nom|client|patient|pt|card ?holder|cardholder|contact|emergency contact|insured|subscriber|"
-                    + "guardian|parent|caregiver|policy ?holder|employee|staff member|attendee|participant|(?:preferred |requested )?(?:therapist|provider)|"
+                    + "guardian|parent|caregiver|policy ?holder|employee|staff member|attendee|participant|(?:preferred |requested )?(?:therapist|provider)|sender|recipient|to|from|"
                     + "booked by|requested by|submitted by|referred by|referring (?:physician|doctor|provider))\\s*:\\s*", F);
     /** "I'm" and its spellings: what follows is a name unless it is an ordinary description ("I'm sore", "I'm a nurse"). */
     private static final Pattern SELF_CUE = Pattern.compile("(?:\\bi'm|\\bi’m|\\bim|\\bi am|\\biam|\\bme llamo|\\bmy name|\\bich bin)\\s+", F);
@@ -63,7 +64,7 @@ final class Names {
             + "(?=\\s+(?:(?:is|was|will be|would be|be)\\s+(?:working|available|in|free|off|there|around|back|great|amazing|awesome|wonderful|"
             + "excellent|the best|so good|really good)|still (?:at|there|working|around|with))\\b)", F);
     /** Initials alone closing a message after a dash or a comma: "— HLW", ", J.R.". */
-    private static final Pattern INITIALS_SIGNATURE = Pattern.compile("(?<=[-–—~,]\\s?|[-–—~,]\\s{2})(\\p{Lu}\\.?\\s?){2,3}[.!]?\\s*$");
+    private static final Pattern INITIALS_SIGNATURE = Pattern.compile("(?<=[-–—~,]\\s?|[-–—~,]\\s{2}|[.!]\\s)(\\p{Lu}\\.?\\s?){2,3}[.!]?\\s*$");
     private static final String RELATIONS = "(?:(?:son|daughter|mother|father|brother|sister)[- ]in[- ]law|son|daughter|husband|hubby|wife|wifey|partner|boyfriend|girlfriend|bf|gf|mum|mom|mother|dad|father|"
             + "brother|sister|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|granny|friend|bestie|neighbou?r|child|kid|baby|"
             + "boy|girl|aunt|auntie|uncle|cousin|niece|nephew|patient|client|fianc[eé]e?|"
@@ -385,7 +386,10 @@ final class Names {
                 String after = s.substring(first.end());
                 String before = s.substring(0, first.start());
                 boolean signs = before.matches("(?s).*(?:[,\\-–—~]|\\b\\p{Lu}\\.)\\s*")
-                        || first.capital() && first.given() && !first.common() && before.matches("(?s).*[.!?]\\s+"); // "... please. Anya"
+                        || first.capital() && first.given() && !first.common() && before.matches("(?s).*[.!?]\\s+") // "... please. Anya"
+                        // "... I work night shift. Mirlande": a word no dictionary or gazetteer knows, alone after the last full stop
+                        || first.capital() && !first.common() && !first.proper() && first.word().length() > 2 && !CLOSING_WORDS.contains(first.lower())
+                        && !CHAT_FILLERS.contains(first.lower()) && before.matches("(?s).*[.!?]\\s+");
                 name = signs && after.matches("(?s)[\\s.!)\\p{So}\\p{Sk}\\p{Cs}]*")
                         && (first.given() && !first.common() || mixed && first.capital() && !first.common() && !first.proper())
                         // a first name alone in the middle of a sentence: "booking for Priya in accounting", "(Sanjay in IT)"
@@ -600,6 +604,12 @@ final class Names {
         long upper = s.codePoints().filter(Character::isUpperCase).count(), lower = s.codePoints().filter(Character::isLowerCase).count();
         return upper > 3 * lower;
     }
+
+    /** Thanks and exclamations in other languages that close a message as a name would: "... it will hurt? Gracias." */
+    private static final Set<String> CLOSING_WORDS = Set.of("gracias", "merci", "danke", "obrigado", "obrigada", "grazie", "salamat", "asante",
+            "mahalo", "shukran", "namaste", "namaskar", "dhanyavaad", "spasibo", "dziękuję", "dziekuje", "arigato", "gomawo", "kamsahamnida",
+            "xiexie", "mèsi", "mesi", "medaase", "ese", "eish", "haha", "hahaha", "jaja", "jajaja", "kkk", "lol", "ciao", "adios", "adiós",
+            "ngiyabonga", "fa'afetai", "faafetai", "vinaka", "chur", "tak", "kiitos", "takk", "bedankt", "efharisto", "teşekkürler", "cảm", "amen");
 
     /** What people type after their name in a chat: "im faith btw", "im jess lol". */
     private static final Set<String> CHAT_FILLERS = Set.of("btw", "lol", "fyi", "tho", "though", "haha", "lmao", "fr", "ngl", "pls", "plz");

@@ -121,7 +121,8 @@ public final class Pii {
             + "|januar|februar|märz|maerz|juni|juli|oktober|dezember"
             + "|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|dezembro"
             + "|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
-            + "|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|wrzesnia|października|pazdziernika|listopada|grudnia)";
+            + "|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|wrzesnia|października|pazdziernika|listopada|grudnia"
+            + "|eanáir|feabhra|márta|aibreán|bealtaine|meitheamh|iúil|lúnasa|meán fómhair|deireadh fómhair|samhain|nollaig)";
     private static final String ORDINAL_WORD = "(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
             + "thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|"
             + "(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))";
@@ -133,7 +134,7 @@ public final class Pii {
             "\\b\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})\\b"                                   // 04/12/1961, 12.03.80
                     + "|\\b(?:19|20)\\d\\d[/.-]\\d{1,2}[/.-]\\d{1,2}\\b"                             // 1975-07-22
                     + "|\\b" + DAY + "\\s*(?:of\\s+|de\\s+)?" + MONTH + "\\.?,?\\s*(?:de\\s+)?" + YEAR + "\\b"   // 3 Jan 1990, 3 de mayo de 1947
-                    + "|\\b" + DAY + "\\.?\\s*(?:de\\s+)?" + FRENCH_MONTH + ",?\\s*(?:de\\s+)?" + YEAR + "\\b"      // 9 de março de 1987, 17 maja 1941
+                    + "|\\b" + DAY + "\\.?\\s*(?:de\\s+|di\\s+)?" + FRENCH_MONTH + ",?\\s*(?:de\\s+|del\\s+)?" + YEAR + "\\b"      // 9 de março de 1987, 17 maja 1941
                     + "|\\b[0-3]?\\d(?:st|nd|rd|th)?\\s+(?:of|de)\\s+" + MONTH + "\\b"                   // the 3rd of May, 4 de marzo
                     // said in words, with the year: "the fourth of July nineteen forty two" (without a year, a holiday)
                     + "|\\b(?:the\\s+)?" + ORDINAL_WORD + "\\s+of\\s+" + MONTH + "\\b,?\\s+" + NUMBER_WORD_RUN
@@ -160,7 +161,7 @@ public final class Pii {
                     + "months?|years?|yrs?|times|people|of us|lbs?|pounds|kg|miles?|sessions?|visits?|massages?|or more|-\\s*\\d)\\b)"
                     + "(?:\\s*(?:and|&|or|to|-|through|thru)\\s*(?:the\\s+)?[0-3]?\\d(?:st|nd|rd|th)?\\b(?![:.,]\\d|\\s*(?:%|am|pm|mg|min|hours?|days?|weeks?|months?|years?)\\b))?"
                     + "|" + ORDINAL_WORD + "\\b)"
-                    + "|\\b(?:the\\s+|le\\s+|el\\s+|am\\s+)?(?:" + DAY + "\\.?\\s+(?:of\\s+|de\\s+)?|" + ORDINAL_WORD + "\\s+of\\s+)(" + MONTH + "|" + FRENCH_MONTH + ")\\b\\.?", F);
+                    + "|\\b(?:the\\s+|le\\s+|el\\s+|il\\s+|am\\s+)?(?:" + DAY + "\\.?\\s+(?:of\\s+|de\\s+|di\\s+)?|" + ORDINAL_WORD + "\\s+of\\s+)(" + MONTH + "|" + FRENCH_MONTH + ")\\b\\.?", F);
     /** A bare day after the French or Spanish article: "je pars le 13", "el 18, so ...". */
     private static final Pattern ARTICLE_DAY = Pattern.compile("\\b(?:le|el|du|al|del)\\s+(?:(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|"
             + "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\\s+)?((?:[12]?\\d|3[01])(?:er)?)\\b(?![:h.,]?\\d|\\s*(?:%|h\\b|mg|min|ans|años|anos|ou|o|or|y|et|de\\s+(?:\\p{L}+\\s+)?(?:ans|años)|"

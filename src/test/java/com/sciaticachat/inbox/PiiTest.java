@@ -22,17 +22,18 @@ class PiiTest {
 
     private static final List<String> SETS = List.of("pii-dev.tsv", "pii-r1.tsv", "pii-r2.tsv", "pii-r3.tsv");
     /** Where the scrubber stands on each set it does not meet whole: personal-data lines fully scrubbed, ordinary lines untouched. */
-    private static final java.util.Map<String, int[]> FLOORS = java.util.Map.of(
-            "pii-dev2.tsv", new int[] {135, 108},
-            "pii-r4.tsv", new int[] {137, 98},
-            "pii-r5.tsv", new int[] {106, 102},
-            "pii-r6.tsv", new int[] {109, 104},
-            "pii-r7.tsv", new int[] {89, 101},
-            "pii-r8.tsv", new int[] {92, 99},
-            "pii-r9.tsv", new int[] {92, 102},
-            "pii-r10.tsv", new int[] {110, 104},
-            "pii-r11.tsv", new int[] {109, 103},
-            "pii-r12.tsv", new int[] {93, 102});
+    private static final java.util.Map<String, int[]> FLOORS = java.util.Map.ofEntries(
+            java.util.Map.entry("pii-dev2.tsv", new int[] {135, 108}),
+            java.util.Map.entry("pii-r4.tsv", new int[] {137, 98}),
+            java.util.Map.entry("pii-r5.tsv", new int[] {106, 102}),
+            java.util.Map.entry("pii-r6.tsv", new int[] {109, 104}),
+            java.util.Map.entry("pii-r7.tsv", new int[] {89, 101}),
+            java.util.Map.entry("pii-r8.tsv", new int[] {92, 99}),
+            java.util.Map.entry("pii-r9.tsv", new int[] {92, 102}),
+            java.util.Map.entry("pii-r10.tsv", new int[] {110, 104}),
+            java.util.Map.entry("pii-r11.tsv", new int[] {109, 103}),
+            java.util.Map.entry("pii-r12.tsv", new int[] {101, 102}),
+            java.util.Map.entry("pii-r13.tsv", new int[] {100, 102}));
 
     @Test
     void every_personal_detail_is_removed_and_ordinary_questions_are_untouched() throws IOException {
