@@ -20,7 +20,7 @@
   /** A conversation is kept this long after its last message, in this browser, for every tab of the site. */
   var KEEP_MS = 2 * 60 * 60 * 1000;
   /** Turns kept, and turns sent with a question so that follow-ups can be read. */
-  var MAX_KEPT = 40, MAX_HISTORY = 5;
+  var MAX_KEPT = 40, MAX_HISTORY = 5, MAX_QUESTION = 500;
   if (!window.customElements || !window.fetch) {
     console.warn(LOG, 'this browser lacks custom elements or fetch; the chat is not shown');
     return;
@@ -57,6 +57,8 @@
       alsoAsk: 'You could also ask about:',
       contact: 'Contact the clinic: ',
       orContact: 'Or contact the clinic: ',
+      contactClinic: 'You can contact the clinic directly: ',
+      tooLong: function (n) { return 'Your message is ' + n + ' characters long; the chat reads up to 500. Please shorten it and send it again. If this is an emergency, call 911 now.'; },
       book: 'Book a session',
       meanwhile: function (t) { return 'Meanwhile, what our guide says about \u201C' + t + '\u201D'; },
       emergency: 'This could be an emergency',
@@ -98,6 +100,8 @@
       alsoAsk: 'También puede preguntar por:',
       contact: 'Contacte con la clínica: ',
       orContact: 'O contacte con la clínica: ',
+      contactClinic: 'Puede contactar directamente con la clínica: ',
+      tooLong: function (n) { return 'Su mensaje tiene ' + n + ' caracteres; el chat lee hasta 500. Acórtelo y envíelo de nuevo. Si es una emergencia, llame al 911 ahora.'; },
       book: 'Reservar una sesión',
       meanwhile: function (t) { return 'Mientras tanto, lo que dice nuestra guía sobre \u201C' + t + '\u201D'; },
       emergency: 'Esto podría ser una emergencia',
@@ -451,7 +455,6 @@
       var input = el('input');
       input.id = 'sc-input';
       input.type = 'text';
-      input.maxLength = 500;
       input.autocomplete = 'off';
       input.placeholder = T.placeholder;
       input.setAttribute('part', 'input');
@@ -463,6 +466,15 @@
         e.preventDefault();
         var q = input.value.trim();
         if (!q || self.busy) return;
+        var length = Array.from(q).length;
+        if (length > MAX_QUESTION) {
+          // kept in the box, whole: a long message cut short could lose what matters most, at its end
+          var note = self.bubble('bot error', T.tooLong(length));
+          note.setAttribute('data-status', 'error');
+          note.setAttribute('data-code', 'question_too_long');
+          self.scrollToStart(note);
+          return;
+        }
         input.value = '';
         self.ask(q);
       });
@@ -1039,7 +1051,7 @@
       }
       var contact = contactLink(this.contact());
       if (contact) {
-        var line = el('div', 'source', T.orContact);
+        var line = el('div', 'source', retryable ? T.orContact : T.contactClinic);
         line.appendChild(contact);
         b.appendChild(line);
       }

@@ -357,6 +357,19 @@ class WidgetBrowserTest {
     }
 
     @Test
+    void a_message_too_long_to_read_whole_is_kept_in_the_box_with_a_plain_note_not_cut_short() {
+        SearchContext w = openWidget(server.base + "/");
+        String story = "I have had sciatica for a long time and I have tried many things. ".repeat(9) + "Now I cannot control my bladder.";
+        WebElement input = browser.in(w, "input");
+        input.sendKeys(story);
+        input.sendKeys(Keys.ENTER);
+        WebElement note = browser.waitFor(d -> browser.all(w, ".msg.error[data-code=question_too_long]").stream().findFirst().orElse(null));
+        assertTrue(note.getText().contains(String.valueOf(story.length())), note.getText());
+        assertTrue(note.getText().contains("911"), note.getText());
+        assertEquals(story, input.getAttribute("value"), "the whole message stays in the box, its end included");
+    }
+
+    @Test
     void an_emergency_the_guide_has_nothing_on_shows_the_alert_alone_without_an_empty_reply() {
         SearchContext w = openWidget(server.base + "/");
         int bots = browser.all(w, ".msg.bot").size();
