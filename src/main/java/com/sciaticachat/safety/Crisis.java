@@ -60,7 +60,7 @@ public final class Crisis {
     /** Questions about the condition, not a sign now: "what are the signs of a stroke?", "what if someone has chest pain". */
     private static final Pattern ABOUT = Pattern.compile("^\\s*(?:what|how)\\s+(?:are|is|do|does|would|should|if)\\b.{0,40}\\b(?:signs?|symptoms?|if)\\b|\\bwhat\\s+if\\b|\\bhow\\s+(?:do|would|can)\\s+(?:i|you)\\s+(?:know|tell)\\b", F);
     /** Told as over: "I had a heart attack in 2019", "was suicidal years ago". */
-    private static final Pattern PAST = Pattern.compile("\\b(?:years?|months?)\\s+ago\\b|\\bback\\s+in\\s+(?:19|20)\\d\\d\\b|\\bin\\s+(?:19|20)\\d\\d\\b|\\blong\\s+(?:time\\s+)?ago\\b|\\bused\\s+to\\b|\\bhistory\\s+of\\b|\\brecovered\\b", F);
+    private static final Pattern PAST = Pattern.compile("\\b(?:years?|yrs?|months?)\\s+ago\\b|\\bback\\s+in\\s+(?:19|20)\\d\\d\\b|\\bin\\s+(?:19|20)\\d\\d\\b|\\blong\\s+(?:time\\s+)?ago\\b|\\bused\\s+to\\b|\\bhistory\\s+of\\b|\\brecovered\\b", F);
 
     private Crisis() {}
 

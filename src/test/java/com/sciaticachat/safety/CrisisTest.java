@@ -28,15 +28,17 @@ class CrisisTest {
     }
 
     /**
-     * Round 1 (written blind, run once before the crisis check: on main 1 of 48 thoughts of self-harm and 8 of 24 heart
-     * or stroke signs got the emergency reply, through the back's red flags; no calm message did). With it: 13 of 48,
-     * 12 of 24 and 1 of 96 calm ("i want to die (of embarrassment)"); 13 of 24 once a negation's reach ended at its
-     * clause. A floor, so that nothing it catches is lost.
+     * Blind rounds, each run once before and once after the change it measured, held as floors so that nothing the
+     * phrase floor catches is lost. Round 1 (before the crisis check: through the whole chat 1 of 48 thoughts of
+     * self-harm and 8 of 24 heart or stroke signs got the emergency reply, by the back's red flags; none of 96 calm):
+     * the check alone 13, 13 and 1 ("i want to die (of embarrassment)"). Round 2 (a learnt model tried and dropped):
+     * 9, 8 and 0.
      */
-    @Test
-    void round_one_keeps_its_measured_figures() throws IOException {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"crisis-r1.tsv, 13, 13, 1", "crisis-r2.tsv, 9, 8, 0"})
+    void the_blind_rounds_keep_their_measured_figures(String file, int selfHarm, int heart, int calmAlarms) throws IOException {
         Map<String, Integer> caught = new HashMap<>(), total = new HashMap<>();
-        try (InputStream in = CrisisTest.class.getResourceAsStream("/crisis/crisis-r1.tsv")) {
+        try (InputStream in = CrisisTest.class.getResourceAsStream("/crisis/" + file)) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (line.isBlank() || line.startsWith("#")) continue;
                 String[] f = line.split("\t");
@@ -47,8 +49,8 @@ class CrisisTest {
             }
         }
         assertEquals(Map.of("self-harm", 48, "cardiac-stroke", 24, "calm", 96), total);
-        assertTrue(caught.getOrDefault("self-harm", 0) >= 13, caught.toString());
-        assertTrue(caught.getOrDefault("cardiac-stroke", 0) >= 13, caught.toString());
-        assertTrue(caught.getOrDefault("calm", 0) <= 1, caught.toString());
+        assertTrue(caught.getOrDefault("self-harm", 0) >= selfHarm, caught.toString());
+        assertTrue(caught.getOrDefault("cardiac-stroke", 0) >= heart, caught.toString());
+        assertTrue(caught.getOrDefault("calm", 0) <= calmAlarms, caught.toString());
     }
 }
