@@ -50,6 +50,7 @@
       conversation: 'Conversation',
       typing: 'The assistant is typing\u2026',
       parts: function (n) { return 'This topic has ' + n + ' parts:'; },
+      readOn: 'Read on:',
       whole: 'Show the whole section',
       hideWhole: 'Hide the whole section',
       source: 'Source: ',
@@ -93,6 +94,7 @@
       conversation: 'Conversación',
       typing: 'El asistente está escribiendo\u2026',
       parts: function (n) { return 'Este tema tiene ' + n + ' partes:'; },
+      readOn: 'Siga leyendo:',
       whole: 'Ver toda la sección',
       hideWhole: 'Ocultar la sección',
       source: 'Fuente: ',
@@ -895,11 +897,10 @@
       card.setAttribute('part', 'answer');
       var lead = el('div', 'lead');
       lead.setAttribute('part', 'lead');
-      var parts = answer.parts || [], leadLines = answer.lead || [];
-      if (parts.length) {
-        lead.appendChild(el('p', null, T.parts(parts.length)));
+      var parts = answer.parts || [], leadLines = answer.lead || [], next = answer.next || [];
+      function chips(sections) {
         var list = el('ul');
-        parts.forEach(function (p) {
+        sections.forEach(function (p) {
           var li = el('li');
           var c = el('button', 'chip', p.title);
           c.type = 'button';
@@ -908,9 +909,18 @@
           li.appendChild(c);
           list.appendChild(li);
         });
-        lead.appendChild(list);
+        return list;
+      }
+      if (parts.length) {
+        lead.appendChild(el('p', null, T.parts(parts.length)));
+        lead.appendChild(chips(parts));
       } else {
         leadLines.forEach(function (line) { lead.appendChild(el('p', null, line)); });
+        // the sections a reply's last sentence announces ("Here are some techniques that might help:")
+        if (next.length) {
+          lead.appendChild(el('p', 'read-on', T.readOn));
+          lead.appendChild(chips(next));
+        }
       }
       var wholeOpen = !parts.length && !leadLines.length;
       if (lead.childNodes.length) card.appendChild(lead);

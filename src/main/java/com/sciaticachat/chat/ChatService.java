@@ -478,8 +478,42 @@ public final class ChatService {
         List<Reply.Related> parts = snapshot.catalog().children(s.id()).stream().map(c -> new Reply.Related(c.id(), c.title())).toList();
         return new Reply.Answer(s.id(), s.title(), s.path(), s.text(), s.blocks(), highlights, s.source(),
                 s.publisher() + " · " + s.documentTitle(), s.url(), Math.round(score * 1000) / 1000.0,
-                safety(snapshot).rules().medicalNoteFor(s.text()), parts.isEmpty() ? lead(s, highlights) : List.of(), parts);
+                safety(snapshot).rules().medicalNoteFor(s.text()), parts.isEmpty() ? lead(s, highlights) : List.of(), parts,
+                parts.isEmpty() ? announced(snapshot, s) : List.of());
     }
+
+    /**
+     * What a section announces at its end and leaves to the sections after it ("Here are some massage techniques
+     * and strategies that might be helpful:"): the following sections of its level that the closing sentence names,
+     * or the next one when it names none, so that the reply does not end on a promise.
+     */
+    static List<Reply.Related> announced(Snapshot snapshot, SectionRecord s) {
+        if (!leadsOn(s)) return List.of();
+        String[] sentences = s.text().strip().split("(?<=[.!?])\\s+");
+        java.util.Set<String> said = stems(sentences[sentences.length - 1]);
+        List<Reply.Related> out = new ArrayList<>();
+        SectionRecord next = snapshot.catalog().next(s.id());
+        while (next != null && out.size() < MAX_ANNOUNCED) {
+            if (java.util.Objects.equals(next.parentId(), s.parentId())) {
+                boolean named = stems(next.title()).stream().anyMatch(said::contains);
+                if (!named && !out.isEmpty()) break;
+                if (named || out.isEmpty()) out.add(new Reply.Related(next.id(), next.title()));
+                if (!named) break;
+            }
+            next = snapshot.catalog().next(next.id());
+        }
+        return out;
+    }
+
+    /** A text's words of four letters or more, cut to their first five ("techniques", "technique": "techn"). */
+    private static java.util.Set<String> stems(String text) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String w : text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+")) if (w.length() >= 4) out.add(w.substring(0, Math.min(5, w.length())));
+        return out;
+    }
+
+    /** At most this many sections follow a reply that announces them. */
+    static final int MAX_ANNOUNCED = 4;
 
     /** At most this many sentences or items lead a reply. */
     static final int MAX_LEAD = 3;

@@ -74,15 +74,16 @@ public record Reply(Status status, String reply, Answer answer, List<Related> re
      */
     public record Answer(String sectionId, String title, List<String> path, String text, List<Block> blocks,
                          List<String> highlights, String source, String sourceName, String sourceUrl, double score,
-                         String note, List<String> lead, List<Related> parts) {
+                         String note, List<String> lead, List<Related> parts, List<Related> next) {
         public Answer {
             lead = List.copyOf(lead);
             parts = List.copyOf(parts);
+            next = List.copyOf(next);
         }
 
         /** The same section with nothing picked out to lead: shown whole. */
         public Answer withoutLead() {
-            return new Answer(sectionId, title, path, text, blocks, highlights, source, sourceName, sourceUrl, score, note, List.of(), parts);
+            return new Answer(sectionId, title, path, text, blocks, highlights, source, sourceName, sourceUrl, score, note, List.of(), parts, next);
         }
     }
 

@@ -133,5 +133,15 @@ class ConversationTest {
         assertTrue(plain.answer().parts().isEmpty());
         assertTrue(!plain.answer().lead().isEmpty() && plain.answer().lead().size() <= ChatService.MAX_LEAD, plain.answer().lead().toString());
         assertTrue(plain.answer().text().contains(plain.answer().lead().get(0).replaceFirst("^[^:]+: ", "")), plain.answer().lead().toString());
+        assertTrue(plain.answer().next().isEmpty(), plain.answer().next().toString());
+    }
+
+    @Test
+    void a_section_that_ends_by_announcing_what_follows_offers_the_sections_it_names() {
+        Reply r = chat.ask("can massage help my sciatica?");
+        assertEquals("how-massage-can-help-reducing-sciatic-pain", section(r));
+        assertTrue(r.answer().text().strip().endsWith(":"), r.answer().text());
+        assertEquals(List.of("Massage Techniques", "Strategies for Effective Massage Therapy"),
+                r.answer().next().stream().map(Reply.Related::title).toList());
     }
 }

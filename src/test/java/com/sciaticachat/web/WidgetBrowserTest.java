@@ -357,6 +357,22 @@ class WidgetBrowserTest {
     }
 
     @Test
+    void a_reply_that_announces_what_follows_offers_it_and_a_click_shows_it() {
+        SearchContext w = openWidget(server.base + "/");
+        WebElement reply = ask(w, "can massage help my sciatica?");
+        assertTrue(reply.getText().contains("Read on:"), reply.getText());
+        WebElement chip = reply.findElements(org.openqa.selenium.By.cssSelector(".lead button.chip")).stream()
+                .filter(b -> b.getText().equals("Massage Techniques")).findFirst().orElseThrow();
+        int before = browser.all(w, ".msg.bot[data-status]").size();
+        chip.click();
+        WebElement shown = browser.waitFor(d -> {
+            List<WebElement> replies = browser.all(w, ".msg.bot[data-status]");
+            return replies.size() > before ? replies.get(replies.size() - 1) : null;
+        });
+        assertTrue(shown.getText().contains("Massage Techniques"), shown.getText());
+    }
+
+    @Test
     void a_message_too_long_to_read_whole_is_kept_in_the_box_with_a_plain_note_not_cut_short() {
         SearchContext w = openWidget(server.base + "/");
         String story = "I have had sciatica for a long time and I have tried many things. ".repeat(9) + "Now I cannot control my bladder.";
