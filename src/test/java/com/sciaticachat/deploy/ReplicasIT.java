@@ -78,6 +78,20 @@ class ReplicasIT {
             return this;
         }
 
+        /**
+         * Until nginx sends this replica questions again (its log records one more answer). nginx takes back a
+         * replica it saw fail only after {@code fail_timeout}; stopping the other one sooner leaves no live upstream.
+         */
+        Replica awaitServingThroughProxy() {
+            long before = answered();
+            Await.until(Duration.ofSeconds(60), "nginx sends " + name + " questions again", () -> answered() > before);
+            return this;
+        }
+
+        private long answered() {
+            return log().lines().filter(l -> l.contains("ask status=")).count();
+        }
+
         HttpJson http() {
             return new HttpJson("http://127.0.0.1:" + port);
         }
@@ -221,7 +235,7 @@ class ReplicasIT {
                         r.process.destroy(); // SIGTERM
                         assertTrue(r.process.waitFor(60, TimeUnit.SECONDS), r.name + " stops within its grace period");
                         assertEquals(0, r.process.exitValue(), r.name + " exits cleanly:\n" + r.log());
-                        r.start().awaitReady();
+                        r.start().awaitReady().awaitServingThroughProxy();
                         stream.awaitMore(100, "the stream is answered after " + r.name + " restarted");
                     }
                     stream.close();
