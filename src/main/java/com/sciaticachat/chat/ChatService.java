@@ -390,10 +390,14 @@ public final class ChatService {
 
     /** The section's text ends by announcing what follows it: read on rather than repeat it. */
     static boolean leadsOn(SectionRecord section) {
-        String text = section.text().strip();
-        if (text.isEmpty()) return false;
-        String[] sentences = text.split("(?<=[.!?])\\s+");
-        return ANNOUNCES.matcher(sentences[sentences.length - 1]).find();
+        String last = closingSentence(section);
+        return !last.isEmpty() && ANNOUNCES.matcher(last).find();
+    }
+
+    /** A section's last sentence ("" for an empty section). */
+    private static String closingSentence(SectionRecord section) {
+        String[] sentences = section.text().strip().split("(?<=[.!?])\\s+");
+        return sentences[sentences.length - 1];
     }
 
     /** At most this many words make a fragment. */
@@ -489,15 +493,15 @@ public final class ChatService {
      */
     static List<Reply.Related> announced(Snapshot snapshot, SectionRecord s) {
         if (!leadsOn(s)) return List.of();
-        String[] sentences = s.text().strip().split("(?<=[.!?])\\s+");
-        java.util.Set<String> said = stems(sentences[sentences.length - 1]);
+        java.util.Set<String> said = stems(closingSentence(s));
         List<Reply.Related> out = new ArrayList<>();
         SectionRecord next = snapshot.catalog().next(s.id());
         while (next != null && out.size() < MAX_ANNOUNCED) {
             if (java.util.Objects.equals(next.parentId(), s.parentId())) {
+                // the sections the sentence names, in a row; when it names none, the one that follows
                 boolean named = stems(next.title()).stream().anyMatch(said::contains);
                 if (!named && !out.isEmpty()) break;
-                if (named || out.isEmpty()) out.add(new Reply.Related(next.id(), next.title()));
+                out.add(new Reply.Related(next.id(), next.title()));
                 if (!named) break;
             }
             next = snapshot.catalog().next(next.id());

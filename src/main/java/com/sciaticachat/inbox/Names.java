@@ -506,14 +506,14 @@ final class Names {
                                     || word.length() > 1 && (givenNames().contains(lower) || surnames().contains(lower))) // "MY GRANDSON HUNTER", "DR. LANE"
                                     || !common(lower) && givenNames().contains(lower) && lower.length() > 2
                                     // "my kid grace, age 12": a first name that is also a word, closing its phrase
-                                    || givenNames().contains(lower) && s.substring(t.start() + word.length()).matches("(?s)\\s*(?:[,.!?;:)(]|$).*"))
+                                    || givenNames().contains(lower) && CLAUSE_END.matcher(s).region(t.start() + word.length(), s.length()).lookingAt())
                             && (!nextIsPlaceWord(s, t.start() + word.length()) || givenNames().contains(lower));
                 };
             } else {
                 // more of the name: a capitalised or unknown word, or (after a sure cue) any word but a description
                 boolean description = notNames().contains(lower) || lower.endsWith("ing");
                 boolean closingSurname = surnames().contains(lower) && !description && !NOT_NAMES.contains(lower)
-                        && s.substring(t.start() + word.length()).matches("(?s)\\s*(?:[,.!?;:)(]|$).*");
+                        && CLAUSE_END.matcher(s).region(t.start() + word.length(), s.length()).lookingAt();
                 name = capital && (!common(lower) || isCapitalisedRun(s, from) || afterInitial) || properNouns().contains(lower) || surnames().contains(lower) && !common(lower)
                         || word.matches("\\p{Lu}") || PARTICLES.contains(lower) || !common(lower) && !description
                         || cue != Cue.OTHER && cue != Cue.PERSON && cue != Cue.RELATION && cue != Cue.ROLE && !description
@@ -558,7 +558,7 @@ final class Names {
     private static boolean closesName(String s, int at) {
         String rest = s.substring(at);
         if (rest.matches("(?s)\\s*\\d.*")) return false; // "I'm Type 2 diabetic", "I am Stage 3"
-        if (rest.matches("(?s)\\s*(?:[,.!?;:)(\\-–—]|$).*")) return true;
+        if (CLAUSE_OR_DASH_END.matcher(rest).lookingAt()) return true;
         Matcher next = NEXT_WORD.matcher(rest);
         if (!next.find()) return true;
         if (surnames().contains(next.group(1).toLowerCase(Locale.ROOT)) && !notNames().contains(next.group(1).toLowerCase(Locale.ROOT))) return true; // "im jaylen brooks"
@@ -581,7 +581,7 @@ final class Names {
      */
     private static boolean endsOrNamesOn(String s, int at) {
         String rest = s.substring(at);
-        if (rest.matches("(?s)\\s*(?:[,.!?;:)(\\-–—]|$).*")) return true;
+        if (CLAUSE_OR_DASH_END.matcher(rest).lookingAt()) return true;
         Matcher next = NEXT_WORD.matcher(rest);
         if (!next.find()) return false;
         String w = next.group(1).toLowerCase(Locale.ROOT);
@@ -591,8 +591,13 @@ final class Names {
     /** Whether a surname follows and closes the clause: "jaylen brooks, ..." but not "maarte pero may ...". */
     private static boolean surnameCloses(String s, int at) {
         Matcher next = NEXT_WORD.matcher(s.substring(at));
-        return surnameFollows(s, at) && next.find() && s.substring(at + next.end()).matches("(?s)\\s*(?:[,.!?;:)(]|$).*");
+        return surnameFollows(s, at) && next.find() && CLAUSE_END.matcher(s).region(at + next.end(), s.length()).lookingAt();
     }
+
+    /** A clause ends here: punctuation or the end of the text, after any spaces ("kai, ...", "jaylen brooks."). */
+    private static final Pattern CLAUSE_END = Pattern.compile("\\s*(?:[,.!?;:)(]|$)");
+    /** The same, a dash too ("im jess - ..."). */
+    private static final Pattern CLAUSE_OR_DASH_END = Pattern.compile("\\s*(?:[,.!?;:)(\\-–—]|$)");
 
     /** Whether a dash (and nothing else) stands before a word: the dash of a signature. */
     private static boolean dashBefore(String s, int at) {

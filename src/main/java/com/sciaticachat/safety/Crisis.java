@@ -116,7 +116,7 @@ public final class Crisis {
             Matcher m = p.matcher(s);
             while (m.find()) {
                 if (NEGATED.matcher(s.substring(Math.max(0, m.start() - 30), m.start())).find()) continue;
-                if (signs && s.contains("chest") && m.group().contains("chest") && CHEST_MUSCLE.matcher(s).find()) continue;
+                if (signs && m.group().contains("chest") && CHEST_MUSCLE.matcher(s).find()) continue;
                 return true;
             }
         }
