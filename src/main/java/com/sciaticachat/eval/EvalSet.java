@@ -1,5 +1,6 @@
 package com.sciaticachat.eval;
 
+import com.sciaticachat.corpus.Slugs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -63,12 +64,27 @@ public record EvalSet(String name, List<Case> cases) {
         return new EvalSet(name + " (" + split + ")", cases.stream().filter(c -> c.split().equals(split)).toList());
     }
 
-    /** True when {@code sectionId} is one of the expected ids (given in full or by the part after the document). */
+    /**
+     * True when {@code sectionId} is one of the expected ids (given in full or by the part after the document).
+     * A label is read as a person writes it: the heading itself ("If You're Running Late") or a slug that
+     * spells its punctuation differently ({@code if-youre-running-late} for {@code if-you-re-running-late})
+     * names the same section.
+     */
     public static boolean matches(Case c, String sectionId) {
         if (sectionId == null) return false;
+        int slash = sectionId.indexOf('/');
+        String document = slash < 0 ? "" : sectionId.substring(0, slash), section = sectionId.substring(slash + 1);
         for (String e : c.expected()) {
             if (sectionId.equals(e) || sectionId.endsWith("/" + e)) return true;
+            int at = e.indexOf('/');
+            if (at >= 0 && !loose(e.substring(0, at)).equals(loose(document))) continue;
+            if (loose(e.substring(at + 1)).equals(loose(section))) return true;
         }
         return false;
+    }
+
+    /** A label or id with its case, accents, punctuation and spacing left out. */
+    private static String loose(String label) {
+        return Slugs.slug(label).replace("-", "");
     }
 }
