@@ -93,18 +93,27 @@ final class Names {
             + "\\b(?:mon (?:fils|mari|fr[èe]re|p[èe]re|copain|ami|conjoint|chum|petit-fils)|ma (?:fille|femme|m[èe]re|s(?:œ|oe)ur|copine|amie|blonde|conjointe|petite-fille))|"
             + "\\b(?:esposa|esposo|hijo|hija|hermano|hermana|mamá|mama|papá|"
             + "compadre|comadre|amigo|amiga|novio|novia) de|\\b(?:compadre|comadre|hubby|wifey))\\s+", F);
+    /** "Thank you" in the languages visitors sign off in. */
+    private static final String THANKS = "gracias|merci(?: beaucoup)?|mahalo(?: nui(?: loa)?)?|grazie(?: mille)?|obrigad[oa]|arigato|arigatou|gomawo|"
+            + "kamsahamnida|spasibo|dziękuję|dziekuje|shukran|asante(?: sana)?|dhanyavaad|dhanyavad|toda(?: raba)?|tack|dankjewel|bedankt|"
+            + "takk|kiitos|xie ?xie|cảm ơn|cam on|terima kasih|efharisto|hvala|mulțumesc|multumesc|köszönöm|nandri|nanri|dhanyawad";
+    private static final Pattern THANKS_WORD = Pattern.compile("(?:" + THANKS + ")", F);
     private static final Pattern SIGN_OFF = Pattern.compile(
             "(?:\\b(?:thanks(?: so much| again| a lot)?|thank you(?: so much| again)?|thx|ty|many thanks|regards|kind regards|best regards|"
                     + "warm regards|best wishes|best|cheers|sincerely|yours(?: truly| sincerely| faithfully)?|take care|love and light|love|blessings|"
                     + "respectfully(?: yours)?|cordially|gratefully|with (?:gratitude|thanks|love|appreciation)|ever so grateful|"
                     + "kindest regards|x+|xo+|xoxo|god bless(?: you| y'?all)?|namaste|salamat(?: po)?|maraming salamat(?: po)?|danke(?: sch(?:ö|oe)n)?|"
                     + "mit freundlichen gr(?:ü|ue)(?:ß|ss)en|mfg|v/r|vr|very respectfully|semper fi|peace(?: out)?|much love|hugs|ciao|"
-                    + "gracias|hooah|over and out|10-4|ten four|see (?:you|u|ya) (?:then|soon|tomorrow|tmrw|there)|talk soon|ttyl|bye|later)(?!\\p{L})\\s*[,!.]*\\s*[\\p{So}\\p{Sk}\\p{Cs}\\x{200d}\\x{fe0f}]*"
+                    + THANKS + "|hooah|over and out|10-4|ten four|see (?:you|u|ya) (?:then|soon|tomorrow|tmrw|there)|talk soon|ttyl|bye|later)(?!\\p{L})\\s*[,!.]*\\s*[\\p{So}\\p{Sk}\\p{Cs}\\x{200d}\\x{fe0f}]*"
                     + "(?:\\s*[-–—~]+)?"
                     + "|\\s[-–—~]+)\\s*(?=(?:[^,.!?]|(?<=\\b\\p{L})\\.){1,60}$)", F);
-    /** "Anne-Marie here," at the start of a message, after an optional greeting. */
+    /** "Anne-Marie here," at the start of a message, after an optional greeting ("Aloha, Ikaika here."). */
     private static final Pattern HERE_NAME = Pattern.compile(
-            "^\\s*(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)),?\\s+)?((?:\\p{L}[\\p{L}\\p{M}'’-]*\\s+){1,3})here\\b", F);
+            "^\\s*(?:(?:hi|hello|hey|hiya|heya|howdy|aloha|hola|bonjour|ciao|hallo|namaste|shalom|salaam|greetings|morning|evening|"
+                    + "good (?:morning|afternoon|evening|day)),?\\s+)?((?:\\p{L}[\\p{L}\\p{M}'’-]*\\s+){1,3})here\\b", F);
+    /** One word alone after the message's last sentence (not after an initial), closing it: "... before my first lesson? keala". */
+    private static final Pattern BARE_SIGNATURE = Pattern.compile(
+            "(?<=[.!?])(?<!(?:^|[\\s.])\\p{Lu}\\.)\\s+(?=\\p{L}[\\p{L}\\p{M}'’-]*[\\s.!)\\p{So}\\p{Sk}\\p{Cs}\\x{200d}\\x{fe0f}]*$)");
     private static final String TITLES = "dr|mr|mrs|ms|miss|mx|prof|don|doña|dona|señor|señora|sr|sra|srta|herr|frau|sgt|sergeant|cpl|corporal|"
             + "lt|lieutenant|col|colonel|capt|captain|maj|major|gen|general|cmdr|commander|rev|reverend|pastor|fr|deacon|coach|atty|judge|"
             + "officer|nurse|tita|tito|lola|lolo|ate|kuya|auntie|aunt|uncle|granny|nana|mama|papa|doc|doctor|professor|madam|madame|sister|brother|father|elder|bishop";
@@ -229,6 +238,7 @@ final class Names {
             }
         }
         s = replaceNamesAfter(SIGN_OFF, s, Cue.SIGN_OFF);
+        s = replaceNamesAfter(BARE_SIGNATURE, s, Cue.BARE);
         s = replaceNamesAfter(AND_NAME, s, Cue.PERSON);
         s = replaceNamesAfter(COMMA_NAME, s, Cue.PERSON);
         s = nameRuns(s);
@@ -265,7 +275,7 @@ final class Names {
     }
 
     /** How sure the words before are that a name follows. */
-    private enum Cue { STRONG, FORM, SELF, OTHER, SIGN_OFF, PERSON, NICKNAMED, RELATION, ROLE }
+    private enum Cue { STRONG, FORM, SELF, OTHER, SIGN_OFF, BARE, PERSON, NICKNAMED, RELATION, ROLE }
 
     private static final int MAX_NAME_WORDS = 6;
     private static final Pattern NICKNAME = Pattern.compile("([\\p{L}]+)\\.?\\s+");
@@ -482,6 +492,11 @@ final class Names {
                             && s.substring(t.start() + word.length()).matches("(?s)[\\s.!)\\p{So}\\p{Sk}\\p{Cs}\\x{200d}\\x{fe0f}]*")
                             || dashBefore(s, t.start()) && !CHAT_FILLERS.contains(lower) && !notNames().contains(lower)
                             && (!common(lower) && lower.length() > 1 || givenNames().contains(lower));
+                    // alone after the last sentence, with no sign-off: a name the lists know, capitalised if it is also a word
+                    case BARE -> !CHAT_FILLERS.contains(lower) && !THANKS_WORD.matcher(lower).matches() && !notNames().contains(lower) && !MONTHS.contains(lower) && !WEEKDAYS.contains(lower)
+                            && !NOT_A_PERSON.contains(lower) && !lower.matches(".*(\\p{L})\\1\\1.*")
+                            && (givenNames().contains(lower) || surnames().contains(lower))
+                            && (!common(lower) || capital && givenNames().contains(lower) && !NOT_NAMES.contains(lower));
                     case SELF -> (!notNames().contains(lower) || capital && isCapitalisedRun(s, t.start())) // "I'm Sage Holloway"
                             && (looksLikeName(word, lower, capital) || capital && surnameFollows(s, t.start() + word.length()) || selfIntroduction(word, lower, capital) && closesName(s, t.start() + word.length())
                             || !common(lower) && lower.length() > 2 && surnameFollows(s, t.start() + word.length())); // "im jaylen brooks"
@@ -531,6 +546,7 @@ final class Names {
             afterInitial = word.length() == 1 && capital;
             if (s.startsWith(".", pos) && word.length() <= 3) pos++; // "J." or "Dr."
         }
+        if (cue == Cue.BARE && taken != 1) return from;
         if (cue == Cue.SIGN_OFF && taken > 0) {
             // a sign-off's name ends the message, or is followed by a comma: "thanks, Mary" but not "thanks, that helps"
             if (!s.substring(end).matches("(?si)(?:\\s*\\.?\\s*\\[name\\])*[\\s.!)\\p{So}\\p{Sk}\\p{Cs}\\x{200d}\\x{fe0f}]*(?:\\s+(?:jr|sr|ii|iii|iv|esq|md|rn|lmt|phd)\\.?)*[\\s.!]*"

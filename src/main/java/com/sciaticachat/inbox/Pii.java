@@ -76,11 +76,13 @@ public final class Pii {
             + "(?:\\d+[a-z]?\\b|(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
             + "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|oh)\\b[\\s-]*)+)", F);
 
-    /** Words that make "3 hour drive" or "2 mile walk" a distance or a time, not an address. */
+    /** Words that make "3 hour drive" or "2 mile walk" a distance or a time, or a sentence, not an address. */
     private static final Pattern NOT_A_STREET = Pattern.compile(
             "(?i).*\\b(?:a|the|long|short|quick|nice|after|before|every|each|per|sec|secs|second|seconds|min|mins|minute|minutes|hr|hrs|hour|hours|day|days|week|weeks|month|months|year|years|"
                     + "mile|miles|km|kms|kilometer|kilometers|kilometre|kilometres|meter|meters|metre|metres|foot|feet|ft|inch|inches|"
-                    + "block|blocks|step|steps|lap|laps|time|times|minute-|hour-|mile-)\\b.*");
+                    + "block|blocks|step|steps|lap|laps|time|times|minute-|hour-|mile-"
+                    // words no street name is made of: "I'm 71 and still walk the dog"
+                    + "|and|or|but|still|also|then|i|me|my|we|you|he|she|they|it|is|am|are|was|were|can|will|would|could|should|do|does|did|to|for|with|if)\\b.*");
     /**
      * What follows "my address is" or "post it to:", up to the end of the sentence: an address in whatever
      * form ("The Old Rectory, ...", "Sai Residency, 14th Cross, ...").
