@@ -475,7 +475,8 @@ final class Names {
             String lower = word.toLowerCase(Locale.ROOT);
             boolean capital = Character.isUpperCase(word.codePointAt(0));
             boolean name;
-            boolean namedWord = taken == 0 && (cue == Cue.RELATION || cue == Cue.PERSON || cue == Cue.SIGN_OFF) && capital && givenNames().contains(lower)
+            boolean namedWord = taken == 0 && (cue == Cue.RELATION || cue == Cue.PERSON || cue == Cue.SIGN_OFF
+                    || cue == Cue.OTHER && capitalisedSurnameFollows(s, t.start() + word.length())) && capital && givenNames().contains(lower)
                     && !MONTHS.contains(lower) && !word.equals(word.toUpperCase(Locale.ROOT)); // "my hubby Will", "Mrs. May"
             // "- Cheikh Ba": after a capitalised name, a capitalised word the lists know as a name ends it, even a closed word elsewhere
             boolean closingPart = taken > 0 && capital && word.length() > 1 && !word.equals(word.toUpperCase(Locale.ROOT)) && properNouns().contains(lower)
@@ -582,6 +583,14 @@ final class Names {
         String lw = w.toLowerCase(Locale.ROOT);
         return NOT_NAMES.contains(lw) || CHAT_FILLERS.contains(lw) || Character.isUpperCase(w.codePointAt(0)) && !w.equals(w.toUpperCase(Locale.ROOT))
                 || !common(lw) && !notNames().contains(lw) && (properNouns().contains(lw) || lw.length() > 3);
+    }
+
+    /** "this is Will Kowalski-Byrne": a capitalised word follows that is a surname or no ordinary word. */
+    private static boolean capitalisedSurnameFollows(String s, int at) {
+        Matcher next = NEXT_WORD.matcher(s.substring(at));
+        if (!next.find() || !capitalised(next.group(1))) return false;
+        String w = next.group(1).toLowerCase(Locale.ROOT);
+        return !notNames().contains(w) && !NOT_NAMES.contains(w) && (surnames().contains(w) || !common(w) && !w.matches("[a-z]{1,2}"));
     }
 
     private static boolean surnameFollows(String s, int at) {

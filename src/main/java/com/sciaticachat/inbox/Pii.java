@@ -45,12 +45,14 @@ public final class Pii {
     private static final String STREET = "(?:street|st|avenue|ave|road|rd|drive|dr|lane|ln|boulevard|blvd|court|ct|way|place|pl|circle|cir|"
             + "parkway|pkwy|terrace|ter|highway|hwy|trail|trl|row|close|crescent|square|sq|loop|run|pike|alley|walk|grove|gardens|mews)";
     private static final String UNIT = "(?:apt|apartment|unit|suite|ste|flat|#|no\\.?|number)\\s*#?\\s*[\\p{L}\\p{N}-]{1,6}";
+    /** A word of a street's name: letters, or a numbered street's ordinal ("W 63rd St"). */
+    private static final String STREET_NAME_WORD = "(?:[\\p{L}'.-]+|\\d{1,4}(?:st|nd|rd|th)\\b)";
     private static final Pattern STREET_ADDRESS = Pattern.compile(
-            "(?:\\b" + UNIT + "\\s*,?\\s*)?(?<![/:.])\\b\\d{1,6}[a-z]?\\s+(?:[\\p{L}'.-]+\\s+){1,4}" + STREET + "\\b\\.?"
+            "(?:\\b" + UNIT + "\\s*,?\\s*)?(?<![/:.])\\b\\d{1,6}[a-z]?\\s+(?:" + STREET_NAME_WORD + "\\s+){1,4}" + STREET + "\\b\\.?"
                     + "(?:\\s*,?\\s*" + UNIT + "\\b)?"
                     + "(?:\\s*,?\\s*(?:[\\p{Lu}][\\p{L}'-]+\\s?){1,3}(?:,?\\s*[A-Z]{2})?(?:\\s+\\d{5}(?:-\\d{4})?)?)?", Pattern.UNICODE_CASE);
     private static final Pattern STREET_ADDRESS_CI = Pattern.compile(
-            "(?:\\b" + UNIT + "\\s*,?\\s*)?(?<![/:.])\\b\\d{1,6}[a-z]?\\s+(?:[\\p{L}'.-]+\\s+){1,4}" + STREET + "\\b\\.?(?:\\s*,?\\s*" + UNIT + "\\b)?", F);
+            "(?:\\b" + UNIT + "\\s*,?\\s*)?(?<![/:.])\\b\\d{1,6}[a-z]?\\s+(?:" + STREET_NAME_WORD + "\\s+){1,4}" + STREET + "\\b\\.?(?:\\s*,?\\s*" + UNIT + "\\b)?", F);
     private static final Pattern UNIT_ALONE = Pattern.compile(
             "\\b(?:apt|apartment|apartamento|departamento|depto|dpto|unit|suite|ste|flat|room)\\.?\\s*(?:is\\s+|number\\s+|no\\.?\\s*)?#?\\s*\\d[\\p{L}\\p{N}-]{0,5}\\b", F);
     /** Addresses whose street word comes first: "5 Rue des Lilas", "77 Calle Sol", "12 Via Roma". */

@@ -34,7 +34,8 @@ class PiiTest {
             java.util.Map.entry("pii-r11.tsv", new int[] {110, 103}),
             java.util.Map.entry("pii-r12.tsv", new int[] {101, 102}),
             java.util.Map.entry("pii-r13.tsv", new int[] {104, 102}),
-            java.util.Map.entry("pii-r14.tsv", new int[] {110, 103}));
+            java.util.Map.entry("pii-r14.tsv", new int[] {112, 103}),
+            java.util.Map.entry("pii-r15.tsv", new int[] {109, 104}));
 
     @Test
     void every_personal_detail_is_removed_and_ordinary_questions_are_untouched() throws IOException {
@@ -117,6 +118,10 @@ class PiiTest {
             // a number, then words of a sentence, then a word that can name a street: no address
             {"I'm 68 and still walk to the store, is massage ok at my age?", "I'm 68 and still walk to the store, is massage ok at my age?"},
             {"wakes me at 4 and no way of lying eases it", "wakes me at 4 and no way of lying eases it"},
+            // a numbered street; a first name that is also a word, said with its surname
+            {"mail the receipt to 910 E 42nd St please", "mail the receipt to [address] please"},
+            {"this is Will Nakagawa-Reyes, running late", "this is [name], running late"},
+            {"I had 3 2nd opinions on my back", "I had 3 2nd opinions on my back"},
             // from a staff trial of the inbox
             {"yo is will available thurs? he did my back last time", "yo is [name] available thurs? he did my back last time"},
             {"Will Summer be in on Friday? - Will", "Will [name] be in on Friday? - [name]"},
