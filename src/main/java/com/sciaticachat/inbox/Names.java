@@ -115,6 +115,7 @@ final class Names {
     private static final Pattern BARE_SIGNATURE = Pattern.compile(
             "(?<=[.!?])(?<!(?:^|[\\s.])\\p{Lu}\\.)\\s+(?=\\p{L}[\\p{L}\\p{M}'’-]*[\\s.!)\\p{So}\\p{Sk}\\p{Cs}\\x{200d}\\x{fe0f}]*$)");
     private static final String TITLES = "dr|mr|mrs|ms|miss|mx|prof|don|doña|dona|señor|señora|sr|sra|srta|herr|frau|sgt|sergeant|cpl|corporal|"
+            + "pvt|private|pfc|spc|specialist|seaman|airman|cadet|recruit|ensign|"
             + "lt|lieutenant|col|colonel|capt|captain|maj|major|gen|general|cmdr|commander|rev|reverend|pastor|fr|deacon|coach|atty|judge|"
             + "officer|nurse|tita|tito|lola|lolo|ate|kuya|auntie|aunt|uncle|granny|nana|mama|papa|doc|doctor|professor|madam|madame|sister|brother|father|elder|bishop";
     private static final Pattern TITLE_NAME = Pattern.compile("\\b(?:" + TITLES + ")\\.?\\s+(?=(?-i)\\p{Lu})", F);
@@ -477,7 +478,8 @@ final class Names {
             boolean name;
             boolean namedWord = taken == 0 && (cue == Cue.RELATION || cue == Cue.PERSON || cue == Cue.SIGN_OFF
                     || cue == Cue.OTHER && capitalisedSurnameFollows(s, t.start() + word.length())) && capital && givenNames().contains(lower)
-                    && !MONTHS.contains(lower) && !word.equals(word.toUpperCase(Locale.ROOT)); // "my hubby Will", "Mrs. May"
+                    && (!MONTHS.contains(lower) || cue == Cue.RELATION && !dateFollows(s, t.start() + word.length()))
+                    && !word.equals(word.toUpperCase(Locale.ROOT)); // "my hubby Will", "Mrs. May", "my wife June, she ..."
             // "- Cheikh Ba": after a capitalised name, a capitalised word the lists know as a name ends it, even a closed word elsewhere
             boolean closingPart = taken > 0 && capital && word.length() > 1 && !word.equals(word.toUpperCase(Locale.ROOT)) && properNouns().contains(lower)
                     && Character.isUpperCase(s.codePointAt(from)) && s.substring(t.start() + word.length()).matches("(?s)[\\s.!,)]*");
@@ -515,7 +517,7 @@ final class Names {
                             && (!PLACE_WORDS.contains(lower) || givenNames().contains(lower)) && !NAMED_DAY.matcher(s).region(t.start(), s.length()).lookingAt();
                     case NICKNAMED -> givenNames().contains(lower) || !common(lower) && (capital || surnames().contains(lower));
                     // after "my son", "Son-in-law": a capitalised word is his name even if it is also a word ("my son Chase")
-                    case RELATION -> !MONTHS.contains(lower) && !NOT_A_PERSON.contains(lower)
+                    case RELATION -> (!MONTHS.contains(lower) || capital && !dateFollows(s, t.start() + word.length())) && !NOT_A_PERSON.contains(lower)
                             && (!PLACE_WORDS.contains(lower) || surnames().contains(lower)) // "Dr. Lane", not "my son's school"
                             && (!notNames().contains(lower) || capital && (givenNames().contains(lower) || surnames().contains(lower))) // "Dr. Sterling Rivers"
                             && (capital && (!word.equals(word.toUpperCase(Locale.ROOT)) || !shouting(s) && word.length() > 1
@@ -583,6 +585,11 @@ final class Names {
         String lw = w.toLowerCase(Locale.ROOT);
         return NOT_NAMES.contains(lw) || CHAT_FILLERS.contains(lw) || Character.isUpperCase(w.codePointAt(0)) && !w.equals(w.toUpperCase(Locale.ROOT))
                 || !common(lw) && !notNames().contains(lw) && (properNouns().contains(lw) || lw.length() > 3);
+    }
+
+    /** Whether a day, a year or "of" follows, making a month a date ("my son June 3rd" is no name). */
+    private static boolean dateFollows(String s, int at) {
+        return s.substring(at).matches("(?is)\\s*(?:\\d|of\\b|the\\b).*");
     }
 
     /** "this is Will Kowalski-Byrne": a capitalised word follows that is a surname or no ordinary word. */

@@ -57,7 +57,7 @@ public final class Pii {
             "\\b(?:apt|apartment|apartamento|departamento|depto|dpto|unit|suite|ste|flat|room)\\.?\\s*(?:is\\s+|number\\s+|no\\.?\\s*)?#?\\s*\\d[\\p{L}\\p{N}-]{0,5}\\b", F);
     /** Addresses whose street word comes first: "5 Rue des Lilas", "77 Calle Sol", "12 Via Roma". */
     private static final Pattern STREET_FIRST = Pattern.compile(
-            "\\b\\d{1,6}[a-z]?,?\\s+(?:rue|calle|avenida|av\\.|via|viale|strada|piazza|plaza|camino|carrera|rua|chemin|route|allée|place|"
+            "\\b\\d{1,6}[a-z]?,?\\s+(?:rue|boul\\.|boulevard|bd\\.|chemin|rang|montée|calle|avenida|av\\.|via|viale|strada|piazza|plaza|camino|carrera|rua|chemin|route|allée|place|"
                     + "strasse|straße|weg|platz|ulica|ul\\.)\\s+(?:[\\p{L}'’.-]+\\s?){1,4}", F);
     /**
      * A street named where someone lives, without a house number: "we r the blue house on Birchleaf Dr", "I live
@@ -116,6 +116,8 @@ public final class Pii {
     /** Five digits after a place's name ("Raleigh 27603", "Cary, 27513", "N.L. 64000"). */
     private static final Pattern ZIP_AFTER_PLACE = Pattern.compile("\\b(\\p{L}[\\p{L}.]*)\\.?,?\\s+(\\d{5}(?:-\\d{4})?)\\b");
     private static final Pattern UK_POSTCODE = Pattern.compile("\\b[A-Z]{1,2}\\d[A-Z\\d]?\\s*\\d[A-Z]{2}\\b");
+    /** A Canadian postal code: "H2T 1R4". */
+    private static final Pattern CA_POSTCODE = Pattern.compile("\\b[ABCEGHJ-NPRSTVXY]\\d[A-Z][ -]?\\d[A-Z]\\d\\b");
 
     // ---- dates
     private static final String MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
@@ -284,6 +286,7 @@ public final class Pii {
         s = ZIP_BEFORE_PLACE.matcher(s).replaceAll(m -> Names.properNouns().contains(m.group(2).toLowerCase(Locale.ROOT))
                 ? "[address] " + Matcher.quoteReplacement(m.group(2)) : Matcher.quoteReplacement(m.group()));
         s = UK_POSTCODE.matcher(s).replaceAll("[address]");
+        s = CA_POSTCODE.matcher(s).replaceAll("[address]");
         s = afterCue(ZIP_AFTER_WORD, s, "[address]");
         s = ZIP_AFTER_PLACE.matcher(s).replaceAll(m -> {
             String place = m.group(1);

@@ -35,7 +35,8 @@ class PiiTest {
             java.util.Map.entry("pii-r12.tsv", new int[] {101, 102}),
             java.util.Map.entry("pii-r13.tsv", new int[] {104, 102}),
             java.util.Map.entry("pii-r14.tsv", new int[] {112, 103}),
-            java.util.Map.entry("pii-r15.tsv", new int[] {109, 104}));
+            java.util.Map.entry("pii-r15.tsv", new int[] {111, 104}),
+            java.util.Map.entry("pii-r16.tsv", new int[] {108, 104}));
 
     @Test
     void every_personal_detail_is_removed_and_ordinary_questions_are_untouched() throws IOException {
@@ -122,6 +123,10 @@ class PiiTest {
             {"mail the receipt to 910 E 42nd St please", "mail the receipt to [address] please"},
             {"this is Will Nakagawa-Reyes, running late", "this is [name], running late"},
             {"I had 3 2nd opinions on my back", "I had 3 2nd opinions on my back"},
+            // a month that is a relation's name, unless a day follows; a Québec address and postal code
+            {"that's my wife June, she does the bookings", "that's my wife [name], she does the bookings"},
+            {"my son June 3rd appointment", "my son [date] appointment"},
+            {"send it to 77 boul. René-Lévesque, Québec G1R 2B5", "send it to [address], Québec [address]"},
             // from a staff trial of the inbox
             {"yo is will available thurs? he did my back last time", "yo is [name] available thurs? he did my back last time"},
             {"Will Summer be in on Friday? - Will", "Will [name] be in on Friday? - [name]"},
