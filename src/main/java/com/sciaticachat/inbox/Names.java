@@ -100,7 +100,7 @@ final class Names {
     private static final Pattern THANKS_WORD = Pattern.compile("(?:" + THANKS + ")", F);
     private static final Pattern SIGN_OFF = Pattern.compile(
             "(?:\\b(?:thanks(?: so much| again| a lot)?|thank you(?: so much| again)?|thx|ty|many thanks|regards|kind regards|best regards|"
-                    + "warm regards|best wishes|best|cheers|sincerely|yours(?: truly| sincerely| faithfully)?|take care|love and light|love|blessings|"
+                    + "warm regards|best wishes|best|cheers|sincerely|yours(?: truly| sincerely| faithfully)?|take care|love and light|love|blessings|bless(?: up| you)?|"
                     + "respectfully(?: yours)?|cordially|gratefully|with (?:gratitude|thanks|love|appreciation)|ever so grateful|"
                     + "kindest regards|x+|xo+|xoxo|god bless(?: you| y'?all)?|namaste|salamat(?: po)?|maraming salamat(?: po)?|danke(?: sch(?:ö|oe)n)?|"
                     + "mit freundlichen gr(?:ü|ue)(?:ß|ss)en|mfg|v/r|vr|very respectfully|semper fi|peace(?: out)?|much love|hugs|ciao|"

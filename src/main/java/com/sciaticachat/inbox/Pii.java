@@ -90,7 +90,7 @@ public final class Pii {
      * form ("The Old Rectory, ...", "Sai Residency, 14th Cross, ...").
      */
     private static final Pattern ADDRESS_AFTER_CUE = Pattern.compile(
-            "(?:\\baddress(?: in [\\p{L} ]{2,20})?\\s*(?:is|:)|\\b(?:post|send|mail)\\b[^.:;!?]{0,40}\\bto\\s*:)\\s*"
+            "(?:\\baddress(?: (?:in|for|on) [\\p{L} ]{2,30}?)?\\s*(?:is|:)|\\b(?:post|send|mail)\\b[^.:;!?]{0,40}\\bto\\s*:)\\s*"
                     + "([^.;!?\\n]*(?:\\.(?=\\S)[^.;!?\\n]*|\\b\\p{L}{1,3}\\.\\s?[^.;!?\\n]*)*)", F);
     private static final Pattern ZIP_END = Pattern.compile("\\b\\d{5}(?:-\\d{4})?\\b");
     /** A street with its number after it, as much of Europe writes it: "Hillsborough Street 2300". */
@@ -116,6 +116,14 @@ public final class Pii {
     /** Five digits after a place's name ("Raleigh 27603", "Cary, 27513", "N.L. 64000"). */
     private static final Pattern ZIP_AFTER_PLACE = Pattern.compile("\\b(\\p{L}[\\p{L}.]*)\\.?,?\\s+(\\d{5}(?:-\\d{4})?)\\b");
     private static final Pattern UK_POSTCODE = Pattern.compile("\\b[A-Z]{1,2}\\d[A-Z\\d]?\\s*\\d[A-Z]{2}\\b");
+    /** A street whose name ends in a street word, with its number after it, as Northern Europe writes it: "Storgatan 14B". */
+    private static final Pattern COMPOUND_STREET_NUMBER = Pattern.compile("(?-i)\\b\\p{Lu}[\\p{L}-]*(?i:gatan|gata|vägen|vagen|vegen|veien|straße|strasse|"
+            + "straat|laan|gracht|gade|vej|platz|allee|utca|katu|tie)\\s+\\d{1,4}[A-Za-z]?\\b(?:\\s*,\\s*(?:lgh|apt|wohnung|whg)\\.?\\s*\\d{1,5}\\b)?");
+    /** A Nordic postal code after a comma, before its town: ", 753 31 Uppsala". */
+    private static final Pattern NORDIC_POSTCODE = Pattern.compile("(?<=,\\s?)\\d{3}\\s\\d{2}(?=\\s+\\p{Lu}\\p{Ll})");
+    /** A rural address by its mile marker: "Mile 14.5 Chena Hot Springs Rd". */
+    private static final Pattern MILE_MARKER = Pattern.compile("\\b(?i:mile)\\s+(?:(?i:marker)\\s+)?\\d{1,4}(?:\\.\\d{1,2})?\\s+(?:\\p{Lu}[\\p{L}'.-]*\\s+){1,4}(?i:"
+            + STREET + ")\\b\\.?");
     /** A Canadian postal code: "H2T 1R4". */
     private static final Pattern CA_POSTCODE = Pattern.compile("\\b[ABCEGHJ-NPRSTVXY]\\d[A-Z][ -]?\\d[A-Z]\\d\\b");
 
@@ -271,6 +279,9 @@ public final class Pii {
         });
         s = PO_BOX.matcher(s).replaceAll("[address]");
         s = NUMBER_AFTER_STREET.matcher(s).replaceAll("[address]");
+        s = COMPOUND_STREET_NUMBER.matcher(s).replaceAll("[address]");
+        s = NORDIC_POSTCODE.matcher(s).replaceAll("[address]");
+        s = MILE_MARKER.matcher(s).replaceAll("[address]");
         s = afterCue(CARD_ENDING, s, "[number]");
         s = STREET_FIRST.matcher(s).replaceAll("[address]");
         s = STREET_ADDRESS.matcher(s).replaceAll(m -> NOT_A_STREET.matcher(m.group()).matches() ? Matcher.quoteReplacement(m.group()) : "[address]");

@@ -36,7 +36,8 @@ class PiiTest {
             java.util.Map.entry("pii-r13.tsv", new int[] {104, 102}),
             java.util.Map.entry("pii-r14.tsv", new int[] {112, 103}),
             java.util.Map.entry("pii-r15.tsv", new int[] {111, 104}),
-            java.util.Map.entry("pii-r16.tsv", new int[] {108, 104}));
+            java.util.Map.entry("pii-r16.tsv", new int[] {112, 104}),
+            java.util.Map.entry("pii-r17.tsv", new int[] {111, 104}));
 
     @Test
     void every_personal_detail_is_removed_and_ordinary_questions_are_untouched() throws IOException {
@@ -127,6 +128,12 @@ class PiiTest {
             {"that's my wife June, she does the bookings", "that's my wife [name], she does the bookings"},
             {"my son June 3rd appointment", "my son [date] appointment"},
             {"send it to 77 boul. René-Lévesque, Québec G1R 2B5", "send it to [address], Québec [address]"},
+            // a Nordic street with its number after it, "address for ... is", a mile marker, "Bless," signing off
+            {"post it to Kungsgatan 12A, 111 43 Stockholm please", "post it to [address], [address] Stockholm please"},
+            {"my address for the receipt is 14 Elm Rd, Apex", "my address for the receipt is [address]"},
+            {"cabin at Mile 9 Old Steese Hwy, no cell service", "cabin at [address], no cell service"},
+            {"I walked a mile 2 days in a row", "I walked a mile 2 days in a row"},
+            {"Bless, Adaeze Okafor", "Bless, [name]"},
             // from a staff trial of the inbox
             {"yo is will available thurs? he did my back last time", "yo is [name] available thurs? he did my back last time"},
             {"Will Summer be in on Friday? - Will", "Will [name] be in on Friday? - [name]"},
