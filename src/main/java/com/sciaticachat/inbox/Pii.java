@@ -314,7 +314,8 @@ public final class Pii {
             return said.matches("(?i)(?:the|of|and|\\s)*") ? Matcher.quoteReplacement(m.group()) : Matcher.quoteReplacement(s0(m)) + "[date]" + Matcher.quoteReplacement(kept);
         });
         s = MONTH_DAY.matcher(s).replaceAll(m -> {
-            if (HOLIDAY.matcher(m.group()).matches() || holiday(m.group())) return Matcher.quoteReplacement(m.group());
+            // a holiday's date is the clinic's calendar, unless the message is about a birthday ("my birthday is Jan 1")
+            if (!birthday && (HOLIDAY.matcher(m.group()).matches() || holiday(m.group()))) return Matcher.quoteReplacement(m.group());
             String month = m.group(1) != null ? m.group(1) : m.group(3);
             boolean ambiguous = month.equals("may") || month.equals("march") || month.equals("mar") || month.equals("sat");
             return ambiguous && m.group(1) != null && m.group(2) != null ? Matcher.quoteReplacement(m.group()) : "[date]";
