@@ -57,7 +57,7 @@ public final class Pii {
             "\\b(?:apt|apartment|apartamento|departamento|depto|dpto|unit|suite|ste|flat|room)\\.?\\s*(?:is\\s+|number\\s+|no\\.?\\s*)?#?\\s*\\d[\\p{L}\\p{N}-]{0,5}\\b", F);
     /** Addresses whose street word comes first: "5 Rue des Lilas", "77 Calle Sol", "12 Via Roma". */
     private static final Pattern STREET_FIRST = Pattern.compile(
-            "\\b\\d{1,6}[a-z]?,?\\s+(?:rue|boul\\.|boulevard|bd\\.|chemin|rang|montée|calle|avenida|av\\.|via|viale|strada|piazza|plaza|camino|carrera|rua|chemin|route|allée|place|"
+            "\\b\\d{1,6}[a-z]?,?\\s+(?:rue|boul\\.|boulevard|bd\\.|rang|montée|calle|avenida|av\\.|via|viale|strada|piazza|plaza|camino|carrera|rua|chemin|route|allée|place|"
                     + "strasse|straße|weg|platz|ulica|ul\\.)\\s+(?:[\\p{L}'’.-]+\\s?){1,4}", F);
     /**
      * A street named where someone lives, without a house number: "we r the blue house on Birchleaf Dr", "I live
