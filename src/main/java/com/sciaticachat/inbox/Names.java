@@ -597,7 +597,7 @@ final class Names {
         Matcher next = NEXT_WORD.matcher(s.substring(at));
         if (!next.find() || !capitalised(next.group(1))) return false;
         String w = next.group(1).toLowerCase(Locale.ROOT);
-        return !notNames().contains(w) && !NOT_NAMES.contains(w) && (surnames().contains(w) || !common(w) && !w.matches("[a-z]{1,2}"));
+        return surnameFollows(s, at) || !common(w) && !w.matches("[a-z]{1,2}") && !notNames().contains(w) && !NOT_NAMES.contains(w);
     }
 
     private static boolean surnameFollows(String s, int at) {
