@@ -85,6 +85,8 @@ final class Names {
     private static final Pattern MY_RELATION_CUE = Pattern.compile(
             "\\b(?:my|mi|me|our|his|her|their) (?:(?:late|ex|step|younger|older|little|big|oldest|youngest|eldest|dear|dearest|beloved|lovely|sweet|darling|poor|"
                     + "best|good|old|new)[- ]?\\s*)?" + RELATIONS + ",?\\s+(?:(?:is|was|named|called)\\s+)?", F);
+    /** Someone named as the one a relation belongs to: "Marcus's girl", "Ayesha’s husband". */
+    private static final Pattern POSSESSOR = Pattern.compile("(?-i)\\b(\\p{Lu}\\p{Ll}[\\p{L}-]*)['’]s\\s+(?i:" + RELATIONS + ")\\b");
     /** A role before a capitalised name: "therapist Sage", "claimant Darnell Church", "husband: Dmitri", "wife Jenna". */
     private static final Pattern ROLE_CUE = Pattern.compile("\\b(?:wife|husband|hubby|claimant|patient|client|therapist|masseuse|masseur|colleague|coworker|"
             + "co-worker|employee|member|insured|son|daughter|mom|dad|boyfriend|girlfriend|fianc[eé]e?|partner)\\s*:?\\s+(?=(?-i)\\p{Lu}\\p{Ll})", F);
@@ -200,6 +202,11 @@ final class Names {
         s = replaceNamesAfter(MY_RELATION_CUE, s, Cue.RELATION);
         s = replaceNamesAfter(RELATION_CUE, s, Cue.RELATION);
         s = replaceNamesAfter(ROLE_CUE, s, Cue.ROLE);
+        s = POSSESSOR.matcher(s).replaceAll(m -> {
+            String w = m.group(1).toLowerCase(Locale.ROOT);
+            boolean name = !NOT_NAMES.contains(w) && !notNames().contains(w) && (givenNames().contains(w) || surnames().contains(w));
+            return Matcher.quoteReplacement(name ? "[name]" + m.group().substring(m.end(1) - m.start()) : m.group());
+        });
         Matcher opening = OPENING_NAME.matcher(s);
         if (opening.find()) {
             String w = opening.group(1).toLowerCase(Locale.ROOT);
@@ -218,7 +225,7 @@ final class Names {
         s = CALL_ME.matcher(s).replaceAll(m -> {
             String w = m.group(1).toLowerCase(Locale.ROOT);
             boolean word = java.util.Arrays.stream(w.split("[-'’]")).allMatch(Names::common) && !properNouns().contains(w);
-            boolean name = !NOT_NAMES.contains(w) && (capitalised(m.group(1)) && givenNames().contains(w)
+            boolean name = !NOT_NAMES.contains(w) && !CONTRACTION.matcher(w).matches() && (capitalised(m.group(1)) && givenNames().contains(w)
                     || !notNames().contains(w) && !w.contains("-") && (givenNames().contains(w) || surnames().contains(w) || !word));
             return name ? Matcher.quoteReplacement(Pii.s0(m)) + "[name]" : Matcher.quoteReplacement(m.group());
         });

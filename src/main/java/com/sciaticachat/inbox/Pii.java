@@ -119,6 +119,12 @@ public final class Pii {
     /** A street whose name ends in a street word, with its number after it, as Northern Europe writes it: "Storgatan 14B". */
     private static final Pattern COMPOUND_STREET_NUMBER = Pattern.compile("(?-i)\\b\\p{Lu}[\\p{L}-]*(?i:gatan|gata|vägen|vagen|vegen|veien|straße|strasse|"
             + "straat|laan|gracht|gade|vej|platz|allee|utca|katu|tie)\\s+\\d{1,4}[A-Za-z]?\\b(?:\\s*,\\s*(?:lgh|apt|wohnung|whg)\\.?\\s*\\d{1,5}\\b)?");
+    /**
+     * A street named before its number, then a postcode and a town: "Laugavegur 28, 101 Reykjavík", "Via Roma 12,
+     * 00184 Roma", "Rua Augusta 45, 1100-048 Lisboa": the shape is the address, whatever the street is called.
+     */
+    private static final Pattern STREET_THEN_POSTCODE = Pattern.compile("(?-i)\\b\\p{Lu}[\\p{L}\\p{M}'-]+(?:\\s\\p{L}[\\p{L}\\p{M}'-]+){0,2}\\s\\d{1,4}[A-Za-z]?,\\s*"
+            + "(?:[A-Z]{1,2}-)?\\d{3,5}(?:[\\s-]\\d{2,3})?\\s+\\p{Lu}[\\p{L}\\p{M}-]+");
     /** A Nordic postal code after a comma, before its town: ", 753 31 Uppsala". */
     private static final Pattern NORDIC_POSTCODE = Pattern.compile("(?<=,\\s?)\\d{3}\\s\\d{2}(?=\\s+\\p{Lu}\\p{Ll})");
     /** A rural address by its mile marker: "Mile 14.5 Chena Hot Springs Rd". */
@@ -249,7 +255,7 @@ public final class Pii {
             + "\\s+(?:" + AFTER_A_DAY + "|in the|comma|period|question mark|\\d))", F);
     /** Words after an ordinal that make it a day rather than a count ("the 14th or ...", "the 3rd to the 17th"). */
     private static final String NOT_A_COUNTED_THING = "(?:" + AFTER_A_DAY + "|or|and|to|till|til|until|thru|through|because|cause|bc|for|of|"
-            + "in|before|when|since|as|with|we|i|you|maybe|fine|good)\\b";
+            + "in|before|when|since|as|with|we|i|you|maybe|fine|good|got|has|had|isn'?t|wasn'?t|won'?t|wont|doesn'?t|don'?t|not|no good|bad)\\b";
     /**
      * A day of the month in figures wherever it stands for itself, not counting something: "Book me 14th or 15th",
      * "Saturday 18th?", "from the 3rd to the 17th of next month", "cancel for the 22nd because ..."; not "3rd
@@ -279,6 +285,7 @@ public final class Pii {
         });
         s = PO_BOX.matcher(s).replaceAll("[address]");
         s = NUMBER_AFTER_STREET.matcher(s).replaceAll("[address]");
+        s = STREET_THEN_POSTCODE.matcher(s).replaceAll("[address]");
         s = COMPOUND_STREET_NUMBER.matcher(s).replaceAll("[address]");
         s = NORDIC_POSTCODE.matcher(s).replaceAll("[address]");
         s = MILE_MARKER.matcher(s).replaceAll("[address]");
