@@ -355,7 +355,7 @@ final class Names {
             boolean common = java.util.Arrays.stream(lower.split("[-'’]")).allMatch(Names::common) && !lower.matches(".*[^a-z'’-].*");
             boolean surnamePrefix = lower.matches("(?:o['’]|mc|mac)\\p{L}{2,}");
             toks.add(new Tok(m.start(), m.start() + word.length(), word, lower, capital, givenNames().contains(firstPart) && !NOT_A_PERSON.contains(lower),
-                    properNouns().contains(lower) || surnamePrefix, common && !surnamePrefix, closed,
+                    properNouns().contains(lower) && !textSpeak(word) || surnamePrefix, common && !surnamePrefix, closed,
                     surnamePrefix || java.util.Arrays.stream(lower.split("-")).anyMatch(surnames()::contains)));
         }
         StringBuilder out = new StringBuilder();
@@ -665,6 +665,11 @@ final class Names {
 
     private static boolean isWordLike(String word) {
         return word.codePoints().allMatch(c -> Character.isLetter(c) || c == '-' || c == '\'' || c == '’' || Character.getType(c) == Character.NON_SPACING_MARK);
+    }
+
+    /** Two letters in lower case are an abbreviation ("rn", "md", "ny"), whatever the dictionary knows RN or MD as. */
+    private static boolean textSpeak(String word) {
+        return word.length() <= 2 && word.equals(word.toLowerCase(Locale.ROOT));
     }
 
     /** A capitalised word that is not an ordinary English word, or a word the dictionary knows only as a name. */
