@@ -125,7 +125,7 @@ final class Names {
     private static final Pattern TITLE_LOWER = Pattern.compile("\\b(?:dr|mr|mrs|ms|sgt|capt|rev|pastor|coach|herr|frau)\\.?\\s+(?=(?-i)\\p{Ll})", F);
     /** Words after which the person the visitor means is named: "book with Keisha", "referred by Dr Lee", "ask for Tom". */
     private static final Pattern PERSON_CUE = Pattern.compile(
-            "\\b(?:(?:book(?:ed|ing)?|schedul(?:e|ed|ing)|session|appointment|appt|slot)(?: (?!with\\b|wid\\b)\\S+){0,3} (?:with|wid|w/)|see(?:ing)?|saw|ask(?:ed)? for|request(?:ed)?|referred (?:me |us )?by|recommended by|sent by|"
+            "\\b(?:(?:book(?:ed|ing)?|schedul(?:e|ed|ing)|session|appointment|appt|slot)(?: (?!with\\b|wid\\b)\\S+){0,3} (?:with|wid|w/)|see(?:ing)?|saw|ask(?:ed)? for|request(?:ed)?|referred (?:me |us )?by|recommended by|sent by|typed (?:up )?by|written by|translated by|"
                     + "(?:the|that|this|di|dat|your) (?:guy|girl|lady|gal|fella|man|woman|dude|one|therapist|masseuse|masseur)|therapist|masseuse|masseur|lmt|"
                     + "(?:my|our|the|her|his) (?:therapist|lmt|masseuse|massage therapist|pt|physio|chiro|chiropractor|doctor|doc|gp|pcp|surgeon|"
                     + "neurologist|ortho|trainer|coach|nurse|caregiver|aide|boss|manager|coworker|co-worker|roommate|landlord)|"

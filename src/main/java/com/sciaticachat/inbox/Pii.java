@@ -48,11 +48,11 @@ public final class Pii {
     /** A word of a street's name: letters, or a numbered street's ordinal ("W 63rd St"). */
     private static final String STREET_NAME_WORD = "(?:[\\p{L}'.-]+|\\d{1,4}(?:st|nd|rd|th)\\b)";
     private static final Pattern STREET_ADDRESS = Pattern.compile(
-            "(?:\\b" + UNIT + "\\s*,?\\s*)?(?<![/:.])\\b\\d{1,6}[a-z]?\\s+(?:" + STREET_NAME_WORD + "\\s+){1,4}" + STREET + "\\b\\.?"
+            "(?:\\b" + UNIT + "\\s*,?\\s*)?(?<![/:.])\\b(?:[NSEW]\\d{3,6}|\\d{1,6}[a-z]?)\\s+(?:" + STREET_NAME_WORD + "\\s+){1,4}" + STREET + "\\b\\.?"
                     + "(?:\\s*,?\\s*" + UNIT + "\\b)?"
                     + "(?:\\s*,?\\s*(?:[\\p{Lu}][\\p{L}'-]+\\s?){1,3}(?:,?\\s*[A-Z]{2})?(?:\\s+\\d{5}(?:-\\d{4})?)?)?", Pattern.UNICODE_CASE);
     private static final Pattern STREET_ADDRESS_CI = Pattern.compile(
-            "(?:\\b" + UNIT + "\\s*,?\\s*)?(?<![/:.])\\b\\d{1,6}[a-z]?\\s+(?:" + STREET_NAME_WORD + "\\s+){1,4}" + STREET + "\\b\\.?(?:\\s*,?\\s*" + UNIT + "\\b)?", F);
+            "(?:\\b" + UNIT + "\\s*,?\\s*)?(?<![/:.])\\b(?:[NSEW]\\d{3,6}|\\d{1,6}[a-z]?)\\s+(?:" + STREET_NAME_WORD + "\\s+){1,4}" + STREET + "\\b\\.?(?:\\s*,?\\s*" + UNIT + "\\b)?", F);
     private static final Pattern UNIT_ALONE = Pattern.compile(
             "\\b(?:apt|apartment|apartamento|departamento|depto|dpto|unit|suite|ste|flat|room)\\.?\\s*(?:is\\s+|number\\s+|no\\.?\\s*)?#?\\s*\\d[\\p{L}\\p{N}-]{0,5}\\b", F);
     /** Addresses whose street word comes first: "5 Rue des Lilas", "77 Calle Sol", "12 Via Roma". */
@@ -212,14 +212,15 @@ public final class Pii {
     /** Holidays said as dates: not anyone's. */
     private static final Pattern HOLIDAY = Pattern.compile("(?:the\\s+)?(?:4th|fourth)\\s+of\\s+july|cinco de mayo|(?:the\\s+)?(?:25th|twenty[- ]fifth) of december", F);
     /**
-     * A month and day in figures without a year ("11/3", "on 12/14"). Not a pain score ("7/10"), a fraction
+     * A month and day in figures without a year ("11/3", "on 12/14"), or a day and month where the day cannot be a
+     * month ("19/03", "Tuesday 14/04"). Not a pain score ("7/10"), a fraction
      * ("1/2 hour", "3/4 of my leg"), "24/7" or "50/50".
      */
     private static final Pattern NUMERIC_DAY = Pattern.compile(
-            "(?<![\\w/.:$-])(1[0-2]|0?[1-9])/(3[01]|[12]\\d|0?[1-9])(?![\\w/]|[.,]\\d|\\s*(?:of\\s+(?:the|my|a|an|it|his|her|your|their|our)\\b|"
+            "(?<![\\w/.:$-])(?:(1[0-2]|0?[1-9])/(3[01]|[12]\\d|0?[1-9])|(?!24/7\\b)(?:1[3-9]|2\\d|3[01])/(?:1[0-2]|0?[1-9]))"
+                    + "(?![\\w/]|[.,]\\d|\\s*(?:of\\s+(?:the|my|a|an|it|his|her|your|their|our)\\b|"
                     + "hours?|hrs?|inch|inches|cups?|miles?|mile|mi\\b|x\\b|times|days?|weeks?|mg|pain|scale|left|right|way|dose|tab))", F);
 
-    /** "my appointment on Tuesday 14 October": a weekday and a day after an appointment or a booking. */
     /** A year or anything date-like after words that introduce a birth date. */
     private static final Pattern BIRTH = Pattern.compile(
             "(?:\\b(?:d\\.?o\\.?b\\.?|date of birth|birth ?date|birthday|born(?: on| in)?)|(?<![\\p{L}])b\\.)\\s*(?:is|was|:|-)?\\s*"

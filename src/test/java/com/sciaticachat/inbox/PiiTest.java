@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class PiiTest {
     private record Case(String file, int line, String kind, String text, List<String> fragments) {}
 
-    private static final List<String> SETS = List.of("pii-dev.tsv", "pii-r1.tsv", "pii-r2.tsv", "pii-r3.tsv", "pii-r19.tsv", "pii-r20.tsv", "pii-r21.tsv");
+    private static final List<String> SETS = List.of("pii-dev.tsv", "pii-r1.tsv", "pii-r2.tsv", "pii-r3.tsv", "pii-r19.tsv", "pii-r20.tsv", "pii-r21.tsv", "pii-r22.tsv");
     /** Where the scrubber stands on each set it does not meet whole: personal-data lines fully scrubbed, ordinary lines untouched. */
     private static final java.util.Map<String, int[]> FLOORS = java.util.Map.ofEntries(
             java.util.Map.entry("pii-dev2.tsv", new int[] {135, 108}),
@@ -28,17 +28,17 @@ class PiiTest {
             java.util.Map.entry("pii-r5.tsv", new int[] {106, 102}),
             java.util.Map.entry("pii-r6.tsv", new int[] {109, 104}),
             java.util.Map.entry("pii-r7.tsv", new int[] {89, 101}),
-            java.util.Map.entry("pii-r8.tsv", new int[] {92, 99}),
-            java.util.Map.entry("pii-r9.tsv", new int[] {92, 102}),
+            java.util.Map.entry("pii-r8.tsv", new int[] {93, 99}),
+            java.util.Map.entry("pii-r9.tsv", new int[] {93, 102}),
             java.util.Map.entry("pii-r10.tsv", new int[] {110, 104}),
             java.util.Map.entry("pii-r11.tsv", new int[] {110, 103}),
-            java.util.Map.entry("pii-r12.tsv", new int[] {101, 102}),
+            java.util.Map.entry("pii-r12.tsv", new int[] {102, 102}),
             java.util.Map.entry("pii-r13.tsv", new int[] {104, 102}),
             java.util.Map.entry("pii-r14.tsv", new int[] {112, 103}),
             java.util.Map.entry("pii-r15.tsv", new int[] {111, 104}),
             java.util.Map.entry("pii-r16.tsv", new int[] {112, 104}),
             java.util.Map.entry("pii-r17.tsv", new int[] {112, 104}),
-            java.util.Map.entry("pii-r18.tsv", new int[] {109, 104}));
+            java.util.Map.entry("pii-r18.tsv", new int[] {111, 104}));
 
     @Test
     void every_personal_detail_is_removed_and_ordinary_questions_are_untouched() throws IOException {
@@ -86,8 +86,9 @@ class PiiTest {
     /** Whether the scrubbed text still holds a fragment; a single letter (an initial) only as a word of its own. */
     private static boolean keeps(String out, String fragment) {
         String lower = out.toLowerCase(Locale.ROOT), f = fragment.strip().toLowerCase(Locale.ROOT);
-        if (f.length() > 1) return lower.contains(f);
-        return java.util.regex.Pattern.compile("(?<![\\p{L}\\[])" + java.util.regex.Pattern.quote(f) + "(?![\\p{L}\\]])").matcher(lower).find();
+        // a fragment survives as itself, not inside another word ("Coc" is gone from "[name], el cocinero")
+        String before = f.length() > 1 ? "(?<![\\p{L}\\p{N}])" : "(?<![\\p{L}\\[])", after = f.length() > 1 ? "(?![\\p{L}\\p{N}])" : "(?![\\p{L}\\]])";
+        return java.util.regex.Pattern.compile(before + java.util.regex.Pattern.quote(f) + after).matcher(lower).find();
     }
 
     /** Each message and what the scrubber should store of it. */
@@ -170,6 +171,11 @@ class PiiTest {
             {"Phone call me can't. Book online possible?", "Phone call me can't. Book online possible?"},
             // two letters in lower case are text-speak, not a surname the dictionary knows in capitals (RN, MD)
             {"this is killing me ngl cant even ollie rn", "this is killing me ngl cant even ollie rn"},
+            // a day that cannot be a month comes first; a house number on a rural grid; who typed the message
+            {"Kindly cancel my 19/03 appointment", "Kindly cancel my [date] appointment"},
+            {"open 24/7? pain is 15/10 lol", "open 24/7? pain is 15/10 lol"},
+            {"W2210 Bayview Rd, can you come out", "[address], can you come out"},
+            {"She loved it!! - typed by Noor", "She loved it!! - typed by [name]"},
     };
 
     @Test
