@@ -225,6 +225,12 @@ public final class Application implements Closeable {
             t.setDaemon(true);
             t.start();
         }
+        // the safety gate judges the clinic's rules against every phrasing once per process (seconds of work):
+        // after a restart on an existing index, judged now rather than in staff's first edit, which then
+        // goes live in about as long as any other
+        Thread gate = new Thread(() -> index.check(config.corpusDir()), "safety-gate-warm-up");
+        gate.setDaemon(true);
+        gate.start();
         try {
             watcher = new CorpusWatcher(index, Duration.ofMillis(300), Duration.ofSeconds(1)).start();
         } catch (IOException e) {

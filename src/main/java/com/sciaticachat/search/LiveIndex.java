@@ -266,7 +266,15 @@ public final class LiveIndex implements Closeable {
      */
     public synchronized ReloadResult reload() {
         reloads++;
-        lastReload = Instant.now();
+        try {
+            return readAndSwap();
+        } finally {
+            // when the reload ended, so /health's time means "what visitors get now reflects the folder as of then"
+            lastReload = Instant.now();
+        }
+    }
+
+    private ReloadResult readAndSwap() {
         String serving = withSnapshot(s -> s.commitData().get(Fields.COMMIT_FINGERPRINT));
         if (reader.fingerprint(corpusDir).equals(serving)) return new ReloadResult(false, errors.isEmpty(), errors, null);
         CorpusReader.Reading reading;
