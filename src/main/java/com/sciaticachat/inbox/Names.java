@@ -98,7 +98,8 @@ final class Names {
     /** "Thank you" in the languages visitors sign off in. */
     private static final String THANKS = "gracias|merci(?: beaucoup)?|mahalo(?: nui(?: loa)?)?|grazie(?: mille)?|obrigad[oa]|arigato|arigatou|gomawo|"
             + "kamsahamnida|spasibo|dziękuję|dziekuje|shukran|asante(?: sana)?|dhanyavaad|dhanyavad|toda(?: raba)?|tack|dankjewel|bedankt|"
-            + "takk|kiitos|xie ?xie|cảm ơn|cam on|terima kasih|efharisto|hvala|mulțumesc|multumesc|köszönöm|nandri|nanri|dhanyawad";
+            + "takk|kiitos|xie ?xie|cảm ơn|cam on|terima kasih|efharisto|hvala|mulțumesc|multumesc|köszönöm|nandri|nanri|dhanyawad|"
+            + "mèsi(?: anpil)?|mesi(?: anpil)?|dank u(?: wel)?|tak(?: for)?|fa'afetai(?: lava)?|vinaka(?: vakalevu)?|mahadsanid";
     private static final Pattern THANKS_WORD = Pattern.compile("(?:" + THANKS + ")", F);
     private static final Pattern SIGN_OFF = Pattern.compile(
             "(?:\\b(?:thanks(?: so much| again| a lot)?|thank you(?: so much| again)?|thx|ty|many thanks|regards|kind regards|best regards|"
@@ -120,7 +121,11 @@ final class Names {
             + "pvt|private|pfc|spc|specialist|seaman|airman|cadet|recruit|ensign|"
             + "lt|lieutenant|col|colonel|capt|captain|maj|major|gen|general|cmdr|commander|rev|reverend|pastor|fr|deacon|coach|atty|judge|"
             + "officer|nurse|tita|tito|lola|lolo|ate|kuya|auntie|aunt|uncle|granny|nana|mama|papa|doc|doctor|professor|madam|madame|sister|brother|father|elder|bishop";
-    private static final Pattern TITLE_NAME = Pattern.compile("\\b(?:" + TITLES + ")\\.?\\s+(?=(?-i)\\p{Lu})", F);
+    /** Titles that are whole words: a full stop after one ends its sentence ("... per doc. Any issue?"), it abbreviates nothing. */
+    private static final String WORD_TITLES = "doc|doctor|nurse|coach|pastor|sister|brother|father|elder|bishop|officer|judge|professor|madam|madame|"
+            + "deacon|general|major|captain|private|specialist|seaman|airman|cadet|recruit|sergeant|corporal|lieutenant|colonel|commander|"
+            + "reverend|auntie|aunt|uncle|granny|nana|mama|papa";
+    private static final Pattern TITLE_NAME = Pattern.compile("\\b(?:(?!(?:" + WORD_TITLES + ")\\.)(?:" + TITLES + ")\\.?)\\s+(?=(?-i)\\p{Lu})", F);
     /** A title in lower case: a name follows only when it is one ("dr okonkwo", not "dr appointment"). */
     private static final Pattern TITLE_LOWER = Pattern.compile("\\b(?:dr|mr|mrs|ms|sgt|capt|rev|pastor|coach|herr|frau)\\.?\\s+(?=(?-i)\\p{Ll})", F);
     /** Words after which the person the visitor means is named: "book with Keisha", "referred by Dr Lee", "ask for Tom". */

@@ -229,6 +229,8 @@ public final class Pii {
     // ---- numbers
     /** Seven or more digits with the separators phone numbers use: (919) 555-0142, +1 919.555.0142; O for 0 inside. */
     private static final Pattern PHONE = Pattern.compile("\\+?\\(?\\d[\\dOolI\\s().-]{5,}[\\dOol](?!\\p{L})(?:\\s*(?i:ext\\.?|extension|x)\\s*\\d{1,5})?");
+    /** Two times of day on the 24-hour clock, from and to: "0700-0800", "1330 - 1500" (no phone number is two such halves). */
+    private static final Pattern TIME_RANGE = Pattern.compile("(?:[01]\\d|2[0-3])[0-5]\\d\\s*[-–]\\s*(?:[01]\\d|2[0-3])[0-5]\\d");
     private static final Pattern LONG_DIGITS = Pattern.compile("\\d{6,}");
     /** "[phone]-O1O8": the rest of a number typed with a letter O or l, after what was already found. */
     private static final Pattern PHONE_TAIL = Pattern.compile("\\[phone\\][-.\\s]?(?=[\\dOolI]*\\d)[\\dOolI]{2,5}\\b");
@@ -347,6 +349,7 @@ public final class Pii {
             String found = m.group();
             String digits = found.replaceAll("[Oo]", "0").replaceAll("[lI]", "1").replaceAll("\\D", "");
             if (digits.length() < 7 || found.replaceAll("\\D", "").length() < 5) return Matcher.quoteReplacement(found);
+            if (TIME_RANGE.matcher(found.strip()).matches()) return Matcher.quoteReplacement(found);
             // a bare run of digits is a number (member, account); separators or a + make it a phone
             return found.matches("\\d+") ? "[number]" : "[phone]";
         });

@@ -32,8 +32,8 @@ class PiiTest {
             java.util.Map.entry("pii-r9.tsv", new int[] {93, 102}),
             java.util.Map.entry("pii-r10.tsv", new int[] {110, 104}),
             java.util.Map.entry("pii-r11.tsv", new int[] {110, 103}),
-            java.util.Map.entry("pii-r12.tsv", new int[] {102, 102}),
-            java.util.Map.entry("pii-r13.tsv", new int[] {104, 102}),
+            java.util.Map.entry("pii-r12.tsv", new int[] {103, 103}),
+            java.util.Map.entry("pii-r13.tsv", new int[] {104, 103}),
             java.util.Map.entry("pii-r14.tsv", new int[] {112, 103}),
             java.util.Map.entry("pii-r15.tsv", new int[] {111, 104}),
             java.util.Map.entry("pii-r16.tsv", new int[] {112, 104}),
@@ -176,6 +176,10 @@ class PiiTest {
             {"open 24/7? pain is 15/10 lol", "open 24/7? pain is 15/10 lol"},
             {"W2210 Bayview Rd, can you come out", "[address], can you come out"},
             {"She loved it!! - typed by Noor", "She loved it!! - typed by [name]"},
+            // a full stop after a title that is a whole word ends the sentence; a range of clock times is no phone number
+            {"Proud old boy, won't see the doctor. Will a rub help him?", "Proud old boy, won't see the doctor. Will a rub help him?"},
+            {"Any slots 0700-0800? Coming off nights.", "Any slots 0700-0800? Coming off nights."},
+            {"Dr. Okafor sent me. Mèsi anpil, Jean-Marc", "Dr. [name] sent me. Mèsi anpil, [name]"},
     };
 
     @Test
