@@ -102,6 +102,9 @@ public final class CorpusReader {
         if (!training.isEmpty()) {
             corpus = corpus.withSettingsFile(VisitorQuestionsFile.TRAINING, training).withFingerprint(withTraining(corpus.fingerprint()));
         }
+        com.sciaticachat.corpus.Copies.Result copies = com.sciaticachat.corpus.Copies.setAside(corpus);
+        corpus = copies.corpus();
+        warnings.addAll(copies.warnings());
         // a settings file with a mistake is read as it was last served (or left out), and checked again: its
         // fallback is what is served, and the other files' checks see it, never the broken version
         Set<String> setAside = new HashSet<>();

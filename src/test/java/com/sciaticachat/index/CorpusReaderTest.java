@@ -127,6 +127,22 @@ class CorpusReaderTest {
     }
 
     @Test
+    void a_copy_of_a_document_is_left_out_with_a_warning_naming_both_files() throws Exception {
+        String original = Files.readString(corpus.resolve("back-care.md"));
+        Files.writeString(corpus.resolve("back-care - Copy.md"), original);
+        Files.createDirectories(corpus.resolve("old"));
+        Files.writeString(corpus.resolve("old/back-care.md"), original.replaceFirst("\\.", ", as before."));
+        CorpusReader.Reading r = read();
+        assertEquals(List.of(), r.errors());
+        assertEquals(List.of("corpus/back-care.md"), r.corpus().documents().stream().map(d -> d.file()).toList(), "the original is kept");
+        assertEquals(List.of("corpus/back-care - Copy.md", "corpus/old/back-care.md"), r.warnings().stream().map(w -> w.file()).sorted().toList());
+        assertTrue(r.warnings().get(0).message().contains("repeats corpus/back-care.md"), r.warnings().get(0).message());
+
+        Files.writeString(corpus.resolve("neck-care.md"), "# Neck Care\n\n## Desk Work\n\nLong hours at a desk strain the neck and shoulders.\n");
+        assertEquals(2, read().corpus().documents().size(), "a document of its own is no copy");
+    }
+
+    @Test
     void text_pasted_from_a_word_processor_reads_as_staff_meant_it() throws Exception {
         Files.writeString(corpus.resolve("after-care.md"), "# After\u00A0Care\n\n##\u00A0Drink\u200B Water\n\n"
                 + "\u2022\tSip water through the day.\n\u2022\tAvoid alcohol tonight.\n\n## Rest\n\n" + "Rest well. ".repeat(200) + "\n");
