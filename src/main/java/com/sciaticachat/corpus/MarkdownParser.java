@@ -28,6 +28,8 @@ public final class MarkdownParser {
     static final List<String> FRONT_MATTER_KEYS = List.of("title", "source", "url");
 
     private static final Pattern HEADING = Pattern.compile("^(#{1,6})(?:\\s+(.*?))?\\s*$");
+    /** A heading typed without its space ("##Parking"); one "#" and a word is left as text (a hashtag). */
+    private static final Pattern GLUED_HEADING = Pattern.compile("^(#{2,6})(\\p{L}.*?)\\s*$");
     private static final Pattern EXPLICIT_ID = Pattern.compile("^(.*?)\\s*\\{#([A-Za-z0-9][A-Za-z0-9_-]*)\\}$");
     /** Markdown's bullets and numbers, and the bullets word processors paste (•, ◦, ▪, ●, ○, ·, ‣, ⁃, –). */
     private static final Pattern LIST_ITEM = Pattern.compile("^\\s{0,3}(?:[-*+\u2022\u25E6\u25AA\u25AB\u25CF\u25CB\u00B7\u2023\u2043\u2013\uF0B7]|\\d{1,3}[.)])\\s+(.*)$");
@@ -193,6 +195,13 @@ public final class MarkdownParser {
                 if (trimmed.isEmpty()) {
                     flush();
                     continue;
+                }
+                Matcher glued = GLUED_HEADING.matcher(trimmed);
+                if (glued.matches() && !line.startsWith("    ")) {
+                    // "##Parking": meant as a heading (Markdown needs the space); read as one, and said so
+                    warnings.add(CorpusError.warning(file, lineNo, "'" + trimmed + "' is read as the heading '" + glued.group(2)
+                            + "'; put a space after the '" + glued.group(1) + "' so that other Markdown tools read it as one too"));
+                    trimmed = glued.group(1) + " " + glued.group(2);
                 }
                 Matcher h = HEADING.matcher(trimmed);
                 if (h.matches() && !line.startsWith("    ")) {

@@ -145,6 +145,16 @@ class MarkdownParserTest {
     }
 
     @Test
+    void a_heading_typed_without_its_space_is_read_as_one_and_said_so() {
+        MarkdownParser.Result r = parse("# T\n\n## Prices\n\nSixty minutes, $95.\n\n##Parking\n\nBehind the building.\n\n#hashtag stays text.\n");
+        assertTrue(r.ok(), r.errors().toString());
+        assertEquals(java.util.List.of("Prices", "Parking"), r.document().sections().stream().map(Section::title).toList());
+        assertEquals(1, r.warnings().size(), r.warnings().toString());
+        assertEquals(7, r.warnings().get(0).line());
+        assertTrue(r.warnings().get(0).message().contains("put a space after the '##'"), r.warnings().get(0).message());
+    }
+
+    @Test
     void two_sections_with_the_same_id_are_reported() {
         CorpusError e = onlyError("# T\n\n## Causes\n\nText.\n\n## Causes\n\nAgain.\n");
         assertEquals(7, e.line());
