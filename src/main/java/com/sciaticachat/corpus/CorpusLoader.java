@@ -144,7 +144,8 @@ public final class CorpusLoader {
                 : " (this file is not served until it is fixed; every other file is live)";
     }
 
-    private static boolean isDocument(String name) {
+    /** Whether a file name is a document's: ends in .md, in any case ("THERAPISTS.MD"); one test for every part that asks. */
+    public static boolean isDocument(String name) {
         return name.toLowerCase(Locale.ROOT).endsWith(".md");
     }
 

@@ -203,7 +203,7 @@ final class DraftApi {
     /** The file's sections as the widget shows them (title and blocks), and its mistakes, without saving anything. */
     private static Map<String, Object> preview(Config config, String name, String text) {
         Map<String, Object> out = new LinkedHashMap<>();
-        if (!name.endsWith(".md")) {
+        if (!com.sciaticachat.corpus.CorpusLoader.isDocument(name)) {
             out.put("sections", List.of());
             out.put("problems", List.of());
             return out;

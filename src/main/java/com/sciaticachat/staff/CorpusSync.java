@@ -222,7 +222,7 @@ public final class CorpusSync implements Closeable {
 
     /** Whether a set of corpus files holds at least one document (an empty folder is never shared). */
     private static boolean hasDocuments(Map<String, byte[]> files) {
-        return files.keySet().stream().anyMatch(f -> f.endsWith(".md"));
+        return files.keySet().stream().anyMatch(com.sciaticachat.corpus.CorpusLoader::isDocument);
     }
 
     static String fingerprint(Map<String, byte[]> files) {

@@ -164,7 +164,7 @@ public final class Draft {
             Editor.StaleVersionException {
         String text = read(from);
         if (text == null) throw new BadNameException("There is no file '" + from + "' to rename");
-        if (!checked(to).endsWith(".md") || !checked(from).endsWith(".md")) throw new BadNameException("Only documents (.md) can be renamed");
+        if (!CorpusLoader.isDocument(checked(to)) || !CorpusLoader.isDocument(checked(from))) throw new BadNameException("Only documents (.md) can be renamed");
         if (read(to) != null) throw new BadNameException("'" + to + "' already exists: choose another name");
         Path source = exists() ? folder() : live;
         if (basedOn != null && !basedOn.equals(fingerprint(source.resolve(checked(from))))) {
@@ -272,7 +272,7 @@ public final class Draft {
             throw new BadNameException("'" + name + "' is not a file name the corpus can hold: use letters, digits, spaces, '-', '_' "
                     + "and end it in .md (for example prices.md)");
         }
-        if (!n.endsWith(".md") && !settingsFiles.contains(n)) {
+        if (!CorpusLoader.isDocument(n) && !settingsFiles.contains(n)) {
             throw new BadNameException("'" + n + "' is not read by the chat: documents end in .md; the settings files are "
                     + String.join(", ", new TreeSet<>(settingsFiles)));
         }
@@ -283,7 +283,7 @@ public final class Draft {
     private List<String> names(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) return List.of();
         return CorpusLoader.files(dir, new ArrayList<>()).stream().filter(Files::isRegularFile)
-                .map(p -> CorpusLoader.relative(dir, p)).filter(n -> n.endsWith(".md") || settingsFiles.contains(n)).sorted().toList();
+                .map(p -> CorpusLoader.relative(dir, p)).filter(n -> CorpusLoader.isDocument(n) || settingsFiles.contains(n)).sorted().toList();
     }
 
     private void copyTree(Path from, Path to) throws IOException {

@@ -129,4 +129,13 @@ class DraftTest {
         d.publish();
         assertFalse(Files.exists(live.resolve("guide.md")));
     }
+
+    @Test
+    void a_document_named_in_capitals_is_one_the_console_lists_and_opens_as_the_chat_reads_it() throws Exception {
+        Path live = live();
+        Files.writeString(live.resolve("THERAPISTS.MD"), "# Team\n\n## Meet the Team\n\nThree therapists.\n", StandardCharsets.UTF_8);
+        Draft d = draft(live);
+        assertTrue(d.files().stream().anyMatch(f -> f.name().equals("THERAPISTS.MD")), "listed");
+        assertTrue(d.read("THERAPISTS.MD").contains("Meet the Team"), "opened");
+    }
 }
