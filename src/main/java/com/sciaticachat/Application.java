@@ -160,7 +160,7 @@ public final class Application implements Closeable {
     private static void keepHistory(Config config, LiveIndex index) {
         try {
             CorpusHistory history = CorpusHistory.of(config.corpusDir());
-            index.onPublished(history::record);
+            index.onServed(history::record);
         } catch (RuntimeException e) {
             LOG.warn("The corpus's history cannot be kept in {} ({}); changes go live without it", config.corpusDir(), e.getMessage());
         }

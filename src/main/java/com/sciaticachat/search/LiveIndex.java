@@ -67,6 +67,7 @@ public final class LiveIndex implements Closeable {
     private volatile long generation;
     /** Told each time a change to the corpus goes live whole (no file in error). */
     private final List<Runnable> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<java.util.Set<String>>> served = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final String modelId;
 
@@ -293,6 +294,16 @@ public final class LiveIndex implements Closeable {
             report(reading.errors(), withConflicts(reading, summary));
             LOG.info("Corpus reloaded: {} documents, {} sections in {} ms{}", summary.documents(), summary.sections(), summary.millis(),
                     errors.isEmpty() ? "" : " (" + errors.size() + " mistakes: the files they are in serve their last good version)");
+            java.util.Set<String> inError = new java.util.TreeSet<>();
+            String prefix = reading.corpus().folder() + "/";
+            for (CorpusError e : errors) if (e.file() != null && e.file().startsWith(prefix)) inError.add(e.file().substring(prefix.length()));
+            for (java.util.function.Consumer<java.util.Set<String>> r : served) {
+                try {
+                    r.accept(inError);
+                } catch (RuntimeException e) {
+                    LOG.warn("After a change went live: {}", e.getMessage());
+                }
+            }
             if (errors.isEmpty()) {
                 for (Runnable r : published) {
                     try {
@@ -326,6 +337,14 @@ public final class LiveIndex implements Closeable {
     }
 
     private static final int SETTLE_ATTEMPTS = 5;
+
+    /**
+     * Runs {@code listener} each time a change to the corpus goes live, also while some files have mistakes (they
+     * serve their last good version), with those files' paths inside the corpus folder (in the reloading thread).
+     */
+    public void onServed(java.util.function.Consumer<java.util.Set<String>> listener) {
+        served.add(listener);
+    }
 
     /** Runs {@code listener} each time a change to the corpus goes live with no file in error (in the reloading thread). */
     public void onPublished(Runnable listener) {

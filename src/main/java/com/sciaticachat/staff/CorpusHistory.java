@@ -101,16 +101,39 @@ public final class CorpusHistory implements AutoCloseable {
 
     /** Records the corpus as it is now, when it differs from the last version. @return the new version, or null */
     public synchronized Version record() {
+        return record(Set.of());
+    }
+
+    /**
+     * Records the corpus as it is served now: every file as on disk except those with a mistake, which keep their
+     * last recorded version (a version restored later never brings a mistake back). @return the new version, or null
+     */
+    public synchronized Version record(Set<String> inError) {
         String author = pendingAuthor, summary = pendingSummary;
         pendingAuthor = null;
         pendingSummary = null;
-        return record(summary, author == null ? "a file edited on disk" : author);
+        return record(summary, author == null ? "a file edited on disk" : author, inError);
     }
 
     private synchronized Version record(String message, String author) {
+        return record(message, author, Set.of());
+    }
+
+    private synchronized Version record(String message, String author, Set<String> inError) {
         try {
             git.add().addFilepattern(".").call();
             git.add().addFilepattern(".").setUpdate(true).call();
+            boolean hasHead = git.getRepository().resolve(Constants.HEAD) != null;
+            for (String path : inError) {
+                boolean recorded = false;
+                if (hasHead) {
+                    try (TreeWalk t = TreeWalk.forPath(git.getRepository(), path, git.getRepository().parseCommit(git.getRepository().resolve(Constants.HEAD)).getTree())) {
+                        recorded = t != null;
+                    }
+                }
+                if (recorded) git.reset().setRef(Constants.HEAD).addPath(path).call();
+                else git.rm().setCached(true).addFilepattern(path).call();
+            }
             var status = git.status().call();
             boolean first = git.getRepository().resolve(Constants.HEAD) == null;
             if (!first && status.getAdded().isEmpty() && status.getChanged().isEmpty() && status.getRemoved().isEmpty()) return null;

@@ -57,4 +57,26 @@ class CorpusHistoryTest {
             CorpusHistory.closeFor(corpus);
         }
     }
+
+    @Test
+    void a_file_with_a_mistake_keeps_its_last_version_while_the_others_are_recorded() throws Exception {
+        Files.writeString(corpus.resolve("guide.md"), "# Guide\n\n## Hours\n\nOpen on Saturdays.\n", StandardCharsets.UTF_8);
+        Files.writeString(corpus.resolve("small-talk.yml"), "greeting: Hello\n", StandardCharsets.UTF_8);
+        CorpusHistory history = CorpusHistory.of(corpus);
+        try {
+            Files.writeString(corpus.resolve("small-talk.yml"), "greeting: [Hello\n", StandardCharsets.UTF_8);
+            Files.writeString(corpus.resolve("guide.md"), "# Guide\n\n## Hours\n\nClosed on Saturdays.\n", StandardCharsets.UTF_8);
+            Files.writeString(corpus.resolve("new.md"), "# New\n\n## Oops\n", StandardCharsets.UTF_8);
+            CorpusHistory.Version v = history.record(java.util.Set.of("small-talk.yml", "new.md"));
+            assertEquals("changed guide.md", v.summary(), "only what went live is recorded");
+            String changes = history.changes(null, v.id());
+            assertFalse(changes.contains("[Hello") || changes.contains("Oops"), changes);
+            assertEquals("greeting: [Hello\n", Files.readString(corpus.resolve("small-talk.yml")), "the folder itself is left as staff saved it");
+
+            Files.writeString(corpus.resolve("small-talk.yml"), "greeting: Hi there\n", StandardCharsets.UTF_8);
+            assertTrue(history.record(java.util.Set.of("new.md")).summary().contains("small-talk.yml"), "the fix is recorded when it goes live");
+        } finally {
+            CorpusHistory.closeFor(corpus);
+        }
+    }
 }
