@@ -125,6 +125,10 @@ public final class Pii {
      */
     private static final Pattern STREET_THEN_POSTCODE = Pattern.compile("(?-i)\\b\\p{Lu}[\\p{L}\\p{M}'-]+(?:\\s\\p{L}[\\p{L}\\p{M}'-]+){0,2}\\s\\d{1,4}[A-Za-z]?,\\s*"
             + "(?:[A-Z]{1,2}-)?\\d{3,5}(?:[\\s-]\\d{2,3})?\\s+\\p{Lu}[\\p{L}\\p{M}-]+");
+    /** A house on a numbered road: "1106 US Route 1, Harrington", "2250 Highway 189", "44 NC Hwy 54 W". */
+    private static final Pattern NUMBERED_ROAD = Pattern.compile("(?-i)\\b\\d{1,6}\\s+(?:(?:US|U\\.S\\.|State|County|[A-Z]{2})\\s+)?"
+            + "(?i:route|rte\\.?|highway|hwy\\.?|interstate|farm to market|fm)\\s*-?\\s*\\d{1,4}[A-Za-z]?\\b(?:\\s+[NSEW]\\b)?"
+            + "(?:,\\s*\\p{Lu}[\\p{L}'-]+(?:\\s\\p{Lu}[\\p{L}'-]+)?)?");
     /** A Nordic postal code after a comma, before its town: ", 753 31 Uppsala". */
     private static final Pattern NORDIC_POSTCODE = Pattern.compile("(?<=,\\s?)\\d{3}\\s\\d{2}(?=\\s+\\p{Lu}\\p{Ll})");
     /** A rural address by its mile marker: "Mile 14.5 Chena Hot Springs Rd". */
@@ -181,7 +185,7 @@ public final class Pii {
                     + "months?|years?|yrs?|times|people|of us|lbs?|pounds|kg|miles?|sessions?|visits?|massages?|or more|-\\s*\\d)\\b)"
                     + "(?:\\s*(?:and|&|or|to|-|through|thru)\\s*(?:the\\s+)?[0-3]?\\d(?:st|nd|rd|th)?\\b(?![:.,]\\d|\\s*(?:%|am|pm|mg|min|hours?|days?|weeks?|months?|years?)\\b))?"
                     + "|" + ORDINAL_WORD + "\\b)"
-                    + "|\\b(?:the\\s+|le\\s+|el\\s+|il\\s+|am\\s+)?(?:" + DAY + "\\.?\\s+(?:of\\s+|de\\s+|di\\s+)?|" + ORDINAL_WORD + "\\s+of\\s+)(" + MONTH + "|" + FRENCH_MONTH + ")\\b\\.?", F);
+                    + "|\\b(?:the\\s+|le\\s+|el\\s+|il\\s+|am\\s+)?(?:" + DAY + "\\.?\\s+(?:of\\s+|o'?\\s+|de\\s+|di\\s+)?|" + ORDINAL_WORD + "\\s+of\\s+)(" + MONTH + "|" + FRENCH_MONTH + ")\\b\\.?", F);
     /** A bare day after the French or Spanish article: "je pars le 13", "el 18, so ...". */
     private static final Pattern ARTICLE_DAY = Pattern.compile("\\b(?:le|el|du|al|del)\\s+(?:(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|"
             + "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\\s+)?((?:[12]?\\d|3[01])(?:er)?)\\b(?![:h.,]?\\d|\\s*(?:%|h\\b|mg|min|ans|años|anos|ou|o|or|y|et|de\\s+(?:\\p{L}+\\s+)?(?:ans|años)|"
@@ -288,6 +292,7 @@ public final class Pii {
         });
         s = PO_BOX.matcher(s).replaceAll("[address]");
         s = NUMBER_AFTER_STREET.matcher(s).replaceAll("[address]");
+        s = NUMBERED_ROAD.matcher(s).replaceAll("[address]");
         s = STREET_THEN_POSTCODE.matcher(s).replaceAll("[address]");
         s = COMPOUND_STREET_NUMBER.matcher(s).replaceAll("[address]");
         s = NORDIC_POSTCODE.matcher(s).replaceAll("[address]");
@@ -337,11 +342,13 @@ public final class Pii {
         s = NUMERIC_DAY.matcher(s).replaceAll(m -> {
             String f = m.group();
             boolean dayBefore = WEEKDAY_BEFORE.matcher(sofar.substring(Math.max(0, m.start() - 16), m.start())).find();
-            return fraction(f) && !dayBefore ? Matcher.quoteReplacement(f) : "[date]";
+            return (fraction(f) || score(f, sofar, m.start())) && !dayBefore ? Matcher.quoteReplacement(f) : "[date]";
         });
         s = ORDINAL_DAY.matcher(s).replaceAll("[date]");
         s = afterCue(BIRTH, s, "[date]");
-        s = DAY_AFTER_CUE.matcher(s).replaceAll(m -> fraction(m.group(1)) ? Matcher.quoteReplacement(m.group()) : Matcher.quoteReplacement(s0(m)) + "[date]");
+        final String cued = s;
+        s = DAY_AFTER_CUE.matcher(s).replaceAll(m -> fraction(m.group(1)) || score(m.group(1), cued, m.start(1))
+                ? Matcher.quoteReplacement(m.group()) : Matcher.quoteReplacement(s0(m)) + "[date]");
         s = afterCue(CARD_CODE, s, "[number]");
         s = afterCue(ID_AFTER_CUE, s, "[number]");
         s = spokenNumbers(s);
@@ -366,9 +373,17 @@ public final class Pii {
             "(?:\\b(?:" + WEEKDAY + "\\.?|dates?|on|appt|appointment)[,:]?|"
                     + "(?:\\[date\\]|\\b\\d{1,2}/\\d{1,2})\\s*(?:,|or|and|to|-|&)?)\\s+$", F);
 
+    /** Words before a score out of ten. */
+    private static final Pattern SCORE_BEFORE = Pattern.compile("\\b(?:pain|hurts?|hurting|ache|aches|scale|rate|rated|level|like|about|a|an)\\W*(?:is|was|at|of|around|about|a)?\\W*$", F);
+
+    /** "pain is 15/10": figures out of ten after words of pain are a score past its scale, not the 15th of October. */
+    private static boolean score(String figures, String text, int at) {
+        return figures.endsWith("/10") && SCORE_BEFORE.matcher(text.substring(Math.max(0, at - 24), at)).find();
+    }
+
     /** Figures that read as a score or a fraction rather than a day: "7/10", "1/2", "3/4". */
     private static boolean fraction(String figures) {
-        return figures.matches("1/[234]|2/3|3/4|\\d{1,2}/10");
+        return figures.matches("1/[234]|2/3|3/4|(?:\\d|10)/10");
     }
 
     /** A word spelt out in capitals letter by letter, as people spell a surname: "P-R-U-I-T-T", "S M I T H" (not "R.I.C.E."). */

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class PiiTest {
     private record Case(String file, int line, String kind, String text, List<String> fragments) {}
 
-    private static final List<String> SETS = List.of("pii-dev.tsv", "pii-r1.tsv", "pii-r2.tsv", "pii-r3.tsv", "pii-r19.tsv", "pii-r20.tsv", "pii-r21.tsv", "pii-r22.tsv");
+    private static final List<String> SETS = List.of("pii-dev.tsv", "pii-r1.tsv", "pii-r2.tsv", "pii-r3.tsv", "pii-r19.tsv", "pii-r20.tsv", "pii-r21.tsv", "pii-r22.tsv", "pii-r23.tsv");
     /** Where the scrubber stands on each set it does not meet whole: personal-data lines fully scrubbed, ordinary lines untouched. */
     private static final java.util.Map<String, int[]> FLOORS = java.util.Map.ofEntries(
             java.util.Map.entry("pii-dev2.tsv", new int[] {135, 108}),
@@ -28,17 +28,18 @@ class PiiTest {
             java.util.Map.entry("pii-r5.tsv", new int[] {106, 102}),
             java.util.Map.entry("pii-r6.tsv", new int[] {109, 104}),
             java.util.Map.entry("pii-r7.tsv", new int[] {89, 101}),
-            java.util.Map.entry("pii-r8.tsv", new int[] {93, 99}),
+            java.util.Map.entry("pii-r8.tsv", new int[] {94, 99}),
             java.util.Map.entry("pii-r9.tsv", new int[] {93, 102}),
             java.util.Map.entry("pii-r10.tsv", new int[] {110, 104}),
-            java.util.Map.entry("pii-r11.tsv", new int[] {110, 103}),
+            java.util.Map.entry("pii-r11.tsv", new int[] {111, 103}),
             java.util.Map.entry("pii-r12.tsv", new int[] {103, 103}),
-            java.util.Map.entry("pii-r13.tsv", new int[] {104, 103}),
+            java.util.Map.entry("pii-r13.tsv", new int[] {105, 103}),
             java.util.Map.entry("pii-r14.tsv", new int[] {112, 103}),
             java.util.Map.entry("pii-r15.tsv", new int[] {111, 104}),
             java.util.Map.entry("pii-r16.tsv", new int[] {112, 104}),
             java.util.Map.entry("pii-r17.tsv", new int[] {112, 104}),
-            java.util.Map.entry("pii-r18.tsv", new int[] {111, 104}));
+            java.util.Map.entry("pii-r18.tsv", new int[] {112, 104}),
+            java.util.Map.entry("pii-r24.tsv", new int[] {111, 104}));
 
     @Test
     void every_personal_detail_is_removed_and_ordinary_questions_are_untouched() throws IOException {
@@ -179,6 +180,10 @@ class PiiTest {
             // a full stop after a title that is a whole word ends the sentence; a range of clock times is no phone number
             {"Proud old boy, won't see the doctor. Will a rub help him?", "Proud old boy, won't see the doctor. Will a rub help him?"},
             {"Any slots 0700-0800? Coming off nights.", "Any slots 0700-0800? Coming off nights."},
+            // a house on a numbered road; a day of the month past 10 is no pain score; "o" for "of" in Scots
+            {"Farm's at 1106 US Route 1, Harrington. House calls?", "Farm's at [address]. House calls?"},
+            {"Last appointment was 18/10, pain 8/10 since", "Last appointment was [date], pain 8/10 since"},
+            {"on leave fae the 3rd o March", "on leave fae [date]"},
             {"Dr. Okafor sent me. Mèsi anpil, Jean-Marc", "Dr. [name] sent me. Mèsi anpil, [name]"},
     };
 
