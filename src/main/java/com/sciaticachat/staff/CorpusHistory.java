@@ -203,6 +203,7 @@ public final class CorpusHistory implements AutoCloseable {
                 Files.createDirectories(file.getParent());
                 Path tmp = Files.createTempFile(file.getParent(), ".restore-", ".tmp");
                 Files.write(tmp, bytes);
+                FileModes.like(tmp, file);
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
             pendingAuthor = author;

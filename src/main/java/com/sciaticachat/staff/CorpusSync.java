@@ -196,6 +196,7 @@ public final class CorpusSync implements Closeable {
             Files.createDirectories(target.getParent());
             Path tmp = target.resolveSibling("." + target.getFileName() + ".sync.tmp");
             Files.write(tmp, f.getValue());
+            FileModes.like(tmp, target);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             changed = true;
         }

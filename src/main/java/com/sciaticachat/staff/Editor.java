@@ -182,6 +182,7 @@ public final class Editor {
         // the temporary file ends in .tmp, which is never part of the corpus: the watcher never reads half a file
         Path tmp = file.resolveSibling(fileName + ".tmp");
         Files.writeString(tmp, edited, StandardCharsets.UTF_8);
+        FileModes.like(tmp, file);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return new Outcome(true, fingerprint(edited.getBytes(StandardCharsets.UTF_8)), problems(file));
     }

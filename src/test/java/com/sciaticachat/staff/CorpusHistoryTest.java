@@ -59,6 +59,23 @@ class CorpusHistoryTest {
     }
 
     @Test
+    void a_restored_file_keeps_who_may_read_it() throws Exception {
+        Path guide = corpus.resolve("guide.md");
+        Files.writeString(guide, "# Guide\n\n## Hours\n\nOpen on Saturdays.\n", StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(guide, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        CorpusHistory history = CorpusHistory.of(corpus);
+        try {
+            String first = history.versions(1).get(0).id();
+            Files.writeString(guide, "# Guide\n\n## Hours\n\nClosed.\n", StandardCharsets.UTF_8);
+            history.record();
+            history.restore(first, "Dana");
+            assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(guide)));
+        } finally {
+            CorpusHistory.closeFor(corpus);
+        }
+    }
+
+    @Test
     void a_file_with_a_mistake_keeps_its_last_version_while_the_others_are_recorded() throws Exception {
         Files.writeString(corpus.resolve("guide.md"), "# Guide\n\n## Hours\n\nOpen on Saturdays.\n", StandardCharsets.UTF_8);
         Files.writeString(corpus.resolve("small-talk.yml"), "greeting: Hello\n", StandardCharsets.UTF_8);
