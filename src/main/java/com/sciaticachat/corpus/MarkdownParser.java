@@ -64,6 +64,11 @@ public final class MarkdownParser {
         List<CorpusError> errors = new ArrayList<>();
         String text = decodeUtf8(file, bytes, errors);
         if (text == null) return new Result(null, errors, List.of(), null);
+        if (plain(text).isBlank()) {
+            // a file emptied by mistake (or saved before its text was pasted) says so, not that its title is missing
+            errors.add(new CorpusError(file, 1, "this file is empty; write the document in it, or delete the file"));
+            return new Result(null, errors, List.of(), text);
+        }
         return new Parse(file, documentId, text, errors).run();
     }
 

@@ -145,6 +145,13 @@ class MarkdownParserTest {
     }
 
     @Test
+    void an_empty_file_is_said_to_be_empty() {
+        CorpusError e = onlyError(" \n\u200b\n");
+        assertEquals(1, e.line());
+        assertTrue(e.message().startsWith("this file is empty"), e.message());
+    }
+
+    @Test
     void a_heading_typed_without_its_space_is_read_as_one_and_said_so() {
         MarkdownParser.Result r = parse("# T\n\n## Prices\n\nSixty minutes, $95.\n\n##Parking\n\nBehind the building.\n\n#hashtag stays text.\n");
         assertTrue(r.ok(), r.errors().toString());
