@@ -228,7 +228,13 @@ public final class Application implements Closeable {
         // the safety gate judges the clinic's rules against every phrasing once per process (seconds of work):
         // after a restart on an existing index, judged now rather than in staff's first edit, which then
         // goes live in about as long as any other
-        Thread gate = new Thread(() -> index.check(config.corpusDir()), "safety-gate-warm-up");
+        Thread gate = new Thread(() -> {
+            try {
+                index.check(config.corpusDir());
+            } catch (RuntimeException e) {
+                LOG.debug("Judging the safety rules ahead of the first edit: {}", e.toString()); // the first reload judges them then
+            }
+        }, "safety-gate-warm-up");
         gate.setDaemon(true);
         gate.start();
         try {
