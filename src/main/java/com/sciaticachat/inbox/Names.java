@@ -117,14 +117,12 @@ final class Names {
     /** One word alone after the message's last sentence (not after an initial), closing it: "... before my first lesson? keala". */
     private static final Pattern BARE_SIGNATURE = Pattern.compile(
             "(?<=[.!?])(?<!(?:^|[\\s.])\\p{Lu}\\.)\\s+(?=\\p{L}[\\p{L}\\p{M}'’-]*[\\s.!)\\p{So}\\p{Sk}\\p{Cs}\\x{200d}\\x{fe0f}]*$)");
-    private static final String TITLES = "dr|mr|mrs|ms|miss|mx|prof|don|doña|dona|señor|señora|sr|sra|srta|herr|frau|sgt|sergeant|cpl|corporal|"
-            + "pvt|private|pfc|spc|specialist|seaman|airman|cadet|recruit|ensign|"
-            + "lt|lieutenant|col|colonel|capt|captain|maj|major|gen|general|cmdr|commander|rev|reverend|pastor|fr|deacon|coach|atty|judge|"
-            + "officer|nurse|tita|tito|lola|lolo|ate|kuya|auntie|aunt|uncle|granny|nana|mama|papa|doc|doctor|professor|madam|madame|sister|brother|father|elder|bishop";
     /** Titles that are whole words: a full stop after one ends its sentence ("... per doc. Any issue?"), it abbreviates nothing. */
     private static final String WORD_TITLES = "doc|doctor|nurse|coach|pastor|sister|brother|father|elder|bishop|officer|judge|professor|madam|madame|"
             + "deacon|general|major|captain|private|specialist|seaman|airman|cadet|recruit|sergeant|corporal|lieutenant|colonel|commander|"
             + "reverend|auntie|aunt|uncle|granny|nana|mama|papa";
+    private static final String TITLES = "dr|mr|mrs|ms|miss|mx|prof|don|doña|dona|señor|señora|sr|sra|srta|herr|frau|sgt|cpl|pvt|pfc|spc|ensign|"
+            + "lt|col|capt|maj|gen|cmdr|rev|fr|atty|tita|tito|lola|lolo|ate|kuya|" + WORD_TITLES;
     private static final Pattern TITLE_NAME = Pattern.compile("\\b(?:(?!(?:" + WORD_TITLES + ")\\.)(?:" + TITLES + ")\\.?)\\s+(?=(?-i)\\p{Lu})", F);
     /** A title in lower case: a name follows only when it is one ("dr okonkwo", not "dr appointment"). */
     private static final Pattern TITLE_LOWER = Pattern.compile("\\b(?:dr|mr|mrs|ms|sgt|capt|rev|pastor|coach|herr|frau)\\.?\\s+(?=(?-i)\\p{Ll})", F);
