@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -123,11 +122,14 @@ public final class CorpusHistory implements AutoCloseable {
         try {
             git.add().addFilepattern(".").call();
             git.add().addFilepattern(".").setUpdate(true).call();
-            boolean hasHead = git.getRepository().resolve(Constants.HEAD) != null;
+            Repository repo = git.getRepository();
+            ObjectId head = repo.resolve(Constants.HEAD);
+            var recordedTree = head == null || inError.isEmpty() ? null : repo.parseCommit(head).getTree();
             for (String path : inError) {
+                // a file in error keeps its last recorded version, or stays out if it never had one
                 boolean recorded = false;
-                if (hasHead) {
-                    try (TreeWalk t = TreeWalk.forPath(git.getRepository(), path, git.getRepository().parseCommit(git.getRepository().resolve(Constants.HEAD)).getTree())) {
+                if (recordedTree != null) {
+                    try (TreeWalk t = TreeWalk.forPath(repo, path, recordedTree)) {
                         recorded = t != null;
                     }
                 }
@@ -135,7 +137,7 @@ public final class CorpusHistory implements AutoCloseable {
                 else git.rm().setCached(true).addFilepattern(path).call();
             }
             var status = git.status().call();
-            boolean first = git.getRepository().resolve(Constants.HEAD) == null;
+            boolean first = head == null;
             if (!first && status.getAdded().isEmpty() && status.getChanged().isEmpty() && status.getRemoved().isEmpty()) return null;
             List<String> changed = new ArrayList<>();
             changed.addAll(status.getAdded());
@@ -203,8 +205,7 @@ public final class CorpusHistory implements AutoCloseable {
                 Files.createDirectories(file.getParent());
                 Path tmp = Files.createTempFile(file.getParent(), ".restore-", ".tmp");
                 Files.write(tmp, bytes);
-                FileModes.like(tmp, file);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Replace.with(tmp, file);
             }
             pendingAuthor = author;
             pendingSummary = "restored the version of " + java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", java.util.Locale.ENGLISH)

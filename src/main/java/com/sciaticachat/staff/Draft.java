@@ -216,8 +216,7 @@ public final class Draft {
             // ends in .tmp, which the corpus never reads: the watcher never sees half a file
             Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
             Files.copy(folder().resolve(c.file()), tmp, StandardCopyOption.REPLACE_EXISTING);
-            FileModes.like(tmp, target);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Replace.with(tmp, target);
         }
         discard();
         return changes;

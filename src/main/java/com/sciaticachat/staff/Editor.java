@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -182,8 +181,7 @@ public final class Editor {
         // the temporary file ends in .tmp, which is never part of the corpus: the watcher never reads half a file
         Path tmp = file.resolveSibling(fileName + ".tmp");
         Files.writeString(tmp, edited, StandardCharsets.UTF_8);
-        FileModes.like(tmp, file);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Replace.with(tmp, file);
         return new Outcome(true, fingerprint(edited.getBytes(StandardCharsets.UTF_8)), problems(file));
     }
 
