@@ -84,13 +84,6 @@ public final class SafetyFit {
      * the same, 0.65 alarms five calm messages more.
      */
     static final double NEIGHBOURS_EMERGENCY_SHARE = 0.8;
-    /**
-     * The share at which the nearest phrasings overrule the framing when a sign is read strongly enough to alarm
-     * but the message reads as not happening now (it asks about booking, names a relative): chosen on safety
-     * rounds 14 to 17 (not learnt) among 0.8, 0.9 and 1.0 with the sign at its alarm threshold: 0.9 alarmed 3
-     * more red flags of 896 and no calm message; 0.8, 5 more and 4 calm messages.
-     */
-    static final double NEIGHBOURS_OVERRULE_FRAMING = 0.9;
 
     /** One training message, read. */
     record Example(String message, String label, boolean redFlag, boolean mirrors, boolean phrasing, List<String> texts,
@@ -206,7 +199,7 @@ public final class SafetyFit {
         SafetyModel model = new SafetyModel("Red-flag detector and framing model of Sciatica Chat; written by eval --fit-safety, do not edit.",
                 com.sciaticachat.embed.MiniLmEmbedder.MODEL_ID, phrasings.fingerprint(), commit, Instant.now().toString(),
                 Framing.CUE_NAMES, all.vocabulary(), all.signs(), all.noSign(), all.framing(), best, bestMeasured, levels,
-                new SafetyModel.NeighbourVote(NEIGHBOURS, NEIGHBOURS_RED_SHARE, NEIGHBOURS_EMERGENCY_SHARE, NEIGHBOURS_OVERRULE_FRAMING));
+                new SafetyModel.NeighbourVote(NEIGHBOURS, NEIGHBOURS_RED_SHARE, NEIGHBOURS_EMERGENCY_SHARE));
         RedFlagDetector detector = new RedFlagDetector(model, null);
         List<RedFlagDetector.Detection> readings = new ArrayList<>();
         List<float[]> embeddings = new ArrayList<>();

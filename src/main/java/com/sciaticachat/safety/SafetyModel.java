@@ -117,14 +117,9 @@ public record SafetyModel(String about, String embedding, String phrasings, Stri
      * {@code redShare} of the {@code k} nearest (weighed by how near) being red flags makes it an alarm, or
      * {@code emergencyShare} when the check asks about emergency signs (a missed emergency costs more; 0: the
      * same share). Chosen on development sets the model never learnt from (see {@code docs/safety.md}); null:
-     * not used. {@code overruleFraming}: the share at which they make an alarm of a sign read strongly enough to
-     * alarm in a message the framing reads as not happening now (0: never).
+     * not used.
      */
-    public record NeighbourVote(int k, double redShare, double emergencyShare, double overruleFraming) {
-        public NeighbourVote(int k, double redShare, double emergencyShare) {
-            this(k, redShare, emergencyShare, 0);
-        }
-
+    public record NeighbourVote(int k, double redShare, double emergencyShare) {
         /** The share that makes a check at this level an alarm. */
         public double share(boolean emergency) {
             return emergency && emergencyShare > 0 ? emergencyShare : redShare;

@@ -86,26 +86,21 @@ public final class Triage {
         double current = d.current();
         Set<String> alarm = new LinkedHashSet<>();
         Set<String> unsure = new LinkedHashSet<>();
-        // signs told strongly enough to alarm in a message the framing reads as not happening now
-        Set<String> framedOut = new LinkedHashSet<>();
         for (String id : ruleIds) {
             if (current >= g.ruleCurrent()) alarm.add(id);
             else if (current >= g.checkCurrent()) unsure.add(id);
-            else framedOut.add(id);
         }
         for (SafetyModel.Sign s : detector.model().signs()) {
             if (rules.rule(s.id()) == null) continue;
             double p = d.signs().getOrDefault(s.id(), 0.0);
             if (p >= s.alarm() && current >= g.detectorCurrent()) alarm.add(s.id());
             else if (p >= s.check() && current >= g.checkCurrent()) unsure.add(s.id());
-            else if (p >= s.alarm()) framedOut.add(s.id());
         }
         for (SafetyModel.LevelThresholds lt : detector.model().levels() == null ? List.<SafetyModel.LevelThresholds>of() : detector.model().levels()) {
             LevelMass mass = levelMass(d, lt.level());
             if (mass.likeliest() == null) continue;
             if (mass.sum() >= lt.alarm() && current >= g.detectorCurrent()) alarm.add(mass.likeliest());
             else if (mass.sum() >= lt.check() && current >= g.checkCurrent()) unsure.add(mass.likeliest());
-            else if (mass.sum() >= lt.alarm()) framedOut.add(mass.likeliest());
         }
         if (!alarm.isEmpty()) return verdict(Outcome.URGENT, alarm, someoneElse);
         if (!unsure.isEmpty()) {
@@ -113,8 +108,6 @@ public final class Triage {
             // where the detector is unsure, the nearest phrasings may not be: mostly red flags, and it is one
             return nearestAreRedFlags(d, check.level() == SafetyRules.Level.EMERGENCY) ? confirm(check) : check;
         }
-        // the framing reads a strong sign as not happening now; the nearest phrasings, nearly all red flags, overrule it
-        if (!framedOut.isEmpty() && nearestOverruleFraming(d)) return verdict(Outcome.URGENT, framedOut, someoneElse);
         if (wording.asks() && (!ruleIds.isEmpty() || d.strongest() >= g.caution())) return emergencySigns(Outcome.CAUTION, someoneElse);
         return Verdict.NONE;
     }
@@ -135,14 +128,6 @@ public final class Triage {
         if (vote == null || d.embedding() == null || detector.model().phrasings() == null) return false;
         Neighbours near = Neighbours.bundled(detector.model().phrasings());
         return near != null && near.redShare(d.embedding(), vote.k()) >= vote.share(emergency);
-    }
-
-    /** The nearest-phrasings vote at the share that overrules the framing ({@link SafetyModel.NeighbourVote#overruleFraming()}). */
-    private boolean nearestOverruleFraming(RedFlagDetector.Detection d) {
-        SafetyModel.NeighbourVote vote = detector.model().neighbours();
-        if (vote == null || vote.overruleFraming() <= 0 || d.embedding() == null || detector.model().phrasings() == null) return false;
-        Neighbours near = Neighbours.bundled(detector.model().phrasings());
-        return near != null && near.redShare(d.embedding(), vote.k()) >= vote.overruleFraming();
     }
 
     private record LevelMass(double sum, String likeliest) {}
