@@ -58,11 +58,13 @@ final class Names {
             + "on (?:mon|tue|wed|thu|fri|sat|sun)\\w*)\\b)", F);
     /** Words of the closed classes that are also first names, read as names in a booking's frame: "is will available". */
     private static final Set<String> MODAL_NAMES = Set.of("will", "may");
-    /** "if Gloria is working", "whether Mercy is in on Fridays": a first name before a question of who is working. */
+    /** "if Gloria is working", "whether Mercy is in on Fridays", "if Darlene answers": a first name before a question of who is working or answering. */
     private static final Pattern WORKING_FRAME = Pattern.compile("\\b(?:if|when|whether|lady|guy|girl|gal|therapist|and|or|said|says|think|thought|"
             + "heard|hear|that|is|will|can)\\s+(\\p{L}[\\p{L}'’-]*)"
             + "(?=\\s+(?:(?:is|was|will be|would be|be)\\s+(?:working|available|in|free|off|there|around|back|great|amazing|awesome|wonderful|"
-            + "excellent|the best|so good|really good)|still (?:at|there|working|around|with))\\b)", F);
+            + "excellent|the best|so good|really good)|still (?:at|there|working|around|with)"
+            // "If Darlene answers, hang up": someone who answers, calls or says
+            + "|answers|picks up|calls|texts|says|asks)\\b)", F);
     /** Initials alone closing a message after a dash or a comma: "— HLW", ", J.R.". */
     private static final Pattern INITIALS_SIGNATURE = Pattern.compile("(?<=[-–—~,]\\s?|[-–—~,]\\s{2}|[.!]\\s)(\\p{Lu}\\.?\\s?){2,3}[.!]?\\s*$");
     private static final String RELATIONS = "(?:(?:son|daughter|mother|father|brother|sister)[- ]in[- ]law|son|daughter|husband|hubby|wife|wifey|partner|boyfriend|girlfriend|bf|gf|mum|mom|mother|dad|father|"
@@ -508,8 +510,10 @@ final class Names {
                     // alone after the last sentence, with no sign-off: a name the lists know, capitalised if it is also a word
                     case BARE -> !CHAT_FILLERS.contains(lower) && !THANKS_WORD.matcher(lower).matches() && !notNames().contains(lower) && !MONTHS.contains(lower) && !WEEKDAYS.contains(lower)
                             && !NOT_A_PERSON.contains(lower) && !lower.matches(".*(\\p{L})\\1\\1.*")
-                            && (givenNames().contains(lower) || surnames().contains(lower))
-                            && (!common(lower) || capital && givenNames().contains(lower) && !NOT_NAMES.contains(lower));
+                            && ((givenNames().contains(lower) || surnames().contains(lower))
+                            && (!common(lower) || capital && givenNames().contains(lower) && !NOT_NAMES.contains(lower))
+                            // "... before my first lesson? keala": a word no dictionary or list knows, with a vowel (not "thx", "tmrw")
+                            || !common(lower) && !properNouns().contains(lower) && lower.length() > 2 && lower.matches(".*[aeiouy].*"));
                     case SELF -> (!notNames().contains(lower) || capital && isCapitalisedRun(s, t.start())) // "I'm Sage Holloway"
                             && (looksLikeName(word, lower, capital) || capital && surnameFollows(s, t.start() + word.length()) || selfIntroduction(word, lower, capital) && closesName(s, t.start() + word.length())
                             || !common(lower) && lower.length() > 2 && surnameFollows(s, t.start() + word.length())); // "im jaylen brooks"

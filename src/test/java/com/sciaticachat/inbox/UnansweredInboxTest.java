@@ -22,7 +22,10 @@ class UnansweredInboxTest {
             "call me on (919) 555-0142 tomorrow|call me on [phone] tomorrow",
             "my number is +1 919.555.0142|my number is [phone]",
             "member 123456789 here|member [number] here",
-            "pain for 3 weeks since 2019|pain for 3 weeks since 2019"})
+            "pain for 3 weeks since 2019|pain for 3 weeks since 2019",
+            "can I come before my first lesson? keala|can I come before my first lesson? [name]",
+            "can I come before my first lesson? thx|can I come before my first lesson? thx",
+            "does it help after a fall? wondering|does it help after a fall? wondering"})
     void personal_details_are_removed_before_storage(String text, String scrubbed) {
         assertEquals(scrubbed, Pii.scrub(text));
     }
