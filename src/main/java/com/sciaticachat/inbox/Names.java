@@ -67,8 +67,8 @@ final class Names {
             + "|answers|picks up|calls|texts|says|asks)\\b)", F);
     /** Initials alone closing a message after a dash or a comma: "— HLW", ", J.R.". */
     private static final Pattern INITIALS_SIGNATURE = Pattern.compile("(?<=[-–—~,]\\s?|[-–—~,]\\s{2}|[.!]\\s)(\\p{Lu}\\.?\\s?){2,3}[.!]?\\s*$");
-    private static final String RELATIONS = "(?:(?:son|daughter|mother|father|brother|sister)[- ]in[- ]law|son|daughter|husband|hubby|wife|wifey|partner|boyfriend|girlfriend|bf|gf|mum|mom|mother|dad|father|"
-            + "brother|sister|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|granny|friend|bestie|neighbou?r|child|kid|baby|"
+    private static final String RELATIONS = "(?:(?:son|daughter|mother|father|brother|sister)[- ]in[- ]law|son|daughter|husband|hubby|wife|wifey|missus|missis|spouse|(?:better|other) half|partner|boyfriend|girlfriend|bf|gf|mum|mom|mother|dad|father|"
+            + "brother|sister|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|granny|grandad|granddad|nana|friend|bestie|neighbou?r|child|kid|baby|"
             + "boy|girl|aunt|auntie|uncle|cousin|niece|nephew|patient|client|fianc[eé]e?|"
             + "stepson|stepdaughter|stepmom|stepdad|godson|goddaughter|godmother|godfather|advisor|adviser|supervisor|boss|manager|colleague|"
             + "coworker|co-worker|roommate|housemate|flatmate|carer|caregiver|aide|sitter|nanny|student|teacher|tenant|classmate|teammate|"
