@@ -38,7 +38,8 @@ class PiiTest {
             java.util.Map.entry("pii-r15.tsv", new int[] {111, 104}),
             java.util.Map.entry("pii-r16.tsv", new int[] {112, 104}),
             java.util.Map.entry("pii-r17.tsv", new int[] {112, 104}),
-            java.util.Map.entry("pii-r18.tsv", new int[] {112, 104}));
+            java.util.Map.entry("pii-r18.tsv", new int[] {112, 104}),
+            java.util.Map.entry("pii-r26.tsv", new int[] {111, 104}));
 
     @Test
     void every_personal_detail_is_removed_and_ordinary_questions_are_untouched() throws IOException {
