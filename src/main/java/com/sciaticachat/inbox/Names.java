@@ -507,7 +507,8 @@ final class Names {
                             && s.substring(t.start() + word.length()).matches("(?s)[\\s.!)\\p{So}\\p{Sk}\\p{Cs}\\x{200d}\\x{fe0f}]*")
                             || dashBefore(s, t.start()) && !CHAT_FILLERS.contains(lower) && !notNames().contains(lower)
                             && (!common(lower) && lower.length() > 1 || givenNames().contains(lower));
-                    // alone after the last sentence, with no sign-off: a name the lists know, capitalised if it is also a word
+                    // alone after the last sentence, with no sign-off: a name the lists know (capitalised if it is also a
+                    // word), or a word that neither the dictionary nor the lists know
                     case BARE -> !CHAT_FILLERS.contains(lower) && !THANKS_WORD.matcher(lower).matches() && !notNames().contains(lower) && !MONTHS.contains(lower) && !WEEKDAYS.contains(lower)
                             && !NOT_A_PERSON.contains(lower) && !lower.matches(".*(\\p{L})\\1\\1.*")
                             && ((givenNames().contains(lower) || surnames().contains(lower))
