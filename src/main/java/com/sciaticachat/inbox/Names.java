@@ -495,7 +495,11 @@ final class Names {
             // "- Cheikh Ba": after a capitalised name, a capitalised word the lists know as a name ends it, even a closed word elsewhere
             boolean closingPart = taken > 0 && capital && word.length() > 1 && !word.equals(word.toUpperCase(Locale.ROOT)) && properNouns().contains(lower)
                     && Character.isUpperCase(s.codePointAt(from)) && s.substring(t.start() + word.length()).matches("(?s)[\\s.!,)]*");
-            if (!namedWord && !closingPart && (NOT_NAMES.contains(lower) || !isWordLike(word) || CONTRACTION.matcher(lower).matches())) {
+            // "- Pa Nhia Yang": after a signature's dash, a run of two to four capitalised words that ends the message is
+            // the name, even when its first word is a closed word elsewhere (a particle, an article)
+            boolean signedRun = taken == 0 && cue == Cue.SIGN_OFF && capital && dashBefore(s, t.start()) && !MONTHS.contains(lower)
+                    && SIGNED_RUN.matcher(s).region(t.start(), s.length()).matches();
+            if (!namedWord && !closingPart && !signedRun && (NOT_NAMES.contains(lower) || !isWordLike(word) || CONTRACTION.matcher(lower).matches())) {
                 name = taken > 0 && PARTICLES.contains(lower);
             } else if (taken == 0) {
                 name = switch (cue) {
@@ -645,6 +649,9 @@ final class Names {
     private static final Pattern CLAUSE_END = Pattern.compile("\\s*(?:[,.!?;:)(]|$)");
     /** The same, a dash too ("im jess - ..."). */
     private static final Pattern CLAUSE_OR_DASH_END = Pattern.compile("\\s*(?:[,.!?;:)(\\-–—]|$)");
+
+    /** Two to four capitalised words, each with a small letter, closing the text. */
+    private static final Pattern SIGNED_RUN = Pattern.compile("\\p{Lu}\\p{Ll}[\\p{L}'’-]*(?:\\s+\\p{Lu}\\p{Ll}[\\p{L}'’-]*){1,3}[\\s.!]*");
 
     /** Whether a dash (and nothing else) stands before a word: the dash of a signature. */
     private static boolean dashBefore(String s, int at) {
