@@ -43,7 +43,7 @@ final class Names {
     private static final Pattern OPENING_NAME = Pattern.compile("^\\s*(?:(?:hi|hello|hey|hiya|yo|ok|so|good (?:morning|afternoon|evening))[,!]?\\s+)*(?:this is|it'?s|its|it’s)\\s+"
             + "(\\p{L}[\\p{L}'’-]*)(?=\\s*(?:[,.!?;:)(]|$|\\s+(?:here|again|from|and|btw|lol)\\b))", F);
     /** "its dave here", "it's Sgt Hollis here": whatever stands between "it's" and "here" is who is writing. */
-    private static final Pattern IT_IS_HERE = Pattern.compile("\\bit(?:'s|’s|s| is)\\s+((?:\\p{L}[\\p{L}\\p{M}'’.-]*\\s+){1,3})(?:here|again)\\b", F);
+    private static final Pattern IT_IS_HERE = Pattern.compile("(?:\\bit(?:'s|’s|s| is)|^\\s*is)\\s+((?:\\p{L}[\\p{L}\\p{M}'’.-]*\\s+){1,3})(?:here|again)\\b", F);
     /** "everyone calls me hunt.", "call me Sunny 🌞": a first name or surname that ends the clause after "call(s) me". */
     private static final Pattern CALL_ME = Pattern.compile("\\b(?:call|calls|called|calling)\\s+(?:me|mi|him|her)\\s+(\\p{L}[\\p{L}'’-]*)(?=\\s*(?:[,.!?;:)(]|$|[\\p{So}\\p{Cs}]|\\s+(?:but|and|or|for short|lol|haha)\\b))", F);
     /**
@@ -78,7 +78,7 @@ final class Names {
     private static final Pattern NAME_CUE = Pattern.compile(
             "(?:\\bit(?:'s|’s|s| is) me(?: again)?,?|\\bthis is|\\bcall me|\\bit's|\\bit’s|\\bits|\\bit is|"
                     + "\\bsoy|\\bse llama|\\bcall mi|\\bunder (?:the |my |her |his |our )?(?:sur|last |family )?name(?: of)?|"
-                    + "\\b(?:therapist|lady|guy|girl|his|her|their|last|first|family|maiden) name)\\s+", F);
+                    + "\\b(?:therapist|lady|guy|girl|his|her|their|last|first|family|maiden|the) name)\\s+", F);
     /** A second person after a name already found: "[name] & Marina Demos", "[name] and Fern". */
     private static final Pattern AND_NAME = Pattern.compile("(?<=\\[name\\])\\s*(?:&|\\+|and)\\s+(?=(?-i)\\p{Lu})", F);
     /** The rest of a name given surname first, closing its sentence: "I'm Dupré, Lucien." */
@@ -222,8 +222,10 @@ final class Names {
             String[] words = itIs.group(1).strip().split("\\s+");
             String last = words[words.length - 1].replaceAll("[.’']+$", "");
             String lower = last.toLowerCase(Locale.ROOT);
-            if (!NOT_NAMES.contains(lower) && !notNames().contains(lower) && (Character.isUpperCase(last.codePointAt(0)) || givenNames().contains(lower)
-                    || !common(lower))) {
+            boolean capital = Character.isUpperCase(last.codePointAt(0));
+            // "its Frank here": a capitalised first name names the writer even when it is also a word
+            if (!NOT_NAMES.contains(lower) && (!notNames().contains(lower) || capital && givenNames().contains(lower))
+                    && (capital || givenNames().contains(lower) || !common(lower))) {
                 s = s.substring(0, itIs.start(1)) + "[name] " + s.substring(itIs.end(1));
             }
         }
@@ -393,7 +395,11 @@ final class Names {
                             // "Dashiell 'Dash' Moreno": three capitalised words, a nickname between, ending in a surname
                             || j - i >= 2 && first.capital() && second.capital() && lastOfRun.capital()
                             && s.substring(first.end(), lastOfRun.start()).matches("\\s+['\"‘“(]\\S+['\"’”)]\\s+")
-                            && (lastOfRun.surname() || !lastOfRun.common());
+                            && (lastOfRun.surname() || !lastOfRun.common())
+                            // "... sorry if it shows weird. Jun Aguon": two capitalised words alone after the last sentence, the
+                            // second no ordinary word or place, sign the message
+                            || j == i + 1 && first.capital() && second.capital() && !second.common() && !second.proper()
+                            && s.substring(0, first.start()).matches("(?s).*[.!?]\\s+") && s.substring(second.end()).matches("(?s)[\\s.!)\\p{So}\\p{Sk}\\p{Cs}]*");
                 } else if (!english) {
                     name = false;
                 } else {
@@ -419,6 +425,12 @@ final class Names {
                         || mixed && first.capital() && first.given() && !first.common() && !MONTHS.contains(first.lower()) && !WEEKDAYS.contains(first.lower())
                         && (!first.proper() || PERSON_BEFORE.matcher(s.substring(Math.max(0, first.start() - 24), first.start())).find())
                         && !sentenceStart(s, first.start())
+                        && !PLACE_BEFORE.matcher(s.substring(Math.max(0, first.start() - 12), first.start())).find()
+                        // "said Grace fixed his shoulder", "thanks Sunny!": a first name that is also a word, capitalised inside a
+                        // sentence of ordinary case, alone (no capitalised word beside it), is a person's name
+                        || mixed && english && first.capital() && first.given() && first.common() && !first.proper() && !MONTHS.contains(first.lower())
+                        && !WEEKDAYS.contains(first.lower()) && !sentenceStart(s, first.start()) && loneCapital(toks, i)
+                        && ACTS_OR_ENDS.matcher(s).region(first.end(), s.length()).lookingAt()
                         && !PLACE_BEFORE.matcher(s.substring(Math.max(0, first.start() - 12), first.start())).find();
             }
             if (!name) continue;
@@ -428,6 +440,15 @@ final class Names {
         }
         out.append(s.substring(copied));
         return out.toString();
+    }
+
+    /** What follows a person's name, not a thing's ("Grace fixed", "thanks Sunny!", not "Rose hip oil", "my Chase card"). */
+    private static final Pattern ACTS_OR_ENDS = Pattern.compile("\\s*(?:[,!?;)]|\\.(?!\\w)|$)|\\s+(?:is|was|has|had|did|does|said|says|will|would|can|could|"
+            + "\\p{L}{3,}ed(?<!eed))\\b", F);
+    /** A capitalised word with no capitalised word beside it but "I": not part of a title or a place's name ("Blue Cross"). */
+    private static boolean loneCapital(java.util.List<Tok> toks, int i) {
+        return (i == 0 || !toks.get(i - 1).capital() || toks.get(i - 1).word().equals("I"))
+                && (i + 1 == toks.size() || !toks.get(i + 1).capital() || toks.get(i + 1).word().equals("I"));
     }
 
     private static final Set<String> WEEKDAYS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
@@ -482,7 +503,7 @@ final class Names {
     private static int nameEnd(String s, int from, Cue cue) {
         Matcher t = TOKEN.matcher(s);
         int end = from, taken = 0, pos = from;
-        boolean afterInitial = false;
+        boolean afterInitial = false, signed = false;
         while (taken < MAX_NAME_WORDS && t.find(pos) && s.substring(pos, t.start()).matches(taken == 0 ? "\\s*" : "\\s+|\\s*-\\s*")) {
             String word = t.group().replaceAll("[.’']+$", "").replaceAll("(?<=\\p{Lu}\\p{L}{1,30})['’]s$", ""); // "Sister Ruby's soul"
             String lower = word.toLowerCase(Locale.ROOT);
@@ -495,10 +516,11 @@ final class Names {
             // "- Cheikh Ba": after a capitalised name, a capitalised word the lists know as a name ends it, even a closed word elsewhere
             boolean closingPart = taken > 0 && capital && word.length() > 1 && !word.equals(word.toUpperCase(Locale.ROOT)) && properNouns().contains(lower)
                     && Character.isUpperCase(s.codePointAt(from)) && s.substring(t.start() + word.length()).matches("(?s)[\\s.!,)]*");
-            // "- Pa Nhia Yang": after a signature's dash, a run of two to four capitalised words that ends the message is
-            // the name, even when its first word is a closed word elsewhere (a particle, an article)
-            boolean signedRun = taken == 0 && cue == Cue.SIGN_OFF && capital && dashBefore(s, t.start()) && !MONTHS.contains(lower)
+            // "- Pa Nhia Yang", "- Ka Bao Her": after a signature's dash, a run of two to four capitalised words that ends the
+            // message is the name, even when a word of it is a closed word elsewhere (a particle, a pronoun)
+            if (taken == 0) signed = cue == Cue.SIGN_OFF && capital && dashBefore(s, t.start()) && !MONTHS.contains(lower)
                     && SIGNED_RUN.matcher(s).region(t.start(), s.length()).matches();
+            boolean signedRun = signed && capital;
             if (!namedWord && !closingPart && !signedRun && (NOT_NAMES.contains(lower) || !isWordLike(word) || CONTRACTION.matcher(lower).matches())) {
                 name = taken > 0 && PARTICLES.contains(lower);
             } else if (taken == 0) {

@@ -164,7 +164,8 @@ public final class Pii {
                     + "|\\b(?:the\\s+)?" + ORDINAL_WORD + "\\s+of\\s+" + MONTH + "\\b,?\\s+" + NUMBER_WORD_RUN
                     + "|\\b" + MONTH + "\\s+(?:the\\s+)?" + ORDINAL_WORD + "\\b,?\\s+" + NUMBER_WORD_RUN
                     + "|\\b" + MONTH + "\\.?\\s+" + DAY + ",?\\s*" + YEAR + "\\b"                       // March 3rd 1958
-                    + "|\\b" + MONTH + "\\.?,?\\s+" + YEAR + "\\b", F);                              // March 1958
+                    + "|\\b" + MONTH + "\\.?,?\\s+" + YEAR + "\\b"                              // March 1958
+                    + "|\\b(?:ngày\\s+)?[0-3]?\\d\\s+tháng\\s+(?:1[0-2]|0?[1-9])\\b(?:,?\\s*năm\\s+\\d{4}|\\s+\\d{4})?", F); // 14 tháng 3 (năm 1962)
     /**
      * A day without a year ("11/09", "June 5", "4 de marzo") is only a personal detail when something ties it
      * to the visitor: a birthday, an appointment, a card's expiry. Said of the clinic ("closed on December 24")
@@ -274,7 +275,7 @@ public final class Pii {
                     + "(?!\\s+of\\s+" + MONTH + "\\b)"
                     // "the 1st and 2nd sessions": a count, like the last of the list
                     + "(?!\\s*(?:and|or|&|to|-)\\s*\\d{1,2}(?:st|nd|rd|th)\\s+(?!" + NOT_A_COUNTED_THING + ")\\p{L})"
-                    + "(?=\\s*(?:[,.!?;:)]|$)|\\s*(?:&|-)|\\s+" + NOT_A_COUNTED_THING + ")", F);
+                    + "(?=\\s*(?:[,.!?;:)]|$)|\\s*(?:&|-)|\\s+" + NOT_A_COUNTED_THING + "|\\s+\\p{L}{3,}ed\\b(?<!eed))", F);
     private Pii() {}
 
     public static String scrub(String text) {
