@@ -192,7 +192,8 @@
     '.caution{margin-top:8px;padding:8px 10px;border-left:4px solid #b45309;background:#fffbeb;color:#78350f;border-radius:6px;white-space:normal}',
     '.caution ul,.check ul{margin:6px 0 0;padding-left:20px}',
     '.check{align-self:stretch;max-width:100%;background:#fffbeb;border:2px solid #b45309;color:#78350f;white-space:normal}',
-    '.check .chips{margin-top:10px}',
+    '.check .chips{margin-top:10px;position:sticky;bottom:0;display:flex;flex-wrap:wrap;gap:8px;align-items:center;padding:6px 0;background:#fffbeb}',
+    '.check .chips .call{margin-top:0}',
     '.check .chip{padding:6px 18px;font-weight:600;color:#78350f;border-color:#78350f;background:#fff}',
     'details.guide{margin-top:4px}',
     '.feedback{margin-top:8px;display:flex;flex-wrap:wrap;align-items:center;gap:6px;font-size:14px}',
@@ -218,6 +219,8 @@
     '.disclaimer{margin:0;padding:8px 12px;font-size:12px;line-height:1.35;color:var(--muted);background:var(--panel);border-top:1px solid var(--border)}',
     'a{color:var(--accent-text)}',
     '.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}',
+    /* open on a wide screen, the panel stands where the launcher was and takes the height it frees */
+    '@media (min-width:481px){:host(.open) .launcher{display:none}:host(.open) .panel{height:min(720px,calc(100vh - 40px))}}',
     '@media (max-width:480px){:host{bottom:12px!important}',
     ':host(.open){inset:0!important}',
     ':host(.open) .root{height:100%}',
@@ -873,8 +876,9 @@
         });
         chips.appendChild(c);
       });
+      // the answers and the 911 link stay in sight while the signs above them are read
+      if (check.level === 'emergency') chips.appendChild(callLink());
       box.appendChild(chips);
-      if (check.level === 'emergency') box.appendChild(callLink());
       return box;
     }
 

@@ -429,21 +429,32 @@ class WidgetBrowserTest {
 
     @Test
     void when_the_chat_is_unsure_it_asks_once_and_yes_brings_the_emergency_reply() throws Exception {
-        SearchContext w = openWidget(server.base + "/");
-        int before = browser.all(w, ".msg.check").size();
-        WebElement input = browser.in(w, "input");
-        input.sendKeys(unsureMessage());
-        input.sendKeys(Keys.ENTER);
-        WebElement check = browser.waitFor(d -> {
-            List<WebElement> c = browser.all(w, ".msg.check");
-            return c.size() > before ? c.get(c.size() - 1) : null;
-        });
-        assertEquals("emergency", check.getAttribute("data-level"));
-        assertEquals("tel:911", check.findElement(org.openqa.selenium.By.cssSelector("a.call")).getAttribute("href"));
-        assertTrue(check.findElements(org.openqa.selenium.By.cssSelector("li")).size() >= 3, "it names the emergency signs");
-        check.findElement(org.openqa.selenium.By.cssSelector("button[data-answer=yes]")).click();
-        WebElement alert = browser.waitFor(d -> browser.all(w, ".msg.urgent[role=alert]").stream().reduce((a, b) -> b).orElse(null));
-        assertEquals("emergency", alert.getAttribute("data-level"));
+        try (Browser desktop = Browser.start(1280, 800)) {
+            SearchContext w = openIn(desktop, server.base + "/");
+            int before = desktop.all(w, ".msg.check").size();
+            WebElement input = desktop.in(w, "input");
+            input.sendKeys(unsureMessage());
+            input.sendKeys(Keys.ENTER);
+            WebElement check = desktop.waitFor(d -> {
+                List<WebElement> c = desktop.all(w, ".msg.check");
+                return c.size() > before ? c.get(c.size() - 1) : null;
+            });
+            assertEquals("emergency", check.getAttribute("data-level"));
+            assertEquals("tel:911", check.findElement(org.openqa.selenium.By.cssSelector("a.call")).getAttribute("href"));
+            assertTrue(check.findElements(org.openqa.selenium.By.cssSelector("li")).size() >= 3, "it names the emergency signs");
+            Map<?, ?> box = (Map<?, ?>) desktop.js("var root = document.querySelector('sciatica-chat').shadowRoot;"
+                    + "var log = root.querySelector('.log').getBoundingClientRect(), checks = root.querySelectorAll('.msg.check');"
+                    + "var c = checks[checks.length - 1], yes = c.querySelector('button[data-answer=yes]').getBoundingClientRect();"
+                    + "var call = c.querySelector('a.call').getBoundingClientRect();"
+                    + "return {logTop: log.top, logBottom: log.bottom, top: c.getBoundingClientRect().top, yes: yes.bottom, call: call.bottom, parts: Array.from(root.querySelector('.panel').children).map(function(e){return e.className+':'+Math.round(e.getBoundingClientRect().height)}).join(',')};");
+            double logBottom = ((Number) box.get("logBottom")).doubleValue();
+            assertTrue(((Number) box.get("top")).doubleValue() >= ((Number) box.get("logTop")).doubleValue() - 1, "the check's start is in view: " + box);
+            assertTrue(((Number) box.get("yes")).doubleValue() <= logBottom + 1 && ((Number) box.get("call")).doubleValue() <= logBottom + 1,
+                    "its yes and Call 911 are in view without scrolling on a desktop: " + box);
+            check.findElement(org.openqa.selenium.By.cssSelector("button[data-answer=yes]")).click();
+            WebElement alert = desktop.waitFor(d -> desktop.all(w, ".msg.urgent[role=alert]").stream().reduce((a, b) -> b).orElse(null));
+            assertEquals("emergency", alert.getAttribute("data-level"));
+        }
     }
 
     /** The first bundled phrasing the chat answers with its check question about the emergency signs. */
