@@ -35,7 +35,11 @@ public final class SafetyRules {
     }
 
     /** One red flag: its phrasings, and what else the message must mention (none when empty). */
-    public record Rule(String id, Level level, String sign, String source, List<Phrase> phrases, List<Phrase> with, int line) {}
+    /**
+     * A red flag. {@code listed} is false for a condition named rather than noticed ("cauda equina syndrome"):
+     * it alarms when named, but is not among the signs a check question or a caution lists.
+     */
+    public record Rule(String id, Level level, String sign, String source, List<Phrase> phrases, List<Phrase> with, boolean listed, int line) {}
 
     /** A compiled phrasing: a sequence of elements, each a set of word sequences that may stand there. */
     public record Phrase(String text, List<List<List<Word>>> elements) {}
@@ -47,7 +51,7 @@ public final class SafetyRules {
     public record Result(SafetyRules rules, List<CorpusError> errors) {}
 
     private static final Set<String> TOP_KEYS = Set.of("messages", "medical_decisions", "vocabulary", "red_flags", "spanish");
-    private static final Set<String> RULE_KEYS = Set.of("id", "level", "sign", "source", "phrases", "with");
+    private static final Set<String> RULE_KEYS = Set.of("id", "level", "sign", "source", "phrases", "with", "listed");
 
     /** Optional messages, with the chat's own wording when the file has none. */
     public enum Note {
@@ -308,7 +312,7 @@ public final class SafetyRules {
         for (Map.Entry<String, YamlTree.Value> e : f.entrySet()) {
             if (!RULE_KEYS.contains(e.getKey())) {
                 errors.add(new CorpusError(file, e.getValue().line(), "unknown entry '" + e.getKey() + "' in a red flag (expected: "
-                        + String.join(", ", List.of("id", "level", "sign", "source", "phrases", "with")) + ")"));
+                        + String.join(", ", List.of("id", "level", "sign", "source", "phrases", "with", "listed")) + ")"));
             }
         }
         String id = text(file, f, "id", r.line(), errors);
@@ -321,8 +325,17 @@ public final class SafetyRules {
         }
         List<Phrase> phrases = phrases(file, f.get("phrases"), r.line(), "phrases", vocabulary, errors);
         List<Phrase> with = f.containsKey("with") ? phrases(file, f.get("with"), r.line(), "with", vocabulary, errors) : List.of();
+        boolean listed = true;
+        YamlTree.Value l = f.get("listed");
+        if (l != null) {
+            String v = l.isText() ? l.text().trim().toLowerCase(java.util.Locale.ROOT) : "";
+            if (v.equals("no") || v.equals("false")) listed = false;
+            else if (!v.equals("yes") && !v.equals("true")) {
+                errors.add(new CorpusError(file, l.line(), "listed is 'yes' or 'no' (whether the sign is listed in check questions and cautions)"));
+            }
+        }
         if (errors.size() > before) return null;
-        return new Rule(id, level, sign, source, phrases, with, r.line());
+        return new Rule(id, level, sign, source, phrases, with, listed, r.line());
     }
 
     private static String text(String file, Map<String, YamlTree.Value> f, String key, int line, List<CorpusError> errors) {

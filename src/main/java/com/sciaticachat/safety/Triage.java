@@ -171,10 +171,10 @@ public final class Triage {
         return new Verdict(outcome, level, rules.signs(kept, com.sciaticachat.analysis.Language.ENGLISH), List.copyOf(kept), someoneElse);
     }
 
-    /** The emergency signs of the safety file, for a check question or a caution. */
+    /** The emergency signs of the safety file a visitor can notice, for a check question or a caution. */
     private Verdict emergencySigns(Outcome outcome, boolean someoneElse) {
         Set<String> ids = new LinkedHashSet<>();
-        for (SafetyRules.Rule r : rules.rules()) if (r.level() == SafetyRules.Level.EMERGENCY) ids.add(r.id());
+        for (SafetyRules.Rule r : rules.rules()) if (r.level() == SafetyRules.Level.EMERGENCY && r.listed()) ids.add(r.id());
         Verdict v = verdict(outcome, ids, someoneElse);
         return new Verdict(outcome, outcome == Outcome.CAUTION ? null : SafetyRules.Level.EMERGENCY, v.signs(), v.signIds(), someoneElse);
     }

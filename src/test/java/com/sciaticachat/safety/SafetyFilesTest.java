@@ -1,6 +1,7 @@
 package com.sciaticachat.safety;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,6 +80,18 @@ class SafetyFilesTest {
         assertEquals(1, errors.size(), errors.toString());
         assertEquals(15, errors.get(0).line());
         assertTrue(errors.get(0).message().contains("unknown entry 'mesages' under 'spanish'"), errors.toString());
+    }
+
+    @Test
+    void listed_says_whether_a_rule_is_among_the_signs_to_watch_for_and_takes_yes_or_no() {
+        assertTrue(SafetyRules.parse("corpus/safety.yml", GOOD).rules().rules().get(0).listed(), "listed unless said otherwise");
+        SafetyRules.Result named = SafetyRules.parse("corpus/safety.yml", GOOD.replace("    source: NHS\n", "    source: NHS\n    listed: no\n"));
+        assertTrue(named.errors().isEmpty(), named.errors().toString());
+        assertFalse(named.rules().rules().get(0).listed());
+        List<CorpusError> errors = SafetyRules.parse("corpus/safety.yml", GOOD.replace("    source: NHS\n", "    source: NHS\n    listed: maybe\n")).errors();
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals(11, errors.get(0).line());
+        assertTrue(errors.get(0).message().contains("listed is 'yes' or 'no'"), errors.toString());
     }
 
     @Test
