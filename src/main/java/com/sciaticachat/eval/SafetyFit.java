@@ -162,9 +162,7 @@ public final class SafetyFit {
         RedFlagMatcher matcher = new RedFlagMatcher(rules, EnglishWords.get());
         RedFlagMatcher.Finding[] findings = examples.stream().map(e -> matcher.check(e.message())).toArray(RedFlagMatcher.Finding[]::new);
         Triage.Wording[] wordings = examples.stream().map(e -> Triage.Wording.of(e.message())).toArray(Triage.Wording[]::new);
-        SafetyModel.Gates best = null;
-        SafetyModel.Measured bestMeasured = null;
-        double bestScore = Double.NEGATIVE_INFINITY;
+        List<Candidate> candidates = new ArrayList<>();
         double[] grid = {0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8};
         for (boolean onSign : new boolean[] {false, true}) {
         RedFlagDetector.Detection[] oof = oofBy[onSign ? 1 : 0];
@@ -178,15 +176,38 @@ public final class SafetyFit {
                     double score = m.recall() + m.rightLevel() + m.emergencyRecall()
                             - FALSE_ALARM_COST * (m.falseAlarms() + QUESTION_WEIGHT * m.questionsAlarmed())
                             - CHECK_COST * (m.checkedCalm() + QUESTION_WEIGHT * m.questionsAsked()) - MISS_COST * missed;
-                    if (score > bestScore) {
-                        bestScore = score;
-                        best = g;
-                        bestMeasured = m;
-                    }
+                    candidates.add(new Candidate(g, m, score));
                 }
             }
         }
         }
+        // the best grid point whose final model passes the safety gate on its own phrasings: a refit must never
+        // ship a model with which the clinic's rules are refused
+        candidates.sort(java.util.Comparator.comparingDouble(Candidate::score).reversed());
+        SafetyModel all = null;
+        SafetyModel.Gates best = null;
+        SafetyModel.Measured bestMeasured = null;
+        SafetyModel[] fittedBy = new SafetyModel[2];
+        RedFlagDetector.Detection[][] inSampleBy = new RedFlagDetector.Detection[2][];
+        for (Candidate c : candidates) {
+            int k = c.gates().framingOnSign() ? 1 : 0;
+            if (fittedBy[k] == null) {
+                fittedBy[k] = models(examples, signs, thresholds, levels, c.gates());
+                RedFlagDetector d = new RedFlagDetector(fittedBy[k], null);
+                inSampleBy[k] = examples.stream().map(e -> d.detect(e.texts(), e.views())).map(r -> new RedFlagDetector.Detection(r.signs(), r.current()))
+                        .toArray(RedFlagDetector.Detection[]::new);
+            }
+            SafetyModel m = withGates(fittedBy[k], c.gates());
+            int missed = missedEmergencies(examples, findings, wordings, inSampleBy[k], m, rules);
+            if (missed == 0) {
+                all = m;
+                best = c.gates();
+                bestMeasured = c.measured();
+                break;
+            }
+            log.printf(Locale.ROOT, "  gates %s: %d emergency phrasing(s) would neither alarm nor be asked about; next best%n", c.gates(), missed);
+        }
+        if (all == null) throw new IllegalStateException("no gates let every emergency phrasing alarm or be asked about");
         log.printf(Locale.ROOT, "Cross-validated on the phrasings: red flags alarmed %.1f%% (emergencies %.1f%%), at the right level %.1f%%, "
                         + "asked %.1f%%; calm messages alarmed %.1f%%, asked %.1f%%; visitor questions alarmed %.1f%%, asked %.1f%% "
                         + "(gates: rule %.2f, detector %.2f, check %.2f, framing on the sign's sentence %s)%n",
@@ -195,7 +216,6 @@ public final class SafetyFit {
                 100 * bestMeasured.questionsAlarmed(), 100 * bestMeasured.questionsAsked(),
                 best.ruleCurrent(), best.detectorCurrent(), best.checkCurrent(), best.framingOnSign());
 
-        SafetyModel all = models(examples, signs, thresholds, levels, best);
         SafetyModel model = new SafetyModel("Red-flag detector and framing model of Sciatica Chat; written by eval --fit-safety, do not edit.",
                 com.sciaticachat.embed.MiniLmEmbedder.MODEL_ID, phrasings.fingerprint(), commit, Instant.now().toString(),
                 Framing.CUE_NAMES, all.vocabulary(), all.signs(), all.noSign(), all.framing(), best, bestMeasured, levels,
@@ -327,6 +347,25 @@ public final class SafetyFit {
         int negatives = y.length - positives;
         for (int i = 0; i < y.length; i++) w[i] = y[i] ? y.length / (2.0 * Math.max(1, positives)) : y.length / (2.0 * Math.max(1, negatives));
         return w;
+    }
+
+    /** A grid point of the gates, its cross-validated figures and its score. */
+    private record Candidate(SafetyModel.Gates gates, SafetyModel.Measured measured, double score) {}
+
+    /** Emergency phrasings that neither alarm nor get the emergency check question, as the safety gate reads them. */
+    private static int missedEmergencies(List<Example> examples, RedFlagMatcher.Finding[] findings, Triage.Wording[] wordings,
+                                         RedFlagDetector.Detection[] readings, SafetyModel model, SafetyRules rules) {
+        Triage triage = new Triage(rules, null, new RedFlagDetector(model, null));
+        int missed = 0;
+        for (int i = 0; i < examples.size(); i++) {
+            Example e = examples.get(i);
+            SafetyRules.Rule r = rules.rule(e.label());
+            if (!e.phrasing() || !e.redFlag() || r == null || r.level() != SafetyRules.Level.EMERGENCY) continue;
+            Triage.Verdict v = triage.decide(wordings[i], findings[i], readings[i], Triage.Mode.BOTH);
+            boolean asked = v.outcome() == Triage.Outcome.CHECK && v.level() == SafetyRules.Level.EMERGENCY;
+            if (v.outcome() != Triage.Outcome.URGENT && !asked) missed++;
+        }
+        return missed;
     }
 
     /** The figures of the phrasings, from out-of-fold readings, with these thresholds and gates. */
