@@ -366,10 +366,15 @@ public final class ChatService {
 
     /**
      * The one part of a whole topic just shown that the question names by a word of its heading the topic's
-     * own heading does not have ("the tennis one" after Self-Massage Techniques), or null.
+     * own heading does not have ("the tennis one" after Self-Massage Techniques), or, after one part, the one
+     * other part of the same topic it names that way ("and the deep one?" after Swedish Massage); else null.
      */
     private SectionRecord namedPart(Snapshot snapshot, String question, SectionRecord shown) {
         List<SectionRecord> parts = snapshot.catalog().children(shown.id());
+        // after one part of a topic, another part of the same topic ("and the deep one?" after Swedish Massage)
+        if (parts.isEmpty() && shown.parentId() != null) {
+            parts = snapshot.catalog().children(shown.parentId()).stream().filter(p -> !p.id().equals(shown.id())).toList();
+        }
         if (parts.isEmpty()) return null;
         AnalyzedQuestion q = snapshot.questionAnalyzer().analyze(question);
         java.util.Set<String> own = snapshot.vocabulary().titleTermsOf(shown.id());

@@ -63,7 +63,10 @@ final class FollowUp {
 
     private static final Pattern ORDINAL = Pattern.compile("\\b(the |that |this )?(" + String.join("|", ORDINALS.keySet())
             + ")( one| ones| part| item| point| thing| technique| option| step| bit)?\\b");
-    private static final Pattern NUMBERED = Pattern.compile("\\b(number|no\\.?|#) ?([1-6])\\b");
+    private static final Pattern NUMBERED = Pattern.compile("(?<![a-z0-9])(number|no\\.?|#|item|option|step|tip) ?([1-6])\\b");
+    /** "item three", "number two": a position told by a cardinal after a word that counts the list. */
+    private static final Pattern COUNTED = Pattern.compile("\\b(number|item|option|step|tip) (one|two|three|four|five|six)\\b");
+    private static final Map<String, Integer> CARDINALS = Map.of("one", 1, "two", 2, "three", 3, "four", 4, "five", 5, "six", 6);
 
     /** Asking for other options than the one shown: "other ways?", "any others?". */
     private static final Set<String> OTHER_CUES = Set.of("other", "others", "another", "otro", "otra", "otros", "otras");
@@ -114,7 +117,7 @@ final class FollowUp {
      * it?", "anythin els i shud watch for").
      */
     static boolean leansBack(String question) {
-        String typed = typed(question);
+        String typed = typed(asking(question));
         if (typed.isEmpty()) return false;
         List<String> words = words(TIME.matcher(typed).replaceAll(" ").strip());
         return words.size() <= LEANING && words.stream().anyMatch(w -> POINTERS.contains(w) || MORE_CUES.contains(w));
@@ -130,7 +133,20 @@ final class FollowUp {
         return java.util.Arrays.stream(typed.split("\\s+")).map(FollowUp::conversationalWord).toList();
     }
 
+    /**
+     * The part of a message that asks: in a message of several sentences with a question among them, its
+     * questions ("Thank you, that helps a great deal. Could you say more about the last one? She's stiff." asks
+     * "Could you say more about the last one?"); otherwise the message.
+     */
+    static String asking(String question) {
+        String[] sentences = question.strip().split("(?<=[.!?])\\s+");
+        if (sentences.length < 2) return question;
+        List<String> asks = java.util.Arrays.stream(sentences).filter(x -> x.strip().endsWith("?")).toList();
+        return asks.isEmpty() || asks.size() == sentences.length ? question : String.join(" ", asks);
+    }
+
     static Reading read(String question) {
+        question = asking(question);
         String typed = typed(question);
         if (typed.isEmpty()) return new Reading(Kind.STANDALONE, 0);
         List<String> words = words(typed);
@@ -140,13 +156,17 @@ final class FollowUp {
         }
         Matcher n = NUMBERED.matcher(q);
         if (words.size() <= SHORT && n.find()) return new Reading(Kind.ORDINAL, Integer.parseInt(n.group(2)));
+        Matcher c = COUNTED.matcher(q);
+        if (words.size() <= SHORT && c.find()) return new Reading(Kind.ORDINAL, CARDINALS.get(c.group(2)));
         Matcher o = ORDINAL.matcher(q);
         boolean found = o.find();
         // "the first one", "tell me about the last", "what is the 2nd": a position among what was shown; not
         // "my first massage" or "the first time". A message that opens with one ("the last one sounds fancy,
         // what does it even do?") may be as long as it likes
         boolean opens = found && q.substring(0, o.start()).matches("((tell me about|what about|and|ok|okay|so) )?");
-        if (found && (words.size() <= SHORT || opens) && !q.matches(".*\\b(first|last) (time|visit|session|massage|appointment|day|week)s?\\b.*")
+        // a longer question may name one by "one" or a listed thing: "could you say a little more about the last one you listed"
+        boolean named = found && o.group(3) != null && words.size() <= LEANING;
+        if (found && (words.size() <= SHORT || opens || named) && !q.matches(".*\\b(first|last) (time|visit|session|massage|appointment|day|week)s?\\b.*")
                 && (o.group(3) != null || o.group(1) != null)) {
             return new Reading(Kind.ORDINAL, ORDINALS.get(o.group(2)));
         }

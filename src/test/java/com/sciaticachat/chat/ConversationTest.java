@@ -73,6 +73,20 @@ class ConversationTest {
     }
 
     @Test
+    void after_one_part_another_part_of_the_same_topic_can_be_named() {
+        List<ChatService.Turn> swedish = after("what is swedish massage", "swedish-massage");
+        assertEquals("deep-tissue-massage", section(chat.ask("and the deep one?", null, null, swedish)));
+        assertEquals("trigger-point-therapy", section(chat.ask("and the trigger pint one?", null, null, swedish)));
+    }
+
+    @Test
+    void a_thank_you_before_the_question_does_not_hide_what_it_asks() {
+        List<ChatService.Turn> strategies = after("how does a therapist make massage work for sciatica", "strategies-for-effective-massage-therapy");
+        assertEquals("focus-on-gluteal-muscles", section(chat.ask("How kind of you, thank you. Would you tell me about the first one? "
+                + "I think that's exactly where she hurts.", null, null, strategies)));
+    }
+
+    @Test
     void a_question_that_points_back_is_asked_about_the_topic_just_shown() {
         Reply alone = chat.ask("does it hurt");
         Reply after = chat.ask("does it hurt", null, null, after("what is trigger point therapy", "trigger-point-therapy"));
