@@ -86,19 +86,6 @@ class SafetySetTest {
         assertTrue(both.falseAlarms() <= falseAlarmCeiling, "calm alarmed: " + both.falseAlarms());
     }
 
-    /**
-     * Messages that name cauda equina syndrome (heldout-ces1.tsv, blind): before a training batch that names it, 14.6% of
-     * those telling of it now alarmed and 4.2% of the calm ones; after, 87.5% and 8.3%. The phrase rule alone finds the
-     * name in both (62.5% and 45.8%): the framing decides.
-     */
-    @Test
-    void a_named_cauda_equina_keeps_its_measured_figures() throws Exception {
-        Phrasings set = Phrasings.read(Path.of("src/test/resources/safety/heldout-ces1.tsv"));
-        SafetyReport.Figures both = run(set).figures();
-        assertTrue(both.recall() >= 0.85, "named now, alarmed: " + both.recall());
-        assertTrue(both.falseAlarms() <= 0.10, "named calmly, alarmed: " + both.falseAlarms());
-    }
-
     private static SafetyRules safetyRules() throws Exception {
         Path file = TestFiles.bundledCorpus().resolve(SafetyRules.FILE_NAME);
         return SafetyRules.parse(file.toString(), Files.readString(file)).rules();

@@ -49,10 +49,20 @@ class ScorerWeightsTest {
             p.ownText().forEach((k, v) -> then.put("own " + k, v));
             assertEquals(then.keySet(), now.keySet());
             for (Map.Entry<String, Double> f : then.entrySet()) {
-                assertEquals(f.getValue(), now.get(f.getKey()), 1e-3, () -> "'" + p.question() + "', " + p.section() + ": feature "
+                assertEquals(f.getValue(), now.get(f.getKey()), tolerance(f.getKey()), () -> "'" + p.question() + "', " + p.section() + ": feature "
                         + f.getKey() + " is computed differently from when the weights were fitted; refit them");
             }
         }
+    }
+
+    /**
+     * Features read from the embedding (cosines, the learnt probe, the vote of the nearest filed questions) differ a
+     * little between processors: the quantized model's int8 kernels round differently with and without AVX-512 (0.0024
+     * in a section's cosine between two machines). A feature computed differently moves more than that.
+     */
+    private static double tolerance(String feature) {
+        String f = feature.toLowerCase(java.util.Locale.ROOT);
+        return f.contains("cosine") || f.contains("learnt") || f.contains("vote") ? 1e-2 : 1e-3;
     }
 
     @Test
