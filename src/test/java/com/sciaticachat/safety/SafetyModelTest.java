@@ -36,10 +36,13 @@ class SafetyModelTest {
         RedFlagDetector.Detection[] shipped = SafetyGate.Readings.bundled(model, phrasings);
         assertNotNull(shipped, "safety-readings.tsv does not match the model and phrasings: run eval --fit-safety");
         RedFlagDetector live = new RedFlagDetector(model, MiniLmEmbedder.shared());
+        // the readings were taken on the machine that fitted the model: another processor's int8 kernels round the
+        // embedding a little differently (0.011 in one framing reading on an AVX2 machine); stale readings differ by far more
+        double tolerance = 0.03;
         for (int i = 0; i < phrasings.items().size(); i += 97) {
             RedFlagDetector.Detection d = live.detect(phrasings.items().get(i).message());
-            assertEquals(d.current(), shipped[i].current(), 1e-3, phrasings.items().get(i).message());
-            for (String sign : d.signs().keySet()) assertEquals(d.signs().get(sign), shipped[i].signs().get(sign), 1e-3, sign);
+            assertEquals(d.current(), shipped[i].current(), tolerance, phrasings.items().get(i).message());
+            for (String sign : d.signs().keySet()) assertEquals(d.signs().get(sign), shipped[i].signs().get(sign), tolerance, sign);
         }
     }
 
