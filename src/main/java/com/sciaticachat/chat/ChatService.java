@@ -233,11 +233,12 @@ public final class ChatService {
         return inLanguage(answer(snapshot, question, check, context, language), language);
     }
 
-    /** The chat's own sentence of a reply without an answer, in the visitor's language. */
+    /** The chat's own sentence of a reply without an answer, in the visitor's language, and beside a caution. */
     private Trace inLanguage(Trace t, Language language) {
         Reply r = t.reply();
-        if (language == Language.ENGLISH || r.status() != Reply.Status.NO_MATCH) return t;
-        return new Trace(new Reply(r.status(), messages.noMatch(language), r.answer(), r.related(), r.urgent(), r.caution(), r.check(),
+        if (r.status() != Reply.Status.NO_MATCH || language == Language.ENGLISH && r.caution() == null) return t;
+        String said = r.caution() == null ? messages.noMatch(language) : messages.noMatchBesideCaution(language);
+        return new Trace(new Reply(r.status(), said, r.answer(), r.related(), r.urgent(), r.caution(), r.check(),
                 r.disclaimer()), t.question(), t.scored(), t.candidates());
     }
 

@@ -72,4 +72,18 @@ public final class Messages {
         return "Lo siento, no tengo una respuesta a eso en las páginas de " + clinic + ". "
                 + (contact.isBlank() ? "El equipo de la clínica le ayudará con gusto." : "El equipo de la clínica le ayudará con gusto: " + contact + ".");
     }
+
+    /**
+     * A reply with no section beside the calm caution: the warning signs it lists are the answer the chat has, so
+     * the reply does not open with "I don't have an answer" above them.
+     */
+    public String noMatchBesideCaution(Language language) {
+        if (language == Language.SPANISH) {
+            return "Las páginas de " + clinic + " no dicen más sobre esto que las señales de alarma de abajo. "
+                    + (contact.isBlank() ? "El equipo de la clínica le ayudará con gusto." : "El equipo de la clínica le ayudará con gusto: " + contact + ".");
+        }
+        return clinic + "'s pages don't say more about this than the warning signs below. "
+                + (contact.isBlank() ? "The clinic's team will be glad to help you directly."
+                : "The clinic's team will be glad to help you directly: " + contact + ".");
+    }
 }

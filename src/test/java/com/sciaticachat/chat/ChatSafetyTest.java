@@ -98,6 +98,18 @@ class ChatSafetyTest {
     }
 
     @Test
+    void a_question_about_a_red_flag_condition_the_guide_does_not_cover_points_at_the_warning_signs_not_at_a_blank() {
+        Reply r = chat.ask("how do doctors treat cauda equina syndrome?");
+        assertEquals(Reply.Status.NO_MATCH, r.status());
+        assertNotNull(r.caution());
+        assertFalse(r.reply().contains("don't have an answer"), r.reply());
+        assertTrue(r.reply().contains("warning signs below") && r.reply().contains("(919) 555-0142"), r.reply());
+        Reply plain = chat.ask("how much is a gift card for my mum?");
+        assertNull(plain.caution());
+        assertTrue(plain.reply().contains("don't have an answer"), plain.reply());
+    }
+
+    @Test
     void a_sign_that_is_over_or_denied_raises_no_alarm() {
         for (String q : List.of("I had a fever last month but it's completely gone, can I book a massage?",
                 "no bladder or bowel problems at all, just pain down one leg")) {
