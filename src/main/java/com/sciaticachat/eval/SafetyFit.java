@@ -8,6 +8,7 @@ import com.sciaticachat.safety.Neighbours;
 import com.sciaticachat.safety.Phrasings;
 import com.sciaticachat.safety.RedFlagDetector;
 import com.sciaticachat.safety.RedFlagMatcher;
+import com.sciaticachat.safety.SafetyGate;
 import com.sciaticachat.safety.SafetyModel;
 import com.sciaticachat.safety.SafetyRules;
 import com.sciaticachat.safety.Triage;
@@ -187,6 +188,7 @@ public final class SafetyFit {
         SafetyModel all = null;
         SafetyModel.Gates best = null;
         SafetyModel.Measured bestMeasured = null;
+        RedFlagDetector.Detection[] inSample = null;
         SafetyModel[] fittedBy = new SafetyModel[2];
         RedFlagDetector.Detection[][] inSampleBy = new RedFlagDetector.Detection[2][];
         for (Candidate c : candidates) {
@@ -203,6 +205,7 @@ public final class SafetyFit {
                 all = m;
                 best = c.gates();
                 bestMeasured = c.measured();
+                inSample = inSampleBy[k];
                 break;
             }
             log.printf(Locale.ROOT, "  gates %s: %d emergency phrasing(s) would neither alarm nor be asked about; next best%n", c.gates(), missed);
@@ -220,13 +223,14 @@ public final class SafetyFit {
                 com.sciaticachat.embed.MiniLmEmbedder.MODEL_ID, phrasings.fingerprint(), commit, Instant.now().toString(),
                 Framing.CUE_NAMES, all.vocabulary(), all.signs(), all.noSign(), all.framing(), best, bestMeasured, levels,
                 new SafetyModel.NeighbourVote(NEIGHBOURS, NEIGHBOURS_RED_SHARE, NEIGHBOURS_EMERGENCY_SHARE));
-        RedFlagDetector detector = new RedFlagDetector(model, null);
+        // the gates do not change a reading: the chosen gates' in-sample readings are the shipped model's
         List<RedFlagDetector.Detection> readings = new ArrayList<>();
         List<float[]> embeddings = new ArrayList<>();
         List<Boolean> red = new ArrayList<>();
-        for (Example e : examples) {
+        for (int i = 0; i < examples.size(); i++) {
+            Example e = examples.get(i);
             if (!e.phrasing()) continue;
-            readings.add(detector.detect(e.texts(), e.views()));
+            readings.add(inSample[i]);
             embeddings.add(e.views().get(0));
             red.add(e.redFlag());
         }
@@ -360,10 +364,8 @@ public final class SafetyFit {
         for (int i = 0; i < examples.size(); i++) {
             Example e = examples.get(i);
             SafetyRules.Rule r = rules.rule(e.label());
-            if (!e.phrasing() || !e.redFlag() || r == null || r.level() != SafetyRules.Level.EMERGENCY) continue;
-            Triage.Verdict v = triage.decide(wordings[i], findings[i], readings[i], Triage.Mode.BOTH);
-            boolean asked = v.outcome() == Triage.Outcome.CHECK && v.level() == SafetyRules.Level.EMERGENCY;
-            if (v.outcome() != Triage.Outcome.URGENT && !asked) missed++;
+            if (!e.phrasing() || !e.redFlag() || r == null) continue;
+            if (SafetyGate.missesEmergency(r, triage.decide(wordings[i], findings[i], readings[i], Triage.Mode.BOTH))) missed++;
         }
         return missed;
     }

@@ -124,6 +124,16 @@ public final class SafetyGate implements com.sciaticachat.index.CorpusReader.Che
     private static final com.github.benmanes.caffeine.cache.Cache<String, List<CorpusError>> JUDGED =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(8).build();
 
+    /**
+     * Whether the verdict on a phrasing of this rule's sign misses an emergency: it neither raises the alarm nor
+     * asks the emergency check question. The gate refuses rules (and the fit refuses gates) under which any
+     * emergency phrasing is missed.
+     */
+    public static boolean missesEmergency(SafetyRules.Rule rule, Triage.Verdict v) {
+        if (rule.level() != SafetyRules.Level.EMERGENCY || v.outcome() == Triage.Outcome.URGENT) return false;
+        return v.outcome() != Triage.Outcome.CHECK || v.level() != SafetyRules.Level.EMERGENCY;
+    }
+
     private List<CorpusError> judge(String shown, String text) {
         SafetyRules.Result parsed = SafetyRules.parse(shown, text);
         if (parsed.rules() == null) return List.of(); // its mistakes are reported by the file's own check
@@ -151,8 +161,7 @@ public final class SafetyGate implements com.sciaticachat.index.CorpusReader.Che
                 missingSigns.add(p.label());
                 continue;
             }
-            boolean asked = v.outcome() == Triage.Outcome.CHECK && v.level() == SafetyRules.Level.EMERGENCY;
-            if (rule.level() == SafetyRules.Level.EMERGENCY && !urgent && !asked) missedEmergencies.add(p.message());
+            if (missesEmergency(rule, v)) missedEmergencies.add(p.message());
             if (!urgent || v.level() != rule.level()) wrongLevel.add(p.message());
         }
         List<CorpusError> errors = new ArrayList<>();
