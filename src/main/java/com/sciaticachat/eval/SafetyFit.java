@@ -165,19 +165,25 @@ public final class SafetyFit {
         Triage.Wording[] wordings = examples.stream().map(e -> Triage.Wording.of(e.message())).toArray(Triage.Wording[]::new);
         List<Candidate> candidates = new ArrayList<>();
         double[] grid = {0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8};
+        // rules that match a condition's name get their own gate, where the clinic's rules have any
+        boolean names = rules.rules().stream().anyMatch(r -> !r.listed());
+        double[] nameGrid = names ? new double[] {0.3, 0.4, 0.5, 0.6, 0.7, 0.8} : new double[] {Double.NaN};
         for (boolean onSign : new boolean[] {false, true}) {
         RedFlagDetector.Detection[] oof = oofBy[onSign ? 1 : 0];
         for (double rule : grid) {
             for (double det : grid) {
                 for (double check : new double[] {0.02, 0.05, 0.1, 0.15, 0.2, 0.3}) {
                     if (check > Math.min(rule, det)) continue;
-                    SafetyModel.Gates g = new SafetyModel.Gates(rule, det, check, 0.3, onSign);
+                    for (double name : nameGrid) {
+                    if (check > name) continue;
+                    SafetyModel.Gates g = new SafetyModel.Gates(rule, det, check, 0.3, onSign, Double.isNaN(name) ? null : name);
                     SafetyModel.Measured m = measure(examples, findings, wordings, oof, models(List.of(), signs, thresholds, levels, g), rules);
                     double missed = 1 - m.recall() - m.checkedRedFlags();
                     double score = m.recall() + m.rightLevel() + m.emergencyRecall()
                             - FALSE_ALARM_COST * (m.falseAlarms() + QUESTION_WEIGHT * m.questionsAlarmed())
                             - CHECK_COST * (m.checkedCalm() + QUESTION_WEIGHT * m.questionsAsked()) - MISS_COST * missed;
                     candidates.add(new Candidate(g, m, score));
+                    }
                 }
             }
         }
@@ -213,11 +219,12 @@ public final class SafetyFit {
         if (all == null) throw new IllegalStateException("no gates let every emergency phrasing alarm or be asked about");
         log.printf(Locale.ROOT, "Cross-validated on the phrasings: red flags alarmed %.1f%% (emergencies %.1f%%), at the right level %.1f%%, "
                         + "asked %.1f%%; calm messages alarmed %.1f%%, asked %.1f%%; visitor questions alarmed %.1f%%, asked %.1f%% "
-                        + "(gates: rule %.2f, detector %.2f, check %.2f, framing on the sign's sentence %s)%n",
+                        + "(gates: rule %.2f, a condition's name %s, detector %.2f, check %.2f, framing on the sign's sentence %s)%n",
                 100 * bestMeasured.recall(), 100 * bestMeasured.emergencyRecall(), 100 * bestMeasured.rightLevel(),
                 100 * bestMeasured.checkedRedFlags(), 100 * bestMeasured.falseAlarms(), 100 * bestMeasured.checkedCalm(),
                 100 * bestMeasured.questionsAlarmed(), 100 * bestMeasured.questionsAsked(),
-                best.ruleCurrent(), best.detectorCurrent(), best.checkCurrent(), best.framingOnSign());
+                best.ruleCurrent(), best.nameCurrent() == null ? "the same" : String.format(Locale.ROOT, "%.2f", best.nameCurrent()),
+                best.detectorCurrent(), best.checkCurrent(), best.framingOnSign());
 
         SafetyModel model = new SafetyModel("Red-flag detector and framing model of Sciatica Chat; written by eval --fit-safety, do not edit.",
                 com.sciaticachat.embed.MiniLmEmbedder.MODEL_ID, phrasings.fingerprint(), commit, Instant.now().toString(),

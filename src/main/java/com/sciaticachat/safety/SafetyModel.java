@@ -109,8 +109,22 @@ public record SafetyModel(String about, String embedding, String phrasings, Stri
      * @param caution         a question whose strongest sign reaches this gets the calm caution
      * @param framingOnSign   in a message of several sentences, the framing is read on the sentence that
      *                        tells of the strongest sign rather than on the whole message
+     * @param nameCurrent     the same as {@code ruleCurrent} for a rule that matches a condition's name ({@code listed:
+     *                        no}, "cauda equina"): calm messages name a condition far more often than they tell of a
+     *                        symptom, so the name has its own gate; null (a model fitted before it) means
+     *                        {@code ruleCurrent}
      */
-    public record Gates(double ruleCurrent, double detectorCurrent, double checkCurrent, double caution, boolean framingOnSign) {}
+    public record Gates(double ruleCurrent, double detectorCurrent, double checkCurrent, double caution, boolean framingOnSign, Double nameCurrent) {
+
+        public Gates(double ruleCurrent, double detectorCurrent, double checkCurrent, double caution, boolean framingOnSign) {
+            this(ruleCurrent, detectorCurrent, checkCurrent, caution, framingOnSign, null);
+        }
+
+        /** The gate of a rule's match: its own for a rule that names a condition. */
+        public double ruleGate(SafetyRules.Rule rule) {
+            return rule.listed() || nameCurrent == null ? ruleCurrent : nameCurrent;
+        }
+    }
 
     /**
      * When the detector is unsure (a check question), the nearest bundled phrasings decide instead: at least

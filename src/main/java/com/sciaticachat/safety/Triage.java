@@ -87,7 +87,7 @@ public final class Triage {
         Set<String> alarm = new LinkedHashSet<>();
         Set<String> unsure = new LinkedHashSet<>();
         for (String id : ruleIds) {
-            if (current >= g.ruleCurrent()) alarm.add(id);
+            if (current >= g.ruleGate(rules.rule(id))) alarm.add(id);
             else if (current >= g.checkCurrent()) unsure.add(id);
         }
         for (SafetyModel.Sign s : detector.model().signs()) {
