@@ -16,14 +16,17 @@ import java.util.Map;
 public final class RedFlagDetector {
     /** Messages longer than this many words are also read sentence by sentence. */
     static final int SENTENCE_VIEW_WORDS = 12;
+    /** A comma before a question that closes the message or its sentence ("..., does stretching help?"). */
+    private static final String QUESTION_AFTER_COMMA = ",\\s+(?=(?:does|do|did|can|could|will|would|should|is|are|am|was|what|how|why|which|who|where"
+            + "|any|anything|puede|puedo|es|que|como|cual)\\b[^.!?;:\\n,]*(?:\\?|$))";
     /**
      * Where a long message breaks into views: sentence ends, and a comma or colon before a word that starts
      * a clause of its own ("..., although over the last two days I have ...", "..., pero desde ayer ..."), so a sign told in a subordinate
-     * clause of one long sentence is read on its own too.
+     * clause of one long sentence is read on its own too; and a comma before a question that closes it.
      */
     private static final java.util.regex.Pattern CLAUSE_BREAK = java.util.regex.Pattern.compile(
             "[.!?;:\\n]+|\\s[-\u2013\u2014]+\\s|,\\s+(?=(?:but|and|plus|also|now|although|though|which|because|since|so|while|when|then|after|except|apart|only|yet"
-                    + "|pero|y|aunque|porque|desde|cuando|entonces|ademas|tambien|ahora|pues)\\b)");
+                    + "|pero|y|aunque|porque|desde|cuando|entonces|ademas|tambien|ahora|pues)\\b)|" + QUESTION_AFTER_COMMA);
 
     /**
      * What the detector read.
@@ -69,12 +72,22 @@ public final class RedFlagDetector {
         return Words.expandContractions(Words.fold(message));
     }
 
-    /** The sentences of a long message, each a view of its own; none for a short one. */
+    /**
+     * Where a short message breaks into views: before a question that closes it ("i wet myself and cannot feel my
+     * bum, does stretching help sciatica?"). Read whole, the question drowns the sign it follows.
+     */
+    private static final java.util.regex.Pattern QUESTION_BREAK = java.util.regex.Pattern.compile(
+            "[.!;:\\n]+\\s*(?=[^.!?;:\\n]*(?:\\?|$))|" + RedFlagDetector.QUESTION_AFTER_COMMA);
+
+    /**
+     * The sentences of a long message, each a view of its own; for a short one, the part before a question that
+     * closes it and that question; otherwise none.
+     */
     public static List<String> sentenceViews(String message) {
         String folded = wholeView(message);
-        if (folded.split("\\s+").length <= SENTENCE_VIEW_WORDS) return List.of();
+        boolean isShort = folded.split("\\s+").length <= SENTENCE_VIEW_WORDS;
         List<String> out = new ArrayList<>();
-        for (String s : CLAUSE_BREAK.split(folded)) {
+        for (String s : (isShort ? QUESTION_BREAK : CLAUSE_BREAK).split(folded)) {
             if (s.strip().split("\\s+").length >= 3) out.add(s.strip());
         }
         return out.size() < 2 ? List.of() : out;

@@ -2,6 +2,7 @@ package com.sciaticachat.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -95,6 +96,13 @@ class ChatSafetyTest {
         assertTrue(r.caution().message().contains("911"));
         // a condition the safety file marks "listed: no" is named, not noticed: it is not among the signs to watch for
         assertFalse(r.caution().signs().stream().anyMatch(x -> x.toLowerCase(java.util.Locale.ROOT).contains("cauda equina")), r.caution().signs().toString());
+    }
+
+    @Test
+    void a_visitor_who_names_cauda_equina_as_theirs_now_gets_the_alarm() {
+        assertEquals(Reply.Status.URGENT, chat.ask("the ER doctor thinks I have cauda equina syndrome").status(), "named, it still alarms");
+        assertEquals(Reply.Status.URGENT, chat.ask("i have cauda equina syndrome, can i still book a massage?").status());
+        assertNotEquals(Reply.Status.URGENT, chat.ask("what is cauda equina syndrome?").status(), "a question about it is calm");
     }
 
     @Test

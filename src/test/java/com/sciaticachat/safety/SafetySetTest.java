@@ -86,6 +86,20 @@ class SafetySetTest {
         assertTrue(both.falseAlarms() <= falseAlarmCeiling, "calm alarmed: " + both.falseAlarms());
     }
 
+    /**
+     * Messages that name cauda equina syndrome (blind; the phrase rule alone finds the name now and when calm, so the
+     * framing decides). heldout-ces1.tsv: 14.6% of those telling of it now alarmed on the model before a batch that
+     * names it, 85.4% after, calm 4.2% both times. heldout-ces2.tsv, written before that batch: 35.4% → 79.2% (and
+     * 10.4% get the emergency check), calm 2.1% → 4.2%. Guards with a margin under what they measured.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"heldout-ces1.tsv, 0.83, 0.07", "heldout-ces2.tsv, 0.77, 0.07"})
+    void a_named_cauda_equina_keeps_its_measured_figures(String file, double recallFloor, double falseAlarmCeiling) throws Exception {
+        SafetyReport.Figures both = run(Phrasings.read(Path.of("src/test/resources/safety/" + file))).figures();
+        assertTrue(both.recall() >= recallFloor, "named now, alarmed: " + both.recall());
+        assertTrue(both.falseAlarms() <= falseAlarmCeiling, "named calmly, alarmed: " + both.falseAlarms());
+    }
+
     private static SafetyRules safetyRules() throws Exception {
         Path file = TestFiles.bundledCorpus().resolve(SafetyRules.FILE_NAME);
         return SafetyRules.parse(file.toString(), Files.readString(file)).rules();
