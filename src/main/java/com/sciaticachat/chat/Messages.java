@@ -34,8 +34,7 @@ public final class Messages {
     public String noMatch() {
         // the clinic's pages are not all about sciatica (prices, opening hours, other guides): none is named
         return "I'm sorry, I don't have an answer to that in " + clinic + "'s pages. "
-                + (contact.isBlank() ? "The clinic's team will be glad to help you directly."
-                : "The clinic's team will be glad to help you directly: " + contact + ".");
+                + teamWillHelp(Language.ENGLISH);
     }
 
     /** What to do now, for a crisis the chat recognises on its own ({@link com.sciaticachat.safety.Crisis}). */
@@ -70,7 +69,7 @@ public final class Messages {
     public String noMatch(Language language) {
         if (language != Language.SPANISH) return noMatch();
         return "Lo siento, no tengo una respuesta a eso en las páginas de " + clinic + ". "
-                + (contact.isBlank() ? "El equipo de la clínica le ayudará con gusto." : "El equipo de la clínica le ayudará con gusto: " + contact + ".");
+                + teamWillHelp(Language.SPANISH);
     }
 
     /**
@@ -80,10 +79,15 @@ public final class Messages {
     public String noMatchBesideCaution(Language language) {
         if (language == Language.SPANISH) {
             return "Las páginas de " + clinic + " no dicen más sobre esto que las señales de alarma de abajo. "
-                    + (contact.isBlank() ? "El equipo de la clínica le ayudará con gusto." : "El equipo de la clínica le ayudará con gusto: " + contact + ".");
+                    + teamWillHelp(Language.SPANISH);
         }
         return clinic + "'s pages don't say more about this than the warning signs below. "
-                + (contact.isBlank() ? "The clinic's team will be glad to help you directly."
-                : "The clinic's team will be glad to help you directly: " + contact + ".");
+                + teamWillHelp(Language.ENGLISH);
+    }
+
+    /** The closing offer of a reply the chat cannot give: the clinic's team, with its contact when there is one. */
+    private String teamWillHelp(Language language) {
+        String offer = language == Language.SPANISH ? "El equipo de la clínica le ayudará con gusto" : "The clinic's team will be glad to help you directly";
+        return contact.isBlank() ? offer + "." : offer + ": " + contact + ".";
     }
 }
