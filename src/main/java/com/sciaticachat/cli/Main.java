@@ -125,6 +125,8 @@ public final class Main {
                       --fit-safety          fit the red-flag detector and framing model on the bundled phrasings
                                             (for developers); writes --out (default
                                             src/main/resources/model/safety-model.json)
+                        --neighbours-only   only remake its nearest-neighbours file (the phrasings and the
+                                            visitor questions embedded again; a few minutes)
                     """);
 
     private Main() {}
@@ -150,7 +152,7 @@ public final class Main {
         try {
             parsed = Args.parse(rest, Set.of("port", "corpus", "index", "web", "min-confidence", "split", "min-top1", "min-top3",
                     "min-declined", "min-redflag", "max-false-alarm", "min-smalltalk", "folds", "out"),
-                    Set.of("help", "fit", "fit-ranking", "explain", "dry-run", "baselines", "safety", "fit-safety", "misses", "followups"));
+                    Set.of("help", "fit", "fit-ranking", "explain", "dry-run", "baselines", "safety", "fit-safety", "neighbours-only", "misses", "followups"));
             if (parsed.flags().containsKey("help")) {
                 out.print(COMMAND_HELP.get(command));
                 return OK;

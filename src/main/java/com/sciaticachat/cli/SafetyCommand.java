@@ -43,13 +43,20 @@ final class SafetyCommand {
         RedFlagMatcher matcher = new RedFlagMatcher(rules, EnglishWords.get());
         if (args.flags().containsKey("fit-safety")) {
             List<String> questions = EvalSet.bundled(EvalSet.BUNDLED_QUESTIONS).cases().stream().map(EvalSet.Case::question).toList();
-            SafetyFit.Fitted fitted = SafetyFit.fit(Phrasings.bundled(), questions, rules, MiniLmEmbedder.shared(), WeightsRecord.commit(), out);
+            boolean neighboursOnly = args.flags().containsKey("neighbours-only");
+            SafetyFit.Fitted fitted = neighboursOnly
+                    ? SafetyFit.neighboursOnly(SafetyModel.bundled(), Phrasings.bundled(), questions, rules, MiniLmEmbedder.shared())
+                    : SafetyFit.fit(Phrasings.bundled(), questions, rules, MiniLmEmbedder.shared(), WeightsRecord.commit(), out);
             Path target = Path.of(args.flags().getOrDefault("out", DEFAULT_OUT));
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(target.toFile(), fitted.model());
-            Path readings = target.resolveSibling(com.sciaticachat.safety.SafetyGate.Readings.FILE_NAME);
-            Files.writeString(readings, fitted.readings(), StandardCharsets.UTF_8);
             Path neighbours = target.resolveSibling(com.sciaticachat.safety.Neighbours.FILE_NAME);
             Files.write(neighbours, fitted.neighbours());
+            if (fitted.readings() == null) {
+                out.println("Wrote " + target + " (its nearest-neighbours vote only) and " + neighbours);
+                return Main.OK;
+            }
+            Path readings = target.resolveSibling(com.sciaticachat.safety.SafetyGate.Readings.FILE_NAME);
+            Files.writeString(readings, fitted.readings(), StandardCharsets.UTF_8);
             out.println("Wrote " + target + ", " + readings + " and " + neighbours);
             return Main.OK;
         }

@@ -85,6 +85,14 @@ public final class SafetyFit {
      * the same, 0.65 alarms five calm messages more.
      */
     static final double NEIGHBOURS_EMERGENCY_SHARE = 0.8;
+    /**
+     * The share of red flags among the nearest phrasings and ordinary visitor questions at or under which an
+     * unsure reading gets no check question: chosen on the sciatica guide's held-out rounds 7 to 16 and safety
+     * rounds 14 to 25 (written blind, not learnt), before safety round 26 and sciatica round 17 were run. The
+     * check questions those rounds put to ordinary questions sit at 0.1 or under, or at 0.2 and over; the red
+     * flags they checked at 0.2 and over (the lowest an emergency, at 0.203).
+     */
+    static final double NEIGHBOURS_QUIET_SHARE = 0.15;
 
     /** One training message, read. */
     record Example(String message, String label, boolean redFlag, boolean mirrors, boolean phrasing, List<String> texts,
@@ -229,20 +237,86 @@ public final class SafetyFit {
         SafetyModel model = new SafetyModel("Red-flag detector and framing model of Sciatica Chat; written by eval --fit-safety, do not edit.",
                 com.sciaticachat.embed.MiniLmEmbedder.MODEL_ID, phrasings.fingerprint(), commit, Instant.now().toString(),
                 Framing.CUE_NAMES, all.vocabulary(), all.signs(), all.noSign(), all.framing(), best, bestMeasured, levels,
-                new SafetyModel.NeighbourVote(NEIGHBOURS, NEIGHBOURS_RED_SHARE, NEIGHBOURS_EMERGENCY_SHARE));
+                vote());
         // the gates do not change a reading: the chosen gates' in-sample readings are the shipped model's
         List<RedFlagDetector.Detection> readings = new ArrayList<>();
-        List<float[]> embeddings = new ArrayList<>();
+        List<float[]> phrasingViews = new ArrayList<>(), questionViews = new ArrayList<>();
         List<Boolean> red = new ArrayList<>();
+        List<String> questions = new ArrayList<>();
+        List<RedFlagDetector.Detection> questionReadings = new ArrayList<>();
+        List<RedFlagMatcher.Finding> questionFindings = new ArrayList<>();
         for (int i = 0; i < examples.size(); i++) {
             Example e = examples.get(i);
-            if (!e.phrasing()) continue;
+            if (!e.phrasing()) {
+                questions.add(e.message());
+                questionViews.add(e.views().get(0));
+                questionReadings.add(inSample[i]);
+                questionFindings.add(findings[i]);
+                continue;
+            }
             readings.add(inSample[i]);
-            embeddings.add(e.views().get(0));
+            phrasingViews.add(e.views().get(0));
             red.add(e.redFlag());
         }
         return new Fitted(model, com.sciaticachat.safety.SafetyGate.Readings.write(model, phrasings, readings),
-                Neighbours.write(phrasings.fingerprint(), embeddings, red));
+                neighbours(model, rules, phrasings, phrasingViews, red, questions, questionViews, questionReadings, questionFindings));
+    }
+
+    private static SafetyModel.NeighbourVote vote() {
+        return new SafetyModel.NeighbourVote(NEIGHBOURS, NEIGHBOURS_RED_SHARE, NEIGHBOURS_EMERGENCY_SHARE, NEIGHBOURS_QUIET_SHARE);
+    }
+
+    /**
+     * The nearest-neighbours file: every phrasing, and the ordinary visitor questions the rules and the model
+     * read as calm (no alarm, no check question), so that one they would alarm or ask for never speaks for calm.
+     */
+    private static byte[] neighbours(SafetyModel model, SafetyRules rules, Phrasings phrasings, List<float[]> phrasingViews, List<Boolean> red,
+                                     List<String> questions, List<float[]> questionViews, List<RedFlagDetector.Detection> questionReadings,
+                                     List<RedFlagMatcher.Finding> questionFindings) {
+        Triage triage = new Triage(rules, null, new RedFlagDetector(model, null));
+        List<float[]> embeddings = new ArrayList<>(phrasingViews);
+        List<Neighbours.Kind> kinds = new ArrayList<>();
+        for (boolean r : red) kinds.add(r ? Neighbours.Kind.RED_FLAG_PHRASING : Neighbours.Kind.CALM_PHRASING);
+        for (int i = 0; i < questions.size(); i++) {
+            Triage.Outcome o = triage.decide(Triage.Wording.of(questions.get(i)), questionFindings.get(i), questionReadings.get(i), Triage.Mode.BOTH)
+                    .outcome();
+            if (o == Triage.Outcome.URGENT || o == Triage.Outcome.CHECK) continue;
+            embeddings.add(questionViews.get(i));
+            kinds.add(Neighbours.Kind.ORDINARY_QUESTION);
+        }
+        return Neighbours.write(phrasings.fingerprint(), Neighbours.fingerprint(questions), embeddings, kinds);
+    }
+
+    /**
+     * The shipped model with today's nearest-neighbours vote, and its neighbours file made afresh (the
+     * phrasings and the ordinary visitor questions embedded again): what {@code eval --fit-safety
+     * --neighbours-only} writes, in minutes rather than a refit's half hour. The sign and framing models,
+     * their thresholds and the safety gate's readings stay as they are.
+     */
+    public static Fitted neighboursOnly(SafetyModel model, Phrasings phrasings, List<String> questions, SafetyRules rules, Embedder embedder) {
+        if (!phrasings.fingerprint().equals(model.phrasings())) {
+            throw new IllegalStateException("the model was fitted on other phrasings; run eval --fit-safety");
+        }
+        RedFlagDetector detector = new RedFlagDetector(model, embedder);
+        List<float[]> phrasingViews = new ArrayList<>();
+        List<Boolean> red = new ArrayList<>();
+        for (Phrasings.Phrasing p : phrasings.items()) {
+            phrasingViews.add(embedder.embed(RedFlagDetector.wholeView(p.message())));
+            red.add(p.redFlag());
+        }
+        RedFlagMatcher matcher = new RedFlagMatcher(rules, EnglishWords.get());
+        List<float[]> questionViews = new ArrayList<>();
+        List<RedFlagDetector.Detection> readings = new ArrayList<>();
+        List<RedFlagMatcher.Finding> findings = new ArrayList<>();
+        for (String q : questions) {
+            RedFlagDetector.Detection d = detector.detect(q);
+            questionViews.add(d.embedding());
+            readings.add(new RedFlagDetector.Detection(d.signs(), d.current()));
+            findings.add(matcher.check(q));
+        }
+        SafetyModel updated = new SafetyModel(model.about(), model.embedding(), model.phrasings(), model.commit(), model.fittedAt(), model.cues(),
+                model.vocabulary(), model.signs(), model.noSign(), model.framing(), model.gates(), model.measured(), model.levels(), vote());
+        return new Fitted(updated, null, neighbours(updated, rules, phrasings, phrasingViews, red, questions, questionViews, readings, findings));
     }
 
     private static Example example(String message, String label, boolean red, boolean mirrors, boolean phrasing, Embedder e) {

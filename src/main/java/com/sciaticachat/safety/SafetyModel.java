@@ -130,10 +130,12 @@ public record SafetyModel(String about, String embedding, String phrasings, Stri
      * When the detector is unsure (a check question), the nearest bundled phrasings decide instead: at least
      * {@code redShare} of the {@code k} nearest (weighed by how near) being red flags makes it an alarm, or
      * {@code emergencyShare} when the check asks about emergency signs (a missed emergency costs more; 0: the
-     * same share). Chosen on development sets the model never learnt from (see {@code docs/safety.md}); null:
-     * not used.
+     * same share). The other way round, when at most {@code quietShare} of the {@code k} nearest phrasings and
+     * ordinary visitor questions together are red flags, the message is asked like those questions and gets
+     * no check question (0: never). Chosen on development sets the model never learnt from (see
+     * {@code docs/safety.md}); null: not used.
      */
-    public record NeighbourVote(int k, double redShare, double emergencyShare) {
+    public record NeighbourVote(int k, double redShare, double emergencyShare, double quietShare) {
         /** The share that makes a check at this level an alarm. */
         public double share(boolean emergency) {
             return emergency && emergencyShare > 0 ? emergencyShare : redShare;

@@ -15,7 +15,8 @@ import java.util.Set;
  *       not happening now (a question about the condition, a past episode, someone's history); or when the
  *       detector reads a sign at its alarm threshold in a message that reads as current.</li>
  *   <li><b>Check</b> when an emergency sign is likely but not certain: the chat asks once, naming the
- *       emergency signs, rather than guess.</li>
+ *       emergency signs, rather than guess; when the message's nearest neighbours are ordinary visitor
+ *       questions ({@link Neighbours}), the caution instead.</li>
  *   <li><b>Caution</b> when the message asks about a red-flag condition: the answer comes with the warning
  *       signs and what to do if they appear.</li>
  * </ul>
@@ -104,6 +105,8 @@ public final class Triage {
         }
         if (!alarm.isEmpty()) return verdict(Outcome.URGENT, alarm, someoneElse);
         if (!unsure.isEmpty()) {
+            // unsure, among ordinary visitor questions: answered like them, with the emergency signs beside
+            if (nearestAreOrdinary(d)) return emergencySigns(Outcome.CAUTION, someoneElse);
             Verdict check = check(unsure, someoneElse);
             // where the detector is unsure, the nearest phrasings may not be: mostly red flags, and it is one
             return nearestAreRedFlags(d, check.level() == SafetyRules.Level.EMERGENCY) ? confirm(check) : check;
@@ -120,6 +123,18 @@ public final class Triage {
         }
         Verdict v = verdict(Outcome.CHECK, unsure, someoneElse);
         return new Verdict(Outcome.CHECK, SafetyRules.Level.SEE_DOCTOR, v.signs(), v.signIds(), someoneElse);
+    }
+
+    /**
+     * Whether the message sits among ordinary visitor questions rather than red flags: where the detector is
+     * unsure, it is then answered like them, with the calm caution instead of the check question. Never
+     * without the message's embedding, so the safety gate's stored readings keep every check.
+     */
+    private boolean nearestAreOrdinary(RedFlagDetector.Detection d) {
+        SafetyModel.NeighbourVote vote = detector.model().neighbours();
+        if (vote == null || vote.quietShare() <= 0 || d.embedding() == null || detector.model().phrasings() == null) return false;
+        Neighbours near = Neighbours.bundled(detector.model().phrasings());
+        return near != null && near.ordinaryQuestions() > 0 && near.redShareWithQuestions(d.embedding(), vote.k()) <= vote.quietShare();
     }
 
     /** The nearest-phrasings vote ({@link Neighbours}), when the model names one and the reading has the message's embedding. */

@@ -62,11 +62,51 @@ class SafetyModelTest {
     }
 
     @Test
+    void the_nearest_neighbours_hold_the_visitor_questions_the_model_learnt_as_ordinary_traffic() throws Exception {
+        Neighbours near = Neighbours.bundled(model.phrasings());
+        assertNotNull(near);
+        java.util.List<String> questions = com.sciaticachat.eval.EvalSet.bundled().cases().stream()
+                .map(com.sciaticachat.eval.EvalSet.Case::question).toList();
+        assertEquals(Neighbours.fingerprint(questions), near.questionsFingerprint(),
+                "the visitor questions changed since the neighbours were written: run eval --fit-safety --neighbours-only");
+        // those the rules or the model would alarm or ask about are left out
+        assertTrue(near.ordinaryQuestions() > questions.size() * 9 / 10 && near.ordinaryQuestions() < questions.size(),
+                near.ordinaryQuestions() + " of " + questions.size());
+        float[] ordinary = MiniLmEmbedder.shared().embed(RedFlagDetector.wholeView("how many massages will I need before my sciatica eases?"));
+        assertTrue(near.redShareWithQuestions(ordinary, model.neighbours().k()) <= model.neighbours().quietShare());
+        float[] red = MiniLmEmbedder.shared().embed(RedFlagDetector.wholeView("i wet myself this morning and can't feel my bum, can i still book?"));
+        assertTrue(near.redShareWithQuestions(red, model.neighbours().k()) > 0.5, "a red flag stays among red flags");
+    }
+
+    /**
+     * Two visitor questions the detector is unsure of, whose nearest messages are ordinary visitor questions: with
+     * the vote they are answered with the emergency signs beside, not held back by the check question.
+     */
+    @Test
+    void an_unsure_reading_among_ordinary_visitor_questions_gets_the_answer_with_the_caution_not_the_check() throws Exception {
+        Path file = TestFiles.bundledCorpus().resolve(SafetyRules.FILE_NAME);
+        SafetyRules rules = SafetyRules.parse(file.toString(), Files.readString(file)).rules();
+        RedFlagMatcher matcher = new RedFlagMatcher(rules, com.sciaticachat.analysis.EnglishWords.get());
+        SafetyModel.NeighbourVote v = model.neighbours();
+        SafetyModel without = new SafetyModel(model.about(), model.embedding(), model.phrasings(), model.commit(), model.fittedAt(), model.cues(),
+                model.vocabulary(), model.signs(), model.noSign(), model.framing(), model.gates(), model.measured(), model.levels(),
+                new SafetyModel.NeighbourVote(v.k(), v.redShare(), v.emergencyShare(), 0));
+        Triage off = new Triage(rules, matcher, new RedFlagDetector(without, MiniLmEmbedder.shared()));
+        Triage on = new Triage(rules, matcher, new RedFlagDetector(model, MiniLmEmbedder.shared()));
+        for (String q : java.util.List.of("can sciatica affect both sides at once", "my leg has no strength, could that be the nerve")) {
+            assertEquals(Triage.Outcome.CHECK, off.assess(q).outcome(), q);
+            Triage.Verdict verdict = on.assess(q);
+            assertEquals(Triage.Outcome.CAUTION, verdict.outcome(), q);
+            assertTrue(verdict.signs().size() >= 4, "the emergency signs: " + verdict.signs());
+        }
+    }
+
+    @Test
     void a_check_about_emergency_signs_has_its_own_share_of_red_neighbours() {
-        SafetyModel.NeighbourVote vote = new SafetyModel.NeighbourVote(10, 0.9, 0.8);
+        SafetyModel.NeighbourVote vote = new SafetyModel.NeighbourVote(10, 0.9, 0.8, 0.15);
         assertEquals(0.8, vote.share(true));
         assertEquals(0.9, vote.share(false));
-        assertEquals(0.9, new SafetyModel.NeighbourVote(10, 0.9, 0).share(true), "no emergency share: the one share");
+        assertEquals(0.9, new SafetyModel.NeighbourVote(10, 0.9, 0, 0).share(true), "no emergency share: the one share");
         assertTrue(model.neighbours().share(true) < model.neighbours().share(false), "a missed emergency costs more: " + model.neighbours());
     }
 

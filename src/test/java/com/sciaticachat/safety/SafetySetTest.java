@@ -60,7 +60,8 @@ class SafetySetTest {
      * round 14: 97.3% and 0.9%; round 15: 99.6% and 0.0%; round 16: 98.7% and 0.9%; round 17: 96.9% and 4.0%; round 18: 99.1% and 3.6%;
      * round 19: 98.2% and 5.8%; round 20: 99.6% and 1.8%; with a batch of harmless senses and practical asks learnt,
      * round 21: 98.7% and 1.3%; round 22, written after it: 96.4% and 0.9%; round 23: 98.2% and 4.9%; with a batch of red flags and calm messages
-     * that end with a question about massage learnt, round 22 97.3% and 0.4%, round 23 98.7% and 4.5%; round 24, written after it: 99.1% and 3.6%); rounds 1 to 13 and Spanish rounds 1 to 6 have
+     * that end with a question about massage learnt, round 22 97.3% and 0.4%, round 23 98.7% and 4.5%; round 24, written after it: 99.1% and 3.6%; round 25: 91.5% and 0.4% (its misses nearly all in Taglish); round 26,
+     * before and after the vote of ordinary visitor questions: 95.5% and 2.7% both times); rounds 1 to 13 and Spanish rounds 1 to 6 have
      * since joined the phrasings. They stay as guards, with a margin under what
      * they measured: the floor of red flags alarmed and the ceiling of calm messages alarmed.
      */
@@ -75,7 +76,7 @@ class SafetySetTest {
             "heldout-r17.tsv, 0.95, 0.05", "heldout-r18.tsv, 0.97, 0.04", "heldout-r19.tsv, 0.96, 0.07",
             "heldout-r20.tsv, 0.97, 0.03", "heldout-r21.tsv, 0.97, 0.03",
             "heldout-r22.tsv, 0.96, 0.02", "heldout-r23.tsv, 0.97, 0.06",
-            "heldout-r24.tsv, 0.97, 0.05"})
+            "heldout-r24.tsv, 0.97, 0.05", "heldout-r25.tsv, 0.90, 0.02", "heldout-r26.tsv, 0.94, 0.04"})
     void the_held_out_sets_keep_their_measured_figures(String file, double recallFloor, double falseAlarmCeiling) throws Exception {
         Phrasings set = Phrasings.read(Path.of("src/test/resources/safety/" + file));
         SafetyReport.Figures both = run(set).figures();
