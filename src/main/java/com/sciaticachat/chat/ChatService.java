@@ -2,6 +2,7 @@ package com.sciaticachat.chat;
 
 import com.sciaticachat.analysis.Language;
 import com.sciaticachat.analysis.SpanishGloss;
+import com.sciaticachat.analysis.Specifics;
 import com.sciaticachat.analysis.QuestionAnalyzer.AnalyzedQuestion;
 import com.sciaticachat.embed.Embedder;
 import com.sciaticachat.index.SectionRecord;
@@ -465,6 +466,12 @@ public final class ChatService {
                     analyzed, scored, candidates);
         }
         SectionRecord section = snapshot.catalog().section(top.sectionId());
+        if (filed == null && Specifics.asked(analyzed.corrected()) && !Specifics.given(section.text())) {
+            // "how much gabapentin can I take?": the section names it but gives no amount, time or number; it is
+            // offered, not passed off as the answer
+            return new Trace(new Reply(Reply.Status.NO_MATCH, messages.noMatch(), null, related(snapshot, scored, null), null,
+                    messages.disclaimer()), analyzed, scored, candidates);
+        }
         Reply.Answer answer = answer(snapshot, section, highlighter.highlights(snapshot, section, retrieval, top.hit()), scored.confidence());
         return new Trace(new Reply(Reply.Status.ANSWERED, messages.answered(section.title()), answer,
                 related(snapshot, scored, top.sectionId()), null, messages.disclaimer()), analyzed, scored, candidates);
