@@ -4,8 +4,11 @@ import com.sciaticachat.analysis.EnglishWords;
 import com.sciaticachat.analysis.SpellingCorrector;
 import com.sciaticachat.analysis.Words;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -42,23 +45,90 @@ public final class RedFlagMatcher {
     /** A word of the message; {@code english}: the word is itself an English word, so never read as a typo. */
     private record Token(String raw, String stem, boolean afterComma, boolean english) {}
 
-    private final SafetyRules rules;
+    /** A phrasing with each of its words replaced by the word's number in the rules' vocabulary: element, alternative, word. */
+    private record Compiled(int[][][] elements) {}
+
+    private record CompiledRule(SafetyRules.Rule rule, List<Compiled> phrases, List<Compiled> with) {}
+
+    private final List<CompiledRule> compiled = new ArrayList<>();
     private final EnglishWords english;
+    /** The rules' distinct words, numbered, and the indexes that find the ones a visitor's word matches. */
+    private final List<SafetyRules.Word> vocabulary = new ArrayList<>();
+    private final Map<String, int[]> byRaw = new HashMap<>();
+    private final Map<String, int[]> byStem = new HashMap<>();
+    private final Map<Integer, int[]> fuzzyByLength = new HashMap<>();
+    /** What each recent word stands for: the safety gate reads thousands of messages that share their words. */
+    private final com.github.benmanes.caffeine.cache.Cache<String, BitSet> matching =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(20_000).build();
 
     public RedFlagMatcher(SafetyRules rules, EnglishWords english) {
-        this.rules = rules;
         this.english = english;
+        Map<SafetyRules.Word, Integer> numbers = new HashMap<>();
+        for (SafetyRules.Rule rule : rules.rules()) {
+            compiled.add(new CompiledRule(rule, compile(rule.phrases(), numbers), compile(rule.with(), numbers)));
+        }
+        Map<String, List<Integer>> raw = new HashMap<>(), stem = new HashMap<>();
+        Map<Integer, List<Integer>> fuzzy = new HashMap<>();
+        for (int id = 0; id < vocabulary.size(); id++) {
+            SafetyRules.Word w = vocabulary.get(id);
+            raw.computeIfAbsent(w.raw(), k -> new ArrayList<>()).add(id);
+            if (w.exact()) continue;
+            stem.computeIfAbsent(w.stem(), k -> new ArrayList<>()).add(id);
+            if (w.raw().length() >= 5) fuzzy.computeIfAbsent(w.raw().length(), k -> new ArrayList<>()).add(id);
+        }
+        raw.forEach((k, v) -> byRaw.put(k, ints(v)));
+        stem.forEach((k, v) -> byStem.put(k, ints(v)));
+        fuzzy.forEach((k, v) -> fuzzyByLength.put(k, ints(v)));
+    }
+
+    private List<Compiled> compile(List<SafetyRules.Phrase> phrases, Map<SafetyRules.Word, Integer> numbers) {
+        List<Compiled> out = new ArrayList<>();
+        for (SafetyRules.Phrase p : phrases) {
+            int[][][] elements = new int[p.elements().size()][][];
+            for (int e = 0; e < elements.length; e++) {
+                List<List<SafetyRules.Word>> alternatives = p.elements().get(e);
+                elements[e] = new int[alternatives.size()][];
+                for (int a = 0; a < alternatives.size(); a++) {
+                    List<SafetyRules.Word> words = alternatives.get(a);
+                    elements[e][a] = new int[words.size()];
+                    for (int i = 0; i < words.size(); i++) {
+                        elements[e][a][i] = numbers.computeIfAbsent(words.get(i), w -> {
+                            vocabulary.add(w);
+                            return vocabulary.size() - 1;
+                        });
+                    }
+                }
+            }
+            out.add(new Compiled(elements));
+        }
+        return out;
+    }
+
+    private static int[] ints(List<Integer> list) {
+        return list.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** The red flags in a message, or null when there are none. */
     public Finding check(String message) {
         List<List<Token>> sentences = sentences(message);
+        List<BitSet[]> matches = new ArrayList<>();
+        BitSet present = new BitSet(vocabulary.size());
+        for (List<Token> sentence : sentences) {
+            BitSet[] row = new BitSet[sentence.size()];
+            for (int i = 0; i < row.length; i++) {
+                Token t = sentence.get(i);
+                row[i] = matching.get(t.raw(), k -> vocabularyMatching(t));
+                present.or(row[i]);
+            }
+            matches.add(row);
+        }
         SafetyRules.Level level = null;
         Set<String> signs = new LinkedHashSet<>();
         List<String> ids = new ArrayList<>();
-        for (SafetyRules.Rule rule : rules.rules()) {
-            if (!anyMatch(rule.phrases(), sentences)) continue;
-            if (!rule.with().isEmpty() && !anyMatch(rule.with(), sentences)) continue;
+        for (CompiledRule c : compiled) {
+            if (!anyMatch(c.phrases(), sentences, matches, present)) continue;
+            if (!c.with().isEmpty() && !anyMatch(c.with(), sentences, matches, present)) continue;
+            SafetyRules.Rule rule = c.rule();
             ids.add(rule.id());
             signs.add(rule.sign());
             if (level == null || rule.level() == SafetyRules.Level.EMERGENCY) level = rule.level();
@@ -66,12 +136,36 @@ public final class RedFlagMatcher {
         return level == null ? null : new Finding(level, List.copyOf(signs), List.copyOf(ids));
     }
 
-    private boolean anyMatch(List<SafetyRules.Phrase> phrases, List<List<Token>> sentences) {
-        for (List<Token> sentence : sentences) {
-            for (SafetyRules.Phrase p : phrases) {
+    /**
+     * The numbers of the rules' words a visitor's word stands for: the same word or stem, or, when the visitor's
+     * word is not itself English, the word with one typo (two in words of 8 letters or more).
+     */
+    private BitSet vocabularyMatching(Token t) {
+        BitSet out = new BitSet(vocabulary.size());
+        for (int id : byRaw.getOrDefault(t.raw(), NONE)) out.set(id);
+        for (int id : byStem.getOrDefault(t.stem(), NONE)) out.set(id);
+        int length = t.raw().length();
+        if (t.english() || length < 4) return out;
+        for (int len = Math.max(5, length - 2); len <= length + 2; len++) {
+            int allowed = len >= 8 ? 2 : 1;
+            for (int id : fuzzyByLength.getOrDefault(len, NONE)) {
+                if (!out.get(id) && SpellingCorrector.distance(t.raw(), vocabulary.get(id).raw(), allowed) <= allowed) out.set(id);
+            }
+        }
+        return out;
+    }
+
+    private static final int[] NONE = new int[0];
+
+    private boolean anyMatch(List<Compiled> phrases, List<List<Token>> sentences, List<BitSet[]> matches, BitSet present) {
+        for (Compiled p : phrases) {
+            if (!possible(p, present)) continue;
+            for (int s = 0; s < sentences.size(); s++) {
+                List<Token> sentence = sentences.get(s);
+                BitSet[] row = matches.get(s);
                 for (int start = 0; start < sentence.size(); start++) {
                     boolean[] used = new boolean[sentence.size()];
-                    int end = matchFrom(p, 0, sentence, start, true, used);
+                    int end = matchFrom(p, 0, row, start, true, used);
                     if (end >= 0 && !negated(sentence, start, end, used)) return true;
                 }
             }
@@ -79,18 +173,35 @@ public final class RedFlagMatcher {
         return false;
     }
 
+    /** Whether every element of the phrasing has an alternative whose words all occur somewhere in the message. */
+    private static boolean possible(Compiled p, BitSet present) {
+        for (int[][] element : p.elements()) {
+            boolean any = false;
+            for (int[] alternative : element) {
+                boolean all = true;
+                for (int id : alternative) all &= present.get(id);
+                if (all) {
+                    any = true;
+                    break;
+                }
+            }
+            if (!any) return false;
+        }
+        return true;
+    }
+
     /**
      * Matches elements from {@code element} on, the first at {@code at} (or within the gap); returns the
      * end, or -1. On success, {@code used} marks the tokens the phrasing's own words took (not the gaps).
      */
-    private int matchFrom(SafetyRules.Phrase p, int element, List<Token> tokens, int at, boolean anchored, boolean[] used) {
-        if (element == p.elements().size()) return at;
-        int last = anchored ? at : Math.min(tokens.size() - 1, at + GAP);
+    private int matchFrom(Compiled p, int element, BitSet[] row, int at, boolean anchored, boolean[] used) {
+        if (element == p.elements().length) return at;
+        int last = anchored ? at : Math.min(row.length - 1, at + GAP);
         for (int pos = at; pos <= last; pos++) {
-            for (List<SafetyRules.Word> alternative : p.elements().get(element)) {
-                int end = matchWords(alternative, tokens, pos);
+            for (int[] alternative : p.elements()[element]) {
+                int end = matchWords(alternative, row, pos);
                 if (end < 0) continue;
-                int rest = matchFrom(p, element + 1, tokens, end, false, used);
+                int rest = matchFrom(p, element + 1, row, end, false, used);
                 if (rest >= 0) {
                     for (int i = pos; i < end; i++) used[i] = true;
                     return rest;
@@ -101,21 +212,12 @@ public final class RedFlagMatcher {
     }
 
     /** The words of one alternative, contiguous, from {@code pos}; returns the position after them, or -1. */
-    private int matchWords(List<SafetyRules.Word> words, List<Token> tokens, int pos) {
-        if (pos + words.size() > tokens.size()) return -1;
-        for (int i = 0; i < words.size(); i++) {
-            if (!same(tokens.get(pos + i), words.get(i))) return -1;
+    private static int matchWords(int[] words, BitSet[] row, int pos) {
+        if (pos + words.length > row.length) return -1;
+        for (int i = 0; i < words.length; i++) {
+            if (!row[pos + i].get(words[i])) return -1;
         }
-        return pos + words.size();
-    }
-
-    private boolean same(Token t, SafetyRules.Word w) {
-        if (w.exact()) return t.raw().equals(w.raw());
-        if (t.stem().equals(w.stem()) || t.raw().equals(w.raw())) return true;
-        int len = w.raw().length();
-        if (len < 5 || t.raw().length() < 4 || Math.abs(t.raw().length() - len) > 2) return false;
-        int allowed = len >= 8 ? 2 : 1;
-        return !t.english() && SpellingCorrector.distance(t.raw(), w.raw(), allowed) <= allowed;
+        return pos + words.length;
     }
 
     private static boolean negated(List<Token> tokens, int start, int end, boolean[] used) {
