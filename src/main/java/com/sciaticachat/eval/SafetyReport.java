@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 /**
  * {@code eval --safety}: a labelled safety set through the triage, three ways (the phrase rules alone, the
@@ -39,17 +41,24 @@ public final class SafetyReport {
         this.rules = rules;
     }
 
+    /** Reads every message of the set, on all cores: each is embedded, sentence by sentence when long. */
     public static SafetyReport run(Phrasings set, SafetyRules rules, RedFlagMatcher matcher, RedFlagDetector detector) {
+        return run(set, rules, matcher, detector, i -> detector.detect(set.items().get(i).message()));
+    }
+
+    /** The same with the detector's readings of the set already taken: {@code readings} gives the reading of the i-th message. */
+    public static SafetyReport run(Phrasings set, SafetyRules rules, RedFlagMatcher matcher, RedFlagDetector detector,
+                                   IntFunction<RedFlagDetector.Detection> readings) {
         Triage triage = new Triage(rules, matcher, detector);
-        List<Outcome> out = new ArrayList<>();
-        for (Phrasings.Phrasing p : set.items()) {
+        List<Outcome> out = IntStream.range(0, set.items().size()).parallel().mapToObj(i -> {
+            Phrasings.Phrasing p = set.items().get(i);
             RedFlagMatcher.Finding f = matcher.check(p.message());
-            RedFlagDetector.Detection d = detector.detect(p.message());
+            RedFlagDetector.Detection d = readings.apply(i);
             Map<Triage.Mode, Triage.Verdict> v = new EnumMap<>(Triage.Mode.class);
             for (Triage.Mode m : Triage.Mode.values()) v.put(m, triage.decide(p.message(), f, d, m));
-            out.add(new Outcome(p, v));
-        }
-        return new SafetyReport(List.copyOf(out), rules);
+            return new Outcome(p, v);
+        }).toList();
+        return new SafetyReport(out, rules);
     }
 
     public List<Outcome> outcomes() {

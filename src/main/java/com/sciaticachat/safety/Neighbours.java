@@ -57,6 +57,11 @@ public final class Neighbours {
         return ordinaryQuestions;
     }
 
+    /** The stored embedding of the {@code i}-th message: the phrasings first, in their file's order, then the questions. */
+    public float[] vector(int i) {
+        return java.util.Arrays.copyOfRange(vectors, i * dim, (i + 1) * dim);
+    }
+
     /**
      * The similarity-weighted share of red flags among the {@code k} phrasings nearest to an embedding
      * (unit length, as the sentence model gives them).

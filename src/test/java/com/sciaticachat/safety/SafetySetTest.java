@@ -35,7 +35,16 @@ class SafetySetTest {
     void the_phrasings_the_detector_learnt_from_alarm_as_the_safety_gate_requires() throws Exception {
         Phrasings set = Phrasings.bundled();
         assertTrue(set.redFlags().size() >= 200 && set.calm().size() >= 200, set.redFlags().size() + " red flags, " + set.calm().size() + " calm");
-        SafetyReport report = run(set);
+        // the model's readings and embeddings of its own phrasings, as shipped with it (SafetyModelTest checks a sample
+        // of them against the live model): reading all 12,000 again would take minutes of embedding
+        SafetyModel model = SafetyModel.bundled();
+        RedFlagDetector.Detection[] readings = SafetyGate.Readings.bundled(model, set);
+        Neighbours near = Neighbours.bundled(model.phrasings());
+        assertTrue(readings != null && near != null, "the readings and the neighbours file match the phrasings: run eval --fit-safety");
+        SafetyRules shipped = safetyRules();
+        SafetyReport report = SafetyReport.run(set, shipped, new RedFlagMatcher(shipped, EnglishWords.get()), new RedFlagDetector(model, MiniLmEmbedder.shared()),
+                i -> new RedFlagDetector.Detection(readings[i].signs(), readings[i].current(), near.vector(i)));
+        report.print(set.name(), System.out, false);
         SafetyReport.Figures f = report.figures();
         SafetyRules rules = safetyRules();
         java.util.List<String> unasked = report.outcomes().stream()
@@ -79,9 +88,9 @@ class SafetySetTest {
             "heldout-r24.tsv, 0.97, 0.05", "heldout-r25.tsv, 0.90, 0.02", "heldout-r26.tsv, 0.94, 0.04"})
     void the_held_out_sets_keep_their_measured_figures(String file, double recallFloor, double falseAlarmCeiling) throws Exception {
         Phrasings set = Phrasings.read(Path.of("src/test/resources/safety/" + file));
-        SafetyReport.Figures both = run(set).figures();
-        SafetyReport.Figures rules = SafetyReport.run(set, safetyRules(), new RedFlagMatcher(safetyRules(), EnglishWords.get()),
-                new RedFlagDetector(SafetyModel.bundled(), MiniLmEmbedder.shared())).figures(Triage.Mode.RULES);
+        SafetyReport report = run(set);
+        SafetyReport.Figures both = report.figures();
+        SafetyReport.Figures rules = report.figures(Triage.Mode.RULES);
         assertTrue(both.recall() > rules.recall() + 0.3, "the detector adds to the rules: " + both.recall() + " vs " + rules.recall());
         assertTrue(both.recall() >= recallFloor, "red flags alarmed: " + both.recall());
         assertTrue(both.falseAlarms() <= falseAlarmCeiling, "calm alarmed: " + both.falseAlarms());
