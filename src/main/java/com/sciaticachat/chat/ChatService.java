@@ -466,10 +466,11 @@ public final class ChatService {
                     analyzed, scored, candidates);
         }
         SectionRecord section = snapshot.catalog().section(top.sectionId());
-        if (filed == null && Specifics.asked(analyzed.corrected()) && !Specifics.given(section.text())) {
-            // "how much gabapentin can I take?": the section names it but gives no amount, time or number; it is
-            // offered, not passed off as the answer
-            return new Trace(new Reply(Reply.Status.NO_MATCH, messages.noMatch(), null, related(snapshot, scored, null), null,
+        Specifics.Kind notGiven = filed == null ? Specifics.missing(analyzed.corrected(), section.text()) : null;
+        if (notGiven != null) {
+            // "how much gabapentin can I take?", "microdiscectomy or laminectomy, which is better?": the section names
+            // it but gives no amount, comparison, risk, product or price; it is offered, not passed off as the answer
+            return new Trace(new Reply(Reply.Status.NO_MATCH, messages.notGiven(notGiven), null, related(snapshot, scored, null), null,
                     messages.disclaimer()), analyzed, scored, candidates);
         }
         Reply.Answer answer = answer(snapshot, section, highlighter.highlights(snapshot, section, retrieval, top.hit()), scored.confidence());

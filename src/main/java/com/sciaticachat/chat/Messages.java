@@ -37,6 +37,22 @@ public final class Messages {
                 + teamWillHelp(Language.ENGLISH);
     }
 
+    /**
+     * A question asking for something the pages do not give about what they name (a dose, which is better, the risks,
+     * a brand, a price): said as such, above the sections that name it, rather than "no answer".
+     */
+    public String notGiven(com.sciaticachat.analysis.Specifics.Kind kind) {
+        String what = switch (kind) {
+            case QUANTITY -> "amounts, doses or times";
+            case COMPARISON -> "which of them is better";
+            case RISK -> "side effects or risks";
+            case PRODUCT -> "brands or where to buy";
+            case COST -> "prices or insurance";
+        };
+        return clinic + "'s pages don't give " + what + " for this. What they do say is in the topics below. "
+                + teamWillHelp(Language.ENGLISH);
+    }
+
     /** What to do now, for a crisis the chat recognises on its own ({@link com.sciaticachat.safety.Crisis}). */
     public String crisis(com.sciaticachat.safety.Crisis.Kind kind, Language language) {
         boolean es = language == Language.SPANISH;

@@ -40,9 +40,12 @@ class QuestionSetTest {
      * for seven more tune questions, four of them NICE red flags ("my leg gives way sometimes when i walk", "slipped on
      * ice and landed on my back") and three not ("epidural injecton" gets the check question; a fall "years ago" and
      * "my back bones are old and worn" the see-a-doctor alarm), and for two fewer; it gives 99.45%, right first
-     * 94.7 → 94.4%.
+     * 94.7 → 94.4%. The bar is 94.0 since a question that asks which of two is better is not answered by a section
+     * that never compares: seven tune questions such as "is heat or ice better for sciatic pain" (the guide says hot or
+     * cold packs "might offer temporary relief", not which) get the section as a chip with "the pages don't say which
+     * is better"; it gives 94.2%.
      */
-    static final double MIN_TOP1 = 0.942;
+    static final double MIN_TOP1 = 0.940;
     static final double MIN_TOP3 = 0.994;
     /** Most in-domain misses are declined, which a worried visitor can act on; a confident wrong answer is worse. */
     static final double MAX_WRONG = 0.033;
