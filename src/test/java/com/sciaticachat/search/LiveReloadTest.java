@@ -193,8 +193,11 @@ class LiveReloadTest {
         Await.until(LIVE_WITHIN, "restoring the rules clears it", () -> health().get("status").asText().equals("ok"));
     }
 
+    /** Each a full rebuild and swap while four threads ask (about 2 s each on the 2-core CI machine under that load). */
+    private static final int RELOADS = 20;
+
     @Test
-    void questions_from_several_threads_through_fifty_reloads_all_get_answers() throws Exception {
+    void questions_from_several_threads_through_twenty_reloads_all_get_answers() throws Exception {
         Path doc = server.corpus.resolve("massage-for-sciatic-pain.md");
         String a = Files.readString(doc);
         String b = a.replace("Heat can help to relax tight muscles.", "Heat can help to relax tight, sore muscles.");
@@ -224,7 +227,7 @@ class LiveReloadTest {
         // each write must end up served, whether this loop's reload or the corpus watcher's rebuilt it
         // (which of the two wins a given write is timing, so only the served version is checked)
         List<String> served = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; i < RELOADS; i++) {
             Files.writeString(doc, i % 2 == 0 ? b : a);
             server.app.index().reload();
             served.add(server.app.index().status().fingerprint());
