@@ -28,12 +28,12 @@ public final class Specifics {
          * Which of two is better: a choice ("vs", "compared to", "than", "or") with a word that weighs it ("better",
          * "more effective", "prefer"; not "worse": "does it help or make it worse" asks whether, not which), in one
          * sentence. Two things named side by side without one ("MRI vs CT, what shows sciatica?", "ice vs heat, what
-         * can I do at home?") ask for what is said about them; "better" after an article ("a better chair or desk")
-         * is not a comparison either, nor a choice and a "better" in different sentences ("a stick or a ball? And
-         * does it give better movement?").
+         * can I do at home?") ask for what is said about them; "better" after an article or in a list ("a better
+         * chair or desk", "mobility or better sleep") is not a comparison either, nor a choice and a "better" in
+         * different sentences ("a stick or a ball? And does it give better movement?").
          */
         COMPARISON("(?=[^.?!]*\\b(?:vs|versus|compared? (?:to|with)|than|or)\\b)"
-                + "(?=[^.?!]*(?<!\\b(?:a|an|the|my|your|his|her|our|their) )\\b(?:better|best|safer|more effective|more helpful|less painful"
+                + "(?=[^.?!]*(?<!\\b(?:a|an|the|my|your|his|her|our|their|or|and) )\\b(?:better|best|safer|more effective|more helpful|less painful"
                 + "|works? more|do more|does more|prefer)\\b)",
                 "\\b(?:than|compared|versus|instead|rather|prefer\\w*|better|best|worse|whereas|unlike|alternatively)\\b"),
         /** Side effects, risks, complications or dangers of something. */

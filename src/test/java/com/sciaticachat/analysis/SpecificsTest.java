@@ -34,7 +34,7 @@ class SpecificsTest {
             "should I use heat or ice", "where can I get a massage near me", "is it ok to stretch in the morning or at night",
             "MRI vs CT, what shows sciatica?", "would a better chair or desk help my back", "if I buy a foam roller, where do I roll",
             "I can't afford weekly sessions, can I massage it myself?",
-            "should I use a stick or a ball? and will it give better movement?"})
+            "should I use a stick or a ball? and will it give better movement?", "does it help seniors with mobility or better sleep"})
     void an_ordinary_question_asks_for_what_is_said_about_it(String question) {
         assertEquals(Set.of(), Specifics.asked(question), question);
     }
