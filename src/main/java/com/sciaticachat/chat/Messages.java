@@ -43,14 +43,13 @@ public final class Messages {
      */
     public String notGiven(com.sciaticachat.analysis.Specifics.Kind kind) {
         String what = switch (kind) {
-            case QUANTITY -> "amounts, doses or times";
-            case COMPARISON -> "which of them is better";
-            case RISK -> "side effects or risks";
-            case PRODUCT -> "brands or where to buy";
-            case COST -> "prices or insurance";
+            case QUANTITY -> "don't give amounts, doses or times for this";
+            case COMPARISON -> "don't say which of these is better";
+            case RISK -> "don't go into side effects or risks for this";
+            case PRODUCT -> "don't recommend brands or places to buy";
+            case COST -> "don't give prices or insurance details for this";
         };
-        return clinic + "'s pages don't give " + what + " for this. What they do say is in the topics below. "
-                + teamWillHelp(Language.ENGLISH);
+        return clinic + "'s pages " + what + ". What they do say is in the topics below. " + teamWillHelp(Language.ENGLISH);
     }
 
     /** What to do now, for a crisis the chat recognises on its own ({@link com.sciaticachat.safety.Crisis}). */

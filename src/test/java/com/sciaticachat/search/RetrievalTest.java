@@ -79,7 +79,7 @@ class RetrievalTest {
             assertNotFiled(q);
             Reply r = chat.ask(q);
             assertEquals(Reply.Status.NO_MATCH, r.status(), q + " -> " + r);
-            assertTrue(r.reply().contains("pages don't give"), r.reply());
+            assertTrue(r.reply().contains("pages don't") && !r.reply().contains("don't have an answer"), r.reply());
             assertTrue(r.related().stream().anyMatch(x -> x.sectionId().equals("massage-for-sciatic-pain/treatment")), r.related()::toString);
         }
         for (String[] q : new String[][] {{"which medicines do doctors use for sciatica?", "treatment"},
