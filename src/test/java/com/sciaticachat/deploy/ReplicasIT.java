@@ -115,7 +115,7 @@ class ReplicasIT {
         Stream(int nginxPort) {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             String[] questions = {"what causes sciatica", "does massage help sciatica", "how long does sciatica last",
-                    "can stretching help my sciatic nerve", "is heat or ice better for sciatica"};
+                    "can stretching help my sciatic nerve", "does heat help before a massage"};
             for (int t = 0; t < 2; t++) {
                 int offset = t;
                 Thread thread = new Thread(() -> {
