@@ -42,8 +42,8 @@ public final class RedFlagMatcher {
     /** What the matcher found: the most urgent level and the signs, in the safety file's words. */
     public record Finding(SafetyRules.Level level, List<String> signs, List<String> ruleIds) {}
 
-    /** A word of the message; {@code english}: the word is itself an English word, so never read as a typo. */
-    private record Token(String raw, String stem, boolean afterComma, boolean english) {}
+    /** A word of the message, and whether a comma came before it. */
+    private record Token(String raw, boolean afterComma) {}
 
     /** A phrasing with each of its words replaced by the word's number in the rules' vocabulary: element, alternative, word. */
     private record Compiled(int[][][] elements) {}
@@ -116,8 +116,7 @@ public final class RedFlagMatcher {
         for (List<Token> sentence : sentences) {
             BitSet[] row = new BitSet[sentence.size()];
             for (int i = 0; i < row.length; i++) {
-                Token t = sentence.get(i);
-                row[i] = matching.get(t.raw(), k -> vocabularyMatching(t));
+                row[i] = matching.get(sentence.get(i).raw(), this::vocabularyMatching);
                 present.or(row[i]);
             }
             matches.add(row);
@@ -138,18 +137,18 @@ public final class RedFlagMatcher {
 
     /**
      * The numbers of the rules' words a visitor's word stands for: the same word or stem, or, when the visitor's
-     * word is not itself English, the word with one typo (two in words of 8 letters or more).
+     * word is not itself English (so "never" is not "fever"), the word with one typo (two in words of 8 letters or more).
      */
-    private BitSet vocabularyMatching(Token t) {
+    private BitSet vocabularyMatching(String raw) {
         BitSet out = new BitSet(vocabulary.size());
-        for (int id : byRaw.getOrDefault(t.raw(), NONE)) out.set(id);
-        for (int id : byStem.getOrDefault(t.stem(), NONE)) out.set(id);
-        int length = t.raw().length();
-        if (t.english() || length < 4) return out;
+        for (int id : byRaw.getOrDefault(raw, NONE)) out.set(id);
+        for (int id : byStem.getOrDefault(Stems.stem(raw), NONE)) out.set(id);
+        int length = raw.length();
+        if (length < 4 || english.contains(raw)) return out;
         for (int len = Math.max(5, length - 2); len <= length + 2; len++) {
             int allowed = len >= 8 ? 2 : 1;
             for (int id : fuzzyByLength.getOrDefault(len, NONE)) {
-                if (!out.get(id) && SpellingCorrector.distance(t.raw(), vocabulary.get(id).raw(), allowed) <= allowed) out.set(id);
+                if (!out.get(id) && SpellingCorrector.distance(raw, vocabulary.get(id).raw(), allowed) <= allowed) out.set(id);
             }
         }
         return out;
@@ -255,7 +254,7 @@ public final class RedFlagMatcher {
                 boolean first = true;
                 for (String raw : clause.split("[^a-z0-9]+")) {
                     if (raw.isEmpty()) continue;
-                    tokens.add(new Token(raw, Stems.stem(raw), first && !tokens.isEmpty(), english.contains(raw)));
+                    tokens.add(new Token(raw, first && !tokens.isEmpty()));
                     first = false;
                 }
             }

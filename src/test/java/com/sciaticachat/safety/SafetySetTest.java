@@ -41,12 +41,11 @@ class SafetySetTest {
         RedFlagDetector.Detection[] readings = SafetyGate.Readings.bundled(model, set);
         Neighbours near = Neighbours.bundled(model.phrasings());
         assertTrue(readings != null && near != null, "the readings and the neighbours file match the phrasings: run eval --fit-safety");
-        SafetyRules shipped = safetyRules();
-        SafetyReport report = SafetyReport.run(set, shipped, new RedFlagMatcher(shipped, EnglishWords.get()), new RedFlagDetector(model, MiniLmEmbedder.shared()),
+        SafetyRules rules = safetyRules();
+        SafetyReport report = SafetyReport.run(set, rules, new RedFlagMatcher(rules, EnglishWords.get()), new RedFlagDetector(model, MiniLmEmbedder.shared()),
                 i -> new RedFlagDetector.Detection(readings[i].signs(), readings[i].current(), near.vector(i)));
         report.print(set.name(), System.out, false);
         SafetyReport.Figures f = report.figures();
-        SafetyRules rules = safetyRules();
         java.util.List<String> unasked = report.outcomes().stream()
                 .filter(o -> o.phrasing().redFlag() && rules.rule(o.phrasing().label()).level() == SafetyRules.Level.EMERGENCY)
                 .filter(o -> o.chat().outcome() != Triage.Outcome.URGENT
