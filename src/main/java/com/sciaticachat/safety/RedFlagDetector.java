@@ -1,5 +1,6 @@
 package com.sciaticachat.safety;
 
+import com.sciaticachat.analysis.Shorthand;
 import com.sciaticachat.analysis.Words;
 import com.sciaticachat.embed.Embedder;
 import java.util.ArrayList;
@@ -69,7 +70,12 @@ public final class RedFlagDetector {
      * the text retrieval embeds when no word needed correcting, so the embedder's cache serves it once.
      */
     public static String wholeView(String message) {
-        return Words.expandContractions(Words.fold(message));
+        return Words.expandContractions(Words.fold(reading(message)));
+    }
+
+    /** The message as the detector reads it: shorthand in plain words ("hx prostate CA" → "history of prostate cancer"). */
+    public static String reading(String message) {
+        return Shorthand.get().expand(message);
     }
 
     /**
@@ -94,6 +100,7 @@ public final class RedFlagDetector {
     }
 
     public Detection detect(String message) {
+        message = reading(message);
         List<String> texts = new ArrayList<>();
         texts.add(message);
         texts.addAll(sentenceViews(message));

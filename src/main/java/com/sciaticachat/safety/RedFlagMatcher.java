@@ -1,6 +1,7 @@
 package com.sciaticachat.safety;
 
 import com.sciaticachat.analysis.EnglishWords;
+import com.sciaticachat.analysis.Shorthand;
 import com.sciaticachat.analysis.SpellingCorrector;
 import com.sciaticachat.analysis.Words;
 import java.util.ArrayList;
@@ -110,6 +111,7 @@ public final class RedFlagMatcher {
 
     /** The red flags in a message, or null when there are none. */
     public Finding check(String message) {
+        message = Shorthand.get().expand(message);
         List<List<Token>> sentences = sentences(message);
         List<BitSet[]> matches = new ArrayList<>();
         BitSet present = new BitSet(vocabulary.size());

@@ -67,6 +67,7 @@ public final class Triage {
     /** What the decision needs of the message's own words: whether it tells of someone else, whether it asks. */
     public record Wording(boolean someoneElse, boolean asks) {
         public static Wording of(String message) {
+            message = RedFlagDetector.reading(message);
             double[] cues = Framing.cues(message);
             return new Wording(Framing.aboutSomeoneElse(message), cues[0] > 0 || cues[1] > 0 || cues[2] > 0);
         }
@@ -91,9 +92,11 @@ public final class Triage {
             if (current >= g.ruleGate(rules.rule(id))) alarm.add(id);
             else if (current >= g.checkCurrent()) unsure.add(id);
         }
+        boolean signCertain = false;
         for (SafetyModel.Sign s : detector.model().signs()) {
             if (rules.rule(s.id()) == null) continue;
             double p = d.signs().getOrDefault(s.id(), 0.0);
+            signCertain |= p >= s.alarm();
             if (p >= s.alarm() && current >= g.detectorCurrent()) alarm.add(s.id());
             else if (p >= s.check() && current >= g.checkCurrent()) unsure.add(s.id());
         }
@@ -105,8 +108,9 @@ public final class Triage {
         }
         if (!alarm.isEmpty()) return verdict(Outcome.URGENT, alarm, someoneElse);
         if (!unsure.isEmpty()) {
-            // unsure, among ordinary visitor questions: answered like them, with the emergency signs beside
-            if (nearestAreOrdinary(d)) return emergencySigns(Outcome.CAUTION, someoneElse);
+            // unsure, among ordinary visitor questions: answered like them, with the emergency signs beside; not when
+            // only the timing is unsure and the sign itself is certain ("my bum is numb, also what stretches help?")
+            if (!signCertain && nearestAreOrdinary(d)) return emergencySigns(Outcome.CAUTION, someoneElse);
             Verdict check = check(unsure, someoneElse);
             // where the detector is unsure, the nearest phrasings may not be: mostly red flags, and it is one
             return nearestAreRedFlags(d, check.level() == SafetyRules.Level.EMERGENCY) ? confirm(check) : check;
