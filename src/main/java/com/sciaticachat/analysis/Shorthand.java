@@ -1,11 +1,5 @@
 package com.sciaticachat.analysis;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -63,20 +57,11 @@ public final class Shorthand {
 
     private static Shorthand read() {
         Map<String, List<Entry>> entries = new HashMap<>();
-        try (InputStream in = Shorthand.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) throw new IOException("the jar has no " + RESOURCE);
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.isBlank() || line.startsWith("#")) continue;
-                String[] c = line.split("\t", -1);
-                if (c.length < 2 || c.length > 3) throw new IOException(RESOURCE + ": a line without two or three columns: " + line);
-                String written = c[0].strip();
-                boolean exact = !written.equals(written.toLowerCase(Locale.ROOT));
-                Set<String> after = c.length == 3 ? Set.of(c[2].strip().toLowerCase(Locale.ROOT).split("\\s+")) : Set.of();
-                entries.computeIfAbsent(written.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(new Entry(written, c[1].strip(), exact, after));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("the shorthand glossary is part of the jar", e);
+        for (String[] c : BundledTable.rows(RESOURCE, 2, 3, "the shorthand glossary")) {
+            String written = c[0];
+            boolean exact = !written.equals(written.toLowerCase(Locale.ROOT));
+            Set<String> after = c.length == 3 ? Set.of(c[2].toLowerCase(Locale.ROOT).split("\\s+")) : Set.of();
+            entries.computeIfAbsent(written.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(new Entry(written, c[1], exact, after));
         }
         entries.replaceAll((k, v) -> List.copyOf(v));
         return new Shorthand(Map.copyOf(entries));

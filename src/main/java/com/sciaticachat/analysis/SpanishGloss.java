@@ -1,11 +1,5 @@
 package com.sciaticachat.analysis;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,19 +35,9 @@ public final class SpanishGloss {
 
     private static SpanishGloss read() {
         Map<String, String> phrases = new HashMap<>(), prefixes = new HashMap<>();
-        try (InputStream in = SpanishGloss.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) throw new IOException("the jar has no " + RESOURCE);
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.isBlank() || line.startsWith("#")) continue;
-                String[] c = line.split("\t", -1);
-                if (c.length != 2) throw new IOException(RESOURCE + ": a line without two columns: " + line);
-                String key = c[0].strip();
-                if (key.endsWith("*")) prefixes.put(key.substring(0, key.length() - 1), c[1].strip());
-                else phrases.put(key, c[1].strip());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("the Spanish glossary is part of the jar", e);
+        for (String[] c : BundledTable.rows(RESOURCE, 2, 2, "the Spanish glossary")) {
+            if (c[0].endsWith("*")) prefixes.put(c[0].substring(0, c[0].length() - 1), c[1]);
+            else phrases.put(c[0], c[1]);
         }
         return new SpanishGloss(Map.copyOf(phrases), Map.copyOf(prefixes));
     }
