@@ -22,8 +22,9 @@ public final class Shorthand {
     static final String RESOURCE = "/analysis/shorthand.tsv";
 
     /** One reading of a written form: exact case when the form has a capital; {@code after}: words one of which must come just before. */
-    private record Entry(String written, String readAs, boolean exactCase, Set<String> after) {
-        boolean matches(String token, String previous, boolean shouting) {
+    private record Entry(String written, String readAs, boolean exactCase, Set<String> after, boolean filler) {
+        boolean matches(String token, String previous, boolean shouting, boolean fillers) {
+            if (filler && !fillers) return false;
             if (!after.isEmpty() && (previous == null || !after.contains(previous.toLowerCase(Locale.ROOT)))) return false;
             if (exactCase) return !shouting && token.equals(written);
             return !allCapitals(token) || shouting;
@@ -61,14 +62,25 @@ public final class Shorthand {
             String written = c[0];
             boolean exact = !written.equals(written.toLowerCase(Locale.ROOT));
             Set<String> after = c.length == 3 ? Set.of(c[2].toLowerCase(Locale.ROOT).split("\\s+")) : Set.of();
-            entries.computeIfAbsent(written.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(new Entry(written, c[1], exact, after));
+            boolean filler = c[1].startsWith("~");
+            entries.computeIfAbsent(written.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                    .add(new Entry(written, filler ? c[1].substring(1) : c[1], exact, after, filler));
         }
         entries.replaceAll((k, v) -> List.copyOf(v));
         return new Shorthand(Map.copyOf(entries));
     }
 
-    /** The text with its shorthand in plain words; a text without any comes back as it is. */
+    /** The text with its shorthand in plain words, fillers ("tho", "tbh") too; a text without any comes back as it is. */
     public String expand(String text) {
+        return expand(text, true);
+    }
+
+    /** The text as the search reads it: its shorthand in plain words, its fillers as written. */
+    public String forSearch(String text) {
+        return expand(text, false);
+    }
+
+    private String expand(String text, boolean fillers) {
         String s = numbers(text);
         boolean shouting = shouting(s);
         Matcher m = TOKEN.matcher(s);
@@ -77,12 +89,12 @@ public final class Shorthand {
         String previous = null;
         while (m.find()) {
             String token = m.group();
-            String read = reading(token, previous, shouting);
+            String read = reading(token, previous, shouting, fillers);
             int slash = token.indexOf('/');
             if (read == null && slash >= 0 && slash < token.length() - 1) {
                 // "w/numbness": the shorthand before the slash, then a word
                 String head = token.substring(0, slash + 1);
-                String headRead = reading(head, previous, shouting);
+                String headRead = reading(head, previous, shouting, fillers);
                 if (headRead != null) read = headRead + " " + token.substring(slash + 1);
             }
             if (read != null) {
@@ -95,11 +107,11 @@ public final class Shorthand {
         return out.append(s, last, s.length()).toString();
     }
 
-    private String reading(String token, String previous, boolean shouting) {
+    private String reading(String token, String previous, boolean shouting, boolean fillers) {
         List<Entry> candidates = entries.get(token.toLowerCase(Locale.ROOT));
         if (candidates == null) return null;
         for (Entry e : candidates) {
-            if (e.matches(token, previous, shouting)) return e.readAs();
+            if (e.matches(token, previous, shouting, fillers)) return e.readAs();
         }
         return null;
     }

@@ -446,7 +446,7 @@ public final class ChatService {
         // related topics and for staff to see what the chat alone would have said
         String filed = snapshot.filed().sectionFor(question);
         // a question in Spanish is read in English words: the guide and the sentence model are English
-        AnalyzedQuestion analyzed = snapshot.questionAnalyzer().analyze(Shorthand.get().expand(SpanishGloss.get().gloss(question)));
+        AnalyzedQuestion analyzed = snapshot.questionAnalyzer().analyze(Shorthand.get().forSearch(SpanishGloss.get().gloss(question)));
         if (analyzed.corrected().isBlank()) {
             // nothing the model can read ("???", an emoji, a lone accent): no answer, and nothing to embed
             return new Trace(new Reply(Reply.Status.NO_MATCH, messages.noMatch(), null, List.of(), null, messages.disclaimer()),

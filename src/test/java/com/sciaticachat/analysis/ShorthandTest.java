@@ -36,6 +36,13 @@ class ShorthandTest {
         assertEquals(text, Shorthand.get().expand(text));
     }
 
+    @org.junit.jupiter.api.Test
+    void the_search_leaves_fillers_as_written() {
+        // "though" ends a denial's reach for the red-flag check; to the search it says nothing about what is asked
+        assertEquals("you get numb though", Shorthand.get().expand("u get numb tho"));
+        assertEquals("you get numb tho", Shorthand.get().forSearch("u get numb tho"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"Pt 58M, hx colon ca 2019, c/o LBP x3wk", "u r gonna b ok, w/ ur PT", "bilat LE n/t x2d, no BMs"})
     void reading_twice_reads_the_same(String text) {
