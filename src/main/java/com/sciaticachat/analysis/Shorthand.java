@@ -92,10 +92,14 @@ public final class Shorthand {
             String read = reading(token, previous, shouting, fillers);
             int slash = token.indexOf('/');
             if (read == null && slash >= 0 && slash < token.length() - 1) {
-                // "w/numbness": the shorthand before the slash, then a word
+                // "w/numbness", "w/u": the shorthand before the slash, then the word after it, itself read
                 String head = token.substring(0, slash + 1);
                 String headRead = reading(head, previous, shouting, fillers);
-                if (headRead != null) read = headRead + " " + token.substring(slash + 1);
+                if (headRead != null) {
+                    String rest = token.substring(slash + 1);
+                    String restRead = reading(rest, head, shouting, fillers);
+                    read = headRead + " " + (restRead == null ? rest : restRead);
+                }
             }
             if (read != null) {
                 out.append(s, last, m.start()).append(read);

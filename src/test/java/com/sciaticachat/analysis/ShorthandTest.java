@@ -44,7 +44,7 @@ class ShorthandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Pt 58M, hx colon ca 2019, c/o LBP x3wk", "u r gonna b ok, w/ ur PT", "bilat LE n/t x2d, no BMs"})
+    @ValueSource(strings = {"Pt 58M, hx colon ca 2019, c/o LBP x3wk", "u r gonna b ok, w/ ur PT", "bilat LE n/t x2d, no BMs", "ok w/u?"})
     void reading_twice_reads_the_same(String text) {
         String once = Shorthand.get().expand(text);
         assertEquals(once, Shorthand.get().expand(once));
