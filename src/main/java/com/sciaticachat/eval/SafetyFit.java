@@ -321,14 +321,11 @@ public final class SafetyFit {
 
     private static Example example(String message, String label, boolean red, boolean mirrors, boolean phrasing, Embedder e) {
         // read as the detector reads it (RedFlagDetector.detect), shorthand in plain words; kept as written
-        String read = RedFlagDetector.reading(message);
-        List<String> texts = new ArrayList<>();
-        texts.add(read);
-        texts.addAll(RedFlagDetector.sentenceViews(read));
+        RedFlagDetector.Views v = RedFlagDetector.Views.of(message);
         List<float[]> views = new ArrayList<>();
-        views.add(e.embed(RedFlagDetector.wholeView(read)));
-        for (String s : texts.subList(1, texts.size())) views.add(e.embed(s));
-        return new Example(message, label, red, mirrors, phrasing, texts, views, NGrams.of(read), Framing.cues(read));
+        for (String s : v.embedded()) views.add(e.embed(s));
+        String read = v.texts().get(0);
+        return new Example(message, label, red, mirrors, phrasing, v.texts(), views, NGrams.of(read), Framing.cues(read));
     }
 
     /** Sign and framing models fitted on these examples (none: thresholds and gates only), with these thresholds and gates. */

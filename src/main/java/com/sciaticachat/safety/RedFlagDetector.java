@@ -70,7 +70,29 @@ public final class RedFlagDetector {
      * the text retrieval embeds when no word needed correcting, so the embedder's cache serves it once.
      */
     public static String wholeView(String message) {
-        return Words.expandContractions(Words.fold(reading(message)));
+        return folded(reading(message));
+    }
+
+    private static String folded(String read) {
+        return Words.expandContractions(Words.fold(read));
+    }
+
+    /**
+     * What the detector reads of a message, the message read once: {@code texts}, the message with its shorthand in
+     * plain words, then its sentence views; {@code embedded}, the texts it embeds for them (the whole view first).
+     */
+    public record Views(List<String> texts, List<String> embedded) {
+        public static Views of(String message) {
+            String read = reading(message);
+            String whole = folded(read);
+            List<String> sentences = split(whole);
+            List<String> texts = new ArrayList<>(), embedded = new ArrayList<>();
+            texts.add(read);
+            embedded.add(whole);
+            texts.addAll(sentences);
+            embedded.addAll(sentences);
+            return new Views(List.copyOf(texts), List.copyOf(embedded));
+        }
     }
 
     /** The message as the detector reads it: shorthand in plain words ("hx prostate CA" → "history of prostate cancer"). */
@@ -90,7 +112,10 @@ public final class RedFlagDetector {
      * closes it and that question; otherwise none.
      */
     public static List<String> sentenceViews(String message) {
-        String folded = wholeView(message);
+        return split(wholeView(message));
+    }
+
+    private static List<String> split(String folded) {
         boolean isShort = folded.split("\\s+").length <= SENTENCE_VIEW_WORDS;
         List<String> out = new ArrayList<>();
         for (String s : (isShort ? QUESTION_BREAK : CLAUSE_BREAK).split(folded)) {
@@ -100,14 +125,10 @@ public final class RedFlagDetector {
     }
 
     public Detection detect(String message) {
-        message = reading(message);
-        List<String> texts = new ArrayList<>();
-        texts.add(message);
-        texts.addAll(sentenceViews(message));
+        Views v = Views.of(message);
         List<float[]> views = new ArrayList<>();
-        views.add(embedder.embed(wholeView(message)));
-        for (String s : texts.subList(1, texts.size())) views.add(embedder.embed(s));
-        return detect(texts, views);
+        for (String s : v.embedded()) views.add(embedder.embed(s));
+        return detect(v.texts(), views);
     }
 
     /** From embeddings already computed: the message and its sentences (the whole message first), and their embeddings. */
