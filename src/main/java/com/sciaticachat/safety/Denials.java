@@ -1,0 +1,153 @@
+package com.sciaticachat.safety;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Sets aside what a message denies, so the detector reads what is there: "no numbness, toilet is normal" says
+ * nothing about numbness or the toilet. A sentence embedding reads "no numbness" much like "numbness"; this
+ * reads the negation the way clinical text mining does (NegEx, Chapman et al. 2001): a negation word opens a
+ * scope that runs to the end of its clause, and a clause closed by "is normal", "fine" or "intact" is denied
+ * as a whole.
+ *
+ * <p>A negation denies a sign only when what it negates is a complaint ("no pain", "never had cancer", "not
+ * numb"). Negating a body's function is itself a sign ("can't feel my bum", "no control", "not able to pee"),
+ * so such a scope stays. When neither comes within a few words, the scope stays too: in doubt, read it.
+ * The words are English; a Spanish message is read as written.
+ */
+public final class Denials {
+
+    private static final Set<String> NEGATIONS = Set.of("no", "not", "never", "without", "denies", "denied", "deny", "denying",
+            "negative", "nothing", "none", "nor", "absence", "free");
+    /** Negation words that do not negate what follows: "no idea why", "not sure if", "not only". */
+    private static final Set<String> NOT_NEGATING_NEXT = Set.of("idea", "clue", "sure", "only", "just", "doubt", "matter", "wonder",
+            "certain", "even", "yet", "more", "less", "much", "better", "improving", "getting", "stopping", "go", "call", "say", "describe",
+            "think", "know", "want", "mean", "really", "quite", "exactly", "that", "as", "too", "so", "very", "the", "a");
+    /** A denial's subject and auxiliary, set aside with it when they open its clause ("he does not take steroids"). */
+    private static final Set<String> LIGHT = Set.of("i", "he", "she", "they", "we", "it", "you", "there", "am", "is", "are", "was",
+            "were", "do", "does", "did", "have", "has", "had", "been", "be", "also");
+    /** Before "not", a verb that makes the negation an inability. */
+    private static final Set<String> ABILITY = Set.of("can", "could", "unable");
+    /** Complaints: negated, they are denied ("no pain", "not febrile", "no bladder/bowel changes"). */
+    private static final Set<String> COMPLAINTS = Set.of("pain", "pains", "painful", "ache", "aches", "aching", "achy", "hurt", "hurts",
+            "hurting", "sore", "numb", "numbness", "tingling", "tingly", "tingle", "pins", "weak", "weakness", "fever", "fevers",
+            "feverish", "febrile", "temperature", "chills", "sweats", "sweating", "loss", "lost", "losing", "problem", "problems",
+            "issue", "issues", "trouble", "troubles", "difficulty", "change", "changes", "accident", "accidents",
+            "incontinence", "incontinent", "leaks", "leaking", "leakage", "symptom", "symptoms", "sign", "signs", "injury",
+            "injuries", "injured", "trauma", "fall", "falls", "fell", "fallen", "fracture", "fractures", "fractured", "broken",
+            "cancer", "cancers", "tumor", "tumour", "tumors", "tumours", "malignancy", "history", "steroid", "steroids", "prednisone",
+            "prednisolone", "cortisone", "drugs", "infection", "infections", "worse", "worsening", "wrong", "concern", "concerns",
+            "swelling", "bleeding", "osteoporosis", "osteopenia", "weight", "radiating", "shooting", "spreading", "spread", "dizziness",
+            "immunosuppressants", "immunocompromised", "immunosuppressed", "immunosuppression", "drug", "injecting", "chemo", "chemotherapy", "hiv", "diabetes", "transplant", "vomiting", "nausea");
+    /** A body's functions: negated, they are the sign ("can't feel", "no control", "not able to pee"). */
+    private static final Set<String> FUNCTIONS = Set.of("feel", "feeling", "feelings", "felt", "sensation", "sensations", "control",
+            "able", "strength", "power", "move", "moving", "walk", "walking", "stand", "standing", "lift", "lifting", "pee", "peed",
+            "peeing", "wee", "weeing", "urinate", "urinating", "urine", "poo", "pooed", "poop", "pooping", "go", "going", "hold",
+            "holding", "stop", "empty", "emptying", "sleep", "sleeping", "slept", "bend", "use", "get", "getting", "push", "grip",
+            "tell", "sense", "notice", "stay", "work", "working", "works", "respond", "bear", "raise", "climb", "drive", "keep",
+            "wake", "rest", "lie", "lying", "relieve", "relieved", "ease", "eases", "help", "helps", "budge", "flex", "point",
+            "erection", "finish", "release", "start", "flow", "make", "reach", "try", "trying", "tryin", "tried", "dieting", "diet", "intending", "meant", "changing", "reason", "cause",
+            "warning", "knowing", "meaning", "realising", "realizing");
+    /** Words after which a clause says the part before them is as it should be: "toilet is normal", "strength intact". */
+    private static final Set<String> AS_IT_SHOULD_BE = Set.of("normal", "normally", "fine", "ok", "okay", "intact", "unremarkable", "alright");
+    /** Words that end a negation's scope going forward. */
+    private static final Set<String> FORWARD_ENDS = Set.of("but", "however", "although", "though", "except", "yet", "and", "so", "because",
+            "since", "while", "whereas", "then", "now", "apart", "still", "only", "just", "why", "if", "when", "whether", "that", "which");
+    /** Words that end a clause going backward from "is normal". */
+    private static final Set<String> BACKWARD_ENDS = Set.of("but", "however", "although", "though", "except", "yet", "while", "whereas",
+            "that", "if", "when", "whether", "because", "since", "so");
+    /** Words that open a question about the clause ("is massage ok", "would it be fine"): not a statement that all is well. */
+    private static final Set<String> QUESTION_OPENERS = Set.of("is", "are", "am", "was", "would", "will", "can", "could", "should",
+            "do", "does", "did", "be", "if", "whether", "it", "massage", "that", "this");
+    /** How many words after a negation may come before the complaint or function it negates. */
+    private static final int REACH = 4;
+
+    private static final Pattern TOKEN = Pattern.compile("[a-z0-9']+|[.,;:!?()\\n]|[^a-z0-9'.,;:!?()\\n\\s]+");
+    private static final Pattern CLAUSE_MARK = Pattern.compile("[.,;:!?()\\n]");
+
+    private Denials() {}
+
+    /** The message (folded, contractions spelt out) without what it denies; the same string when it denies nothing. */
+    public static String setAside(String folded) {
+        List<String> tokens = new ArrayList<>();
+        List<int[]> spans = new ArrayList<>();
+        Matcher m = TOKEN.matcher(folded);
+        while (m.find()) {
+            tokens.add(m.group());
+            spans.add(new int[] {m.start(), m.end()});
+        }
+        boolean[] drop = new boolean[tokens.size()];
+        boolean any = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            String t = tokens.get(i);
+            if (NEGATIONS.contains(t)) {
+                int end = deniedScopeEnd(tokens, i);
+                if (end > i) {
+                    int start = i;
+                    while (start > 0 && LIGHT.contains(tokens.get(start - 1))) start--;
+                    if (start > 0 && !ends(tokens.get(start - 1), FORWARD_ENDS)) start = i;
+                    for (int k = start; k < end; k++) drop[k] = true;
+                    any = true;
+                }
+            } else if (AS_IT_SHOULD_BE.contains(t) && !(i > 0 && NEGATIONS.contains(tokens.get(i - 1)))) {
+                int start = i, end = i + 1;
+                boolean negated = false;
+                while (start > 0 && i - start < REACH + 1 && !ends(tokens.get(start - 1), BACKWARD_ENDS)) {
+                    start--;
+                    negated |= NEGATIONS.contains(tokens.get(start));
+                }
+                while (end < tokens.size() && !ends(tokens.get(end), FORWARD_ENDS)) end++;
+                boolean asks = QUESTION_OPENERS.contains(tokens.get(start)) || (end < tokens.size() && tokens.get(end).equals("?"));
+                boolean whole = start == 0 || ends(tokens.get(start - 1), BACKWARD_ENDS);
+                if (!negated && !asks && whole && start < i) {
+                    for (int k = start; k < end; k++) drop[k] = true;
+                    any = true;
+                }
+            }
+        }
+        if (!any) return folded;
+        StringBuilder out = new StringBuilder();
+        int last = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!drop[i]) continue;
+            out.append(folded, last, spans.get(i)[0]);
+            last = spans.get(i)[1];
+        }
+        out.append(folded.substring(last));
+        return out.toString().replaceAll("\\s+([,.;:!?])", "$1").replaceAll("[,\\s]*([.;:!?])(?![0-9a-z])[,.;:!?\\s]*", "$1 ").replaceAll(",[,\\s]*", ", ")
+                .replaceAll("^[,.;:!?\\s]+", "").replaceAll("\\s+", " ").strip();
+    }
+
+    /**
+     * Where the scope a negation at {@code at} denies ends (exclusive), or {@code at} when it denies nothing: the
+     * end of its clause, when a complaint comes within {@link #REACH} words before any function.
+     */
+    private static int deniedScopeEnd(List<String> tokens, int at) {
+        if (at + 1 < tokens.size() && NOT_NEGATING_NEXT.contains(tokens.get(at + 1))) return at;
+        // "can't" and "couldn't" deny an ability, which is a sign whatever follows ("can't fight off infections")
+        if (at > 0 && ABILITY.contains(tokens.get(at - 1))) return at;
+        boolean complaint = false;
+        int words = 0;
+        for (int k = at + 1; k < tokens.size() && words < REACH; k++) {
+            String t = tokens.get(k);
+            if (ends(t, FORWARD_ENDS)) break;
+            words++;
+            if (FUNCTIONS.contains(t)) return at;
+            if (COMPLAINTS.contains(t)) {
+                complaint = true;
+                break;
+            }
+        }
+        if (!complaint) return at;
+        int end = at + 1;
+        while (end < tokens.size() && !ends(tokens.get(end), FORWARD_ENDS)) end++;
+        return end;
+    }
+
+    private static boolean ends(String token, Set<String> words) {
+        return CLAUSE_MARK.matcher(token).matches() || words.contains(token);
+    }
+}

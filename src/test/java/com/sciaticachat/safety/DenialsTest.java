@@ -1,0 +1,57 @@
+package com.sciaticachat.safety;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What a message denies, set aside before the detector reads it; what it tells stays. */
+class DenialsTest {
+
+    private static String kept(String message) {
+        return Denials.setAside(RedFlagDetector.wholeView(message));
+    }
+
+    @Test
+    void a_denied_complaint_is_set_aside_to_the_end_of_its_clause() {
+        assertEquals("only left leg pain. can i come?", kept("Only left leg pain. No numb anywhere, toilet is normal. Can I come?"));
+        assertEquals("self: low back pain for 3 days after gardening. deep tissue?",
+                kept("Self: LBP x3d after gardening. Afebrile, no wt loss, no night pain, no trauma. Deep tissue?"));
+        assertEquals("my father back ache. he want massage.", kept("My father back ache. He does not take steroid. Bones are okay. He want massage."));
+        assertEquals("back aches in the day but, lying down eases it.", kept("Back aches in the day but I sleep fine at night, lying down eases it."));
+        assertEquals("now t 101.3, rigors overnight. still want to keep it.", kept("Now T 101.3, rigors overnight. No trauma, no leg sx. Still want to keep it."));
+    }
+
+    @Test
+    void a_negated_function_is_the_sign_and_stays() {
+        for (String sign : List.of("I can't feel my bum and I have no control of my bladder",
+                "not able to pee since last night", "urine escapes without my control", "i have no feeling down there",
+                "lost 10 kilos without trying", "my leg has no strength", "the doctor says I can't fight off infections",
+                "haven't taken a leak since last night")) {
+            String folded = RedFlagDetector.wholeView(sign);
+            assertEquals(folded, Denials.setAside(folded), sign);
+        }
+    }
+
+    @Test
+    void a_negation_that_negates_nothing_and_a_question_whether_all_is_well_stay() {
+        for (String message : List.of("I have no idea why my legs are numb", "not sure if it's numbness or tingling",
+                "is massage ok if I can't pee?", "is it normal that my bum is numb", "ok so my bum is numb",
+                "I can't pee normally")) {
+            String folded = RedFlagDetector.wholeView(message);
+            assertEquals(folded, Denials.setAside(folded), message);
+        }
+    }
+
+    @Test
+    void the_views_of_a_message_that_denies_nothing_are_the_same_views() {
+        RedFlagDetector.Views v = RedFlagDetector.Views.of("my bum has been numb since this morning and I wet myself");
+        assertSame(v, v.withoutDenials());
+    }
+
+    @Test
+    void a_message_that_only_denies_has_no_views_left() {
+        assertEquals(List.of(), RedFlagDetector.Views.of("No fever, no numbness.").withoutDenials().texts());
+    }
+}
