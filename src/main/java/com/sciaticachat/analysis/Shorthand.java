@@ -35,6 +35,8 @@ public final class Shorthand {
     private static final String UNIT = "(d|days?|wks?|weeks?|w|mos?|months?|yrs?|years?|hrs?|hours?)";
     /** "x2wk", "x 3 days": for how long. */
     private static final Pattern FOR = Pattern.compile("(?i)(?<![\\p{L}\\p{N}])x\\s?(\\d+(?:\\.\\d+)?)\\s?" + UNIT + "(?![\\p{L}\\p{N}])");
+    /** "gave out x3", "x2 today": how many times, once {@link #FOR} has read "x3d"; in lower case only ("X5" names a thing). */
+    private static final Pattern TIMES = Pattern.compile("(?<![\\p{L}\\p{N}])x(\\d{1,2})(?![\\p{L}\\p{N}]|[.,/-]\\d)");
     /** "3d", "2wks", "6mo": a number glued to its unit. */
     private static final Pattern GLUED = Pattern.compile("(?<![\\p{L}\\p{N}.])(\\d+(?:\\.\\d+)?)(d|wk|wks|w|mo|mos|yr|yrs|hr|hrs|h)(?![\\p{L}\\p{N}])");
     private static final Pattern YEARS_OLD = Pattern.compile("(?i)(?<![\\p{L}\\p{N}])(\\d{1,3})\\s?(?:yo|y/o|y\\.o\\.)(?![\\p{L}\\p{N}])");
@@ -122,6 +124,7 @@ public final class Shorthand {
 
     private static String numbers(String text) {
         String s = FOR.matcher(text).replaceAll(r -> "for " + r.group(1) + " " + unit(r.group(2)));
+        s = TIMES.matcher(s).replaceAll(r -> r.group(1) + " times");
         s = GLUED.matcher(s).replaceAll(r -> r.group(1) + " " + unit(r.group(2)));
         s = YEARS_OLD.matcher(s).replaceAll(r -> r.group(1) + " years old");
         s = AGE_SEX.matcher(s).replaceAll(r -> Integer.parseInt(r.group(1)) >= 95 ? Matcher.quoteReplacement(r.group())

@@ -95,8 +95,13 @@ public final class SafetyFit {
     static final double NEIGHBOURS_QUIET_SHARE = 0.15;
 
     /** One training message, read. */
-    record Example(String message, String label, boolean redFlag, boolean mirrors, boolean phrasing, List<String> texts,
-                   List<float[]> views, Map<String, Integer> ngrams, double[] cues) {}
+    record Example(String message, String label, boolean redFlag, boolean mirrors, boolean phrasing, Map<String, Integer> ngrams,
+                   double[] cues, RedFlagDetector.Read read) {
+        /** The embeddings of the message as written, the whole message first: what the models learn from. */
+        List<float[]> views() {
+            return read.embedded();
+        }
+    }
 
     private SafetyFit() {}
 
@@ -132,8 +137,8 @@ public final class SafetyFit {
             RedFlagDetector onSign = new RedFlagDetector(withGates(m, new SafetyModel.Gates(0.5, 0.5, 0.2, 0.3, true)), null);
             for (int i = 0; i < examples.size(); i++) {
                 if (fold[i] != held) continue;
-                oofBy[0][i] = whole.detect(examples.get(i).texts(), examples.get(i).views());
-                oofBy[1][i] = onSign.detect(examples.get(i).texts(), examples.get(i).views());
+                oofBy[0][i] = whole.detect(examples.get(i).read());
+                oofBy[1][i] = onSign.detect(examples.get(i).read());
             }
             log.printf(Locale.ROOT, "  fold %d of %d fitted%n", f + 1, FOLDS);
         }
@@ -210,7 +215,7 @@ public final class SafetyFit {
             if (fittedBy[k] == null) {
                 fittedBy[k] = models(examples, signs, thresholds, levels, c.gates());
                 RedFlagDetector d = new RedFlagDetector(fittedBy[k], null);
-                inSampleBy[k] = examples.stream().map(e -> d.detect(e.texts(), e.views())).map(r -> new RedFlagDetector.Detection(r.signs(), r.current()))
+                inSampleBy[k] = examples.stream().map(e -> d.detect(e.read())).map(r -> new RedFlagDetector.Detection(r.signs(), r.current()))
                         .toArray(RedFlagDetector.Detection[]::new);
             }
             SafetyModel m = withGates(fittedBy[k], c.gates());
@@ -320,12 +325,11 @@ public final class SafetyFit {
     }
 
     private static Example example(String message, String label, boolean red, boolean mirrors, boolean phrasing, Embedder e) {
-        // read as the detector reads it (RedFlagDetector.detect), shorthand in plain words; kept as written
-        RedFlagDetector.Views v = RedFlagDetector.Views.of(message);
-        List<float[]> views = new ArrayList<>();
-        for (String s : v.embedded()) views.add(e.embed(s));
-        String read = v.texts().get(0);
-        return new Example(message, label, red, mirrors, phrasing, v.texts(), views, NGrams.of(read), Framing.cues(read));
+        // read as the detector reads it (RedFlagDetector.detect): shorthand in plain words, and with its denials set
+        // aside for the readings; learnt from as written
+        RedFlagDetector.Read r = RedFlagDetector.Read.of(message, e);
+        String read = r.views().texts().get(0);
+        return new Example(message, label, red, mirrors, phrasing, NGrams.of(read), Framing.cues(read), r);
     }
 
     /** Sign and framing models fitted on these examples (none: thresholds and gates only), with these thresholds and gates. */

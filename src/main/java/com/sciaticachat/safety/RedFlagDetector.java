@@ -43,6 +43,18 @@ public final class RedFlagDetector {
             this(signs, current, null);
         }
 
+        /**
+         * This reading with each sign at most as strong, and the message at most as current, as in {@code kept}: the
+         * message with its denials set aside. The framing keeps the lower reading because the denials, set aside, still
+         * say that nothing is happening now ("not weak, only one side, sleep ok"). Nothing at all when {@code kept} is
+         * null: a message that only denies.
+         */
+        public Detection atMost(Detection kept) {
+            Map<String, Double> lower = new LinkedHashMap<>();
+            signs.forEach((id, p) -> lower.put(id, kept == null ? 0.0 : Math.min(p, kept.signs().getOrDefault(id, 0.0))));
+            return new Detection(lower, kept == null ? 0 : Math.min(current, kept.current()), embedding);
+        }
+
         public double strongest() {
             return signs.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         }
@@ -93,6 +105,29 @@ public final class RedFlagDetector {
             embedded.addAll(sentences);
             return new Views(List.copyOf(texts), List.copyOf(embedded));
         }
+
+        /**
+         * These views with what the message denies set aside, view by view ({@link Denials}); a view left with fewer
+         * than three words goes. The same views when the message denies nothing; no views when it is all denial.
+         */
+        public Views withoutDenials() {
+            List<String> texts = new ArrayList<>(), embedded = new ArrayList<>();
+            boolean changed = false;
+            for (int i = 0; i < this.embedded.size(); i++) {
+                String view = this.embedded.get(i), kept = Denials.setAside(view);
+                if (kept.equals(view)) {
+                    texts.add(this.texts.get(i));
+                    embedded.add(view);
+                    continue;
+                }
+                changed = true;
+                if (i == 0 && kept.isBlank()) return new Views(List.of(), List.of());
+                if (i > 0 && kept.split("\\s+").length < 3) continue;
+                texts.add(kept);
+                embedded.add(kept);
+            }
+            return changed ? new Views(List.copyOf(texts), List.copyOf(embedded)) : this;
+        }
     }
 
     /** The message as the detector reads it: shorthand in plain words ("hx prostate CA" → "history of prostate cancer"). */
@@ -124,11 +159,39 @@ public final class RedFlagDetector {
         return out.size() < 2 ? List.of() : out;
     }
 
+    /**
+     * What the detector reads in a message: each sign at most as strongly as in the message with its denials set
+     * aside ({@link Denials}), so "no numbness, toilet is normal" is not read as numbness and the toilet.
+     */
     public Detection detect(String message) {
-        Views v = Views.of(message);
-        List<float[]> views = new ArrayList<>();
-        for (String s : v.embedded()) views.add(embedder.embed(s));
-        return detect(v.texts(), views);
+        return detect(Read.of(message, embedder));
+    }
+
+    /**
+     * A message as the detector embeds it: its views as written and their embeddings, and the views with what it
+     * denies set aside and theirs ({@code kept} is {@code views} when it denies nothing).
+     */
+    public record Read(Views views, List<float[]> embedded, Views kept, List<float[]> keptEmbedded) {
+        public static Read of(String message, Embedder embedder) {
+            Views v = Views.of(message);
+            List<float[]> embedded = new ArrayList<>();
+            for (String s : v.embedded()) embedded.add(embedder.embed(s));
+            Views kept = v.withoutDenials();
+            if (kept == v) return new Read(v, embedded, v, embedded);
+            List<float[]> keptEmbedded = new ArrayList<>();
+            for (String s : kept.embedded()) {
+                int same = v.embedded().indexOf(s);
+                keptEmbedded.add(same >= 0 ? embedded.get(same) : embedder.embed(s));
+            }
+            return new Read(v, embedded, kept, keptEmbedded);
+        }
+    }
+
+    /** The reading of a message already embedded: as written, each sign no stronger than with its denials set aside. */
+    public Detection detect(Read r) {
+        Detection asWritten = detect(r.views().texts(), r.embedded());
+        if (r.kept() == r.views()) return asWritten;
+        return asWritten.atMost(r.kept().texts().isEmpty() ? null : detect(r.kept().texts(), r.keptEmbedded()));
     }
 
     /** From embeddings already computed: the message and its sentences (the whole message first), and their embeddings. */

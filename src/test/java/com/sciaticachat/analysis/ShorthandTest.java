@@ -19,7 +19,8 @@ class ShorthandTest {
             "my PT said 2 do HEP daily|my physical therapy said 2 do home exercises daily",
             "IVDU hx, afebrile|injects drugs history, no fever",
             // a temperature is not an age
-            "temp 101F and chills|temp 101F and chills"})
+            "temp 101F and chills|temp 101F and chills",
+            "knee gave out x2 today, x3d of LBP|knee gave out 2 times today, for 3 days of low back pain"})
     void shorthand_is_read_as_plain_words(String written, String read) {
         assertEquals(read, Shorthand.get().expand(written));
     }
@@ -31,6 +32,7 @@ class ShorthandTest {
             "my sister is an RN and said to ask you",
             "I AM IN SO MUCH PAIN, CAN I COME TODAY?",
             "L4-L5 disc bulge, is deep tissue ok?",
+            "the X5 bus, a 2x3 mat and an x-ray",
             "What causes sciatica?"})
     void words_that_only_look_like_shorthand_stay(String text) {
         assertEquals(text, Shorthand.get().expand(text));
