@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class Denials {
 
-    private static final Set<String> NEGATIONS = Set.of("no", "not", "never", "without", "denies", "denied", "deny", "denying",
+    private static final Set<String> NEGATIONS = Set.of("no", "not", "never", "nil", "without", "denies", "denied", "deny", "denying",
             "negative", "nothing", "none", "nor", "absence", "free");
     /** Negation words that do not negate what follows: "no idea why", "not sure if", "not only". */
     private static final Set<String> NOT_NEGATING_NEXT = Set.of("idea", "clue", "sure", "only", "just", "doubt", "matter", "wonder",
@@ -46,13 +46,18 @@ public final class Denials {
     private static final Set<String> FUNCTIONS = Set.of("feel", "feeling", "feelings", "felt", "sensation", "sensations", "control",
             "able", "strength", "power", "move", "moving", "walk", "walking", "stand", "standing", "lift", "lifting", "pee", "peed",
             "peeing", "wee", "weeing", "urinate", "urinating", "urine", "poo", "pooed", "poop", "pooping", "go", "going", "hold",
-            "holding", "stop", "empty", "emptying", "sleep", "sleeping", "slept", "bend", "use", "get", "getting", "push", "grip",
+            "holding", "stop", "empty", "emptying", "sleep", "sleeping", "slept", "bend", "get", "getting", "push", "grip",
             "tell", "sense", "notice", "stay", "work", "working", "works", "respond", "bear", "raise", "climb", "drive", "keep",
             "wake", "rest", "lie", "lying", "relieve", "relieved", "ease", "eases", "help", "helps", "budge", "flex", "point",
             "erection", "finish", "release", "start", "flow", "make", "reach", "try", "trying", "tryin", "tried", "dieting", "diet", "intending", "meant", "changing", "reason", "cause",
             "warning", "knowing", "meaning", "realising", "realizing");
     /** Words after which a clause says the part before them is as it should be: "toilet is normal", "strength intact". */
-    private static final Set<String> AS_IT_SHOULD_BE = Set.of("normal", "normally", "fine", "ok", "okay", "intact", "unremarkable", "alright");
+    private static final Set<String> AS_IT_SHOULD_BE = Set.of("normal", "normally", "fine", "ok", "okay", "intact", "unremarkable", "alright",
+            "nad", "wnl");
+    /** Functions that say how one feels: before a complaint, the complaint is what is negated ("don't feel numb"). */
+    private static final Set<String> FELT = Set.of("feel", "feeling", "felt", "get", "getting");
+    /** Words that open a clause as its subject. */
+    private static final Set<String> SUBJECTS = Set.of("i", "he", "she", "they", "we", "it", "my", "his", "her", "their", "our", "everything");
     /** Words that end a negation's scope going forward. */
     private static final Set<String> FORWARD_ENDS = Set.of("but", "however", "although", "though", "except", "yet", "and", "so", "because",
             "since", "while", "whereas", "then", "now", "apart", "still", "only", "just", "why", "if", "when", "whether", "that", "which");
@@ -95,13 +100,13 @@ public final class Denials {
             } else if (AS_IT_SHOULD_BE.contains(t) && !(i > 0 && NEGATIONS.contains(tokens.get(i - 1)))) {
                 int start = i, end = i + 1;
                 boolean negated = false;
-                while (start > 0 && i - start < REACH + 1 && !ends(tokens.get(start - 1), BACKWARD_ENDS)) {
+                while (start > 0 && i - start < REACH + 1 && !ends(tokens.get(start - 1), BACKWARD_ENDS) && !clauseAnd(tokens, start - 1)) {
                     start--;
                     negated |= NEGATIONS.contains(tokens.get(start));
                 }
                 while (end < tokens.size() && !ends(tokens.get(end), FORWARD_ENDS)) end++;
                 boolean asks = QUESTION_OPENERS.contains(tokens.get(start)) || (end < tokens.size() && tokens.get(end).equals("?"));
-                boolean whole = start == 0 || ends(tokens.get(start - 1), BACKWARD_ENDS);
+                boolean whole = start == 0 || ends(tokens.get(start - 1), BACKWARD_ENDS) || clauseAnd(tokens, start - 1);
                 if (!negated && !asks && whole && start < i) {
                     for (int k = start; k < end; k++) drop[k] = true;
                     any = true;
@@ -135,7 +140,8 @@ public final class Denials {
             String t = tokens.get(k);
             if (ends(t, FORWARD_ENDS)) break;
             words++;
-            if (FUNCTIONS.contains(t)) return at;
+            boolean feltComplaint = k + 1 < tokens.size() && FELT.contains(t) && COMPLAINTS.contains(tokens.get(k + 1));
+            if (FUNCTIONS.contains(t) && !feltComplaint) return at;
             if (COMPLAINTS.contains(t)) {
                 complaint = true;
                 break;
@@ -145,6 +151,11 @@ public final class Denials {
         int end = at + 1;
         while (end < tokens.size() && !ends(tokens.get(end), FORWARD_ENDS)) end++;
         return end;
+    }
+
+    /** Whether the token at {@code at} is an "and" that opens a clause of its own: a subject follows ("and he can pee fine"). */
+    private static boolean clauseAnd(List<String> tokens, int at) {
+        return tokens.get(at).equals("and") && at + 1 < tokens.size() && SUBJECTS.contains(tokens.get(at + 1));
     }
 
     private static boolean ends(String token, Set<String> words) {

@@ -21,6 +21,13 @@ class DenialsTest {
         assertEquals("my father back ache. he want massage.", kept("My father back ache. He does not take steroid. Bones are okay. He want massage."));
         assertEquals("back aches in the day but, lying down eases it.", kept("Back aches in the day but I sleep fine at night, lying down eases it."));
         assertEquals("now t 101.3, rigors overnight. still want to keep it.", kept("Now T 101.3, rigors overnight. No trauma, no leg sx. Still want to keep it."));
+        // charting: "nil" denies, "NAD" and "WNL" say a part is as it should be
+        assertEquals("settles with rest. can i book?", kept("Nil night pain, settles w/ rest, nil bilat sx. Can I book?"));
+        assertEquals("just sore", kept("bladder NAD, reflexes WNL, just sore"));
+        // feeling a complaint is the complaint: "don't feel numb" denies numbness
+        assertEquals("and my left leg is right as rain", kept("I don't feel numb in the seat of my pants, and my left leg is right as rain"));
+        // "... and he can pee fine" is a clause of its own, though "no fever" comes before it
+        assertEquals("i can not feel my legs and", kept("i cant feel my legs and he can pee fine"));
     }
 
     @Test
