@@ -175,7 +175,7 @@ public final class SafetyFit {
 
         RedFlagMatcher matcher = new RedFlagMatcher(rules, EnglishWords.get());
         RedFlagMatcher.Finding[] findings = examples.stream().map(e -> matcher.check(e.message())).toArray(RedFlagMatcher.Finding[]::new);
-        Triage.Wording[] wordings = examples.stream().map(e -> Triage.Wording.of(e.message())).toArray(Triage.Wording[]::new);
+        Triage.Wording[] wordings = examples.stream().map(e -> Triage.Wording.of(e.message(), matcher)).toArray(Triage.Wording[]::new);
         List<Candidate> candidates = new ArrayList<>();
         double[] grid = {0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8};
         // rules that match a condition's name get their own gate, where the clinic's rules have any
@@ -279,11 +279,12 @@ public final class SafetyFit {
                                      List<String> questions, List<float[]> questionViews, List<RedFlagDetector.Detection> questionReadings,
                                      List<RedFlagMatcher.Finding> questionFindings) {
         Triage triage = new Triage(rules, null, new RedFlagDetector(model, null));
+        RedFlagMatcher matcher = new RedFlagMatcher(rules, EnglishWords.get());
         List<float[]> embeddings = new ArrayList<>(phrasingViews);
         List<Neighbours.Kind> kinds = new ArrayList<>();
         for (boolean r : red) kinds.add(r ? Neighbours.Kind.RED_FLAG_PHRASING : Neighbours.Kind.CALM_PHRASING);
         for (int i = 0; i < questions.size(); i++) {
-            Triage.Outcome o = triage.decide(Triage.Wording.of(questions.get(i)), questionFindings.get(i), questionReadings.get(i), Triage.Mode.BOTH)
+            Triage.Outcome o = triage.decide(Triage.Wording.of(questions.get(i), matcher), questionFindings.get(i), questionReadings.get(i), Triage.Mode.BOTH)
                     .outcome();
             if (o == Triage.Outcome.URGENT || o == Triage.Outcome.CHECK) continue;
             embeddings.add(questionViews.get(i));

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The learnt detector: how strongly a message tells of each sign, and whether what it tells is happening
@@ -53,6 +54,13 @@ public final class RedFlagDetector {
             Map<String, Double> lower = new LinkedHashMap<>();
             signs.forEach((id, p) -> lower.put(id, kept == null ? 0.0 : Math.min(p, kept.signs().getOrDefault(id, 0.0))));
             return new Detection(lower, kept == null ? 0 : Math.min(current, kept.current()), embedding);
+        }
+
+        /** This reading with these signs read as absent. */
+        public Detection without(Set<String> ids) {
+            Map<String, Double> kept = new LinkedHashMap<>(signs);
+            for (String id : ids) kept.computeIfPresent(id, (k, p) -> 0.0);
+            return new Detection(kept, current, embedding);
         }
 
         public double strongest() {

@@ -111,30 +111,34 @@ public final class RedFlagMatcher {
 
     /** The red flags in a message, or null when there are none. */
     public Finding check(String message) {
-        message = Shorthand.get().expand(message);
-        List<List<Token>> sentences = sentences(message);
-        List<BitSet[]> matches = new ArrayList<>();
-        BitSet present = new BitSet(vocabulary.size());
-        for (List<Token> sentence : sentences) {
-            BitSet[] row = new BitSet[sentence.size()];
-            for (int i = 0; i < row.length; i++) {
-                row[i] = matching.get(sentence.get(i).raw(), this::vocabularyMatching);
-                present.or(row[i]);
-            }
-            matches.add(row);
-        }
+        Parsed m = parse(message);
         SafetyRules.Level level = null;
         Set<String> signs = new LinkedHashSet<>();
         List<String> ids = new ArrayList<>();
         for (CompiledRule c : compiled) {
-            if (!anyMatch(c.phrases(), sentences, matches, present)) continue;
-            if (!c.with().isEmpty() && !anyMatch(c.with(), sentences, matches, present)) continue;
+            if (!m.mentions(c.phrases(), true)) continue;
+            if (!c.with().isEmpty() && !m.mentions(c.with(), true)) continue;
             SafetyRules.Rule rule = c.rule();
             ids.add(rule.id());
             signs.add(rule.sign());
             if (level == null || rule.level() == SafetyRules.Level.EMERGENCY) level = rule.level();
         }
         return level == null ? null : new Finding(level, List.copyOf(signs), List.copyOf(ids));
+    }
+
+    /**
+     * The ids of the rules whose {@code with:} the message speaks of only to deny it: "my mum has osteoporosis, she has
+     * no back pain" tells of no sign that needs back pain. Such a sign does not count, whoever reads it.
+     */
+    public Set<String> needsDenied(String message) {
+        Parsed m = parse(message);
+        Set<String> out = new LinkedHashSet<>();
+        for (CompiledRule c : compiled) {
+            if (c.with().isEmpty()) continue;
+            if (m.mentions(c.with(), true)) continue;
+            if (m.mentions(c.with(), false)) out.add(c.rule().id());
+        }
+        return out;
     }
 
     /**
@@ -158,20 +162,40 @@ public final class RedFlagMatcher {
 
     private static final int[] NONE = new int[0];
 
-    private boolean anyMatch(List<Compiled> phrases, List<List<Token>> sentences, List<BitSet[]> matches, BitSet present) {
-        for (Compiled p : phrases) {
-            if (!possible(p, present)) continue;
-            for (int s = 0; s < sentences.size(); s++) {
-                List<Token> sentence = sentences.get(s);
-                BitSet[] row = matches.get(s);
-                for (int start = 0; start < sentence.size(); start++) {
-                    boolean[] used = new boolean[sentence.size()];
-                    int end = matchFrom(p, 0, row, start, true, used);
-                    if (end >= 0 && !negated(sentence, start, end, used)) return true;
+    /** A message read for matching: its sentences of tokens, each token's matching rule words, and all words present. */
+    private record Parsed(RedFlagMatcher matcher, List<List<Token>> sentences, List<BitSet[]> matches, BitSet present) {
+        /** Whether any of these phrasings occurs in the message; with {@code affirmed}, only where no denial covers it. */
+        boolean mentions(List<Compiled> phrases, boolean affirmed) {
+            for (Compiled p : phrases) {
+                if (!possible(p, present)) continue;
+                for (int s = 0; s < sentences.size(); s++) {
+                    List<Token> sentence = sentences.get(s);
+                    BitSet[] row = matches.get(s);
+                    for (int start = 0; start < sentence.size(); start++) {
+                        boolean[] used = new boolean[sentence.size()];
+                        int end = matcher.matchFrom(p, 0, row, start, true, used);
+                        if (end >= 0 && !(affirmed && negated(sentence, start, end, used))) return true;
+                    }
                 }
             }
+            return false;
         }
-        return false;
+    }
+
+    private Parsed parse(String message) {
+        message = Shorthand.get().expand(message);
+        List<List<Token>> sentences = sentences(message);
+        List<BitSet[]> matches = new ArrayList<>();
+        BitSet present = new BitSet(vocabulary.size());
+        for (List<Token> sentence : sentences) {
+            BitSet[] row = new BitSet[sentence.size()];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = matching.get(sentence.get(i).raw(), this::vocabularyMatching);
+                present.or(row[i]);
+            }
+            matches.add(row);
+        }
+        return new Parsed(this, sentences, matches, present);
     }
 
     /** Whether every element of the phrasing has an alternative whose words all occur somewhere in the message. */

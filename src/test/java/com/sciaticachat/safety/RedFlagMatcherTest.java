@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sciaticachat.analysis.EnglishWords;
 import com.sciaticachat.support.TestFiles;
 import java.nio.file.Files;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -81,5 +83,14 @@ class RedFlagMatcherTest {
     void a_see_doctor_sign_that_needs_back_pain_waits_for_it() {
         assertNull(matcher.check("I have a fever, can I still come in?"));
         assertEquals("see_doctor", level("I have a fever and my leg hurts"));
+    }
+
+    @Test
+    void a_sign_that_needs_back_pain_is_no_sign_where_the_message_only_denies_the_pain() {
+        assertEquals(Set.of("cancer-history", "osteoporosis", "steroids", "infection-risk", "fever", "trauma"),
+                matcher.needsDenied("My mom has osteoporosis but she has no back pain at all"));
+        // pain told anywhere, or not spoken of: nothing is denied
+        assertEquals(Set.of(), matcher.needsDenied("My mom has osteoporosis and no fever, but her back hurts"));
+        assertEquals(Set.of(), matcher.needsDenied("My mom has osteoporosis, can she have a massage?"));
     }
 }

@@ -76,7 +76,10 @@ class SafetySetTest {
      * beside signs and alone: 85.7% and 17.9%, 94.6% and 23.2%; with denials set aside before the detector reads a message,
      * round 27 99.1% and 4.9%, round 28 92.9% and 12.5%; round 29, denials, past signs and relatives' histories, before and
      * after that: 96.4% and 42.0%, 95.5% and 30.4%; round 30, signs that are over and other people's histories: 97.3% and
-     * 30.4%, 98.2% and 17.0%); rounds 1 to 13 and Spanish rounds 1 to 6 have
+     * 30.4%, 98.2% and 17.0%; with charting denials ("nil", "NAD"), "don't feel numb", and a sign whose rule needs back
+     * pain not counting where the message only denies the pain: round 29 94.6% and 20.5%, round 30 98.2% and 16.1%;
+     * round 31, hard calm messages of five kinds, on main, with denials set aside, and with that: 100% and 18.1%,
+     * 100% and 12.5%, 100% and 11.9%); rounds 1 to 13 and Spanish rounds 1 to 6 have
      * since joined the phrasings. They stay as guards, with a margin under what
      * they measured: the floor of red flags alarmed and the ceiling of calm messages alarmed.
      */
@@ -92,14 +95,14 @@ class SafetySetTest {
             "heldout-r20.tsv, 0.97, 0.03", "heldout-r21.tsv, 0.97, 0.03",
             "heldout-r22.tsv, 0.96, 0.02", "heldout-r23.tsv, 0.97, 0.06",
             "heldout-r24.tsv, 0.97, 0.05", "heldout-r25.tsv, 0.90, 0.02", "heldout-r26.tsv, 0.94, 0.04",
-            "heldout-r27.tsv, 0.98, 0.06", "heldout-r28.tsv, 0.91, 0.15", "heldout-r29.tsv, 0.94, 0.32",
-            "heldout-r30.tsv, 0.97, 0.19"})
+            "heldout-r27.tsv, 0.98, 0.06", "heldout-r28.tsv, 0.91, 0.15", "heldout-r29.tsv, 0.93, 0.22",
+            "heldout-r30.tsv, 0.97, 0.18", "heldout-r31.tsv, 0.98, 0.14"})
     void the_held_out_sets_keep_their_measured_figures(String file, double recallFloor, double falseAlarmCeiling) throws Exception {
         Phrasings set = Phrasings.read(Path.of("src/test/resources/safety/" + file));
         SafetyReport report = run(set);
         SafetyReport.Figures both = report.figures();
         SafetyReport.Figures rules = report.figures(Triage.Mode.RULES);
-        assertTrue(both.recall() > rules.recall() + 0.25, "the detector adds to the rules (round 29: 29 points): " + both.recall() + " vs " + rules.recall());
+        assertTrue(both.recall() > rules.recall() + 0.25, "the detector adds to the rules (round 29: 28 points): " + both.recall() + " vs " + rules.recall());
         assertTrue(both.recall() >= recallFloor, "red flags alarmed: " + both.recall());
         assertTrue(both.falseAlarms() <= falseAlarmCeiling, "calm alarmed: " + both.falseAlarms());
     }
