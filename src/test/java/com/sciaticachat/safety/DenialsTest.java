@@ -30,25 +30,26 @@ class DenialsTest {
         assertEquals("i can not feel my legs and", kept("i cant feel my legs and he can pee fine"));
     }
 
-    @Test
-    void a_negated_function_is_the_sign_and_stays() {
-        for (String sign : List.of("I can't feel my bum and I have no control of my bladder",
-                "not able to pee since last night", "urine escapes without my control", "i have no feeling down there",
-                "lost 10 kilos without trying", "my leg has no strength", "the doctor says I can't fight off infections",
-                "haven't taken a leak since last night")) {
-            String folded = RedFlagDetector.wholeView(sign);
-            assertEquals(folded, Denials.setAside(folded), sign);
+    private static void assertKeptWhole(String... messages) {
+        for (String message : messages) {
+            String folded = RedFlagDetector.wholeView(message);
+            assertEquals(folded, Denials.setAside(folded), message);
         }
     }
 
     @Test
+    void a_negated_function_is_the_sign_and_stays() {
+        assertKeptWhole("I can't feel my bum and I have no control of my bladder",
+                "not able to pee since last night", "urine escapes without my control", "i have no feeling down there",
+                "lost 10 kilos without trying", "my leg has no strength", "the doctor says I can't fight off infections",
+                "haven't taken a leak since last night");
+    }
+
+    @Test
     void a_negation_that_negates_nothing_and_a_question_whether_all_is_well_stay() {
-        for (String message : List.of("I have no idea why my legs are numb", "not sure if it's numbness or tingling",
+        assertKeptWhole("I have no idea why my legs are numb", "not sure if it's numbness or tingling",
                 "is massage ok if I can't pee?", "is it normal that my bum is numb", "ok so my bum is numb",
-                "I can't pee normally")) {
-            String folded = RedFlagDetector.wholeView(message);
-            assertEquals(folded, Denials.setAside(folded), message);
-        }
+                "I can't pee normally");
     }
 
     @Test
