@@ -21,7 +21,7 @@ import java.util.Set;
  *       other words between them.</li>
  *   <li>Words match by stem ("peeing" = "pee"), or with one typo (two in long words) when the visitor's
  *       word is not itself an English word: "numbnes" is numbness, but "never" is not "fever".</li>
- *   <li>Negation: "no", "not", "never", "without", "nor", "deny", "ruled out" cover the words after them
+ *   <li>Negation: "no", "not", "never", "nil", "without", "nor", "deny", "ruled out" cover the words after them
  *       up to {@value #NEGATION_REACH} words, and stop at a comma, "and", "but" and the like, so "no
  *       trouble with my waterworks" and "the ER said it isn't cauda equina" do not alarm, while "no fever
  *       and I wet myself" does. "Was ruled out" after a phrasing negates it too, and so does a denial in
@@ -33,7 +33,7 @@ public final class RedFlagMatcher {
     static final int GAP = 3;
     static final int NEGATION_REACH = 6;
 
-    private static final Set<String> CUES = Set.of("no", "not", "never", "without", "none", "nor", "neither", "deny", "denies",
+    private static final Set<String> CUES = Set.of("no", "not", "never", "nil", "without", "none", "nor", "neither", "deny", "denies",
             "denied", "excluded");
     private static final Set<String> SCOPE_ENDS = Set.of("and", "but", "however", "although", "though", "yet", "so", "because",
             "also", "plus", "except", "apart");

@@ -45,6 +45,7 @@ class RedFlagMatcherTest {
     @ParameterizedTest
     @ValueSource(strings = {"no trouble with my waterworks", "the ER said it isn't cauda equina",
             "I don't have any numbness down there", "my doctor ruled out cauda equina", "cauda equina was ruled out",
+            "LBP x1wk. Nil numbness, nil fever. Deep tissue ok?",
             "no bladder or bowel problems", "I have no history of cancer and my back hurts", "not incontinent at all"})
     void negated_signs_do_not_alarm(String message) {
         assertEquals("none", level(message));
