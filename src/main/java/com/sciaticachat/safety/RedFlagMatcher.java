@@ -111,19 +111,7 @@ public final class RedFlagMatcher {
 
     /** The red flags in a message, or null when there are none. */
     public Finding check(String message) {
-        Parsed m = parse(message);
-        SafetyRules.Level level = null;
-        Set<String> signs = new LinkedHashSet<>();
-        List<String> ids = new ArrayList<>();
-        for (CompiledRule c : compiled) {
-            if (!m.mentions(c.phrases(), true)) continue;
-            if (!c.with().isEmpty() && !m.mentions(c.with(), true)) continue;
-            SafetyRules.Rule rule = c.rule();
-            ids.add(rule.id());
-            signs.add(rule.sign());
-            if (level == null || rule.level() == SafetyRules.Level.EMERGENCY) level = rule.level();
-        }
-        return level == null ? null : new Finding(level, List.copyOf(signs), List.copyOf(ids));
+        return read(message).finding();
     }
 
     /**
@@ -131,14 +119,29 @@ public final class RedFlagMatcher {
      * no back pain" tells of no sign that needs back pain. Such a sign does not count, whoever reads it.
      */
     public Set<String> needsDenied(String message) {
+        return read(message).needsDenied();
+    }
+
+    /** Both readings of a message: what the rules found (or null), and the signs whose need it only denies. */
+    public record Reading(Finding finding, Set<String> needsDenied) {}
+
+    /** {@link #check} and {@link #needsDenied} from one pass over the message. */
+    public Reading read(String message) {
         Parsed m = parse(message);
-        Set<String> out = new LinkedHashSet<>();
+        SafetyRules.Level level = null;
+        Set<String> signs = new LinkedHashSet<>();
+        List<String> ids = new ArrayList<>();
+        Set<String> denied = new LinkedHashSet<>();
         for (CompiledRule c : compiled) {
-            if (c.with().isEmpty()) continue;
-            if (m.mentions(c.with(), true)) continue;
-            if (m.mentions(c.with(), false)) out.add(c.rule().id());
+            boolean needMet = c.with().isEmpty() || m.mentions(c.with(), true);
+            if (!needMet && m.mentions(c.with(), false)) denied.add(c.rule().id());
+            if (!needMet || !m.mentions(c.phrases(), true)) continue;
+            SafetyRules.Rule rule = c.rule();
+            ids.add(rule.id());
+            signs.add(rule.sign());
+            if (level == null || rule.level() == SafetyRules.Level.EMERGENCY) level = rule.level();
         }
-        return out;
+        return new Reading(level == null ? null : new Finding(level, List.copyOf(signs), List.copyOf(ids)), Set.copyOf(denied));
     }
 
     /**

@@ -148,7 +148,8 @@ public final class SafetyGate implements com.sciaticachat.index.CorpusReader.Che
         int flags = 0, calm = 0;
         for (int i = 0; i < read.length; i++) {
             Phrasings.Phrasing p = phrasings.items().get(i);
-            Triage.Verdict v = triage.decide(wordings[i].with(matcher.needsDenied(p.message())), matcher.check(p.message()), read[i], Triage.Mode.BOTH);
+            RedFlagMatcher.Reading found = matcher.read(p.message());
+            Triage.Verdict v = triage.decide(wordings[i].with(found.needsDenied()), found.finding(), read[i], Triage.Mode.BOTH);
             boolean urgent = v.outcome() == Triage.Outcome.URGENT;
             if (!p.redFlag()) {
                 calm++;

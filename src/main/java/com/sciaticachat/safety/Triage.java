@@ -61,7 +61,9 @@ public final class Triage {
     }
 
     public Verdict assess(String message) {
-        return decide(message, matcher.check(message), rules.rules().isEmpty() ? null : detector.detect(message), Mode.BOTH);
+        RedFlagMatcher.Reading found = matcher.read(message);
+        return decide(Wording.of(message).with(found.needsDenied()), found.finding(), rules.rules().isEmpty() ? null : detector.detect(message),
+                Mode.BOTH);
     }
 
     /**
