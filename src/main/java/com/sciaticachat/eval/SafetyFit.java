@@ -15,6 +15,7 @@ import com.sciaticachat.safety.Triage;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -174,8 +175,10 @@ public final class SafetyFit {
         log.println("Level thresholds on the summed probability of a level's signs: " + levels);
 
         RedFlagMatcher matcher = new RedFlagMatcher(rules, EnglishWords.get());
-        RedFlagMatcher.Finding[] findings = examples.stream().map(e -> matcher.check(e.message())).toArray(RedFlagMatcher.Finding[]::new);
-        Triage.Wording[] wordings = examples.stream().map(e -> Triage.Wording.of(e.message(), matcher)).toArray(Triage.Wording[]::new);
+        RedFlagMatcher.Reading[] found = examples.stream().map(e -> matcher.read(e.message())).toArray(RedFlagMatcher.Reading[]::new);
+        RedFlagMatcher.Finding[] findings = Arrays.stream(found).map(RedFlagMatcher.Reading::finding).toArray(RedFlagMatcher.Finding[]::new);
+        Triage.Wording[] wordings = IntStream.range(0, examples.size())
+                .mapToObj(i -> Triage.Wording.of(examples.get(i).message()).with(found[i].needsDenied())).toArray(Triage.Wording[]::new);
         List<Candidate> candidates = new ArrayList<>();
         double[] grid = {0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8};
         // rules that match a condition's name get their own gate, where the clinic's rules have any

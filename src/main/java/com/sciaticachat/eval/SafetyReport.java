@@ -52,10 +52,11 @@ public final class SafetyReport {
         Triage triage = new Triage(rules, matcher, detector);
         List<Outcome> out = IntStream.range(0, set.items().size()).parallel().mapToObj(i -> {
             Phrasings.Phrasing p = set.items().get(i);
-            RedFlagMatcher.Finding f = matcher.check(p.message());
+            RedFlagMatcher.Reading found = matcher.read(p.message());
+            Triage.Wording wording = Triage.Wording.of(p.message()).with(found.needsDenied());
             RedFlagDetector.Detection d = readings.apply(i);
             Map<Triage.Mode, Triage.Verdict> v = new EnumMap<>(Triage.Mode.class);
-            for (Triage.Mode m : Triage.Mode.values()) v.put(m, triage.decide(p.message(), f, d, m));
+            for (Triage.Mode m : Triage.Mode.values()) v.put(m, triage.decide(wording, found.finding(), d, m));
             return new Outcome(p, v);
         }).toList();
         return new SafetyReport(out, rules);

@@ -166,7 +166,7 @@ public final class RedFlagMatcher {
     private static final int[] NONE = new int[0];
 
     /** A message read for matching: its sentences of tokens, each token's matching rule words, and all words present. */
-    private record Parsed(RedFlagMatcher matcher, List<List<Token>> sentences, List<BitSet[]> matches, BitSet present) {
+    private record Parsed(List<List<Token>> sentences, List<BitSet[]> matches, BitSet present) {
         /** Whether any of these phrasings occurs in the message; with {@code affirmed}, only where no denial covers it. */
         boolean mentions(List<Compiled> phrases, boolean affirmed) {
             for (Compiled p : phrases) {
@@ -176,7 +176,7 @@ public final class RedFlagMatcher {
                     BitSet[] row = matches.get(s);
                     for (int start = 0; start < sentence.size(); start++) {
                         boolean[] used = new boolean[sentence.size()];
-                        int end = matcher.matchFrom(p, 0, row, start, true, used);
+                        int end = matchFrom(p, 0, row, start, true, used);
                         if (end >= 0 && !(affirmed && negated(sentence, start, end, used))) return true;
                     }
                 }
@@ -198,7 +198,7 @@ public final class RedFlagMatcher {
             }
             matches.add(row);
         }
-        return new Parsed(this, sentences, matches, present);
+        return new Parsed(sentences, matches, present);
     }
 
     /** Whether every element of the phrasing has an alternative whose words all occur somewhere in the message. */
@@ -222,7 +222,7 @@ public final class RedFlagMatcher {
      * Matches elements from {@code element} on, the first at {@code at} (or within the gap); returns the
      * end, or -1. On success, {@code used} marks the tokens the phrasing's own words took (not the gaps).
      */
-    private int matchFrom(Compiled p, int element, BitSet[] row, int at, boolean anchored, boolean[] used) {
+    private static int matchFrom(Compiled p, int element, BitSet[] row, int at, boolean anchored, boolean[] used) {
         if (element == p.elements().length) return at;
         int last = anchored ? at : Math.min(row.length - 1, at + GAP);
         for (int pos = at; pos <= last; pos++) {
