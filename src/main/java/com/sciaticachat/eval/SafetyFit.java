@@ -100,7 +100,7 @@ public final class SafetyFit {
                    double[] cues, RedFlagDetector.Read read) {
         /** The embeddings of the message as written, the whole message first: what the models learn from. */
         List<float[]> views() {
-            return read.embedded();
+            return read.views().vectors();
         }
     }
 
@@ -329,10 +329,10 @@ public final class SafetyFit {
     }
 
     private static Example example(String message, String label, boolean red, boolean mirrors, boolean phrasing, Embedder e) {
-        // read as the detector reads it (RedFlagDetector.detect): shorthand in plain words, and with its denials set
-        // aside for the readings; learnt from as written
+        // read as the detector reads it (RedFlagDetector.detect): shorthand in plain words, and with its denials and
+        // the episodes it says are over set aside for the readings; learnt from as written
         RedFlagDetector.Read r = RedFlagDetector.Read.of(message, e);
-        String read = r.views().texts().get(0);
+        String read = r.views().views().texts().get(0);
         return new Example(message, label, red, mirrors, phrasing, NGrams.of(read), Framing.cues(read), r);
     }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The learnt detector: how strongly a message tells of each sign, and whether what it tells is happening
@@ -136,6 +137,20 @@ public final class RedFlagDetector {
             }
             return changed ? new Views(List.copyOf(texts), List.copyOf(embedded)) : this;
         }
+
+        /** What the message tells of now and what it says is over ({@link PastEpisodes}), read from the whole message. */
+        public PastEpisodes.Split past() {
+            return PastEpisodes.split(embedded.get(0));
+        }
+
+        /** A text of the message's own as views: itself and its sentences. */
+        static Views ofFolded(String folded) {
+            if (folded.isBlank()) return new Views(List.of(), List.of());
+            List<String> views = new ArrayList<>();
+            views.add(folded);
+            views.addAll(split(folded));
+            return new Views(List.copyOf(views), List.copyOf(views));
+        }
     }
 
     /** The message as the detector reads it: shorthand in plain words ("hx prostate CA" → "history of prostate cancer"). */
@@ -176,30 +191,57 @@ public final class RedFlagDetector {
     }
 
     /**
-     * A message as the detector embeds it: its views as written and their embeddings, and the views with what it
-     * denies set aside and theirs ({@code kept} is {@code views} when it denies nothing).
+     * A message as the detector embeds it: its views as written ({@code views}); with its denials set aside
+     * ({@code denied}, the same views when it denies nothing); and, when it says an episode is over, what it tells of now
+     * with its denials set aside ({@code present}) and the episodes ({@code over}); both null otherwise.
      */
-    public record Read(Views views, List<float[]> embedded, Views kept, List<float[]> keptEmbedded) {
+    public record Read(Embedded views, Embedded denied, Embedded present, Embedded over) {
+        /** Views and their embeddings. */
+        public record Embedded(Views views, List<float[]> vectors) {
+            boolean isEmpty() {
+                return views.texts().isEmpty();
+            }
+        }
+
         public static Read of(String message, Embedder embedder) {
             Views v = Views.of(message);
-            List<float[]> embedded = new ArrayList<>();
-            for (String s : v.embedded()) embedded.add(embedder.embed(s));
-            Views kept = v.withoutDenials();
-            if (kept == v) return new Read(v, embedded, v, embedded);
-            List<float[]> keptEmbedded = new ArrayList<>();
-            for (String s : kept.embedded()) {
-                int same = v.embedded().indexOf(s);
-                keptEmbedded.add(same >= 0 ? embedded.get(same) : embedder.embed(s));
-            }
-            return new Read(v, embedded, kept, keptEmbedded);
+            Map<String, float[]> cache = new LinkedHashMap<>();
+            Function<Views, Embedded> embed = views -> new Embedded(views,
+                    views.embedded().stream().map(s -> cache.computeIfAbsent(s, embedder::embed)).toList());
+            Embedded asWritten = embed.apply(v);
+            Views withoutDenials = v.withoutDenials();
+            Embedded denied = withoutDenials == v ? asWritten : embed.apply(withoutDenials);
+            PastEpisodes.Split past = v.past();
+            if (past.over().isEmpty()) return new Read(asWritten, denied, null, null);
+            return new Read(asWritten, denied, embed.apply(Views.ofFolded(past.present()).withoutDenials()), embed.apply(Views.ofFolded(past.over())));
         }
     }
 
-    /** The reading of a message already embedded: as written, each sign no stronger than with its denials set aside. */
+    /**
+     * The reading of a message already embedded: as written, each sign no stronger than with its denials set aside; and
+     * a sign that an episode the message says is over tells at least as strongly as the rest of it, no stronger than in
+     * the rest ("couldn't pee for a day years ago, never happened since, my back's just stiff").
+     */
     public Detection detect(Read r) {
-        Detection asWritten = detect(r.views().texts(), r.embedded());
-        if (r.kept() == r.views()) return asWritten;
-        return asWritten.atMost(r.kept().texts().isEmpty() ? null : detect(r.kept().texts(), r.keptEmbedded()));
+        Detection asWritten = detect(r.views().views().texts(), r.views().vectors());
+        Detection denied = r.denied() == r.views() ? asWritten : asWritten.atMost(detect(r.denied()));
+        if (r.present() == null) return denied;
+        Detection present = asWritten.atMost(detect(r.present()));
+        Detection over = detect(r.over());
+        Map<String, Double> signs = new LinkedHashMap<>();
+        denied.signs().forEach((id, p) -> {
+            double now = present.signs().getOrDefault(id, 0.0);
+            double then = over == null ? 0 : over.signs().getOrDefault(id, 0.0);
+            signs.put(id, then >= now ? Math.min(p, now) : p);
+        });
+        // the framing stays as the message reads without its denials: what is over no longer carries a sign, and the rest
+        // of a red flag told beside an old episode reads no less current for it
+        return new Detection(signs, denied.current(), asWritten.embedding());
+    }
+
+    /** The reading of these views, or null when there are none. */
+    private Detection detect(Read.Embedded e) {
+        return e.isEmpty() ? null : detect(e.views().texts(), e.vectors());
     }
 
     /** From embeddings already computed: the message and its sentences (the whole message first), and their embeddings. */

@@ -125,9 +125,15 @@ public final class RedFlagMatcher {
     /** Both readings of a message: what the rules found (or null), and the signs whose need it only denies. */
     public record Reading(Finding finding, Set<String> needsDenied) {}
 
-    /** {@link #check} and {@link #needsDenied} from one pass over the message. */
+    /**
+     * {@link #check} and {@link #needsDenied} from one reading of the message. A rule counts only where it also finds
+     * its sign with the episodes the message says are over set aside ({@link PastEpisodes}): "couldn't pee for a day
+     * years ago, never happened since" tells of no sign now.
+     */
     public Reading read(String message) {
         Parsed m = parse(message);
+        String whole = RedFlagDetector.wholeView(message), present = PastEpisodes.setAside(whole);
+        Parsed now = present.equals(whole) ? m : parse(present);
         SafetyRules.Level level = null;
         Set<String> signs = new LinkedHashSet<>();
         List<String> ids = new ArrayList<>();
@@ -136,6 +142,7 @@ public final class RedFlagMatcher {
             boolean needMet = c.with().isEmpty() || m.mentions(c.with(), true);
             if (!needMet && m.mentions(c.with(), false)) denied.add(c.rule().id());
             if (!needMet || !m.mentions(c.phrases(), true)) continue;
+            if (now != m && !((c.with().isEmpty() || now.mentions(c.with(), true)) && now.mentions(c.phrases(), true))) continue;
             SafetyRules.Rule rule = c.rule();
             ids.add(rule.id());
             signs.add(rule.sign());

@@ -1,0 +1,98 @@
+package com.sciaticachat.safety;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sciaticachat.analysis.EnglishWords;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** An episode a message says is over, set aside before the detector and the rules read it; what is happening now stays. */
+class PastEpisodesTest {
+
+    /** Embeds every text as its length: enough to see which texts are read. */
+    private static final com.sciaticachat.embed.Embedder FAKE = new com.sciaticachat.embed.Embedder() {
+        public float[] embed(String text) {
+            return new float[] {text.length()};
+        }
+
+        public int dimension() {
+            return 1;
+        }
+
+        public String modelId() {
+            return "length";
+        }
+    };
+
+    private static String present(String message) {
+        return PastEpisodes.setAside(RedFlagDetector.wholeView(message));
+    }
+
+    private static void assertKeptWhole(String... messages) {
+        for (String message : messages) {
+            String folded = RedFlagDetector.wholeView(message);
+            assertEquals(folded, PastEpisodes.setAside(folded), message);
+        }
+    }
+
+    @Test
+    void an_episode_said_to_be_over_is_set_aside_back_to_where_it_is_dated() {
+        assertEquals("my back is just stiff these days.",
+                present("Years ago I could not pee for a day, the hospital sorted it, never happened since. My back is just stiff these days."));
+        assertEquals("now it's only a tight lower back. can i book?",
+                present("Back in 2016 my foot dragged for a month but physio fixed it completely. Now it's only a tight lower back. Can I book?"));
+        // the dating may come after the episode: "That was years ago"
+        assertEquals("my back is sore from the garden.",
+                present("After my operation I couldn't pee on my own for two days. That was years ago and it has been fine ever since. "
+                        + "My back is sore from the garden."));
+        // undated, an episode reaches one clause back from a marker with no subject of its own
+        assertEquals("he is forty now.", present("My son was numb round his backside after a rugby tackle, cleared in a week, he is forty now."));
+    }
+
+    @Test
+    void what_is_happening_now_is_never_set_aside() {
+        // a clause that tells of now stops the episode
+        assertEquals("my leg gave way this morning, and i can not lift my foot.",
+                present("My leg gave way this morning, the fever went away, and I can't lift my foot."));
+        // a run-on message: the episode starts where someone is told of in the past
+        assertEquals("my wife has a fever of 102 and her back is killing her on one side", present("my wife has a fever of 102 and her back "
+                + "is killing her on one side she had a kidney infection back in college that got better with antibiotics"));
+        // ongoing, not over: "ever since", "has gone numb", a sign that came back, a marker negated or asked about
+        assertKeptWhole("since my fall I have been wetting myself ever since",
+                "since Friday my seat has gone numb", "the feeling down there went away on Sunday and my back hurts",
+                "my sciatica used to be one leg, now it is both", "lost 8 kilo, appetite gone",
+                "wife soiled herself last night and did not know, never happened before", "ok now both legs are tingly", "between my legs also no feeling since yesterday",
+                "the numbness went away last year but came back on Tuesday",
+                "the numbness down there has not gone away since Monday",
+                "will the numbness go away by itself?");
+    }
+
+    @Test
+    void a_history_of_cancer_thin_bones_or_steroids_counts_even_when_over() {
+        assertKeptWhole("I had breast cancer in 2015, all clear since, and this month my back started hurting",
+                "took prednisone for years for my asthma, stopped in 2019 and it's been fine since, new back pain now");
+    }
+
+    @Test
+    void the_detector_reads_what_is_left_and_the_episode_apart() {
+        RedFlagDetector.Read r = RedFlagDetector.Read.of("Years ago I wet myself once when my back went, surgery fixed it. Back's just stiff now.",
+                FAKE);
+        assertEquals("back's just stiff now.", r.present().views().texts().get(0));
+        assertTrue(r.over().views().texts().get(0).contains("wet myself"));
+        RedFlagDetector.Read none = RedFlagDetector.Read.of("my bum has been numb since this morning", FAKE);
+        assertNull(none.present());
+    }
+
+    @Test
+    void the_rules_find_no_sign_in_an_episode_that_is_over() throws Exception {
+        Path file = com.sciaticachat.support.TestFiles.bundledCorpus().resolve(SafetyRules.FILE_NAME);
+        SafetyRules rules = SafetyRules.parse(file.toString(), Files.readString(file)).rules();
+        RedFlagMatcher matcher = new RedFlagMatcher(rules, EnglishWords.get());
+        assertNull(matcher.check("Years ago I couldn't pee for a day with my back, the hospital sorted it, never happened since. "
+                + "My back is just stiff these days."));
+        assertEquals("urinary-retention", matcher.check("I can't pee since yesterday and my back hurts").ruleIds().get(0));
+    }
+}
