@@ -79,7 +79,10 @@ class SafetySetTest {
      * 30.4%, 98.2% and 17.0%; with charting denials ("nil", "NAD"), "don't feel numb", and a sign whose rule needs back
      * pain not counting where the message only denies the pain: round 29 94.6% and 20.5%, round 30 98.2% and 16.1%;
      * round 31, hard calm messages of five kinds, on main, with denials set aside, and with that: 100% and 18.1%,
-     * 100% and 12.5%, 100% and 11.9%); rounds 1 to 13 and Spanish rounds 1 to 6 have
+     * 100% and 12.5%, 100% and 11.9%); with signs that are over set aside: round 29 93.8% and 17.9%, round 30 97.3% and
+     * 12.5%, round 31 100% and 9.4%; round 32, signs that are over and red flags told in the past tense, read while building
+     * that: 99.1% and 11.6%, 99.1% and 7.1%; round 33, the same brief in other voices, written blind while it was built: 100%
+     * and 23.2% before, 99.1% and 19.6% at its first run after, 100% and 18.8% once its run-on red flag was mended); rounds 1 to 13 and Spanish rounds 1 to 6 have
      * since joined the phrasings. They stay as guards, with a margin under what
      * they measured: the floor of red flags alarmed and the ceiling of calm messages alarmed.
      */
@@ -95,8 +98,8 @@ class SafetySetTest {
             "heldout-r20.tsv, 0.97, 0.03", "heldout-r21.tsv, 0.97, 0.03",
             "heldout-r22.tsv, 0.96, 0.02", "heldout-r23.tsv, 0.97, 0.06",
             "heldout-r24.tsv, 0.97, 0.05", "heldout-r25.tsv, 0.90, 0.02", "heldout-r26.tsv, 0.94, 0.04",
-            "heldout-r27.tsv, 0.98, 0.06", "heldout-r28.tsv, 0.91, 0.15", "heldout-r29.tsv, 0.93, 0.22",
-            "heldout-r30.tsv, 0.97, 0.18", "heldout-r31.tsv, 0.98, 0.14"})
+            "heldout-r27.tsv, 0.98, 0.06", "heldout-r28.tsv, 0.91, 0.15", "heldout-r29.tsv, 0.93, 0.20",
+            "heldout-r30.tsv, 0.97, 0.15", "heldout-r31.tsv, 0.98, 0.12", "heldout-r32.tsv, 0.98, 0.09", "heldout-r33.tsv, 0.98, 0.21"})
     void the_held_out_sets_keep_their_measured_figures(String file, double recallFloor, double falseAlarmCeiling) throws Exception {
         Phrasings set = Phrasings.read(Path.of("src/test/resources/safety/" + file));
         SafetyReport report = run(set);
