@@ -1,9 +1,7 @@
 package com.sciaticachat.safety;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -70,20 +68,14 @@ public final class Denials {
     /** How many words after a negation may come before the complaint or function it negates. */
     private static final int REACH = 4;
 
-    private static final Pattern TOKEN = Pattern.compile("[a-z0-9']+|[.,;:!?()\\n]|[^a-z0-9'.,;:!?()\\n\\s]+");
     private static final Pattern CLAUSE_MARK = Pattern.compile("[.,;:!?()\\n]");
 
     private Denials() {}
 
     /** The message (folded, contractions spelt out) without what it denies; the same string when it denies nothing. */
     public static String setAside(String folded) {
-        List<String> tokens = new ArrayList<>();
-        List<int[]> spans = new ArrayList<>();
-        Matcher m = TOKEN.matcher(folded);
-        while (m.find()) {
-            tokens.add(m.group());
-            spans.add(new int[] {m.start(), m.end()});
-        }
+        Tokens read = Tokens.of(folded);
+        List<String> tokens = read.words();
         boolean[] drop = new boolean[tokens.size()];
         boolean any = false;
         for (int i = 0; i < tokens.size(); i++) {
@@ -113,17 +105,7 @@ public final class Denials {
                 }
             }
         }
-        if (!any) return folded;
-        StringBuilder out = new StringBuilder();
-        int last = 0;
-        for (int i = 0; i < tokens.size(); i++) {
-            if (!drop[i]) continue;
-            out.append(folded, last, spans.get(i)[0]);
-            last = spans.get(i)[1];
-        }
-        out.append(folded.substring(last));
-        return out.toString().replaceAll("\\s+([,.;:!?])", "$1").replaceAll("[,\\s]*([.;:!?])(?![0-9a-z])[,.;:!?\\s]*", "$1 ").replaceAll(",[,\\s]*", ", ")
-                .replaceAll("^[,.;:!?\\s]+", "").replaceAll("\\s+", " ").strip();
+        return any ? read.without(drop) : folded;
     }
 
     /**

@@ -3,7 +3,6 @@ package com.sciaticachat.safety;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -85,7 +84,6 @@ public final class PastEpisodes {
     /** Where clauses break going backward. */
     private static final Set<String> BACKWARD_BREAKS = Set.of("but", "however", "although", "though", "yet", "so", "and");
 
-    private static final Pattern TOKEN = Pattern.compile("[a-z0-9']+|[.,;:!?()\\n]|[^a-z0-9'.,;:!?()\\n\\s]+");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?;\\n]");
     private static final Pattern CLAUSE_MARK = Pattern.compile("[.,;:!?()\\n]");
 
@@ -103,13 +101,8 @@ public final class PastEpisodes {
     }
 
     public static Split split(String folded) {
-        List<String> tokens = new ArrayList<>();
-        List<int[]> spans = new ArrayList<>();
-        Matcher m = TOKEN.matcher(folded);
-        while (m.find()) {
-            tokens.add(m.group());
-            spans.add(new int[] {m.start(), m.end()});
-        }
+        Tokens t = Tokens.of(folded);
+        List<String> tokens = t.words();
         if (cameBack(tokens)) return new Split(folded, "");
         boolean[] drop = new boolean[tokens.size()];
         boolean any = false;
@@ -124,29 +117,13 @@ public final class PastEpisodes {
             if (clauseEnd < tokens.size() && tokens.get(clauseEnd).equals("?")) continue;
             int start = episodeStart(tokens, i, clauseEnd);
             if (start < 0) continue;
-            String episode = folded.substring(spans.get(start)[0], spans.get(clauseEnd - 1)[1]);
+            String episode = folded.substring(t.spans().get(start)[0], t.spans().get(clauseEnd - 1)[1]);
             if (LASTING.matcher(episode).find()) continue;
             for (int k = start; k < clauseEnd; k++) drop[k] = true;
             any = true;
             i = clauseEnd - 1;
         }
-        if (!any) return new Split(folded, "");
-        StringBuilder out = new StringBuilder(), over = new StringBuilder();
-        int last = 0;
-        for (int i = 0; i < tokens.size(); i++) {
-            if (!drop[i]) continue;
-            out.append(folded, last, spans.get(i)[0]);
-            if (i > 0 && !drop[i - 1] && over.length() > 0) over.append(". ");
-            over.append(tokens.get(i)).append(' ');
-            last = spans.get(i)[1];
-        }
-        out.append(folded.substring(last));
-        return new Split(tidy(out.toString()), tidy(over.toString()));
-    }
-
-    private static String tidy(String text) {
-        return text.replaceAll("\\s+([,.;:!?])", "$1").replaceAll("[,\\s]*([.;:!?])(?![0-9a-z])[,.;:!?\\s]*", "$1 ").replaceAll(",[,\\s]*", ", ")
-                .replaceAll("^[,.;:!?\\s]+", "").replaceAll("\\s+", " ").strip();
+        return any ? new Split(t.without(drop), t.only(drop)) : new Split(folded, "");
     }
 
     /** Where the marker starting at {@code at} ends (exclusive), or -1 when none starts there or it is negated. */
