@@ -25,7 +25,7 @@ public final class PastEpisodes {
     /** One-word markers of an episode that ended. */
     private static final Set<String> ENDED = Set.of("resolved", "recovered", "healed", "cured", "subsided", "disappeared", "cleared",
             "settled", "remission", "regained", "sorted", "fixed", "vanished");
-    /** Markers of more than one word, each a sequence of words ("*" any number). */
+    /** Markers of more than one word. */
     private static final List<String[]> ENDED_PHRASES = phrases(
             "went away", "gone away", "clear up", "cleared up",
             "back to normal", "returned to normal", "normal again", "normal since", "normal now", "normally now", "fine now", "fine since",
@@ -43,8 +43,11 @@ public final class PastEpisodes {
     /** Words that, just before a marker, reverse it ("has not resolved", "never went away"). */
     private static final Set<String> NEGATIONS = Set.of("not", "never", "no", "nae", "neva", "nuh", "didnae", "hasnae", "havnae",
             "hasnt", "havent", "hadnt", "didnt", "doesnt", "dont", "isnt", "wasnt", "wont", "cant", "couldnt", "aint");
-    /** What comes back and is good news: "the feeling came back". */
-    private static final Set<String> RETURNING_FUNCTIONS = Set.of("feeling", "feelings", "sensation", "strength", "control", "movement",
+    /**
+     * A body's functions and measures: what comes back of them is good news ("the feeling came back"), what went of them
+     * is the sign ("the feeling went away", "8 kilos went away").
+     */
+    private static final Set<String> FUNCTIONS = Set.of("feeling", "feelings", "sensation", "strength", "control", "movement",
             "power", "weight", "urge", "grip", "erections", "erection", "kilo", "kilos", "kg", "kgs", "pounds", "lbs", "lb", "stone", "stones");
     /** Words of a clause that tell of now: the episode does not reach over it. */
     private static final Set<String> NOW = Set.of("now", "currently", "today", "tonight", "yesterday", "still", "lately", "recently",
@@ -69,6 +72,8 @@ public final class PastEpisodes {
     private static final Set<String> GOOD = Set.of("grand", "good", "fine", "normal", "normally", "strong", "right", "ok", "okay", "well");
     /** Verbs that tell of the past after a subject ("she had", "i was"). */
     private static final Set<String> PAST = Set.of("had", "was", "were", "got", "did", "went", "used");
+    /** After "settled in", whose place it arrived at: "the numbness settled in my seat" (not "settled in the fall"). */
+    private static final Set<String> OWNERS = Set.of("my", "his", "her", "their", "our", "your");
     /** Markers that, opening a clause, only open it ("ok now, ..."). */
     private static final Set<String> OPENERS = Set.of("ok", "okay", "fine", "normal", "well", "all");
     /** Markers that say something went: said of a function ("the feeling went away"), they tell of the sign. */
@@ -136,6 +141,11 @@ public final class PastEpisodes {
         // "walking grand again"
         if (GOOD.contains(tokens.get(at)) && at + 1 < tokens.size() && tokens.get(at + 1).equals("again")) end = Math.max(end, at + 2);
         if (end < 0) return -1;
+        // what stopped working or settled into a place has begun, not ended
+        String last = tokens.get(end - 1), next = end < tokens.size() ? tokens.get(end) : "";
+        boolean arrived = last.equals("settled") && (next.equals("into") || next.equals("onto")
+                || next.equals("in") && end + 1 < tokens.size() && OWNERS.contains(tokens.get(end + 1)));
+        if (last.equals("stopped") && next.endsWith("ing") || arrived) return -1;
         // "ok now, both legs ..." opens a sentence; "he is ok now" says it is over
         if (OPENERS.contains(tokens.get(at)) && (at == 0 || CLAUSE_MARK.matcher(tokens.get(at - 1)).matches() || CONNECTIVES.contains(tokens.get(at - 1)))) {
             return -1;
@@ -180,7 +190,7 @@ public final class PastEpisodes {
         // a function that went away is the sign itself: "the feeling down there went away"
         if (DISAPPEARING.contains(tokens.get(marker))) {
             for (int k = clauseStart; k < marker; k++) {
-                if (RETURNING_FUNCTIONS.contains(tokens.get(k))) return -1;
+                if (FUNCTIONS.contains(tokens.get(k))) return -1;
             }
         }
         boolean refersBack = first == marker;
@@ -250,7 +260,7 @@ public final class PastEpisodes {
                 for (int k = Math.max(0, i - 3); k < i; k++) {
                     String t = tokens.get(k);
                     negated |= NEGATIONS.contains(t);
-                    good |= RETURNING_FUNCTIONS.contains(t);
+                    good |= FUNCTIONS.contains(t);
                 }
                 if (!negated && !good) return true;
             }

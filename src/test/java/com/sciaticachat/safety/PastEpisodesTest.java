@@ -50,6 +50,7 @@ class PastEpisodesTest {
                         + "My back is sore from the garden."));
         // undated, an episode reaches one clause back from a marker with no subject of its own
         assertEquals("he is forty now.", present("My son was numb round his backside after a rugby tackle, cleared in a week, he is forty now."));
+        assertEquals("these days it is just an ache.", present("A few years back I had pain in both legs. It settled in a couple of days. These days it is just an ache."));
     }
 
     @Test
@@ -65,6 +66,7 @@ class PastEpisodesTest {
                 "since Friday my seat has gone numb", "the feeling down there went away on Sunday and my back hurts",
                 "my sciatica used to be one leg, now it is both", "lost 8 kilo, appetite gone",
                 "wife soiled herself last night and did not know, never happened before", "ok now both legs are tingly", "between my legs also no feeling since yesterday",
+                "my bladder, it stopped working yesterday", "a new ache has settled into my lower back since Monday",
                 "the numbness went away last year but came back on Tuesday",
                 "the numbness down there has not gone away since Monday",
                 "will the numbness go away by itself?");
