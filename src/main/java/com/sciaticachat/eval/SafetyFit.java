@@ -253,6 +253,7 @@ public final class SafetyFit {
         List<String> questions = new ArrayList<>();
         List<RedFlagDetector.Detection> questionReadings = new ArrayList<>();
         List<RedFlagMatcher.Finding> questionFindings = new ArrayList<>();
+        List<Triage.Wording> questionWordings = new ArrayList<>();
         for (int i = 0; i < examples.size(); i++) {
             Example e = examples.get(i);
             if (!e.phrasing()) {
@@ -260,6 +261,7 @@ public final class SafetyFit {
                 questionViews.add(e.views().get(0));
                 questionReadings.add(inSample[i]);
                 questionFindings.add(findings[i]);
+                questionWordings.add(wordings[i]);
                 continue;
             }
             readings.add(inSample[i]);
@@ -267,7 +269,8 @@ public final class SafetyFit {
             red.add(e.redFlag());
         }
         return new Fitted(model, com.sciaticachat.safety.SafetyGate.Readings.write(model, phrasings, readings),
-                neighbours(model, rules, phrasings, phrasingViews, red, questions, questionViews, questionReadings, questionFindings));
+                neighbours(model, rules, phrasings, phrasingViews, red, questions, questionViews, questionReadings, questionFindings,
+                        questionWordings));
     }
 
     private static SafetyModel.NeighbourVote vote() {
@@ -280,14 +283,13 @@ public final class SafetyFit {
      */
     private static byte[] neighbours(SafetyModel model, SafetyRules rules, Phrasings phrasings, List<float[]> phrasingViews, List<Boolean> red,
                                      List<String> questions, List<float[]> questionViews, List<RedFlagDetector.Detection> questionReadings,
-                                     List<RedFlagMatcher.Finding> questionFindings) {
+                                     List<RedFlagMatcher.Finding> questionFindings, List<Triage.Wording> questionWordings) {
         Triage triage = new Triage(rules, null, new RedFlagDetector(model, null));
-        RedFlagMatcher matcher = new RedFlagMatcher(rules, EnglishWords.get());
         List<float[]> embeddings = new ArrayList<>(phrasingViews);
         List<Neighbours.Kind> kinds = new ArrayList<>();
         for (boolean r : red) kinds.add(r ? Neighbours.Kind.RED_FLAG_PHRASING : Neighbours.Kind.CALM_PHRASING);
         for (int i = 0; i < questions.size(); i++) {
-            Triage.Outcome o = triage.decide(Triage.Wording.of(questions.get(i), matcher), questionFindings.get(i), questionReadings.get(i), Triage.Mode.BOTH)
+            Triage.Outcome o = triage.decide(questionWordings.get(i), questionFindings.get(i), questionReadings.get(i), Triage.Mode.BOTH)
                     .outcome();
             if (o == Triage.Outcome.URGENT || o == Triage.Outcome.CHECK) continue;
             embeddings.add(questionViews.get(i));
@@ -317,15 +319,18 @@ public final class SafetyFit {
         List<float[]> questionViews = new ArrayList<>();
         List<RedFlagDetector.Detection> readings = new ArrayList<>();
         List<RedFlagMatcher.Finding> findings = new ArrayList<>();
+        List<Triage.Wording> wordings = new ArrayList<>();
         for (String q : questions) {
             RedFlagDetector.Detection d = detector.detect(q);
             questionViews.add(d.embedding());
             readings.add(new RedFlagDetector.Detection(d.signs(), d.current()));
-            findings.add(matcher.check(q));
+            RedFlagMatcher.Reading found = matcher.read(q);
+            findings.add(found.finding());
+            wordings.add(Triage.Wording.of(q).with(found.needsDenied()));
         }
         SafetyModel updated = new SafetyModel(model.about(), model.embedding(), model.phrasings(), model.commit(), model.fittedAt(), model.cues(),
                 model.vocabulary(), model.signs(), model.noSign(), model.framing(), model.gates(), model.measured(), model.levels(), vote());
-        return new Fitted(updated, null, neighbours(updated, rules, phrasings, phrasingViews, red, questions, questionViews, readings, findings));
+        return new Fitted(updated, null, neighbours(updated, rules, phrasings, phrasingViews, red, questions, questionViews, readings, findings, wordings));
     }
 
     private static Example example(String message, String label, boolean red, boolean mirrors, boolean phrasing, Embedder e) {

@@ -168,8 +168,7 @@ public final class PastEpisodes {
     private static int episodeStart(List<String> tokens, int marker, int clauseEnd) {
         int clauseStart = marker;
         while (clauseStart > 0 && !isBreakBackward(tokens, clauseStart - 1)) clauseStart--;
-        int sentenceStart = clauseStart;
-        while (sentenceStart > 0 && !SENTENCE_END.matcher(tokens.get(sentenceStart - 1)).matches()) sentenceStart--;
+        int sentenceStart = sentenceStart(tokens, clauseStart);
         for (int k = clauseStart; k < marker; k++) {
             if (NOW_IN_CLAUSE.contains(tokens.get(k))) return -1;
         }
@@ -198,7 +197,7 @@ public final class PastEpisodes {
         int sentenceFirst = sentenceStart;
         while (sentenceFirst < marker && CONNECTIVES.contains(tokens.get(sentenceFirst))) sentenceFirst++;
         boolean sentenceRefersBack = sentenceFirst == marker || refersBack(tokens.get(sentenceFirst));
-        boolean remote = REMOTE.matcher(String.join(" ", tokens.subList(sentenceStart, clauseEnd))).find();
+        boolean remote = dated(tokens, sentenceStart, clauseEnd);
         if (!refersBack && !remote) return clauseStart;
         int start = clauseStart;
         // back over the clauses of its sentence: one when only referring back, all when dated
@@ -210,9 +209,8 @@ public final class PastEpisodes {
         }
         // and back over the sentence before, when it or this one dates the episode
         if (sentenceStart == 0) return start;
-        int prevSentenceStart = sentenceStart - 1;
-        while (prevSentenceStart > 0 && !SENTENCE_END.matcher(tokens.get(prevSentenceStart - 1)).matches()) prevSentenceStart--;
-        if (!sentenceRefersBack || !remote && !REMOTE.matcher(String.join(" ", tokens.subList(prevSentenceStart, sentenceStart))).find()) {
+        int prevSentenceStart = sentenceStart(tokens, sentenceStart - 1);
+        if (!sentenceRefersBack || !remote && !dated(tokens, prevSentenceStart, sentenceStart)) {
             return start;
         }
         int s = sentenceStart;
@@ -222,6 +220,18 @@ public final class PastEpisodes {
             s = prevStart;
         }
         return s;
+    }
+
+    /** Where the sentence holding the token at {@code at} starts. */
+    private static int sentenceStart(List<String> tokens, int at) {
+        int k = at;
+        while (k > 0 && !SENTENCE_END.matcher(tokens.get(k - 1)).matches()) k--;
+        return k;
+    }
+
+    /** Whether these tokens date what they tell well in the past ("years ago", "in 2019"). */
+    private static boolean dated(List<String> tokens, int from, int to) {
+        return REMOTE.matcher(String.join(" ", tokens.subList(from, to))).find();
     }
 
     /** The start of the clause that ends just before {@code end} (its closing marks included), no earlier than {@code floor}. */

@@ -223,7 +223,7 @@ public final class RedFlagDetector {
      * the rest ("couldn't pee for a day years ago, never happened since, my back's just stiff").
      */
     public Detection detect(Read r) {
-        Detection asWritten = detect(r.views().views().texts(), r.views().vectors());
+        Detection asWritten = detect(r.views());
         Detection denied = r.denied() == r.views() ? asWritten : asWritten.atMost(detect(r.denied()));
         if (r.present() == null) return denied;
         Detection present = asWritten.atMost(detect(r.present()));
@@ -239,7 +239,7 @@ public final class RedFlagDetector {
         return new Detection(signs, denied.current(), asWritten.embedding());
     }
 
-    /** The reading of these views, or null when there are none. */
+    /** The reading of these views, or null when there are none (a message all denied or over). */
     private Detection detect(Read.Embedded e) {
         return e.isEmpty() ? null : detect(e.views().texts(), e.vectors());
     }

@@ -115,18 +115,14 @@ public final class RedFlagMatcher {
     }
 
     /**
-     * The ids of the rules whose {@code with:} the message speaks of only to deny it: "my mum has osteoporosis, she has
-     * no back pain" tells of no sign that needs back pain. Such a sign does not count, whoever reads it.
+     * Both readings of a message: what the rules found (or null), and {@code needsDenied}, the ids of the rules whose
+     * {@code with:} the message speaks of only to deny it: "my mum has osteoporosis, she has no back pain" tells of no
+     * sign that needs back pain. Such a sign does not count, whoever reads it.
      */
-    public Set<String> needsDenied(String message) {
-        return read(message).needsDenied();
-    }
-
-    /** Both readings of a message: what the rules found (or null), and the signs whose need it only denies. */
     public record Reading(Finding finding, Set<String> needsDenied) {}
 
     /**
-     * {@link #check} and {@link #needsDenied} from one reading of the message. A rule counts only where it also finds
+     * What the rules find and the needs the message only denies, from one reading of it. A rule counts only where it also finds
      * its sign with the episodes the message says are over set aside ({@link PastEpisodes}): "couldn't pee for a day
      * years ago, never happened since" tells of no sign now.
      */

@@ -69,7 +69,7 @@ public final class Triage {
     /**
      * What the decision needs of the message's own words: whether it tells of someone else, whether it asks, and the
      * signs whose rule needs something ({@code with:}, back pain for most) that the message only denies
-     * ({@link RedFlagMatcher#needsDenied}): the detector's reading of those does not count.
+     * ({@link RedFlagMatcher.Reading#needsDenied}): the detector's reading of those does not count.
      */
     public record Wording(boolean someoneElse, boolean asks, Set<String> needsDenied) {
         /** The wording without the rules: no sign's need is read as denied. */
@@ -79,20 +79,12 @@ public final class Triage {
             return new Wording(Framing.aboutSomeoneElse(message), cues[0] > 0 || cues[1] > 0 || cues[2] > 0, Set.of());
         }
 
-        public static Wording of(String message, RedFlagMatcher matcher) {
-            return of(message).with(matcher.needsDenied(message));
-        }
-
         public Wording with(Set<String> needsDenied) {
             return new Wording(someoneElse, asks, Set.copyOf(needsDenied));
         }
     }
 
-    /** From the rules' finding (or null) and the detector's reading (or null when the detector is off). */
-    public Verdict decide(String message, RedFlagMatcher.Finding finding, RedFlagDetector.Detection d, Mode mode) {
-        return decide(matcher == null ? Wording.of(message) : Wording.of(message, matcher), finding, d, mode);
-    }
-
+    /** From the message's wording, the rules' finding (or null) and the detector's reading (or null when the detector is off). */
     public Verdict decide(Wording wording, RedFlagMatcher.Finding finding, RedFlagDetector.Detection d, Mode mode) {
         if (d != null && !wording.needsDenied().isEmpty()) d = d.without(wording.needsDenied());
         List<String> ruleIds = finding == null || mode == Mode.DETECTOR ? List.of() : finding.ruleIds();
