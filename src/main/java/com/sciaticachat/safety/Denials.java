@@ -39,19 +39,39 @@ public final class Denials {
             "cancer", "cancers", "tumor", "tumour", "tumors", "tumours", "malignancy", "history", "steroid", "steroids", "prednisone",
             "prednisolone", "cortisone", "drugs", "infection", "infections", "worse", "worsening", "wrong", "concern", "concerns",
             "swelling", "bleeding", "osteoporosis", "osteopenia", "weight", "radiating", "shooting", "spreading", "spread", "dizziness",
-            "immunosuppressants", "immunocompromised", "immunosuppressed", "immunosuppression", "drug", "injecting", "chemo", "chemotherapy", "hiv", "diabetes", "transplant", "vomiting", "nausea");
+            "immunosuppressants", "immunocompromised", "immunosuppressed", "immunosuppression", "drug", "injecting", "chemo", "chemotherapy", "hiv", "diabetes", "transplant", "vomiting", "nausea",
+            "disturb", "disturbs", "disturbing", "disturbed");
     /** A body's functions: negated, they are the sign ("can't feel", "no control", "not able to pee"). */
     private static final Set<String> FUNCTIONS = Set.of("feel", "feeling", "feelings", "felt", "sensation", "sensations", "control",
             "able", "strength", "power", "move", "moving", "walk", "walking", "stand", "standing", "lift", "lifting", "pee", "peed",
             "peeing", "wee", "weeing", "urinate", "urinating", "urine", "poo", "pooed", "poop", "pooping", "go", "going", "hold",
             "holding", "stop", "empty", "emptying", "sleep", "sleeping", "slept", "bend", "get", "getting", "push", "grip",
             "tell", "sense", "notice", "stay", "work", "working", "works", "respond", "bear", "raise", "climb", "drive", "keep",
-            "wake", "rest", "lie", "lying", "relieve", "relieved", "ease", "eases", "help", "helps", "budge", "flex", "point",
+            "rest", "lie", "lying", "relieve", "relieved", "ease", "eases", "help", "helps", "budge", "flex", "point",
             "erection", "finish", "release", "start", "flow", "make", "reach", "try", "trying", "tryin", "tried", "dieting", "diet", "intending", "meant", "changing", "reason", "cause",
             "warning", "knowing", "meaning", "realising", "realizing");
     /** Words after which a clause says the part before them is as it should be: "toilet is normal", "strength intact". */
     private static final Set<String> AS_IT_SHOULD_BE = Set.of("normal", "normally", "fine", "ok", "okay", "intact", "unremarkable", "alright",
             "nad", "wnl");
+    /**
+     * Words that say a part is as it should be only after a verb that links it to its subject ("both legs are strong", "my
+     * weight has stayed stable"); elsewhere they may describe a complaint ("a strong urge").
+     */
+    private static final Set<String> AS_IT_SHOULD_BE_AFTER_LINK = Set.of("strong", "stable", "steady", "unchanged", "solid");
+    private static final Set<String> LINKS = Set.of("is", "are", "am", "was", "were", "be", "been", "feel", "feels", "felt", "seem", "seems",
+            "stay", "stays", "stayed", "remain", "remains", "remained");
+    /** Words that may stand between a linking verb and the state ("are still strong"). */
+    private static final Set<String> DEGREE = Set.of("still", "perfectly", "pretty", "quite", "very", "totally", "both", "nice", "good", "and");
+    /** The parts and measures whose state such a word tells ("legs are strong", "weight is stable"), not a complaint's. */
+    private static final Set<String> MEASURES = Set.of("leg", "legs", "weight", "bones", "bone", "grip", "strength", "feet", "foot", "appetite",
+            "knees", "arms", "balance", "reflexes", "muscles", "sensation", "feeling", "bladder", "bowels", "waterworks", "plumbing", "both");
+    /** Words that say sleep goes as it should, after it ("sleeping properly", "sleeps through"). */
+    private static final Set<String> SLEEPS_WELL = Set.of("well", "soundly", "properly", "through", "good", "fine");
+    private static final Set<String> SLEEP = Set.of("sleep", "sleeps", "sleeping", "slept");
+    /** Words for being woken: negated before whom they wake, the pain wakes nobody ("it does not wake me"). */
+    private static final Set<String> WAKE = Set.of("wake", "wakes", "waking", "woke", "woken", "wakin", "keep", "keeps", "keeping");
+    private static final Set<String> WOKEN = Set.of("me", "him", "her", "us", "them", "you", "u", "mi");
+
     /** Functions that say how one feels: before a complaint, the complaint is what is negated ("don't feel numb"). */
     private static final Set<String> FELT = Set.of("feel", "feeling", "felt", "get", "getting");
     /** Words that open a clause as its subject. */
@@ -89,7 +109,7 @@ public final class Denials {
                     for (int k = start; k < end; k++) drop[k] = true;
                     any = true;
                 }
-            } else if (AS_IT_SHOULD_BE.contains(t) && !(i > 0 && NEGATIONS.contains(tokens.get(i - 1)))) {
+            } else if (saysAsItShouldBe(tokens, i) && !(i > 0 && NEGATIONS.contains(tokens.get(i - 1)))) {
                 int start = i, end = i + 1;
                 boolean negated = false;
                 while (start > 0 && i - start < REACH + 1 && !ends(tokens.get(start - 1), BACKWARD_ENDS) && !clauseAnd(tokens, start - 1)) {
@@ -123,6 +143,11 @@ public final class Denials {
             if (ends(t, FORWARD_ENDS)) break;
             words++;
             boolean feltComplaint = k + 1 < tokens.size() && FELT.contains(t) && COMPLAINTS.contains(tokens.get(k + 1));
+            // "it does not wake me", "never keeps her up": the pain wakes nobody (but "will not wake up" is numbness)
+            if (WAKE.contains(t) && k + 1 < tokens.size() && WOKEN.contains(tokens.get(k + 1))) {
+                complaint = true;
+                break;
+            }
             if (FUNCTIONS.contains(t) && !feltComplaint) return at;
             if (COMPLAINTS.contains(t)) {
                 complaint = true;
@@ -133,6 +158,27 @@ public final class Denials {
         int end = at + 1;
         while (end < tokens.size() && !ends(tokens.get(end), FORWARD_ENDS)) end++;
         return end;
+    }
+
+    /**
+     * Whether the word at {@code at} says what comes before it is as it should be: "normal", "fine", "intact"; "strong" or
+     * "stable" after a linking verb, of a part or a measure ("legs are strong", "weight is stable", not "the pain is
+     * strong"); "well", "soundly", "properly" or "through" after sleep.
+     */
+    private static boolean saysAsItShouldBe(List<String> tokens, int at) {
+        String t = tokens.get(at);
+        if (AS_IT_SHOULD_BE.contains(t)) return true;
+        if (at == 0) return false;
+        if (SLEEPS_WELL.contains(t)) return SLEEP.contains(tokens.get(at - 1));
+        if (!AS_IT_SHOULD_BE_AFTER_LINK.contains(t)) return false;
+        int k = at - 1;
+        while (k > 0 && DEGREE.contains(tokens.get(k))) k--;
+        if (!LINKS.contains(tokens.get(k))) return false;
+        for (k--; k >= 0 && !ends(tokens.get(k), BACKWARD_ENDS) && !tokens.get(k).equals("and"); k--) {
+            String w = tokens.get(k);
+            if (MEASURES.contains(w.endsWith("'s") ? w.substring(0, w.length() - 2) : w)) return true;
+        }
+        return false;
     }
 
     /** Whether the token at {@code at} is an "and" that opens a clause of its own: a subject follows ("and he can pee fine"). */

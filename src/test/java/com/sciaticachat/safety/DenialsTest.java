@@ -30,6 +30,20 @@ class DenialsTest {
         assertEquals("i can not feel my legs and", kept("i cant feel my legs and he can pee fine"));
     }
 
+    @Test
+    void pain_that_wakes_nobody_and_parts_as_they_should_be_are_set_aside() {
+        assertEquals("back pain for a week.", kept("Back pain for a week. It does not wake me up at night."));
+        assertEquals("my back hurts but, and lying down brings relief.", kept("My back hurts but it never keeps me up, and lying down brings relief."));
+        assertEquals("she has sciatica. and.", kept("She has sciatica. Both legs are still strong and her weight has been stable."));
+        assertEquals("my back aches. can i book?", kept("My back aches. I am sleeping properly. Can I book?"));
+    }
+
+    @Test
+    void numbness_that_will_not_wake_up_and_a_strong_complaint_stay() {
+        assertKeptWhole("my bum feels asleep and will not wake up", "he wet the bed without waking up",
+                "the pain in both legs is very strong", "I have a strong urge to pee but nothing comes out");
+    }
+
     private static void assertKeptWhole(String... messages) {
         for (String message : messages) {
             String folded = RedFlagDetector.wholeView(message);
