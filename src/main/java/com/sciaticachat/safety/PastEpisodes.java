@@ -94,21 +94,15 @@ public final class PastEpisodes {
 
     private PastEpisodes() {}
 
-    /**
-     * A message split in two: what it tells as still so ({@code present}, the message itself when nothing is over), and
-     * the episodes it says are over ({@code over}, empty when none).
-     */
-    public record Split(String present, String over) {}
-
     /** The message (folded, contractions spelt out) without the episodes it says are over; the same string when there are none. */
     public static String setAside(String folded) {
         return split(folded).present();
     }
 
-    public static Split split(String folded) {
+    static NotNow.Split split(String folded) {
         Tokens t = Tokens.of(folded);
         List<String> tokens = t.words();
-        if (cameBack(tokens)) return new Split(folded, "");
+        if (cameBack(tokens)) return new NotNow.Split(folded, "");
         boolean[] drop = new boolean[tokens.size()];
         boolean any = false;
         for (int i = 0; i < tokens.size(); i++) {
@@ -128,7 +122,7 @@ public final class PastEpisodes {
             any = true;
             i = clauseEnd - 1;
         }
-        return any ? new Split(t.without(drop), t.only(drop)) : new Split(folded, "");
+        return any ? new NotNow.Split(t.without(drop), t.only(drop)) : new NotNow.Split(folded, "");
     }
 
     /** Where the marker starting at {@code at} ends (exclusive), or -1 when none starts there or it is negated. */

@@ -138,9 +138,9 @@ public final class RedFlagDetector {
             return changed ? new Views(List.copyOf(texts), List.copyOf(embedded)) : this;
         }
 
-        /** What the message tells of now and what it says is over ({@link PastEpisodes}), read from the whole message. */
-        public PastEpisodes.Split past() {
-            return PastEpisodes.split(embedded.get(0));
+        /** What the message tells of now and what it tells that is not ({@link NotNow}), read from the whole message. */
+        public NotNow.Split past() {
+            return NotNow.split(embedded.get(0));
         }
 
         /** A text of the message's own as views: itself and its sentences. */
@@ -192,8 +192,9 @@ public final class RedFlagDetector {
 
     /**
      * A message as the detector embeds it: its views as written ({@code views}); with its denials set aside
-     * ({@code denied}, the same views when it denies nothing); and, when it says an episode is over, what it tells of now
-     * with its denials set aside ({@code present}) and the episodes ({@code over}); both null otherwise.
+     * ({@code denied}, the same views when it denies nothing); and, when it tells something that is not happening now
+     * ({@link NotNow}: an episode that is over, a supposition, someone else's history), what it tells of now with its
+     * denials set aside ({@code present}) and the rest ({@code over}); both null otherwise.
      */
     public record Read(Embedded views, Embedded denied, Embedded present, Embedded over) {
         /** Views and their embeddings. */
@@ -211,7 +212,7 @@ public final class RedFlagDetector {
             Embedded asWritten = embed.apply(v);
             Views withoutDenials = v.withoutDenials();
             Embedded denied = withoutDenials == v ? asWritten : embed.apply(withoutDenials);
-            PastEpisodes.Split past = v.past();
+            NotNow.Split past = v.past();
             if (past.over().isEmpty()) return new Read(asWritten, denied, null, null);
             return new Read(asWritten, denied, embed.apply(Views.ofFolded(past.present()).withoutDenials()), embed.apply(Views.ofFolded(past.over())));
         }
@@ -219,7 +220,7 @@ public final class RedFlagDetector {
 
     /**
      * The reading of a message already embedded: as written, each sign no stronger than with its denials set aside; and
-     * a sign that an episode the message says is over tells at least as strongly as the rest of it, no stronger than in
+     * a sign that what is not happening now ({@link NotNow}) tells at least as strongly as the rest of it, no stronger than in
      * the rest ("couldn't pee for a day years ago, never happened since, my back's just stiff").
      */
     public Detection detect(Read r) {

@@ -123,12 +123,12 @@ public final class RedFlagMatcher {
 
     /**
      * What the rules find and the needs the message only denies, from one reading of it. A rule counts only where it also finds
-     * its sign with the episodes the message says are over set aside ({@link PastEpisodes}): "couldn't pee for a day
+     * its sign with what is not happening now set aside ({@link NotNow}): "couldn't pee for a day
      * years ago, never happened since" tells of no sign now.
      */
     public Reading read(String message) {
         Parsed m = parse(message);
-        String whole = RedFlagDetector.wholeView(message), present = PastEpisodes.setAside(whole);
+        String whole = RedFlagDetector.wholeView(message), present = NotNow.setAside(whole);
         Parsed now = present.equals(whole) ? m : parse(present);
         SafetyRules.Level level = null;
         Set<String> signs = new LinkedHashSet<>();

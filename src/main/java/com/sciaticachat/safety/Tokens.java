@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * A folded message as words and marks, each with where it lies, so a reading can set some of them aside and keep the
- * rest as written ({@link Denials}, {@link PastEpisodes}).
+ * rest as written ({@link Denials}, {@link PastEpisodes}, {@link Hypotheticals}, {@link OtherPeople}).
  */
 record Tokens(String text, List<String> words, List<int[]> spans) {
     private static final Pattern TOKEN = Pattern.compile("[a-z0-9']+|[.,;:!?()\\n]|[^a-z0-9'.,;:!?()\\n\\s]+");
@@ -21,6 +21,18 @@ record Tokens(String text, List<String> words, List<int[]> spans) {
             spans.add(new int[] {m.start(), m.end()});
         }
         return new Tokens(folded, words, spans);
+    }
+
+    private static final Pattern MARK = Pattern.compile("[.,;:!?()\\n]");
+
+    /** Whether a token is a mark that ends a clause. */
+    static boolean isMark(String token) {
+        return MARK.matcher(token).matches();
+    }
+
+    /** Whether a token is a mark that ends a sentence. */
+    static boolean isSentenceEnd(String token) {
+        return token.equals(".") || token.equals("!") || token.equals("?") || token.equals(";") || token.equals("\n");
     }
 
     /** The text without the tokens marked, its punctuation and spacing tidied. */
