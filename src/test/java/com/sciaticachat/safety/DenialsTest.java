@@ -9,51 +9,44 @@ import org.junit.jupiter.api.Test;
 /** What a message denies, set aside before the detector reads it; what it tells stays. */
 class DenialsTest {
 
-    private static String kept(String message) {
-        return Denials.setAside(RedFlagDetector.wholeView(message));
-    }
+    private static final SetAside READ = new SetAside(Denials::setAside);
+
 
     @Test
     void a_denied_complaint_is_set_aside_to_the_end_of_its_clause() {
-        assertEquals("only left leg pain. can i come?", kept("Only left leg pain. No numb anywhere, toilet is normal. Can I come?"));
+        assertEquals("only left leg pain. can i come?", READ.kept("Only left leg pain. No numb anywhere, toilet is normal. Can I come?"));
         assertEquals("self: low back pain for 3 days after gardening. deep tissue?",
-                kept("Self: LBP x3d after gardening. Afebrile, no wt loss, no night pain, no trauma. Deep tissue?"));
-        assertEquals("my father back ache. he want massage.", kept("My father back ache. He does not take steroid. Bones are okay. He want massage."));
-        assertEquals("back aches in the day but, lying down eases it.", kept("Back aches in the day but I sleep fine at night, lying down eases it."));
-        assertEquals("now t 101.3, rigors overnight. still want to keep it.", kept("Now T 101.3, rigors overnight. No trauma, no leg sx. Still want to keep it."));
+                READ.kept("Self: LBP x3d after gardening. Afebrile, no wt loss, no night pain, no trauma. Deep tissue?"));
+        assertEquals("my father back ache. he want massage.", READ.kept("My father back ache. He does not take steroid. Bones are okay. He want massage."));
+        assertEquals("back aches in the day but, lying down eases it.", READ.kept("Back aches in the day but I sleep fine at night, lying down eases it."));
+        assertEquals("now t 101.3, rigors overnight. still want to keep it.", READ.kept("Now T 101.3, rigors overnight. No trauma, no leg sx. Still want to keep it."));
         // charting: "nil" denies, "NAD" and "WNL" say a part is as it should be
-        assertEquals("settles with rest. can i book?", kept("Nil night pain, settles w/ rest, nil bilat sx. Can I book?"));
-        assertEquals("just sore", kept("bladder NAD, reflexes WNL, just sore"));
+        assertEquals("settles with rest. can i book?", READ.kept("Nil night pain, settles w/ rest, nil bilat sx. Can I book?"));
+        assertEquals("just sore", READ.kept("bladder NAD, reflexes WNL, just sore"));
         // feeling a complaint is the complaint: "don't feel numb" denies numbness
-        assertEquals("and my left leg is right as rain", kept("I don't feel numb in the seat of my pants, and my left leg is right as rain"));
+        assertEquals("and my left leg is right as rain", READ.kept("I don't feel numb in the seat of my pants, and my left leg is right as rain"));
         // "... and he can pee fine" is a clause of its own, though "no fever" comes before it
-        assertEquals("i can not feel my legs and", kept("i cant feel my legs and he can pee fine"));
+        assertEquals("i can not feel my legs and", READ.kept("i cant feel my legs and he can pee fine"));
     }
 
     @Test
     void pain_that_wakes_nobody_and_parts_as_they_should_be_are_set_aside() {
-        assertEquals("back pain for a week.", kept("Back pain for a week. It does not wake me up at night."));
-        assertEquals("my back hurts but, and lying down brings relief.", kept("My back hurts but it never keeps me up, and lying down brings relief."));
-        assertEquals("she has sciatica. and.", kept("She has sciatica. Both legs are still strong and her weight has been stable."));
-        assertEquals("my back aches. can i book?", kept("My back aches. I am sleeping properly. Can I book?"));
+        assertEquals("back pain for a week.", READ.kept("Back pain for a week. It does not wake me up at night."));
+        assertEquals("my back hurts but, and lying down brings relief.", READ.kept("My back hurts but it never keeps me up, and lying down brings relief."));
+        assertEquals("she has sciatica. and.", READ.kept("She has sciatica. Both legs are still strong and her weight has been stable."));
+        assertEquals("my back aches. can i book?", READ.kept("My back aches. I am sleeping properly. Can I book?"));
     }
 
     @Test
     void numbness_that_will_not_wake_up_and_a_strong_complaint_stay() {
-        assertKeptWhole("my bum feels asleep and will not wake up", "he wet the bed without waking up",
+        READ.assertKeptWhole("my bum feels asleep and will not wake up", "he wet the bed without waking up",
                 "the pain in both legs is very strong", "I have a strong urge to pee but nothing comes out");
     }
 
-    private static void assertKeptWhole(String... messages) {
-        for (String message : messages) {
-            String folded = RedFlagDetector.wholeView(message);
-            assertEquals(folded, Denials.setAside(folded), message);
-        }
-    }
 
     @Test
     void a_negated_function_is_the_sign_and_stays() {
-        assertKeptWhole("I can't feel my bum and I have no control of my bladder",
+        READ.assertKeptWhole("I can't feel my bum and I have no control of my bladder",
                 "not able to pee since last night", "urine escapes without my control", "i have no feeling down there",
                 "lost 10 kilos without trying", "my leg has no strength", "the doctor says I can't fight off infections",
                 "haven't taken a leak since last night");
@@ -61,7 +54,7 @@ class DenialsTest {
 
     @Test
     void a_negation_that_negates_nothing_and_a_question_whether_all_is_well_stay() {
-        assertKeptWhole("I have no idea why my legs are numb", "not sure if it's numbness or tingling",
+        READ.assertKeptWhole("I have no idea why my legs are numb", "not sure if it's numbness or tingling",
                 "is massage ok if I can't pee?", "is it normal that my bum is numb", "ok so my bum is numb",
                 "I can't pee normally");
     }

@@ -12,30 +12,23 @@ import org.junit.jupiter.api.Test;
 /** What a message only supposes and someone else's past beside the writer's own back pain, set aside; what is happening stays. */
 class NotNowTest {
 
-    private static String present(String message) {
-        return NotNow.setAside(RedFlagDetector.wholeView(message));
-    }
+    private static final SetAside READ = new SetAside(NotNow::setAside);
 
-    private static void assertKeptWhole(String... messages) {
-        for (String message : messages) {
-            String folded = RedFlagDetector.wholeView(message);
-            assertEquals(folded, NotNow.setAside(folded), message);
-        }
-    }
+
 
     @Test
     void what_a_message_only_supposes_is_set_aside() {
-        assertEquals("should we go to the hospital? nothing is going on", present("If my wife ever gets numb down there, should we go to the hospital? "
+        assertEquals("should we go to the hospital? nothing is going on", READ.kept("If my wife ever gets numb down there, should we go to the hospital? "
                 + "Nothing is going on"));
-        assertEquals("is that a 911 thing?", present("Say my dad got a fever with his back pain, is that a 911 thing?"));
+        assertEquals("is that a 911 thing?", READ.kept("Say my dad got a fever with his back pain, is that a 911 thing?"));
         assertEquals("should i go to hospital or can i come to massage?",
-                present("If I suddenly cannot feel my bottom area, should I go to hospital or can I come to massage?"));
-        assertTrue(present("What if the sciatica goes to both legs in future? Right now it is in one leg only.").startsWith("what?"));
+                READ.kept("If I suddenly cannot feel my bottom area, should I go to hospital or can I come to massage?"));
+        assertTrue(READ.kept("What if the sciatica goes to both legs in future? Right now it is in one leg only.").startsWith("what?"));
     }
 
     @Test
     void an_if_that_tells_what_happens_or_means_whether_stays() {
-        assertKeptWhole("if I cough I wet myself, is that normal?", "if I sit for long my bum goes numb", "not sure if I can pee properly since Monday",
+        READ.assertKeptWhole("if I cough I wet myself, is that normal?", "if I sit for long my bum goes numb", "not sure if I can pee properly since Monday",
                 "since me back went the old fella don't work right if ye know what I mean",
                 "my roommate has back pain, he not peed whole day, say he dont feel need to go",
                 "mi cyaan pee properly. mi suppose fi come saturday");
@@ -44,23 +37,23 @@ class NotNowTest {
     @Test
     void someone_elses_past_beside_the_writers_own_back_pain_is_set_aside() {
         assertEquals("i have a sore back now myself from the garden. should i worry?",
-                present("My late husband had bowel cancer and his started with a pain in the back. I've a sore back now myself from the garden. "
+                READ.kept("My late husband had bowel cancer and his started with a pain in the back. I've a sore back now myself from the garden. "
                         + "Should I worry?"));
         assertEquals("got me thinking cause me back's been sore since i moved house.",
-                present("Mate's dad had prostate cancer and it went to his bones. Got me thinking cause me back's been sore since I moved house."));
-        assertEquals("i have plain low back pain from lifting.", present("Dad was on steroids for years. I have plain low back pain from lifting."));
+                READ.kept("Mate's dad had prostate cancer and it went to his bones. Got me thinking cause me back's been sore since I moved house."));
+        assertEquals("i have plain low back pain from lifting.", READ.kept("Dad was on steroids for years. I have plain low back pain from lifting."));
         // a condition of someone who has no back pain of their own
-        assertEquals("my back's the bad one. can i get a massage?", present("Wife's on chemo, no back trouble on her, my back's the bad one. "
+        assertEquals("my back's the bad one. can i get a massage?", READ.kept("Wife's on chemo, no back trouble on her, my back's the bad one. "
                 + "Can I get a massage?"));
         // "me and my husband" is one subject; a bare "bro" is whom the writer addresses
-        assertKeptWhole("since my back pain started I get no feeling when me and my husband are together",
+        READ.assertKeptWhole("since my back pain started I get no feeling when me and my husband are together",
                 "bro this is weird but my butt feels numb and my back is tight");
     }
 
     @Test
     void a_history_of_someone_told_of_now_or_an_undated_event_stays() {
         // their history and their back pain now: the red flag is theirs (NICE)
-        assertKeptWhole("my mom had melanoma a few years ago and now her back's been hurting for a month, she wants to come in with me",
+        READ.assertKeptWhole("my mom had melanoma a few years ago and now her back's been hurting for a month, she wants to come in with me",
                 "My husband is on chemo and has had a fever since last night. My back is sore from the chair.",
                 "My sister had leukemia as a teenager. She has a sore back from the new baby, and so do I.",
                 // may be today's

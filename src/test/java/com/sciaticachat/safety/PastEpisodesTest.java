@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 /** An episode a message says is over, set aside before the detector and the rules read it; what is happening now stays. */
 class PastEpisodesTest {
 
+    private static final SetAside READ = new SetAside(PastEpisodes::setAside);
+
     /** Embeds every text as its length: enough to see which texts are read. */
     private static final com.sciaticachat.embed.Embedder FAKE = new com.sciaticachat.embed.Embedder() {
         public float[] embed(String text) {
@@ -27,42 +29,33 @@ class PastEpisodesTest {
         }
     };
 
-    private static String present(String message) {
-        return PastEpisodes.setAside(RedFlagDetector.wholeView(message));
-    }
 
-    private static void assertKeptWhole(String... messages) {
-        for (String message : messages) {
-            String folded = RedFlagDetector.wholeView(message);
-            assertEquals(folded, PastEpisodes.setAside(folded), message);
-        }
-    }
 
     @Test
     void an_episode_said_to_be_over_is_set_aside_back_to_where_it_is_dated() {
         assertEquals("my back is just stiff these days.",
-                present("Years ago I could not pee for a day, the hospital sorted it, never happened since. My back is just stiff these days."));
+                READ.kept("Years ago I could not pee for a day, the hospital sorted it, never happened since. My back is just stiff these days."));
         assertEquals("now it's only a tight lower back. can i book?",
-                present("Back in 2016 my foot dragged for a month but physio fixed it completely. Now it's only a tight lower back. Can I book?"));
+                READ.kept("Back in 2016 my foot dragged for a month but physio fixed it completely. Now it's only a tight lower back. Can I book?"));
         // the dating may come after the episode: "That was years ago"
         assertEquals("my back is sore from the garden.",
-                present("After my operation I couldn't pee on my own for two days. That was years ago and it has been fine ever since. "
+                READ.kept("After my operation I couldn't pee on my own for two days. That was years ago and it has been fine ever since. "
                         + "My back is sore from the garden."));
         // undated, an episode reaches one clause back from a marker with no subject of its own
-        assertEquals("he is forty now.", present("My son was numb round his backside after a rugby tackle, cleared in a week, he is forty now."));
-        assertEquals("these days it is just an ache.", present("A few years back I had pain in both legs. It settled in a couple of days. These days it is just an ache."));
+        assertEquals("he is forty now.", READ.kept("My son was numb round his backside after a rugby tackle, cleared in a week, he is forty now."));
+        assertEquals("these days it is just an ache.", READ.kept("A few years back I had pain in both legs. It settled in a couple of days. These days it is just an ache."));
     }
 
     @Test
     void what_is_happening_now_is_never_set_aside() {
         // a clause that tells of now stops the episode
         assertEquals("my leg gave way this morning, and i can not lift my foot.",
-                present("My leg gave way this morning, the fever went away, and I can't lift my foot."));
+                READ.kept("My leg gave way this morning, the fever went away, and I can't lift my foot."));
         // a run-on message: the episode starts where someone is told of in the past
-        assertEquals("my wife has a fever of 102 and her back is killing her on one side", present("my wife has a fever of 102 and her back "
+        assertEquals("my wife has a fever of 102 and her back is killing her on one side", READ.kept("my wife has a fever of 102 and her back "
                 + "is killing her on one side she had a kidney infection back in college that got better with antibiotics"));
         // ongoing, not over: "ever since", "has gone numb", a sign that came back, a marker negated or asked about
-        assertKeptWhole("since my fall I have been wetting myself ever since",
+        READ.assertKeptWhole("since my fall I have been wetting myself ever since",
                 "since Friday my seat has gone numb", "the feeling down there went away on Sunday and my back hurts",
                 "my sciatica used to be one leg, now it is both", "lost 8 kilo, appetite gone",
                 "wife soiled herself last night and did not know, never happened before", "ok now both legs are tingly", "between my legs also no feeling since yesterday",
@@ -74,7 +67,7 @@ class PastEpisodesTest {
 
     @Test
     void a_history_of_cancer_thin_bones_or_steroids_counts_even_when_over() {
-        assertKeptWhole("I had breast cancer in 2015, all clear since, and this month my back started hurting",
+        READ.assertKeptWhole("I had breast cancer in 2015, all clear since, and this month my back started hurting",
                 "took prednisone for years for my asthma, stopped in 2019 and it's been fine since, new back pain now");
     }
 
