@@ -178,7 +178,7 @@ public final class SafetyFit {
         RedFlagMatcher.Reading[] found = examples.stream().map(e -> matcher.read(e.message())).toArray(RedFlagMatcher.Reading[]::new);
         RedFlagMatcher.Finding[] findings = Arrays.stream(found).map(RedFlagMatcher.Reading::finding).toArray(RedFlagMatcher.Finding[]::new);
         Triage.Wording[] wordings = IntStream.range(0, examples.size())
-                .mapToObj(i -> Triage.Wording.of(examples.get(i).message()).with(found[i].needsDenied())).toArray(Triage.Wording[]::new);
+                .mapToObj(i -> Triage.Wording.of(examples.get(i).message()).with(found[i])).toArray(Triage.Wording[]::new);
         List<Candidate> candidates = new ArrayList<>();
         double[] grid = {0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8};
         // rules that match a condition's name get their own gate, where the clinic's rules have any
@@ -326,7 +326,7 @@ public final class SafetyFit {
             readings.add(new RedFlagDetector.Detection(d.signs(), d.current()));
             RedFlagMatcher.Reading found = matcher.read(q);
             findings.add(found.finding());
-            wordings.add(Triage.Wording.of(q).with(found.needsDenied()));
+            wordings.add(Triage.Wording.of(q).with(found));
         }
         SafetyModel updated = new SafetyModel(model.about(), model.embedding(), model.phrasings(), model.commit(), model.fittedAt(), model.cues(),
                 model.vocabulary(), model.signs(), model.noSign(), model.framing(), model.gates(), model.measured(), model.levels(), vote());

@@ -53,7 +53,7 @@ public final class SafetyReport {
         List<Outcome> out = IntStream.range(0, set.items().size()).parallel().mapToObj(i -> {
             Phrasings.Phrasing p = set.items().get(i);
             RedFlagMatcher.Reading found = matcher.read(p.message());
-            Triage.Wording wording = Triage.Wording.of(p.message()).with(found.needsDenied());
+            Triage.Wording wording = Triage.Wording.of(p.message()).with(found);
             RedFlagDetector.Detection d = readings.apply(i);
             Map<Triage.Mode, Triage.Verdict> v = new EnumMap<>(Triage.Mode.class);
             for (Triage.Mode m : Triage.Mode.values()) v.put(m, triage.decide(wording, found.finding(), d, m));

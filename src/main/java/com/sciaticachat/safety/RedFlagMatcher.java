@@ -117,9 +117,11 @@ public final class RedFlagMatcher {
     /**
      * Both readings of a message: what the rules found (or null), and {@code needsDenied}, the ids of the rules whose
      * {@code with:} the message speaks of only to deny it: "my mum has osteoporosis, she has no back pain" tells of no
-     * sign that needs back pain. Such a sign does not count, whoever reads it.
+     * sign that needs back pain. Such a sign does not count, whoever reads it. {@code notNow}: the ids of the rules that
+     * find their sign only in what the message tells is not happening now ({@link NotNow}: "if I ever lost control of my
+     * bladder, should I go to hospital?"), for a calm caution when the message asks.
      */
-    public record Reading(Finding finding, Set<String> needsDenied) {}
+    public record Reading(Finding finding, Set<String> needsDenied, Set<String> notNow) {}
 
     /**
      * What the rules find and the needs the message only denies, from one reading of it. A rule counts only where it also finds
@@ -133,18 +135,21 @@ public final class RedFlagMatcher {
         SafetyRules.Level level = null;
         Set<String> signs = new LinkedHashSet<>();
         List<String> ids = new ArrayList<>();
-        Set<String> denied = new LinkedHashSet<>();
+        Set<String> denied = new LinkedHashSet<>(), notNow = new LinkedHashSet<>();
         for (CompiledRule c : compiled) {
             boolean needMet = c.with().isEmpty() || m.mentions(c.with(), true);
             if (!needMet && m.mentions(c.with(), false)) denied.add(c.rule().id());
             if (!needMet || !m.mentions(c.phrases(), true)) continue;
-            if (now != m && !((c.with().isEmpty() || now.mentions(c.with(), true)) && now.mentions(c.phrases(), true))) continue;
+            if (now != m && !((c.with().isEmpty() || now.mentions(c.with(), true)) && now.mentions(c.phrases(), true))) {
+                notNow.add(c.rule().id());
+                continue;
+            }
             SafetyRules.Rule rule = c.rule();
             ids.add(rule.id());
             signs.add(rule.sign());
             if (level == null || rule.level() == SafetyRules.Level.EMERGENCY) level = rule.level();
         }
-        return new Reading(level == null ? null : new Finding(level, List.copyOf(signs), List.copyOf(ids)), Set.copyOf(denied));
+        return new Reading(level == null ? null : new Finding(level, List.copyOf(signs), List.copyOf(ids)), Set.copyOf(denied), Set.copyOf(notNow));
     }
 
     /**

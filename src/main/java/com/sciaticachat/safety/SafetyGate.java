@@ -149,7 +149,7 @@ public final class SafetyGate implements com.sciaticachat.index.CorpusReader.Che
         for (int i = 0; i < read.length; i++) {
             Phrasings.Phrasing p = phrasings.items().get(i);
             RedFlagMatcher.Reading found = matcher.read(p.message());
-            Triage.Verdict v = triage.decide(wordings[i].with(found.needsDenied()), found.finding(), read[i], Triage.Mode.BOTH);
+            Triage.Verdict v = triage.decide(wordings[i].with(found), found.finding(), read[i], Triage.Mode.BOTH);
             boolean urgent = v.outcome() == Triage.Outcome.URGENT;
             if (!p.redFlag()) {
                 calm++;

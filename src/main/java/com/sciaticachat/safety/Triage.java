@@ -62,25 +62,28 @@ public final class Triage {
 
     public Verdict assess(String message) {
         RedFlagMatcher.Reading found = matcher.read(message);
-        return decide(Wording.of(message).with(found.needsDenied()), found.finding(), rules.rules().isEmpty() ? null : detector.detect(message),
+        return decide(Wording.of(message).with(found), found.finding(), rules.rules().isEmpty() ? null : detector.detect(message),
                 Mode.BOTH);
     }
 
     /**
-     * What the decision needs of the message's own words: whether it tells of someone else, whether it asks, and the
+     * What the decision needs of the message's own words: whether it tells of someone else, whether it asks, the
      * signs whose rule needs something ({@code with:}, back pain for most) that the message only denies
-     * ({@link RedFlagMatcher.Reading#needsDenied}): the detector's reading of those does not count.
+     * ({@link RedFlagMatcher.Reading#needsDenied}): the detector's reading of those does not count; and whether the rules
+     * find a sign only in what is not happening now ({@link RedFlagMatcher.Reading#notNow}): asked about, it gets the
+     * calm caution.
      */
-    public record Wording(boolean someoneElse, boolean asks, Set<String> needsDenied) {
+    public record Wording(boolean someoneElse, boolean asks, Set<String> needsDenied, boolean signNotNow) {
         /** The wording without the rules: no sign's need is read as denied. */
         public static Wording of(String message) {
             message = RedFlagDetector.reading(message);
             double[] cues = Framing.cues(message);
-            return new Wording(Framing.aboutSomeoneElse(message), cues[0] > 0 || cues[1] > 0 || cues[2] > 0, Set.of());
+            return new Wording(Framing.aboutSomeoneElse(message), cues[0] > 0 || cues[1] > 0 || cues[2] > 0, Set.of(), false);
         }
 
-        public Wording with(Set<String> needsDenied) {
-            return new Wording(someoneElse, asks, Set.copyOf(needsDenied));
+        /** The wording with what the rules read of the message. */
+        public Wording with(RedFlagMatcher.Reading found) {
+            return new Wording(someoneElse, asks, Set.copyOf(found.needsDenied()), !found.notNow().isEmpty());
         }
     }
 
@@ -123,7 +126,9 @@ public final class Triage {
             // where the detector is unsure, the nearest phrasings may not be: mostly red flags, and it is one
             return nearestAreRedFlags(d, check.level() == SafetyRules.Level.EMERGENCY) ? confirm(check) : check;
         }
-        if (wording.asks() && (!ruleIds.isEmpty() || d.strongest() >= g.caution())) return emergencySigns(Outcome.CAUTION, someoneElse);
+        if (wording.asks() && (!ruleIds.isEmpty() || wording.signNotNow() || d.strongest() >= g.caution())) {
+            return emergencySigns(Outcome.CAUTION, someoneElse);
+        }
         return Verdict.NONE;
     }
 

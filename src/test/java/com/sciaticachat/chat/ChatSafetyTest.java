@@ -99,6 +99,14 @@ class ChatSafetyTest {
     }
 
     @Test
+    void a_sign_only_supposed_gets_the_calm_caution_not_the_alarm() {
+        Reply r = chat.ask("If I ever lost control of my bladder with this back, would that be a job for the hospital? Only asking.");
+        assertNull(r.urgent(), r.status().value());
+        assertNotNull(r.caution(), "what to do if it happens: the signs that need 911");
+        assertEquals(Reply.Status.URGENT, chat.ask("I lost control of my bladder this morning and my back is killing me").status());
+    }
+
+    @Test
     void a_visitor_who_names_cauda_equina_as_theirs_now_gets_the_alarm() {
         assertEquals(Reply.Status.URGENT, chat.ask("the ER doctor thinks I have cauda equina syndrome").status(), "named, it still alarms");
         assertEquals(Reply.Status.URGENT, chat.ask("i have cauda equina syndrome, can i still book a massage?").status());
