@@ -9,7 +9,7 @@ import java.util.Set;
  * word that supposes opens a scope that runs to the end of its clause, or to the question the supposition leads to
  * ("should we", "is that", "what").
  *
- * <p>What supposes: "what if", "suppose", "in case", "god forbid", "say" opening a clause ("say my dad got a fever"), and
+ * <p>What supposes: "what if", "suppose", "in case", "god forbid", "say" opening a sentence ("say my dad got a fever"), and
  * an "if" whose clause looks ahead ("ever", "one day", "in future"). A plain "if" tells what happens when something is
  * done as often as it supposes ("if I cough I leak"), so its clause is set aside only when a question follows it at once
  * ("if I suddenly can't feel my bottom, should I go to hospital?"); what follows an "if" is never set aside. An "if"
@@ -27,6 +27,8 @@ final class Hypotheticals {
     private static final Set<String> OPENS_WHAT_FOLLOWS = Set.of("i", "he", "she", "we", "they", "you", "it");
     /** Words after which a subject goes on with the supposition ("if she and I", "if the pain and it"). */
     private static final Set<String> JOINS = Set.of("and", "or", "nor", "that", "when", "whether", "if", "like");
+    /** Words that tell of now. */
+    private static final Set<String> NOW = Set.of("now", "currently", "today", "tonight", "yesterday", "since", "rn", "atm", "moment");
     /** Words an "if" looks ahead with. */
     private static final Set<String> AHEAD = Set.of("ever", "someday", "future", "later", "eventually", "sometime");
     /** Before "if", words that make it "whether" or a likeness. */
@@ -51,6 +53,10 @@ final class Hypotheticals {
             if (open < 0) continue;
             boolean strong = open > 0;
             int end = scopeEnd(tokens, i + Math.max(open, 1));
+            // a supposition that tells of now is no supposition ("what if I can't feel my legs right now?")
+            boolean now = false;
+            for (int k = i + 1; k < end; k++) now |= NOW.contains(tokens.get(k));
+            if (now) continue;
             if (!strong) {
                 boolean ahead = false;
                 for (int k = i + 1; k < end; k++) ahead |= AHEAD.contains(tokens.get(k)) || isOneDay(tokens, k);

@@ -31,7 +31,9 @@ class NotNowTest {
         READ.assertKeptWhole("if I cough I wet myself, is that normal?", "if I sit for long my bum goes numb", "not sure if I can pee properly since Monday",
                 "since me back went the old fella don't work right if ye know what I mean",
                 "my roommate has back pain, he not peed whole day, say he dont feel need to go",
-                "mi cyaan pee properly. mi suppose fi come saturday");
+                "mi cyaan pee properly. mi suppose fi come saturday",
+                // a supposition that tells of now is no supposition
+                "what if I can't feel my legs right now, should I go to the ER?");
     }
 
     @Test
