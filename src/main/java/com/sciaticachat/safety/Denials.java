@@ -2,7 +2,6 @@ package com.sciaticachat.safety;
 
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Sets aside what a message denies, so the detector reads what is there: "no numbness, toilet is normal" says
@@ -88,7 +87,6 @@ public final class Denials {
     /** How many words after a negation may come before the complaint or function it negates. */
     private static final int REACH = 4;
 
-    private static final Pattern CLAUSE_MARK = Pattern.compile("[.,;:!?()\\n]");
 
     private Denials() {}
 
@@ -176,7 +174,7 @@ public final class Denials {
         if (!LINKS.contains(tokens.get(k))) return false;
         for (k--; k >= 0 && !ends(tokens.get(k), BACKWARD_ENDS) && !tokens.get(k).equals("and"); k--) {
             String w = tokens.get(k);
-            if (MEASURES.contains(w.endsWith("'s") ? w.substring(0, w.length() - 2) : w)) return true;
+            if (MEASURES.contains(Tokens.bare(w))) return true;
         }
         return false;
     }
@@ -187,6 +185,6 @@ public final class Denials {
     }
 
     private static boolean ends(String token, Set<String> words) {
-        return CLAUSE_MARK.matcher(token).matches() || words.contains(token);
+        return Tokens.isMark(token) || words.contains(token);
     }
 }

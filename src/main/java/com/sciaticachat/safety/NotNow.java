@@ -25,9 +25,4 @@ public final class NotNow {
     public static Split split(String folded) {
         return PastEpisodes.split(folded).then(Hypotheticals::split).then(OtherPeople::split);
     }
-
-    /** The message without what is not happening now; the same string when everything is. */
-    public static String setAside(String folded) {
-        return split(folded).present();
-    }
 }

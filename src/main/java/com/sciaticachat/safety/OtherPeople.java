@@ -154,7 +154,7 @@ final class OtherPeople {
                 k++;
                 continue;
             }
-            String bare = w.endsWith("'s") ? w.substring(0, w.length() - 2) : w;
+            String bare = Tokens.bare(w);
             boolean person = PEOPLE.contains(bare) || bare.endsWith("-in-law") || OLD.contains(bare) && k > c.from() && tokens.get(k - 1).equals("old");
             if (!person) return -1;
             // "my husband's dad": the possessive goes on to the person it names
@@ -185,7 +185,7 @@ final class OtherPeople {
     /** Whether a clause names someone other than the writer: a pronoun, or a person after a possessive or on its own. */
     private static boolean namesSomeoneElse(List<String> tokens, Clause c) {
         for (int i = c.from(); i < c.to(); i++) {
-            String w = tokens.get(i), bare = w.endsWith("'s") ? w.substring(0, w.length() - 2) : w;
+            String bare = Tokens.bare(tokens.get(i));
             if (THIRD_PERSON.contains(bare) || PEOPLE.contains(bare)) return true;
         }
         return false;
@@ -193,7 +193,7 @@ final class OtherPeople {
 
     private static boolean startsWithPronoun(List<String> tokens, Clause c) {
         String w = tokens.get(c.from());
-        return PRONOUNS.contains(w) || w.endsWith("'s") && PRONOUNS.contains(w.substring(0, w.length() - 2));
+        return PRONOUNS.contains(Tokens.bare(w));
     }
 
     private static boolean startsWithSubject(List<String> tokens, Clause c) {
@@ -230,7 +230,7 @@ final class OtherPeople {
     private static boolean tellsOfComplaint(List<String> tokens, Clause c) {
         String[] told = Denials.setAside(String.join(" ", tokens.subList(c.from(), c.to()))).split("[^a-z0-9']+");
         for (int i = 0; i < told.length; i++) {
-            String w = told[i], bare = w.endsWith("'s") ? w.substring(0, w.length() - 2) : w;
+            String bare = Tokens.bare(told[i]);
             // "years back", "came back": a time or a return, not a back
             if (bare.equals("back") && i > 0 && NOT_A_BACK.contains(told[i - 1])) continue;
             if (PAIN.contains(bare) || COMPLAINTS.contains(bare)) return true;
@@ -241,7 +241,7 @@ final class OtherPeople {
     private static boolean hasPain(List<String> tokens, Clause c) {
         for (int i = c.from(); i < c.to(); i++) {
             String w = tokens.get(i);
-            if (PAIN.contains(w) || w.endsWith("'s") && PAIN.contains(w.substring(0, w.length() - 2))) return true;
+            if (PAIN.contains(Tokens.bare(w))) return true;
         }
         return false;
     }

@@ -89,16 +89,10 @@ public final class PastEpisodes {
     /** Where clauses break going backward. */
     private static final Set<String> BACKWARD_BREAKS = Set.of("but", "however", "although", "though", "yet", "so", "and");
 
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?;\\n]");
-    private static final Pattern CLAUSE_MARK = Pattern.compile("[.,;:!?()\\n]");
 
     private PastEpisodes() {}
 
-    /** The message (folded, contractions spelt out) without the episodes it says are over; the same string when there are none. */
-    public static String setAside(String folded) {
-        return split(folded).present();
-    }
-
+    /** The message (folded, contractions spelt out) split into what it tells as still so and the episodes it says are over. */
     static NotNow.Split split(String folded) {
         Tokens t = Tokens.of(folded);
         List<String> tokens = t.words();
@@ -109,7 +103,7 @@ public final class PastEpisodes {
             int end = markerEnd(tokens, i);
             if (end < 0) continue;
             int clauseEnd = end;
-            while (clauseEnd < tokens.size() && !CLAUSE_MARK.matcher(tokens.get(clauseEnd)).matches() && !FORWARD_ENDS.contains(tokens.get(clauseEnd))
+            while (clauseEnd < tokens.size() && !Tokens.isMark(tokens.get(clauseEnd)) && !FORWARD_ENDS.contains(tokens.get(clauseEnd))
                     && !(tokens.get(clauseEnd).equals("and") && clauseEnd + 1 < tokens.size() && SUBJECTS.contains(tokens.get(clauseEnd + 1)))) {
                 clauseEnd++;
             }
@@ -141,13 +135,13 @@ public final class PastEpisodes {
                 || next.equals("in") && end + 1 < tokens.size() && OWNERS.contains(tokens.get(end + 1)));
         if (last.equals("stopped") && next.endsWith("ing") || arrived) return -1;
         // "ok now, both legs ..." opens a sentence; "he is ok now" says it is over
-        if (OPENERS.contains(tokens.get(at)) && (at == 0 || CLAUSE_MARK.matcher(tokens.get(at - 1)).matches() || CONNECTIVES.contains(tokens.get(at - 1)))) {
+        if (OPENERS.contains(tokens.get(at)) && (at == 0 || Tokens.isMark(tokens.get(at - 1)) || CONNECTIVES.contains(tokens.get(at - 1)))) {
             return -1;
         }
         boolean negatedMarker = tokens.get(at).equals("never") || tokens.get(at).equals("not") || tokens.get(at).equals("no");
         if (!negatedMarker) {
             for (int k = Math.max(0, at - 3); k < at; k++) {
-                if (CLAUSE_MARK.matcher(tokens.get(k)).matches()) continue;
+                if (Tokens.isMark(tokens.get(k))) continue;
                 if (NEGATIONS.contains(tokens.get(k))) return -1;
             }
         }
@@ -179,7 +173,7 @@ public final class PastEpisodes {
             return -1;
         }
         int first = clauseStart;
-        while (first < marker && (CLAUSE_MARK.matcher(tokens.get(first)).matches() || CONNECTIVES.contains(tokens.get(first)))) first++;
+        while (first < marker && (Tokens.isMark(tokens.get(first)) || CONNECTIVES.contains(tokens.get(first)))) first++;
         // a function that went away is the sign itself: "the feeling down there went away"
         if (DISAPPEARING.contains(tokens.get(marker))) {
             for (int k = clauseStart; k < marker; k++) {
@@ -219,7 +213,7 @@ public final class PastEpisodes {
     /** Where the sentence holding the token at {@code at} starts. */
     private static int sentenceStart(List<String> tokens, int at) {
         int k = at;
-        while (k > 0 && !SENTENCE_END.matcher(tokens.get(k - 1)).matches()) k--;
+        while (k > 0 && !Tokens.isSentenceEnd(tokens.get(k - 1))) k--;
         return k;
     }
 
@@ -231,7 +225,7 @@ public final class PastEpisodes {
     /** The start of the clause that ends just before {@code end} (its closing marks included), no earlier than {@code floor}. */
     private static int clauseBefore(List<String> tokens, int end, int floor) {
         int k = end;
-        while (k > floor && CLAUSE_MARK.matcher(tokens.get(k - 1)).matches()) k--;
+        while (k > floor && Tokens.isMark(tokens.get(k - 1))) k--;
         if (k > floor && BACKWARD_BREAKS.contains(tokens.get(k - 1))) k--;
         while (k > floor && !isBreakBackward(tokens, k - 1)) k--;
         return k;
@@ -249,7 +243,7 @@ public final class PastEpisodes {
     }
 
     private static boolean isBreakBackward(List<String> tokens, int at) {
-        return CLAUSE_MARK.matcher(tokens.get(at)).matches() || BACKWARD_BREAKS.contains(tokens.get(at));
+        return Tokens.isMark(tokens.get(at)) || BACKWARD_BREAKS.contains(tokens.get(at));
     }
 
     /** Whether the message tells of a sign that came back, not of good news that did ("the feeling came back"). */

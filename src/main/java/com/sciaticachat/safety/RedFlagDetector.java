@@ -190,6 +190,11 @@ public final class RedFlagDetector {
         return detect(Read.of(message, embedder));
     }
 
+    /** The same, with what is not happening now already read from the message's {@link #wholeView}. */
+    public Detection detect(String message, NotNow.Split notNow) {
+        return detect(Read.of(message, notNow, embedder));
+    }
+
     /**
      * A message as the detector embeds it: its views as written ({@code views}); with its denials set aside
      * ({@code denied}, the same views when it denies nothing); and, when it tells something that is not happening now
@@ -206,13 +211,21 @@ public final class RedFlagDetector {
 
         public static Read of(String message, Embedder embedder) {
             Views v = Views.of(message);
+            return of(v, v.past(), embedder);
+        }
+
+        /** The same, with what is not happening now already read from the message's {@link #wholeView}. */
+        public static Read of(String message, NotNow.Split notNow, Embedder embedder) {
+            return of(Views.of(message), notNow, embedder);
+        }
+
+        private static Read of(Views v, NotNow.Split past, Embedder embedder) {
             Map<String, float[]> cache = new LinkedHashMap<>();
             Function<Views, Embedded> embed = views -> new Embedded(views,
                     views.embedded().stream().map(s -> cache.computeIfAbsent(s, embedder::embed)).toList());
             Embedded asWritten = embed.apply(v);
             Views withoutDenials = v.withoutDenials();
             Embedded denied = withoutDenials == v ? asWritten : embed.apply(withoutDenials);
-            NotNow.Split past = v.past();
             if (past.over().isEmpty()) return new Read(asWritten, denied, null, null);
             return new Read(asWritten, denied, embed.apply(Views.ofFolded(past.present()).withoutDenials()), embed.apply(Views.ofFolded(past.over())));
         }

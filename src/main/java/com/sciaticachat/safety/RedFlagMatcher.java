@@ -129,19 +129,23 @@ public final class RedFlagMatcher {
      * years ago, never happened since" tells of no sign now.
      */
     public Reading read(String message) {
+        return read(message, NotNow.split(RedFlagDetector.wholeView(message)));
+    }
+
+    /** The same, with what is not happening now already read from the message's {@link RedFlagDetector#wholeView}. */
+    public Reading read(String message, NotNow.Split notNow) {
         Parsed m = parse(message);
-        String whole = RedFlagDetector.wholeView(message), present = NotNow.setAside(whole);
-        Parsed now = present.equals(whole) ? m : parse(present);
+        Parsed now = notNow.over().isEmpty() ? m : parse(notNow.present());
         SafetyRules.Level level = null;
         Set<String> signs = new LinkedHashSet<>();
         List<String> ids = new ArrayList<>();
-        Set<String> denied = new LinkedHashSet<>(), notNow = new LinkedHashSet<>();
+        Set<String> denied = new LinkedHashSet<>(), onlyNotNow = new LinkedHashSet<>();
         for (CompiledRule c : compiled) {
             boolean needMet = c.with().isEmpty() || m.mentions(c.with(), true);
             if (!needMet && m.mentions(c.with(), false)) denied.add(c.rule().id());
             if (!needMet || !m.mentions(c.phrases(), true)) continue;
             if (now != m && !((c.with().isEmpty() || now.mentions(c.with(), true)) && now.mentions(c.phrases(), true))) {
-                notNow.add(c.rule().id());
+                onlyNotNow.add(c.rule().id());
                 continue;
             }
             SafetyRules.Rule rule = c.rule();
@@ -149,7 +153,7 @@ public final class RedFlagMatcher {
             signs.add(rule.sign());
             if (level == null || rule.level() == SafetyRules.Level.EMERGENCY) level = rule.level();
         }
-        return new Reading(level == null ? null : new Finding(level, List.copyOf(signs), List.copyOf(ids)), Set.copyOf(denied), Set.copyOf(notNow));
+        return new Reading(level == null ? null : new Finding(level, List.copyOf(signs), List.copyOf(ids)), Set.copyOf(denied), Set.copyOf(onlyNotNow));
     }
 
     /**

@@ -35,6 +35,11 @@ record Tokens(String text, List<String> words, List<int[]> spans) {
         return token.equals(".") || token.equals("!") || token.equals("?") || token.equals(";") || token.equals("\n");
     }
 
+    /** A word without its "'s" ("mum's" → "mum", "back's" → "back"); the word itself when it has none. */
+    static String bare(String word) {
+        return word.endsWith("'s") ? word.substring(0, word.length() - 2) : word;
+    }
+
     /** The text without the tokens marked, its punctuation and spacing tidied. */
     String without(boolean[] drop) {
         StringBuilder out = new StringBuilder();

@@ -61,8 +61,10 @@ public final class Triage {
     }
 
     public Verdict assess(String message) {
-        RedFlagMatcher.Reading found = matcher.read(message);
-        return decide(Wording.of(message).with(found), found.finding(), rules.rules().isEmpty() ? null : detector.detect(message),
+        // what is not happening now, read once for the rules and the detector
+        NotNow.Split notNow = NotNow.split(RedFlagDetector.wholeView(message));
+        RedFlagMatcher.Reading found = matcher.read(message, notNow);
+        return decide(Wording.of(message).with(found), found.finding(), rules.rules().isEmpty() ? null : detector.detect(message, notNow),
                 Mode.BOTH);
     }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** What a message only supposes and someone else's past beside the writer's own back pain, set aside; what is happening stays. */
 class NotNowTest {
 
-    private static final SetAside READ = new SetAside(NotNow::setAside);
+    private static final SetAside READ = new SetAside(folded -> NotNow.split(folded).present());
 
 
 

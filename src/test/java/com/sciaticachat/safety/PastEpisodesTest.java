@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** An episode a message says is over, set aside before the detector and the rules read it; what is happening now stays. */
 class PastEpisodesTest {
 
-    private static final SetAside READ = new SetAside(PastEpisodes::setAside);
+    private static final SetAside READ = new SetAside(folded -> PastEpisodes.split(folded).present());
 
     /** Embeds every text as its length: enough to see which texts are read. */
     private static final com.sciaticachat.embed.Embedder FAKE = new com.sciaticachat.embed.Embedder() {
