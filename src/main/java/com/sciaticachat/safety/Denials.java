@@ -8,7 +8,8 @@ import java.util.Set;
  * nothing about numbness or the toilet. A sentence embedding reads "no numbness" much like "numbness"; this
  * reads the negation the way clinical text mining does (NegEx, Chapman et al. 2001): a negation word opens a
  * scope that runs to the end of its clause, and a clause closed by "is normal", "fine" or "intact" is denied
- * as a whole.
+ * as a whole. A clause is read as a clause, not as so many words: "and" opens one when a verb follows it ("walking
+ * fine and going to the toilet like normal"), and a long subject before "is intact" belongs to it.
  *
  * <p>A negation denies a sign only when what it negates is a complaint ("no pain", "never had cancer", "not
  * numb"). Negating a body's function is itself a sign ("can't feel my bum", "no control", "not able to pee"),
@@ -39,7 +40,9 @@ public final class Denials {
             "prednisolone", "cortisone", "drugs", "infection", "infections", "worse", "worsening", "wrong", "concern", "concerns",
             "swelling", "bleeding", "osteoporosis", "osteopenia", "weight", "radiating", "shooting", "spreading", "spread", "dizziness",
             "immunosuppressants", "immunocompromised", "immunosuppressed", "immunosuppression", "drug", "injecting", "chemo", "chemotherapy", "hiv", "diabetes", "transplant", "vomiting", "nausea",
-            "disturb", "disturbs", "disturbing", "disturbed");
+            "disturb", "disturbs", "disturbing", "disturbed", "funny", "weird", "strange", "odd", "unusual", "abnormal",
+            "thrown", "crash", "crashed", "wreck", "collision", "tumble", "spill", "tripped", "knocked", "drag", "drags", "dragging",
+            "draggin", "floppy", "buckling", "wetting");
     /** A body's functions: negated, they are the sign ("can't feel", "no control", "not able to pee"). */
     private static final Set<String> FUNCTIONS = Set.of("feel", "feeling", "feelings", "felt", "sensation", "sensations", "control",
             "able", "strength", "power", "move", "moving", "walk", "walking", "stand", "standing", "lift", "lifting", "pee", "peed",
@@ -84,6 +87,26 @@ public final class Denials {
     /** Words that open a question about the clause ("is massage ok", "would it be fine"): not a statement that all is well. */
     private static final Set<String> QUESTION_OPENERS = Set.of("is", "are", "am", "was", "would", "will", "can", "could", "should",
             "do", "does", "did", "be", "if", "whether", "it", "massage", "that", "this");
+    /** Words that measure out what a negation negates without counting toward its reach ("not had one bit of trouble"). */
+    private static final Set<String> QUANTIFIERS = Set.of("a", "an", "any", "one", "single", "bit", "of", "kind", "sort", "slightest",
+            "whatsoever");
+    /** Words that make a clause of what follows "and" ("walking fine and going to the bathroom like normal"). */
+    private static final Set<String> VERBS = Set.of("am", "is", "are", "was", "were", "do", "does", "did", "have", "has", "had", "can",
+            "could", "will", "would", "feel", "feels", "felt", "seem", "seems", "work", "works", "worked", "go", "goes", "went", "stay",
+            "stays", "stayed", "remain", "remains", "remained", "get", "gets", "got");
+    private static final Set<String> ING_NOUNS = Set.of("something", "nothing", "anything", "everything", "morning", "evening",
+            "during", "thing", "things", "ceiling", "building");
+    /** Words before a noun: an "-ing" word after one is a thing ("the feeling"), not a doing; a long subject opens with one. */
+    private static final Set<String> DETERMINERS = Set.of("the", "my", "his", "her", "their", "our", "your", "both", "all", "this", "a",
+            "an", "any", "no");
+    private static final Set<String> PAST_STATES = Set.of("was", "were", "used");
+    /** After "feel" or "sense", a word that says all sensation is there ("he can feel everything down there"). */
+    private static final Set<String> ALL_FELT = Set.of("everything");
+    private static final Set<String> SENSE = Set.of("feel", "feels", "felt", "sense");
+    /** Words after "everything" that take part of it back ("everything except my bum"). */
+    private static final Set<String> EXCEPTIONS = Set.of("except", "apart", "besides", "but", "bar", "save", "other");
+    /** How far back a clause closed by "is intact" may reach when its subject is a long phrase with no complaint or verb in it. */
+    private static final int LONG_SUBJECT = 10;
     /** How many words after a negation may come before the complaint or function it negates. */
     private static final int REACH = 4;
 
@@ -110,13 +133,16 @@ public final class Denials {
             } else if (saysAsItShouldBe(tokens, i) && !(i > 0 && NEGATIONS.contains(tokens.get(i - 1)))) {
                 int start = i, end = i + 1;
                 boolean negated = false;
-                while (start > 0 && i - start < REACH + 1 && !ends(tokens.get(start - 1), BACKWARD_ENDS) && !clauseAnd(tokens, start - 1)) {
+                while (start > 0 && i - start < REACH + 1 && !opensClause(tokens, start - 1, i)) {
                     start--;
                     negated |= NEGATIONS.contains(tokens.get(start));
                 }
+                if (!negated && start > 0 && !opensClause(tokens, start - 1, i)) start = longSubjectStart(tokens, start, i);
                 while (end < tokens.size() && !ends(tokens.get(end), FORWARD_ENDS)) end++;
-                boolean asks = QUESTION_OPENERS.contains(tokens.get(start)) || (end < tokens.size() && tokens.get(end).equals("?"));
-                boolean whole = start == 0 || ends(tokens.get(start - 1), BACKWARD_ENDS) || clauseAnd(tokens, start - 1);
+                // "and is fine" goes on a statement; "is it fine" asks
+                boolean joined = start > 0 && tokens.get(start - 1).equals("and") && VERBS.contains(tokens.get(start));
+                boolean asks = (QUESTION_OPENERS.contains(tokens.get(start)) && !joined) || (end < tokens.size() && tokens.get(end).equals("?"));
+                boolean whole = start == 0 || opensClause(tokens, start - 1, i);
                 if (!negated && !asks && whole && start < i) {
                     for (int k = start; k < end; k++) drop[k] = true;
                     any = true;
@@ -139,6 +165,7 @@ public final class Denials {
         for (int k = at + 1; k < tokens.size() && words < REACH; k++) {
             String t = tokens.get(k);
             if (ends(t, FORWARD_ENDS)) break;
+            if (QUANTIFIERS.contains(t)) continue;
             words++;
             boolean feltComplaint = k + 1 < tokens.size() && FELT.contains(t) && COMPLAINTS.contains(tokens.get(k + 1));
             // "it does not wake me", "never keeps her up": the pain wakes nobody (but "will not wake up" is numbness)
@@ -168,6 +195,7 @@ public final class Denials {
         if (AS_IT_SHOULD_BE.contains(t)) return true;
         if (at == 0) return false;
         if (SLEEPS_WELL.contains(t)) return SLEEP.contains(tokens.get(at - 1));
+        if (ALL_FELT.contains(t)) return SENSE.contains(tokens.get(at - 1)) && !takenBack(tokens, at);
         if (!AS_IT_SHOULD_BE_AFTER_LINK.contains(t)) return false;
         int k = at - 1;
         while (k > 0 && DEGREE.contains(tokens.get(k))) k--;
@@ -179,9 +207,89 @@ public final class Denials {
         return false;
     }
 
-    /** Whether the token at {@code at} is an "and" that opens a clause of its own: a subject follows ("and he can pee fine"). */
-    private static boolean clauseAnd(List<String> tokens, int at) {
-        return tokens.get(at).equals("and") && at + 1 < tokens.size() && SUBJECTS.contains(tokens.get(at + 1));
+    /**
+     * Whether the token at {@code at} ends the clause going backward from the state word at {@code state}: a mark, a
+     * word like "but", or an "and" that opens a clause of its own ({@link #clauseAnd}).
+     */
+    private static boolean opensClause(List<String> tokens, int at, int state) {
+        return ends(tokens.get(at), BACKWARD_ENDS) || clauseAnd(tokens, at, state);
+    }
+
+    /**
+     * Whether the token at {@code at} is an "and" that opens a clause of its own: a subject follows ("and he can pee
+     * fine"), or a verb and no complaint come before the state word and a mark or a clause comes before "and" ("he's
+     * walking fine and going to the bathroom like normal"; not "the genital and seat area is intact", where "and" joins
+     * two parts, nor "my back and leg hurt is massage ok", nor a state that was: "and it was fine last week").
+     */
+    private static boolean clauseAnd(List<String> tokens, int at, int state) {
+        if (!tokens.get(at).equals("and") || at + 1 >= tokens.size()) return false;
+        if (SUBJECTS.contains(tokens.get(at + 1))) return true;
+        boolean afterMark = at > 0 && Tokens.isMark(tokens.get(at - 1));
+        return hasVerb(tokens, at + 1, state) && (afterMark || hasVerb(tokens, clauseStart(tokens, at), at)) && !hasComplaint(tokens, at + 1, state)
+                && !hasPast(tokens, at + 1, state);
+    }
+
+    /** Where the clause that ends at {@code at} starts, going back to a mark or a word like "but". */
+    private static int clauseStart(List<String> tokens, int at) {
+        int k = at;
+        while (k > 0 && !ends(tokens.get(k - 1), BACKWARD_ENDS)) k--;
+        return k;
+    }
+
+    /** Whether the words between tell of a state that was ("and it was fine last week"), which may be a change. */
+    private static boolean hasPast(List<String> tokens, int from, int to) {
+        for (int k = from; k < to; k++) if (PAST_STATES.contains(tokens.get(k))) return true;
+        return false;
+    }
+
+    private static boolean hasComplaint(List<String> tokens, int from, int to) {
+        for (int k = from; k < to; k++) if (COMPLAINTS.contains(tokens.get(k))) return true;
+        return false;
+    }
+
+    private static boolean hasVerb(List<String> tokens, int from, int to) {
+        for (int k = from; k < to; k++) if (isVerb(tokens, k)) return true;
+        return false;
+    }
+
+    /**
+     * Whether the word at {@code at} is a verb: one of {@link #VERBS}, or an "-ing" form ("walking", "goin'") that is
+     * not a noun ("the feeling", "morning", "something").
+     */
+    private static boolean isVerb(List<String> tokens, int at) {
+        String w = Tokens.bare(tokens.get(at));
+        if (VERBS.contains(w)) return true;
+        boolean ing = w.length() > 4 && (w.endsWith("ing") || w.endsWith("in'")) && !ING_NOUNS.contains(w);
+        return ing && !(at > 0 && DETERMINERS.contains(tokens.get(at - 1)));
+    }
+
+    /**
+     * Where a clause closed by a state word starts when its subject is longer than {@link #REACH} words ("the sensation
+     * in the genital and seat area is intact"): at the start of its clause, when that lies within {@link #LONG_SUBJECT}
+     * words and opens with a determiner, a linking verb comes right before the state, and the words before the verb hold
+     * no complaint, no negation and no other verb; otherwise {@code start}, unchanged.
+     */
+    private static int longSubjectStart(List<String> tokens, int start, int state) {
+        int link = state - 1;
+        while (link > 0 && DEGREE.contains(tokens.get(link))) link--;
+        if (!LINKS.contains(tokens.get(link))) return start;
+        int k = start;
+        while (k > 0 && state - k < LONG_SUBJECT && !opensClause(tokens, k - 1, state)) k--;
+        if ((k > 0 && !opensClause(tokens, k - 1, state)) || !DETERMINERS.contains(tokens.get(k))) return start;
+        for (int j = k; j < link; j++) {
+            String w = tokens.get(j);
+            if (COMPLAINTS.contains(w) || NEGATIONS.contains(w) || LINKS.contains(w) || isVerb(tokens, j)
+                    || (w.length() > 4 && w.endsWith("ed"))) return start;
+        }
+        return k;
+    }
+
+    /** Whether words after "everything" at {@code at} take part of it back ("everything except my bum"). */
+    private static boolean takenBack(List<String> tokens, int at) {
+        for (int k = at + 1; k < tokens.size() && k <= at + 4 && !Tokens.isSentenceEnd(tokens.get(k)); k++) {
+            if (EXCEPTIONS.contains(tokens.get(k))) return true;
+        }
+        return false;
     }
 
     private static boolean ends(String token, Set<String> words) {

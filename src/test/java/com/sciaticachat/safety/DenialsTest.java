@@ -38,6 +38,32 @@ class DenialsTest {
     }
 
     @Test
+    void findings_said_to_be_normal_are_set_aside_however_they_are_joined_or_long() {
+        // "and" opens a clause of its own when a verb follows it, though no subject does
+        assertEquals("my son's back is sore but and, can he book?",
+                READ.kept("My son's back is sore but he's walking fine and going to the toilet like normal, can he book?"));
+        assertEquals("her back hurts, and, she is 40.", READ.kept("Her back hurts, and both her feet feel totally normal, she is 40."));
+        // a long subject before "is intact"
+        assertEquals("my left buttock hurts. deep tissue?",
+                READ.kept("My left buttock hurts. The feeling in the groin and inner thigh area is intact. Deep tissue?"));
+        // feeling everything, measured words ("one bit of"), odd sensations and mishaps denied
+        assertEquals("my back is stiff but. book me?", READ.kept("My back is stiff but I can feel everything down below. Book me?"));
+        assertEquals("back's sore but, and. earliest slot?",
+                READ.kept("Back's sore but I haven't had one bit of trouble with the loo, and nothing feels strange below the belt. Earliest slot?"));
+        assertEquals("it's from digging.", READ.kept("He didn't get thrown from the quad bike, it's from digging."));
+        assertEquals("sciatica on the left, walking on heels and toes. monday?",
+                READ.kept("Sciatica on the left, walking on heels and toes, no dragging. Monday?"));
+    }
+
+    @Test
+    void a_joined_clause_with_a_complaint_or_a_state_that_was_and_everything_but_a_part_stay() {
+        READ.assertKeptWhole("I can feel everything except my bum", "my back and leg hurt is massage ok",
+                "can't push off with my foot and it was fine last week", "haven't taken a leak since last night",
+                "the foot does not hit the ground", "lost weight, not eating any different",
+                "the numbness in my bum and inner thighs is normal for sciatica?");
+    }
+
+    @Test
     void numbness_that_will_not_wake_up_and_a_strong_complaint_stay() {
         READ.assertKeptWhole("my bum feels asleep and will not wake up", "he wet the bed without waking up",
                 "the pain in both legs is very strong", "I have a strong urge to pee but nothing comes out");
