@@ -42,7 +42,7 @@ public final class Denials {
             "immunosuppressants", "immunocompromised", "immunosuppressed", "immunosuppression", "drug", "injecting", "chemo", "chemotherapy", "hiv", "diabetes", "transplant", "vomiting", "nausea",
             "disturb", "disturbs", "disturbing", "disturbed", "funny", "weird", "strange", "odd", "unusual", "abnormal",
             "thrown", "crash", "crashed", "wreck", "collision", "tumble", "spill", "tripped", "knocked", "drag", "drags", "dragging",
-            "draggin", "floppy", "buckling", "wetting");
+            "draggin", "floppy", "buckling", "wetting", "broke");
     /** A body's functions: negated, they are the sign ("can't feel", "no control", "not able to pee"). */
     private static final Set<String> FUNCTIONS = Set.of("feel", "feeling", "feelings", "felt", "sensation", "sensations", "control",
             "able", "strength", "power", "move", "moving", "walk", "walking", "stand", "standing", "lift", "lifting", "pee", "peed",
@@ -59,17 +59,42 @@ public final class Denials {
      * Words that say a part is as it should be only after a verb that links it to its subject ("both legs are strong", "my
      * weight has stayed stable"); elsewhere they may describe a complaint ("a strong urge").
      */
-    private static final Set<String> AS_IT_SHOULD_BE_AFTER_LINK = Set.of("strong", "stable", "steady", "unchanged", "solid");
+    private static final Set<String> AS_IT_SHOULD_BE_AFTER_LINK = Set.of("strong", "stable", "steady", "unchanged", "solid", "good");
     private static final Set<String> LINKS = Set.of("is", "are", "am", "was", "were", "be", "been", "feel", "feels", "felt", "seem", "seems",
             "stay", "stays", "stayed", "remain", "remains", "remained");
+    private static final Set<String> MODALS = Set.of("would", "should", "could", "will", "might", "may");
+    /** Words that do not count toward how far back a state word reaches ("seems to be working perfectly well"). */
+    private static final Set<String> FILLERS = Set.of("to", "be");
     /** Words that may stand between a linking verb and the state ("are still strong"). */
     private static final Set<String> DEGREE = Set.of("still", "perfectly", "pretty", "quite", "very", "totally", "both", "nice", "good", "and");
     /** The parts and measures whose state such a word tells ("legs are strong", "weight is stable"), not a complaint's. */
     private static final Set<String> MEASURES = Set.of("leg", "legs", "weight", "bones", "bone", "grip", "strength", "feet", "foot", "appetite",
             "knees", "arms", "balance", "reflexes", "muscles", "sensation", "feeling", "bladder", "bowels", "waterworks", "plumbing", "both");
-    /** Words that say sleep goes as it should, after it ("sleeping properly", "sleeps through"). */
+    /**
+     * Words that say sleep goes as it should, after it ("sleeping properly", "sleeps through"), or, the first three, that
+     * a part does its work ("walking well", "the foot is working perfectly well"): "well" and "good".
+     */
     private static final Set<String> SLEEPS_WELL = Set.of("well", "soundly", "properly", "through", "good", "fine");
     private static final Set<String> SLEEP = Set.of("sleep", "sleeps", "sleeping", "slept");
+    private static final Set<String> DOES_WELL = Set.of("well", "good");
+    /**
+     * What a body can do that weakness, numbness or retention would stop: said as what one can still do ("I can still
+     * stand on my toes", "heel walk can"), the part is as it should be.
+     */
+    private static final Set<String> ABILITIES = Set.of("walk", "walking", "stand", "standing", "climb", "climbing", "hop", "run", "jog",
+            "jump", "squat", "kneel", "bend", "lift", "pee", "wee", "poo", "move", "balance", "tiptoe");
+    /** Doings that go well or not ("walking well", "working perfectly well"). */
+    private static final Set<String> DOINGS = Set.of("walk", "walking", "walks", "standing", "climbing", "moving", "work", "working",
+            "works");
+    /** Words that limit what one can still do ("can only walk a few steps", "can walk with a stick", "can walk but..."). */
+    private static final Set<String> LIMITS = Set.of("only", "barely", "hardly", "just", "before", "until", "till", "anymore", "with",
+            "if", "when", "unless", "struggle", "slowly", "but", "however", "although", "though", "yet", "except", "yesterday", "ago",
+            "last", "used", "earlier", "after");
+    /** Words that join clauses: what one can do runs to the next of them or the next mark. */
+    private static final Set<String> CONJUNCTIONS = Set.of("and", "but", "however", "although", "though", "yet", "so", "because",
+            "since", "while", "whereas", "if", "when", "whether", "except");
+    /** A negation after what it negates, at the end of its clause: "numb none", "tingling: no". */
+    private static final Set<String> AFTER_NEGATIONS = Set.of("none", "no", "nil", "negative");
     /** Words for being woken: negated before whom they wake, the pain wakes nobody ("it does not wake me"). */
     private static final Set<String> WAKE = Set.of("wake", "wakes", "waking", "woke", "woken", "wakin", "keep", "keeps", "keeping");
     private static final Set<String> WOKEN = Set.of("me", "him", "her", "us", "them", "you", "u", "mi");
@@ -121,7 +146,10 @@ public final class Denials {
         boolean any = false;
         for (int i = 0; i < tokens.size(); i++) {
             String t = tokens.get(i);
-            if (NEGATIONS.contains(t)) {
+            if (AFTER_NEGATIONS.contains(t) && deniesWhatCameBefore(tokens, i)) {
+                for (int k = clauseStart(tokens, i); k <= i; k++) drop[k] = true;
+                any = true;
+            } else if (NEGATIONS.contains(t)) {
                 int end = deniedScopeEnd(tokens, i);
                 if (end > i) {
                     int start = i;
@@ -131,14 +159,20 @@ public final class Denials {
                     any = true;
                 }
             } else if (saysAsItShouldBe(tokens, i) && !(i > 0 && NEGATIONS.contains(tokens.get(i - 1)))) {
-                int start = i, end = i + 1;
+                int start = i, end = i + 1, words = 0;
+                int degree = i; // the run of words like "very" right before the state word, which do not count toward the reach
+                while (degree > 0 && DEGREE.contains(tokens.get(degree - 1))) degree--;
                 boolean negated = false;
-                while (start > 0 && i - start < REACH + 1 && !opensClause(tokens, start - 1, i)) {
+                while (start > 0 && words < REACH + 1 && !opensClause(tokens, start - 1, i)) {
                     start--;
-                    negated |= NEGATIONS.contains(tokens.get(start));
+                    // "not fine"; "used to be fine", which was; "would be ok", which asks or supposes
+                    negated |= NEGATIONS.contains(tokens.get(start)) || tokens.get(start).equals("used") || MODALS.contains(tokens.get(start));
+                    if (start < degree && !FILLERS.contains(tokens.get(start))) words++;
                 }
                 if (!negated && start > 0 && !opensClause(tokens, start - 1, i)) start = longSubjectStart(tokens, start, i);
-                while (end < tokens.size() && !ends(tokens.get(end), FORWARD_ENDS)) end++;
+                // what one can do runs past "still" ("I can still hop on it")
+                Set<String> endsAt = t.equals("can") ? CONJUNCTIONS : FORWARD_ENDS;
+                while (end < tokens.size() && !ends(tokens.get(end), endsAt)) end++;
                 // "and is fine" goes on a statement; "is it fine" asks
                 boolean joined = start > 0 && tokens.get(start - 1).equals("and") && VERBS.contains(tokens.get(start));
                 boolean asks = (QUESTION_OPENERS.contains(tokens.get(start)) && !joined) || (end < tokens.size() && tokens.get(end).equals("?"));
@@ -194,7 +228,14 @@ public final class Denials {
         String t = tokens.get(at);
         if (AS_IT_SHOULD_BE.contains(t)) return true;
         if (at == 0) return false;
-        if (SLEEPS_WELL.contains(t)) return SLEEP.contains(tokens.get(at - 1));
+        if (t.equals("can")) return abilityIntact(tokens, at);
+        if (SLEEPS_WELL.contains(t)) {
+            if (SLEEP.contains(tokens.get(at - 1))) return true;
+            int k = at - 1;
+            while (k > 0 && DEGREE.contains(tokens.get(k))) k--;
+            if (DOES_WELL.contains(t) && DOINGS.contains(tokens.get(k))) return true;
+        }
+        if (AS_IT_SHOULD_BE_AFTER_LINK.contains(t) && MEASURES.contains(Tokens.bare(tokens.get(at - 1)))) return true;
         if (ALL_FELT.contains(t)) return SENSE.contains(tokens.get(at - 1)) && !takenBack(tokens, at);
         if (!AS_IT_SHOULD_BE_AFTER_LINK.contains(t)) return false;
         int k = at - 1;
@@ -282,6 +323,39 @@ public final class Denials {
                     || (w.length() > 4 && w.endsWith("ed"))) return start;
         }
         return k;
+    }
+
+    /**
+     * Whether "can" at {@code at} says what one can still do: not "can not", an ability right after it ("can still walk")
+     * or right before it ("heel walk can"), no complaint, negation or limit in its clause, and no contrast after it ("I can
+     * still walk, but my foot drags"; not "my son can drive me", "can you work on it", "yesterday I can climb").
+     */
+    private static boolean abilityIntact(List<String> tokens, int at) {
+        if (at + 1 < tokens.size() && NEGATIONS.contains(tokens.get(at + 1))) return false;
+        int from = clauseStart(tokens, at), to = at + 1;
+        while (to < tokens.size() && !ends(tokens.get(to), CONJUNCTIONS)) to++;
+        int after = at + 1;
+        while (after < to && DEGREE.contains(tokens.get(after))) after++;
+        boolean ability = (after < to && ABILITIES.contains(tokens.get(after))) || (at > from && ABILITIES.contains(tokens.get(at - 1)));
+        for (int k = from; k < to; k++) {
+            String w = tokens.get(k);
+            if (COMPLAINTS.contains(w) || NEGATIONS.contains(w) || LIMITS.contains(w)) return false;
+        }
+        int next = to;
+        while (next < tokens.size() && Tokens.isMark(tokens.get(next)) && !Tokens.isSentenceEnd(tokens.get(next))) next++;
+        return ability && !(next < tokens.size() && LIMITS.contains(tokens.get(next)));
+    }
+
+    /**
+     * Whether a negation at {@code at} that ends its clause denies the complaint just before it ("numb none", "butt numb
+     * no", "tingling: none"); not "numb no feeling", where it opens what follows, nor "is strange, no?".
+     */
+    private static boolean deniesWhatCameBefore(List<String> tokens, int at) {
+        if (at == 0 || !(at + 1 == tokens.size() || Tokens.isMark(tokens.get(at + 1)))) return false;
+        if (at + 1 < tokens.size() && tokens.get(at + 1).equals("?")) return false; // "is strange, no?" asks
+        int k = at - 1;
+        if (Tokens.isMark(tokens.get(k)) && k > 0) k--;
+        return COMPLAINTS.contains(tokens.get(k)) && at - clauseStart(tokens, at) <= REACH;
     }
 
     /** Whether words after "everything" at {@code at} take part of it back ("everything except my bum"). */

@@ -56,6 +56,25 @@ class DenialsTest {
     }
 
     @Test
+    void what_one_can_still_do_and_a_negation_after_its_complaint_are_denials() {
+        assertEquals("sciatica in the left leg. only pain.", READ.kept("Sciatica in the left leg. I can still hop on it. Only pain."));
+        assertEquals("pain to the knee. massage?", READ.kept("Pain to the knee. Heel walk can, toe walk can. Massage?"));
+        assertEquals("back pain since friday.", READ.kept("Back pain since Friday. Numb none, fever no."));
+        assertEquals("sciatica, and. deep tissue?",
+                READ.kept("Sciatica, and my foot seems to be working perfectly well. Deep tissue?"));
+        assertEquals("sore back.", READ.kept("Sore back, legs strong and appetite good."));
+    }
+
+    @Test
+    void what_one_can_only_do_did_or_is_asked_to_do_and_a_question_tag_stay() {
+        READ.assertKeptWhole("I can only walk a few steps before my leg gives way", "I can walk with a stick",
+                "I can still walk, but my foot drags", "yesterday I can climb stairs, today I need to hold",
+                "can you work on my back", "my son can drive me", "I can hear my foot slap the floor as I walk",
+                "I can not pee properly", "is strange, no?", "I used to sleep through the night",
+                "what kind of massage would be ok");
+    }
+
+    @Test
     void a_joined_clause_with_a_complaint_or_a_state_that_was_and_everything_but_a_part_stay() {
         READ.assertKeptWhole("I can feel everything except my bum", "my back and leg hurt is massage ok",
                 "can't push off with my foot and it was fine last week", "haven't taken a leak since last night",
