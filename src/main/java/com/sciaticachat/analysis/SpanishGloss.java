@@ -79,6 +79,11 @@ public final class SpanishGloss {
         return out.toString();
     }
 
+    /** Whether a folded word is one the glossary lists, alone or by its beginning. */
+    public boolean knows(String word) {
+        return phrases.containsKey(word) || prefixed(word) != null;
+    }
+
     /** A word's gloss: as listed, by a listed beginning, or as the listed word it misspells; else the word itself. */
     private String word(String w) {
         String english = prefixed(w);

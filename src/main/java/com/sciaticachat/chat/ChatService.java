@@ -1,6 +1,7 @@
 package com.sciaticachat.chat;
 
 import com.sciaticachat.analysis.Language;
+import com.sciaticachat.analysis.OtherLanguage;
 import com.sciaticachat.analysis.Shorthand;
 import com.sciaticachat.analysis.SpanishGloss;
 import com.sciaticachat.analysis.Specifics;
@@ -232,7 +233,25 @@ public final class ChatService {
 
     private Trace traced(Snapshot snapshot, String question, CheckAnswer check, Turn context, Language language) {
         LOG.debug("Question: {}", question);
-        return inLanguage(answer(snapshot, question, check, context, language), language);
+        Trace t = inLanguage(answer(snapshot, question, check, context, language), language);
+        return OtherLanguage.likely(question) ? inOtherLanguage(snapshot, t, language) : t;
+    }
+
+    /**
+     * A message mostly in a language the chat does not read (Tagalog, Vietnamese...) may tell of an emergency it cannot
+     * see: an answer or "no answer" with nothing safety-related on it says which languages the chat reads and lists the
+     * emergency signs with 911, as the calm caution does.
+     */
+    private Trace inOtherLanguage(Snapshot snapshot, Trace t, Language language) {
+        Reply r = t.reply();
+        boolean plain = r.status() == Reply.Status.ANSWERED || r.status() == Reply.Status.NO_MATCH;
+        if (!plain || r.caution() != null || r.urgent() != null || r.check() != null) return t;
+        SafetyRules rules = safety(snapshot).rules();
+        if (rules.emergencySignIds().isEmpty()) return t;
+        Reply.Caution c = new Reply.Caution(rules.note(SafetyRules.Note.OTHER_LANGUAGE, language), rules.signs(rules.emergencySignIds(), language));
+        String said = r.status() == Reply.Status.NO_MATCH ? messages.noMatch(language) : r.reply();
+        return new Trace(new Reply(r.status(), said, r.answer(), r.related(), r.urgent(), c, r.check(), r.disclaimer()), t.question(),
+                t.scored(), t.candidates());
     }
 
     /** The chat's own sentence of a reply without an answer, in the visitor's language, and beside a caution. */

@@ -71,6 +71,10 @@ public final class SafetyRules {
                 + "inmediato si ocurre algo de esto:"),
         CHECK("check", "Before I answer, one quick check: is any of these happening now?",
                 "Antes de responder, una pregunta rápida: ¿le está pasando ahora algo de esto?"),
+        OTHER_LANGUAGE("other_language", "I read messages in English and Spanish, so I may have missed part of yours. If any of these is "
+                + "happening now, call 911 or go to the emergency room straight away:", "Leo mensajes en inglés y en español, así que "
+                + "puede que no haya entendido todo el suyo. Si le está pasando algo de esto, llame al 911 o vaya a la sala de "
+                + "emergencias de inmediato:"),
         CHECK_DOCTOR("check_doctor", "Before I answer, one quick check: is this so for you (or the person you are asking for) now?",
                 "Antes de responder, una pregunta rápida: ¿le pasa esto ahora a usted (o a la persona por quien pregunta)?");
 
@@ -145,6 +149,13 @@ public final class SafetyRules {
             if (!out.contains(sign)) out.add(sign);
         }
         return List.copyOf(out);
+    }
+
+    /** The ids of the emergency signs a visitor can notice, listed when the chat asks its check question or cautions. */
+    public List<String> emergencySignIds() {
+        List<String> ids = new ArrayList<>();
+        for (Rule r : rules) if (r.level() == Level.EMERGENCY && r.listed()) ids.add(r.id());
+        return List.copyOf(ids);
     }
 
     public List<Rule> rules() {

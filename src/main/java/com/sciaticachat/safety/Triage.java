@@ -207,9 +207,7 @@ public final class Triage {
 
     /** The emergency signs of the safety file a visitor can notice, for a check question or a caution. */
     private Verdict emergencySigns(Outcome outcome, boolean someoneElse) {
-        Set<String> ids = new LinkedHashSet<>();
-        for (SafetyRules.Rule r : rules.rules()) if (r.level() == SafetyRules.Level.EMERGENCY && r.listed()) ids.add(r.id());
-        Verdict v = verdict(outcome, ids, someoneElse);
+        Verdict v = verdict(outcome, new LinkedHashSet<>(rules.emergencySignIds()), someoneElse);
         return new Verdict(outcome, outcome == Outcome.CAUTION ? null : SafetyRules.Level.EMERGENCY, v.signs(), v.signIds(), someoneElse);
     }
 }

@@ -107,6 +107,21 @@ class ChatSafetyTest {
     }
 
     @Test
+    void a_message_in_a_language_the_chat_does_not_read_gets_the_emergency_signs_and_which_languages_it_reads() {
+        for (String other : List.of("Masakit ang balakang ko at hindi ako makaihi mula kahapon, ano ang gagawin ko?",
+                "Lưng tôi đau lắm và tôi không đi tiểu được từ hôm qua, tôi phải làm gì?", "我的腰很痛，从昨天开始不能小便，怎么办？")) {
+            Reply r = chat.ask(other);
+            assertNotNull(r.caution(), other);
+            assertTrue(r.caution().message().contains("English and Spanish") && r.caution().signs().size() >= 5, r.caution().message());
+        }
+        for (String read : List.of("shud i put a warm compres on befor my masage", "¿El masaje ayuda con la ciática?",
+                "what massage helps sciatica?")) {
+            Reply r = chat.ask(read);
+            assertTrue(r.caution() == null || !r.caution().message().contains("English and Spanish"), read);
+        }
+    }
+
+    @Test
     void a_visitor_who_names_cauda_equina_as_theirs_now_gets_the_alarm() {
         assertEquals(Reply.Status.URGENT, chat.ask("the ER doctor thinks I have cauda equina syndrome").status(), "named, it still alarms");
         assertEquals(Reply.Status.URGENT, chat.ask("i have cauda equina syndrome, can i still book a massage?").status());
