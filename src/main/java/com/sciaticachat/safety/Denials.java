@@ -93,6 +93,17 @@ public final class Denials {
     /** Words that join clauses: what one can do runs to the next of them or the next mark. */
     private static final Set<String> CONJUNCTIONS = Set.of("and", "but", "however", "although", "though", "yet", "so", "because",
             "since", "while", "whereas", "if", "when", "whether", "except");
+    /** Words that ease pain, and words for resting: together, pain that rest eases. */
+    private static final Set<String> RELIEF = Set.of("ease", "eases", "eased", "easing", "easier", "better", "settles", "settle", "settled",
+            "relieves", "relieved", "relief", "disappears", "quita", "calms", "subsides");
+    /** Before "away", a going: "it goes away when I lie down" (not "grinding away"). */
+    private static final Set<String> GOING = Set.of("go", "goes", "going", "went", "gone");
+    private static final Set<String> REST = Set.of("lie", "lying", "lay", "laying", "rest", "resting", "bed", "recline", "reclining", "sleep",
+            "sleeping", "asleep");
+    /** Words that make easing a sign again: eased only by getting up, moving or sitting up ("the only relief is getting out of bed"). */
+    private static final Set<String> NOT_AT_REST = Set.of("only", "out", "up", "get", "getting", "got", "walk", "walking", "pace", "pacing",
+            "sit", "sitting", "stand", "standing", "move", "moving", "never", "nothing", "nuh", "nah");
+    private static final Set<String> CONTRASTS = Set.of("but", "however", "although", "though", "yet", "except");
     /** A negation after what it negates, at the end of its clause: "numb none", "tingling: no". */
     private static final Set<String> AFTER_NEGATIONS = Set.of("none", "no", "nil", "negative");
     /** Words for being woken: negated before whom they wake, the pain wakes nobody ("it does not wake me"). */
@@ -183,7 +194,46 @@ public final class Denials {
                 }
             }
         }
+        any |= reliefAtRest(tokens, drop);
         return any ? read.without(drop) : folded;
+    }
+
+    /**
+     * Pain that rest eases ("it goes away when I lie down", "lying down eases it") is the opposite of the night pain that
+     * no position eases: such a span, between marks and words like "but", is set aside (marked in {@code drop}). Not when
+     * it is negated ("doesn't ease when I lie down"), asked, eased only by getting up or moving ("the only relief is
+     * getting out of bed"), or followed by a "but" in its sentence ("lying down eases it a bit, but not at night").
+     */
+    private static boolean reliefAtRest(List<String> tokens, boolean[] drop) {
+        boolean any = false;
+        int a = 0;
+        while (a < tokens.size()) {
+            int b = a;
+            while (b < tokens.size() && !Tokens.isMark(tokens.get(b)) && !CONTRASTS.contains(tokens.get(b))) b++;
+            boolean relief = false, rest = false, spoilt = false;
+            for (int k = a; k < b; k++) {
+                String w = tokens.get(k);
+                relief |= RELIEF.contains(w) || (w.equals("away") && k > a && GOING.contains(tokens.get(k - 1)));
+                rest |= REST.contains(w);
+                spoilt |= NEGATIONS.contains(w) || NOT_AT_REST.contains(w);
+            }
+            boolean asked = b < tokens.size() && tokens.get(b).equals("?");
+            if (relief && rest && !spoilt && !asked && !contrastFollows(tokens, b)) {
+                for (int k = a; k < b; k++) drop[k] = true;
+                any = true;
+            }
+            a = b + 1;
+        }
+        return any;
+    }
+
+    /** Whether a word like "but", or a clause opened by a negation (", not this time"), comes after {@code at} in its sentence. */
+    private static boolean contrastFollows(List<String> tokens, int at) {
+        for (int k = at; k < tokens.size() && !Tokens.isSentenceEnd(tokens.get(k)); k++) {
+            if (CONTRASTS.contains(tokens.get(k))) return true;
+            if (Tokens.isMark(tokens.get(k)) && k + 1 < tokens.size() && NEGATIONS.contains(tokens.get(k + 1))) return true;
+        }
+        return false;
     }
 
     /**
@@ -229,6 +279,8 @@ public final class Denials {
         if (AS_IT_SHOULD_BE.contains(t)) return true;
         if (at == 0) return false;
         if (t.equals("can")) return abilityIntact(tokens, at);
+        // "I am able to walk on my heels": "able to" says what "can" says
+        if (t.equals("able") && at + 1 < tokens.size() && tokens.get(at + 1).equals("to")) return abilityIntact(tokens, at + 1);
         if (SLEEPS_WELL.contains(t)) {
             if (SLEEP.contains(tokens.get(at - 1))) return true;
             int k = at - 1;

@@ -18,7 +18,7 @@ class DenialsTest {
         assertEquals("self: low back pain for 3 days after gardening. deep tissue?",
                 READ.kept("Self: LBP x3d after gardening. Afebrile, no wt loss, no night pain, no trauma. Deep tissue?"));
         assertEquals("my father back ache. he want massage.", READ.kept("My father back ache. He does not take steroid. Bones are okay. He want massage."));
-        assertEquals("back aches in the day but, lying down eases it.", READ.kept("Back aches in the day but I sleep fine at night, lying down eases it."));
+        assertEquals("back aches in the day but.", READ.kept("Back aches in the day but I sleep fine at night, lying down eases it."));
         assertEquals("now t 101.3, rigors overnight. still want to keep it.", READ.kept("Now T 101.3, rigors overnight. No trauma, no leg sx. Still want to keep it."));
         // charting: "nil" denies, "NAD" and "WNL" say a part is as it should be
         assertEquals("settles with rest. can i book?", READ.kept("Nil night pain, settles w/ rest, nil bilat sx. Can I book?"));
@@ -32,7 +32,7 @@ class DenialsTest {
     @Test
     void pain_that_wakes_nobody_and_parts_as_they_should_be_are_set_aside() {
         assertEquals("back pain for a week.", READ.kept("Back pain for a week. It does not wake me up at night."));
-        assertEquals("my back hurts but, and lying down brings relief.", READ.kept("My back hurts but it never keeps me up, and lying down brings relief."));
+        assertEquals("my back hurts but.", READ.kept("My back hurts but it never keeps me up, and lying down brings relief."));
         assertEquals("she has sciatica. and.", READ.kept("She has sciatica. Both legs are still strong and her weight has been stable."));
         assertEquals("my back aches. can i book?", READ.kept("My back aches. I am sleeping properly. Can I book?"));
     }
@@ -63,6 +63,20 @@ class DenialsTest {
         assertEquals("sciatica, and. deep tissue?",
                 READ.kept("Sciatica, and my foot seems to be working perfectly well. Deep tissue?"));
         assertEquals("sore back.", READ.kept("Sore back, legs strong and appetite good."));
+    }
+
+    @Test
+    void pain_that_rest_eases_and_what_one_is_able_to_do_are_set_aside() {
+        assertEquals("my back hurts at work but. can i book?", READ.kept("My back hurts at work but it goes away when I lie down. Can I book?"));
+        assertEquals("sore back.", READ.kept("Sore back. Lying down eases it."));
+        assertEquals("sciatica on the right. deep tissue?", READ.kept("Sciatica on the right. I am able to walk on my heels. Deep tissue?"));
+    }
+
+    @Test
+    void easing_only_by_getting_up_denied_easing_and_an_easing_taken_back_stay() {
+        READ.assertKeptWhole("the only relief is getting out of bed", "it does not ease when I lie down",
+                "lying down eases it a bit, but not at night", "it always settled with a lie down, not this time",
+                "I lie down and the pain keeps grinding away", "it nuh ease with rest at all", "I am not able to walk on my heels");
     }
 
     @Test
