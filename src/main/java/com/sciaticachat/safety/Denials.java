@@ -19,11 +19,13 @@ import java.util.Set;
 public final class Denials {
 
     private static final Set<String> NEGATIONS = Set.of("no", "not", "never", "nil", "without", "denies", "denied", "deny", "denying",
-            "negative", "nothing", "none", "nor", "absence", "free");
+            "negative", "nothing", "none", "nor", "absence", "free", "zero");
     /** Negation words that do not negate what follows: "no idea why", "not sure if", "not only". */
     private static final Set<String> NOT_NEGATING_NEXT = Set.of("idea", "clue", "sure", "only", "just", "doubt", "matter", "wonder",
             "certain", "even", "yet", "more", "less", "much", "better", "improving", "getting", "stopping", "go", "call", "say", "describe",
-            "think", "know", "want", "mean", "really", "quite", "exactly", "that", "as", "too", "so", "very", "the", "a");
+            "think", "know", "want", "mean", "really", "quite", "exactly", "that", "as", "too", "so", "very", "the", "a",
+            // "no difference to the pain", "no relief from it": nothing eases it, which is the sign
+            "difference", "relief", "improvement", "respite", "letup");
     /** A denial's subject and auxiliary, set aside with it when they open its clause ("he does not take steroids"). */
     private static final Set<String> LIGHT = Set.of("i", "he", "she", "they", "we", "it", "you", "there", "am", "is", "are", "was",
             "were", "do", "does", "did", "have", "has", "had", "been", "be", "also");
@@ -66,7 +68,8 @@ public final class Denials {
     /** Words that do not count toward how far back a state word reaches ("seems to be working perfectly well"). */
     private static final Set<String> FILLERS = Set.of("to", "be");
     /** Words that may stand between a linking verb and the state ("are still strong"). */
-    private static final Set<String> DEGREE = Set.of("still", "perfectly", "pretty", "quite", "very", "totally", "both", "nice", "good", "and");
+    private static final Set<String> DEGREE = Set.of("still", "perfectly", "pretty", "quite", "very", "totally", "both", "nice", "good", "and",
+            "completely", "entirely", "absolutely", "fully", "all");
     /** The parts and measures whose state such a word tells ("legs are strong", "weight is stable"), not a complaint's. */
     private static final Set<String> MEASURES = Set.of("leg", "legs", "weight", "bones", "bone", "grip", "strength", "feet", "foot", "appetite",
             "knees", "arms", "balance", "reflexes", "muscles", "sensation", "feeling", "bladder", "bowels", "waterworks", "plumbing", "both");
@@ -101,8 +104,10 @@ public final class Denials {
     private static final Set<String> REST = Set.of("lie", "lying", "lay", "laying", "rest", "resting", "bed", "recline", "reclining", "sleep",
             "sleeping", "asleep");
     /** Words that make easing a sign again: eased only by getting up, moving or sitting up ("the only relief is getting out of bed"). */
-    private static final Set<String> NOT_AT_REST = Set.of("only", "out", "up", "get", "getting", "got", "walk", "walking", "pace", "pacing",
-            "sit", "sitting", "stand", "standing", "move", "moving", "never", "nothing", "nuh", "nah");
+    private static final Set<String> NOT_AT_REST = Set.of("only", "out", "get", "getting", "got", "walk", "walking", "pace", "pacing",
+            "stand", "standing", "move", "moving", "never", "nothing", "nuh", "nah");
+    /** Before "up", the words that make it getting up rather than easing up ("sit up", "get up"; not "eases right up"). */
+    private static final Set<String> UP_FROM = Set.of("sit", "sitting", "sat", "get", "getting", "got", "stand", "standing", "prop", "propped");
     private static final Set<String> CONTRASTS = Set.of("but", "however", "although", "though", "yet", "except");
     /** A negation after what it negates, at the end of its clause: "numb none", "tingling: no". */
     private static final Set<String> AFTER_NEGATIONS = Set.of("none", "no", "nil", "negative");
@@ -129,7 +134,9 @@ public final class Denials {
     /** Words that make a clause of what follows "and" ("walking fine and going to the bathroom like normal"). */
     private static final Set<String> VERBS = Set.of("am", "is", "are", "was", "were", "do", "does", "did", "have", "has", "had", "can",
             "could", "will", "would", "feel", "feels", "felt", "seem", "seems", "work", "works", "worked", "go", "goes", "went", "stay",
-            "stays", "stayed", "remain", "remains", "remained", "get", "gets", "got");
+            "stays", "stayed", "remain", "remains", "remained", "get", "gets", "got", "say", "says", "said", "tell", "tells", "told");
+    /** Words whose "'s" is "is" ("there's", "it's"): with it, a verb. */
+    private static final Set<String> IS_AFTER = Set.of("there", "it", "he", "she", "that", "what", "who", "here", "everything");
     private static final Set<String> ING_NOUNS = Set.of("something", "nothing", "anything", "everything", "morning", "evening",
             "during", "thing", "things", "ceiling", "building");
     /** Words before a noun: an "-ing" word after one is a thing ("the feeling"), not a doing; a long subject opens with one. */
@@ -181,9 +188,15 @@ public final class Denials {
                     if (start < degree && !FILLERS.contains(tokens.get(start))) words++;
                 }
                 if (!negated && start > 0 && !opensClause(tokens, start - 1, i)) start = longSubjectStart(tokens, start, i);
-                // what one can do runs past "still" ("I can still hop on it")
-                Set<String> endsAt = t.equals("can") ? CONJUNCTIONS : FORWARD_ENDS;
+                // what one can do runs past "still" ("I can still hop on it"), and on through a list of what else one can
+                // do ("can still climb stairs, stand on his heels and toes, and feel everything")
+                boolean can = t.equals("can") || t.equals("able");
+                Set<String> endsAt = can ? CONJUNCTIONS : FORWARD_ENDS;
                 while (end < tokens.size() && !ends(tokens.get(end), endsAt)) end++;
+                while (can && nextAbility(tokens, end) > end) {
+                    end = nextAbility(tokens, end);
+                    while (end < tokens.size() && !ends(tokens.get(end), CONJUNCTIONS)) end++;
+                }
                 // "and is fine" goes on a statement; "is it fine" asks
                 boolean joined = start > 0 && tokens.get(start - 1).equals("and") && VERBS.contains(tokens.get(start));
                 boolean asks = (QUESTION_OPENERS.contains(tokens.get(start)) && !joined) || (end < tokens.size() && tokens.get(end).equals("?"));
@@ -215,7 +228,7 @@ public final class Denials {
                 String w = tokens.get(k);
                 relief |= RELIEF.contains(w) || (w.equals("away") && k > a && GOING.contains(tokens.get(k - 1)));
                 rest |= REST.contains(w);
-                spoilt |= NEGATIONS.contains(w) || NOT_AT_REST.contains(w);
+                spoilt |= NEGATIONS.contains(w) || NOT_AT_REST.contains(w) || (w.equals("up") && k > a && UP_FROM.contains(tokens.get(k - 1)));
             }
             boolean asked = b < tokens.size() && tokens.get(b).equals("?");
             if (relief && rest && !spoilt && !asked && !contrastFollows(tokens, b)) {
@@ -351,7 +364,7 @@ public final class Denials {
      */
     private static boolean isVerb(List<String> tokens, int at) {
         String w = Tokens.bare(tokens.get(at));
-        if (VERBS.contains(w)) return true;
+        if (VERBS.contains(w) || (tokens.get(at).endsWith("'s") && IS_AFTER.contains(w))) return true;
         boolean ing = w.length() > 4 && (w.endsWith("ing") || w.endsWith("in'")) && !ING_NOUNS.contains(w);
         return ing && !(at > 0 && DETERMINERS.contains(tokens.get(at - 1)));
     }
@@ -375,6 +388,16 @@ public final class Denials {
                     || (w.length() > 4 && w.endsWith("ed"))) return start;
         }
         return k;
+    }
+
+    /** Where the next ability of a list starts after {@code at} (", stand on...", ", and feel everything"), or {@code at}. */
+    private static int nextAbility(List<String> tokens, int at) {
+        int k = at;
+        while (k < tokens.size() && (tokens.get(k).equals(",") || tokens.get(k).equals("and"))) k++;
+        if (k == at || k >= tokens.size()) return at;
+        boolean next = ABILITIES.contains(tokens.get(k)) || (SENSE.contains(tokens.get(k)) && k + 1 < tokens.size()
+                && ALL_FELT.contains(tokens.get(k + 1)));
+        return next ? k : at;
     }
 
     /**

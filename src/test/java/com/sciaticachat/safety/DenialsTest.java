@@ -73,8 +73,17 @@ class DenialsTest {
     }
 
     @Test
+    void zero_a_list_of_what_one_can_do_and_findings_said_completely_normal_are_denials() {
+        assertEquals("back spasm since yesterday. ice or heat?", READ.kept("Back spasm since yesterday. Zero trouble peeing. Ice or heat?"));
+        assertEquals("my back is sore. deep tissue?", READ.kept("My back is sore. He can still climb stairs, hop on one foot. Deep tissue?"));
+        assertEquals("my right leg hurts, but. when?", READ.kept("My right leg hurts, but the feeling in my seat and groin is completely normal. When?"));
+        assertEquals("stiff back. just tight in the morning", READ.kept("Stiff back. It eases right up when I lie down. Just tight in the morning"));
+    }
+
+    @Test
     void easing_only_by_getting_up_denied_easing_and_an_easing_taken_back_stay() {
-        READ.assertKeptWhole("the only relief is getting out of bed", "it does not ease when I lie down",
+        READ.assertKeptWhole("the only relief is getting out of bed", "it does not ease when I lie down", "the only relief is to sit up in a chair",
+                "lying down makes no difference to the pain", "no relief from the pain at night",
                 "lying down eases it a bit, but not at night", "it always settled with a lie down, not this time",
                 "I lie down and the pain keeps grinding away", "it nuh ease with rest at all", "I am not able to walk on my heels");
     }
