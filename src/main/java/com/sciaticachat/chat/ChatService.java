@@ -233,8 +233,7 @@ public final class ChatService {
 
     private Trace traced(Snapshot snapshot, String question, CheckAnswer check, Turn context, Language language) {
         LOG.debug("Question: {}", question);
-        Trace t = inLanguage(answer(snapshot, question, check, context, language), language);
-        return OtherLanguage.likely(question) ? inOtherLanguage(snapshot, t, language) : t;
+        return inOtherLanguage(snapshot, question, inLanguage(answer(snapshot, question, check, context, language), language), language);
     }
 
     /**
@@ -242,13 +241,14 @@ public final class ChatService {
      * see: an answer or "no answer" with nothing safety-related on it says which languages the chat reads and lists the
      * emergency signs with 911, as the calm caution does.
      */
-    private Trace inOtherLanguage(Snapshot snapshot, Trace t, Language language) {
+    private Trace inOtherLanguage(Snapshot snapshot, String question, Trace t, Language language) {
         Reply r = t.reply();
         boolean plain = r.status() == Reply.Status.ANSWERED || r.status() == Reply.Status.NO_MATCH;
-        if (!plain || r.caution() != null || r.urgent() != null || r.check() != null) return t;
+        if (!plain || r.caution() != null || r.urgent() != null || r.check() != null || !OtherLanguage.likely(question)) return t;
         SafetyRules rules = safety(snapshot).rules();
-        if (rules.emergencySignIds().isEmpty()) return t;
-        Reply.Caution c = new Reply.Caution(rules.note(SafetyRules.Note.OTHER_LANGUAGE, language), rules.signs(rules.emergencySignIds(), language));
+        List<String> signIds = rules.emergencySignIds();
+        if (signIds.isEmpty()) return t;
+        Reply.Caution c = new Reply.Caution(rules.note(SafetyRules.Note.OTHER_LANGUAGE, language), rules.signs(signIds, language));
         String said = r.status() == Reply.Status.NO_MATCH ? messages.noMatch(language) : r.reply();
         return new Trace(new Reply(r.status(), said, r.answer(), r.related(), r.urgent(), c, r.check(), r.disclaimer()), t.question(),
                 t.scored(), t.candidates());

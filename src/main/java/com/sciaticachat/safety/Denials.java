@@ -178,12 +178,8 @@ public final class Denials {
                 // what one can do runs past "still" ("I can still hop on it"), and on through a list of what else one can
                 // do ("can still climb stairs, stand on his heels and toes, and feel everything")
                 boolean can = t.equals("can") || t.equals("able");
-                Set<String> endsAt = can ? CONJUNCTIONS : FORWARD_ENDS;
-                while (end < tokens.size() && !ends(tokens.get(end), endsAt)) end++;
-                while (can && nextAbility(tokens, end) > end) {
-                    end = nextAbility(tokens, end);
-                    while (end < tokens.size() && !ends(tokens.get(end), CONJUNCTIONS)) end++;
-                }
+                end = clauseEnd(tokens, end, can ? CONJUNCTIONS : FORWARD_ENDS);
+                while (can && nextAbility(tokens, end) > end) end = clauseEnd(tokens, nextAbility(tokens, end), CONJUNCTIONS);
                 // "and is fine" goes on a statement; "is it fine" asks
                 boolean joined = start > 0 && tokens.get(start - 1).equals("and") && VERBS.contains(tokens.get(start));
                 boolean asks = (QUESTION_OPENERS.contains(tokens.get(start)) && !joined) || (end < tokens.size() && tokens.get(end).equals("?"));
@@ -226,9 +222,13 @@ public final class Denials {
                 break;
             }
         }
-        if (!complaint) return at;
-        int end = at + 1;
-        while (end < tokens.size() && !ends(tokens.get(end), FORWARD_ENDS)) end++;
+        return complaint ? clauseEnd(tokens, at + 1, FORWARD_ENDS) : at;
+    }
+
+    /** Where the clause running from {@code from} ends (exclusive): at the next mark or one of {@code endsAt}. */
+    private static int clauseEnd(List<String> tokens, int from, Set<String> endsAt) {
+        int end = from;
+        while (end < tokens.size() && !ends(tokens.get(end), endsAt)) end++;
         return end;
     }
 
@@ -281,8 +281,8 @@ public final class Denials {
         if (!tokens.get(at).equals("and") || at + 1 >= tokens.size()) return false;
         if (SUBJECTS.contains(tokens.get(at + 1))) return true;
         boolean afterMark = at > 0 && Tokens.isMark(tokens.get(at - 1));
-        return hasVerb(tokens, at + 1, state) && (afterMark || hasVerb(tokens, clauseStart(tokens, at), at)) && !hasComplaint(tokens, at + 1, state)
-                && !hasPast(tokens, at + 1, state);
+        return hasVerb(tokens, at + 1, state) && (afterMark || hasVerb(tokens, clauseStart(tokens, at), at)) && !anyIn(tokens, at + 1, state, COMPLAINTS)
+                && !anyIn(tokens, at + 1, state, PAST_STATES);
     }
 
     /** Where the clause that ends at {@code at} starts, going back to a mark or a word like "but". */
@@ -292,14 +292,9 @@ public final class Denials {
         return k;
     }
 
-    /** Whether the words between tell of a state that was ("and it was fine last week"), which may be a change. */
-    private static boolean hasPast(List<String> tokens, int from, int to) {
-        for (int k = from; k < to; k++) if (PAST_STATES.contains(tokens.get(k))) return true;
-        return false;
-    }
-
-    private static boolean hasComplaint(List<String> tokens, int from, int to) {
-        for (int k = from; k < to; k++) if (COMPLAINTS.contains(tokens.get(k))) return true;
+    /** Whether a word between {@code from} and {@code to} is one of {@code words}: "and it was fine" tells of a state that was. */
+    private static boolean anyIn(List<String> tokens, int from, int to, Set<String> words) {
+        for (int k = from; k < to; k++) if (words.contains(tokens.get(k))) return true;
         return false;
     }
 
@@ -357,8 +352,7 @@ public final class Denials {
      */
     private static boolean abilityIntact(List<String> tokens, int at) {
         if (at + 1 < tokens.size() && NEGATIONS.contains(tokens.get(at + 1))) return false;
-        int from = clauseStart(tokens, at), to = at + 1;
-        while (to < tokens.size() && !ends(tokens.get(to), CONJUNCTIONS)) to++;
+        int from = clauseStart(tokens, at), to = clauseEnd(tokens, at + 1, CONJUNCTIONS);
         int after = at + 1;
         while (after < to && DEGREE.contains(tokens.get(after))) after++;
         boolean ability = (after < to && ABILITIES.contains(tokens.get(after))) || (at > from && ABILITIES.contains(tokens.get(at - 1)));
