@@ -122,8 +122,9 @@ public final class Triage {
         if (!alarm.isEmpty()) return verdict(Outcome.URGENT, alarm, someoneElse);
         if (!unsure.isEmpty()) {
             // unsure, among ordinary visitor questions: answered like them, with the emergency signs beside; not when
-            // only the timing is unsure and the sign itself is certain ("my bum is numb, also what stretches help?")
-            if (!signCertain && nearestAreOrdinary(d)) return emergencySigns(Outcome.CAUTION, someoneElse);
+            // only the timing is unsure and the sign itself is certain, nor when a clinic's rule finds an emergency sign
+            // in it ("my bum is numb, also what stretches help?", "possible CE per doc"): that one gets the check question
+            if (!signCertain && !ruleFindsEmergency(unsure, ruleIds) && nearestAreOrdinary(d)) return emergencySigns(Outcome.CAUTION, someoneElse);
             Verdict check = check(unsure, someoneElse);
             // where the detector is unsure, the nearest phrasings may not be: mostly red flags, and it is one
             return nearestAreRedFlags(d, check.level() == SafetyRules.Level.EMERGENCY) ? confirm(check) : check;
@@ -132,6 +133,14 @@ public final class Triage {
             return emergencySigns(Outcome.CAUTION, someoneElse);
         }
         return Verdict.NONE;
+    }
+
+    /** Whether one of the signs the chat is unsure of is an emergency sign that a rule of the clinic found. */
+    private boolean ruleFindsEmergency(Set<String> unsure, List<String> ruleIds) {
+        for (String id : ruleIds) {
+            if (unsure.contains(id) && rules.rule(id).level() == SafetyRules.Level.EMERGENCY) return true;
+        }
+        return false;
     }
 
     private Verdict check(Set<String> unsure, boolean someoneElse) {
