@@ -19,7 +19,9 @@ import java.util.Set;
 public final class Denials {
 
     static final Set<String> NEGATIONS = Set.of("no", "not", "never", "nil", "without", "denies", "denied", "deny", "denying",
-            "negative", "nothing", "none", "nor", "absence", "free", "zero");
+            "negative", "nothing", "none", "nor", "absence", "free", "zero",
+            // as typed in dialect and in a hurry: "ain losin nuttin", "nothin wrong"
+            "aint", "nothin", "nuttin", "nuthin", "nothin'", "nuttin'");
     /** Negation words that do not negate what follows: "no idea why", "not sure if", "not only". */
     private static final Set<String> NOT_NEGATING_NEXT = Set.of("idea", "clue", "sure", "only", "just", "doubt", "matter", "wonder",
             "certain", "even", "yet", "more", "less", "much", "better", "improving", "getting", "stopping", "go", "call", "say", "describe",
@@ -64,20 +66,24 @@ public final class Denials {
     private static final Set<String> AS_IT_SHOULD_BE_AFTER_LINK = Set.of("strong", "stable", "steady", "unchanged", "solid", "good");
     private static final Set<String> LINKS = Set.of("is", "are", "am", "was", "were", "be", "been", "feel", "feels", "felt", "seem", "seems",
             "stay", "stays", "stayed", "remain", "remains", "remained");
+    private static final Set<String> HAS = Set.of("has", "have", "had", "been");
     private static final Set<String> MODALS = Set.of("would", "should", "could", "will", "might", "may");
     /** Words that do not count toward how far back a state word reaches ("seems to be working perfectly well"). */
     private static final Set<String> FILLERS = Set.of("to", "be");
     /** Words that may stand between a linking verb and the state ("are still strong"). */
     private static final Set<String> DEGREE = Set.of("still", "perfectly", "pretty", "quite", "very", "totally", "both", "nice", "good", "and",
-            "completely", "entirely", "absolutely", "fully", "all");
+            "completely", "entirely", "absolutely", "fully", "all", "straight", "right");
     /** The parts and measures whose state such a word tells ("legs are strong", "weight is stable"), not a complaint's. */
     private static final Set<String> MEASURES = Set.of("leg", "legs", "weight", "bones", "bone", "grip", "strength", "feet", "foot", "appetite",
             "knees", "arms", "balance", "reflexes", "muscles", "sensation", "feeling", "bladder", "bowels", "waterworks", "plumbing", "both");
+    /** Measures that "the same" says have not changed ("weight the same"); of legs, "the same" tells they match. */
+    private static final Set<String> UNCHANGED_MEASURES = Set.of("weight", "appetite", "bladder", "bowels", "waterworks", "plumbing",
+            "strength", "grip", "balance", "reflexes");
     /**
      * Words that say sleep goes as it should, after it ("sleeping properly", "sleeps through"), or, the first three, that
      * a part does its work ("walking well", "the foot is working perfectly well"): "well" and "good".
      */
-    private static final Set<String> SLEEPS_WELL = Set.of("well", "soundly", "properly", "through", "good", "fine");
+    private static final Set<String> SLEEPS_WELL = Set.of("well", "soundly", "properly", "through", "thru", "good", "fine");
     private static final Set<String> SLEEP = Set.of("sleep", "sleeps", "sleeping", "slept");
     private static final Set<String> DOES_WELL = Set.of("well", "good");
     /**
@@ -191,6 +197,7 @@ public final class Denials {
             }
         }
         any |= ReliefAtRest.mark(tokens, drop);
+        any |= NormalFindings.mark(tokens, drop);
         return any ? read.without(drop) : folded;
     }
 
@@ -210,14 +217,14 @@ public final class Denials {
             if (ends(t, FORWARD_ENDS)) break;
             if (QUANTIFIERS.contains(t)) continue;
             words++;
-            boolean feltComplaint = k + 1 < tokens.size() && FELT.contains(t) && COMPLAINTS.contains(tokens.get(k + 1));
+            boolean feltComplaint = k + 1 < tokens.size() && FELT.contains(t) && complaint(tokens.get(k + 1));
             // "it does not wake me", "never keeps her up": the pain wakes nobody (but "will not wake up" is numbness)
             if (WAKE.contains(t) && k + 1 < tokens.size() && WOKEN.contains(tokens.get(k + 1))) {
                 complaint = true;
                 break;
             }
             if (FUNCTIONS.contains(t) && !feltComplaint) return at;
-            if (COMPLAINTS.contains(t)) {
+            if (complaint(t)) {
                 complaint = true;
                 break;
             }
@@ -245,12 +252,17 @@ public final class Denials {
         // "I am able to walk on my heels": "able to" says what "can" says
         if (t.equals("able") && at + 1 < tokens.size() && tokens.get(at + 1).equals("to")) return abilityIntact(tokens, at + 1);
         if (SLEEPS_WELL.contains(t)) {
-            if (SLEEP.contains(tokens.get(at - 1))) return true;
             int k = at - 1;
             while (k > 0 && DEGREE.contains(tokens.get(k))) k--;
+            // "sleeping properly", "I sleep straight thru the night"
+            if (SLEEP.contains(tokens.get(at - 1)) || SLEEP.contains(tokens.get(k))) return true;
             if (DOES_WELL.contains(t) && DOINGS.contains(tokens.get(k))) return true;
         }
-        if (AS_IT_SHOULD_BE_AFTER_LINK.contains(t) && MEASURES.contains(Tokens.bare(tokens.get(at - 1)))) return true;
+        // right after the measure, maybe with "very" between: "legs strong", "appetite very good"
+        int measure = at - 1;
+        while (measure > 0 && DEGREE.contains(tokens.get(measure))) measure--;
+        if (AS_IT_SHOULD_BE_AFTER_LINK.contains(t) && MEASURES.contains(Tokens.bare(tokens.get(measure)))) return true;
+        if (t.equals("same")) return sameMeasure(tokens, at);
         if (ALL_FELT.contains(t)) return SENSE.contains(tokens.get(at - 1)) && !takenBack(tokens, at);
         if (!AS_IT_SHOULD_BE_AFTER_LINK.contains(t)) return false;
         int k = at - 1;
@@ -261,6 +273,17 @@ public final class Denials {
             if (MEASURES.contains(Tokens.bare(w))) return true;
         }
         return false;
+    }
+
+    /**
+     * Whether "same" at {@code at} says a measure has not changed: "weight same same", "her weight is the same", "appetite
+     * has stayed the same" (not "the same pain", "in the same leg").
+     */
+    private static boolean sameMeasure(List<String> tokens, int at) {
+        int k = at - 1;
+        if (tokens.get(k).equals("the")) k--;
+        while (k > 0 && (DEGREE.contains(tokens.get(k)) || LINKS.contains(tokens.get(k)) || HAS.contains(tokens.get(k)))) k--;
+        return k >= 0 && UNCHANGED_MEASURES.contains(Tokens.bare(tokens.get(k)));
     }
 
     /**
@@ -329,7 +352,7 @@ public final class Denials {
         if ((k > 0 && !opensClause(tokens, k - 1, state)) || !DETERMINERS.contains(tokens.get(k))) return start;
         for (int j = k; j < link; j++) {
             String w = tokens.get(j);
-            if (COMPLAINTS.contains(w) || NEGATIONS.contains(w) || LINKS.contains(w) || isVerb(tokens, j)
+            if (complaint(w) || NEGATIONS.contains(w) || LINKS.contains(w) || isVerb(tokens, j)
                     || (w.length() > 4 && w.endsWith("ed"))) return start;
         }
         return k;
@@ -358,7 +381,7 @@ public final class Denials {
         boolean ability = (after < to && ABILITIES.contains(tokens.get(after))) || (at > from && ABILITIES.contains(tokens.get(at - 1)));
         for (int k = from; k < to; k++) {
             String w = tokens.get(k);
-            if (COMPLAINTS.contains(w) || NEGATIONS.contains(w) || LIMITS.contains(w)) return false;
+            if (complaint(w) || NEGATIONS.contains(w) || LIMITS.contains(w)) return false;
         }
         int next = to;
         while (next < tokens.size() && Tokens.isMark(tokens.get(next)) && !Tokens.isSentenceEnd(tokens.get(next))) next++;
@@ -374,7 +397,7 @@ public final class Denials {
         if (at + 1 < tokens.size() && tokens.get(at + 1).equals("?")) return false; // "is strange, no?" asks
         int k = at - 1;
         if (Tokens.isMark(tokens.get(k)) && k > 0) k--;
-        return COMPLAINTS.contains(tokens.get(k)) && at - clauseStart(tokens, at) <= REACH;
+        return complaint(tokens.get(k)) && at - clauseStart(tokens, at) <= REACH;
     }
 
     /** Whether words after "everything" at {@code at} take part of it back ("everything except my bum"). */
@@ -383,6 +406,13 @@ public final class Denials {
             if (EXCEPTIONS.contains(tokens.get(k))) return true;
         }
         return false;
+    }
+
+    /** Whether a word is a complaint, its "-ing" typed without the g too ("hurtin", "losin'"). */
+    static boolean complaint(String word) {
+        if (COMPLAINTS.contains(word)) return true;
+        String w = word.endsWith("in'") ? word.substring(0, word.length() - 1) : word;
+        return w.endsWith("in") && COMPLAINTS.contains(w + "g");
     }
 
     private static boolean ends(String token, Set<String> words) {

@@ -27,6 +27,9 @@ final class Hypotheticals {
     private static final Set<String> OPENS_WHAT_FOLLOWS = Set.of("i", "he", "she", "we", "they", "you", "it");
     /** Words after which a subject goes on with the supposition ("if she and I", "if the pain and it"). */
     private static final Set<String> JOINS = Set.of("and", "or", "nor", "that", "when", "whether", "if", "like");
+    /** Words that open a phrase before a clause's subject ("with the back pain", "after a fall", "during the night"). */
+    private static final Set<String> PHRASE_OPENERS = Set.of("with", "after", "during", "from", "in", "on", "at", "because", "due",
+            "following", "besides", "along");
     /** Words that tell of now. */
     private static final Set<String> NOW = Set.of("now", "currently", "today", "tonight", "yesterday", "since", "rn", "atm", "moment");
     /** Words an "if" looks ahead with. */
@@ -82,7 +85,8 @@ final class Hypotheticals {
         switch (w) {
             case "if":
                 if (prev.equals("what")) return 1;
-                if (WHETHER.contains(prev) || at > 1 && WHETHER.contains(tokens.get(at - 2))) return -1;
+                // "not sure if", "ask him if"; not "only asking: if ...", where the "if" opens a clause of its own
+                if (WHETHER.contains(prev) || at > 1 && !Tokens.isMark(prev) && WHETHER.contains(tokens.get(at - 2))) return -1;
                 // "if you know what I mean"
                 if (at + 2 < tokens.size() && tokens.get(at + 2).equals("know")) return -1;
                 return 0;
@@ -107,13 +111,19 @@ final class Hypotheticals {
      */
     private static int scopeEnd(List<String> tokens, int from) {
         int k = from;
+        // a supposition that opens with a phrase ("if with the back pain she starts to ...", "if after a fall he can't ...")
+        // has its own subject still to come: that one does not open what follows
+        boolean ownSubjectToCome = from < tokens.size() && PHRASE_OPENERS.contains(tokens.get(from));
         while (k < tokens.size()) {
             String w = tokens.get(k);
             if (Tokens.isMark(w)) return k;
             if (k >= from + 2) {
                 String next = k + 1 < tokens.size() ? tokens.get(k + 1) : "";
                 if (QUESTION_WORDS.contains(w) || ASKING.contains(w) && SUBJECTS.contains(next)) return k;
-                if (OPENS_WHAT_FOLLOWS.contains(w) && !JOINS.contains(tokens.get(k - 1))) return k;
+                if (OPENS_WHAT_FOLLOWS.contains(w) && !JOINS.contains(tokens.get(k - 1))) {
+                    if (!ownSubjectToCome) return k;
+                    ownSubjectToCome = false;
+                }
             }
             k++;
         }

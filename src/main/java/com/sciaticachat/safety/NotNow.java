@@ -2,8 +2,9 @@ package com.sciaticachat.safety;
 
 /**
  * What a message tells that is not happening now to the person it asks about, set aside so the detector and the rules
- * read what is: an episode it says is over ({@link PastEpisodes}), what it only supposes ({@link Hypotheticals}), and
- * someone else's past beside the writer's own back pain ({@link OtherPeople}).
+ * read what is: an episode it says is over ({@link PastEpisodes}), what it only supposes ({@link Hypotheticals}),
+ * someone else's past beside the writer's own back pain ({@link OtherPeople}), and a question about what a sign means in
+ * general ({@link GeneralQuestions}).
  */
 public final class NotNow {
 
@@ -23,6 +24,6 @@ public final class NotNow {
 
     /** The message (folded, contractions spelt out) split into what is happening now and what is not. */
     public static Split split(String folded) {
-        return PastEpisodes.split(folded).then(Hypotheticals::split).then(OtherPeople::split);
+        return PastEpisodes.split(folded).then(Hypotheticals::split).then(OtherPeople::split).then(GeneralQuestions::split);
     }
 }

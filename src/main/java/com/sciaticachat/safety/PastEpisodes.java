@@ -53,12 +53,14 @@ public final class PastEpisodes {
     private static final Set<String> NOW = Set.of("now", "currently", "today", "tonight", "yesterday", "still", "lately", "recently",
             "nowadays", "am", "is", "are", "has", "have", "can", "cannot", "keeps", "keep", "getting", "started", "starting", "noo",
             "since", "this", "these", "does", "do", "cant", "cyaan", "wont", "isnt", "doesnt");
+    /** Words that tell of now even in a clause dated in the past ("since last year", "still, years ago ..."). */
+    private static final Set<String> STRONG_NOW = Set.of("now", "currently", "lately", "recently", "nowadays", "keeps", "keep", "getting", "noo");
     /** Words that, in the marker's own clause, tell of now ("numb since Monday and not gone"). */
     private static final Set<String> NOW_IN_CLAUSE = Set.of("since", "today", "tonight", "yesterday", "still", "currently", "this", "started",
             "starting");
     /** Words that date an episode well in the past. */
     private static final Pattern REMOTE = Pattern.compile("\\b(?:(?:years?|yrs?|months?|decades?|weeks|winters?|summers?|springs?|autumns?"
-            + "|falls|ages|long time|while) (?:ago|back|before)|last (?:year|yr|summer|spring|fall|autumn|winter|christmas|month)"
+            + "|falls|ages|long time|while) (?:ago|back|before)|last (?:year|yr|summer|spring|fall|autumn|winter|christmas|month|time)"
             + "|(?:back )?in (?:19|20)\\d\\d|back in|in the past|in (?:my|his|her|their|our|ma) (?:teens|twenties|thirties|forties|fifties|sixties"
             + "|seventies|\\d0s)|as a (?:kid|child|teen|teenager|boy|girl|young)|when (?:i|he|she|they|we) (?:was|were) (?:young|little|a kid|\\d+)"
             + "|years? ago|long ago|before (?:my|his|her|the) (?:operation|surgery|op)|at school|previously|back in the day"
@@ -70,6 +72,14 @@ public final class PastEpisodes {
             + "|iv drugs?|hiv|transplant|big c)\\b");
     /** Words of a state as it should be: before "again", the episode is over ("walking grand again"). */
     private static final Set<String> GOOD = Set.of("grand", "good", "fine", "normal", "normally", "strong", "right", "ok", "okay", "well");
+    /**
+     * What an ended episode left, as a learner may say it, before "already" ("heal already", "okay already") or after "now
+     * all" ("now all okay"); not "all fine" alone, which may tell of before ("before the back it was all fine").
+     */
+    private static final Set<String> ENDING = Set.of("recover", "recovered", "heal", "healed", "cure", "cured", "resolve", "resolved",
+            "clear", "cleared", "ok", "okay", "fine", "good", "better", "normal", "well");
+    /** Words of healing, after "all": "after surgery all recover". */
+    private static final Set<String> HEALED = Set.of("recover", "recovered", "heal", "healed", "cured", "resolved");
     /** Verbs that tell of the past after a subject ("she had", "i was"). */
     private static final Set<String> PAST = Set.of("had", "was", "were", "got", "did", "went", "used");
     /** After "settled in", whose place it arrived at: "the numbness settled in my seat" (not "settled in the fall"). */
@@ -128,6 +138,12 @@ public final class PastEpisodes {
         }
         // "walking grand again"
         if (GOOD.contains(tokens.get(at)) && at + 1 < tokens.size() && tokens.get(at + 1).equals("again")) end = Math.max(end, at + 2);
+        // as learners say it: "heal already", "after surgery all recover", "now all okay"
+        String next1 = at + 1 < tokens.size() ? tokens.get(at + 1) : "";
+        if (ENDING.contains(tokens.get(at)) && next1.equals("already")) end = Math.max(end, at + 2);
+        if (tokens.get(at).equals("all") && (HEALED.contains(next1) || ENDING.contains(next1) && at > 0 && tokens.get(at - 1).equals("now"))) {
+            end = Math.max(end, at + 2);
+        }
         if (end < 0) return -1;
         // what stopped working or settled into a place has begun, not ended
         String last = tokens.get(end - 1), next = end < tokens.size() ? tokens.get(end) : "";
@@ -191,7 +207,7 @@ public final class PastEpisodes {
         // back over the clauses of its sentence: one when only referring back, all when dated
         while (start > sentenceStart) {
             int prevStart = clauseBefore(tokens, start, sentenceStart);
-            if (tellsOfNow(tokens, prevStart, start)) return start == clauseStart && !remote ? -1 : start;
+            if (tellsOfNow(tokens, prevStart, start, remote)) return start == clauseStart && !remote ? -1 : start;
             start = prevStart;
             if (!remote) return start;
         }
@@ -204,7 +220,7 @@ public final class PastEpisodes {
         int s = sentenceStart;
         while (s > prevSentenceStart) {
             int prevStart = clauseBefore(tokens, s, prevSentenceStart);
-            if (tellsOfNow(tokens, prevStart, s)) break;
+            if (tellsOfNow(tokens, prevStart, s, false)) break;
             s = prevStart;
         }
         return s;
@@ -231,11 +247,14 @@ public final class PastEpisodes {
         return k;
     }
 
-    private static boolean tellsOfNow(List<String> tokens, int from, int to) {
+    private static boolean tellsOfNow(List<String> tokens, int from, int to, boolean datedPast) {
+        boolean now = false;
         for (int k = from; k < to; k++) {
-            if (NOW.contains(tokens.get(k))) return true;
+            if (NOW_IN_CLAUSE.contains(tokens.get(k)) || STRONG_NOW.contains(tokens.get(k))) return true;
+            now |= NOW.contains(tokens.get(k));
         }
-        return false;
+        // a clause of a sentence dated in the past is past, whatever its verbs ("last year I cannot control pee for few days")
+        return now && !datedPast && !dated(tokens, from, to);
     }
 
     private static boolean refersBack(String token) {

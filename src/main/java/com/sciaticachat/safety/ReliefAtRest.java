@@ -10,7 +10,7 @@ import java.util.Set;
 final class ReliefAtRest {
     /** Words that ease pain, and words for resting: together, pain that rest eases. */
     private static final Set<String> RELIEF = Set.of("ease", "eases", "eased", "easing", "easier", "better", "settles", "settle", "settled",
-            "relieves", "relieved", "relief", "disappears", "quita", "calms", "subsides");
+            "relieves", "relieved", "relief", "disappears", "quita", "calms", "subsides", "stops", "stopped");
     /** Before "away", a going: "it goes away when I lie down" (not "grinding away"). */
     private static final Set<String> GOING = Set.of("go", "goes", "going", "went", "gone");
     private static final Set<String> REST = Set.of("lie", "lying", "lay", "laying", "rest", "resting", "bed", "recline", "reclining", "sleep",
@@ -20,6 +20,7 @@ final class ReliefAtRest {
             "stand", "standing", "move", "moving", "never", "nothing", "nuh", "nah");
     /** Before "up", the words that make it getting up rather than easing up ("sit up", "get up"; not "eases right up"). */
     private static final Set<String> UP_FROM = Set.of("sit", "sitting", "sat", "get", "getting", "got", "stand", "standing", "prop", "propped");
+    private static final Set<String> WAKES = Set.of("wakes", "woke", "wake", "keeps", "disturbs");
     private static final Set<String> CONTRASTS = Set.of("but", "however", "although", "though", "yet", "except");
 
     private ReliefAtRest() {}
@@ -57,7 +58,9 @@ final class ReliefAtRest {
     private static boolean contrastFollows(List<String> tokens, int at) {
         for (int k = at; k < tokens.size() && !Tokens.isSentenceEnd(tokens.get(k)); k++) {
             if (CONTRASTS.contains(tokens.get(k))) return true;
-            if (Tokens.isMark(tokens.get(k)) && k + 1 < tokens.size() && Denials.NEGATIONS.contains(tokens.get(k + 1))) return true;
+            // ", not this time" takes it back; ", nothing wakes me" says more of the same
+            if (Tokens.isMark(tokens.get(k)) && k + 1 < tokens.size() && Denials.NEGATIONS.contains(tokens.get(k + 1))
+                    && !(k + 2 < tokens.size() && WAKES.contains(tokens.get(k + 2)))) return true;
         }
         return false;
     }

@@ -30,6 +30,23 @@ class DenialsTest {
     }
 
     @Test
+    void a_normal_temperature_reading_and_a_weight_that_stayed_the_same_are_set_aside() {
+        assertEquals("back pain from the trampoline. i measured because host mom asked.",
+                READ.kept("Back pain from the trampoline. Temperature is 36.8, I measured because host mom asked."));
+        assertEquals("back pain from totin the grandbaby.", READ.kept("I check um wid de thermometer, 98.4. Back pain from totin the grandbaby."));
+        assertEquals("i wet myself and", READ.kept("I wet myself and my temp is 36.9"));
+        assertEquals("back ache since last week, but. so can come or not?",
+                READ.kept("Back ache since last week, but weight same same, appetite very good. So can come or not?"));
+        assertEquals("", READ.kept("her weight has stayed the same"));
+        // a fever, however low, is read; "the same" of both legs tells they match; a job is no temperature
+        READ.assertKeptWhole("temp 101.2 and back pain", "running a temp of 37.8 since monday", "both legs same same, numb and sore",
+                "the same pain in both legs", "my legs are the same, both numb");
+        // "-in" for "-ing", and "nothin" for "nothing", as typed
+        assertEquals("back pain.", READ.kept("Back pain. Nothin wrong with my legs."));
+        assertEquals("sore back,", READ.kept("sore back, aint losin weight"));
+    }
+
+    @Test
     void pain_that_wakes_nobody_and_parts_as_they_should_be_are_set_aside() {
         assertEquals("back pain for a week.", READ.kept("Back pain for a week. It does not wake me up at night."));
         assertEquals("my back hurts but.", READ.kept("My back hurts but it never keeps me up, and lying down brings relief."));

@@ -27,6 +27,27 @@ class NotNowTest {
     }
 
     @Test
+    void a_supposition_after_a_phrase_or_a_colon_is_set_aside() {
+        // its own subject comes after a phrase: "if with the back pain she ..."
+        assertEquals("my wife ask me, is this emergency? now she is fine, she is only asking.",
+                READ.kept("My wife ask me, if with the back pain she start to not feel when she need the bathroom, is this emergency? "
+                        + "Now she is fine, she is only asking."));
+        // "asking: if ..." is no "asking if" (whether)
+        assertEquals("only asking: is it an emergency?", READ.kept("Only asking: if someone suddenly cannot control the pee, is it an emergency?"));
+    }
+
+    @Test
+    void a_question_about_what_a_sign_means_in_general_is_set_aside() {
+        assertEquals("i keep seeing it on lists without any explanation.",
+                READ.kept("Why is unexplained weight loss considered a warning sign with back pain? I keep seeing it on lists without any explanation."));
+        assertEquals("", READ.kept("why is numb crotch with back pain a big deal"));
+        // a yes-or-no question, a sign of someone's, a message that tells of now or claims what it asks about: read whole
+        READ.assertKeptWhole("is foot drop bad? i think i got it, my foot flops wen i walk", "losing weight randomly, back hurts, that bad?",
+                "why is my bum numb, is that dangerous?", "what does numbness in the groin mean? it started today",
+                "what are the warning signs of cauda equina? i think i have them");
+    }
+
+    @Test
     void an_if_that_tells_what_happens_or_means_whether_stays() {
         READ.assertKeptWhole("if I cough I wet myself, is that normal?", "if I sit for long my bum goes numb", "not sure if I can pee properly since Monday",
                 "since me back went the old fella don't work right if ye know what I mean",

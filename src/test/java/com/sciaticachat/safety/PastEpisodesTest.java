@@ -47,6 +47,17 @@ class PastEpisodesTest {
     }
 
     @Test
+    void an_episode_over_as_a_learner_tells_it_is_set_aside() {
+        assertEquals("can massage?", READ.kept("Last year after back pain I cannot control pee for few days, doctor operate already, now all okay. Can massage?"));
+        assertEquals("now he want massage for his shoulder.",
+                READ.kept("Husband last time leg weak, cannot lift foot, after surgery all recover. Now he want massage for his shoulder."));
+        assertEquals("back a bit stiff now only. how much?", READ.kept("Long time ago I fall down and crack my back bone, heal already. Back a bit stiff now only. How much?"));
+        // "all fine" may tell of before; a sign told since a date is now
+        READ.assertKeptWhole("since my back go out i can not do the man thing, and before the back it was all fine",
+                "since last year I cannot control my bladder, is it all okay to come?");
+    }
+
+    @Test
     void what_is_happening_now_is_never_set_aside() {
         // a clause that tells of now stops the episode
         assertEquals("my leg gave way this morning, and i can not lift my foot.",
