@@ -69,23 +69,26 @@ public final class Triage {
     }
 
     /**
-     * What the decision needs of the message's own words: whether it tells of someone else, whether it asks, the
+     * What the decision needs of the message's own words: whether it tells of someone else, whether it asks (and
+     * whether it asks in general: a question word opens it and it names nobody), the
      * signs whose rule needs something ({@code with:}, back pain for most) that the message only denies
      * ({@link RedFlagMatcher.Reading#needsDenied}): the detector's reading of those does not count; and whether the rules
      * find a sign only in what is not happening now ({@link RedFlagMatcher.Reading#notNow}): asked about, it gets the
      * calm caution.
      */
-    public record Wording(boolean someoneElse, boolean asks, Set<String> needsDenied, boolean signNotNow) {
+    public record Wording(boolean someoneElse, boolean asks, boolean asksInGeneral, Set<String> needsDenied, boolean signNotNow) {
         /** The wording without the rules: no sign's need is read as denied. */
         public static Wording of(String message) {
             message = RedFlagDetector.reading(message);
             double[] cues = Framing.cues(message);
-            return new Wording(Framing.aboutSomeoneElse(message), cues[0] > 0 || cues[1] > 0 || cues[2] > 0, Set.of(), false);
+            // opens with a question word and names nobody: "is sciatica usually on both sides?"
+            boolean general = cues[1] > 0 && cues[6] == 0 && cues[7] == 0;
+            return new Wording(Framing.aboutSomeoneElse(message), cues[0] > 0 || cues[1] > 0 || cues[2] > 0, general, Set.of(), false);
         }
 
         /** The wording with what the rules read of the message. */
         public Wording with(RedFlagMatcher.Reading found) {
-            return new Wording(someoneElse, asks, Set.copyOf(found.needsDenied()), !found.notNow().isEmpty());
+            return new Wording(someoneElse, asks, asksInGeneral, Set.copyOf(found.needsDenied()), !found.notNow().isEmpty());
         }
     }
 
@@ -123,8 +126,10 @@ public final class Triage {
         if (!unsure.isEmpty()) {
             // unsure, among ordinary visitor questions: answered like them, with the emergency signs beside; not when
             // only the timing is unsure and the sign itself is certain, nor when a clinic's rule finds an emergency sign
-            // in it ("my bum is numb, also what stretches help?", "possible CE per doc"): that one gets the check question
-            if (!signCertain && !ruleFindsEmergency(unsure, ruleIds) && nearestAreOrdinary(d)) return emergencySigns(Outcome.CAUTION, someoneElse);
+            // in what is not a question in general ("my bum is numb, also what stretches help?", "possible CE per doc"):
+            // that one gets the check question ("is sciatica usually on both sides?" still gets the caution)
+            boolean ruleEmergency = ruleFindsEmergency(unsure, ruleIds) && !wording.asksInGeneral();
+            if (!signCertain && !ruleEmergency && nearestAreOrdinary(d)) return emergencySigns(Outcome.CAUTION, someoneElse);
             Verdict check = check(unsure, someoneElse);
             // where the detector is unsure, the nearest phrasings may not be: mostly red flags, and it is one
             return nearestAreRedFlags(d, check.level() == SafetyRules.Level.EMERGENCY) ? confirm(check) : check;
