@@ -83,7 +83,7 @@ public final class Denials {
      * Words that say sleep goes as it should, after it ("sleeping properly", "sleeps through"), or, the first three, that
      * a part does its work ("walking well", "the foot is working perfectly well"): "well" and "good".
      */
-    private static final Set<String> SLEEPS_WELL = Set.of("well", "soundly", "properly", "through", "thru", "good", "fine");
+    private static final Set<String> SLEEPS_WELL = Set.of("well", "soundly", "properly", "through", "thru", "good", "fine", "night");
     private static final Set<String> SLEEP = Set.of("sleep", "sleeps", "sleeping", "slept");
     private static final Set<String> DOES_WELL = Set.of("well", "good");
     /**
@@ -91,7 +91,7 @@ public final class Denials {
      * stand on my toes", "heel walk can"), the part is as it should be.
      */
     private static final Set<String> ABILITIES = Set.of("walk", "walking", "stand", "standing", "climb", "climbing", "hop", "run", "jog",
-            "jump", "squat", "kneel", "bend", "lift", "pee", "wee", "poo", "move", "balance", "tiptoe");
+            "jump", "squat", "kneel", "bend", "lift", "pee", "wee", "poo", "move", "balance", "tiptoe", "hold");
     /** Doings that go well or not ("walking well", "working perfectly well"). */
     private static final Set<String> DOINGS = Set.of("walk", "walking", "walks", "standing", "climbing", "moving", "work", "working",
             "works");
@@ -104,6 +104,11 @@ public final class Denials {
             "since", "while", "whereas", "if", "when", "whether", "except");
     /** A negation after what it negates, at the end of its clause: "numb none", "tingling: no". */
     private static final Set<String> AFTER_NEGATIONS = Set.of("none", "no", "nil", "negative");
+    private static final Set<String> LEGS = Set.of("leg", "legs", "thigh", "thighs", "calf", "calves", "foot", "feet", "knee", "knees",
+            "shin", "shins", "ankle", "ankles", "hamstring", "hamstrings");
+    /** Words for pain travelling, before "down" ("it doesn't run down my leg"). */
+    private static final Set<String> TRAVELS = Set.of("go", "goes", "going", "run", "runs", "running", "travel", "travels", "travelling",
+            "traveling", "shoot", "shoots", "radiate", "radiates", "spread", "spreads", "move", "moves", "moving", "come", "comes", "coming");
     /** Words for being woken: negated before whom they wake, the pain wakes nobody ("it does not wake me"). */
     private static final Set<String> WAKE = Set.of("wake", "wakes", "waking", "woke", "woken", "wakin", "keep", "keeps", "keeping");
     private static final Set<String> WOKEN = Set.of("me", "him", "her", "us", "them", "you", "u", "mi");
@@ -223,6 +228,12 @@ public final class Denials {
                 complaint = true;
                 break;
             }
+            // "not going down my leg", "nothing shoots down the legs": pain that does not travel, a complaint denied (not "it
+            // never goes down", which does not ease, nor "nothing works down there")
+            if (TRAVELS.contains(t) && travelsToALeg(tokens, k + 1)) {
+                complaint = true;
+                break;
+            }
             if (FUNCTIONS.contains(t) && !feltComplaint) return at;
             if (complaint(t)) {
                 complaint = true;
@@ -251,10 +262,15 @@ public final class Denials {
         if (t.equals("can")) return abilityIntact(tokens, at);
         // "I am able to walk on my heels": "able to" says what "can" says
         if (t.equals("able") && at + 1 < tokens.size() && tokens.get(at + 1).equals("to")) return abilityIntact(tokens, at + 1);
+        // "sleeping like a baby", "slept like a log"
+        if (t.equals("like") && SLEEP.contains(tokens.get(at - 1)) && at + 1 < tokens.size() && (tokens.get(at + 1).equals("a")
+                || tokens.get(at + 1).equals("the"))) {
+            return true;
+        }
         if (SLEEPS_WELL.contains(t)) {
             int k = at - 1;
             while (k > 0 && DEGREE.contains(tokens.get(k))) k--;
-            // "sleeping properly", "I sleep straight thru the night"
+            // "sleeping properly", "I sleep straight thru the night", "she sleeps all night"
             if (SLEEP.contains(tokens.get(at - 1)) || SLEEP.contains(tokens.get(k))) return true;
             if (DOES_WELL.contains(t) && DOINGS.contains(tokens.get(k))) return true;
         }
@@ -404,6 +420,15 @@ public final class Denials {
     private static boolean takenBack(List<String> tokens, int at) {
         for (int k = at + 1; k < tokens.size() && k <= at + 4 && !Tokens.isSentenceEnd(tokens.get(k)); k++) {
             if (EXCEPTIONS.contains(tokens.get(k))) return true;
+        }
+        return false;
+    }
+
+    /** Whether "down" at {@code at} leads to a leg within a few words ("down no leg", "down the back of my thigh"). */
+    private static boolean travelsToALeg(List<String> tokens, int at) {
+        if (at >= tokens.size() || !tokens.get(at).equals("down")) return false;
+        for (int k = at + 1; k < tokens.size() && k <= at + 5 && !Tokens.isMark(tokens.get(k)); k++) {
+            if (LEGS.contains(tokens.get(k))) return true;
         }
         return false;
     }

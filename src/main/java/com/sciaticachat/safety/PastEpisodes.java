@@ -35,7 +35,7 @@ public final class PastEpisodes {
             "not came back", "never returned", "not returned", "never again", "never had another", "no more trouble", "no trouble since", "no bother since",
             "no problems since", "no issues since", "put it back", "put it all back", "gained it back", "gained it all back",
             "gained back", "stopped after", "stopped when", "stopped with", "stopped once", "stopped by", "stopped on", "stopped completely",
-            "stopped already", "it stopped", "that stopped", "walks normally", "walk normally", "walking normally");
+            "stopped already", "it stopped", "that stopped", "walks normally", "walk normally", "walking normally", "it go away");
     /** A sign that came back: the episode is not over. */
     private static final List<String[]> CAME_BACK = phrases("came back", "come back", "coming back", "comes back", "is back", "are back",
             "back again", "recurred", "recurring", "relapse", "relapsed", "started again", "starting again", "flared", "flare up", "flaring",
@@ -141,6 +141,8 @@ public final class PastEpisodes {
         // as learners say it: "heal already", "after surgery all recover", "now all okay"
         String next1 = at + 1 < tokens.size() ? tokens.get(at + 1) : "";
         if (ENDING.contains(tokens.get(at)) && next1.equals("already")) end = Math.max(end, at + 2);
+        // "now heal good", "now fine": a state now told after what was
+        if (tokens.get(at).equals("now") && ENDING.contains(next1) && at > 0) end = Math.max(end, at + 2);
         if (tokens.get(at).equals("all") && (HEALED.contains(next1) || ENDING.contains(next1) && at > 0 && tokens.get(at - 1).equals("now"))) {
             end = Math.max(end, at + 2);
         }
@@ -196,11 +198,12 @@ public final class PastEpisodes {
                 if (FUNCTIONS.contains(tokens.get(k))) return -1;
             }
         }
-        boolean refersBack = first == marker;
+        boolean refersBack = first == marker || tokens.get(first).equals("now");
         for (int k = first; k < marker && !refersBack; k++) refersBack = refersBack(tokens.get(k));
         int sentenceFirst = sentenceStart;
         while (sentenceFirst < marker && CONNECTIVES.contains(tokens.get(sentenceFirst))) sentenceFirst++;
-        boolean sentenceRefersBack = sentenceFirst == marker || refersBack(tokens.get(sentenceFirst));
+        // "Now all ok." refers back as "it" does: to what was
+        boolean sentenceRefersBack = sentenceFirst == marker || refersBack(tokens.get(sentenceFirst)) || tokens.get(sentenceFirst).equals("now");
         boolean remote = dated(tokens, sentenceStart, clauseEnd);
         if (!refersBack && !remote) return clauseStart;
         int start = clauseStart;
@@ -218,9 +221,10 @@ public final class PastEpisodes {
             return start;
         }
         int s = sentenceStart;
+        boolean prevDated = dated(tokens, prevSentenceStart, sentenceStart);
         while (s > prevSentenceStart) {
             int prevStart = clauseBefore(tokens, s, prevSentenceStart);
-            if (tellsOfNow(tokens, prevStart, s, false)) break;
+            if (tellsOfNow(tokens, prevStart, s, prevDated)) break;
             s = prevStart;
         }
         return s;

@@ -41,6 +41,12 @@ class DenialsTest {
         // a fever, however low, is read; "the same" of both legs tells they match; a job is no temperature
         READ.assertKeptWhole("temp 101.2 and back pain", "running a temp of 37.8 since monday", "both legs same same, numb and sore",
                 "the same pain in both legs", "my legs are the same, both numb");
+        // what one sleeps like, all night; pain that does not travel down a leg; holding one's water
+        assertEquals("the pain stay right in my back, it ai and.",
+                READ.kept("The pain stay right in my back, it ain't going down no leg at all and I sleeping like a baby."));
+        assertEquals("only the pain.", READ.kept("The right leg is strong. I can hold the pee, no accident. Only the pain."));
+        READ.assertKeptWhole("i can not sleep all night", "the pain never goes down, day and night", "no feeling down there with my wife",
+                "not lying down, not sitting, nothing helps");
         // "-in" for "-ing", and "nothin" for "nothing", as typed
         assertEquals("back pain.", READ.kept("Back pain. Nothin wrong with my legs."));
         assertEquals("sore back,", READ.kept("sore back, aint losin weight"));

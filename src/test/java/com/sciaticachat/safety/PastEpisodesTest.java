@@ -52,9 +52,14 @@ class PastEpisodesTest {
         assertEquals("now he want massage for his shoulder.",
                 READ.kept("Husband last time leg weak, cannot lift foot, after surgery all recover. Now he want massage for his shoulder."));
         assertEquals("back a bit stiff now only. how much?", READ.kept("Long time ago I fall down and crack my back bone, heal already. Back a bit stiff now only. How much?"));
+        assertEquals("can come massage?", READ.kept("Last year I have back pain and cannot pee, go hospital, doctor fix. Now all ok ka. Can come massage?"));
+        assertEquals("doctor say ok. can massage?", READ.kept("My husband fall from ladder last year, break bone in back, now heal good, doctor say ok. Can massage?"));
+        assertEquals("now only little stiff.", READ.kept("Long time ago, 10 years, my both legs tingle, doctor give me exercises and it go away. Now only little stiff."));
         // "all fine" may tell of before; a sign told since a date is now
         READ.assertKeptWhole("since my back go out i can not do the man thing, and before the back it was all fine",
                 "since last year I cannot control my bladder, is it all okay to come?");
+        // "Now all ok" reaches back only over a sentence dated in the past
+        assertEquals("my legs went numb this morning. though", READ.kept("My legs went numb this morning. Now all good though"));
     }
 
     @Test
