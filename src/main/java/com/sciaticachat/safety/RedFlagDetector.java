@@ -57,6 +57,16 @@ public final class RedFlagDetector {
             return new Detection(lower, kept == null ? 0 : Math.min(current, kept.current()), embedding);
         }
 
+        /**
+         * The signs as {@code kept} reads them (the message with its denials set aside), and the message at most as current
+         * as there: what a message denies only dilutes what it tells ("leg giving out more every day, bladder ok"), and the
+         * denials, set aside, still say that nothing is happening now. Nothing at all when {@code kept} is null.
+         */
+        public Detection signsOf(Detection kept) {
+            if (kept == null) return atMost(null);
+            return new Detection(kept.signs(), Math.min(current, kept.current()), embedding);
+        }
+
         /** This reading with these signs read as absent. */
         public Detection without(Set<String> ids) {
             Map<String, Double> kept = new LinkedHashMap<>(signs);
@@ -238,7 +248,7 @@ public final class RedFlagDetector {
      */
     public Detection detect(Read r) {
         Detection asWritten = detect(r.views());
-        Detection denied = r.denied() == r.views() ? asWritten : asWritten.atMost(detect(r.denied()));
+        Detection denied = r.denied() == r.views() ? asWritten : asWritten.signsOf(detect(r.denied()));
         if (r.present() == null) return denied;
         Detection present = asWritten.atMost(detect(r.present()));
         Detection over = detect(r.over());
