@@ -120,7 +120,7 @@ public final class SpanishGloss {
         if (guessed != null) return guessed == Language.SPANISH;
         int spanishOnly = 0;
         EnglishWords english = EnglishWords.get();
-        for (String s : words) if ((phrases.containsKey(s) || prefixed(s) != null) && !english.inDictionary(s)) spanishOnly++;
+        for (String s : words) if (knows(s) && !english.inDictionary(s)) spanishOnly++;
         return spanishOnly >= 2;
     }
 }

@@ -267,22 +267,15 @@ public final class Denials {
                 || tokens.get(at + 1).equals("the"))) {
             return true;
         }
-        if (SLEEPS_WELL.contains(t)) {
-            int k = at - 1;
-            while (k > 0 && DEGREE.contains(tokens.get(k))) k--;
-            // "sleeping properly", "I sleep straight thru the night", "she sleeps all night"
-            if (SLEEP.contains(tokens.get(at - 1)) || SLEEP.contains(tokens.get(k))) return true;
-            if (DOES_WELL.contains(t) && DOINGS.contains(tokens.get(k))) return true;
-        }
+        // the word before the state word and any "very", "still" or "straight" before it
+        int k = beforeDegree(tokens, at);
+        // "sleeping properly", "I sleep straight thru the night", "she sleeps all night"
+        if (SLEEPS_WELL.contains(t) && (SLEEP.contains(tokens.get(k)) || DOES_WELL.contains(t) && DOINGS.contains(tokens.get(k)))) return true;
         // right after the measure, maybe with "very" between: "legs strong", "appetite very good"
-        int measure = at - 1;
-        while (measure > 0 && DEGREE.contains(tokens.get(measure))) measure--;
-        if (AS_IT_SHOULD_BE_AFTER_LINK.contains(t) && MEASURES.contains(Tokens.bare(tokens.get(measure)))) return true;
+        if (AS_IT_SHOULD_BE_AFTER_LINK.contains(t) && MEASURES.contains(Tokens.bare(tokens.get(k)))) return true;
         if (t.equals("same")) return sameMeasure(tokens, at);
         if (ALL_FELT.contains(t)) return SENSE.contains(tokens.get(at - 1)) && !takenBack(tokens, at);
         if (!AS_IT_SHOULD_BE_AFTER_LINK.contains(t)) return false;
-        int k = at - 1;
-        while (k > 0 && DEGREE.contains(tokens.get(k))) k--;
         if (!LINKS.contains(tokens.get(k))) return false;
         for (k--; k >= 0 && !ends(tokens.get(k), BACKWARD_ENDS) && !tokens.get(k).equals("and"); k--) {
             String w = tokens.get(k);
@@ -326,8 +319,13 @@ public final class Denials {
 
     /** Where the clause that ends at {@code at} starts, going back to a mark or a word like "but". */
     private static int clauseStart(List<String> tokens, int at) {
-        int k = at;
-        while (k > 0 && !ends(tokens.get(k - 1), BACKWARD_ENDS)) k--;
+        return Tokens.clauseStart(tokens, at, BACKWARD_ENDS);
+    }
+
+    /** The word before {@code at} and the run of words like "very" right before it (at least the first word). */
+    private static int beforeDegree(List<String> tokens, int at) {
+        int k = at - 1;
+        while (k > 0 && DEGREE.contains(tokens.get(k))) k--;
         return k;
     }
 
@@ -360,8 +358,7 @@ public final class Denials {
      * no complaint, no negation and no other verb; otherwise {@code start}, unchanged.
      */
     private static int longSubjectStart(List<String> tokens, int start, int state) {
-        int link = state - 1;
-        while (link > 0 && DEGREE.contains(tokens.get(link))) link--;
+        int link = beforeDegree(tokens, state);
         if (!LINKS.contains(tokens.get(link))) return start;
         int k = start;
         while (k > 0 && state - k < LONG_SUBJECT && !opensClause(tokens, k - 1, state)) k--;

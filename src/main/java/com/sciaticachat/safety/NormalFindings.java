@@ -35,7 +35,7 @@ final class NormalFindings {
             if ((celsius || fahrenheit) && word >= 0) {
                 int from = Math.min(word, i), to = Math.max(word, last);
                 while (to + 1 < tokens.size() && TEMPERATURE.contains(tokens.get(to + 1))) to++;
-                from = clauseStart(tokens, from);
+                from = Tokens.clauseStart(tokens, from, JOINS);
                 for (int k = from; k <= to; k++) drop[k] = true;
                 any = true;
             }
@@ -70,12 +70,5 @@ final class NormalFindings {
             if (TEMPERATURE.contains(tokens.get(k))) return k;
         }
         return -1;
-    }
-
-    /** Where the clause holding {@code at} starts: after the mark or the word like "and" before it. */
-    private static int clauseStart(List<String> tokens, int at) {
-        int k = at;
-        while (k > 0 && !Tokens.isMark(tokens.get(k - 1)) && !JOINS.contains(tokens.get(k - 1))) k--;
-        return k;
     }
 }

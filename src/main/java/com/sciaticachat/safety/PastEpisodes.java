@@ -172,8 +172,7 @@ public final class PastEpisodes {
      * before, when the episode is dated well in the past.
      */
     private static int episodeStart(List<String> tokens, int marker, int clauseEnd) {
-        int clauseStart = marker;
-        while (clauseStart > 0 && !isBreakBackward(tokens, clauseStart - 1)) clauseStart--;
+        int clauseStart = Tokens.clauseStart(tokens, marker, BACKWARD_BREAKS);
         int sentenceStart = sentenceStart(tokens, clauseStart);
         for (int k = clauseStart; k < marker; k++) {
             if (NOW_IN_CLAUSE.contains(tokens.get(k))) return -1;

@@ -35,6 +35,13 @@ record Tokens(String text, List<String> words, List<int[]> spans) {
         return token.equals(".") || token.equals("!") || token.equals("?") || token.equals(";") || token.equals("\n");
     }
 
+    /** Where the clause holding {@code at} starts: after the nearest mark or word of {@code breaks} before it. */
+    static int clauseStart(List<String> tokens, int at, java.util.Set<String> breaks) {
+        int k = at;
+        while (k > 0 && !isMark(tokens.get(k - 1)) && !breaks.contains(tokens.get(k - 1))) k--;
+        return k;
+    }
+
     /** A word without its "'s" ("mum's" → "mum", "back's" → "back"); the word itself when it has none. */
     static String bare(String word) {
         return word.endsWith("'s") ? word.substring(0, word.length() - 2) : word;
