@@ -320,6 +320,14 @@ public final class ChatService {
         SectionRecord shown = context == null ? null : snapshot.catalog().section(context.sectionId());
         if (shown == null) return retrieve(snapshot, question);
         FollowUp.Reading reading = FollowUp.read(question);
+        // beyond what was shown ("anything else besides lifting right?"): the other sections; not a bare "more", a
+        // position in the list, nor other options than one part of a topic ("other areas to target?": the topic)
+        boolean partOfTopic = reading.kind() == FollowUp.Kind.OTHERS && shown.parentId() != null;
+        if (!partOfTopic && reading.kind() != FollowUp.Kind.MORE && reading.kind() != FollowUp.Kind.ORDINAL && !reading.bare()
+                && FollowUp.asksBeyond(question)) {
+            Trace beyond = beyond(snapshot, question, shown);
+            if (beyond != null) return beyond;
+        }
         switch (reading.kind()) {
             case MORE: {
                 // "go on" after a section that leads into what follows ("Below, I elaborate on ...", "Here are
@@ -340,11 +348,11 @@ public final class ChatService {
                 SectionRecord topic = shown.parentId() == null ? null : snapshot.catalog().section(shown.parentId());
                 if (topic != null) return decided(snapshot, question, topic, false);
                 if (reading.bare()) return decided(snapshot, question, shown, true);
-                return continuing(snapshot, question, shown);
+                return continuing(snapshot, question, shown, context);
             }
             case REFERS_BACK:
             case CONTINUES:
-                return continuing(snapshot, question, shown);
+                return continuing(snapshot, question, shown, context);
             default: {
                 // a question with nothing that points back is answered alone; only a short fragment in the
                 // guide's own words that alone gets no answer ("for how long?") is asked about the topic. One
@@ -360,10 +368,31 @@ public final class ChatService {
     }
 
     /**
+     * A question that asks beyond what was just shown ("anything else besides lifting right?", "what further steps
+     * follow?"): answered among the other sections, read alone and with the topic, the surer reading winning;
+     * null when no other section answers it.
+     */
+    private Trace beyond(Snapshot snapshot, String question, SectionRecord shown) {
+        java.util.function.Predicate<String> dropped = id -> snapshot.catalog().isSameOrAncestor(shown.id(), id);
+        // what it sets aside does not say what it asks: "other treatments besides massage?" asks about treatments
+        String asked = FollowUp.withoutSetAside(question);
+        // its own words still point at what was shown ("more about the strokes involved?", "what else can pinch the nerve")
+        Trace own = retrieve(snapshot, asked);
+        if (own.reply().status() == Reply.Status.ANSWERED && dropped.test(own.reply().answer().sectionId())) return null;
+        Trace alone = retrieve(snapshot, asked, dropped);
+        Trace about = retrieve(snapshot, aboutTopic(asked, shown), dropped);
+        boolean a = alone.reply().status() == Reply.Status.ANSWERED, b = about.reply().status() == Reply.Status.ANSWERED;
+        if (!a && !b) return null;
+        if (!a) return about;
+        if (!b) return alone;
+        return about.confidence() > alone.confidence() ? about : alone;
+    }
+
+    /**
      * A question that continues the topic just shown: a part of it named, or else the question read alone and
      * read with the topic's title, the surer reading winning.
      */
-    private Trace continuing(Snapshot snapshot, String question, SectionRecord shown) {
+    private Trace continuing(Snapshot snapshot, String question, SectionRecord shown, Turn context) {
         // a part of the topic just shown, named ("the tennis ball one", "what about the swedish one")
         SectionRecord named = namedPart(snapshot, question, shown);
         if (named != null) return decided(snapshot, question, named, false);
@@ -371,6 +400,12 @@ public final class ChatService {
         // about: the topic wins only when it makes the chat surer than the words alone
         Trace alone = retrieve(snapshot, question);
         Trace about = retrieve(snapshot, aboutTopic(question, shown));
+        if (context != null && context.question() != null && !context.question().isBlank()) {
+            // "can massage help with that?" after "what is piriformis syndrome": what "that" is, the question before says
+            Trace asked = retrieve(snapshot, question.strip() + " (" + context.question().strip() + ")");
+            if (asked.reply().status() == Reply.Status.ANSWERED && !asked.reply().answer().sectionId().equals(shown.id())
+                    && (about.reply().status() != Reply.Status.ANSWERED || asked.confidence() > about.confidence())) about = asked;
+        }
         if (about.reply().status() != Reply.Status.ANSWERED) return alone.reply().status() == Reply.Status.ANSWERED ? alone : stayed(snapshot, question, shown, alone);
         if (alone.reply().status() != Reply.Status.ANSWERED) return about;
         return about.confidence() > alone.confidence() ? about : alone;
@@ -461,6 +496,11 @@ public final class ChatService {
     }
 
     private Trace retrieve(Snapshot snapshot, String question) {
+        return retrieve(snapshot, question, null);
+    }
+
+    /** The question answered as {@link #retrieve(Snapshot, String)} does, among the sections {@code dropped} does not name (null: all). */
+    private Trace retrieve(Snapshot snapshot, String question, java.util.function.Predicate<String> dropped) {
         // first, the very question as staff filed it: where they put it decides. Retrieval still runs, for the
         // related topics and for staff to see what the chat alone would have said
         String filed = snapshot.filed().sectionFor(question);
@@ -476,8 +516,8 @@ public final class ChatService {
             String guideWords = snapshot.vocabulary().inGuideWords(analyzed);
             return guideWords.equals(analyzed.corrected()) ? null : embedder.embed(guideWords);
         });
-        Scorer.Scored scored = scorer.score(snapshot, retrieval);
-        if (filed != null) scored = scored.filed(filed);
+        Scorer.Scored scored = scorer.score(snapshot, dropped == null ? retrieval : retrieval.without(dropped));
+        if (filed != null && dropped == null) scored = scored.filed(filed);
         Scorer.Ranked top = scored.top();
         List<Candidate> candidates = candidates(snapshot, scored);
         if (top == null || scored.confidence() < minConfidence) {

@@ -145,6 +145,37 @@ final class FollowUp {
         return asks.isEmpty() || asks.size() == sentences.length ? question : String.join(" ", asks);
     }
 
+    /** Words that ask beyond what was shown: "anything else", "other ways", "besides", "further steps", "more about". */
+    private static final Set<String> BEYOND_CUES = Set.of("else", "other", "others", "another", "besides", "beyond", "further",
+            "apart", "except", "aside", "otro", "otra", "otros", "otras", "ademas");
+
+    /** "besides massage", "other than stretching", "beyond self-massage,": what the question sets aside, to its clause's end. */
+    private static final Pattern SET_ASIDE = Pattern.compile(
+            "(?i)\\b(besides|beyond|apart from|other than|except( for)?|aside from|instead of|not|non|ademas de|aparte de|en vez de)[\\s-]+[^,.;:!?]{0,40}?(?=[,.;:!?]|\\b(that|which|i|we|you|he|she|they|can|could|should|would|to)\\b|$)");
+
+    /** The question without what it sets aside ("other treatments besides massage?": "other treatments ?"). */
+    static String withoutSetAside(String question) {
+        String out = SET_ASIDE.matcher(question).replaceAll(" ").replaceAll("\\s+", " ").strip();
+        return out.isEmpty() ? question : out;
+    }
+
+    /**
+     * Whether a question asks beyond what was just shown, in words of its own: a "more" or "else" word and a word
+     * that is not conversational ("anything else besides lifting right?", "tell me more about the techniques",
+     * not "tell me more" nor "any others?").
+     */
+    static boolean asksBeyond(String question) {
+        String typed = typed(asking(question));
+        if (typed.isEmpty()) return false;
+        List<String> words = words(typed);
+        return words.size() <= LEANING && words.stream().anyMatch(BEYOND_CUES::contains)
+                && !words.stream().allMatch(w -> MORE_WORDS.contains(w) || BEYOND_CUES.contains(w) || GENERIC.contains(w));
+    }
+
+    /** Words for "something" that name no subject: "further options?" asks for more of what was shown. */
+    private static final Set<String> GENERIC = Set.of("option", "options", "step", "steps", "thing", "things", "way", "ways", "tip",
+            "tips", "measure", "measures", "idea", "ideas", "stuff", "kind", "kinds", "type", "types", "choice", "choices", "is", "be");
+
     static Reading read(String question) {
         question = asking(question);
         String typed = typed(question);

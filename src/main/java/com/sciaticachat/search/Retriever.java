@@ -80,7 +80,17 @@ public final class Retriever {
                             String lexicalTop, String denseTop, double maxBm25, double specificity,
                             double notCoveredCosine, String nearestNotCoveredTopic, double notCoveredTopicCosine,
                             List<String> notCoveredWords, double namesNotCovered, double notCoveredVote,
-                            double notCoveredLearnt, InGuideWords inGuideWords) {}
+                            double notCoveredLearnt, InGuideWords inGuideWords) {
+
+        /** The same retrieval without the sections {@code dropped} names: what else the guide offers. */
+        public Retrieval without(java.util.function.Predicate<String> dropped) {
+            List<SectionHit> kept = hits.stream().filter(h -> !dropped.test(h.sectionId())).toList();
+            return new Retrieval(question, weights, kept, knownShare, lexicalTop == null || dropped.test(lexicalTop) ? null : lexicalTop,
+                    denseTop == null || dropped.test(denseTop) ? null : denseTop, maxBm25,
+                    specificity, notCoveredCosine, nearestNotCoveredTopic, notCoveredTopicCosine, notCoveredWords, namesNotCovered,
+                    notCoveredVote, notCoveredLearnt, inGuideWords);
+        }
+    }
 
     /**
      * The question in the guide's own words ({@link Snapshot#inGuideWords}), compared with the sections only

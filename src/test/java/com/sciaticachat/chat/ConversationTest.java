@@ -158,4 +158,23 @@ class ConversationTest {
         assertEquals(List.of("Massage Techniques", "Strategies for Effective Massage Therapy"),
                 r.answer().next().stream().map(Reply.Related::title).toList());
     }
+
+    @Test
+    void asking_beyond_what_was_shown_answers_from_the_other_sections() {
+        // what it sets aside ("apart from massage") is not what it asks about
+        assertEquals("treatment", section(chat.ask("any other treatments apart from massage?", null, null,
+                after("does massage help sciatica", "how-massage-can-help-reducing-sciatic-pain"))));
+        // after one tool, what else there is to do on one's own
+        assertEquals("self-massage-techniques", section(chat.ask("what else could I do on my own", null, null,
+                after("how does foam rolling help", "foam-rolling"))));
+        // "else" in words that still point at what was shown stays with it
+        assertEquals("causes", section(chat.ask("what else can squeeze the nerve?", null, null, after("what causes sciatica", "causes"))));
+    }
+
+    @Test
+    void what_a_pointer_stands_for_is_read_from_the_question_before() {
+        // "that" is piriformis syndrome, which the question before named and the Causes heading does not
+        assertEquals("focus-on-gluteal-muscles", section(chat.ask("would massaging it help?", null, null,
+                after("what is piriformis syndrome", "causes"))));
+    }
 }
