@@ -128,7 +128,7 @@ public record SafetyModel(String about, String embedding, String phrasings, Stri
 
     /**
      * When the detector is unsure (a check question), the nearest bundled phrasings decide instead: at least
-     * {@code redShare} of the {@code k} nearest (weighed by how near) being red flags makes it an alarm, or
+     * {@code redShare} of the {@code k} nearest (weighed by how near) being red flags makes it an alarm (0: never), or
      * {@code emergencyShare} when the check asks about emergency signs (a missed emergency costs more; 0: the
      * same share). The other way round, when at most {@code quietShare} of the {@code k} nearest phrasings and
      * ordinary visitor questions together are red flags, the message is asked like those questions and gets

@@ -119,7 +119,10 @@ public final class Triage {
         for (SafetyModel.LevelThresholds lt : detector.model().levels() == null ? List.<SafetyModel.LevelThresholds>of() : detector.model().levels()) {
             LevelMass mass = levelMass(d, lt.level());
             if (mass.likeliest() == null) continue;
-            if (mass.sum() >= lt.alarm() && current >= g.detectorCurrent()) alarm.add(mass.likeliest());
+            // a level's belief spread thin over its signs, none of them likely enough to ask about on its own ("Back pain
+            // few days. Can come tomorrow?": trauma 0.31, fever 0.24, infection 0.16, night pain 0.13) asks, not alarms
+            boolean spread = d.signs().getOrDefault(mass.likeliest(), 0.0) < signCheck(mass.likeliest());
+            if (mass.sum() >= lt.alarm() && current >= g.detectorCurrent() && !spread) alarm.add(mass.likeliest());
             else if (mass.sum() >= lt.check() && current >= g.checkCurrent()) unsure.add(mass.likeliest());
         }
         if (!alarm.isEmpty()) return verdict(Outcome.URGENT, alarm, someoneElse);
@@ -175,7 +178,14 @@ public final class Triage {
         SafetyModel.NeighbourVote vote = detector.model().neighbours();
         if (vote == null || d.embedding() == null || detector.model().phrasings() == null) return false;
         Neighbours near = Neighbours.bundled(detector.model().phrasings());
-        return near != null && near.redShare(d.embedding(), vote.k()) >= vote.share(emergency);
+        double share = vote.share(emergency);
+        return share > 0 && near != null && near.redShare(d.embedding(), vote.k()) >= share;
+    }
+
+    /** A sign's own check threshold (1 for a sign the model does not know). */
+    private double signCheck(String id) {
+        for (SafetyModel.Sign s : detector.model().signs()) if (s.id().equals(id)) return s.check();
+        return 1;
     }
 
     private record LevelMass(double sum, String likeliest) {}

@@ -232,4 +232,12 @@ class ChatSafetyTest {
         String own = r.reply() + (r.urgent() == null ? "" : r.urgent().message());
         assertFalse(own.toLowerCase().matches(".*\\byou (have|'ve got|have got)\\b.*"), own);
     }
+
+    @Test
+    void a_booking_question_with_a_few_days_of_back_pain_is_not_sent_to_a_doctor() {
+        // the see-a-doctor level's belief spread thin over trauma, fever, infection and night pain, none likely enough
+        // to ask about on its own: at most a question, never the alarm
+        Reply r = chat.ask("Back pain few days. Can come tomorrow?");
+        assertNotEquals(Reply.Status.URGENT, r.status(), r.reply());
+    }
 }
