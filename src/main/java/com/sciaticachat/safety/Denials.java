@@ -103,6 +103,8 @@ public final class Denials {
     private static final Set<String> CONJUNCTIONS = Set.of("and", "but", "however", "although", "though", "yet", "so", "because",
             "since", "while", "whereas", "if", "when", "whether", "except");
     /** A negation after what it negates, at the end of its clause: "numb none", "tingling: no". */
+    /** Losing, which a negation denies: "not losing weight", "I don't lose nothing". */
+    private static final Set<String> LOSES = Set.of("lose", "loses", "losing", "lost", "losin");
     private static final Set<String> AFTER_NEGATIONS = Set.of("none", "no", "nil", "negative");
     private static final Set<String> LEGS = Set.of("leg", "legs", "thigh", "thighs", "calf", "calves", "foot", "feet", "knee", "knees",
             "shin", "shins", "ankle", "ankles", "hamstring", "hamstrings");
@@ -178,8 +180,15 @@ public final class Denials {
                 int start = i, end = i + 1, words = 0;
                 int degree = i; // the run of words like "very" right before the state word, which do not count toward the reach
                 while (degree > 0 && DEGREE.contains(tokens.get(degree - 1))) degree--;
+                // "working as usual": "as" and the working do not count toward the reach either
+                if (t.equals("usual")) {
+                    degree--;
+                    while (degree > 0 && WORKING.contains(tokens.get(degree - 1))) degree--;
+                }
                 boolean negated = false;
-                while (start > 0 && words < REACH + 1 && !opensClause(tokens, start - 1, i)) {
+                // parts joined ("the urine and the bowels are working as usual") may make a longer subject
+                int reach = t.equals("usual") ? REACH + 4 : REACH + 1;
+                while (start > 0 && words < reach && !opensClause(tokens, start - 1, i)) {
                     start--;
                     // "not fine"; "used to be fine", which was; "would be ok", which asks or supposes
                     negated |= NEGATIONS.contains(tokens.get(start)) || tokens.get(start).equals("used") || MODALS.contains(tokens.get(start));
@@ -234,6 +243,11 @@ public final class Denials {
                 complaint = true;
                 break;
             }
+            // "I don't lose nothing", "not losing any weight": what is not lost is a loss denied
+            if (LOSES.contains(t) && !tokens.get(k - 1).equals("to")) {
+                complaint = true;
+                break;
+            }
             if (FUNCTIONS.contains(t) && !feltComplaint) return at;
             if (complaint(t)) {
                 complaint = true;
@@ -259,6 +273,11 @@ public final class Denials {
         String t = tokens.get(at);
         if (AS_IT_SHOULD_BE.contains(t)) return true;
         if (at == 0) return false;
+        // "the urine and the bowels are working as usual" (a part's working, not "sciatica on the left as usual")
+        if (t.equals("usual") && at >= 2 && tokens.get(at - 1).equals("as") && (WORKING.contains(tokens.get(at - 2)) || LINKS.contains(tokens.get(at - 2)))) {
+            for (int k = at - 2; k >= 0 && at - k <= REACH + 3 && !ends(tokens.get(k), BACKWARD_ENDS); k--) if (part(tokens.get(k))) return true;
+            return false;
+        }
         if (t.equals("can")) return abilityIntact(tokens, at);
         // "I am able to walk on my heels": "able to" says what "can" says
         if (t.equals("able") && at + 1 < tokens.size() && tokens.get(at + 1).equals("to")) return abilityIntact(tokens, at + 1);
@@ -312,10 +331,25 @@ public final class Denials {
     private static boolean clauseAnd(List<String> tokens, int at, int state) {
         if (!tokens.get(at).equals("and") || at + 1 >= tokens.size()) return false;
         if (SUBJECTS.contains(tokens.get(at + 1))) return true;
+        // "her bladder and bowels are fine": "and" joins two parts of one subject
+        if (at > 0 && part(tokens.get(at - 1)) && (part(tokens.get(at + 1))
+                || at + 2 < tokens.size() && DETERMINERS.contains(tokens.get(at + 1)) && part(tokens.get(at + 2)))) return false;
         boolean afterMark = at > 0 && Tokens.isMark(tokens.get(at - 1));
         return hasVerb(tokens, at + 1, state) && (afterMark || hasVerb(tokens, clauseStart(tokens, at), at)) && !anyIn(tokens, at + 1, state, COMPLAINTS)
                 && !anyIn(tokens, at + 1, state, PAST_STATES);
     }
+
+    /** A part or a measure a clause may say is as it should be: "legs", "bladder", "weight". */
+    private static boolean part(String word) {
+        String w = Tokens.bare(word);
+        return MEASURES.contains(w) || UNCHANGED_MEASURES.contains(w) || AT_WORK.contains(w);
+    }
+
+    /** How a part is said to work, before "as usual": "the bowels are working as usual". */
+    private static final Set<String> WORKING = Set.of("working", "work", "works", "functioning", "going", "acting", "doing");
+
+    /** Functions told as working: "the urine ... working as usual", "bowel and bladder are fine". */
+    private static final Set<String> AT_WORK = Set.of("urine", "pee", "peeing", "toilet", "bathroom", "bowel", "bladder");
 
     /** Where the clause that ends at {@code at} starts, going back to a mark or a word like "but". */
     private static int clauseStart(List<String> tokens, int at) {

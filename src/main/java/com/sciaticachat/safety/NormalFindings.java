@@ -64,10 +64,10 @@ final class NormalFindings {
     private static int temperatureWord(List<String> tokens, int from, int last) {
         if (tokens.get(from).matches(".*[cf]") || tokens.get(last).matches(".*[cf]")) return last;
         for (int k = from - 1, words = 0; k >= 0 && words < NEAR && !Tokens.isSentenceEnd(tokens.get(k)); k--, words++) {
-            if (TEMPERATURE.contains(tokens.get(k))) return k;
+            if (TEMPERATURE.contains(Tokens.bare(tokens.get(k)))) return k;
         }
         for (int k = last + 1, words = 0; k < tokens.size() && words < NEAR && !Tokens.isSentenceEnd(tokens.get(k)); k++, words++) {
-            if (TEMPERATURE.contains(tokens.get(k))) return k;
+            if (TEMPERATURE.contains(Tokens.bare(tokens.get(k)))) return k;
         }
         return -1;
     }

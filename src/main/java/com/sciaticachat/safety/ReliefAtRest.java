@@ -10,7 +10,8 @@ import java.util.Set;
 final class ReliefAtRest {
     /** Words that ease pain, and words for resting: together, pain that rest eases. */
     private static final Set<String> RELIEF = Set.of("ease", "eases", "eased", "easing", "easier", "better", "settles", "settle", "settled",
-            "relieves", "relieved", "relief", "disappears", "quita", "calms", "subsides", "stops", "stopped");
+            "relieves", "relieved", "relief", "disappears", "quita", "calms", "subsides", "stops", "stopped", "reduces", "reduced", "lessens",
+            "improves", "improved");
     /** Before "away", a going: "it goes away when I lie down" (not "grinding away"). */
     private static final Set<String> GOING = Set.of("go", "goes", "going", "went", "gone");
     private static final Set<String> REST = Set.of("lie", "lying", "lay", "laying", "rest", "resting", "bed", "recline", "reclining", "sleep",

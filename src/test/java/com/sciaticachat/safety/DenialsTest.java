@@ -160,4 +160,15 @@ class DenialsTest {
     void a_message_that_only_denies_has_no_views_left() {
         assertEquals(List.of(), RedFlagDetector.Views.of("No fever, no numbness.").withoutDenials().texts());
     }
+
+    @Test
+    void parts_said_to_work_as_usual_a_loss_denied_and_rest_that_reduces_the_pain_are_set_aside() {
+        assertEquals("my back hurts but. can i book?", READ.kept("My back hurts but the urine and the bowels are working as usual. Can I book?"));
+        assertEquals("", READ.kept("her bladder and bowels are fine"));
+        assertEquals("back's sore but. can i still come tomorrow?", READ.kept("Back's sore but my temp's 98.6. Can I still come tomorrow?"));
+        assertEquals("only the pain when i bend.", READ.kept("I dont lose nothing. Only the pain when I bend."));
+        assertEquals("i have back ache but. prices?", READ.kept("I have back ache but the pain reduces when I lie down and rest. Prices?"));
+        // a sign told "as usual" stays, and so does losing weight without trying to
+        READ.assertKeptWhole("my bladder is leaking as usual since the fall", "i have not done a thing to lose it and my jeans hang off me");
+    }
 }
