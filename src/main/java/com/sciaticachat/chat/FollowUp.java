@@ -160,12 +160,13 @@ final class FollowUp {
     }
 
     /**
-     * Whether a question asks beyond what was just shown, in words of its own: a "more" or "else" word and a word
-     * that is not conversational ("anything else besides lifting right?", "tell me more about the techniques",
-     * not "tell me more" nor "any others?").
+     * Whether a question asks beyond what was just shown, in words of its own: an "else" or "other" word and a word
+     * that is not conversational once what it sets aside is left out ("other treatments besides massage?", "what else
+     * can I do myself"; not "tell me more", "any others?" nor "anything else besides the pills?").
      */
     static boolean asksBeyond(String question) {
-        String typed = typed(asking(question));
+        // what "besides" sets aside is what was shown: "anything else besides lifting with the legs?" asks for more of it
+        String typed = typed(withoutSetAside(asking(question)));
         if (typed.isEmpty()) return false;
         List<String> words = words(typed);
         return words.size() <= LEANING && words.stream().anyMatch(BEYOND_CUES::contains)
