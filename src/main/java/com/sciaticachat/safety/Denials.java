@@ -102,9 +102,9 @@ public final class Denials {
     /** Words that join clauses: what one can do runs to the next of them or the next mark. */
     private static final Set<String> CONJUNCTIONS = Set.of("and", "but", "however", "although", "though", "yet", "so", "because",
             "since", "while", "whereas", "if", "when", "whether", "except");
-    /** A negation after what it negates, at the end of its clause: "numb none", "tingling: no". */
-    /** Losing, which a negation denies: "not losing weight", "I don't lose nothing". */
+    /** Losing, which a negation denies: "not losing weight", "I don't lose nothing" (not "nothing to lose it"). */
     private static final Set<String> LOSES = Set.of("lose", "loses", "losing", "lost", "losin");
+    /** A negation after what it negates, at the end of its clause: "numb none", "tingling: no". */
     private static final Set<String> AFTER_NEGATIONS = Set.of("none", "no", "nil", "negative");
     private static final Set<String> LEGS = Set.of("leg", "legs", "thigh", "thighs", "calf", "calves", "foot", "feet", "knee", "knees",
             "shin", "shins", "ankle", "ankles", "hamstring", "hamstrings");
