@@ -121,7 +121,11 @@ public final class RedFlagMatcher {
      * find their sign only in what the message tells is not happening now ({@link NotNow}: "if I ever lost control of my
      * bladder, should I go to hospital?"), for a calm caution when the message asks.
      */
-    public record Reading(Finding finding, Set<String> needsDenied, Set<String> notNow) {}
+    public record Reading(Finding finding, Set<String> needsDenied, Set<String> notNow, Set<String> signsDenied) {
+        public Reading(Finding finding, Set<String> needsDenied, Set<String> notNow) {
+            this(finding, needsDenied, notNow, Set.of());
+        }
+    }
 
     /**
      * What the rules find and the needs the message only denies, from one reading of it. A rule counts only where it also finds
@@ -139,10 +143,12 @@ public final class RedFlagMatcher {
         SafetyRules.Level level = null;
         Set<String> signs = new LinkedHashSet<>();
         List<String> ids = new ArrayList<>();
-        Set<String> denied = new LinkedHashSet<>(), onlyNotNow = new LinkedHashSet<>();
+        Set<String> denied = new LinkedHashSet<>(), onlyNotNow = new LinkedHashSet<>(), signsDenied = new LinkedHashSet<>();
         for (CompiledRule c : compiled) {
             boolean needMet = c.with().isEmpty() || m.mentions(c.with(), true);
             if (!needMet && m.mentions(c.with(), false)) denied.add(c.rule().id());
+            // told only to be denied: "no fever", "no numbness down there"
+            if (m.mentions(c.phrases(), false) && !m.mentions(c.phrases(), true)) signsDenied.add(c.rule().id());
             if (!needMet || !m.mentions(c.phrases(), true)) continue;
             if (now != m && !((c.with().isEmpty() || now.mentions(c.with(), true)) && now.mentions(c.phrases(), true))) {
                 onlyNotNow.add(c.rule().id());
@@ -153,7 +159,8 @@ public final class RedFlagMatcher {
             signs.add(rule.sign());
             if (level == null || rule.level() == SafetyRules.Level.EMERGENCY) level = rule.level();
         }
-        return new Reading(level == null ? null : new Finding(level, List.copyOf(signs), List.copyOf(ids)), Set.copyOf(denied), Set.copyOf(onlyNotNow));
+        return new Reading(level == null ? null : new Finding(level, List.copyOf(signs), List.copyOf(ids)), Set.copyOf(denied), Set.copyOf(onlyNotNow),
+                Set.copyOf(signsDenied));
     }
 
     /**

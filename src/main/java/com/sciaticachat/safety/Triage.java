@@ -76,7 +76,12 @@ public final class Triage {
      * find a sign only in what is not happening now ({@link RedFlagMatcher.Reading#notNow}): asked about, it gets the
      * calm caution.
      */
-    public record Wording(boolean someoneElse, boolean asks, boolean asksInGeneral, Set<String> needsDenied, boolean signNotNow) {
+    public record Wording(boolean someoneElse, boolean asks, boolean asksInGeneral, Set<String> needsDenied, boolean signNotNow,
+                          Set<String> signsDenied) {
+        public Wording(boolean someoneElse, boolean asks, boolean asksInGeneral, Set<String> needsDenied, boolean signNotNow) {
+            this(someoneElse, asks, asksInGeneral, needsDenied, signNotNow, Set.of());
+        }
+
         /** The wording without the rules: no sign's need is read as denied. */
         public static Wording of(String message) {
             message = RedFlagDetector.reading(message);
@@ -88,7 +93,8 @@ public final class Triage {
 
         /** The wording with what the rules read of the message. */
         public Wording with(RedFlagMatcher.Reading found) {
-            return new Wording(someoneElse, asks, asksInGeneral, Set.copyOf(found.needsDenied()), !found.notNow().isEmpty());
+            return new Wording(someoneElse, asks, asksInGeneral, Set.copyOf(found.needsDenied()), !found.notNow().isEmpty(),
+                    Set.copyOf(found.signsDenied()));
         }
     }
 
@@ -126,6 +132,9 @@ public final class Triage {
             else if (mass.sum() >= lt.check() && current >= g.checkCurrent()) unsure.add(mass.likeliest());
         }
         if (!alarm.isEmpty()) return verdict(Outcome.URGENT, alarm, someoneElse);
+        // no check question about a see-a-doctor sign the message itself denies ("lower back pain, no fever, can I book?":
+        // not "fever?"); an emergency sign is still asked about ("never incontinent before" may tell of now)
+        unsure.removeIf(id -> wording.signsDenied().contains(id) && rules.rule(id).level() != SafetyRules.Level.EMERGENCY);
         if (!unsure.isEmpty()) {
             // unsure, among ordinary visitor questions: answered like them, with the emergency signs beside; not when
             // only the timing is unsure and the sign itself is certain, nor when a clinic's rule finds an emergency sign

@@ -240,4 +240,12 @@ class ChatSafetyTest {
         Reply r = chat.ask("Back pain few days. Can come tomorrow?");
         assertNotEquals(Reply.Status.URGENT, r.status(), r.reply());
     }
+
+    @Test
+    void no_check_question_asks_about_a_see_a_doctor_sign_the_visitor_just_denied() {
+        // the detector reads fever into a short booking question; the visitor said there is none
+        Reply r = chat.ask("lower back pain, no fever, can i book for tomorrow?");
+        assertNotEquals(Reply.Status.CHECK, r.status(), r.reply());
+        assertNotEquals(Reply.Status.URGENT, r.status(), r.reply());
+    }
 }
