@@ -376,10 +376,12 @@ public final class ChatService {
         java.util.function.Predicate<String> dropped = id -> snapshot.catalog().isSameOrAncestor(shown.id(), id);
         // what it sets aside does not say what it asks: "other treatments besides massage?" asks about treatments
         String asked = FollowUp.withoutSetAside(question);
-        // its own words still point at what was shown ("more about the strokes involved?", "what else can pinch the nerve")
-        Trace own = retrieve(snapshot, asked);
+        // its own words still point at what was shown ("more about the strokes involved?", "what else can pinch the nerve");
+        // the one retrieval is scored among all sections and among the others
+        Retrieved retrieved = retrieved(snapshot, asked);
+        Trace own = replied(snapshot, retrieved, null);
         if (own.reply().status() == Reply.Status.ANSWERED && dropped.test(own.reply().answer().sectionId())) return null;
-        Trace alone = retrieve(snapshot, asked, dropped);
+        Trace alone = replied(snapshot, retrieved, dropped);
         Trace about = retrieve(snapshot, aboutTopic(asked, shown), dropped);
         boolean a = alone.reply().status() == Reply.Status.ANSWERED, b = about.reply().status() == Reply.Status.ANSWERED;
         if (!a && !b) return null;
@@ -496,26 +498,44 @@ public final class ChatService {
     }
 
     private Trace retrieve(Snapshot snapshot, String question) {
-        return retrieve(snapshot, question, null);
+        return replied(snapshot, retrieved(snapshot, question), null);
     }
 
-    /** The question answered as {@link #retrieve(Snapshot, String)} does, among the sections {@code dropped} does not name (null: all). */
     private Trace retrieve(Snapshot snapshot, String question, java.util.function.Predicate<String> dropped) {
+        return replied(snapshot, retrieved(snapshot, question), dropped);
+    }
+
+    /**
+     * A question read and looked up: where staff filed it (or null), the question analysed, and the sections it found
+     * (null when nothing in it can be read).
+     */
+    private record Retrieved(String filed, AnalyzedQuestion analyzed, Retriever.Retrieval retrieval) {}
+
+    private Retrieved retrieved(Snapshot snapshot, String question) {
         // first, the very question as staff filed it: where they put it decides. Retrieval still runs, for the
         // related topics and for staff to see what the chat alone would have said
         String filed = snapshot.filed().sectionFor(question);
         // a question in Spanish is read in English words: the guide and the sentence model are English
         AnalyzedQuestion analyzed = snapshot.questionAnalyzer().analyze(Shorthand.get().forSearch(SpanishGloss.get().gloss(question)));
-        if (analyzed.corrected().isBlank()) {
-            // nothing the model can read ("???", an emoji, a lone accent): no answer, and nothing to embed
-            return new Trace(new Reply(Reply.Status.NO_MATCH, messages.noMatch(), null, List.of(), null, messages.disclaimer()),
-                    analyzed, null, List.of());
-        }
+        // nothing the model can read ("???", an emoji, a lone accent): nothing to embed
+        if (analyzed.corrected().isBlank()) return new Retrieved(filed, analyzed, null);
         float[] vector = embedder.embed(analyzed.corrected());
         Retriever.Retrieval retrieval = retriever.retrieve(snapshot, analyzed, vector, () -> {
             String guideWords = snapshot.vocabulary().inGuideWords(analyzed);
             return guideWords.equals(analyzed.corrected()) ? null : embedder.embed(guideWords);
         });
+        return new Retrieved(filed, analyzed, retrieval);
+    }
+
+    /** The reply to a question looked up, among the sections {@code dropped} does not name (null: all). */
+    private Trace replied(Snapshot snapshot, Retrieved retrieved, java.util.function.Predicate<String> dropped) {
+        String filed = retrieved.filed();
+        AnalyzedQuestion analyzed = retrieved.analyzed();
+        Retriever.Retrieval retrieval = retrieved.retrieval();
+        if (retrieval == null) {
+            return new Trace(new Reply(Reply.Status.NO_MATCH, messages.noMatch(), null, List.of(), null, messages.disclaimer()),
+                    analyzed, null, List.of());
+        }
         Scorer.Scored scored = scorer.score(snapshot, dropped == null ? retrieval : retrieval.without(dropped));
         if (filed != null && dropped == null) scored = scored.filed(filed);
         Scorer.Ranked top = scored.top();

@@ -121,11 +121,7 @@ public final class RedFlagMatcher {
      * find their sign only in what the message tells is not happening now ({@link NotNow}: "if I ever lost control of my
      * bladder, should I go to hospital?"), for a calm caution when the message asks.
      */
-    public record Reading(Finding finding, Set<String> needsDenied, Set<String> notNow, Set<String> signsDenied) {
-        public Reading(Finding finding, Set<String> needsDenied, Set<String> notNow) {
-            this(finding, needsDenied, notNow, Set.of());
-        }
-    }
+    public record Reading(Finding finding, Set<String> needsDenied, Set<String> notNow, Set<String> signsDenied) {}
 
     /**
      * What the rules find and the needs the message only denies, from one reading of it. A rule counts only where it also finds
@@ -147,9 +143,10 @@ public final class RedFlagMatcher {
         for (CompiledRule c : compiled) {
             boolean needMet = c.with().isEmpty() || m.mentions(c.with(), true);
             if (!needMet && m.mentions(c.with(), false)) denied.add(c.rule().id());
+            boolean affirmed = m.mentions(c.phrases(), true);
             // told only to be denied: "no fever", "no numbness down there"
-            if (m.mentions(c.phrases(), false) && !m.mentions(c.phrases(), true)) signsDenied.add(c.rule().id());
-            if (!needMet || !m.mentions(c.phrases(), true)) continue;
+            if (!affirmed && m.mentions(c.phrases(), false)) signsDenied.add(c.rule().id());
+            if (!needMet || !affirmed) continue;
             if (now != m && !((c.with().isEmpty() || now.mentions(c.with(), true)) && now.mentions(c.phrases(), true))) {
                 onlyNotNow.add(c.rule().id());
                 continue;

@@ -78,9 +78,6 @@ public final class Triage {
      */
     public record Wording(boolean someoneElse, boolean asks, boolean asksInGeneral, Set<String> needsDenied, boolean signNotNow,
                           Set<String> signsDenied) {
-        public Wording(boolean someoneElse, boolean asks, boolean asksInGeneral, Set<String> needsDenied, boolean signNotNow) {
-            this(someoneElse, asks, asksInGeneral, needsDenied, signNotNow, Set.of());
-        }
 
         /** The wording without the rules: no sign's need is read as denied. */
         public static Wording of(String message) {
@@ -88,7 +85,7 @@ public final class Triage {
             double[] cues = Framing.cues(message);
             // opens with a question word and names nobody: "is sciatica usually on both sides?"
             boolean general = cues[1] > 0 && cues[6] == 0 && cues[7] == 0;
-            return new Wording(Framing.aboutSomeoneElse(message), cues[0] > 0 || cues[1] > 0 || cues[2] > 0, general, Set.of(), false);
+            return new Wording(Framing.aboutSomeoneElse(message), cues[0] > 0 || cues[1] > 0 || cues[2] > 0, general, Set.of(), false, Set.of());
         }
 
         /** The wording with what the rules read of the message. */
