@@ -323,6 +323,16 @@ public final class ChatService {
         // beyond what was shown ("anything else besides lifting right?"): the other sections; not a bare "more", a
         // position in the list, nor other options than one part of a topic ("other areas to target?": the topic)
         boolean partOfTopic = reading.kind() == FollowUp.Kind.OTHERS && shown.parentId() != null;
+        // "anything besides the foam roller?" after Self-Massage Techniques sets aside one thing the answer told of: it asks
+        // for more of that answer, and the foam roller is not what it asks about
+        String aside = FollowUp.setAside(question);
+        if (aside != null && reading.kind() != FollowUp.Kind.ORDINAL && toldOfWithin(snapshot, aside, shown)) {
+            // unless the rest names another section ("besides the roller, maybe with the little ball from tennis?")
+            Trace rest = retrieve(snapshot, FollowUp.withoutBesides(question));
+            boolean elsewhere = rest.reply().status() == Reply.Status.ANSWERED
+                    && !snapshot.catalog().isSameOrAncestor(shown.id(), rest.reply().answer().sectionId());
+            if (!elsewhere) return decided(snapshot, question, shown, true);
+        }
         if (!partOfTopic && reading.kind() != FollowUp.Kind.MORE && reading.kind() != FollowUp.Kind.ORDINAL && !reading.bare()
                 && FollowUp.asksBeyond(question)) {
             Trace beyond = beyond(snapshot, question, shown);
@@ -365,6 +375,23 @@ public final class ChatService {
                 return about.reply().status() == Reply.Status.ANSWERED ? about : stayed(snapshot, question, shown, alone);
             }
         }
+    }
+
+    /**
+     * Whether what a follow-up sets aside is something the section shown tells of, not its subject: most of its words are
+     * in the section (or its parts) and none in its heading ("the hot pack" after Lifestyle and Home Remedies; not "massage"
+     * after How Massage Can Help, nor "that").
+     */
+    private static boolean toldOfWithin(Snapshot snapshot, String aside, SectionRecord shown) {
+        if (FollowUp.pointsBack(aside)) return false;
+        var concepts = snapshot.questionAnalyzer().analyze(aside).content();
+        if (concepts.isEmpty()) return false;
+        java.util.Set<String> title = snapshot.vocabulary().titleTermsOf(shown.id());
+        if (concepts.stream().anyMatch(c -> Retriever.satisfied(c, title))) return false;
+        List<String> ids = new java.util.ArrayList<>(List.of(shown.id()));
+        snapshot.catalog().children(shown.id()).forEach(p -> ids.add(p.id()));
+        long told = concepts.stream().filter(c -> ids.stream().anyMatch(id -> Retriever.satisfied(c, snapshot.vocabulary().termsOf(id)))).count();
+        return told * 2 >= concepts.size();
     }
 
     /**

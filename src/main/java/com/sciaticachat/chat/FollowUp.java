@@ -62,7 +62,7 @@ final class FollowUp {
             Map.entry("sixth", 6), Map.entry("6th", 6), Map.entry("last", -1), Map.entry("final", -1));
 
     private static final Pattern ORDINAL = Pattern.compile("\\b(the |that |this )?(" + String.join("|", ORDINALS.keySet())
-            + ")( one| ones| part| item| point| thing| technique| option| step| bit)?\\b");
+            + ")( one| ones| part| item| point| thing| technique| option| step| bit| of (?:those|these|them|the list))?\\b");
     private static final Pattern NUMBERED = Pattern.compile("(?<![a-z0-9])(number|no\\.?|#|item|option|step|tip) ?([1-6])\\b");
     /** "item three", "number two": a position told by a cardinal after a word that counts the list. */
     private static final Pattern COUNTED = Pattern.compile("\\b(number|item|option|step|tip) (one|two|three|four|five|six)\\b");
@@ -146,16 +146,42 @@ final class FollowUp {
     }
 
     /** Words that ask beyond what was shown: "anything else", "other ways", "besides", "further steps", "more about". */
-    private static final Set<String> BEYOND_CUES = Set.of("else", "other", "others", "another", "besides", "beyond", "further",
+    private static final Set<String> BEYOND_CUES = Set.of("else", "other", "others", "another", "besides", "beside", "beyond", "further",
             "apart", "except", "aside", "otro", "otra", "otros", "otras", "ademas");
 
     /** "besides massage", "other than stretching", "beyond self-massage,": what the question sets aside, to its clause's end. */
     private static final Pattern SET_ASIDE = Pattern.compile(
-            "(?i)\\b(besides|beyond|apart from|other than|except( for)?|aside from|instead of|not|non|ademas de|aparte de|en vez de)[\\s-]+[^,.;:!?]{0,40}?(?=[,.;:!?]|\\b(that|which|i|we|you|he|she|they|can|could|should|would|to)\\b|$)");
+            "(?i)\\b(besides|beside|beyond|apart from|other than|except( for)?|aside from|instead of|not|non|ademas de|aparte de|en vez de)[\\s-]+[^,.;:!?]{0,40}?(?=[,.;:!?]|\\b(that|which|i|we|you|he|she|they|can|could|should|would|to)\\b|$)");
+
+    /** "besides the foam roller", "anything past deep tissue and Swedish": what a follow-up asks beyond, to its clause's end. */
+    private static final Pattern BESIDES = Pattern.compile(
+            "(?i)\\b(?:besides|beside|beyond|apart from|other than|except(?: for)?|aside from|(?<=(?:anything|something|else|options|ways|go) )past)"
+                    + "[\\s-]+([^,.;:!?]{1,40}?)(?=[,.;:!?]|\\b(?:that|which|i|we|you|he|she|they|can|could|should|would|to|is|are)\\b|$)");
+
+    /** What a follow-up sets aside as already had ("anything besides the foam roller?": "the foam roller"), or null. */
+    static String setAside(String question) {
+        Matcher m = BESIDES.matcher(asking(question));
+        return m.find() ? m.group(1).strip() : null;
+    }
+
+    /** A question with a phrase taken out: spaces made single, and no mark left to open it (", what else ..."). */
+    private static String tidied(String question) {
+        return question.replaceAll("\\s+", " ").replaceAll("^[\\s,;:.]+", "").strip();
+    }
+
+    /** The question without its "besides ..." ("Other way beside the foam roller?": "Other way ?"). */
+    static String withoutBesides(String question) {
+        return tidied(BESIDES.matcher(question).replaceAll(" "));
+    }
+
+    /** Whether what is set aside is only a word pointing back at what was shown ("besides that", "apart from this"). */
+    static boolean pointsBack(String setAside) {
+        return java.util.Arrays.stream(typed(setAside).split("\\s+")).allMatch(w -> POINTERS.contains(w) || w.isEmpty());
+    }
 
     /** The question without what it sets aside ("other treatments besides massage?": "other treatments ?"). */
     static String withoutSetAside(String question) {
-        String out = SET_ASIDE.matcher(question).replaceAll(" ").replaceAll("\\s+", " ").strip();
+        String out = tidied(SET_ASIDE.matcher(question).replaceAll(" "));
         return out.isEmpty() ? question : out;
     }
 
@@ -178,7 +204,20 @@ final class FollowUp {
             "tips", "measure", "measures", "idea", "ideas", "stuff", "kind", "kinds", "type", "types", "choice", "choices", "is", "be");
 
     static Reading read(String question) {
-        question = asking(question);
+        String asked = asking(question);
+        Reading reading = readAlone(asked);
+        if (reading.kind() == Kind.ORDINAL || asked.equals(question)) return reading;
+        // a position told in a sentence of its own before the question ("The first of those sounds rather vigorous. What
+        // does it involve?", "Fifth one down. Tumor. How often's that?") picks what the question is about
+        for (String sentence : question.strip().split("(?<=[.!?:])\\s+")) {
+            if (asked.contains(sentence)) continue;
+            Reading told = readAlone(sentence);
+            if (told.kind() == Kind.ORDINAL) return told;
+        }
+        return reading;
+    }
+
+    private static Reading readAlone(String question) {
         String typed = typed(question);
         if (typed.isEmpty()) return new Reading(Kind.STANDALONE, 0);
         List<String> words = words(typed);
@@ -187,7 +226,8 @@ final class FollowUp {
             return new Reading(words.stream().anyMatch(OTHER_CUES::contains) ? Kind.OTHERS : Kind.MORE, 0, true);
         }
         Matcher n = NUMBERED.matcher(q);
-        if (words.size() <= SHORT && n.find()) return new Reading(Kind.ORDINAL, Integer.parseInt(n.group(2)));
+        // "#6, so like tweaking my back could do it?": a message that opens with a position may be as long as it likes
+        if (n.find() && (words.size() <= SHORT || n.start() == 0)) return new Reading(Kind.ORDINAL, Integer.parseInt(n.group(2)));
         Matcher c = COUNTED.matcher(q);
         if (words.size() <= SHORT && c.find()) return new Reading(Kind.ORDINAL, CARDINALS.get(c.group(2)));
         Matcher o = ORDINAL.matcher(q);

@@ -172,6 +172,16 @@ class ConversationTest {
     }
 
     @Test
+    void setting_aside_one_thing_the_answer_told_of_asks_for_more_of_that_answer() {
+        // the foam roller is one of the techniques just listed: the others are asked for, not the foam roller
+        assertEquals("self-massage-techniques", section(chat.ask("Other way beside the foam roller? I don't have one", null, null,
+                after("which massage can I do on myself?", "self-massage-techniques"))));
+        // unless the rest of the question names another section
+        assertEquals("tennis-ball-massage", section(chat.ask("what more can I do besides the roller, maybe with a tennis ball?", null, null,
+                after("how do I use a foam roller for sciatica", "foam-rolling"))));
+    }
+
+    @Test
     void what_a_pointer_stands_for_is_read_from_the_question_before() {
         // "that" is piriformis syndrome, which the question before named and the Causes heading does not
         assertEquals("focus-on-gluteal-muscles", section(chat.ask("would massaging it help?", null, null,

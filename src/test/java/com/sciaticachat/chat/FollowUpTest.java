@@ -1,6 +1,11 @@
 package com.sciaticachat.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,6 +42,11 @@ class FollowUpTest {
             "Could you say a little more about the last one you listed?|ORDINAL|-1",
             "Thank you, that's so helpful. Could you say a little more about the last one you listed? She's quite stiff.|ORDINAL|-1",
             "The trigger point one, what is that?|REFERS_BACK|0",
+            "Could you say a little more about the first of those?|ORDINAL|1",
+            "The first of those sounds rather vigorous. What does it involve?|ORDINAL|1",
+            "Fifth one down. Tumor. How often is that the deal?|ORDINAL|5",
+            "#6, so like tweaking my back on a bad catch could do it?|ORDINAL|6",
+            "My first massage was great. What else helps?|CONTINUES|0",
             "is it painful?|REFERS_BACK|0",
             "how long does that take|REFERS_BACK|0",
             "and during pregnancy?|CONTINUES|0",
@@ -52,5 +62,17 @@ class FollowUpTest {
         FollowUp.Reading r = FollowUp.read(question);
         assertEquals(kind, r.kind(), question);
         assertEquals(position, r.position(), question);
+    }
+
+    @Test
+    void what_a_follow_up_sets_aside_is_read_apart_from_what_it_asks() {
+        assertEquals("the foam roller", FollowUp.setAside("Other way beside the foam roller? I don't have one"));
+        assertEquals("deep tissue and Swedish", FollowUp.setAside("Anything past deep tissue and Swedish?"));
+        assertEquals("what else we can do for him at home?", FollowUp.withoutBesides("Beside all the doctor thing, what else we can do for him at home?"));
+        assertTrue(FollowUp.pointsBack(FollowUp.setAside("Besides that, any way to work knots out myself?")));
+        assertFalse(FollowUp.pointsBack(FollowUp.setAside("anything besides the hot pack?")));
+        // "past" asks beyond only after what it goes past: not "in the past few weeks"
+        assertNull(FollowUp.setAside("what helped you in the past few weeks?"));
+        assertNull(FollowUp.setAside("is it painful?"));
     }
 }
