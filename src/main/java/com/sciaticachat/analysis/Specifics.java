@@ -47,7 +47,7 @@ public final class Specifics {
                 "\\b(?:brands?|buy|bought|store|stores|shop|shops|pharmacy|pharmacies|purchase\\w*|online|sold|sells?)\\b"),
         /** A price, a fee, or whether insurance pays ("I can't afford weekly sessions, can I do it myself?" asks how). */
         COST("\\bcosts?\\b|\\bcosting\\b|\\bprices?\\b|\\bpricing\\b|\\bpriced\\b|\\binsurance\\b|\\binsured\\b|\\bcovered by\\b|\\bcopay\\b"
-                + "|\\bexpensive\\b|\\bcheap\\w*|\\$|\\bfees?\\b|\\bpay for\\b",
+                + "|\\bexpensive\\b|\\bcheap\\w*|\\$|\\bfees?\\b|\\bpay for\\b|\\b(?:medicare|medicaid|tricare|hsa|fsa)\\b",
                 "\\$|\\d|\\b(?:costs?|prices?|pricing|fees?|insurance|insurer\\w*|covered|free|pay|paid|payment|dollars?|rates?|expensive|cheap\\w*"
                 + "|afford\\w*)\\b");
 

@@ -23,7 +23,7 @@ class SpecificsTest {
             "should I see a podiatrist or an osteopath, which is better|COMPARISON", "is it better to try cupping or dry needling|COMPARISON",
             "what are the side effects of pregabalin|RISK", "any risks with a spinal fusion?|RISK", "can you get addicted to tramadol|RISK",
             "what brand of heating pad should I get|PRODUCT", "where can I buy a lacrosse ball|PRODUCT",
-            "does insurance pay for an MRI|COST", "what does a cortisone shot cost|COST", "is physio expensive|COST"})
+            "does insurance pay for an MRI|COST", "what does a cortisone shot cost|COST", "is physio expensive|COST", "Does Medicare cover massage therapy for sciatica?|COST"})
     void tells_what_kind_of_answer_a_question_asks_for(String question, Kind kind) {
         assertTrue(Specifics.asked(question).contains(kind), question + ": " + Specifics.asked(question));
     }
