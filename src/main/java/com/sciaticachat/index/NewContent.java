@@ -29,7 +29,8 @@ import org.apache.lucene.analysis.Analyzer;
  * than to any other section ({@link #APART}) or, for a document nobody has filed questions for yet, than to
  * any section of another document ({@link #APART_DOCUMENT}); and the section uses more of the line's words
  * than it lacks. A training question shipped with the chat speaks only for the guide it was written for: it
- * is set aside (quietly) as soon as such a new document is clearly nearer in meaning, whatever its words.
+ * is set aside (quietly) as soon as a document it was not written for is clearly nearer in meaning, whatever its words,
+ * and whatever the clinic has filed under that document since.
  * On the clinic's own guide, whose settings files were written against it, this finds nothing; a new
  * document on prices and opening hours takes over the lines about prices and hours.
  */
@@ -93,6 +94,18 @@ public final class NewContent {
             for (Document d : corpus.documents()) {
                 if (d.sections().stream().allMatch(s -> asked.getOrDefault(s.id(), 0) == 0)) unfiled.add(d);
             }
+            // documents the shipped training questions were not written for: new to them, whatever the clinic has filed since
+            Map<String, String> names = VisitorQuestionsFile.sectionNames(corpus);
+            Set<String> trained = new HashSet<>();
+            for (VisitorQuestionsFile.Filing f : VisitorQuestionsFile.filings(corpus)) {
+                if (!f.file().equals(VisitorQuestionsFile.TRAINING) || VisitorQuestionsFile.isNotCovered(f.entry().heading())) continue;
+                String id = VisitorQuestionsFile.sectionOf(names, f.entry().heading());
+                if (id != null) trained.add(id);
+            }
+            Set<Document> untrained = new HashSet<>();
+            for (Document d : corpus.documents()) {
+                if (d.sections().stream().noneMatch(s -> trained.contains(s.id()))) untrained.add(d);
+            }
             List<Conflict> out = new ArrayList<>();
             for (OutOfScopeFile.Topic t : OutOfScopeFile.lines(corpus.settingsFile(OutOfScopeFile.FILE_NAME))) {
                 Candidate c = answering(analyzer, t.text(), vectors, sections, unfiled, false);
@@ -105,7 +118,7 @@ public final class NewContent {
                 // the training questions shipped with the chat speak only for the guide they were written for: a
                 // document they were not written for that is clearly nearer in meaning takes the question over
                 boolean shipped = f.file().equals(VisitorQuestionsFile.TRAINING);
-                if (c == null) c = answering(analyzer, e.question(), vectors, sections, unfiled, shipped);
+                if (c == null) c = answering(analyzer, e.question(), vectors, sections, shipped ? untrained : unfiled, shipped);
                 if (c != null) out.add(c.conflict(f.file(), e.line(), e.question()));
             }
             return out;

@@ -102,6 +102,23 @@ class LiveReloadTest {
     }
 
     @Test
+    void a_new_document_keeps_what_it_answers_once_staff_file_questions_under_it() throws Exception {
+        // the shipped training questions file "how much is a massage" as not covered; a prices document answers it by
+        // meaning, and goes on answering it after staff file a question of their own under that document
+        assertEquals("no_match", ask("how much is a massage").get("status").asText());
+        Files.writeString(server.corpus.resolve("prices-and-hours.md"), "# Prices and Hours\n\nOur prices and opening hours.\n\n"
+                + "## Prices\n\nA 60-minute massage costs $90 and a 90-minute massage costs $125.\n\n"
+                + "## Saturday Hours\n\nOn Saturdays we are open from 8 am to 2 pm.\n");
+        String prices = "prices-and-hours/prices";
+        Await.until(LIVE_WITHIN, "the new document answers", () -> ask("how much is a massage").path("answer").path("sectionId").asText().equals(prices));
+        Path file = server.corpus.resolve("visitor-questions.txt");
+        Files.writeString(file, Files.readString(file) + "\n[Saturday Hours]\ncan i come in on a saturday\n");
+        Await.until(LIVE_WITHIN, "the filing is live", () -> "prices-and-hours/saturday-hours".equals(
+                server.app.index().withSnapshot(sn -> sn.filed().sectionFor("can i come in on a saturday"))));
+        assertEquals(prices, ask("how much is a massage").path("answer").path("sectionId").asText(), () -> health().toString());
+    }
+
+    @Test
     void a_visitor_question_filed_while_the_server_runs_answers_it_and_its_rewordings() throws Exception {
         String asked = "do all customers end up the same", reworded = "are the outcomes the same for all clients";
         String expect = "massage-for-sciatic-pain/what-to-expect-from-massage";
