@@ -35,7 +35,8 @@ public final class Denials {
     private static final Set<String> ABILITY = Set.of("can", "could", "unable");
     /** Complaints: negated, they are denied ("no pain", "not febrile", "no bladder/bowel changes"). */
     private static final Set<String> COMPLAINTS = Set.of("pain", "pains", "painful", "ache", "aches", "aching", "achy", "hurt", "hurts",
-            "hurting", "sore", "numb", "numbness", "tingling", "tingly", "tingle", "pins", "weak", "weakness", "fever", "fevers",
+            "hurting", "sore", "numb", "numbness", "tingling", "tingly", "tingle", "pins", "weak", "weakness", "weakened", "weakening",
+            "bother", "bothers", "bothering", "bothered", "fever", "fevers",
             "feverish", "febrile", "temperature", "chills", "sweats", "sweating", "loss", "lost", "losing", "problem", "problems",
             "issue", "issues", "trouble", "troubles", "difficulty", "change", "changes", "accident", "accidents",
             "incontinence", "incontinent", "leaks", "leaking", "leakage", "symptom", "symptoms", "sign", "signs", "injury",
@@ -63,7 +64,7 @@ public final class Denials {
      * Words that say a part is as it should be only after a verb that links it to its subject ("both legs are strong", "my
      * weight has stayed stable"); elsewhere they may describe a complaint ("a strong urge").
      */
-    private static final Set<String> AS_IT_SHOULD_BE_AFTER_LINK = Set.of("strong", "stable", "steady", "unchanged", "solid", "good");
+    private static final Set<String> AS_IT_SHOULD_BE_AFTER_LINK = Set.of("strong", "stable", "steady", "unchanged", "solid", "good", "healthy");
     private static final Set<String> LINKS = Set.of("is", "are", "am", "was", "were", "be", "been", "feel", "feels", "felt", "seem", "seems",
             "stay", "stays", "stayed", "remain", "remains", "remained");
     private static final Set<String> HAS = Set.of("has", "have", "had", "been");
@@ -75,7 +76,8 @@ public final class Denials {
             "completely", "entirely", "absolutely", "fully", "all", "straight", "right");
     /** The parts and measures whose state such a word tells ("legs are strong", "weight is stable"), not a complaint's. */
     private static final Set<String> MEASURES = Set.of("leg", "legs", "weight", "bones", "bone", "grip", "strength", "feet", "foot", "appetite",
-            "knees", "arms", "balance", "reflexes", "muscles", "sensation", "feeling", "bladder", "bowels", "waterworks", "plumbing", "both");
+            "knees", "arms", "balance", "reflexes", "muscles", "sensation", "feeling", "bladder", "bowels", "waterworks", "plumbing", "both",
+            "immune", "immunity", "system");
     /** Measures that "the same" says have not changed ("weight the same"); of legs, "the same" tells they match. */
     private static final Set<String> UNCHANGED_MEASURES = Set.of("weight", "appetite", "bladder", "bowels", "waterworks", "plumbing",
             "strength", "grip", "balance", "reflexes");
@@ -221,9 +223,13 @@ public final class Denials {
      * end of its clause, when a complaint comes within {@link #REACH} words before any function.
      */
     private static int deniedScopeEnd(List<String> tokens, int at) {
-        if (at + 1 < tokens.size() && NOT_NEGATING_NEXT.contains(tokens.get(at + 1))) return at;
         // "can't" and "couldn't" deny an ability, which is a sign whatever follows ("can't fight off infections")
         if (at > 0 && ABILITY.contains(tokens.get(at - 1))) return at;
+        // "does not go to my leg": pain that does not travel (while "did not go for two days" keeps its sign)
+        if (at + 1 < tokens.size() && TRAVELS.contains(tokens.get(at + 1)) && travelsToALeg(tokens, at + 2)) {
+            return clauseEnd(tokens, at + 1, FORWARD_ENDS);
+        }
+        if (at + 1 < tokens.size() && NOT_NEGATING_NEXT.contains(tokens.get(at + 1))) return at;
         boolean complaint = false;
         int words = 0;
         for (int k = at + 1; k < tokens.size() && words < REACH; k++) {
@@ -237,7 +243,7 @@ public final class Denials {
                 complaint = true;
                 break;
             }
-            // "not going down my leg", "nothing shoots down the legs": pain that does not travel, a complaint denied (not "it
+            // "not going down my leg", "does not go to leg", "nothing shoots down the legs": pain that does not travel, a complaint denied (not "it
             // never goes down", which does not ease, nor "nothing works down there")
             if (TRAVELS.contains(t) && travelsToALeg(tokens, k + 1)) {
                 complaint = true;
@@ -455,10 +461,15 @@ public final class Denials {
         return false;
     }
 
-    /** Whether "down" at {@code at} leads to a leg within a few words ("down no leg", "down the back of my thigh"). */
+    /** Words by which pain travels towards a part: "down my leg", "to the leg", "into the thigh". */
+    private static final Set<String> TOWARDS = Set.of("down", "to", "into", "in", "through");
+
+    /** Whether "down" or "to" at {@code at} leads to a leg within a few words ("down no leg", "to leg", "down the back of my thigh"). */
     private static boolean travelsToALeg(List<String> tokens, int at) {
-        if (at >= tokens.size() || !tokens.get(at).equals("down")) return false;
-        for (int k = at + 1; k < tokens.size() && k <= at + 5 && !Tokens.isMark(tokens.get(k)); k++) {
+        if (at >= tokens.size() || !TOWARDS.contains(tokens.get(at))) return false;
+        // "down the back of my thigh"; but "to" reaches only a leg it names at once ("to my leg", not "to the bathroom and my leg")
+        int reach = tokens.get(at).equals("down") ? 5 : 2;
+        for (int k = at + 1; k < tokens.size() && k <= at + reach && !Tokens.isMark(tokens.get(k)); k++) {
             if (LEGS.contains(tokens.get(k))) return true;
         }
         return false;

@@ -41,19 +41,46 @@ final class GeneralQuestions {
         while (start < tokens.size()) {
             int end = start;
             while (end < tokens.size() && !Tokens.isSentenceEnd(tokens.get(end))) end++;
-            boolean asks = OPENERS.contains(tokens.get(start));
-            boolean meaning = false, person = false;
-            for (int k = start; k < end; k++) {
+            int opens = opening(tokens, start, end);
+            boolean asks = OPENERS.contains(tokens.get(opens));
+            // "what is this cauda equina ...?", "what are saddle symptoms?": asking what a thing is asks what it means
+            // (not "what is this?" after telling of a sign: "this" is the writer's own)
+            boolean meaning = asks && opens + 2 < end && (tokens.get(opens + 1).equals("is") || tokens.get(opens + 1).equals("are"))
+                    && tokens.get(opens).startsWith("what") && !(opens + 3 == end && REFERRING.contains(tokens.get(opens + 2)));
+            boolean person = false;
+            for (int k = opens; k < end; k++) {
                 meaning |= MEANING.contains(tokens.get(k));
-                person |= PERSONS.contains(Tokens.bare(tokens.get(k)));
+                // "my neighbour keeps talking about", "I read about": who heard of it is not who has it
+                person |= PERSONS.contains(Tokens.bare(tokens.get(k))) && !hearsay(tokens, k, end);
             }
-            if (asks && meaning && !person && end > start) {
+            if (asks && meaning && !person && end > opens) {
                 for (int k = start; k < Math.min(end + 1, tokens.size()); k++) drop[k] = true;
                 any = true;
             }
             start = end + 1;
         }
         return any ? new NotNow.Split(t.without(drop), t.only(drop)) : new NotNow.Split(folded, "");
+    }
+
+    /** Words by which someone only heard or read of a thing. */
+    private static final Set<String> HEARSAY = Set.of("heard", "hear", "hears", "read", "reading", "talking", "talks", "talked", "mentioned",
+            "mentions", "said", "says", "saying", "told", "tells", "telling", "keep", "keeps", "kept", "saw", "seen", "see");
+
+    /** Whether the person named at {@code k} is only who heard or spoke of the thing: a hearsay word within the next three. */
+    private static boolean hearsay(List<String> tokens, int k, int end) {
+        for (int j = k + 1; j < Math.min(end, k + 4); j++) if (HEARSAY.contains(tokens.get(j))) return true;
+        return false;
+    }
+
+    /**
+     * Where a sentence's question starts: after a short greeting or form of address closed by a comma ("Mija, what is
+     * ...", "ok doc, why is ..."); otherwise at its first word.
+     */
+    private static int opening(List<String> tokens, int start, int end) {
+        for (int k = start + 1; k <= Math.min(start + 2, end - 2); k++) {
+            if (tokens.get(k).equals(",") && OPENERS.contains(tokens.get(k + 1))) return k + 1;
+        }
+        return start;
     }
 
     /** Whether the message claims what it asks about: "I think I have them", "sounds like mine", "that's me". */

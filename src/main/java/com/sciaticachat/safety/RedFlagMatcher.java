@@ -35,6 +35,8 @@ public final class RedFlagMatcher {
 
     private static final Set<String> CUES = Set.of("no", "not", "never", "nil", "without", "none", "nor", "neither", "deny", "denies",
             "denied", "excluded");
+    /** "nothing numb down there": a cue only right before what it denies ("nothing makes it ease off" tells of the sign). */
+    private static final Set<String> NOTHING = Set.of("nothing", "nothin");
     private static final Set<String> SCOPE_ENDS = Set.of("and", "but", "however", "although", "though", "yet", "so", "because",
             "also", "plus", "except", "apart");
     /** Words after a cue that undo it: "no longer", "not sure", "not only", "not just". */
@@ -275,7 +277,8 @@ public final class RedFlagMatcher {
         for (int c = start - 1; c >= 0 && start - c <= NEGATION_REACH; c--) {
             Token t = tokens.get(c);
             if (SCOPE_ENDS.contains(t.raw()) || tokens.get(c + 1).afterComma()) break;
-            boolean cue = CUES.contains(t.raw()) || (t.raw().equals("out") && c > 0 && tokens.get(c - 1).raw().equals("ruled"));
+            boolean cue = CUES.contains(t.raw()) || (t.raw().equals("out") && c > 0 && tokens.get(c - 1).raw().equals("ruled"))
+                    || (NOTHING.contains(t.raw()) && c == start - 1);
             if (cue && !(c + 1 < tokens.size() && NOT_A_DENIAL.contains(tokens.get(c + 1).raw()))) return true;
         }
         // "... was ruled out", "... excluded" after it

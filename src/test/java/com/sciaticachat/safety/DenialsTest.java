@@ -49,6 +49,14 @@ class DenialsTest {
                 "not lying down, not sitting, nothing helps");
         // "-in" for "-ing", and "nothin" for "nothing", as typed
         assertEquals("back pain.", READ.kept("Back pain. Nothin wrong with my legs."));
+        // a complaint told as a verb: "has not weakened", "doesn't bother me at night"
+        assertEquals("the leg tingles with the sciatica but; i still march up the stairs.",
+                READ.kept("The leg tingles with the sciatica but has not weakened; I still march up the stairs without trouble."));
+        assertEquals("lower back pain since finals week from sitting. do yall do evening appointments",
+                READ.kept("lower back pain since finals week from sitting. it doesnt bother me at night, i sleep like a rock. do yall do evening appts"));
+        // pain that does not travel "to" a leg, as "down" one
+        assertEquals("the pain is only at left side low back. can therapist focus there?",
+                READ.kept("The pain is only at left side low back, it does not go to leg at all. Can therapist focus there?"));
         assertEquals("sore back,", READ.kept("sore back, aint losin weight"));
     }
 
@@ -58,6 +66,8 @@ class DenialsTest {
         assertEquals("my back hurts but.", READ.kept("My back hurts but it never keeps me up, and lying down brings relief."));
         assertEquals("she has sciatica. and.", READ.kept("She has sciatica. Both legs are still strong and her weight has been stable."));
         assertEquals("my back aches. can i book?", READ.kept("My back aches. I am sleeping properly. Can I book?"));
+        assertEquals("he has back pain from gym deadlift. can he book saturday?",
+                READ.kept("He has back pain from gym deadlift. His immune system is healthy. Can he book Saturday?"));
     }
 
     @Test

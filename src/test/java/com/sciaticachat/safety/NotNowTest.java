@@ -41,6 +41,8 @@ class NotNowTest {
         assertEquals("i keep seeing it on lists without any explanation.",
                 READ.kept("Why is unexplained weight loss considered a warning sign with back pain? I keep seeing it on lists without any explanation."));
         assertEquals("", READ.kept("why is numb crotch with back pain a big deal"));
+        // what a thing is, asked after a form of address, by someone who only heard of it
+        assertEquals("is it serious?", READ.kept("Mija, what is this cauda equina that my neighbor keep talking about? Is it serious?"));
         // a yes-or-no question, a sign of someone's, a message that tells of now or claims what it asks about: read whole
         READ.assertKeptWhole("is foot drop bad? i think i got it, my foot flops wen i walk", "losing weight randomly, back hurts, that bad?",
                 "why is my bum numb, is that dangerous?", "what does numbness in the groin mean? it started today",

@@ -46,14 +46,16 @@ class RedFlagMatcherTest {
     @ValueSource(strings = {"no trouble with my waterworks", "the ER said it isn't cauda equina",
             "I don't have any numbness down there", "my doctor ruled out cauda equina", "cauda equina was ruled out",
             "LBP x1wk. Nil numbness, nil fever. Deep tissue ok?",
-            "no bladder or bowel problems", "I have no history of cancer and my back hurts", "not incontinent at all"})
+            "no bladder or bowel problems", "I have no history of cancer and my back hurts", "not incontinent at all",
+            "pain in my lower back but I do all my work, nothing numb down there"})
     void negated_signs_do_not_alarm(String message) {
         assertEquals("none", level(message));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"no fever and I wet myself", "no bladder problems but I can't feel my bum",
-            "not sure, but my groin feels numb", "I can no longer control my bladder"})
+            "not sure, but my groin feels numb", "I can no longer control my bladder",
+            "nothing helps my back and I wet myself"})
     void a_negation_covers_only_its_own_clause(String message) {
         assertEquals("emergency", level(message));
     }
