@@ -82,11 +82,36 @@ final class YamlTree {
             return convert(root);
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 1;
+            // a key scanned since an earlier line ("while scanning a simple key") went wrong where that key starts, not
+            // where the scanner gave up (often a comment lines below)
+            if (e.getContextMark() != null && e.getContextMark().getLine() + 1 < line && e.getContext() != null
+                    && e.getContext().contains("simple key")) {
+                line = e.getContextMark().getLine() + 1;
+            }
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            throw new SyntaxError("this is not valid YAML here (" + problem.trim() + ")", line);
+            throw new SyntaxError(plain(problem.trim()), line);
         } catch (RuntimeException e) {
             throw new SyntaxError("this file could not be read as YAML (" + e.getMessage() + ")", 1);
         }
+    }
+
+    /** What a YAML parser's complaint means to someone editing the file by hand, and what to do about it. */
+    static String plain(String problem) {
+        String what;
+        if (problem.contains("could not find expected ':'")) {
+            what = "this line is not lined up with the lines around it, or a name on it lacks its colon: indent it like the lines above it";
+        } else if (problem.contains("mapping values are not allowed")) {
+            what = "a colon (:) inside a text: put the whole text in double quotes, or move it to its own indented line";
+        } else if (problem.contains("'\\t'") || problem.contains("tab")) {
+            what = "a tab character: indent with spaces only";
+        } else if (problem.contains("found duplicate key")) {
+            what = "a name given twice in the same place: keep one of them";
+        } else if (problem.contains("expected <block end>") || problem.contains("expected <document start>")) {
+            what = "this line is indented more or less than the lines around it: line it up with them";
+        } else {
+            what = "the layout of the file is broken here";
+        }
+        return "this is not valid YAML here: " + what + " (the parser says: " + problem + ")";
     }
 
     private static Value convert(Node node) {

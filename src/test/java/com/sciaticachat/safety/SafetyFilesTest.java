@@ -106,7 +106,25 @@ class SafetyFilesTest {
         List<CorpusError> errors = SafetyRules.parse("corpus/safety.yml", GOOD.replace("source: NHS", "source: NHS: sciatica")).errors();
         assertEquals(1, errors.size());
         assertEquals(10, errors.get(0).line());
-        assertTrue(errors.get(0).message().startsWith("this is not valid YAML here"));
+        assertTrue(errors.get(0).message().startsWith("this is not valid YAML here: a colon (:) inside a text"), errors.get(0).message());
+    }
+
+    @Test
+    void a_line_of_a_message_indented_too_little_is_named_where_it_is_in_plain_words() throws Exception {
+        java.nio.file.Path file = com.sciaticachat.support.TestFiles.bundledCorpus().resolve("safety.yml");
+        List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(file));
+        int broken = -1;
+        for (int i = 1; i < lines.size() - 1 && broken < 0; i++) {
+            // a line in the middle of a folded message, with a text line after it
+            if (lines.get(i).startsWith("    ") && lines.get(i - 1).startsWith("    ") && lines.get(i + 1).startsWith("    ")
+                    && !lines.get(i).isBlank() && !lines.get(i).strip().startsWith("-")) broken = i;
+        }
+        assertTrue(broken > 0);
+        lines.set(broken, "  " + lines.get(broken).strip());
+        List<CorpusError> errors = SafetyRules.parse("corpus/safety.yml", String.join("\n", lines) + "\n").errors();
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals(broken + 1, errors.get(0).line(), errors.get(0).message());
+        assertTrue(errors.get(0).message().contains("not lined up"), errors.get(0).message());
     }
 
     @Test
