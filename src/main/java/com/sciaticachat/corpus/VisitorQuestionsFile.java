@@ -198,6 +198,43 @@ public final class VisitorQuestionsFile {
         return names.containsKey(k) ? names.get(k) : names.get(heading.strip().toLowerCase(Locale.ROOT));
     }
 
+    /** The guide's heading a mistyped one most likely means ("Parkng": "Parking"): at most two letters apart, and only one such. */
+    static java.util.Optional<String> closest(Corpus corpus, String heading) {
+        String typed = Slugs.slug(heading);
+        String found = null;
+        int best = 3;
+        boolean tie = false;
+        for (Section s : corpus.sections()) {
+            int d = distance(typed, Slugs.slug(s.title()), 3);
+            if (d >= 3) continue;
+            if (d < best) {
+                best = d;
+                found = s.title();
+                tie = false;
+            } else if (d == best && found != null && !found.equals(s.title())) {
+                tie = true;
+            }
+        }
+        return found == null || tie ? java.util.Optional.empty() : java.util.Optional.of(found);
+    }
+
+    /** Edit distance between two texts, or {@code limit} when it is at least that. */
+    private static int distance(String a, String b, int limit) {
+        if (Math.abs(a.length() - b.length()) >= limit) return limit;
+        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return Math.min(prev[b.length()], limit);
+    }
+
     /**
      * Each line staff got wrong, with what to do about it. Questions under a heading the guide does not
      * have (any more), or that several sections share, are warnings: they wait for staff to file them
@@ -248,7 +285,8 @@ public final class VisitorQuestionsFile {
             errors.add(CorpusError.warning(shownPath, n, (names.containsKey(Slugs.slug(h))
                     ? what + " under '" + h + "', a heading more than one section has, wait to be filed again: "
                             + "write the section's id as the console shows it"
-                    : what + " under '" + h + "', a heading the guide no longer has, wait to be filed again: "
+                    : what + " under '" + h + "', a heading the guide does not have (any more), wait to be filed again: "
+                            + closest(corpus, h).map(c -> "did you mean '" + c + "'? ").orElse("")
                             + "pick their section in the staff console, or copy a heading from the guide")
                     + " (they are not used meanwhile)", new CorpusError.Fix("refile-heading", h, null, null)));
         });

@@ -1,6 +1,7 @@
 package com.sciaticachat.corpus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,13 +78,23 @@ class VisitorQuestionsFileTest {
         assertEquals(List.of(1, 4, 6, 7, 9), errors.stream().map(CorpusError::line).toList(), errors.toString());
         assertTrue(errors.stream().allMatch(e -> e.file().equals("corpus/visitor-questions.txt")));
         assertTrue(errors.get(0).message().contains("no heading above it"), errors.get(0).message());
-        assertTrue(errors.get(1).message().contains("1 question filed under 'Opening Hours', a heading the guide no longer has"),
+        assertTrue(errors.get(1).message().contains("1 question filed under 'Opening Hours', a heading the guide does not have (any more)"),
                 errors.get(1).message());
         assertEquals(List.of(false, true, false, false, true), errors.stream().map(CorpusError::warning).toList(),
                 "a heading the guide lacks and a repeated question block nothing");
         assertTrue(errors.get(2).message().contains("empty"), errors.get(2).message());
         assertTrue(errors.get(3).message().contains("line of its own"), errors.get(3).message());
         assertTrue(errors.get(4).message().contains("already on line 3"), errors.get(4).message());
+    }
+
+    @Test
+    void a_mistyped_heading_suggests_the_one_it_most_likely_means() throws Exception {
+        List<CorpusError> errors = VisitorQuestionsFile.validate("corpus/visitor-questions.txt", "[Parkng]\nwhere do i leave my car\n", corpus());
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).message().contains("did you mean 'Parking'?"), errors.get(0).message());
+        // nothing close: no guess
+        errors = VisitorQuestionsFile.validate("corpus/visitor-questions.txt", "[Opening Hours]\nwhen do you open\n", corpus());
+        assertFalse(errors.get(0).message().contains("did you mean"), errors.get(0).message());
     }
 
     @Test
