@@ -43,6 +43,11 @@
       showLogin(e.status === 429 ? 'Too many wrong tokens; wait a minute and try again.' : 'That token is not right.');
       return true;
     }
+    // the file changed since the page read it: read it again, so that repeating the change works
+    if (e.code === 'file_changed' || e.code === 'line_changed') {
+      e.message += ' The page now shows the file as it is.';
+      refresh();
+    }
     return false;
   }
 
@@ -103,14 +108,16 @@
     }
     var b = el('button', label);
     b.type = 'button';
+    // what the fix did is told under the list of warnings, not in the inbox further down
+    var result = $('reload-result');
     b.addEventListener('click', function () {
       if (picker && !picker.value) { picker.focus(); return; }
       b.disabled = true;
       api('POST', '/api/v1/admin/fix', { action: fix.action, line: w.line, text: fix.text, version: versions[file],
         section: picker ? picker.value : fix.action === 'refile' ? fix.title : fix.sectionId }).then(function (r) {
-        say(r.live ? 'Done, and live.' : 'Saved, but not live because: ' + problems(r));
+        result.textContent = r.live ? 'Done, and live.' : 'Saved, but not live because: ' + problems(r);
         return refresh();
-      }).catch(function (err) { b.disabled = false; if (!fail(err)) say(err.message); });
+      }).catch(function (err) { b.disabled = false; if (!fail(err)) result.textContent = err.message; });
     });
     li.appendChild(b);
     if (fix.action === 'refile') {

@@ -143,10 +143,28 @@ public final class VisitorQuestionsFile {
     public static String withoutQuestion(String text, String heading, String question) {
         for (Entry e : entries(text)) {
             if (Slugs.slug(e.heading()).equals(Slugs.slug(heading)) && key(e.question()).equals(key(question))) {
-                return withoutLine(text, e.line());
+                return withoutEmptyHeadings(withoutLine(text, e.line()), heading);
             }
         }
         return text;
+    }
+
+    /** The text without the blocks of {@code heading} that file no question (nor a note): a heading left empty by an undo. */
+    static String withoutEmptyHeadings(String text, String heading) {
+        List<String> lines = new ArrayList<>(List.of(text.split("\r\n|\r|\n", -1)));
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            String t = lines.get(i).strip();
+            if (!(t.length() >= 2 && t.startsWith("[") && t.endsWith("]")) || !Slugs.slug(t.substring(1, t.length() - 1)).equals(Slugs.slug(heading))) continue;
+            int end = i + 1;
+            while (end < lines.size() && lines.get(end).isBlank()) end++;
+            String next = end < lines.size() ? lines.get(end).strip() : "";
+            boolean empty = end == lines.size() || next.startsWith("[") && next.endsWith("]");
+            if (!empty) continue;
+            // the heading, and the blank line before it that set it apart
+            lines.remove(i);
+            if (i > 0 && lines.get(i - 1).isBlank()) lines.remove(i - 1);
+        }
+        return String.join("\n", lines);
     }
 
     /** The text without its line {@code number} (1-based). */

@@ -217,7 +217,7 @@ final class AdminApi {
     static Map<String, Object> unfile(ChatService chat, Editor editor, String groupId, JsonNode body) throws IOException {
         String heading = text(body, "heading", "the heading it was filed under");
         String question = text(body, "question", "the question as it was filed");
-        Editor.Outcome o = write(() -> editor.unfile(heading, question, version(body)));
+        Editor.Outcome o = write(() -> editor.unfile(heading, question));
         inbox(chat).reopen(groupId);
         return outcome(o);
     }
@@ -253,7 +253,7 @@ final class AdminApi {
             default -> throw new ApiException(400, "unknown_action", "The action is drop-topic, move-filing, refile-heading, refile or forget");
         };
         if (!o.changed()) {
-            throw new ApiException(409, "line_changed", "That line no longer says what the console showed (the file was edited); refresh the page");
+            throw new ApiException(409, "line_changed", "That line no longer says what the console showed (the file was edited)");
         }
         return outcome(o);
     }

@@ -33,7 +33,7 @@ public final class Editor {
     public static final class StaleVersionException extends Exception {
         public StaleVersionException(String file) {
             super(file + " was changed since the console read it (saved in an editor, or from another console); "
-                    + "nothing was written: look again, then repeat the change");
+                    + "nothing was written: look again, then repeat the change.");
         }
     }
 
@@ -137,9 +137,17 @@ public final class Editor {
         return o;
     }
 
-    /** Takes a filing back out (undo). */
-    public synchronized Outcome unfile(String heading, String question, String basedOn) throws IOException, StaleVersionException {
-        Outcome o = change(VisitorQuestionsFile.FILE_NAME, basedOn, text -> VisitorQuestionsFile.withoutQuestion(text, heading, question));
+    /**
+     * Takes a filing back out (undo), from the file as it is now: the question under its heading is found by its words, so
+     * an edit saved meanwhile elsewhere in the file does not stand in the way (nor is it lost).
+     */
+    public synchronized Outcome unfile(String heading, String question) throws IOException {
+        Outcome o;
+        try {
+            o = change(VisitorQuestionsFile.FILE_NAME, null, text -> VisitorQuestionsFile.withoutQuestion(text, heading, question));
+        } catch (StaleVersionException e) {
+            throw new IllegalStateException("no version was asked for", e);
+        }
         note("undone", heading, question);
         return o;
     }

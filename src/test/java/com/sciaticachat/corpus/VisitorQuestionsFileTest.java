@@ -88,6 +88,15 @@ class VisitorQuestionsFileTest {
     }
 
     @Test
+    void taking_out_the_only_question_of_a_heading_takes_the_heading_too() {
+        String filed = VisitorQuestionsFile.withQuestion("[Parking]\nwhere do i leave my car\n", "Gift Cards", "what do they cost");
+        assertEquals("[Parking]\nwhere do i leave my car\n", VisitorQuestionsFile.withoutQuestion(filed, "Gift Cards", "what do they cost"));
+        // a heading that still files a question stays
+        String two = "[Parking]\nwhere do i leave my car\nis parking free\n";
+        assertEquals("[Parking]\nis parking free\n", VisitorQuestionsFile.withoutQuestion(two, "Parking", "where do i leave my car"));
+    }
+
+    @Test
     void a_mistyped_heading_suggests_the_one_it_most_likely_means() throws Exception {
         List<CorpusError> errors = VisitorQuestionsFile.validate("corpus/visitor-questions.txt", "[Parkng]\nwhere do i leave my car\n", corpus());
         assertEquals(1, errors.size(), errors.toString());

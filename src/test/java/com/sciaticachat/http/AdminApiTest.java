@@ -199,6 +199,29 @@ class AdminApiTest {
     }
 
     @Test
+    void undoing_a_filing_works_after_the_file_changed_elsewhere_and_leaves_no_empty_heading() throws Exception {
+        String question = "can i keep my socks on during the massage", auth = "Bearer " + TOKEN;
+        http.ask(question);
+        String id = get("/api/v1/admin/inbox", TOKEN).json().get("groups").get(0).get("id").asText();
+        java.nio.file.Path file = server.corpus.resolve("visitor-questions.txt");
+        String before = Files.readString(file);
+        JsonNode filed = http.post("/api/v1/admin/inbox/" + id + "/file", "{\"section\":\"massage-for-sciatic-pain/what-to-expect-from-massage\"}",
+                "Authorization", auth).json();
+        assertTrue(filed.get("changed").asBoolean(), filed.toString());
+        // staff add a filing of their own in an editor meanwhile
+        String edited = Files.readString(file) + "\n[Prevention]\nhow do i stop it coming back\n";
+        Files.writeString(file, edited);
+        JsonNode undone = http.post("/api/v1/admin/inbox/" + id + "/unfile", "{\"heading\":\"" + filed.get("heading").asText()
+                + "\",\"question\":\"" + question + "\",\"version\":\"" + filed.get("version").asText() + "\"}", "Authorization", auth).json();
+        assertTrue(undone.get("changed").asBoolean(), undone.toString());
+        String after = Files.readString(file);
+        assertFalse(after.contains(question), after);
+        assertTrue(after.contains("[Prevention]\nhow do i stop it coming back"), "the edit saved meanwhile is kept: " + after);
+        assertFalse(after.contains("[What to Expect from Massage]") && !before.contains("[What to Expect from Massage]"),
+                "the heading the filing brought goes with it: " + after);
+    }
+
+    @Test
     void a_console_filing_saved_over_from_an_older_copy_is_noticed_and_filed_again_in_one_click() throws Exception {
         String question = "can i keep my socks on during the massage", auth = "Bearer " + TOKEN;
         http.ask(question);
