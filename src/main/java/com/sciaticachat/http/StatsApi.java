@@ -79,7 +79,14 @@ final class StatsApi {
     }
 
     private static String title(ChatService chat, String sectionId) {
-        return chat.section(sectionId).map(r -> r.answer().title()).orElse(sectionId + " (no longer in the guide)");
+        return chat.section(sectionId).map(r -> r.answer().title()).orElseGet(() -> formerTitle(sectionId));
+    }
+
+    /** A section renamed or deleted since, by the name its id spells ("…/what-to-bring": "What to bring"), which staff know. */
+    static String formerTitle(String sectionId) {
+        String slug = sectionId.substring(sectionId.lastIndexOf('/') + 1).replace('-', ' ').strip();
+        String name = slug.isEmpty() ? sectionId : Character.toUpperCase(slug.charAt(0)) + slug.substring(1);
+        return name + " (no longer in the guide)";
     }
 
     private static Map<String, Object> report(ChatService chat, VisitorStatistics stats, Range range) {
