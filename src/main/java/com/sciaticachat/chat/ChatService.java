@@ -70,6 +70,9 @@ public final class ChatService {
     private final UnansweredInbox inbox;
     private final RedFlagDetector detector;
     private final AnswerCache answers = new AnswerCache();
+    /** Whether a question of the conversation raised the alarm, by index generation and question (bounded; null: no alarm). */
+    private final com.github.benmanes.caffeine.cache.Cache<String, java.util.Optional<Triage.Verdict>> alarms =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(AnswerCache.MAX_ENTRIES).build();
     private final AskLog log = AskLog.shared();
 
     /** The visitor's answer to the check question. */
@@ -164,7 +167,35 @@ public final class ChatService {
         }
         AnswerCache.InboxEntry kept = cached.inbox();
         if (kept != null) inbox.record(kept.scrubbed(), kept.words(), kept.status(), kept.best(), client);
-        return cached.reply();
+        return reminded(cached.reply(), history, language);
+    }
+
+    /**
+     * A reply after the conversation raised the alarm, and this question did not: the warning signs told earlier, again,
+     * beside it ("its fine now, can I just book a massage for tomorrow?" after numbness down there and wetting oneself).
+     */
+    private Reply reminded(Reply reply, List<Turn> history, Language language) {
+        if (history == null || history.isEmpty() || reply.status() == Reply.Status.URGENT || reply.status() == Reply.Status.CHECK) {
+            return reply;
+        }
+        return index.withSnapshot(snapshot -> {
+            SafetyConfig safety = safety(snapshot);
+            Triage triage = new Triage(safety.rules(), safety.redFlags(), detector);
+            Triage.Verdict earlier = null;
+            for (int i = Math.max(0, history.size() - MAX_HISTORY); i < history.size(); i++) {
+                Turn t = history.get(i);
+                if (t == null || t.question() == null || t.question().isBlank()) continue;
+                Triage.Verdict v = alarms.get(index.generation() + "\u0000" + AnswerCache.normalise(t.question()), k -> {
+                    Triage.Verdict assessed = triage.assess(t.question());
+                    return assessed.outcome() == Triage.Outcome.URGENT ? java.util.Optional.of(assessed) : java.util.Optional.empty();
+                }).orElse(null);
+                if (v == null) continue;
+                if (earlier == null || v.level() == SafetyRules.Level.EMERGENCY && earlier.level() != SafetyRules.Level.EMERGENCY) earlier = v;
+            }
+            if (earlier == null) return reply;
+            SafetyRules.Note note = earlier.level() == SafetyRules.Level.EMERGENCY ? SafetyRules.Note.EARLIER_EMERGENCY : SafetyRules.Note.EARLIER_SEE_DOCTOR;
+            return reply.withCaution(new Reply.Caution(safety.rules().note(note, language), safety.rules().signs(earlier.signIds(), language)));
+        });
     }
 
     /** The turn a follow-up leans on: the last one that showed a section. */

@@ -76,7 +76,15 @@ public final class SafetyRules {
                 + "puede que no haya entendido todo el suyo. Si le está pasando algo de esto, llame al 911 o vaya a la sala de "
                 + "emergencias de inmediato:"),
         CHECK_DOCTOR("check_doctor", "Before I answer, one quick check: is this so for you (or the person you are asking for) now?",
-                "Antes de responder, una pregunta rápida: ¿le pasa esto ahora a usted (o a la persona por quien pregunta)?");
+                "Antes de responder, una pregunta rápida: ¿le pasa esto ahora a usted (o a la persona por quien pregunta)?"),
+        EARLIER_EMERGENCY("earlier_emergency", "Earlier in this chat you described signs that need urgent care. Even if they have eased, "
+                + "please call 911 or go to the emergency room about them before booking a massage:",
+                "Antes en este chat describió señales que necesitan atención urgente. Aunque hayan mejorado, llame al 911 o vaya "
+                + "a la sala de emergencias por ellas antes de reservar un masaje:"),
+        EARLIER_SEE_DOCTOR("earlier_see_doctor", "Earlier in this chat you described signs that a doctor should check. Please see a "
+                + "doctor about them before booking a massage; if they get worse, call 911:",
+                "Antes en este chat describió señales que debe revisar un médico. Vea a un médico por ellas antes de reservar un "
+                + "masaje; si empeoran, llame al 911:");
 
         public final String key;
         public final String fallback;

@@ -131,6 +131,19 @@ class ConversationTest {
     }
 
     @Test
+    void after_an_alarm_the_conversation_keeps_the_warning_beside_what_follows() {
+        List<ChatService.Turn> emergency = List.of(new ChatService.Turn("i cant feel my groin and i just peed myself a bit", null));
+        Reply booking = chat.ask("its fine now, can i just book a massage for tomorrow?", null, null, emergency);
+        assertTrue(booking.status() != Reply.Status.URGENT || booking.caution() != null, booking.toString());
+        assertTrue(booking.caution() != null && booking.caution().message().startsWith("Earlier in this chat"), booking.toString());
+        assertFalse(booking.caution().signs().isEmpty());
+        // an answer after it carries it too; a conversation that raised no alarm carries nothing
+        assertTrue(chat.ask("what causes sciatica", null, null, emergency).caution() != null);
+        assertEquals(null, chat.ask("what causes sciatica", null, null, after("does massage help sciatica",
+                "how-massage-can-help-reducing-sciatic-pain")).caution());
+    }
+
+    @Test
     void a_history_that_names_no_section_of_this_guide_changes_nothing() {
         Reply alone = chat.ask("what causes sciatica");
         Reply after = chat.ask("what causes sciatica", null, null, List.of(new ChatService.Turn("hi", "no-such/section")));
