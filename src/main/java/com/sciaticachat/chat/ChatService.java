@@ -322,6 +322,11 @@ public final class ChatService {
                 return new Trace(new Reply(Reply.Status.SMALLTALK, talk.reply(), null, topics, null, messages.disclaimer()), null, null, List.of());
             }
         }
+        // "the second one" or "tell me more" with nothing shown before: say so, with topics to start from, not "no answer"
+        if (context == null && verdict.outcome() == Triage.Outcome.NONE && FollowUp.needsAnAnswer(question)) {
+            return new Trace(new Reply(Reply.Status.SMALLTALK, messages.nothingShownYet(language), null, suggestions(snapshot), null,
+                    messages.disclaimer()), null, null, List.of());
+        }
         Trace found = inContext(snapshot, question, context);
         Reply r = found.reply();
         if (verdict.outcome() == Triage.Outcome.CAUTION) {

@@ -63,6 +63,9 @@ final class FollowUp {
 
     private static final Pattern ORDINAL = Pattern.compile("\\b(the |that |this )?(" + String.join("|", ORDINALS.keySet())
             + ")( one| ones| part| item| point| thing| technique| option| step| bit| of (?:those|these|them|the list))?\\b");
+    /** "the first time", "in the first place", "first thing in the morning", "the last resort": no position in a list. */
+    private static final Pattern IDIOMS = Pattern.compile("\\b(first|last) (time|visit|session|massage|appointment|day|week|month|year"
+            + "|night|morning|thing|things|place|resort|trimester|few|couple)s?\\b|\\bat (first|last)\\b");
     private static final Pattern NUMBERED = Pattern.compile("(?<![a-z0-9])(number|no\\.?|#|item|option|step|tip) ?([1-6])\\b");
     /** "item three", "number two": a position told by a cardinal after a word that counts the list. */
     private static final Pattern COUNTED = Pattern.compile("\\b(number|item|option|step|tip) (one|two|three|four|five|six)\\b");
@@ -203,6 +206,14 @@ final class FollowUp {
     private static final Set<String> GENERIC = Set.of("option", "options", "step", "steps", "thing", "things", "way", "ways", "tip",
             "tips", "measure", "measures", "idea", "ideas", "stuff", "kind", "kinds", "type", "types", "choice", "choices", "is", "be");
 
+    /** Whether a question only makes sense after an answer: a position ("the second one") or a bare "tell me more". */
+    static boolean needsAnAnswer(String question) {
+        Reading r = read(question);
+        if (r.bare()) return true;
+        if (r.kind() != Kind.ORDINAL) return false;
+        return words(typed(question)).stream().allMatch(w -> POSITION_WORDS.contains(w) || ORDINALS.containsKey(w) || w.matches("#?[0-9]+"));
+    }
+
     static Reading read(String question) {
         String asked = asking(question);
         Reading reading = readAlone(asked);
@@ -210,12 +221,26 @@ final class FollowUp {
         // a position told in a sentence of its own before the question ("The first of those sounds rather vigorous. What
         // does it involve?", "Fifth one down. Tumor. How often's that?") picks what the question is about
         for (String sentence : question.strip().split("(?<=[.!?:])\\s+")) {
-            if (asked.contains(sentence)) continue;
+            if (asked.contains(sentence) || !opensWithPosition(sentence)) continue;
             Reading told = readAlone(sentence);
             if (told.kind() == Kind.ORDINAL) return told;
         }
         return reading;
     }
+
+    /** "The first of those ...", "Fifth one down.", "#6, ...": a sentence that opens by naming a position (not "since baby #2"). */
+    private static boolean opensWithPosition(String sentence) {
+        String q = String.join(" ", words(typed(sentence)));
+        Matcher o = ORDINAL.matcher(q);
+        if (o.lookingAt() && o.group(3) != null && !IDIOMS.matcher(q).find()) return true;
+        Matcher n = NUMBERED.matcher(q);
+        return n.find() && n.start() == 0;
+    }
+
+    /** Every word a position or a conversational one: "the second one", "number 2 please", "what's the 3rd?". */
+    private static final Set<String> POSITION_WORDS = Set.of("one", "ones", "part", "item", "point", "thing", "technique", "option", "step",
+            "bit", "number", "no", "tip", "what", "whats", "what's", "is", "s", "the", "about", "of", "those", "these", "them", "list", "that", "this",
+            "please", "pls", "and", "ok", "okay", "tell", "me", "more", "on", "el", "la", "segundo", "segunda", "primero", "primera");
 
     private static Reading readAlone(String question) {
         String typed = typed(question);
@@ -238,7 +263,9 @@ final class FollowUp {
         boolean opens = found && q.substring(0, o.start()).matches("((tell me about|what about|and|ok|okay|so) )?");
         // a longer question may name one by "one" or a listed thing: "could you say a little more about the last one you listed"
         boolean named = found && o.group(3) != null && words.size() <= LEANING;
-        if (found && (words.size() <= SHORT || opens || named) && !q.matches(".*\\b(first|last) (time|visit|session|massage|appointment|day|week)s?\\b.*")
+        // a long message that opens with one names it ("the last one sounds fancy, ..."; not "The last fella I saw ...")
+        opens &= found && (words.size() <= SHORT || o.group(3) != null);
+        if (found && (words.size() <= SHORT || opens || named) && !IDIOMS.matcher(q).find()
                 && (o.group(3) != null || o.group(1) != null)) {
             return new Reading(Kind.ORDINAL, ORDINALS.get(o.group(2)));
         }

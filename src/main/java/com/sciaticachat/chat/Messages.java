@@ -37,6 +37,13 @@ public final class Messages {
                 + teamWillHelp(Language.ENGLISH);
     }
 
+    /** "the second one" or "tell me more" before anything was shown: there is nothing to pick from yet. */
+    public String nothingShownYet(Language language) {
+        return language == Language.SPANISH
+                ? "Todavía no le he mostrado nada entre lo que elegir. ¿Qué le gustaría saber? Aquí tiene algunos temas para empezar."
+                : "I haven't shown you anything to pick from yet. What would you like to know? Here are some topics to start with.";
+    }
+
     /**
      * A question asking for something the pages do not give about what they name (a dose, which is better, the risks,
      * a brand, a price): said as such, above the sections that name it, rather than "no answer".

@@ -131,6 +131,17 @@ class ConversationTest {
     }
 
     @Test
+    void a_position_or_tell_me_more_before_anything_was_shown_offers_topics_to_start_from() {
+        Reply r = chat.ask("the second one", null, null, List.of());
+        assertEquals(Reply.Status.SMALLTALK, r.status(), r.toString());
+        assertTrue(r.reply().startsWith("I haven't shown you anything"), r.reply());
+        assertFalse(r.related().isEmpty(), "topics to start from");
+        // an idiom is no position: answered as a question, in a conversation too
+        assertEquals("causes", section(chat.ask("what sets off sciatica in the first place", null, null,
+                after("which massage techniques help", "massage-techniques"))));
+    }
+
+    @Test
     void after_an_alarm_the_conversation_keeps_the_warning_beside_what_follows() {
         List<ChatService.Turn> emergency = List.of(new ChatService.Turn("i cant feel my groin and i just peed myself a bit", null));
         Reply booking = chat.ask("its fine now, can i just book a massage for tomorrow?", null, null, emergency);

@@ -47,6 +47,11 @@ class FollowUpTest {
             "Fifth one down. Tumor. How often is that the deal?|ORDINAL|5",
             "#6, so like tweaking my back on a bad catch could do it?|ORDINAL|6",
             "My first massage was great. What else helps?|CONTINUES|0",
+            // idioms and numbers that name no position in a list
+            "what sets off sciatica in the first place|STANDALONE|0",
+            "is surgery the last resort|STANDALONE|0",
+            "The last fella I went to only rubbed, never stretched me at all. Should stretching be part of the session?|STANDALONE|0",
+            "is pins n needles in my foot part of sciatica? been happening since baby #2|STANDALONE|0",
             "is it painful?|REFERS_BACK|0",
             "how long does that take|REFERS_BACK|0",
             "and during pregnancy?|CONTINUES|0",
@@ -62,6 +67,16 @@ class FollowUpTest {
         FollowUp.Reading r = FollowUp.read(question);
         assertEquals(kind, r.kind(), question);
         assertEquals(position, r.position(), question);
+    }
+
+    @Test
+    void only_a_position_or_a_bare_more_needs_an_answer_before_it() {
+        for (String q : new String[] {"the second one", "tell me more", "what's the 3rd?", "number 2 please"}) {
+            assertTrue(FollowUp.needsAnAnswer(q), q);
+        }
+        for (String q : new String[] {"what sets off sciatica in the first place", "the second massage hurt more, why?", "what causes sciatica"}) {
+            assertFalse(FollowUp.needsAnAnswer(q), q);
+        }
     }
 
     @Test
