@@ -264,7 +264,8 @@ public final class ChatService {
 
     private Trace traced(Snapshot snapshot, String question, CheckAnswer check, Turn context, Language language) {
         LOG.debug("Question: {}", question);
-        return inOtherLanguage(snapshot, question, inLanguage(answer(snapshot, question, check, context, language), language), language);
+        return inOtherLanguage(snapshot, question, inLanguage(snapshot, question, answer(snapshot, question, check, context, language), language),
+                language);
     }
 
     /**
@@ -285,13 +286,23 @@ public final class ChatService {
                 t.scored(), t.candidates());
     }
 
-    /** The chat's own sentence of a reply without an answer, in the visitor's language, and beside a caution. */
-    private Trace inLanguage(Trace t, Language language) {
+    /**
+     * The chat's own sentence of a reply without an answer, in the visitor's language; beside a caution about the signs
+     * the question names ("how do doctors treat cauda equina?"), it points at them. A caution the question did not ask
+     * about ("sore a few days, can I come Saturday?") comes under the plain "no answer" with the clinic's contact.
+     */
+    private Trace inLanguage(Snapshot snapshot, String question, Trace t, Language language) {
         Reply r = t.reply();
         if (r.status() != Reply.Status.NO_MATCH || language == Language.ENGLISH && r.caution() == null) return t;
-        String said = r.caution() == null ? messages.noMatch(language) : messages.noMatchBesideCaution(language);
+        String said = r.caution() == null || !namesASign(snapshot, question) ? messages.noMatch(language) : messages.noMatchBesideCaution(language);
         return new Trace(new Reply(r.status(), said, r.answer(), r.related(), r.urgent(), r.caution(), r.check(),
                 r.disclaimer()), t.question(), t.scored(), t.candidates());
+    }
+
+    /** Whether a clinic's rule finds a sign in the message at all: told now, denied, supposed, over or asked about. */
+    private static boolean namesASign(Snapshot snapshot, String question) {
+        com.sciaticachat.safety.RedFlagMatcher.Reading found = safety(snapshot).redFlags().read(question);
+        return found.finding() != null && !found.finding().ruleIds().isEmpty() || !found.notNow().isEmpty() || !found.signsDenied().isEmpty();
     }
 
     private Trace answer(Snapshot snapshot, String question, CheckAnswer check, Turn context, Language language) {

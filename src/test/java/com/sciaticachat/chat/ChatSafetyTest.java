@@ -146,6 +146,10 @@ class ChatSafetyTest {
         Reply plain = chat.ask("how much is a gift card for my mum?");
         assertNull(plain.caution());
         assertTrue(plain.reply().contains("don't have an answer"), plain.reply());
+        // the signs beside a question that did not ask about them (a booking) come under the plain "no answer"
+        Reply booking = chat.ask("back's been sore a few days, can I come in Saturday?");
+        assertNotNull(booking.caution(), booking.toString());
+        assertTrue(booking.reply().contains("don't have an answer") && booking.reply().contains("(919) 555-0142"), booking.reply());
     }
 
     @Test
