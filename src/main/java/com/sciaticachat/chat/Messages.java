@@ -40,8 +40,8 @@ public final class Messages {
     /** "the second one" or "tell me more" before anything was shown: there is nothing to pick from yet. */
     public String nothingShownYet(Language language) {
         return language == Language.SPANISH
-                ? "Todavía no le he mostrado nada entre lo que elegir. ¿Qué le gustaría saber? Aquí tiene algunos temas para empezar."
-                : "I haven't shown you anything to pick from yet. What would you like to know? Here are some topics to start with.";
+                ? "Todavía no le he mostrado nada entre lo que elegir. ¿Qué le gustaría saber?"
+                : "I haven't shown you anything to pick from yet. What would you like to know?";
     }
 
     /**
