@@ -103,7 +103,7 @@ class SafetySetTest {
             "heldout-r34.tsv, 0.98, 0.15", "heldout-r35.tsv, 0.98, 0.10", "heldout-r36.tsv, 0.85, 0.06",
             "heldout-r37.tsv, 0.98, 0.08", "heldout-r38.tsv, 0.95, 0.06", "heldout-r39.tsv, 0.96, 0.03", "heldout-r40.tsv, 0.96, 0.08",
             "heldout-r41.tsv, 0.97, 0.04", "heldout-r42.tsv, 0.98, 0.06", "heldout-r43.tsv, 0.97, 0.05", "heldout-r44.tsv, 0.97, 0.05", "heldout-r45.tsv, 0.97, 0.05",
-            "heldout-r46.tsv, 0.96, 0.04", "heldout-r47.tsv, 0.97, 0.05"})
+            "heldout-r46.tsv, 0.96, 0.04", "heldout-r47.tsv, 0.97, 0.05", "heldout-r48.tsv, 0.97, 0.08"})
     void the_held_out_sets_keep_their_measured_figures(String file, double recallFloor, double falseAlarmCeiling) throws Exception {
         Phrasings set = Phrasings.read(Path.of("src/test/resources/safety/" + file));
         SafetyReport report = run(set);
