@@ -88,14 +88,19 @@ public final class VisitorQuestionsFile {
     /** A line that is not blank or a note: its number, its text stripped, and the heading it is, if it is one. */
     private record Line(int number, String text, String heading) {}
 
+    /** The heading a line is, between [ and ] (stripped), or null when it is none. */
+    private static String headingOf(String line) {
+        String t = line.strip();
+        return t.length() >= 2 && t.startsWith("[") && t.endsWith("]") ? t.substring(1, t.length() - 1).strip() : null;
+    }
+
     private static List<Line> lines(String text) {
         List<Line> out = new ArrayList<>();
         String[] lines = text.split("\r\n|\r|\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String t = lines[i].strip();
             if (t.isEmpty() || t.startsWith("#")) continue;
-            boolean heading = t.length() >= 2 && t.startsWith("[") && t.endsWith("]");
-            out.add(new Line(i + 1, t, heading ? t.substring(1, t.length() - 1).strip() : null));
+            out.add(new Line(i + 1, t, headingOf(t)));
         }
         return out;
     }
@@ -125,8 +130,8 @@ public final class VisitorQuestionsFile {
         boolean inBlock = false;
         for (int i = 0; i < lines.size(); i++) {
             String t = lines.get(i).strip();
-            boolean isHeading = t.length() >= 2 && t.startsWith("[") && t.endsWith("]");
-            if (isHeading) inBlock = Slugs.slug(t.substring(1, t.length() - 1)).equals(Slugs.slug(heading));
+            String h = headingOf(t);
+            if (h != null) inBlock = Slugs.slug(h).equals(Slugs.slug(heading));
             if (inBlock && !t.isEmpty() && !t.startsWith("#")) insertAt = i + 1;
         }
         if (insertAt >= 0) {
@@ -153,12 +158,11 @@ public final class VisitorQuestionsFile {
     static String withoutEmptyHeadings(String text, String heading) {
         List<String> lines = new ArrayList<>(List.of(text.split("\r\n|\r|\n", -1)));
         for (int i = lines.size() - 1; i >= 0; i--) {
-            String t = lines.get(i).strip();
-            if (!(t.length() >= 2 && t.startsWith("[") && t.endsWith("]")) || !Slugs.slug(t.substring(1, t.length() - 1)).equals(Slugs.slug(heading))) continue;
+            String h = headingOf(lines.get(i));
+            if (h == null || !Slugs.slug(h).equals(Slugs.slug(heading))) continue;
             int end = i + 1;
             while (end < lines.size() && lines.get(end).isBlank()) end++;
-            String next = end < lines.size() ? lines.get(end).strip() : "";
-            boolean empty = end == lines.size() || next.startsWith("[") && next.endsWith("]");
+            boolean empty = end == lines.size() || headingOf(lines.get(end)) != null;
             if (!empty) continue;
             // the heading, and the blank line before it that set it apart
             lines.remove(i);
