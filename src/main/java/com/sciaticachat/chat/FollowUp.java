@@ -152,14 +152,17 @@ final class FollowUp {
     private static final Set<String> BEYOND_CUES = Set.of("else", "other", "others", "another", "besides", "beside", "beyond", "further",
             "apart", "except", "aside", "otro", "otra", "otros", "otras", "ademas");
 
+    /** The words that set something aside ("besides", "apart from"), and the words a clause goes on with after what they set aside. */
+    private static final String BESIDES_WORDS = "besides|beside|beyond|apart from|other than|except(?: for)?|aside from";
+    private static final String CLAUSE_GOES_ON = "that|which|i|we|you|he|she|they|can|could|should|would|to";
+
     /** "besides massage", "other than stretching", "beyond self-massage,": what the question sets aside, to its clause's end. */
-    private static final Pattern SET_ASIDE = Pattern.compile(
-            "(?i)\\b(besides|beside|beyond|apart from|other than|except( for)?|aside from|instead of|not|non|ademas de|aparte de|en vez de)[\\s-]+[^,.;:!?]{0,40}?(?=[,.;:!?]|\\b(that|which|i|we|you|he|she|they|can|could|should|would|to)\\b|$)");
+    private static final Pattern SET_ASIDE = Pattern.compile("(?i)\\b(?:" + BESIDES_WORDS + "|instead of|not|non|ademas de|aparte de|en vez de)"
+            + "[\\s-]+[^,.;:!?]{0,40}?(?=[,.;:!?]|\\b(?:" + CLAUSE_GOES_ON + ")\\b|$)");
 
     /** "besides the foam roller", "anything past deep tissue and Swedish": what a follow-up asks beyond, to its clause's end. */
-    private static final Pattern BESIDES = Pattern.compile(
-            "(?i)\\b(?:besides|beside|beyond|apart from|other than|except(?: for)?|aside from|(?<=(?:anything|something|else|options|ways|go) )past)"
-                    + "[\\s-]+([^,.;:!?]{1,40}?)(?=[,.;:!?]|\\b(?:that|which|i|we|you|he|she|they|can|could|should|would|to|is|are)\\b|$)");
+    private static final Pattern BESIDES = Pattern.compile("(?i)\\b(?:" + BESIDES_WORDS + "|(?<=(?:anything|something|else|options|ways|go) )past)"
+            + "[\\s-]+([^,.;:!?]{1,40}?)(?=[,.;:!?]|\\b(?:" + CLAUSE_GOES_ON + "|is|are)\\b|$)");
 
     /** What a follow-up sets aside as already had ("anything besides the foam roller?": "the foam roller"), or null. */
     static String setAside(String question) {
