@@ -39,7 +39,8 @@ public final class SafetyRules {
      * A red flag. {@code listed} is false for a condition named rather than noticed ("cauda equina syndrome"):
      * it alarms when named, but is not among the signs a check question or a caution lists.
      */
-    public record Rule(String id, Level level, String sign, String source, List<Phrase> phrases, List<Phrase> with, boolean listed, int line) {}
+    public record Rule(String id, Level level, String sign, String source, List<Phrase> phrases, List<Phrase> with, boolean listed,
+                       boolean bothSides, int line) {}
 
     /** A compiled phrasing: a sequence of elements, each a set of word sequences that may stand there. */
     public record Phrase(String text, List<List<List<Word>>> elements) {}
@@ -51,7 +52,7 @@ public final class SafetyRules {
     public record Result(SafetyRules rules, List<CorpusError> errors) {}
 
     private static final Set<String> TOP_KEYS = Set.of("messages", "medical_decisions", "vocabulary", "red_flags", "spanish");
-    private static final Set<String> RULE_KEYS = Set.of("id", "level", "sign", "source", "phrases", "with", "listed");
+    private static final Set<String> RULE_KEYS = Set.of("id", "level", "sign", "source", "phrases", "with", "listed", "both_sides");
 
     /** Optional messages, with the chat's own wording when the file has none. */
     public enum Note {
@@ -168,6 +169,13 @@ public final class SafetyRules {
 
     public List<Rule> rules() {
         return rules;
+    }
+
+    /** The ids of the signs that need both sides ({@code both_sides: yes}): a one-sided message rules them out. */
+    public Set<String> bothSides() {
+        Set<String> ids = new java.util.LinkedHashSet<>();
+        for (Rule r : rules) if (r.bothSides()) ids.add(r.id());
+        return ids;
     }
 
     /** One of the optional messages: the file's wording, or the chat's own. */
@@ -331,7 +339,7 @@ public final class SafetyRules {
         for (Map.Entry<String, YamlTree.Value> e : f.entrySet()) {
             if (!RULE_KEYS.contains(e.getKey())) {
                 errors.add(new CorpusError(file, e.getValue().line(), "unknown entry '" + e.getKey() + "' in a red flag (expected: "
-                        + String.join(", ", List.of("id", "level", "sign", "source", "phrases", "with", "listed")) + ")"));
+                        + String.join(", ", List.of("id", "level", "sign", "source", "phrases", "with", "listed", "both_sides")) + ")"));
             }
         }
         String id = text(file, f, "id", r.line(), errors);
@@ -344,17 +352,22 @@ public final class SafetyRules {
         }
         List<Phrase> phrases = phrases(file, f.get("phrases"), r.line(), "phrases", vocabulary, errors);
         List<Phrase> with = f.containsKey("with") ? phrases(file, f.get("with"), r.line(), "with", vocabulary, errors) : List.of();
-        boolean listed = true;
-        YamlTree.Value l = f.get("listed");
-        if (l != null) {
-            String v = l.isText() ? l.text().trim().toLowerCase(java.util.Locale.ROOT) : "";
-            if (v.equals("no") || v.equals("false")) listed = false;
-            else if (!v.equals("yes") && !v.equals("true")) {
-                errors.add(new CorpusError(file, l.line(), "listed is 'yes' or 'no' (whether the sign is listed in check questions and cautions)"));
-            }
-        }
+        boolean listed = yes(file, f.get("listed"), "listed is 'yes' or 'no' (whether the sign is listed in check questions and cautions)", true,
+                errors);
+        boolean bothSides = yes(file, f.get("both_sides"), "both_sides is 'yes' or 'no' (whether the sign needs both sides, so that a message"
+                + " that keeps its symptoms to one leg rules it out)", false, errors);
         if (errors.size() > before) return null;
-        return new Rule(id, level, sign, source, phrases, with, listed, r.line());
+        return new Rule(id, level, sign, source, phrases, with, listed, bothSides, r.line());
+    }
+
+    /** A yes-or-no entry of a red flag: its value, {@code absent} when it is not there, or an error saying what it takes. */
+    private static boolean yes(String file, YamlTree.Value v, String takes, boolean absent, List<CorpusError> errors) {
+        if (v == null) return absent;
+        String t = v.isText() ? v.text().trim().toLowerCase(java.util.Locale.ROOT) : "";
+        if (t.equals("yes") || t.equals("true")) return true;
+        if (t.equals("no") || t.equals("false")) return false;
+        errors.add(new CorpusError(file, v.line(), takes));
+        return absent;
     }
 
     private static String text(String file, Map<String, YamlTree.Value> f, String key, int line, List<CorpusError> errors) {

@@ -77,7 +77,7 @@ public final class Triage {
      * calm caution.
      */
     public record Wording(boolean someoneElse, boolean asks, boolean asksInGeneral, Set<String> needsDenied, boolean signNotNow,
-                          Set<String> signsDenied) {
+                          Set<String> signsDenied, boolean oneSided) {
 
         /** The wording without the rules: no sign's need is read as denied. */
         public static Wording of(String message) {
@@ -85,19 +85,22 @@ public final class Triage {
             double[] cues = Framing.cues(message);
             // opens with a question word and names nobody: "is sciatica usually on both sides?"
             boolean general = cues[1] > 0 && cues[6] == 0 && cues[7] == 0;
-            return new Wording(Framing.aboutSomeoneElse(message), cues[0] > 0 || cues[1] > 0 || cues[2] > 0, general, Set.of(), false, Set.of());
+            return new Wording(Framing.aboutSomeoneElse(message), cues[0] > 0 || cues[1] > 0 || cues[2] > 0, general, Set.of(), false, Set.of(),
+                    OneSided.only(message));
         }
 
         /** The wording with what the rules read of the message. */
         public Wording with(RedFlagMatcher.Reading found) {
             return new Wording(someoneElse, asks, asksInGeneral, Set.copyOf(found.needsDenied()), !found.notNow().isEmpty(),
-                    Set.copyOf(found.signsDenied()));
+                    Set.copyOf(found.signsDenied()), oneSided);
         }
     }
 
     /** From the message's wording, the rules' finding (or null) and the detector's reading (or null when the detector is off). */
     public Verdict decide(Wording wording, RedFlagMatcher.Finding finding, RedFlagDetector.Detection d, Mode mode) {
         if (d != null && !wording.needsDenied().isEmpty()) d = d.without(wording.needsDenied());
+        // "it's only down my left leg": the detector's reading of a sign that needs both sides does not count
+        if (d != null && wording.oneSided()) d = d.without(rules.bothSides());
         List<String> ruleIds = finding == null || mode == Mode.DETECTOR ? List.of() : finding.ruleIds();
         boolean someoneElse = wording.someoneElse();
         if (mode == Mode.RULES || d == null) {

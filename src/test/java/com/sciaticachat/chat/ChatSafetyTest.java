@@ -163,6 +163,16 @@ class ChatSafetyTest {
     }
 
     @Test
+    void symptoms_kept_to_one_leg_do_not_ask_about_both_legs_but_a_spread_to_both_alarms() {
+        Reply oneSided = chat.ask("its only down my left leg, not both, is that normal?");
+        assertNull(oneSided.urgent());
+        assertNotEquals(Reply.Status.CHECK, oneSided.status(), "the sign that needs both sides is ruled out");
+        Reply spread = chat.ask("it was only my left leg but now both legs are tingly and numb");
+        assertNotNull(spread.urgent());
+        assertEquals("emergency", spread.urgent().level());
+    }
+
+    @Test
     void the_answer_to_the_check_question_decides_yes_the_alarm_no_the_answer() throws Exception {
         String unsure = null;
         for (com.sciaticachat.safety.Phrasings.Phrasing p : com.sciaticachat.safety.Phrasings.bundled().items()) {

@@ -83,6 +83,17 @@ class SafetyFilesTest {
     }
 
     @Test
+    void both_sides_marks_a_sign_a_one_sided_message_rules_out_and_takes_yes_or_no() {
+        assertTrue(SafetyRules.parse("corpus/safety.yml", GOOD).rules().bothSides().isEmpty(), "no sign needs both sides unless said");
+        SafetyRules.Result both = SafetyRules.parse("corpus/safety.yml", GOOD.replace("    source: NHS\n", "    source: NHS\n    both_sides: yes\n"));
+        assertTrue(both.errors().isEmpty(), both.errors().toString());
+        assertEquals(java.util.Set.of(both.rules().rules().get(0).id()), both.rules().bothSides());
+        List<CorpusError> errors = SafetyRules.parse("corpus/safety.yml", GOOD.replace("    source: NHS\n", "    source: NHS\n    both_sides: two\n")).errors();
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).message().startsWith("both_sides is 'yes' or 'no'"), errors.get(0).message());
+    }
+
+    @Test
     void listed_says_whether_a_rule_is_among_the_signs_to_watch_for_and_takes_yes_or_no() {
         assertTrue(SafetyRules.parse("corpus/safety.yml", GOOD).rules().rules().get(0).listed(), "listed unless said otherwise");
         SafetyRules.Result named = SafetyRules.parse("corpus/safety.yml", GOOD.replace("    source: NHS\n", "    source: NHS\n    listed: no\n"));

@@ -103,7 +103,8 @@ class SafetySetTest {
             "heldout-r34.tsv, 0.98, 0.15", "heldout-r35.tsv, 0.98, 0.10", "heldout-r36.tsv, 0.85, 0.06",
             "heldout-r37.tsv, 0.98, 0.08", "heldout-r38.tsv, 0.95, 0.06", "heldout-r39.tsv, 0.96, 0.03", "heldout-r40.tsv, 0.96, 0.08",
             "heldout-r41.tsv, 0.97, 0.04", "heldout-r42.tsv, 0.98, 0.06", "heldout-r43.tsv, 0.97, 0.05", "heldout-r44.tsv, 0.97, 0.05", "heldout-r45.tsv, 0.97, 0.05",
-            "heldout-r46.tsv, 0.96, 0.04", "heldout-r47.tsv, 0.97, 0.05", "heldout-r48.tsv, 0.97, 0.08"})
+            "heldout-r46.tsv, 0.96, 0.04", "heldout-r47.tsv, 0.97, 0.05", "heldout-r48.tsv, 0.97, 0.08",
+            "heldout-r49.tsv, 0.96, 0.07"})
     void the_held_out_sets_keep_their_measured_figures(String file, double recallFloor, double falseAlarmCeiling) throws Exception {
         Phrasings set = Phrasings.read(Path.of("src/test/resources/safety/" + file));
         SafetyReport report = run(set);
@@ -112,6 +113,16 @@ class SafetySetTest {
         assertTrue(both.recall() > rules.recall() + 0.25, "the detector adds to the rules (round 29: 28 points): " + both.recall() + " vs " + rules.recall());
         assertTrue(both.recall() >= recallFloor, "red flags alarmed: " + both.recall());
         assertTrue(both.falseAlarms() <= falseAlarmCeiling, "calm alarmed: " + both.falseAlarms());
+    }
+
+    /**
+     * Ordinary messages (blind, 300 in six voices, told to hold no warning sign; heldout-ordinary-r1.tsv): none alarmed
+     * when first run, and 7 got the check question. A guard with a margin.
+     */
+    @Test
+    void ordinary_messages_written_blind_raise_no_alarm() throws Exception {
+        SafetyReport.Figures both = run(Phrasings.read(Path.of("src/test/resources/safety/heldout-ordinary-r1.tsv"))).figures();
+        assertTrue(both.falseAlarms() <= 0.01, "ordinary messages alarmed: " + both.falseAlarms());
     }
 
     /**

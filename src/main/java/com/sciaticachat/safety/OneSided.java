@@ -1,0 +1,58 @@
+package com.sciaticachat.safety;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Whether a message keeps its symptoms to one side, and tells of no change: "it's only down my left leg", "left leg
+ * only, the right one is fine", "not in the other leg". Such a message rules out a sign that needs both sides
+ * ({@code both_sides: yes} in {@code safety.yml}): the classic sciatica a visitor describes is one-sided, and the
+ * sentence model reads "leg", "only" and "both" alike.
+ *
+ * <p>A sign that spreads is told by what changed, so any word of time, change or the other side outside the
+ * one-sided phrase ("was only the left, now both", "only the right leg before", "the left has joined in", "too")
+ * keeps the message from counting: it must say one side and nothing that could mean two.
+ */
+final class OneSided {
+    private OneSided() {}
+
+    private static final String SIDE = "(?:leg|side|foot|hip|buttock|butt|bum|cheek|calf|thigh)";
+    private static final String NEGATION = "(?:not|no|never|nothing|isn't|doesn't|does not|don't|didn't|hasn't|has not|ain't|nor|without)";
+    private static final String FINE = "(?:fine|ok|okay|clean|normal|strong|good|unaffected|clear|alright|all right|perfect)";
+
+    /** One side said: "only (down) my left leg", "right leg only", "one-sided", "not both", "the other leg is fine". */
+    private static final List<Pattern> ONE_SIDE = List.of(
+            Pattern.compile("\\bonly\\b(?:\\W+\\w+){0,3}?\\W+(?:one|1|left|right|single)\\b(?:\\W+\\w+)?\\W+" + SIDE),
+            Pattern.compile("\\b(?:one|left|right|1)\\W+" + SIDE + "s?\\W+only\\b"),
+            Pattern.compile("\\bone[- ]sided\\b"),
+            Pattern.compile("\\b(?:just|only)\\W+(?:on\\W+)?(?:the|my|his|her|one)\\W+(?:left|right)\\b"),
+            Pattern.compile("\\bonly\\W+(?:on\\W+)?(?:the\\W+)?(?:left|right)\\b"),
+            Pattern.compile("\\bnot\\W+(?:in\\W+|on\\W+|down\\W+)?both\\b"),
+            Pattern.compile("\\b(?:other|opposite|second|left|right)\\W+(?:leg|side|foot)\\W+"
+                    + "(?:(?:is|are|feels?|still|totally|completely|perfectly)\\W+)*" + FINE + "\\b"),
+            Pattern.compile(NEGATION + "\\W+(?:\\w+\\W+){0,3}?(?:go(?:ing|es)?|spread(?:ing|s)?|mov(?:e|es|ing)|travel(?:s|ing|ling)?)\\W+"
+                    + "(?:to|into|in|down)\\W+(?:(?:the|my|his|her)\\W+)?(?:other|opposite|second)\\W+(?:leg|side)"));
+
+    /** Outside the one-sided phrase: a word of time, change, spreading or two sides, which a spreading sign needs. */
+    private static final Pattern CHANGE_OR_TWO = Pattern.compile("\\b(?:before|used to|at first|earlier|previously|first|start(?:ed|s|ing)?|now|"
+            + "today|yesterday|tonight|this morning|since|anymore|any more|join(?:ed|s)?|also|too|as well|spread\\w*|jump\\w*|"
+            + "mov(?:e|ed|es|ing)|travel\\w*|both|two|2|each|either|bilateral|switch\\w*|went|gone|go(?:es|ing)? over|cross\\w*|"
+            + "worse|worsening|getting)\\b");
+
+    /** Whether the message keeps its symptoms to one side and says nothing of change or of the other side. */
+    static boolean only(String message) {
+        String text = message.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        char[] rest = text.toCharArray();
+        boolean said = false;
+        for (Pattern p : ONE_SIDE) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                said = true;
+                for (int i = m.start(); i < m.end(); i++) rest[i] = ' ';
+            }
+        }
+        return said && !CHANGE_OR_TWO.matcher(new String(rest)).find();
+    }
+}

@@ -1,0 +1,31 @@
+package com.sciaticachat.safety;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OneSidedTest {
+
+    @Test
+    void symptoms_kept_to_one_side_are_one_sided() {
+        for (String m : List.of("its only down my left leg, not both", "Sciatica, left leg only. Right leg clean.",
+                "my husband's sciatica is only on his right side", "Back and leg paining on right side only, the numbness is not going to other leg.",
+                "It's only in one leg, the other is totally fine", "one-sided sciatica, is massage ok?")) {
+            assertTrue(OneSided.only(m), m);
+        }
+    }
+
+    @Test
+    void a_word_of_change_or_of_the_other_side_keeps_a_spreading_sign() {
+        for (String m : List.of("it was only my left leg but now both legs hurt", "started in the right leg only, now the left one hurts too",
+                "Sciatica was left leg only. As of this morning it's running down the right as well.",
+                "before only right leg pain, now two leg pain and numb", "only my left leg at first, now spreading to the other side",
+                "Used to be just the left leg. Now the right's took up the same tune",
+                "the pain is only on the left, my sister said it should be both")) {
+            assertFalse(OneSided.only(m), m);
+        }
+        assertFalse(OneSided.only("my leg is numb and tingly"), "nothing said of sides");
+    }
+}
