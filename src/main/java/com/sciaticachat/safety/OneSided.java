@@ -7,9 +7,10 @@ import java.util.regex.Pattern;
 
 /**
  * Whether a message keeps its symptoms to one side, and tells of no change: "it's only down my left leg", "left leg
- * only, the right one is fine", "not in the other leg". Such a message rules out a sign that needs both sides
- * ({@code both_sides: yes} in {@code safety.yml}): the classic sciatica a visitor describes is one-sided, and the
- * sentence model reads "leg", "only" and "both" alike.
+ * only, the right one is fine", "not in the other leg", "numbness in my left buttock and thigh". Such a message rules
+ * out a sign that is never one-sided ({@code both_sides: yes} in {@code safety.yml}: both legs, the saddle area): the
+ * classic sciatica a visitor describes is one-sided, and the sentence model reads "leg", "only", "buttock" and "both"
+ * alike.
  *
  * <p>A sign that spreads is told by what changed, so any word of time, change or the other side outside the
  * one-sided phrase ("was only the left, now both", "only the right leg before", "the left has joined in", "too")
@@ -35,24 +36,46 @@ final class OneSided {
             Pattern.compile(NEGATION + "\\W+(?:\\w+\\W+){0,3}?(?:go(?:ing|es)?|spread(?:ing|s)?|mov(?:e|es|ing)|travel(?:s|ing|ling)?)\\W+"
                     + "(?:to|into|in|down)\\W+(?:(?:the|my|his|her)\\W+)?(?:other|opposite|second)\\W+(?:leg|side)"));
 
+    /** One side named: "my left buttock", "on the right side", "one-sided", "only the left". */
+    private static final Pattern LATERAL = Pattern.compile("\\b(?:left|right|one)\\W+(?:\\w+\\W+){0,2}?(?:side|buttock|buttocks|butt|cheek|bum|glute|hip|"
+            + "leg|thigh|foot)\\b|\\bon\\W+(?:(?:the|my|his|her)\\W+)?(?:left|right)\\b");
+
+    /**
+     * Words of the middle of the body, or of both cheeks, where saddle numbness is told ("when I wipe", "down there",
+     * "between my legs", "both cheeks", "my bottom"): with any of them the message is not kept to one side, whatever
+     * side it names. Erring on this list's side keeps an alarm.
+     */
+    private static final Pattern MIDDLE = Pattern.compile("\\b(?:genital\\w*|privates?|private parts?|private area|groin|crotch|between|"
+            + "down there|down below|anus|anal|perine\\w*|taint|wip(?:e|es|ing|ed)|toilet|loo|paper|inner|inside of|vagina\\w*|penis|"
+            + "scrotum|testic\\w*|balls|vulva|labia|bits|nether|undercarriage|sex\\w*|bedroom|saddle|cheeks|bottom|back passage|"
+            + "rectum|seat area|where (?:i|you|he|she|we) sit|sit on|sitting on|lady|front and back|all around|around|buttocks|glutes)\\b");
+
     /** Outside the one-sided phrase: a word of time, change, spreading or two sides, which a spreading sign needs. */
     private static final Pattern CHANGE_OR_TWO = Pattern.compile("\\b(?:before|used to|at first|earlier|previously|first|start(?:ed|s|ing)?|now|"
             + "today|yesterday|tonight|this morning|since|anymore|any more|join(?:ed|s)?|also|too|as well|spread\\w*|jump\\w*|"
             + "mov(?:e|ed|es|ing)|travel\\w*|both|two|2|each|either|bilateral|switch\\w*|went|gone|go(?:es|ing)? over|cross\\w*|"
             + "worse|worsening|getting)\\b");
 
-    /** Whether the message keeps its symptoms to one side and says nothing of change or of the other side. */
+    /**
+     * Whether the message keeps its symptoms to one side: it says so, or names one side ("numbness in my left buttock");
+     * and it says nothing of change or of the other side, names no two sides, and no word of the middle of the body.
+     */
     static boolean only(String message) {
         String text = message.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
-        char[] rest = text.toCharArray();
+        char[] masked = text.toCharArray();
         boolean said = false;
         for (Pattern p : ONE_SIDE) {
             Matcher m = p.matcher(text);
             while (m.find()) {
                 said = true;
-                for (int i = m.start(); i < m.end(); i++) rest[i] = ' ';
+                for (int i = m.start(); i < m.end(); i++) masked[i] = ' ';
             }
         }
-        return said && !CHANGE_OR_TWO.matcher(new String(rest)).find();
+        if (!said) {
+            if (!LATERAL.matcher(text).find()) return false;
+            if (text.matches("(?s).*\\bleft\\b.*") && text.matches("(?s).*\\bright\\b.*")) return false;
+        }
+        String rest = new String(masked);
+        return !CHANGE_OR_TWO.matcher(rest).find() && !MIDDLE.matcher(rest).find();
     }
 }

@@ -99,9 +99,11 @@ public final class Triage {
     /** From the message's wording, the rules' finding (or null) and the detector's reading (or null when the detector is off). */
     public Verdict decide(Wording wording, RedFlagMatcher.Finding finding, RedFlagDetector.Detection d, Mode mode) {
         if (d != null && !wording.needsDenied().isEmpty()) d = d.without(wording.needsDenied());
-        // "it's only down my left leg": the detector's reading of a sign that needs both sides does not count
+        // "it's only down my left leg": the detector's reading of a sign that is never one-sided does not count
         if (d != null && wording.oneSided()) d = d.without(rules.bothSides());
         List<String> ruleIds = finding == null || mode == Mode.DETECTOR ? List.of() : finding.ruleIds();
+        // "numbness in my left buttock": a sign that is never one-sided is not what a one-sided message tells, whichever part reads it
+        if (wording.oneSided() && !ruleIds.isEmpty()) ruleIds = ruleIds.stream().filter(id -> !rules.bothSides().contains(id)).toList();
         boolean someoneElse = wording.someoneElse();
         if (mode == Mode.RULES || d == null) {
             return ruleIds.isEmpty() ? Verdict.NONE : verdict(Outcome.URGENT, new LinkedHashSet<>(ruleIds), someoneElse);

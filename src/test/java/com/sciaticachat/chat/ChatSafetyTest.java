@@ -173,6 +173,16 @@ class ChatSafetyTest {
     }
 
     @Test
+    void a_numb_buttock_on_one_side_is_sciatica_but_numbness_where_one_wipes_is_the_emergency() {
+        Reply oneSide = chat.ask("numbness in my left buttock and thigh, can massage help?");
+        assertNull(oneSide.urgent(), "the phrase rule reads 'numb' and 'buttock'; one side is not the saddle area");
+        assertNotEquals(Reply.Status.CHECK, oneSide.status());
+        Reply saddle = chat.ask("my left butt cheek is numb and I cant feel it when I wipe");
+        assertNotNull(saddle.urgent());
+        assertEquals("emergency", saddle.urgent().level());
+    }
+
+    @Test
     void the_answer_to_the_check_question_decides_yes_the_alarm_no_the_answer() throws Exception {
         String unsure = null;
         for (com.sciaticachat.safety.Phrasings.Phrasing p : com.sciaticachat.safety.Phrasings.bundled().items()) {

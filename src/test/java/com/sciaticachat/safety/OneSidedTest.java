@@ -12,7 +12,8 @@ class OneSidedTest {
     void symptoms_kept_to_one_side_are_one_sided() {
         for (String m : List.of("its only down my left leg, not both", "Sciatica, left leg only. Right leg clean.",
                 "my husband's sciatica is only on his right side", "Back and leg paining on right side only, the numbness is not going to other leg.",
-                "It's only in one leg, the other is totally fine", "one-sided sciatica, is massage ok?")) {
+                "It's only in one leg, the other is totally fine", "one-sided sciatica, is massage ok?",
+                "numbness in my left buttock and thigh, can massage help?", "my bum goes numb on the right side when I sit at my desk")) {
             assertTrue(OneSided.only(m), m);
         }
     }
@@ -27,5 +28,7 @@ class OneSidedTest {
             assertFalse(OneSided.only(m), m);
         }
         assertFalse(OneSided.only("my leg is numb and tingly"), "nothing said of sides");
+        assertFalse(OneSided.only("my left butt cheek is numb and I cant feel it when I wipe"), "a word of the middle of the body");
+        assertFalse(OneSided.only("pain down my left leg and the right one is numb"), "both sides named");
     }
 }
