@@ -50,6 +50,9 @@ final class OneSided {
             + "scrotum|testic\\w*|balls|vulva|labia|bits|nether|undercarriage|sex\\w*|bedroom|saddle|cheeks|bottom|back passage|"
             + "rectum|seat area|where (?:i|you|he|she|we) sit|sit on|sitting on|lady|front and back|all around|around|buttocks|glutes)\\b");
 
+    private static final Pattern LEFT = Pattern.compile("\\bleft\\b");
+    private static final Pattern RIGHT = Pattern.compile("\\bright\\b");
+
     /** Outside the one-sided phrase: a word of time, change, spreading or two sides, which a spreading sign needs. */
     private static final Pattern CHANGE_OR_TWO = Pattern.compile("\\b(?:before|used to|at first|earlier|previously|first|start(?:ed|s|ing)?|now|"
             + "today|yesterday|tonight|this morning|since|anymore|any more|join(?:ed|s)?|also|too|as well|spread\\w*|jump\\w*|"
@@ -73,7 +76,7 @@ final class OneSided {
         }
         if (!said) {
             if (!LATERAL.matcher(text).find()) return false;
-            if (text.matches("(?s).*\\bleft\\b.*") && text.matches("(?s).*\\bright\\b.*")) return false;
+            if (LEFT.matcher(text).find() && RIGHT.matcher(text).find()) return false;
         }
         String rest = new String(masked);
         return !CHANGE_OR_TWO.matcher(rest).find() && !MIDDLE.matcher(rest).find();

@@ -52,7 +52,7 @@ public final class SafetyRules {
     public record Result(SafetyRules rules, List<CorpusError> errors) {}
 
     private static final Set<String> TOP_KEYS = Set.of("messages", "medical_decisions", "vocabulary", "red_flags", "spanish");
-    private static final Set<String> RULE_KEYS = Set.of("id", "level", "sign", "source", "phrases", "with", "listed", "both_sides");
+    private static final List<String> RULE_KEYS = List.of("id", "level", "sign", "source", "phrases", "with", "listed", "both_sides");
 
     /** Optional messages, with the chat's own wording when the file has none. */
     public enum Note {
@@ -171,7 +171,7 @@ public final class SafetyRules {
         return rules;
     }
 
-    /** The ids of the signs that need both sides ({@code both_sides: yes}): a one-sided message rules them out. */
+    /** The ids of the signs that are never one-sided ({@code both_sides: yes}): a one-sided message rules them out. */
     public Set<String> bothSides() {
         Set<String> ids = new java.util.LinkedHashSet<>();
         for (Rule r : rules) if (r.bothSides()) ids.add(r.id());
@@ -339,7 +339,7 @@ public final class SafetyRules {
         for (Map.Entry<String, YamlTree.Value> e : f.entrySet()) {
             if (!RULE_KEYS.contains(e.getKey())) {
                 errors.add(new CorpusError(file, e.getValue().line(), "unknown entry '" + e.getKey() + "' in a red flag (expected: "
-                        + String.join(", ", List.of("id", "level", "sign", "source", "phrases", "with", "listed", "both_sides")) + ")"));
+                        + String.join(", ", RULE_KEYS) + ")"));
             }
         }
         String id = text(file, f, "id", r.line(), errors);
@@ -354,8 +354,8 @@ public final class SafetyRules {
         List<Phrase> with = f.containsKey("with") ? phrases(file, f.get("with"), r.line(), "with", vocabulary, errors) : List.of();
         boolean listed = yes(file, f.get("listed"), "listed is 'yes' or 'no' (whether the sign is listed in check questions and cautions)", true,
                 errors);
-        boolean bothSides = yes(file, f.get("both_sides"), "both_sides is 'yes' or 'no' (whether the sign needs both sides, so that a message"
-                + " that keeps its symptoms to one leg rules it out)", false, errors);
+        boolean bothSides = yes(file, f.get("both_sides"), "both_sides is 'yes' or 'no' (whether the sign is never one-sided, so that a message"
+                + " that keeps its symptoms to one side rules it out)", false, errors);
         if (errors.size() > before) return null;
         return new Rule(id, level, sign, source, phrases, with, listed, bothSides, r.line());
     }
