@@ -45,7 +45,7 @@ final class OneSided {
      * "between my legs", "both cheeks", "my bottom"): with any of them the message is not kept to one side, whatever
      * side it names. Erring on this list's side keeps an alarm.
      */
-    private static final Pattern MIDDLE = Pattern.compile("\\b(?:genital\\w*|privates?|private parts?|private area|groin|crotch|between|"
+    static final Pattern MIDDLE = Pattern.compile("\\b(?:genital\\w*|privates?|private parts?|private area|groin|crotch|between|"
             + "down there|down below|anus|anal|perine\\w*|taint|wip(?:e|es|ing|ed)|toilet|loo|paper|inner|inside of|vagina\\w*|penis|"
             + "scrotum|testic\\w*|balls|vulva|labia|bits|nether|undercarriage|sex\\w*|bedroom|saddle|cheeks|bottom|back passage|"
             + "rectum|seat area|where (?:i|you|he|she|we) sit|sit on|sitting on|lady|front and back|all around|around|buttocks|glutes)\\b");

@@ -40,7 +40,7 @@ public final class SafetyRules {
      * it alarms when named, but is not among the signs a check question or a caution lists.
      */
     public record Rule(String id, Level level, String sign, String source, List<Phrase> phrases, List<Phrase> with, boolean listed,
-                       boolean bothSides, int line) {}
+                       boolean bothSides, boolean saddleArea, int line) {}
 
     /** A compiled phrasing: a sequence of elements, each a set of word sequences that may stand there. */
     public record Phrase(String text, List<List<List<Word>>> elements) {}
@@ -52,7 +52,7 @@ public final class SafetyRules {
     public record Result(SafetyRules rules, List<CorpusError> errors) {}
 
     private static final Set<String> TOP_KEYS = Set.of("messages", "medical_decisions", "vocabulary", "red_flags", "spanish");
-    private static final List<String> RULE_KEYS = List.of("id", "level", "sign", "source", "phrases", "with", "listed", "both_sides");
+    private static final List<String> RULE_KEYS = List.of("id", "level", "sign", "source", "phrases", "with", "listed", "both_sides", "saddle_area");
 
     /** Optional messages, with the chat's own wording when the file has none. */
     public enum Note {
@@ -175,6 +175,13 @@ public final class SafetyRules {
     public Set<String> bothSides() {
         Set<String> ids = new java.util.LinkedHashSet<>();
         for (Rule r : rules) if (r.bothSides()) ids.add(r.id());
+        return ids;
+    }
+
+    /** The ids of the signs of the saddle area ({@code saddle_area: yes}): numbness placed in a leg or foot rules them out. */
+    public Set<String> saddleArea() {
+        Set<String> ids = new java.util.LinkedHashSet<>();
+        for (Rule r : rules) if (r.saddleArea()) ids.add(r.id());
         return ids;
     }
 
@@ -356,8 +363,10 @@ public final class SafetyRules {
                 errors);
         boolean bothSides = yes(file, f.get("both_sides"), "both_sides is 'yes' or 'no' (whether the sign is never one-sided, so that a message"
                 + " that keeps its symptoms to one side rules it out)", false, errors);
+        boolean saddleArea = yes(file, f.get("saddle_area"), "saddle_area is 'yes' or 'no' (whether the sign is of the saddle area, so that a"
+                + " message that places its numbness in a leg or foot rules it out)", false, errors);
         if (errors.size() > before) return null;
-        return new Rule(id, level, sign, source, phrases, with, listed, bothSides, r.line());
+        return new Rule(id, level, sign, source, phrases, with, listed, bothSides, saddleArea, r.line());
     }
 
     /** A yes-or-no entry of a red flag: its value, {@code absent} when it is not there, or an error saying what it takes. */

@@ -77,7 +77,7 @@ public final class Triage {
      * calm caution.
      */
     public record Wording(boolean someoneElse, boolean asks, boolean asksInGeneral, Set<String> needsDenied, boolean signNotNow,
-                          Set<String> signsDenied, boolean oneSided) {
+                          Set<String> signsDenied, boolean oneSided, boolean inTheLegs) {
 
         /** The wording without the rules: no sign's need is read as denied. */
         public static Wording of(String message) {
@@ -86,13 +86,13 @@ public final class Triage {
             // opens with a question word and names nobody: "is sciatica usually on both sides?"
             boolean general = cues[1] > 0 && cues[6] == 0 && cues[7] == 0;
             return new Wording(Framing.aboutSomeoneElse(message), cues[0] > 0 || cues[1] > 0 || cues[2] > 0, general, Set.of(), false, Set.of(),
-                    OneSided.only(message));
+                    OneSided.only(message), InTheLegs.only(message));
         }
 
         /** The wording with what the rules read of the message. */
         public Wording with(RedFlagMatcher.Reading found) {
             return new Wording(someoneElse, asks, asksInGeneral, Set.copyOf(found.needsDenied()), !found.notNow().isEmpty(),
-                    Set.copyOf(found.signsDenied()), oneSided);
+                    Set.copyOf(found.signsDenied()), oneSided, inTheLegs);
         }
     }
 
@@ -101,9 +101,12 @@ public final class Triage {
         if (d != null && !wording.needsDenied().isEmpty()) d = d.without(wording.needsDenied());
         // "it's only down my left leg": the detector's reading of a sign that is never one-sided does not count
         if (d != null && wording.oneSided()) d = d.without(rules.bothSides());
+        // "my leg's gone numb and tingly": numbness down a leg is not of the saddle area
+        if (d != null && wording.inTheLegs()) d = d.without(rules.saddleArea());
         List<String> ruleIds = finding == null || mode == Mode.DETECTOR ? List.of() : finding.ruleIds();
         // "numbness in my left buttock": a sign that is never one-sided is not what a one-sided message tells, whichever part reads it
         if (wording.oneSided() && !ruleIds.isEmpty()) ruleIds = ruleIds.stream().filter(id -> !rules.bothSides().contains(id)).toList();
+        if (wording.inTheLegs() && !ruleIds.isEmpty()) ruleIds = ruleIds.stream().filter(id -> !rules.saddleArea().contains(id)).toList();
         boolean someoneElse = wording.someoneElse();
         if (mode == Mode.RULES || d == null) {
             return ruleIds.isEmpty() ? Verdict.NONE : verdict(Outcome.URGENT, new LinkedHashSet<>(ruleIds), someoneElse);

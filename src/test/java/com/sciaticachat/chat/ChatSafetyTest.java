@@ -183,6 +183,16 @@ class ChatSafetyTest {
     }
 
     @Test
+    void numbness_down_one_leg_is_the_sciatica_not_the_saddle_area() {
+        Reply leg = chat.ask("my leg has gone numb and tingly, is that the sciatica?");
+        assertNull(leg.urgent());
+        assertNotEquals(Reply.Status.CHECK, leg.status(), "numbness down a leg is not saddle numbness");
+        Reply seat = chat.ask("my leg is tingly and I can't feel the seat when I sit on the toilet");
+        assertNotNull(seat.urgent());
+        assertEquals("emergency", seat.urgent().level());
+    }
+
+    @Test
     void the_answer_to_the_check_question_decides_yes_the_alarm_no_the_answer() throws Exception {
         String unsure = null;
         for (com.sciaticachat.safety.Phrasings.Phrasing p : com.sciaticachat.safety.Phrasings.bundled().items()) {

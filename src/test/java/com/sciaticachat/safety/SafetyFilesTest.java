@@ -94,6 +94,17 @@ class SafetyFilesTest {
     }
 
     @Test
+    void saddle_area_marks_a_sign_numbness_in_a_leg_rules_out_and_takes_yes_or_no() {
+        assertTrue(SafetyRules.parse("corpus/safety.yml", GOOD).rules().saddleArea().isEmpty());
+        SafetyRules.Result saddle = SafetyRules.parse("corpus/safety.yml", GOOD.replace("    source: NHS\n", "    source: NHS\n    saddle_area: yes\n"));
+        assertTrue(saddle.errors().isEmpty(), saddle.errors().toString());
+        assertEquals(java.util.Set.of(saddle.rules().rules().get(0).id()), saddle.rules().saddleArea());
+        List<CorpusError> errors = SafetyRules.parse("corpus/safety.yml", GOOD.replace("    source: NHS\n", "    source: NHS\n    saddle_area: perhaps\n")).errors();
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).message().startsWith("saddle_area is 'yes' or 'no'"), errors.get(0).message());
+    }
+
+    @Test
     void listed_says_whether_a_rule_is_among_the_signs_to_watch_for_and_takes_yes_or_no() {
         assertTrue(SafetyRules.parse("corpus/safety.yml", GOOD).rules().rules().get(0).listed(), "listed unless said otherwise");
         SafetyRules.Result named = SafetyRules.parse("corpus/safety.yml", GOOD.replace("    source: NHS\n", "    source: NHS\n    listed: no\n"));
