@@ -77,7 +77,7 @@ public final class Triage {
      * calm caution.
      */
     public record Wording(boolean someoneElse, boolean asks, boolean asksInGeneral, Set<String> needsDenied, boolean signNotNow,
-                          Set<String> signsDenied, boolean oneSided, boolean inTheLegs) {
+                          Set<String> signsDenied, boolean oneSided, boolean inTheLegs, boolean asksIfSerious) {
 
         /** The wording without the rules: no sign's need is read as denied. */
         public static Wording of(String message) {
@@ -85,14 +85,15 @@ public final class Triage {
             double[] cues = Framing.cues(message);
             // opens with a question word and names nobody: "is sciatica usually on both sides?"
             boolean general = cues[1] > 0 && cues[6] == 0 && cues[7] == 0;
-            return new Wording(Framing.aboutSomeoneElse(message), cues[0] > 0 || cues[1] > 0 || cues[2] > 0, general, Set.of(), false, Set.of(),
-                    OneSided.only(message), InTheLegs.only(message));
+            boolean asks = cues[0] > 0 || cues[1] > 0 || cues[2] > 0;
+            return new Wording(Framing.aboutSomeoneElse(message), asks, general, Set.of(), false, Set.of(),
+                    OneSided.only(message), InTheLegs.only(message), asks && WorryQuestion.about(message));
         }
 
         /** The wording with what the rules read of the message. */
         public Wording with(RedFlagMatcher.Reading found) {
             return new Wording(someoneElse, asks, asksInGeneral, Set.copyOf(found.needsDenied()), !found.notNow().isEmpty(),
-                    Set.copyOf(found.signsDenied()), oneSided, inTheLegs);
+                    Set.copyOf(found.signsDenied()), oneSided, inTheLegs, asksIfSerious);
         }
     }
 
@@ -151,7 +152,8 @@ public final class Triage {
             // where the detector is unsure, the nearest phrasings may not be: mostly red flags, and it is one
             return nearestAreRedFlags(d, check.level() == SafetyRules.Level.EMERGENCY) ? confirm(check) : check;
         }
-        if (wording.asks() && (!ruleIds.isEmpty() || wording.signNotNow() || d.strongest() >= g.caution())) {
+        // "is sciatica dangerous?": what the warning signs answer, though it names none
+        if (wording.asks() && (!ruleIds.isEmpty() || wording.signNotNow() || d.strongest() >= g.caution() || wording.asksIfSerious())) {
             return emergencySigns(Outcome.CAUTION, someoneElse);
         }
         return Verdict.NONE;

@@ -107,6 +107,15 @@ class ChatSafetyTest {
     }
 
     @Test
+    void asking_whether_sciatica_is_dangerous_gets_the_warning_signs_beside_the_answer() {
+        Reply r = chat.ask("I'm worried, is sciatica dangerous?");
+        assertNull(r.urgent());
+        assertNotNull(r.caution(), "what the warning signs answer, though the question names none");
+        assertTrue(r.caution().signs().size() >= 4, r.caution().signs().toString());
+        assertNull(chat.ask("my sciatica is nothing serious, can I book for Saturday?").caution(), "nothing serious is no worry");
+    }
+
+    @Test
     void a_sign_only_supposed_gets_the_calm_caution_not_the_alarm() {
         Reply r = chat.ask("If I ever lost control of my bladder with this back, would that be a job for the hospital? Only asking.");
         assertNull(r.urgent(), r.status().value());

@@ -1,0 +1,31 @@
+package com.sciaticachat.safety;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Whether a question asks how serious the condition itself can be: "is sciatica dangerous?", "can this nerve pain be
+ * something serious?". It names no warning sign, yet the visitor is asking what the warning signs answer: the reply
+ * comes with the calm caution that lists them.
+ */
+final class WorryQuestion {
+    private WorryQuestion() {}
+
+    private static final Pattern SERIOUS = Pattern.compile("\\b(?:dangerous|danger|serious|seriously|life[- ]threatening|emergency|"
+            + "worried|worry|worrying|concerned|alarming|bad sign|red flags?|warning signs?|permanent(?:ly)?|paraly[sz]\\w*|cripple\\w*)\\b");
+    private static final Pattern CONDITION = Pattern.compile("\\b(?:sciatica|sciatic|nerve|back pain|this pain|leg pain|symptoms?|pinched)\\b");
+
+    /** A word before the worry that says there is none: "nothing serious", "never had anything serious", "rather than alarming". */
+    private static final Pattern NONE_BEFORE = Pattern.compile("\\b(?:nothing|not|no|never|anything|rather than)\\W+(?:\\w+\\W+){0,2}$");
+
+    /** Whether a message that asks (see {@link Framing#cues}) asks how serious sciatica or its pain can be. */
+    static boolean about(String message) {
+        String text = message.toLowerCase(Locale.ROOT);
+        if (!CONDITION.matcher(text).find()) return false;
+        java.util.regex.Matcher m = SERIOUS.matcher(text);
+        while (m.find()) {
+            if (!NONE_BEFORE.matcher(text.substring(Math.max(0, m.start() - 40), m.start())).find()) return true;
+        }
+        return false;
+    }
+}
