@@ -180,7 +180,7 @@ public final class ChatService {
         }
         return index.withSnapshot(snapshot -> {
             SafetyConfig safety = safety(snapshot);
-            Triage triage = new Triage(safety.rules(), safety.redFlags(), detector);
+            Triage triage = triage(safety);
             Triage.Verdict earlier = null;
             for (int i = Math.max(0, history.size() - MAX_HISTORY); i < history.size(); i++) {
                 Turn t = history.get(i);
@@ -299,6 +299,11 @@ public final class ChatService {
                 r.disclaimer()), t.question(), t.scored(), t.candidates());
     }
 
+    /** The red-flag triage with the clinic's safety rules of this snapshot and the learnt detector. */
+    private Triage triage(SafetyConfig safety) {
+        return new Triage(safety.rules(), safety.redFlags(), detector);
+    }
+
     /** Whether a clinic's rule finds a sign in the message at all: told now, denied, supposed, over or asked about. */
     private static boolean namesASign(Snapshot snapshot, String question) {
         com.sciaticachat.safety.RedFlagMatcher.Reading found = safety(snapshot).redFlags().read(question);
@@ -316,7 +321,7 @@ public final class ChatService {
         }
         SafetyConfig safety = safety(snapshot);
         SafetyRules rules = safety.rules();
-        Triage triage = new Triage(rules, safety.redFlags(), detector);
+        Triage triage = triage(safety);
         Triage.Verdict verdict = triage.assess(question);
         if (check == CheckAnswer.YES) verdict = triage.confirm(verdict);
         if (check == CheckAnswer.NO && verdict.outcome() == Triage.Outcome.CHECK) verdict = Triage.Verdict.NONE;

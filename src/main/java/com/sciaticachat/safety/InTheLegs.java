@@ -1,6 +1,6 @@
 package com.sciaticachat.safety;
 
-import java.util.Locale;
+import com.sciaticachat.analysis.Words;
 import java.util.regex.Pattern;
 
 /**
@@ -30,7 +30,7 @@ final class InTheLegs {
 
     /** Whether the message places its numbness in one leg or foot and says no word of the seat, the middle or two limbs. */
     static boolean only(String message) {
-        String text = message.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('í', 'i').replace('á', 'a');
+        String text = Words.fold(message);
         return NUMB_LIMB.matcher(text).find() && !OneSided.MIDDLE.matcher(text).find() && !SEAT.matcher(text).find()
                 && !TWO.matcher(text).find();
     }

@@ -1,7 +1,7 @@
 package com.sciaticachat.safety;
 
+import com.sciaticachat.analysis.Words;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,7 +64,7 @@ final class OneSided {
      * and it says nothing of change or of the other side, names no two sides, and no word of the middle of the body.
      */
     static boolean only(String message) {
-        String text = message.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        String text = Words.fold(message);
         char[] masked = text.toCharArray();
         boolean said = false;
         for (Pattern p : ONE_SIDE) {

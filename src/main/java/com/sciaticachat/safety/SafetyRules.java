@@ -162,9 +162,7 @@ public final class SafetyRules {
 
     /** The ids of the emergency signs a visitor can notice, listed when the chat asks its check question or cautions. */
     public List<String> emergencySignIds() {
-        List<String> ids = new ArrayList<>();
-        for (Rule r : rules) if (r.level() == Level.EMERGENCY && r.listed()) ids.add(r.id());
-        return List.copyOf(ids);
+        return List.copyOf(ids(r -> r.level() == Level.EMERGENCY && r.listed()));
     }
 
     public List<Rule> rules() {
@@ -173,15 +171,18 @@ public final class SafetyRules {
 
     /** The ids of the signs that are never one-sided ({@code both_sides: yes}): a one-sided message rules them out. */
     public Set<String> bothSides() {
-        Set<String> ids = new java.util.LinkedHashSet<>();
-        for (Rule r : rules) if (r.bothSides()) ids.add(r.id());
-        return ids;
+        return ids(Rule::bothSides);
     }
 
     /** The ids of the signs of the saddle area ({@code saddle_area: yes}): numbness placed in a leg or foot rules them out. */
     public Set<String> saddleArea() {
+        return ids(Rule::saddleArea);
+    }
+
+    /** The ids of the rules that pass, in the file's order. */
+    private Set<String> ids(java.util.function.Predicate<Rule> which) {
         Set<String> ids = new java.util.LinkedHashSet<>();
-        for (Rule r : rules) if (r.saddleArea()) ids.add(r.id());
+        for (Rule r : rules) if (which.test(r)) ids.add(r.id());
         return ids;
     }
 

@@ -99,15 +99,15 @@ public final class Triage {
 
     /** From the message's wording, the rules' finding (or null) and the detector's reading (or null when the detector is off). */
     public Verdict decide(Wording wording, RedFlagMatcher.Finding finding, RedFlagDetector.Detection d, Mode mode) {
+        // signs the message's words rule out, whichever part reads them: "it's only down my left leg" is not both legs,
+        // "numbness in my left buttock" not the saddle area (never one-sided), and "my leg's gone numb" not either
+        Set<String> ruledOut = new LinkedHashSet<>();
+        if (wording.oneSided()) ruledOut.addAll(rules.bothSides());
+        if (wording.inTheLegs()) ruledOut.addAll(rules.saddleArea());
         if (d != null && !wording.needsDenied().isEmpty()) d = d.without(wording.needsDenied());
-        // "it's only down my left leg": the detector's reading of a sign that is never one-sided does not count
-        if (d != null && wording.oneSided()) d = d.without(rules.bothSides());
-        // "my leg's gone numb and tingly": numbness down a leg is not of the saddle area
-        if (d != null && wording.inTheLegs()) d = d.without(rules.saddleArea());
+        if (d != null && !ruledOut.isEmpty()) d = d.without(ruledOut);
         List<String> ruleIds = finding == null || mode == Mode.DETECTOR ? List.of() : finding.ruleIds();
-        // "numbness in my left buttock": a sign that is never one-sided is not what a one-sided message tells, whichever part reads it
-        if (wording.oneSided() && !ruleIds.isEmpty()) ruleIds = ruleIds.stream().filter(id -> !rules.bothSides().contains(id)).toList();
-        if (wording.inTheLegs() && !ruleIds.isEmpty()) ruleIds = ruleIds.stream().filter(id -> !rules.saddleArea().contains(id)).toList();
+        if (!ruledOut.isEmpty()) ruleIds = ruleIds.stream().filter(id -> !ruledOut.contains(id)).toList();
         boolean someoneElse = wording.someoneElse();
         if (mode == Mode.RULES || d == null) {
             return ruleIds.isEmpty() ? Verdict.NONE : verdict(Outcome.URGENT, new LinkedHashSet<>(ruleIds), someoneElse);

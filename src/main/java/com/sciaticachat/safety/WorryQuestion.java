@@ -1,6 +1,7 @@
 package com.sciaticachat.safety;
 
-import java.util.Locale;
+import com.sciaticachat.analysis.Words;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -20,9 +21,9 @@ final class WorryQuestion {
 
     /** Whether a message that asks (see {@link Framing#cues}) asks how serious sciatica or its pain can be. */
     static boolean about(String message) {
-        String text = message.toLowerCase(Locale.ROOT);
+        String text = Words.fold(message);
         if (!CONDITION.matcher(text).find()) return false;
-        java.util.regex.Matcher m = SERIOUS.matcher(text);
+        Matcher m = SERIOUS.matcher(text);
         while (m.find()) {
             if (!NONE_BEFORE.matcher(text.substring(Math.max(0, m.start() - 40), m.start())).find()) return true;
         }
