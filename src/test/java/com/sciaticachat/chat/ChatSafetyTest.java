@@ -171,34 +171,22 @@ class ChatSafetyTest {
         }
     }
 
-    @Test
-    void symptoms_kept_to_one_leg_do_not_ask_about_both_legs_but_a_spread_to_both_alarms() {
-        Reply oneSided = chat.ask("its only down my left leg, not both, is that normal?");
-        assertNull(oneSided.urgent());
-        assertNotEquals(Reply.Status.CHECK, oneSided.status(), "the sign that needs both sides is ruled out");
-        Reply spread = chat.ask("it was only my left leg but now both legs are tingly and numb");
-        assertNotNull(spread.urgent());
-        assertEquals("emergency", spread.urgent().level());
-    }
-
-    @Test
-    void a_numb_buttock_on_one_side_is_sciatica_but_numbness_where_one_wipes_is_the_emergency() {
-        Reply oneSide = chat.ask("numbness in my left buttock and thigh, can massage help?");
-        assertNull(oneSide.urgent(), "the phrase rule reads 'numb' and 'buttock'; one side is not the saddle area");
-        assertNotEquals(Reply.Status.CHECK, oneSide.status());
-        Reply saddle = chat.ask("my left butt cheek is numb and I cant feel it when I wipe");
-        assertNotNull(saddle.urgent());
-        assertEquals("emergency", saddle.urgent().level());
-    }
-
-    @Test
-    void numbness_down_one_leg_is_the_sciatica_not_the_saddle_area() {
-        Reply leg = chat.ask("my leg has gone numb and tingly, is that the sciatica?");
-        assertNull(leg.urgent());
-        assertNotEquals(Reply.Status.CHECK, leg.status(), "numbness down a leg is not saddle numbness");
-        Reply seat = chat.ask("my leg is tingly and I can't feel the seat when I sit on the toilet");
-        assertNotNull(seat.urgent());
-        assertEquals("emergency", seat.urgent().level());
+    /**
+     * Ordinary sciatica told in words the signs that are never one-sided or never in a leg share (both legs, the saddle
+     * area), each beside its twin that tells the sign: the first is answered, the second alarms.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "its only down my left leg, not both, is that normal? | it was only my left leg but now both legs are tingly and numb",
+            "numbness in my left buttock and thigh, can massage help? | my left butt cheek is numb and I cant feel it when I wipe",
+            "my leg has gone numb and tingly, is that the sciatica? | my leg is tingly and I can't feel the seat when I sit on the toilet"})
+    void sciatica_down_one_side_is_answered_but_its_twin_that_tells_the_sign_alarms(String sciatica, String sign) {
+        Reply answered = chat.ask(sciatica);
+        assertNull(answered.urgent(), sciatica);
+        assertNotEquals(Reply.Status.CHECK, answered.status(), sciatica);
+        Reply alarmed = chat.ask(sign);
+        assertNotNull(alarmed.urgent(), sign);
+        assertEquals("emergency", alarmed.urgent().level(), sign);
     }
 
     @Test

@@ -143,7 +143,7 @@ class AdminApiTest {
         assertEquals(200, http.post("/api/v1/admin/inbox/" + id + "/done", "", "Authorization", "Bearer " + TOKEN).status());
         assertEquals(0, get("/api/v1/admin/inbox", TOKEN).json().get("groups").size(), "done leaves the list");
         assertEquals(200, http.post("/api/v1/admin/inbox/" + id + "/reopen", "", "Authorization", "Bearer " + TOKEN).status());
-        assertEquals(id, get("/api/v1/admin/inbox", TOKEN).json().get("groups").get(0).get("id").asText(), "and undo brings it back");
+        assertEquals(id, firstInboxGroupId(), "and undo brings it back");
         assertEquals(404, http.post("/api/v1/admin/inbox/nope/done", "", "Authorization", "Bearer " + TOKEN).status());
     }
 
@@ -151,7 +151,7 @@ class AdminApiTest {
     void filing_an_unanswered_question_under_a_section_teaches_the_chat_and_closes_the_group() throws Exception {
         String question = "can i keep my socks on during the massage";
         assertEquals("no_match", http.ask(question).json().get("status").asText());
-        String id = get("/api/v1/admin/inbox", TOKEN).json().get("groups").get(0).get("id").asText();
+        String id = firstInboxGroupId();
         String auth = "Bearer " + TOKEN, section = "massage-for-sciatic-pain/what-to-expect-from-massage";
 
         assertEquals("missing_section", http.post("/api/v1/admin/inbox/" + id + "/file", "{}", "Authorization", auth)
@@ -194,7 +194,7 @@ class AdminApiTest {
                 + question + "\",\"version\":\"" + filed.get("version").asText() + "\"}", "Authorization", auth).json();
         assertTrue(undone.get("changed").asBoolean() && undone.get("live").asBoolean(), undone.toString());
         assertEquals(before, Files.readString(server.corpus.resolve("visitor-questions.txt")), "undo takes the filing out again");
-        assertEquals(id, get("/api/v1/admin/inbox", TOKEN).json().get("groups").get(0).get("id").asText(), "and the question waits again");
+        assertEquals(id, firstInboxGroupId(), "and the question waits again");
         assertEquals("ok", http.get("/health").json().get("status").asText());
     }
 
@@ -202,7 +202,7 @@ class AdminApiTest {
     void undoing_a_filing_works_after_the_file_changed_elsewhere_and_leaves_no_empty_heading() throws Exception {
         String question = "can i keep my socks on during the massage", auth = "Bearer " + TOKEN;
         http.ask(question);
-        String id = get("/api/v1/admin/inbox", TOKEN).json().get("groups").get(0).get("id").asText();
+        String id = firstInboxGroupId();
         java.nio.file.Path file = server.corpus.resolve("visitor-questions.txt");
         String before = Files.readString(file);
         JsonNode filed = http.post("/api/v1/admin/inbox/" + id + "/file", "{\"section\":\"massage-for-sciatic-pain/what-to-expect-from-massage\"}",
@@ -225,7 +225,7 @@ class AdminApiTest {
     void a_console_filing_saved_over_from_an_older_copy_is_noticed_and_filed_again_in_one_click() throws Exception {
         String question = "can i keep my socks on during the massage", auth = "Bearer " + TOKEN;
         http.ask(question);
-        String id = get("/api/v1/admin/inbox", TOKEN).json().get("groups").get(0).get("id").asText();
+        String id = firstInboxGroupId();
         java.nio.file.Path file = server.corpus.resolve("visitor-questions.txt");
         String older = Files.readString(file);
         http.post("/api/v1/admin/inbox/" + id + "/file", "{\"section\":\"massage-for-sciatic-pain/what-to-expect-from-massage\"}", "Authorization", auth);
@@ -373,4 +373,10 @@ class AdminApiTest {
         }
         assertEquals("no_match", http.ask(question).json().get("status").asText(), "the undo is live too");
     }
+
+    /** The id of the inbox's first group, as the console lists it. */
+    private String firstInboxGroupId() {
+        return get("/api/v1/admin/inbox", TOKEN).json().get("groups").get(0).get("id").asText();
+    }
+
 }

@@ -82,26 +82,24 @@ class SafetyFilesTest {
         assertTrue(errors.get(0).message().contains("unknown entry 'mesages' under 'spanish'"), errors.toString());
     }
 
-    @Test
-    void both_sides_marks_a_sign_a_one_sided_message_rules_out_and_takes_yes_or_no() {
-        assertTrue(SafetyRules.parse("corpus/safety.yml", GOOD).rules().bothSides().isEmpty(), "no sign needs both sides unless said");
-        SafetyRules.Result both = SafetyRules.parse("corpus/safety.yml", GOOD.replace("    source: NHS\n", "    source: NHS\n    both_sides: yes\n"));
-        assertTrue(both.errors().isEmpty(), both.errors().toString());
-        assertEquals(java.util.Set.of(both.rules().rules().get(0).id()), both.rules().bothSides());
-        List<CorpusError> errors = SafetyRules.parse("corpus/safety.yml", GOOD.replace("    source: NHS\n", "    source: NHS\n    both_sides: two\n")).errors();
-        assertEquals(1, errors.size(), errors.toString());
-        assertTrue(errors.get(0).message().startsWith("both_sides is 'yes' or 'no'"), errors.get(0).message());
+    /** The entries that mark a sign the message's words can rule out, each with the ids it marks and a value it refuses. */
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> markers() {
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("both_sides", (java.util.function.Function<SafetyRules, java.util.Set<String>>) SafetyRules::bothSides, "two"),
+                org.junit.jupiter.params.provider.Arguments.of("saddle_area", (java.util.function.Function<SafetyRules, java.util.Set<String>>) SafetyRules::saddleArea, "perhaps"));
     }
 
-    @Test
-    void saddle_area_marks_a_sign_numbness_in_a_leg_rules_out_and_takes_yes_or_no() {
-        assertTrue(SafetyRules.parse("corpus/safety.yml", GOOD).rules().saddleArea().isEmpty());
-        SafetyRules.Result saddle = SafetyRules.parse("corpus/safety.yml", GOOD.replace("    source: NHS\n", "    source: NHS\n    saddle_area: yes\n"));
-        assertTrue(saddle.errors().isEmpty(), saddle.errors().toString());
-        assertEquals(java.util.Set.of(saddle.rules().rules().get(0).id()), saddle.rules().saddleArea());
-        List<CorpusError> errors = SafetyRules.parse("corpus/safety.yml", GOOD.replace("    source: NHS\n", "    source: NHS\n    saddle_area: perhaps\n")).errors();
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("markers")
+    void a_marker_of_what_the_words_rule_out_marks_only_its_sign_and_takes_yes_or_no(String key, java.util.function.Function<SafetyRules,
+            java.util.Set<String>> marked, String refused) {
+        assertTrue(marked.apply(SafetyRules.parse("corpus/safety.yml", GOOD).rules()).isEmpty(), "no sign is marked unless said: " + key);
+        SafetyRules.Result yes = SafetyRules.parse("corpus/safety.yml", GOOD.replace("    source: NHS\n", "    source: NHS\n    " + key + ": yes\n"));
+        assertTrue(yes.errors().isEmpty(), yes.errors().toString());
+        assertEquals(java.util.Set.of(yes.rules().rules().get(0).id()), marked.apply(yes.rules()));
+        List<CorpusError> errors = SafetyRules.parse("corpus/safety.yml", GOOD.replace("    source: NHS\n", "    source: NHS\n    " + key + ": " + refused + "\n")).errors();
         assertEquals(1, errors.size(), errors.toString());
-        assertTrue(errors.get(0).message().startsWith("saddle_area is 'yes' or 'no'"), errors.get(0).message());
+        assertTrue(errors.get(0).message().startsWith(key + " is 'yes' or 'no'"), errors.get(0).message());
     }
 
     @Test
