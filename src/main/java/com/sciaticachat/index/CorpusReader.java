@@ -127,13 +127,27 @@ public final class CorpusReader {
         // what is still wrong with the fallbacks in place cannot be set aside (the safety rules' gate)
         List<CorpusError> unservable = found.stream().filter(e -> !e.warning()).toList();
         if (!unservable.isEmpty()) {
-            List<CorpusError> all = new ArrayList<>(errors);
-            all.addAll(unservable);
+            // a file set aside for its own mistake with no last good version that the chat cannot go without (the
+            // safety rules): its own mistake says so, once, not a second message that the file is missing
+            Set<String> needed = new HashSet<>();
+            List<CorpusError> all = new ArrayList<>();
+            for (CorpusError e : unservable) {
+                String name = settingsName(corpus, e.file());
+                if (name != null && setAside.contains(name)) needed.add(name);
+            }
+            for (CorpusError e : errors) {
+                all.add(needed.contains(settingsName(corpus, e.file())) ? new CorpusError(e.file(), e.line(),
+                        e.message().replace(CorpusLoader.meanwhile(false), NOT_LIVE_WITHOUT)) : e);
+            }
+            for (CorpusError e : unservable) if (!needed.contains(settingsName(corpus, e.file()))) all.add(e);
             throw new CorpusException(all);
         }
         found.forEach(warnings::add);
         return new Reading(corpus, errors, warnings);
     }
+
+    /** What a mistake adds when its file has no last good version and the chat cannot go live without it. */
+    static final String NOT_LIVE_WITHOUT = " (the chat does not go live until it is fixed)";
 
     private static CorpusError withFallback(CorpusError e, LastGood lastGood, Corpus corpus) {
         boolean hasLastGood = lastGood.sources().containsKey(settingsName(corpus, e.file()));

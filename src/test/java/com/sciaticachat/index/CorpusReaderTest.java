@@ -170,4 +170,15 @@ class CorpusReaderTest {
         CorpusException e = assertThrows(CorpusException.class, () -> READER.read(corpus, LastGood.NONE));
         assertTrue(e.getMessage().contains("safety.yml"), "with no good rules to fall back on, nothing is served");
     }
+
+    @Test
+    void a_mistake_in_the_safety_rules_with_nothing_to_fall_back_on_is_told_once_on_its_own_line() throws Exception {
+        Path rules = corpus.resolve("safety.yml");
+        Files.writeString(rules, Files.readString(rules).replaceFirst("both_sides: yes", "both_sides: maybe"));
+        CorpusException e = assertThrows(CorpusException.class, () -> READER.read(corpus, LastGood.NONE));
+        List<CorpusError> errors = e.errors();
+        assertEquals(1, errors.size(), "no second message that the rules are missing: " + errors);
+        assertTrue(errors.get(0).line() > 0 && errors.get(0).message().contains("both_sides"), errors.toString());
+        assertTrue(errors.get(0).message().endsWith("(the chat does not go live until it is fixed)"), errors.get(0).message());
+    }
 }
