@@ -193,7 +193,11 @@ public final class ChatService {
                 if (earlier == null || v.level() == SafetyRules.Level.EMERGENCY && earlier.level() != SafetyRules.Level.EMERGENCY) earlier = v;
             }
             if (earlier == null) return reply;
-            SafetyRules.Note note = earlier.level() == SafetyRules.Level.EMERGENCY ? SafetyRules.Note.EARLIER_EMERGENCY : SafetyRules.Note.EARLIER_SEE_DOCTOR;
+            // worded as the alarm was: for the visitor, or for the person they wrote about
+            boolean emergency = earlier.level() == SafetyRules.Level.EMERGENCY;
+            SafetyRules.Note note = earlier.someoneElse()
+                    ? emergency ? SafetyRules.Note.EARLIER_EMERGENCY_OTHER : SafetyRules.Note.EARLIER_SEE_DOCTOR_OTHER
+                    : emergency ? SafetyRules.Note.EARLIER_EMERGENCY : SafetyRules.Note.EARLIER_SEE_DOCTOR;
             return reply.withCaution(new Reply.Caution(safety.rules().note(note, language), safety.rules().signs(earlier.signIds(), language)));
         });
     }

@@ -85,7 +85,17 @@ public final class SafetyRules {
         EARLIER_SEE_DOCTOR("earlier_see_doctor", "Earlier in this chat you described signs that a doctor should check. Please see a "
                 + "doctor about them before booking a massage; if they get worse, call 911:",
                 "Antes en este chat describió señales que debe revisar un médico. Vea a un médico por ellas antes de reservar un "
-                + "masaje; si empeoran, llame al 911:");
+                + "masaje; si empeoran, llame al 911:"),
+        EARLIER_EMERGENCY_OTHER("earlier_emergency_other", "Earlier in this chat you described signs in the person you were writing "
+                + "about that need urgent care. Even if they have eased, please help them call 911 or go to the emergency room about "
+                + "them before booking a massage:",
+                "Antes en este chat describió en la persona por quien pregunta señales que necesitan atención urgente. Aunque hayan "
+                + "mejorado, ayúdele a llamar al 911 o a ir a la sala de emergencias por ellas antes de reservar un masaje:"),
+        EARLIER_SEE_DOCTOR_OTHER("earlier_see_doctor_other", "Earlier in this chat you described signs in the person you were writing "
+                + "about that a doctor should check. Please help them see a doctor about them before booking a massage; if they get "
+                + "worse, call 911:",
+                "Antes en este chat describió en la persona por quien pregunta señales que debe revisar un médico. Ayúdele a ver a "
+                + "un médico por ellas antes de reservar un masaje; si empeoran, llame al 911:");
 
         public final String key;
         public final String fallback;

@@ -155,6 +155,15 @@ class ConversationTest {
     }
 
     @Test
+    void the_warning_kept_after_someone_elses_alarm_is_worded_for_them() {
+        List<ChatService.Turn> dads = List.of(new ChatService.Turn("my dad cant feel his legs and he wet himself", null));
+        Reply son = chat.ask("my son has back pain from football, can he get a massage?", null, null, dads);
+        assertTrue(son.caution() != null && son.caution().message().startsWith("Earlier in this chat you described signs in the person you "
+                + "were writing about"), son.toString());
+        assertTrue(son.caution().message().contains("help them call 911"), son.caution().message());
+    }
+
+    @Test
     void a_history_that_names_no_section_of_this_guide_changes_nothing() {
         Reply alone = chat.ask("what causes sciatica");
         Reply after = chat.ask("what causes sciatica", null, null, List.of(new ChatService.Turn("hi", "no-such/section")));
