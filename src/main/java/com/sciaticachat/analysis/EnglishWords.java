@@ -137,6 +137,12 @@ public final class EnglishWords {
         return words().contains(lowerCaseWord);
     }
 
+    /** Whether a word is among the {@code top} commonest English words ("will", "how", "should"). */
+    public boolean among(String lowerCaseWord, int top) {
+        Integer r = data().rank().get(lowerCaseWord);
+        return r != null && r < top && inDictionary(lowerCaseWord);
+    }
+
     /** 0 for the commonest words, rising to 1 for rare words and words not in the list. */
     public double rarity(String lowerCaseWord) {
         Data d = data();

@@ -18,6 +18,12 @@ public final class OtherLanguage {
     /** Words shorter than this are not read as a slip from an English word: too many short words of any language are. */
     private static final int MIN_MISSPELT = 6;
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
+    /** A letter held down: three or more in a row. */
+    private static final Pattern HELD = Pattern.compile("(\\p{L})\\1{2,}");
+    /** A word one letter short of one of this many commonest English words is read as typed in a hurry. */
+    private static final int COMMONEST = 300;
+    /** Shorter words are not read as one letter short: too many two-letter words of any language are. */
+    private static final int MIN_DROPPED = 3;
     private static final Pattern LATIN = Pattern.compile("[a-z]+");
 
     private OtherLanguage() {}
@@ -39,9 +45,27 @@ public final class OtherLanguage {
         return false;
     }
 
+    /**
+     * A short word typed the way phones and hurry type English: letters held down ("sooo", "pleeease") or one letter
+     * dropped from one of the commonest English words ("wil", "shud" is not: two letters; "nerv" for "nerve" is).
+     * Short words of other languages are seldom one letter short of so common a word ("po", "ko", "sa", "ang").
+     */
+    private static boolean typed(String w, EnglishWords english) {
+        String held = HELD.matcher(w).replaceAll("$1");
+        if (!held.equals(w)) return english.inDictionary(held) || english.inDictionary(HELD.matcher(w).replaceAll("$1$1"));
+        if (w.length() < MIN_DROPPED || w.length() >= MIN_MISSPELT) return false;
+        for (int i = 0; i <= w.length(); i++) {
+            for (char l = 'a'; l <= 'z'; l++) {
+                if (english.among(w.substring(0, i) + l + w.substring(i), COMMONEST)) return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a message is mostly in words the chat cannot read: likely another language. */
     public static boolean likely(String message) {
-        String folded = Words.fold(message);
+        // texting shorthand ("rn", "u", "ppl") is English the chat reads
+        String folded = Words.fold(Shorthand.get().forSearch(message));
         if (Language.guess(folded, Language.ENGLISH) == Language.SPANISH) return false;
         EnglishWords english = EnglishWords.get();
         SpanishGloss spanish = SpanishGloss.get();
@@ -57,7 +81,7 @@ public final class OtherLanguage {
             }
             if (w.length() < 2) continue;
             words++;
-            if (!(english.inDictionary(w) || spanish.knows(w) || misspelt(w, english))) unknown++;
+            if (!(english.inDictionary(w) || spanish.knows(w) || misspelt(w, english) || typed(w, english))) unknown++;
         }
         return words >= MIN_WORDS && unknown >= UNREAD_SHARE * words;
     }

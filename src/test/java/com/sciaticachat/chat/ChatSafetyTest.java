@@ -131,8 +131,9 @@ class ChatSafetyTest {
             assertNotNull(r.caution(), other);
             assertTrue(r.caution().message().contains("English and Spanish") && r.caution().signs().size() >= 5, r.caution().message());
         }
+        // English typed on a phone: shorthand, held letters, a letter dropped from a common word
         for (String read : List.of("shud i put a warm compres on befor my masage", "¿El masaje ayuda con la ciática?",
-                "what massage helps sciatica?")) {
+                "what massage helps sciatica?", "hw many sesions wil i need", "my sciatic nerv is hurtin sooo bad rn smh")) {
             Reply r = chat.ask(read);
             assertTrue(r.caution() == null || !r.caution().message().contains("English and Spanish"), read);
         }
