@@ -115,6 +115,15 @@ class ChatSafetyTest {
         assertNull(chat.ask("my sciatica is nothing serious, can I book for Saturday?").caution(), "nothing serious is no worry");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"when should i go to the ER with sciatica", "what are the warning signs i should go to the ER for?",
+            "what symptoms mean i need a doctor right away"})
+    void asking_when_to_get_urgent_care_gets_the_warning_signs(String question) {
+        Reply r = chat.ask(question);
+        assertNull(r.urgent(), question);
+        assertTrue(r.caution() != null && r.caution().signs().size() >= 4, question + ": " + r.caution());
+    }
+
     @Test
     void a_sign_only_supposed_gets_the_calm_caution_not_the_alarm() {
         Reply r = chat.ask("If I ever lost control of my bladder with this back, would that be a job for the hospital? Only asking.");
