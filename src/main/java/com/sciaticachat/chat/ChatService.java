@@ -403,7 +403,15 @@ public final class ChatService {
             }
             case ORDINAL: {
                 List<SectionRecord> parts = snapshot.catalog().children(shown.id());
-                if (parts.isEmpty()) return decided(snapshot, question, shown, false);
+                if (parts.isEmpty()) {
+                    // a section whose list is its answer ("Causes": Herniated Disc, Spinal Stenosis, ...): "the second
+                    // one" is its second item, led with
+                    List<String> items = shown.blocks().stream().filter(b -> b.kind() == com.sciaticachat.corpus.Block.Kind.ITEM)
+                            .map(com.sciaticachat.corpus.Block::plainText).toList();
+                    int item = reading.position() < 0 ? items.size() - 1 : reading.position() - 1;
+                    if (items.size() < 2 || item < 0 || item >= items.size()) return decided(snapshot, question, shown, false);
+                    return pointedAt(snapshot, question, shown, items.get(item));
+                }
                 int at = reading.position() < 0 ? parts.size() - 1 : reading.position() - 1;
                 if (at >= 0 && at < parts.size()) return decided(snapshot, question, parts.get(at), false);
                 return retrieve(snapshot, question);
@@ -573,9 +581,17 @@ public final class ChatService {
      * more of it, so nothing leads (the widget shows the whole section).
      */
     private Trace decided(Snapshot snapshot, String question, SectionRecord section, boolean whole) {
-        Trace alone = retrieve(snapshot, question);
         Reply.Answer picked = answer(snapshot, section, List.of(), 1.0);
-        Reply.Answer answer = whole ? picked.withoutLead() : picked;
+        return shownAgain(snapshot, question, section, whole ? picked.withoutLead() : picked);
+    }
+
+    /** The section the conversation is about, led with one of its items. */
+    private Trace pointedAt(Snapshot snapshot, String question, SectionRecord section, String item) {
+        return shownAgain(snapshot, question, section, answer(snapshot, section, List.of(item), 1.0));
+    }
+
+    private Trace shownAgain(Snapshot snapshot, String question, SectionRecord section, Reply.Answer answer) {
+        Trace alone = retrieve(snapshot, question);
         return new Trace(new Reply(Reply.Status.ANSWERED, messages.answered(section.title()), answer, List.of(), null, messages.disclaimer()),
                 alone.question(), alone.scored(), alone.candidates());
     }

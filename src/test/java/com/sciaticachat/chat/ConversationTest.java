@@ -66,6 +66,15 @@ class ConversationTest {
     }
 
     @Test
+    void an_ordinal_after_a_section_whose_list_is_its_answer_leads_with_that_item() {
+        List<ChatService.Turn> causes = after("what causes it", "causes");
+        Reply second = chat.ask("what about the second one?", null, null, causes);
+        assertEquals("causes", section(second));
+        assertTrue(second.answer().lead().get(0).startsWith("Spinal Stenosis"), second.answer().lead().toString());
+        assertTrue(chat.ask("and the last one?", null, null, causes).answer().lead().get(0).startsWith("Pregnancy"));
+    }
+
+    @Test
     void a_part_of_the_topic_just_shown_can_be_named() {
         List<ChatService.Turn> selfMassage = after("what can i do myself at home", "self-massage-techniques");
         assertEquals("tennis-ball-massage", section(chat.ask("the tennis one, is that easy?", null, null, selfMassage)));
