@@ -717,14 +717,24 @@ public final class ChatService {
 
     /**
      * What a reply opens with: the highlighted sentences or items, best first (at most
-     * {@link #MAX_LEAD}); when none stands out (a topic picked from the suggestions), the section's first
-     * paragraph or item.
+     * {@link #MAX_LEAD}); when none stands out (a topic picked from the suggestions, a question about the whole
+     * section), the section's first paragraph, then, for a list of named items, their names in one line
+     * ("Herniated Disc, Spinal Stenosis, ..."), else its first item.
      */
     static List<String> lead(SectionRecord s, List<String> highlights) {
         if (!highlights.isEmpty()) return highlights.stream().limit(MAX_LEAD).toList();
-        return s.blocks().stream().filter(b -> b.kind() != com.sciaticachat.corpus.Block.Kind.HEADING).findFirst()
-                .map(b -> List.of(b.plainText())).orElse(List.of());
+        List<com.sciaticachat.corpus.Block> blocks = s.blocks().stream().filter(b -> b.kind() != com.sciaticachat.corpus.Block.Kind.HEADING).toList();
+        if (blocks.isEmpty()) return List.of();
+        List<String> names = blocks.stream().filter(b -> b.kind() == com.sciaticachat.corpus.Block.Kind.ITEM).map(com.sciaticachat.corpus.Block::label).toList();
+        if (names.size() < MIN_NAMED_ITEMS || names.contains(null)) return List.of(blocks.get(0).plainText());
+        List<String> out = new ArrayList<>();
+        if (blocks.get(0).kind() == com.sciaticachat.corpus.Block.Kind.PARAGRAPH) out.add(blocks.get(0).plainText());
+        out.add(String.join(", ", names) + ".");
+        return out;
     }
+
+    /** A list of at least this many named items ("**Herniated Disc:** ...") leads with its names. */
+    static final int MIN_NAMED_ITEMS = 3;
 
     /** The generation's safety settings, built once per generation from the files it was built with. */
     public static SafetyConfig safety(Snapshot snapshot) {

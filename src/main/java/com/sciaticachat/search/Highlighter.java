@@ -16,7 +16,8 @@ import org.apache.lucene.analysis.Analyzer;
 /**
  * Picks the sentences of an answer that best match the question, for the widget to emphasise: the list
  * item that matched (when the question was about one item of a list), then sentences that contain at
- * least half of the question's weight. Highlights are exact substrings of the answer's blocks.
+ * least half of the question's weight; none when the question asks about the whole section, all of its
+ * words in the heading or the document's title. Highlights are exact substrings of the answer's blocks.
  */
 public final class Highlighter {
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z\"'(])");
@@ -24,8 +25,18 @@ public final class Highlighter {
 
     private final Analyzer analyzer = Analyzers.plain();
 
+    /** Whether every concept of the question is in the section's heading or its document's title. */
+    private boolean aboutTheWholeSection(SectionRecord section, List<Concept> concepts) {
+        if (concepts.isEmpty()) return false;
+        Set<String> titles = new HashSet<>(Analyzers.terms(analyzer, section.title() + " " + section.documentTitle()));
+        return concepts.stream().allMatch(c -> Retriever.satisfied(c, titles));
+    }
+
     /** Highlights for the section of {@code hit}, weighing the question's concepts as the retrieval did. */
     public List<String> highlights(Snapshot snapshot, SectionRecord section, Retriever.Retrieval retrieval, Retriever.SectionHit hit) {
+        // a question about the whole topic ("what causes sciatica?" of Causes, in the guide on sciatic pain): no one
+        // sentence answers it, whatever its words happen to share with one ("can lead to nerve compression")
+        if (aboutTheWholeSection(section, retrieval.question().content())) return List.of();
         Set<String> out = new LinkedHashSet<>();
         for (int doc : new int[] {hit.cosineDoc(), hit.bm25Doc()}) {
             if (doc < 0) continue;

@@ -180,6 +180,16 @@ class ConversationTest {
     }
 
     @Test
+    void a_question_about_the_whole_list_leads_with_its_names_and_one_about_an_item_with_that_item() {
+        Reply whole = chat.ask("what causes sciatica?");
+        assertEquals("causes", section(whole));
+        assertEquals(List.of(), whole.answer().highlights(), "no one cause answers it");
+        assertTrue(whole.answer().lead().get(0).startsWith("Herniated Disc, Spinal Stenosis, Piriformis Syndrome"), whole.answer().lead().toString());
+        Reply item = chat.ask("can a herniated disc cause sciatica?");
+        assertTrue(item.answer().lead().get(0).startsWith("Herniated Disc: "), item.answer().lead().toString());
+    }
+
+    @Test
     void a_topic_made_of_parts_leads_with_its_parts_and_a_plain_section_with_the_sentences_that_answer() {
         Reply topic = chat.ask("which massage techniques help sciatica");
         assertEquals("massage-techniques", section(topic));
