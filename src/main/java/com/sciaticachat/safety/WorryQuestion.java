@@ -24,13 +24,25 @@ final class WorryQuestion {
             + "|go (?:to )?(?:the |an? )?(?:er|e\\.r\\.?|hospital|emergency(?: room)?|a ?& ?e|urgent care)|call (?:911|an ambulance))\\b");
     private static final Pattern CONDITION = Pattern.compile("\\b(?:sciatica|sciatic|nerve|back pain|this pain|leg pain|symptoms?|pinched)\\b");
 
+    /**
+     * Whether the condition can do something to a part or function the emergency signs are about, asked in general:
+     * "can sciatica make you pee yourself?", "does sciatica affect your bladder?", "could a pinched nerve cause numbness
+     * down there?". A message that only tells how those are ("bladder and bowels are normal, can I book?") does not ask it.
+     */
+    private static final Pattern DOES_IT = Pattern.compile("\\b(?:can|could|does|do|will|would|is it possible (?:for|that))\\b[^.?!]{0,40}"
+            + "\\b(?:cause[sd]?|causing|make[sd]?|making|affect[sed]*|lead to|leads to|give[sn]?|mess\\w* (?:with|up))\\b[^.?!]{0,40}"
+            + "\\b(?:bladder|bowels?|pee\\w*|wee\\w*|poo\\w*|incontinen\\w*|toilet|wet (?:yourself|myself|themselves|the bed)"
+            + "|groin|genital\\w*|down there|numb\\w*|both legs|erections?|sex\\w*|paraly[sz]\\w*)\\b");
+
     /** A word before the worry that says there is none: "nothing serious", "never had anything serious", "rather than alarming". */
     private static final Pattern NONE_BEFORE = Pattern.compile("\\b(?:nothing|not|no|never|anything|rather than)\\W+(?:\\w+\\W+){0,2}$");
 
     /** Whether a message that asks (see {@link Framing#cues}) asks how serious sciatica or its pain can be, or when to get urgent care. */
     static boolean about(String message) {
         String text = Words.fold(message);
-        return said(URGENT_CARE, text) || CONDITION.matcher(text).find() && said(SERIOUS, text);
+        if (said(URGENT_CARE, text)) return true;
+        if (!CONDITION.matcher(text).find()) return false;
+        return said(SERIOUS, text) || DOES_IT.matcher(text).find();
     }
 
     /** Whether the text says one of these words with no word before it that says there is none. */

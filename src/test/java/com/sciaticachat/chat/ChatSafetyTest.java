@@ -117,8 +117,8 @@ class ChatSafetyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"when should i go to the ER with sciatica", "what are the warning signs i should go to the ER for?",
-            "what symptoms mean i need a doctor right away"})
-    void asking_when_to_get_urgent_care_gets_the_warning_signs(String question) {
+            "what symptoms mean i need a doctor right away", "can sciatica make you pee yourself", "does sciatica affect your bladder"})
+    void asking_when_to_get_urgent_care_or_what_the_condition_can_do_gets_the_warning_signs(String question) {
         Reply r = chat.ask(question);
         assertNull(r.urgent(), question);
         assertTrue(r.caution() != null && r.caution().signs().size() >= 4, question + ": " + r.caution());
