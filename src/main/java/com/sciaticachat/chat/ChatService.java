@@ -1,6 +1,7 @@
 package com.sciaticachat.chat;
 
 import com.sciaticachat.analysis.Language;
+import com.sciaticachat.analysis.AskingPart;
 import com.sciaticachat.analysis.OtherLanguage;
 import com.sciaticachat.analysis.Shorthand;
 import com.sciaticachat.analysis.SpanishGloss;
@@ -597,7 +598,17 @@ public final class ChatService {
     }
 
     private Trace retrieve(Snapshot snapshot, String question) {
-        return replied(snapshot, retrieved(snapshot, question), null);
+        Retrieved whole = retrieved(snapshot, question);
+        Trace t = replied(snapshot, whole, null);
+        // "my uncle had cauda equina once, i just have normal sciatica. what stretches": what the message tells beside
+        // its question may pull it away from every section; its asking part alone may still be answered
+        String asking = t.reply().status() == Reply.Status.NO_MATCH && whole.filed() == null ? AskingPart.of(question) : null;
+        // not a part that needs what came before it ("I need a lawyer. who is the best one?"), nor one whose message
+        // names what the guide does not cover ("Heel pain morning, plantar fasciitis. Massage help?")
+        if (asking == null || FollowUp.read(asking).kind() != FollowUp.Kind.STANDALONE) return t;
+        if (t.scored() != null && (t.scored().namesNotCovered() > 0 || t.scored().aboutNotCoveredTopic())) return t;
+        Trace part = replied(snapshot, retrieved(snapshot, asking), null);
+        return part.reply().status() == Reply.Status.ANSWERED ? part : t;
     }
 
     private Trace retrieve(Snapshot snapshot, String question, java.util.function.Predicate<String> dropped) {

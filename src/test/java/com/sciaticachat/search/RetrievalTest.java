@@ -113,6 +113,16 @@ class RetrievalTest {
     }
 
     @Test
+    void what_a_message_tells_beside_its_question_does_not_cost_the_answer() {
+        // a relative's history pulled the whole message away from every section (visitor trial)
+        assertEquals("massage-for-sciatic-pain/stretching",
+                chat.ask("my uncle had cauda equina once, i just have normal sciatica. what stretches").answer().sectionId());
+        // an off-topic question after a story is still declined, and so is a question whose topic was told before it
+        assertEquals(Reply.Status.NO_MATCH, chat.ask("I love cooking. what is a good pasta recipe?").status());
+        assertEquals(Reply.Status.NO_MATCH, chat.ask("Heel pain morning, plantar fasciitis. Massage help?").status());
+    }
+
+    @Test
     void a_question_close_to_a_filed_one_is_still_judged_on_its_own() {
         // one word away from the filed "how not to get it again": the chat weighs it like any other question
         assertNull(chat.trace("how not to get it back again").scored().filedUnder());
