@@ -47,7 +47,7 @@ public final class OtherLanguage {
 
     /**
      * A short word typed the way phones and hurry type English: letters held down ("sooo", "pleeease") or one letter
-     * dropped from one of the commonest English words ("wil", "shud" is not: two letters; "nerv" for "nerve" is).
+     * dropped from one of the commonest English words ("wil", "nerv"; not "shud", two letters short of "should").
      * Short words of other languages are seldom one letter short of so common a word ("po", "ko", "sa", "ang").
      */
     private static boolean typed(String w, EnglishWords english) {

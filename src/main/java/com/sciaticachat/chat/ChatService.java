@@ -1,12 +1,13 @@
 package com.sciaticachat.chat;
 
-import com.sciaticachat.analysis.Language;
 import com.sciaticachat.analysis.AskingPart;
+import com.sciaticachat.analysis.Language;
 import com.sciaticachat.analysis.OtherLanguage;
 import com.sciaticachat.analysis.Shorthand;
 import com.sciaticachat.analysis.SpanishGloss;
 import com.sciaticachat.analysis.Specifics;
 import com.sciaticachat.analysis.QuestionAnalyzer.AnalyzedQuestion;
+import com.sciaticachat.corpus.Block;
 import com.sciaticachat.embed.Embedder;
 import com.sciaticachat.index.SectionRecord;
 import com.sciaticachat.safety.RedFlagDetector;
@@ -407,8 +408,8 @@ public final class ChatService {
                 if (parts.isEmpty()) {
                     // a section whose list is its answer ("Causes": Herniated Disc, Spinal Stenosis, ...): "the second
                     // one" is its second item, led with
-                    List<String> items = shown.blocks().stream().filter(b -> b.kind() == com.sciaticachat.corpus.Block.Kind.ITEM)
-                            .map(com.sciaticachat.corpus.Block::plainText).toList();
+                    List<String> items = shown.blocks().stream().filter(b -> b.kind() == Block.Kind.ITEM)
+                            .map(Block::plainText).toList();
                     int item = reading.position() < 0 ? items.size() - 1 : reading.position() - 1;
                     if (items.size() < 2 || item < 0 || item >= items.size()) return decided(snapshot, question, shown, false);
                     return pointedAt(snapshot, question, shown, items.get(item));
@@ -734,12 +735,12 @@ public final class ChatService {
      */
     static List<String> lead(SectionRecord s, List<String> highlights) {
         if (!highlights.isEmpty()) return highlights.stream().limit(MAX_LEAD).toList();
-        List<com.sciaticachat.corpus.Block> blocks = s.blocks().stream().filter(b -> b.kind() != com.sciaticachat.corpus.Block.Kind.HEADING).toList();
+        List<Block> blocks = s.blocks().stream().filter(b -> b.kind() != Block.Kind.HEADING).toList();
         if (blocks.isEmpty()) return List.of();
-        List<String> names = blocks.stream().filter(b -> b.kind() == com.sciaticachat.corpus.Block.Kind.ITEM).map(com.sciaticachat.corpus.Block::label).toList();
+        List<String> names = blocks.stream().filter(b -> b.kind() == Block.Kind.ITEM).map(Block::label).toList();
         if (names.size() < MIN_NAMED_ITEMS || names.contains(null)) return List.of(blocks.get(0).plainText());
         List<String> out = new ArrayList<>();
-        if (blocks.get(0).kind() == com.sciaticachat.corpus.Block.Kind.PARAGRAPH) out.add(blocks.get(0).plainText());
+        if (blocks.get(0).kind() == Block.Kind.PARAGRAPH) out.add(blocks.get(0).plainText());
         out.add(String.join(", ", names) + ".");
         return out;
     }
@@ -797,7 +798,7 @@ public final class ChatService {
 
     private List<Reply.Related> suggestions(Snapshot s) {
         List<SectionRecord> candidates = s.catalog().sections().values().stream()
-                .filter(r -> r.level() == 2 && r.blocks().stream().anyMatch(b -> b.kind() != com.sciaticachat.corpus.Block.Kind.PARAGRAPH))
+                .filter(r -> r.level() == 2 && r.blocks().stream().anyMatch(b -> b.kind() != Block.Kind.PARAGRAPH))
                 .toList();
         List<Reply.Related> picked = new ArrayList<>();
         int n = candidates.size();
