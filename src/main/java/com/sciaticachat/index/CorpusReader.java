@@ -147,7 +147,7 @@ public final class CorpusReader {
     }
 
     /** What a mistake adds when its file has no last good version and the chat cannot go live without it. */
-    static final String NOT_LIVE_WITHOUT = " (the chat does not go live until it is fixed)";
+    static final String NOT_LIVE_WITHOUT = " (with no earlier good version of this file to fall back on, the chat does not go live until it is fixed)";
 
     private static CorpusError withFallback(CorpusError e, LastGood lastGood, Corpus corpus) {
         boolean hasLastGood = lastGood.sources().containsKey(settingsName(corpus, e.file()));

@@ -179,6 +179,6 @@ class CorpusReaderTest {
         List<CorpusError> errors = e.errors();
         assertEquals(1, errors.size(), "no second message that the rules are missing: " + errors);
         assertTrue(errors.get(0).line() > 0 && errors.get(0).message().contains("both_sides"), errors.toString());
-        assertTrue(errors.get(0).message().endsWith("(the chat does not go live until it is fixed)"), errors.get(0).message());
+        assertTrue(errors.get(0).message().endsWith("(with no earlier good version of this file to fall back on, the chat does not go live until it is fixed)"), errors.get(0).message());
     }
 }
