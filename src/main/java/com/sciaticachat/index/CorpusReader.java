@@ -108,6 +108,7 @@ public final class CorpusReader {
         // a settings file with a mistake is read as it was last served (or left out), and checked again: its
         // fallback is what is served, and the other files' checks see it, never the broken version
         Set<String> setAside = new HashSet<>();
+        List<CorpusError> settingsMistakes = new ArrayList<>();
         List<CorpusError> found;
         while (true) {
             found = new ArrayList<>();
@@ -119,26 +120,23 @@ public final class CorpusReader {
             }
             if (broken.isEmpty()) break;
             for (CorpusError e : found) {
-                if (!e.warning() && broken.contains(settingsName(corpus, e.file()))) errors.add(withFallback(e, lastGood, corpus));
+                if (!e.warning() && broken.contains(settingsName(corpus, e.file()))) settingsMistakes.add(e);
             }
             for (String name : broken) corpus = corpus.withSettingsFile(name, lastGood.sources().get(name));
             setAside.addAll(broken);
         }
         // what is still wrong with the fallbacks in place cannot be set aside (the safety rules' gate)
         List<CorpusError> unservable = found.stream().filter(e -> !e.warning()).toList();
+        // a file set aside for its own mistake with no last good version that the chat cannot go without (the safety
+        // rules): its own mistake says so, once, not a second message that the file is missing
+        Set<String> needed = new HashSet<>();
+        for (CorpusError e : unservable) {
+            String name = settingsName(corpus, e.file());
+            if (name != null && setAside.contains(name)) needed.add(name);
+        }
+        for (CorpusError e : settingsMistakes) errors.add(told(e, lastGood, corpus, needed));
         if (!unservable.isEmpty()) {
-            // a file set aside for its own mistake with no last good version that the chat cannot go without (the
-            // safety rules): its own mistake says so, once, not a second message that the file is missing
-            Set<String> needed = new HashSet<>();
-            List<CorpusError> all = new ArrayList<>();
-            for (CorpusError e : unservable) {
-                String name = settingsName(corpus, e.file());
-                if (name != null && setAside.contains(name)) needed.add(name);
-            }
-            for (CorpusError e : errors) {
-                all.add(needed.contains(settingsName(corpus, e.file())) ? new CorpusError(e.file(), e.line(),
-                        e.message().replace(CorpusLoader.meanwhile(false), NOT_LIVE_WITHOUT)) : e);
-            }
+            List<CorpusError> all = new ArrayList<>(errors);
             for (CorpusError e : unservable) if (!needed.contains(settingsName(corpus, e.file()))) all.add(e);
             throw new CorpusException(all);
         }
@@ -149,9 +147,11 @@ public final class CorpusReader {
     /** What a mistake adds when its file has no last good version and the chat cannot go live without it. */
     static final String NOT_LIVE_WITHOUT = " (with no earlier good version of this file to fall back on, the chat does not go live until it is fixed)";
 
-    private static CorpusError withFallback(CorpusError e, LastGood lastGood, Corpus corpus) {
-        boolean hasLastGood = lastGood.sources().containsKey(settingsName(corpus, e.file()));
-        return new CorpusError(e.file(), e.line(), e.message() + CorpusLoader.meanwhile(hasLastGood));
+    /** A settings file's mistake, with what visitors get meanwhile: its last good version, nothing, or no chat at all. */
+    private static CorpusError told(CorpusError e, LastGood lastGood, Corpus corpus, Set<String> needed) {
+        String name = settingsName(corpus, e.file());
+        String meanwhile = needed.contains(name) ? NOT_LIVE_WITHOUT : CorpusLoader.meanwhile(lastGood.sources().containsKey(name));
+        return new CorpusError(e.file(), e.line(), e.message() + meanwhile);
     }
 
     /** The settings file a mistake is about (by the name staff see), or null when it is about another file. */
