@@ -14,7 +14,7 @@ final class WorryQuestion {
     private WorryQuestion() {}
 
     private static final Pattern SERIOUS = Pattern.compile("\\b(?:dangerous|danger|serious|seriously|life[- ]threatening|emergency|"
-            + "worried|worry|worrying|concerned|alarming|bad sign|red flags?|warning signs?|permanent(?:ly)?|paraly[sz]\\w*|cripple\\w*"
+            + "worried|worry|worrying|concerned|alarming|bad sign|permanent(?:ly)?|paraly[sz]\\w*|cripple\\w*"
             + "|(?:right|straight) away|immediately|urgent(?:ly)?|asap)\\b");
     /**
      * When to get urgent care, or what its signs are: "when should I go to the ER?", "what are the warning signs?". In a
