@@ -14,6 +14,7 @@ import com.sciaticachat.safety.RedFlagDetector;
 import com.sciaticachat.safety.SafetyConfig;
 import com.sciaticachat.safety.SafetyModel;
 import com.sciaticachat.safety.SafetyRules;
+import com.sciaticachat.safety.SecondReader;
 import com.sciaticachat.safety.Triage;
 import com.sciaticachat.safety.Crisis;
 import com.sciaticachat.safety.SmallTalk;
@@ -305,9 +306,12 @@ public final class ChatService {
                 r.disclaimer()), t.question(), t.scored(), t.candidates());
     }
 
-    /** The red-flag triage with the clinic's safety rules of this snapshot and the learnt detector. */
+    /**
+     * The red-flag triage with the clinic's safety rules of this snapshot, the learnt detector and the second reader
+     * (loaded in the background from start-up; the first question waits for it if it comes sooner).
+     */
     private Triage triage(SafetyConfig safety) {
-        return new Triage(safety.rules(), safety.redFlags(), detector);
+        return new Triage(safety.rules(), safety.redFlags(), detector, SecondReader.bundled());
     }
 
     /** Whether a clinic's rule finds a sign in the message at all: told now, denied, supposed, over or asked about. */

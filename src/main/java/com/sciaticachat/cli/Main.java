@@ -117,7 +117,8 @@ public final class Main {
                     Safety (the red-flag triage, with the corpus's safety.yml):
                       --safety              run a safety set (FILE, or the bundled phrasings the detector learnt
                                             from): per sign, red flags alarmed by the rules alone, the detector
-                                            alone and both; per calm kind, false alarms, check questions, cautions.
+                                            alone and both (as the chat runs them, with the second reader); per
+                                            calm kind, false alarms, check questions, cautions.
                                             FILE is tab-separated: message, label (sign id or calm kind), who, voice.
                         --misses            also list every message the chat got wrong
                         --min-redflag X     exit 1 when fewer red flags alarm at the right level

@@ -14,6 +14,7 @@ import com.sciaticachat.safety.RedFlagDetector;
 import com.sciaticachat.safety.RedFlagMatcher;
 import com.sciaticachat.safety.SafetyModel;
 import com.sciaticachat.safety.SafetyRules;
+import com.sciaticachat.safety.SecondReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +62,8 @@ final class SafetyCommand {
             return Main.OK;
         }
         Phrasings set = args.positional().isEmpty() ? Phrasings.bundled() : Phrasings.read(Path.of(args.positional().get(0)));
-        SafetyReport report = SafetyReport.run(set, rules, matcher, new RedFlagDetector(SafetyModel.bundled(), MiniLmEmbedder.shared()));
+        SafetyReport report = SafetyReport.run(set, rules, matcher, new RedFlagDetector(SafetyModel.bundled(), MiniLmEmbedder.shared()),
+                SecondReader.bundled());
         report.print(set.name(), out, args.flags().containsKey("misses"));
         boolean ok = true;
         SafetyReport.Figures f = report.figures();

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * the 23 MB model from the jar and re-optimising it, which is most of the model's load time on a small
  * machine. Same model, same mean pooling as langchain4j's {@code AllMiniLmL6V2QuantizedEmbeddingModel}.
  */
-final class OptimizedModel extends AbstractInProcessEmbeddingModel {
+public final class OptimizedModel extends AbstractInProcessEmbeddingModel {
     private static final Logger LOG = LoggerFactory.getLogger(OptimizedModel.class);
     static final String MODEL = "all-minilm-l6-v2-q.onnx";
     static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
@@ -77,8 +77,8 @@ final class OptimizedModel extends AbstractInProcessEmbeddingModel {
         options.setIntraOpNumThreads(1);
     }
 
-    /** {@code $XDG_CACHE_HOME/sciatica-chat}, else {@code ~/.cache/sciatica-chat}. */
-    static Path defaultCacheDir() {
+    /** {@code $XDG_CACHE_HOME/sciatica-chat}, else {@code ~/.cache/sciatica-chat}: where optimised models are kept. */
+    public static Path defaultCacheDir() {
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
         return base.resolve("sciatica-chat");

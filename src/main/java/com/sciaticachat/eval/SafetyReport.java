@@ -4,6 +4,7 @@ import com.sciaticachat.safety.Phrasings;
 import com.sciaticachat.safety.RedFlagDetector;
 import com.sciaticachat.safety.RedFlagMatcher;
 import com.sciaticachat.safety.SafetyRules;
+import com.sciaticachat.safety.SecondReader;
 import com.sciaticachat.safety.Triage;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -43,13 +44,23 @@ public final class SafetyReport {
 
     /** Reads every message of the set, on all cores: each is embedded, sentence by sentence when long. */
     public static SafetyReport run(Phrasings set, SafetyRules rules, RedFlagMatcher matcher, RedFlagDetector detector) {
-        return run(set, rules, matcher, detector, i -> detector.detect(set.items().get(i).message()));
+        return run(set, rules, matcher, detector, (SecondReader) null);
+    }
+
+    /** The same, with the second reader's opinion on what the chat (both parts) alarms or asks about; null: without it. */
+    public static SafetyReport run(Phrasings set, SafetyRules rules, RedFlagMatcher matcher, RedFlagDetector detector, SecondReader reader) {
+        return run(set, rules, matcher, detector, i -> detector.detect(set.items().get(i).message()), reader);
     }
 
     /** The same with the detector's readings of the set already taken: {@code readings} gives the reading of the i-th message. */
     public static SafetyReport run(Phrasings set, SafetyRules rules, RedFlagMatcher matcher, RedFlagDetector detector,
                                    IntFunction<RedFlagDetector.Detection> readings) {
-        Triage triage = new Triage(rules, matcher, detector);
+        return run(set, rules, matcher, detector, readings, null);
+    }
+
+    private static SafetyReport run(Phrasings set, SafetyRules rules, RedFlagMatcher matcher, RedFlagDetector detector,
+                                    IntFunction<RedFlagDetector.Detection> readings, SecondReader reader) {
+        Triage triage = new Triage(rules, matcher, detector, reader);
         List<Outcome> out = IntStream.range(0, set.items().size()).parallel().mapToObj(i -> {
             Phrasings.Phrasing p = set.items().get(i);
             RedFlagMatcher.Reading found = matcher.read(p.message());
@@ -57,6 +68,7 @@ public final class SafetyReport {
             RedFlagDetector.Detection d = readings.apply(i);
             Map<Triage.Mode, Triage.Verdict> v = new EnumMap<>(Triage.Mode.class);
             for (Triage.Mode m : Triage.Mode.values()) v.put(m, triage.decide(wording, found.finding(), d, m));
+            v.put(Triage.Mode.BOTH, triage.reread(p.message(), v.get(Triage.Mode.BOTH)));
             return new Outcome(p, v);
         }).toList();
         return new SafetyReport(out, rules);

@@ -20,6 +20,7 @@ import java.util.Set;
  *   <li><b>Caution</b> when the message asks about a red-flag condition: the answer comes with the warning
  *       signs and what to do if they appear.</li>
  * </ul>
+ * Then the {@link SecondReader} re-reads an alarm or a check question ({@link #reread}).
  * The level always comes from the rule with the sign's id in {@code safety.yml}: a sign the clinic's file
  * does not have never alarms.
  */
@@ -53,19 +54,50 @@ public final class Triage {
     private final SafetyRules rules;
     private final RedFlagMatcher matcher;
     private final RedFlagDetector detector;
+    private final SecondReader reader;
 
     public Triage(SafetyRules rules, RedFlagMatcher matcher, RedFlagDetector detector) {
+        this(rules, matcher, detector, null);
+    }
+
+    /** With the {@link SecondReader} re-reading what the rules and the detector find (null: without it). */
+    public Triage(SafetyRules rules, RedFlagMatcher matcher, RedFlagDetector detector, SecondReader reader) {
         this.rules = rules;
         this.matcher = matcher;
         this.detector = detector;
+        this.reader = reader;
     }
 
     public Verdict assess(String message) {
         // what is not happening now, read once for the rules and the detector
         NotNow.Split notNow = NotNow.split(RedFlagDetector.wholeView(message));
         RedFlagMatcher.Reading found = matcher.read(message, notNow);
-        return decide(Wording.of(message).with(found), found.finding(), rules.rules().isEmpty() ? null : detector.detect(message, notNow),
+        Verdict v = decide(Wording.of(message).with(found), found.finding(), rules.rules().isEmpty() ? null : detector.detect(message, notNow),
                 Mode.BOTH);
+        return reread(message, v);
+    }
+
+    /**
+     * The second reader's opinion on an alarm or a check question (anything else is left as it is, so an ordinary
+     * question never pays for it): an alarm for a message it reads as calm almost surely becomes the check question
+     * about the same signs, which still offers the 911 link; a check question about a sign it reads as told now becomes
+     * the alarm, at that sign's level in the clinic's file; a check question for a message it is all but certain is calm
+     * is not put: the answer comes, with the emergency signs beside it when the check was about them.
+     */
+    public Verdict reread(String message, Verdict v) {
+        if (reader == null || v.outcome() != Outcome.URGENT && v.outcome() != Outcome.CHECK) return v;
+        SecondReader.Opinion o = reader.opinion(message);
+        SecondReader.Settings s = reader.settings();
+        if (v.outcome() == Outcome.URGENT) {
+            return o.calm() >= s.veto() ? check(new LinkedHashSet<>(v.signIds()), v.someoneElse()) : v;
+        }
+        if (o.sign() != null && rules.rule(o.sign()) != null && o.signProbability() >= s.confirm()) {
+            return verdict(Outcome.URGENT, new LinkedHashSet<>(List.of(o.sign())), v.someoneElse());
+        }
+        if (o.calm() >= s.dismiss()) {
+            return v.level() == SafetyRules.Level.EMERGENCY ? emergencySigns(Outcome.CAUTION, v.someoneElse()) : Verdict.NONE;
+        }
+        return v;
     }
 
     /**

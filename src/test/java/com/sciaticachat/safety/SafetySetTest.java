@@ -24,7 +24,7 @@ class SafetySetTest {
         Path file = TestFiles.bundledCorpus().resolve(SafetyRules.FILE_NAME);
         SafetyRules rules = SafetyRules.parse(file.toString(), Files.readString(file)).rules();
         SafetyReport report = SafetyReport.run(set, rules, new RedFlagMatcher(rules, EnglishWords.get()),
-                new RedFlagDetector(SafetyModel.bundled(), MiniLmEmbedder.shared()));
+                new RedFlagDetector(SafetyModel.bundled(), MiniLmEmbedder.shared()), SecondReader.bundled());
         ByteArrayOutputStream table = new ByteArrayOutputStream();
         report.print(set.name(), new PrintStream(table, true, StandardCharsets.UTF_8), false);
         System.out.println(table.toString(StandardCharsets.UTF_8));
@@ -104,7 +104,7 @@ class SafetySetTest {
             "heldout-r37.tsv, 0.98, 0.08", "heldout-r38.tsv, 0.95, 0.06", "heldout-r39.tsv, 0.96, 0.03", "heldout-r40.tsv, 0.96, 0.08",
             "heldout-r41.tsv, 0.97, 0.04", "heldout-r42.tsv, 0.98, 0.06", "heldout-r43.tsv, 0.97, 0.05", "heldout-r44.tsv, 0.97, 0.05", "heldout-r45.tsv, 0.97, 0.05",
             "heldout-r46.tsv, 0.96, 0.04", "heldout-r47.tsv, 0.97, 0.05", "heldout-r48.tsv, 0.97, 0.08",
-            "heldout-r49.tsv, 0.96, 0.07"})
+            "heldout-r49.tsv, 0.96, 0.07", "heldout-r50.tsv, 0.98, 0.02"})
     void the_held_out_sets_keep_their_measured_figures(String file, double recallFloor, double falseAlarmCeiling) throws Exception {
         Phrasings set = Phrasings.read(Path.of("src/test/resources/safety/" + file));
         SafetyReport report = run(set);

@@ -1,0 +1,185 @@
+package com.sciaticachat.safety;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import com.sciaticachat.embed.OptimizedModel;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A second opinion on what the phrase rules and the detector find: all-MiniLM-L6-v2 fine-tuned, as a whole, on the
+ * labelled phrasings to tell each sign told as happening now from a calm message (denied, over, someone's history,
+ * supposed, asked about, a harmless sense). Unlike the detector's sentence embedding, which is fixed, its attention
+ * was trained on exactly those differences. It reads only messages the rules or the detector already found something in
+ * ({@link Triage}), so an ordinary question never pays for it.
+ *
+ * <p>The model ships in the jar ({@value #MODEL}, weights stored as 8-bit integers and widened once when the session
+ * loads); its classes and thresholds are in {@value #SETTINGS}, fitted with it (see docs/safety.md).
+ */
+public final class SecondReader {
+    private static final Logger LOG = LoggerFactory.getLogger(SecondReader.class);
+    static final String MODEL = "/model/safety-reader.onnx";
+    static final String SETTINGS = "/model/safety-reader.json";
+    static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
+    /** The class of messages with no sign told as happening now. */
+    public static final String CALM = "calm";
+
+    /**
+     * @param classes    the model's outputs in order: {@value #CALM}, then sign ids of {@code safety.yml}
+     * @param veto       an alarm the reader reads as calm at least this surely becomes the check question
+     * @param confirm    a check question whose sign the reader reads at least this surely becomes the alarm
+     * @param dismiss    a check question for a message the reader reads as calm at least this surely is not asked
+     * @param maxTokens  longer messages are cut (the model was trained on at most this many)
+     * @param phrasings  the fingerprint of the phrasings it was fitted on ({@link Phrasings#fingerprint()})
+     * @param questions  the fingerprint of the visitor questions it learnt as calm ({@link Neighbours#fingerprint})
+     */
+    public record Settings(List<String> classes, double veto, double confirm, double dismiss, int maxTokens, String phrasings, String questions) {}
+
+    /** What the reader makes of a message: how surely it is calm, and its likeliest sign told as happening now. */
+    public record Opinion(double calm, String sign, double signProbability) {}
+
+    private static volatile SecondReader bundled;
+
+    private final Settings settings;
+    private final OrtEnvironment env;
+    private final OrtSession session;
+    private final HuggingFaceTokenizer tokenizer;
+
+    private SecondReader(Settings settings, OrtEnvironment env, OrtSession session, HuggingFaceTokenizer tokenizer) {
+        this.settings = settings;
+        this.env = env;
+        this.session = session;
+        this.tokenizer = tokenizer;
+    }
+
+    /** The reader in the jar, loaded on first use (about a second); null when it cannot run here (logged once). */
+    public static SecondReader bundled() {
+        SecondReader r = bundled;
+        if (r == null) {
+            synchronized (SecondReader.class) {
+                r = bundled;
+                if (r == null) bundled = r = load();
+            }
+        }
+        return r;
+    }
+
+    private static SecondReader load() {
+        long start = System.nanoTime();
+        try (InputStream settingsIn = resource(SETTINGS); InputStream modelIn = resource(MODEL);
+             InputStream tokenizerIn = resource("/" + TOKENIZER)) {
+            Settings settings = new ObjectMapper().readValue(settingsIn, Settings.class);
+            OrtEnvironment env = OrtEnvironment.getEnvironment();
+            OrtSession session = session(env, modelIn.readAllBytes());
+            HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(tokenizerIn, Map.of("padding", "false", "truncation", "true",
+                    "maxLength", String.valueOf(settings.maxTokens())));
+            SecondReader reader = new SecondReader(settings, env, session, tokenizer);
+            reader.opinion("warm up");
+            LOG.info("Safety second reader loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
+            return reader;
+        } catch (IOException | OrtException | RuntimeException | UnsatisfiedLinkError e) {
+            throw new IllegalStateException("the safety second reader is part of the jar and could not be loaded", e);
+        }
+    }
+
+    /**
+     * The session, from the optimised copy in the user's cache when there is one for this very model (its widened
+     * weights saved the first time), else optimised from the jar's copy and cached; without the cache when it cannot be
+     * written. One thread on the caller's, as the embedder; the 8-bit weights are widened once, at load, not per run.
+     */
+    private static OrtSession session(OrtEnvironment env, byte[] model) throws OrtException {
+        Path cached = null;
+        try {
+            String key = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(model), 0, 8);
+            cached = OptimizedModel.defaultCacheDir().resolve("safety-reader-" + key + ".ort-1.20.0.optimized.onnx");
+            if (Files.isRegularFile(cached)) {
+                try (OrtSession.SessionOptions options = options(OrtSession.SessionOptions.OptLevel.NO_OPT)) {
+                    return env.createSession(cached.toString(), options);
+                }
+            }
+            Files.createDirectories(cached.getParent());
+            Path partial = Files.createTempFile(cached.getParent(), "safety-reader", ".partial");
+            OrtSession session;
+            try (OrtSession.SessionOptions options = options(OrtSession.SessionOptions.OptLevel.ALL_OPT)) {
+                options.setOptimizedModelFilePath(partial.toString());
+                session = env.createSession(model, options);
+            }
+            // whole or not at all: a crash mid-write leaves a .partial file, never a broken model
+            Files.move(partial, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return session;
+        } catch (IOException | NoSuchAlgorithmException | OrtException e) {
+            LOG.warn("Could not use the model cache for the safety second reader ({}); loading it from the jar", e.toString());
+            try (OrtSession.SessionOptions options = options(OrtSession.SessionOptions.OptLevel.ALL_OPT)) {
+                return env.createSession(model, options);
+            }
+        }
+    }
+
+    private static OrtSession.SessionOptions options(OrtSession.SessionOptions.OptLevel level) throws OrtException {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        options.setOptimizationLevel(level);
+        options.setIntraOpNumThreads(1);
+        options.addConfigEntry("session.disable_quant_qdq", "1");
+        return options;
+    }
+
+    private static InputStream resource(String name) throws IOException {
+        InputStream in = SecondReader.class.getResourceAsStream(name);
+        if (in == null) throw new IOException("the jar has no " + name);
+        return in;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The probability of each class for a message. */
+    public Map<String, Double> read(String message) {
+        Encoding encoding = tokenizer.encode(message == null ? "" : message);
+        long[] ids = encoding.getIds();
+        long[] mask = new long[ids.length];
+        Arrays.fill(mask, 1);
+        try (OnnxTensor in = OnnxTensor.createTensor(env, new long[][] {ids});
+             OnnxTensor attention = OnnxTensor.createTensor(env, new long[][] {mask});
+             OrtSession.Result r = session.run(Map.of("input_ids", in, "attention_mask", attention))) {
+            float[] p = ((float[][]) r.get(0).getValue())[0];
+            Map<String, Double> out = new LinkedHashMap<>();
+            for (int i = 0; i < p.length && i < settings.classes().size(); i++) out.put(settings.classes().get(i), (double) p[i]);
+            return out;
+        } catch (OrtException e) {
+            throw new IllegalStateException("the safety second reader failed on a message", e);
+        }
+    }
+
+    /** How surely a message is calm, and the sign it most likely tells of. */
+    public Opinion opinion(String message) {
+        Map<String, Double> p = read(message);
+        String best = null;
+        double top = -1;
+        for (Map.Entry<String, Double> e : p.entrySet()) {
+            if (e.getKey().equals(CALM)) continue;
+            if (e.getValue() > top) {
+                top = e.getValue();
+                best = e.getKey();
+            }
+        }
+        return new Opinion(p.getOrDefault(CALM, 0.0), best, Math.max(0, top));
+    }
+}
