@@ -66,6 +66,7 @@ public class PipelineBenchmark {
     private int next;
     private com.sciaticachat.safety.RedFlagDetector detector;
     private float[][] safetyVectors;
+    private com.sciaticachat.safety.SecondReader reader;
     private long unique;
 
     @Setup(Level.Trial)
@@ -95,6 +96,7 @@ public class PipelineBenchmark {
         uncached = new ChatService(app.index(), noCache, retriever, new Scorer(Weights.bundled()),
                 new Messages(config), config.minConfidence());
         detector = new com.sciaticachat.safety.RedFlagDetector(com.sciaticachat.safety.SafetyModel.bundled(), model);
+        reader = com.sciaticachat.safety.SecondReader.bundled();
         safetyVectors = new float[QUESTIONS.length][];
         for (int i = 0; i < QUESTIONS.length; i++) {
             safetyVectors[i] = model.embed(com.sciaticachat.safety.RedFlagDetector.wholeView(QUESTIONS[i]));
@@ -180,6 +182,15 @@ public class PipelineBenchmark {
     public Object red_flag_detector() {
         int i = pick();
         return detector.detect(java.util.List.of(QUESTIONS[i]), java.util.List.of(safetyVectors[i]));
+    }
+
+    /**
+     * The second reader on one message. It reads only what the rules or the detector alarm or ask about, so this is
+     * what such a message costs more, not the median question.
+     */
+    @Benchmark
+    public Object second_reader() {
+        return reader.opinion(QUESTIONS[pick()]);
     }
 
     /** The phrase rules alone. */
