@@ -40,7 +40,7 @@ public final class MiniLmEmbedder implements Embedder {
     /** The optimised copy from the user's cache when possible; the stock loader when the cache cannot be used. */
     private static EmbeddingModel loadModel() {
         try {
-            return OptimizedModel.load(OptimizedModel.defaultCacheDir());
+            return OptimizedModel.load(OptimizedSessions.defaultCacheDir());
         } catch (Exception | UnsatisfiedLinkError e) {
             LOG.warn("Could not use the model cache ({}); loading the model from the jar", e.toString());
             return new AllMiniLmL6V2QuantizedEmbeddingModel();

@@ -8,11 +8,7 @@ import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * all-MiniLM-L6-v2 (quantized) with its ONNX graph optimised once and kept in the user's cache folder
@@ -20,8 +16,7 @@ import org.slf4j.LoggerFactory;
  * the 23 MB model from the jar and re-optimising it, which is most of the model's load time on a small
  * machine. Same model, same mean pooling as langchain4j's {@code AllMiniLmL6V2QuantizedEmbeddingModel}.
  */
-public final class OptimizedModel extends AbstractInProcessEmbeddingModel {
-    private static final Logger LOG = LoggerFactory.getLogger(OptimizedModel.class);
+final class OptimizedModel extends AbstractInProcessEmbeddingModel {
     static final String MODEL = "all-minilm-l6-v2-q.onnx";
     static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
 
@@ -35,31 +30,11 @@ public final class OptimizedModel extends AbstractInProcessEmbeddingModel {
     /** Loads the model, from the cache when an optimised copy is there, else optimising and caching it. */
     static OptimizedModel load(Path cacheDir) throws IOException, OrtException {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
-        Path optimized = cacheDir.resolve("all-minilm-l6-v2-q.ort-1.20.0.optimized.onnx");
-        OrtSession session;
-        if (Files.isRegularFile(optimized)) {
-            try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-                options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);
-                threading(options);
-                session = env.createSession(optimized.toString(), options);
-            }
-        } else {
-            byte[] model;
+        OrtSession session = OptimizedSessions.open(env, cacheDir.resolve("all-minilm-l6-v2-q.ort-1.20.0.optimized.onnx"), () -> {
             try (InputStream in = resource(MODEL)) {
-                model = in.readAllBytes();
+                return in.readAllBytes();
             }
-            Files.createDirectories(cacheDir);
-            Path partial = Files.createTempFile(cacheDir, "model", ".partial");
-            try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-                options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-                options.setOptimizedModelFilePath(partial.toString());
-                threading(options);
-                session = env.createSession(model, options);
-            }
-            // whole or not at all: a crash mid-write leaves a .partial file, never a broken model
-            Files.move(partial, optimized, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            LOG.info("Cached the optimised embedding model in {}", optimized);
-        }
+        }, OptimizedModel::threading);
         try (InputStream tokenizer = resource(TOKENIZER)) {
             return new OptimizedModel(new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.MEAN));
         }
@@ -75,13 +50,6 @@ public final class OptimizedModel extends AbstractInProcessEmbeddingModel {
      */
     private static void threading(OrtSession.SessionOptions options) throws OrtException {
         options.setIntraOpNumThreads(1);
-    }
-
-    /** {@code $XDG_CACHE_HOME/sciatica-chat}, else {@code ~/.cache/sciatica-chat}: where optimised models are kept. */
-    public static Path defaultCacheDir() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("sciatica-chat");
     }
 
     private static InputStream resource(String name) throws IOException {

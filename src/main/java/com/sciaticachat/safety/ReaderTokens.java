@@ -3,16 +3,14 @@ package com.sciaticachat.safety;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * For developers refitting the {@link SecondReader} (src/fit/safety_reader.py): the token ids of each line of a text
- * file, one line of space-separated ids per line, cut at 128 tokens, exactly as the reader tokenizes a message at run
+ * file, one line of space-separated ids per line, cut at the reader's length, exactly as the reader tokenizes a message at run
  * time. {@code java -cp target/sciatica-chat.jar com.sciaticachat.safety.ReaderTokens IN OUT}
  */
 public final class ReaderTokens {
@@ -23,9 +21,7 @@ public final class ReaderTokens {
             System.err.println("usage: ReaderTokens IN OUT (one text per line in, one line of token ids per line out)");
             System.exit(2);
         }
-        try (InputStream json = SecondReader.class.getResourceAsStream("/" + SecondReader.TOKENIZER);
-             HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(json,
-                     Map.of("padding", "false", "truncation", "true", "maxLength", "128"));
+        try (HuggingFaceTokenizer tokenizer = SecondReader.tokenizer(SecondReader.readSettings());
              BufferedReader in = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8);
              PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(args[1]), StandardCharsets.UTF_8))) {
             String line;

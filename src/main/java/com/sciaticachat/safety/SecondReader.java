@@ -7,15 +7,13 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sciaticachat.embed.OptimizedSessions;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import com.sciaticachat.embed.OptimizedModel;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +67,7 @@ public final class SecondReader {
         this.tokenizer = tokenizer;
     }
 
-    /** The reader in the jar, loaded on first use (about a second); null when it cannot run here (logged once). */
+    /** The reader in the jar, loaded on first use (about a second); an error when the jar's copy cannot be loaded. */
     public static SecondReader bundled() {
         SecondReader r = bundled;
         if (r == null) {
@@ -83,19 +81,31 @@ public final class SecondReader {
 
     private static SecondReader load() {
         long start = System.nanoTime();
-        try (InputStream settingsIn = resource(SETTINGS); InputStream modelIn = resource(MODEL);
-             InputStream tokenizerIn = resource("/" + TOKENIZER)) {
-            Settings settings = new ObjectMapper().readValue(settingsIn, Settings.class);
+        try (InputStream modelIn = resource(MODEL)) {
+            Settings settings = readSettings();
             OrtEnvironment env = OrtEnvironment.getEnvironment();
             OrtSession session = session(env, modelIn.readAllBytes());
-            HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(tokenizerIn, Map.of("padding", "false", "truncation", "true",
-                    "maxLength", String.valueOf(settings.maxTokens())));
-            SecondReader reader = new SecondReader(settings, env, session, tokenizer);
+            SecondReader reader = new SecondReader(settings, env, session, tokenizer(settings));
             reader.opinion("warm up");
             LOG.info("Safety second reader loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
             return reader;
         } catch (IOException | OrtException | RuntimeException | UnsatisfiedLinkError e) {
             throw new IllegalStateException("the safety second reader is part of the jar and could not be loaded", e);
+        }
+    }
+
+    /** The reader's classes and thresholds, as the jar has them. */
+    static Settings readSettings() throws IOException {
+        try (InputStream in = resource(SETTINGS)) {
+            return new ObjectMapper().readValue(in, Settings.class);
+        }
+    }
+
+    /** The tokenizer the reader reads with (the embedding model's), cut at the reader's length; also for its fitting. */
+    static HuggingFaceTokenizer tokenizer(Settings settings) throws IOException {
+        try (InputStream in = resource("/" + TOKENIZER)) {
+            return HuggingFaceTokenizer.newInstance(in, Map.of("padding", "false", "truncation", "true",
+                    "maxLength", String.valueOf(settings.maxTokens())));
         }
     }
 
@@ -105,39 +115,23 @@ public final class SecondReader {
      * written. One thread on the caller's, as the embedder; the 8-bit weights are widened once, at load, not per run.
      */
     private static OrtSession session(OrtEnvironment env, byte[] model) throws OrtException {
-        Path cached = null;
         try {
             String key = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(model), 0, 8);
-            cached = OptimizedModel.defaultCacheDir().resolve("safety-reader-" + key + ".ort-1.20.0.optimized.onnx");
-            if (Files.isRegularFile(cached)) {
-                try (OrtSession.SessionOptions options = options(OrtSession.SessionOptions.OptLevel.NO_OPT)) {
-                    return env.createSession(cached.toString(), options);
-                }
-            }
-            Files.createDirectories(cached.getParent());
-            Path partial = Files.createTempFile(cached.getParent(), "safety-reader", ".partial");
-            OrtSession session;
-            try (OrtSession.SessionOptions options = options(OrtSession.SessionOptions.OptLevel.ALL_OPT)) {
-                options.setOptimizedModelFilePath(partial.toString());
-                session = env.createSession(model, options);
-            }
-            // whole or not at all: a crash mid-write leaves a .partial file, never a broken model
-            Files.move(partial, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return session;
+            Path cached = OptimizedSessions.defaultCacheDir().resolve("safety-reader-" + key + ".ort-1.20.0.optimized.onnx");
+            return OptimizedSessions.open(env, cached, () -> model, SecondReader::configure);
         } catch (IOException | NoSuchAlgorithmException | OrtException e) {
             LOG.warn("Could not use the model cache for the safety second reader ({}); loading it from the jar", e.toString());
-            try (OrtSession.SessionOptions options = options(OrtSession.SessionOptions.OptLevel.ALL_OPT)) {
+            try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+                options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+                configure(options);
                 return env.createSession(model, options);
             }
         }
     }
 
-    private static OrtSession.SessionOptions options(OrtSession.SessionOptions.OptLevel level) throws OrtException {
-        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-        options.setOptimizationLevel(level);
+    private static void configure(OrtSession.SessionOptions options) throws OrtException {
         options.setIntraOpNumThreads(1);
         options.addConfigEntry("session.disable_quant_qdq", "1");
-        return options;
     }
 
     private static InputStream resource(String name) throws IOException {
