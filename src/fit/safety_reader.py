@@ -140,12 +140,17 @@ def export(model, path):
     class Probabilities(nn.Module):
         def __init__(s, m): super().__init__(); s.m = m
         def forward(s, ids, mask): return torch.softmax(s.m(ids, mask), -1)
+    save_8bit(Probabilities(model), 'probabilities', path, 'sciatica-chat src/fit/safety_reader.py')
+
+
+def save_8bit(module, output, path, producer):
+    """Exports module(input_ids, attention_mask) to ONNX, its matrices stored as 8-bit integers."""
     with tempfile.TemporaryDirectory() as d:
-        plain = os.path.join(d, 'reader.onnx')
+        plain = os.path.join(d, 'model.onnx')
         ids = torch.tensor([[101, 2026, 26352, 102]])
-        torch.onnx.export(Probabilities(model), (ids, torch.ones_like(ids)), plain, input_names=['input_ids', 'attention_mask'],
-                          output_names=['probabilities'], opset_version=14, do_constant_folding=True,
-                          dynamic_axes={'input_ids': {0: 'b', 1: 't'}, 'attention_mask': {0: 'b', 1: 't'}, 'probabilities': {0: 'b'}})
+        torch.onnx.export(module, (ids, torch.ones_like(ids)), plain, input_names=['input_ids', 'attention_mask'],
+                          output_names=[output], opset_version=14, do_constant_folding=True,
+                          dynamic_axes={'input_ids': {0: 'b', 1: 't'}, 'attention_mask': {0: 'b', 1: 't'}, output: {0: 'b'}})
         g = onnx.load(plain)
     # matrices stored as 8-bit integers with a scale per row (tables) or per output column (weights), widened by
     # DequantizeLinear, which ONNX Runtime folds into constants once when the session loads: a quarter of the size
@@ -165,7 +170,7 @@ def export(model, path):
         widen.append(helper.make_node('DequantizeLinear', [t.name + '_q', t.name + '_s', t.name + '_z'], [t.name], axis=axis))
     del g.graph.initializer[:]; g.graph.initializer.extend(kept)
     nodes = list(g.graph.node); del g.graph.node[:]; g.graph.node.extend(widen + nodes)
-    g.producer_name = 'sciatica-chat src/fit/safety_reader.py'
+    g.producer_name = producer
     onnx.checker.check_model(g)
     onnx.save(g, path)
     print('wrote', path, os.path.getsize(path), 'bytes')
