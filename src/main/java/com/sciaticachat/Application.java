@@ -108,6 +108,7 @@ public final class Application implements Closeable {
         Embedder embedder = BackgroundEmbedder.miniLm();
         EnglishWords.get(); // starts loading the word lists in the background
         CompletableFuture.runAsync(com.sciaticachat.safety.SecondReader::bundled); // and the safety second reader (the chat waits for it)
+        CompletableFuture.runAsync(com.sciaticachat.embed.VisitorEncoder::bundled); // and the visitor question encoder (likewise)
         // the store opens (and its schema migrates) while the index opens; a shared one first, as the corpus comes from it
         CompletableFuture<Database> store;
         CorpusSync sync = null;

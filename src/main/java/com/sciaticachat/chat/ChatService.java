@@ -9,6 +9,8 @@ import com.sciaticachat.analysis.Specifics;
 import com.sciaticachat.analysis.QuestionAnalyzer.AnalyzedQuestion;
 import com.sciaticachat.corpus.Block;
 import com.sciaticachat.embed.Embedder;
+import com.sciaticachat.embed.VisitorEncoder;
+import com.sciaticachat.search.EncoderRanking;
 import com.sciaticachat.index.SectionRecord;
 import com.sciaticachat.safety.RedFlagDetector;
 import com.sciaticachat.safety.SafetyConfig;
@@ -72,6 +74,7 @@ public final class ChatService {
     private final double minConfidence;
     private final UnansweredInbox inbox;
     private final RedFlagDetector detector;
+    private final boolean encoderRanking;
     private final AnswerCache answers = new AnswerCache();
     /** Whether a question of the conversation raised the alarm, by index generation and question (bounded; null: no alarm). */
     private final com.github.benmanes.caffeine.cache.Cache<String, java.util.Optional<Triage.Verdict>> alarms =
@@ -92,6 +95,12 @@ public final class ChatService {
     /** @param inbox where unanswered and weakly answered visitor questions are recorded for staff, or null */
     public ChatService(LiveIndex index, Embedder embedder, Retriever retriever, Scorer scorer, Messages messages,
                        double minConfidence, UnansweredInbox inbox) {
+        this(index, embedder, retriever, scorer, messages, minConfidence, inbox, true);
+    }
+
+    private ChatService(LiveIndex index, Embedder embedder, Retriever retriever, Scorer scorer, Messages messages,
+                        double minConfidence, UnansweredInbox inbox, boolean encoderRanking) {
+        this.encoderRanking = encoderRanking;
         this.inbox = inbox;
         this.index = index;
         this.embedder = embedder;
@@ -105,7 +114,15 @@ public final class ChatService {
 
     /** The same chat over another index (a draft's), recording nothing for staff. */
     public ChatService over(LiveIndex other) {
-        return new ChatService(other, embedder, retriever, scorer, messages, minConfidence, null);
+        return new ChatService(other, embedder, retriever, scorer, messages, minConfidence, null, encoderRanking);
+    }
+
+    /**
+     * The same chat without the visitor question encoder's last look ({@link EncoderRanking}), recording nothing for
+     * staff: for fitting that look and for measuring what it adds.
+     */
+    public ChatService withoutEncoderRanking() {
+        return new ChatService(index, embedder, retriever, scorer, messages, minConfidence, null, false);
     }
 
     /**
@@ -390,7 +407,7 @@ public final class ChatService {
         String aside = FollowUp.setAside(question);
         if (aside != null && reading.kind() != FollowUp.Kind.ORDINAL && toldOfWithin(snapshot, aside, shown)) {
             // unless the rest names another section ("besides the roller, maybe with the little ball from tennis?")
-            Trace rest = retrieve(snapshot, FollowUp.withoutBesides(question));
+            Trace rest = retrieveInContext(snapshot, FollowUp.withoutBesides(question));
             boolean elsewhere = rest.reply().status() == Reply.Status.ANSWERED
                     && !snapshot.catalog().isSameOrAncestor(shown.id(), rest.reply().answer().sectionId());
             if (!elsewhere) return decided(snapshot, question, shown, true);
@@ -420,7 +437,7 @@ public final class ChatService {
                 }
                 int at = reading.position() < 0 ? parts.size() - 1 : reading.position() - 1;
                 if (at >= 0 && at < parts.size()) return decided(snapshot, question, parts.get(at), false);
-                return retrieve(snapshot, question);
+                return retrieveInContext(snapshot, question);
             }
             case OTHERS: {
                 // other options than one part of a topic ("other areas to target?" after Low Back Attention): the
@@ -438,10 +455,12 @@ public final class ChatService {
                 // guide's own words that alone gets no answer ("for how long?") is asked about the topic. One
                 // about something the guide does not cover ("do you take insurance?"), or in words it does not
                 // know, must not get the last answer again
-                Trace alone = retrieve(snapshot, question);
+                Trace alone = retrieveInContext(snapshot, question);
                 boolean leans = fragmentOfTheTopic(question, alone) || FollowUp.leansBack(question);
-                if (alone.reply().status() == Reply.Status.ANSWERED || !leans) return alone;
-                Trace about = retrieve(snapshot, aboutTopic(question, shown));
+                // one that stands alone is read as a first question is, the encoder's last look included
+                if (!leans) return retrieve(snapshot, question);
+                if (alone.reply().status() == Reply.Status.ANSWERED) return alone;
+                Trace about = retrieveInContext(snapshot, aboutTopic(question, shown));
                 return about.reply().status() == Reply.Status.ANSWERED ? about : stayed(snapshot, question, shown, alone);
             }
         }
@@ -475,11 +494,11 @@ public final class ChatService {
         String asked = FollowUp.withoutSetAside(question);
         // its own words still point at what was shown ("more about the strokes involved?", "what else can pinch the nerve");
         // the one retrieval is scored among all sections and among the others
-        Retrieved retrieved = retrieved(snapshot, asked);
+        Retrieved retrieved = retrieved(snapshot, asked, false);
         Trace own = replied(snapshot, retrieved, null);
         if (own.reply().status() == Reply.Status.ANSWERED && dropped.test(own.reply().answer().sectionId())) return null;
         Trace alone = replied(snapshot, retrieved, dropped);
-        Trace about = retrieve(snapshot, aboutTopic(asked, shown), dropped);
+        Trace about = retrieveInContext(snapshot, aboutTopic(asked, shown), dropped);
         boolean a = alone.reply().status() == Reply.Status.ANSWERED, b = about.reply().status() == Reply.Status.ANSWERED;
         if (!a && !b) return null;
         if (!a) return about;
@@ -497,11 +516,11 @@ public final class ChatService {
         if (named != null) return decided(snapshot, question, named, false);
         // the follow-up's own words say what it asks ("is it safe?", "and the treatment?"); the topic says what
         // about: the topic wins only when it makes the chat surer than the words alone
-        Trace alone = retrieve(snapshot, question);
-        Trace about = retrieve(snapshot, aboutTopic(question, shown));
+        Trace alone = retrieveInContext(snapshot, question);
+        Trace about = retrieveInContext(snapshot, aboutTopic(question, shown));
         if (context != null && context.question() != null && !context.question().isBlank()) {
             // "can massage help with that?" after "what is piriformis syndrome": what "that" is, the question before says
-            Trace asked = retrieve(snapshot, question.strip() + " (" + context.question().strip() + ")");
+            Trace asked = retrieveInContext(snapshot, question.strip() + " (" + context.question().strip() + ")");
             if (asked.reply().status() == Reply.Status.ANSWERED && !asked.reply().answer().sectionId().equals(shown.id())
                     && (about.reply().status() != Reply.Status.ANSWERED || asked.confidence() > about.confidence())) about = asked;
         }
@@ -597,13 +616,29 @@ public final class ChatService {
     }
 
     private Trace shownAgain(Snapshot snapshot, String question, SectionRecord section, Reply.Answer answer) {
-        Trace alone = retrieve(snapshot, question);
+        Trace alone = retrieveInContext(snapshot, question);
         return new Trace(new Reply(Reply.Status.ANSWERED, messages.answered(section.title()), answer, List.of(), null, messages.disclaimer()),
                 alone.question(), alone.scored(), alone.candidates());
     }
 
     private Trace retrieve(Snapshot snapshot, String question) {
-        Retrieved whole = retrieved(snapshot, question);
+        return retrieve(snapshot, question, encoderRanking);
+    }
+
+    /**
+     * A question read in the light of the last section shown: the chat's own reading alone, without the encoder's last
+     * look, which reads the question alone ("where do i put it tho" would find a section of its own).
+     */
+    private Trace retrieveInContext(Snapshot snapshot, String question) {
+        return retrieve(snapshot, question, false);
+    }
+
+    private Trace retrieveInContext(Snapshot snapshot, String question, java.util.function.Predicate<String> dropped) {
+        return replied(snapshot, retrieved(snapshot, question, false), dropped);
+    }
+
+    private Trace retrieve(Snapshot snapshot, String question, boolean lastLook) {
+        Retrieved whole = retrieved(snapshot, question, lastLook);
         Trace t = replied(snapshot, whole, null);
         // "my uncle had cauda equina once, i just have normal sciatica. what stretches": what the message tells beside
         // its question may pull it away from every section; its asking part alone may still be answered
@@ -612,34 +647,39 @@ public final class ChatService {
         // names what the guide does not cover ("Heel pain morning, plantar fasciitis. Massage help?")
         if (asking == null || FollowUp.read(asking).kind() != FollowUp.Kind.STANDALONE) return t;
         if (t.scored() != null && (t.scored().namesNotCovered() > 0 || t.scored().aboutNotCoveredTopic())) return t;
-        Trace part = replied(snapshot, retrieved(snapshot, asking), null);
+        Trace part = replied(snapshot, retrieved(snapshot, asking, lastLook), null);
         return part.reply().status() == Reply.Status.ANSWERED ? part : t;
     }
 
-    private Trace retrieve(Snapshot snapshot, String question, java.util.function.Predicate<String> dropped) {
-        return replied(snapshot, retrieved(snapshot, question), dropped);
-    }
 
     /**
      * A question read and looked up: where staff filed it (or null), the question analysed, and the sections it found
      * (null when nothing in it can be read).
      */
-    private record Retrieved(String filed, AnalyzedQuestion analyzed, Retriever.Retrieval retrieval) {}
+    private record Retrieved(String filed, AnalyzedQuestion analyzed, Retriever.Retrieval retrieval, float[] visitor) {}
 
-    private Retrieved retrieved(Snapshot snapshot, String question) {
+    /**
+     * The question's reading by the visitor question encoder (loaded in the background from start-up; the first
+     * question waits for it if it comes sooner), for {@link EncoderRanking}.
+     */
+    private static float[] visitorReading(String question) {
+        return VisitorEncoder.bundled().embed(SpanishGloss.get().gloss(question));
+    }
+
+    private Retrieved retrieved(Snapshot snapshot, String question, boolean lastLook) {
         // first, the very question as staff filed it: where they put it decides. Retrieval still runs, for the
         // related topics and for staff to see what the chat alone would have said
         String filed = snapshot.filed().sectionFor(question);
         // a question in Spanish is read in English words: the guide and the sentence model are English
         AnalyzedQuestion analyzed = snapshot.questionAnalyzer().analyze(Shorthand.get().forSearch(SpanishGloss.get().gloss(question)));
         // nothing the model can read ("???", an emoji, a lone accent): nothing to embed
-        if (analyzed.corrected().isBlank()) return new Retrieved(filed, analyzed, null);
+        if (analyzed.corrected().isBlank()) return new Retrieved(filed, analyzed, null, null);
         float[] vector = embedder.embed(analyzed.corrected());
         Retriever.Retrieval retrieval = retriever.retrieve(snapshot, analyzed, vector, () -> {
             String guideWords = snapshot.vocabulary().inGuideWords(analyzed);
             return guideWords.equals(analyzed.corrected()) ? null : embedder.embed(guideWords);
         });
-        return new Retrieved(filed, analyzed, retrieval);
+        return new Retrieved(filed, analyzed, retrieval, lastLook ? visitorReading(question) : null);
     }
 
     /** The reply to a question looked up, among the sections {@code dropped} does not name (null: all). */
@@ -652,6 +692,7 @@ public final class ChatService {
                     analyzed, null, List.of());
         }
         Scorer.Scored scored = scorer.score(snapshot, dropped == null ? retrieval : retrieval.without(dropped));
+        if (retrieved.visitor() != null) scored = new EncoderRanking(VisitorEncoder.bundled().settings()).rerank(snapshot, scored, retrieved.visitor());
         if (filed != null && dropped == null) scored = scored.filed(filed);
         Scorer.Ranked top = scored.top();
         List<Candidate> candidates = candidates(snapshot, scored);

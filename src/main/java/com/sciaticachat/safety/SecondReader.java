@@ -10,10 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sciaticachat.embed.OptimizedSessions;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,7 +80,7 @@ public final class SecondReader {
         try (InputStream modelIn = resource(MODEL)) {
             Settings settings = readSettings();
             OrtEnvironment env = OrtEnvironment.getEnvironment();
-            OrtSession session = session(env, modelIn.readAllBytes());
+            OrtSession session = OptimizedSessions.fineTuned(env, "safety-reader", modelIn.readAllBytes());
             SecondReader reader = new SecondReader(settings, env, session, tokenizer(settings));
             reader.opinion("warm up");
             LOG.info("Safety second reader loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
@@ -107,31 +103,6 @@ public final class SecondReader {
             return HuggingFaceTokenizer.newInstance(in, Map.of("padding", "false", "truncation", "true",
                     "maxLength", String.valueOf(settings.maxTokens())));
         }
-    }
-
-    /**
-     * The session, from the optimised copy in the user's cache when there is one for this very model (its widened
-     * weights saved the first time), else optimised from the jar's copy and cached; without the cache when it cannot be
-     * written. One thread on the caller's, as the embedder; the 8-bit weights are widened once, at load, not per run.
-     */
-    private static OrtSession session(OrtEnvironment env, byte[] model) throws OrtException {
-        try {
-            String key = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(model), 0, 8);
-            Path cached = OptimizedSessions.defaultCacheDir().resolve("safety-reader-" + key + ".ort-1.20.0.optimized.onnx");
-            return OptimizedSessions.open(env, cached, () -> model, SecondReader::configure);
-        } catch (IOException | NoSuchAlgorithmException | OrtException e) {
-            LOG.warn("Could not use the model cache for the safety second reader ({}); loading it from the jar", e.toString());
-            try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-                options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-                configure(options);
-                return env.createSession(model, options);
-            }
-        }
-    }
-
-    private static void configure(OrtSession.SessionOptions options) throws OrtException {
-        options.setIntraOpNumThreads(1);
-        options.addConfigEntry("session.disable_quant_qdq", "1");
     }
 
     private static InputStream resource(String name) throws IOException {

@@ -81,6 +81,11 @@ public final class Scorer {
             return decided(List.copyOf(reordered), 1.0, sectionId);
         }
 
+        /** The same evidence, with the ranking and confidence a second reading ({@link EncoderRanking}) gave. */
+        public Scored reread(List<Ranked> ranking, double readConfidence) {
+            return decided(ranking, readConfidence, filedUnder);
+        }
+
         /** The same evidence, with the ranking and confidence a filing decided. */
         private Scored decided(List<Ranked> ranking, double decidedConfidence, String filedAt) {
             return new Scored(ranking, decidedConfidence, margin, agree, known, notCoveredVote, notCoveredLearnt, notCoveredGap,

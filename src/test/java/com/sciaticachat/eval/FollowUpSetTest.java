@@ -44,6 +44,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * counts ("The first of those sounds vigorous. What does it involve?"): 87.8% (round 10 91.1%, rounds 1 to 9 unchanged).
  * Round 12 (90 pairs, blind, five new voices, written after those changes), on main at the session's start and end:
  * 75.6% and 76.7% (its misses are mostly Tagalog and Gullah fragments).
+ * Since the visitor question encoder (2026-12-06) a question asked alone is read better, so round 9's follow-ups gain
+ * 4 pairs from the history instead of 6 (90.0% in context, 85.6% alone); its bar for the gain is 3.
  * Each bar sits about five pairs under today's figure; follow-ups that stand alone must stay right as they
  * are (14 of 14, 14 of 15), since reading a new question as a follow-up answers the visitor about the
  * wrong thing.
@@ -54,7 +56,7 @@ class FollowUpSetTest {
     @CsvSource({"followups-r1.tsv, 84, 0.69, 14, 10", "followups-r2.tsv, 89, 0.72, 14, 10", "followups-r3.tsv, 60, 0.75, 10, 10",
             "followups-r4.tsv, 80, 0.71, 13, 10", "followups-r5.tsv, 80, 0.71, 16, 10", "followups-r6.tsv, 90, 0.67, 13, 0",
             "followups-r7.tsv, 90, 0.81, 15, 10", "followups-r8.tsv, 90, 0.74, 16, 10",
-            "followups-r9.tsv, 90, 0.82, 15, 5",
+            "followups-r9.tsv, 90, 0.82, 15, 3",
             "followups-r10.tsv, 90, 0.85, 15, 5", "followups-r11.tsv, 90, 0.82, 15, 5", "followups-r12.tsv, 90, 0.71, 14, 3"})
     void follow_ups_are_read_in_context_and_questions_that_stand_alone_are_not(String name, int pairs, double minRight,
                                                                                int minStandalone, int minGain) throws Exception {

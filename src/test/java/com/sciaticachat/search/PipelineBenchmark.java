@@ -68,6 +68,7 @@ public class PipelineBenchmark {
     private float[][] safetyVectors;
     private com.sciaticachat.safety.SecondReader reader;
     private long unique;
+    private ChatService withoutEncoder;
 
     @Setup(Level.Trial)
     public void open() throws Exception {
@@ -95,6 +96,7 @@ public class PipelineBenchmark {
         };
         uncached = new ChatService(app.index(), noCache, retriever, new Scorer(Weights.bundled()),
                 new Messages(config), config.minConfidence());
+        withoutEncoder = uncached.withoutEncoderRanking();
         detector = new com.sciaticachat.safety.RedFlagDetector(com.sciaticachat.safety.SafetyModel.bundled(), model);
         reader = com.sciaticachat.safety.SecondReader.bundled();
         safetyVectors = new float[QUESTIONS.length][];
@@ -200,9 +202,21 @@ public class PipelineBenchmark {
         return app.index().withSnapshot(s -> com.sciaticachat.chat.ChatService.safety(s).redFlags().check(QUESTIONS[i]));
     }
 
+    /** The visitor question encoder alone: one more embedding of the question, by the fine-tuned model. */
+    @Benchmark
+    public Object visitor_encoder() {
+        return com.sciaticachat.embed.VisitorEncoder.bundled().embed(QUESTIONS[pick()] + " " + (unique++));
+    }
+
     @Benchmark
     public Object whole_pipeline_new_question() {
         return uncached.trace(QUESTIONS[pick()]);
+    }
+
+    /** The same without the encoder's last look (its cost is the difference). */
+    @Benchmark
+    public Object whole_pipeline_new_question_without_encoder() {
+        return withoutEncoder.trace(QUESTIONS[pick()]);
     }
 
     @Benchmark
