@@ -658,20 +658,13 @@ public final class ChatService {
      */
     private record Retrieved(String filed, AnalyzedQuestion analyzed, Retriever.Retrieval retrieval, float[] visitor) {}
 
-    /**
-     * The question's reading by the visitor question encoder (loaded in the background from start-up; the first
-     * question waits for it if it comes sooner), for {@link EncoderRanking}.
-     */
-    private static float[] visitorReading(String question) {
-        return VisitorEncoder.bundled().embed(SpanishGloss.get().gloss(question));
-    }
-
     private Retrieved retrieved(Snapshot snapshot, String question, boolean lastLook) {
         // first, the very question as staff filed it: where they put it decides. Retrieval still runs, for the
         // related topics and for staff to see what the chat alone would have said
         String filed = snapshot.filed().sectionFor(question);
-        // a question in Spanish is read in English words: the guide and the sentence model are English
-        AnalyzedQuestion analyzed = snapshot.questionAnalyzer().analyze(Shorthand.get().forSearch(SpanishGloss.get().gloss(question)));
+        // a question in Spanish is read in English words: the guide and the sentence models are English
+        String glossed = SpanishGloss.get().gloss(question);
+        AnalyzedQuestion analyzed = snapshot.questionAnalyzer().analyze(Shorthand.get().forSearch(glossed));
         // nothing the model can read ("???", an emoji, a lone accent): nothing to embed
         if (analyzed.corrected().isBlank()) return new Retrieved(filed, analyzed, null, null);
         float[] vector = embedder.embed(analyzed.corrected());
@@ -679,7 +672,9 @@ public final class ChatService {
             String guideWords = snapshot.vocabulary().inGuideWords(analyzed);
             return guideWords.equals(analyzed.corrected()) ? null : embedder.embed(guideWords);
         });
-        return new Retrieved(filed, analyzed, retrieval, lastLook ? visitorReading(question) : null);
+        // and, for the last look, by the visitor question encoder (loaded in the background from start-up; the first
+        // question waits for it if it comes sooner)
+        return new Retrieved(filed, analyzed, retrieval, lastLook ? VisitorEncoder.bundled().embed(glossed) : null);
     }
 
     /** The reply to a question looked up, among the sections {@code dropped} does not name (null: all). */

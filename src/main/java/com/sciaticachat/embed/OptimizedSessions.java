@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * ONNX Runtime sessions whose graph is optimised once and kept in the user's cache folder: later starts load the
  * optimised copy as it is, skipping the optimisation (and reading the model from the jar), which is most of a model's
- * load time on a small machine. Used by the embedding model, the safety second reader and the visitor question encoder.
+ * load time on a small machine. Used by the embedding model and the fine-tuned models ({@link FineTunedModel}).
  */
 public final class OptimizedSessions {
     private static final Logger LOG = LoggerFactory.getLogger(OptimizedSessions.class);
@@ -55,30 +55,6 @@ public final class OptimizedSessions {
         Files.move(partial, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         LOG.info("Cached the optimised model in {}", cached);
         return session;
-    }
-
-    /**
-     * A session for one of the fine-tuned models in the jar (weights stored as 8-bit integers, widened once at load), one
-     * thread on the caller's: from the cache when it holds this very model ({@code name} and a hash of its bytes), else
-     * optimised and cached; without the cache when it cannot be used.
-     */
-    public static OrtSession fineTuned(OrtEnvironment env, String name, byte[] model) throws OrtException {
-        Configure configure = options -> {
-            options.setIntraOpNumThreads(1);
-            options.addConfigEntry("session.disable_quant_qdq", "1");
-        };
-        try {
-            String key = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(model), 0, 8);
-            Path cached = defaultCacheDir().resolve(name + "-" + key + ".ort-1.20.0.optimized.onnx");
-            return open(env, cached, () -> model, configure);
-        } catch (IOException | java.security.NoSuchAlgorithmException | OrtException e) {
-            LOG.warn("Could not use the model cache for {} ({}); loading it from the jar", name, e.toString());
-            try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-                options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-                configure.apply(options);
-                return env.createSession(model, options);
-            }
-        }
     }
 
     /** {@code $XDG_CACHE_HOME/sciatica-chat}, else {@code ~/.cache/sciatica-chat}: where optimised models are kept. */

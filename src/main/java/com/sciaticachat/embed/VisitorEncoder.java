@@ -1,15 +1,9 @@
 package com.sciaticachat.embed;
 
-import ai.djl.huggingface.tokenizers.Encoding;
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +23,6 @@ public final class VisitorEncoder {
     private static final Logger LOG = LoggerFactory.getLogger(VisitorEncoder.class);
     static final String MODEL = "/model/visitor-encoder.onnx";
     static final String SETTINGS = "/model/visitor-encoder.json";
-    static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
 
     /**
      * How the encoder's reading joins the chat's ({@code search.EncoderRanking}).
@@ -51,15 +44,11 @@ public final class VisitorEncoder {
     private static volatile VisitorEncoder bundled;
 
     private final Settings settings;
-    private final OrtEnvironment env;
-    private final OrtSession session;
-    private final HuggingFaceTokenizer tokenizer;
+    private final FineTunedModel model;
 
-    private VisitorEncoder(Settings settings, OrtEnvironment env, OrtSession session, HuggingFaceTokenizer tokenizer) {
+    private VisitorEncoder(Settings settings, FineTunedModel model) {
         this.settings = settings;
-        this.env = env;
-        this.session = session;
-        this.tokenizer = tokenizer;
+        this.model = model;
     }
 
     /** The encoder in the jar, loaded on first use (about a second); an error when the jar's copy cannot be loaded. */
@@ -76,11 +65,8 @@ public final class VisitorEncoder {
 
     private static VisitorEncoder load() {
         long start = System.nanoTime();
-        try (InputStream modelIn = resource(MODEL)) {
-            Settings settings = readSettings();
-            OrtEnvironment env = OrtEnvironment.getEnvironment();
-            OrtSession session = OptimizedSessions.fineTuned(env, "visitor-encoder", modelIn.readAllBytes());
-            VisitorEncoder encoder = new VisitorEncoder(settings, env, session, tokenizer());
+        try {
+            VisitorEncoder encoder = new VisitorEncoder(readSettings(), FineTunedModel.load("visitor-encoder", MODEL, MAX_TOKENS));
             encoder.embed("warm up");
             LOG.info("Visitor question encoder loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
             return encoder;
@@ -91,23 +77,9 @@ public final class VisitorEncoder {
 
     /** The settings as the jar has them. */
     public static Settings readSettings() throws IOException {
-        try (InputStream in = resource(SETTINGS)) {
+        try (InputStream in = FineTunedModel.resource(SETTINGS)) {
             return new ObjectMapper().readValue(in, Settings.class);
         }
-    }
-
-    /** The tokenizer the encoder reads with (the sentence model's), cut at its length; also for its fitting. */
-    public static HuggingFaceTokenizer tokenizer() throws IOException {
-        try (InputStream in = resource("/" + TOKENIZER)) {
-            return HuggingFaceTokenizer.newInstance(in, Map.of("padding", "false", "truncation", "true",
-                    "maxLength", String.valueOf(MAX_TOKENS)));
-        }
-    }
-
-    private static InputStream resource(String name) throws IOException {
-        InputStream in = VisitorEncoder.class.getResourceAsStream(name);
-        if (in == null) throw new IOException("the jar has no " + name);
-        return in;
     }
 
     public Settings settings() {
@@ -116,21 +88,6 @@ public final class VisitorEncoder {
 
     /** The question's embedding, unit length, in the sentence model's space. */
     public float[] embed(String question) {
-        Encoding encoding = tokenizer.encode(question == null ? "" : question);
-        long[] ids = encoding.getIds();
-        long[] mask = new long[ids.length];
-        Arrays.fill(mask, 1);
-        try (OnnxTensor in = OnnxTensor.createTensor(env, new long[][] {ids});
-             OnnxTensor attention = OnnxTensor.createTensor(env, new long[][] {mask});
-             OrtSession.Result r = session.run(Map.of("input_ids", in, "attention_mask", attention))) {
-            float[] v = ((float[][]) r.get(0).getValue())[0];
-            double n = 0;
-            for (float x : v) n += x * x;
-            float inv = (float) (1 / Math.max(Math.sqrt(n), 1e-9));
-            for (int i = 0; i < v.length; i++) v[i] *= inv;
-            return v;
-        } catch (OrtException e) {
-            throw new IllegalStateException("the visitor question encoder failed on a question", e);
-        }
+        return Embedder.normalize(model.run(question));
     }
 }

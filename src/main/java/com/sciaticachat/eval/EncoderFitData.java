@@ -5,6 +5,7 @@ import com.sciaticachat.Application;
 import com.sciaticachat.chat.ChatService;
 import com.sciaticachat.chat.Reply;
 import com.sciaticachat.config.Config;
+import com.sciaticachat.embed.FineTunedModel;
 import com.sciaticachat.embed.VisitorEncoder;
 import com.sciaticachat.search.EncoderRanking;
 import com.sciaticachat.search.Features;
@@ -51,7 +52,7 @@ public final class EncoderFitData {
     }
 
     private static void tokens(Path in, Path out) throws IOException {
-        try (HuggingFaceTokenizer tokenizer = VisitorEncoder.tokenizer();
+        try (HuggingFaceTokenizer tokenizer = FineTunedModel.tokenizer(VisitorEncoder.MAX_TOKENS);
              BufferedReader r = Files.newBufferedReader(in, StandardCharsets.UTF_8);
              PrintWriter w = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
             String line;
@@ -65,7 +66,7 @@ public final class EncoderFitData {
 
     private static Application open(Path corpus) throws Exception {
         Path index = Files.createTempDirectory("encoder-fit-index");
-        return Application.open(Config.from(Map.of("corpus", corpus.toString(), "index", index.toString()), Map.of()));
+        return Application.open(Config.defaults().withDirs(corpus, index));
     }
 
     private static void sections(Path corpus, Path out) throws Exception {

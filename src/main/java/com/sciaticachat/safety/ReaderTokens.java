@@ -21,7 +21,7 @@ public final class ReaderTokens {
             System.err.println("usage: ReaderTokens IN OUT (one text per line in, one line of token ids per line out)");
             System.exit(2);
         }
-        try (HuggingFaceTokenizer tokenizer = SecondReader.tokenizer(SecondReader.readSettings());
+        try (HuggingFaceTokenizer tokenizer = com.sciaticachat.embed.FineTunedModel.tokenizer(SecondReader.readSettings().maxTokens());
              BufferedReader in = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8);
              PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(args[1]), StandardCharsets.UTF_8))) {
             String line;

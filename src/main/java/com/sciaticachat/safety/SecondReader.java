@@ -1,16 +1,9 @@
 package com.sciaticachat.safety;
 
-import ai.djl.huggingface.tokenizers.Encoding;
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sciaticachat.embed.OptimizedSessions;
+import com.sciaticachat.embed.FineTunedModel;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +24,6 @@ public final class SecondReader {
     private static final Logger LOG = LoggerFactory.getLogger(SecondReader.class);
     static final String MODEL = "/model/safety-reader.onnx";
     static final String SETTINGS = "/model/safety-reader.json";
-    static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
     /** The class of messages with no sign told as happening now. */
     public static final String CALM = "calm";
 
@@ -52,15 +44,11 @@ public final class SecondReader {
     private static volatile SecondReader bundled;
 
     private final Settings settings;
-    private final OrtEnvironment env;
-    private final OrtSession session;
-    private final HuggingFaceTokenizer tokenizer;
+    private final FineTunedModel model;
 
-    private SecondReader(Settings settings, OrtEnvironment env, OrtSession session, HuggingFaceTokenizer tokenizer) {
+    private SecondReader(Settings settings, FineTunedModel model) {
         this.settings = settings;
-        this.env = env;
-        this.session = session;
-        this.tokenizer = tokenizer;
+        this.model = model;
     }
 
     /** The reader in the jar, loaded on first use (about a second); an error when the jar's copy cannot be loaded. */
@@ -77,38 +65,22 @@ public final class SecondReader {
 
     private static SecondReader load() {
         long start = System.nanoTime();
-        try (InputStream modelIn = resource(MODEL)) {
+        try {
             Settings settings = readSettings();
-            OrtEnvironment env = OrtEnvironment.getEnvironment();
-            OrtSession session = OptimizedSessions.fineTuned(env, "safety-reader", modelIn.readAllBytes());
-            SecondReader reader = new SecondReader(settings, env, session, tokenizer(settings));
+            SecondReader reader = new SecondReader(settings, FineTunedModel.load("safety-reader", MODEL, settings.maxTokens()));
             reader.opinion("warm up");
             LOG.info("Safety second reader loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
             return reader;
-        } catch (IOException | OrtException | RuntimeException | UnsatisfiedLinkError e) {
+        } catch (IOException | ai.onnxruntime.OrtException | RuntimeException | UnsatisfiedLinkError e) {
             throw new IllegalStateException("the safety second reader is part of the jar and could not be loaded", e);
         }
     }
 
     /** The reader's classes and thresholds, as the jar has them. */
     static Settings readSettings() throws IOException {
-        try (InputStream in = resource(SETTINGS)) {
+        try (InputStream in = FineTunedModel.resource(SETTINGS)) {
             return new ObjectMapper().readValue(in, Settings.class);
         }
-    }
-
-    /** The tokenizer the reader reads with (the embedding model's), cut at the reader's length; also for its fitting. */
-    static HuggingFaceTokenizer tokenizer(Settings settings) throws IOException {
-        try (InputStream in = resource("/" + TOKENIZER)) {
-            return HuggingFaceTokenizer.newInstance(in, Map.of("padding", "false", "truncation", "true",
-                    "maxLength", String.valueOf(settings.maxTokens())));
-        }
-    }
-
-    private static InputStream resource(String name) throws IOException {
-        InputStream in = SecondReader.class.getResourceAsStream(name);
-        if (in == null) throw new IOException("the jar has no " + name);
-        return in;
     }
 
     public Settings settings() {
@@ -117,20 +89,10 @@ public final class SecondReader {
 
     /** The probability of each class for a message. */
     public Map<String, Double> read(String message) {
-        Encoding encoding = tokenizer.encode(message == null ? "" : message);
-        long[] ids = encoding.getIds();
-        long[] mask = new long[ids.length];
-        Arrays.fill(mask, 1);
-        try (OnnxTensor in = OnnxTensor.createTensor(env, new long[][] {ids});
-             OnnxTensor attention = OnnxTensor.createTensor(env, new long[][] {mask});
-             OrtSession.Result r = session.run(Map.of("input_ids", in, "attention_mask", attention))) {
-            float[] p = ((float[][]) r.get(0).getValue())[0];
-            Map<String, Double> out = new LinkedHashMap<>();
-            for (int i = 0; i < p.length && i < settings.classes().size(); i++) out.put(settings.classes().get(i), (double) p[i]);
-            return out;
-        } catch (OrtException e) {
-            throw new IllegalStateException("the safety second reader failed on a message", e);
-        }
+        float[] p = model.run(message);
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int i = 0; i < p.length && i < settings.classes().size(); i++) out.put(settings.classes().get(i), (double) p[i]);
+        return out;
     }
 
     /** How surely a message is calm, and the sign it most likely tells of. */

@@ -1,5 +1,7 @@
 package com.sciaticachat.search;
 
+import com.sciaticachat.config.Config;
+import com.sciaticachat.embed.Embedder;
 import com.sciaticachat.embed.VisitorEncoder;
 import com.sciaticachat.index.UnitKind;
 import java.util.ArrayList;
@@ -20,8 +22,8 @@ import java.util.Set;
 public final class EncoderRanking {
     /** The units a section is read by: what it says, not questions filed for it. */
     static final Set<UnitKind> READ = Set.of(UnitKind.SECTION, UnitKind.HEADING, UnitKind.ITEM, UnitKind.SENTENCE);
-    /** The chat's default minimum confidence, at which the fitted threshold answers. */
-    private static final double DEFAULT_MIN = 0.6;
+    /** The log-odds of the chat's default minimum confidence: the confidence given at the fitted threshold. */
+    private static final double AT_THRESHOLD = Math.log(Config.DEFAULT_MIN_CONFIDENCE / (1 - Config.DEFAULT_MIN_CONFIDENCE));
 
     private final VisitorEncoder.Settings settings;
 
@@ -43,7 +45,7 @@ public final class EncoderRanking {
 
         double cosine(String sectionId, float[] question) {
             double best = 0;
-            for (float[] v : bySection.getOrDefault(sectionId, List.of())) best = Math.max(best, dot(v, question));
+            for (float[] v : bySection.getOrDefault(sectionId, List.of())) best = Math.max(best, Embedder.cosine(v, question));
             return best;
         }
     }
@@ -72,23 +74,12 @@ public final class EncoderRanking {
             }
         }
         double threshold = Features.unfiled(ranked.get(pick).hit()) ? settings.unfiledThreshold() : settings.filedThreshold();
-        double sure = 1 / (1 + Math.exp(-(pickRead - threshold + logOdds(DEFAULT_MIN))));
+        double sure = 1 / (1 + Math.exp(-(pickRead - threshold + AT_THRESHOLD)));
         // not sure, about a section staff filed questions for: the chat's own reading stands (it knows their filings)
         if (pickRead <= threshold && !Features.unfiled(ranked.get(0).hit())) return scored;
         if (pick == 0 && pickRead > threshold) return scored.reread(ranked, Math.max(sure, scored.confidence()));
         List<Scorer.Ranked> reordered = new ArrayList<>(ranked);
         reordered.add(0, reordered.remove(pick));
         return scored.reread(List.copyOf(reordered), sure);
-    }
-
-    private static double logOdds(double p) {
-        double q = Math.min(Math.max(p, 1e-3), 1 - 1e-3);
-        return Math.log(q / (1 - q));
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
-        return s;
     }
 }

@@ -44,15 +44,9 @@ class VisitorEncoderTest {
         String question = "my stitches came out last month, is it too early for someone to rub on my c section cut";
         float[] read = VisitorEncoder.bundled().embed(question);
         float[] plain = stock.embed(question);
-        assertTrue(dot(read, answers) > dot(read, other), "nearer the section that answers it");
-        assertTrue(dot(read, answers) - dot(read, other) > dot(plain, answers) - dot(plain, other),
-                "by more than the stock model: " + (dot(read, answers) - dot(read, other)) + " against "
-                        + (dot(plain, answers) - dot(plain, other)));
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
-        return s;
+        assertTrue(Embedder.cosine(read, answers) > Embedder.cosine(read, other), "nearer the section that answers it");
+        assertTrue(Embedder.cosine(read, answers) - Embedder.cosine(read, other) > Embedder.cosine(plain, answers) - Embedder.cosine(plain, other),
+                "by more than the stock model: " + (Embedder.cosine(read, answers) - Embedder.cosine(read, other)) + " against "
+                        + (Embedder.cosine(plain, answers) - Embedder.cosine(plain, other)));
     }
 }

@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sciaticachat.Application;
 import com.sciaticachat.config.Config;
-import com.sciaticachat.support.TestFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,18 +24,9 @@ class EncoderRankingTest {
 
     @Test
     void the_encoders_last_look_answers_more_of_a_new_guides_visitors_and_declines_about_as_many_off_topic() throws Exception {
-        Path corpus = TestFiles.copyOf(TestFiles.bundledCorpus());
-        StringBuilder questions = new StringBuilder();
-        for (String g : GUIDES) {
-            Path guide = Path.of(EncoderRankingTest.class.getResource("/guides/" + g + ".md").toURI());
-            Files.copy(guide, corpus.resolve(g + ".md"));
-            for (String line : Files.readAllLines(guide.resolveSibling(g + ".questions-r11.tsv"), StandardCharsets.UTF_8)) {
-                if (!line.startsWith("#") && !line.isBlank()) questions.append(line).append('\n');
-            }
-        }
-        Path file = corpus.resolveSibling("questions.tsv");
-        Files.writeString(file, questions, StandardCharsets.UTF_8);
-        EvalSet set = EvalSet.read(file);
+        GuideCorpus guides = GuideCorpus.of(GUIDES, ".questions-r11.tsv", true);
+        Path corpus = guides.corpus();
+        EvalSet set = EvalSet.read(guides.questions());
         assertEquals(104, set.cases().size(), "20 questions and 6 off-topic per guide");
         try (Application app = Application.open(Config.defaults().withDirs(corpus, corpus.resolveSibling("index")))) {
             Evaluator.Report with = new Evaluator(app.chat()).run(set);

@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sciaticachat.config.Config;
-import com.sciaticachat.support.TestFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -34,18 +32,9 @@ class NewGuideTest {
 
     @Test
     void four_guides_nobody_filed_questions_for_answer_their_visitors() throws Exception {
-        Path corpus = TestFiles.copyOf(TestFiles.bundledCorpus());
-        StringBuilder questions = new StringBuilder();
-        for (String g : GUIDES) {
-            Path guide = Path.of(NewGuideTest.class.getResource("/guides/" + g + ".md").toURI());
-            Files.copy(guide, corpus.resolve(g + ".md"));
-            for (String line : Files.readAllLines(guide.resolveSibling(g + ".questions.tsv"), StandardCharsets.UTF_8)) {
-                if (!line.startsWith("#") && !line.isBlank() && !line.contains("\tofftopic\t")) questions.append(line).append('\n');
-            }
-        }
-        Path file = corpus.resolveSibling("questions.tsv");
-        Files.writeString(file, questions, StandardCharsets.UTF_8);
-        EvalSet set = EvalSet.read(file);
+        GuideCorpus guides = GuideCorpus.of(GUIDES, ".questions.tsv", false);
+        Path corpus = guides.corpus();
+        EvalSet set = EvalSet.read(guides.questions());
         assertEquals(80, set.cases().size(), "20 questions per guide");
         CrossValidation cv = new CrossValidation(Config.defaults().withDirs(corpus, corpus.resolveSibling("index")), CrossValidation.DEFAULT_FOLDS);
         Evaluator.Report report = cv.evaluate(set);
