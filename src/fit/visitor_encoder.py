@@ -14,6 +14,7 @@ Data (the roles are fixed here, never chosen by looking at results):
   fit:   the sciatica rounds 18 and 19 and the guides' round 9: the encoder never sees them; the four numbers of the
          ranking (candidates read again, weight of the chat's score, the two thresholds) are chosen on them;
   held out: sciatica round 20 and later, guides rounds 10 and later: never read here.
+  (Each round joins training only after it has been run once before and once after the change it was written for.)
 
 For developers, from the repository's root, on Debian 12 (about 20 minutes on 2 cores):
     apt-get install python3-torch python3-onnx libopenblas0-pthread
@@ -96,7 +97,7 @@ def prepare(work):
         questions = [q for f in train for q in read_tsv(f)]
         data.append(dict(name=name, doc=doc, sections=sections, train=questions, fit=ranked, guide=name != 'sciatica'))
         print('prepared', name, len(sections), 'sections', len(questions), 'training questions', len(ranked), 'fitting', flush=True)
-    texts = [q['question'] for s in data for q in s['train']] + [q['question'] for s in data for q in s['fit']]
+    texts = [q['question'] for s in data for q in s['train'] + s['fit']]   # in the order the ids are handed out below
     with tempfile.TemporaryDirectory() as d:
         src, dst = os.path.join(d, 'in'), os.path.join(d, 'out')
         open(src, 'w', encoding='utf-8').write(''.join(t.replace('\n', ' ') + '\n' for t in texts))
@@ -230,7 +231,7 @@ def fit():
     ranking = fit_ranking(model, data)
     ranking['fitted'] = dict(how='src/fit/visitor_encoder.py: ' + __doc__.split('\n\n')[1].replace('\n', ' '),
                              date=time.strftime('%Y-%m-%d'), training=sum(len(s['train']) for s in data),
-                             fitting=sum(len(s['fit']) for s in data))
+                             fitting=sum(len(s['fit']) for s in data), seed=SEED)
     json.dump(ranking, open(OUT + '.json', 'w'), indent=2)
     print('wrote', OUT + '.json')
 
