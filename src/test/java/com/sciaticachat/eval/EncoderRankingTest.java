@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sciaticachat.Application;
 import com.sciaticachat.config.Config;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,12 +28,8 @@ class EncoderRankingTest {
         try (Application app = Application.open(Config.defaults().withDirs(corpus, corpus.resolveSibling("index")))) {
             Evaluator.Report with = new Evaluator(app.chat()).run(set);
             Evaluator.Report without = new Evaluator(app.chat().withoutEncoderRanking()).run(set);
-            ByteArrayOutputStream table = new ByteArrayOutputStream();
-            PrintStream out = new PrintStream(table, true, StandardCharsets.UTF_8);
-            Evaluator.print(with, "round 11's guides, with the encoder's last look", out);
-            Evaluator.print(without, "round 11's guides, without it", out);
-            String shown = table.toString(StandardCharsets.UTF_8);
-            System.out.println(shown);
+            String shown = ReportTable.shown(with, "round 11's guides, with the encoder's last look")
+                    + ReportTable.shown(without, "round 11's guides, without it");
             assertTrue(with.inDomainTop1() >= MIN_TOP1, "right first " + with.inDomainTop1() + "\n" + shown);
             assertTrue(with.inDomainTop1() >= without.inDomainTop1() + MIN_GAIN,
                     "right first " + with.inDomainTop1() + " against " + without.inDomainTop1() + " without\n" + shown);

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sciaticachat.config.Config;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -38,10 +35,7 @@ class NewGuideTest {
         assertEquals(80, set.cases().size(), "20 questions per guide");
         CrossValidation cv = new CrossValidation(Config.defaults().withDirs(corpus, corpus.resolveSibling("index")), CrossValidation.DEFAULT_FOLDS);
         Evaluator.Report report = cv.evaluate(set);
-        ByteArrayOutputStream table = new ByteArrayOutputStream();
-        Evaluator.print(report, "four new guides", new PrintStream(table, true, StandardCharsets.UTF_8));
-        String shown = table.toString(StandardCharsets.UTF_8);
-        System.out.println(shown);
+        String shown = ReportTable.shown(report, "four new guides");
         assertTrue(report.inDomainTop1() >= MIN_TOP1, "right first " + report.inDomainTop1() + "\n" + shown);
         assertTrue(report.inDomainTop3() >= MIN_TOP3, "top 3 " + report.inDomainTop3() + "\n" + shown);
     }

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sciaticachat.config.Config;
 import com.sciaticachat.support.TestFiles;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -64,10 +61,7 @@ class QuestionSetTest {
                 CrossValidation.DEFAULT_FOLDS);
         assertTrue(cv.filed(set) > set.cases().size() / 2, "the tune questions are filed as visitors' questions");
         Evaluator.Report report = cv.evaluate(set);
-        ByteArrayOutputStream table = new ByteArrayOutputStream();
-        Evaluator.print(report, set.name(), new PrintStream(table, true, StandardCharsets.UTF_8));
-        String shown = table.toString(StandardCharsets.UTF_8);
-        System.out.println(shown);
+        String shown = ReportTable.shown(report, set.name());
         assertTrue(report.inDomainTop1() >= MIN_TOP1, "in-domain right first " + report.inDomainTop1() + "\n" + shown);
         assertTrue(report.inDomainTop3() >= MIN_TOP3, "in-domain top 3 " + report.inDomainTop3() + "\n" + shown);
         assertTrue(report.inDomainOffered() >= MIN_OFFERED, "in-domain right section in the reply " + report.inDomainOffered() + "\n" + shown);
