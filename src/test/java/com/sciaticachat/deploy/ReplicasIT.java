@@ -218,7 +218,7 @@ class ReplicasIT {
                     stream.close();
                     killAnswered = stream.answered.get();
                     killFailed = stream.failed.get();
-                    assertEquals(0, killFailed, "answers lost when A was killed: " + stream.failures);
+                    assertEquals(0, killFailed, "answers lost when A was killed: " + stream.failures + "\n--- nginx error.log:\n" + read(root.resolve("nginx").resolve("error.log")));
                 }
                 assertTrue(b.http().get("/api/v1/admin/inbox", AUTH).body().contains("bring my dog"), "the inbox outlives A");
                 assertTrue(b.http().get("/api/v1/admin/feedback", AUTH).body().contains("too long for my phone"), "the feedback outlives A");
@@ -241,7 +241,7 @@ class ReplicasIT {
                     stream.close();
                     rollAnswered = stream.answered.get();
                     rollFailed = stream.failed.get();
-                    assertEquals(0, rollFailed, "requests dropped by the rolling restart: " + stream.failures);
+                    assertEquals(0, rollFailed, "requests dropped by the rolling restart: " + stream.failures + "\n--- nginx error.log:\n" + read(root.resolve("nginx").resolve("error.log")));
                 }
                 System.out.printf("replicas: edit through A answered by B after %d ms%n", propagationMs);
                 System.out.printf("replicas: SIGKILL of A under the stream: %d answered, %d failed; %d questions counted%n", killAnswered, killFailed, counted);
@@ -272,8 +272,8 @@ class ReplicasIT {
                 + "events { worker_connections 512; }\nhttp {\n  access_log " + dir.resolve("access.log") + ";\n"
                 + "  client_body_temp_path " + dir.resolve("body") + "; proxy_temp_path " + dir.resolve("proxy") + ";\n"
                 + "  fastcgi_temp_path " + dir.resolve("fastcgi") + "; uwsgi_temp_path " + dir.resolve("uwsgi") + "; scgi_temp_path " + dir.resolve("scgi") + ";\n"
-                + "  upstream sciatica_chat {\n" + servers + "    keepalive 16;\n  }\n"
-                + "  upstream sciatica_chat_console {\n    hash $http_authorization consistent;\n" + servers + "    keepalive 16;\n  }\n"
+                + "  upstream sciatica_chat {\n" + servers + "    keepalive 16;\n    keepalive_timeout 15s;\n  }\n"
+                + "  upstream sciatica_chat_console {\n    hash $http_authorization consistent;\n" + servers + "    keepalive 16;\n    keepalive_timeout 15s;\n  }\n"
                 + "  server {\n    listen 127.0.0.1:" + port + ";\n"
                 + "    location = /api/v1/ask {\n      proxy_pass http://sciatica_chat;\n      include sciatica-chat-proxy.conf;\n"
                 + "      proxy_next_upstream error timeout http_502 http_503 non_idempotent;\n    }\n"
