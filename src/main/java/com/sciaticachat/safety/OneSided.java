@@ -53,11 +53,26 @@ final class OneSided {
     private static final Pattern LEFT = Pattern.compile("\\bleft\\b");
     private static final Pattern RIGHT = Pattern.compile("\\bright\\b");
 
-    /** Outside the one-sided phrase: a word of time, change, spreading or two sides, which a spreading sign needs. */
-    private static final Pattern CHANGE_OR_TWO = Pattern.compile("\\b(?:before|used to|at first|earlier|previously|first|start(?:ed|s|ing)?|now|"
+    /**
+     * Outside the one-sided phrase: a word of time, change, spreading or two sides, which a spreading sign needs ("first"
+     * that closes a sentence asks what to do first: "should she see a physician first?").
+     */
+    private static final Pattern CHANGE_OR_TWO = Pattern.compile("\\b(?:before|used to|at first|earlier|previously|first(?!\\W*$)(?!\\s*[?.!;])|start(?:ed|s|ing)?|now|"
             + "today|yesterday|tonight|this morning|since|anymore|any more|join(?:ed|s)?|also|too|as well|spread\\w*|jump\\w*|"
             + "mov(?:e|ed|es|ing)|travel\\w*|both|two|2|each|either|bilateral|switch\\w*|went|gone|go(?:es|ing)? over|cross\\w*|"
             + "worse|worsening|getting)\\b");
+
+    /** Words of the present: with no other side and nothing of before, they tell how things are now, not a change. */
+    private static final Pattern PRESENT = Pattern.compile("now|today|tonight|this morning");
+
+    /** The side named, with the word of the body that may follow it ("on the right side"). */
+    private static final Pattern NAMED = Pattern.compile("(?:" + LATERAL.pattern() + ")(?:\\W+" + SIDE + "s?\\b)?");
+
+    /** Outside the side named: another side or limb ("now the right", "the other one", "my foot too"). */
+    private static final Pattern OTHER_SIDE = Pattern.compile("\\b(?:left|right|other|opposite|second|another|" + SIDE + "s?|legs?|feet)\\b");
+
+    /** Words that tell of how it was before now. */
+    private static final Pattern BEFORE = Pattern.compile("\\b(?:was|were|had|used|did|until|till|til|previously|went|then)\\b");
 
     /**
      * Whether the message keeps its symptoms to one side: it says so, or names one side ("numbness in my left buttock");
@@ -79,6 +94,14 @@ final class OneSided {
             if (LEFT.matcher(text).find() && RIGHT.matcher(text).find()) return false;
         }
         String rest = new String(masked);
-        return !CHANGE_OR_TWO.matcher(rest).find() && !MIDDLE.matcher(rest).find();
+        if (MIDDLE.matcher(rest).find()) return false;
+        boolean present = false;
+        for (Matcher m = CHANGE_OR_TWO.matcher(rest); m.find(); ) {
+            if (!PRESENT.matcher(m.group()).matches()) return false;
+            present = true;
+        }
+        // "her pain now radiates down one leg": a word of the present alone says how things are now, one side, unless the
+        // message also names another side or limb, or tells of how it was ("left leg only, now the right")
+        return !present || !OTHER_SIDE.matcher(NAMED.matcher(rest).replaceAll(" ")).find() && !BEFORE.matcher(rest).find();
     }
 }
