@@ -162,6 +162,16 @@ public final class ChatService {
 
     /** The same, with the chat's own sentences and the safety messages in the visitor's language. */
     public Reply ask(String question, CheckAnswer check, String client, List<Turn> history, Language language) {
+        // "yes" or "no none of those" typed after the check question answers it, as its buttons do
+        Turn asked = check == null && history != null && !history.isEmpty() ? history.get(history.size() - 1) : null;
+        CheckAnswer typed = asked != null && asked.sectionId() == null && asked.question() != null ? CheckReply.of(question) : null;
+        if (typed != null && index.withSnapshot(snapshot -> answersTheCheck(snapshot, asked.question(), question, typed))) {
+            return answered(asked.question(), typed, client, history, language);
+        }
+        return answered(question, check, client, history, language);
+    }
+
+    private Reply answered(String question, CheckAnswer check, String client, List<Turn> history, Language language) {
         long generation = index.generation();
         Turn context = context(history);
         String key = (context == null ? question : question + "\u0000" + context.sectionId() + "\u0000" + context.question())
@@ -230,6 +240,25 @@ public final class ChatService {
             if (t != null && t.sectionId() != null && !t.sectionId().isBlank()) return t;
         }
         return null;
+    }
+
+    /**
+     * Whether a typed yes or no answers the check question the chat put to the question before: it did put one, and
+     * what the reply tells on its own raises no alarm of its own (a yes that tells a sign now, "yes, I wet myself", is
+     * read as it is), and, for a no, asks about no sign the check did not ask about ("no, but now both legs are numb"
+     * is read as it is; "no, I've had osteoporosis for years" after the check about osteoporosis is the no).
+     */
+    private boolean answersTheCheck(Snapshot snapshot, String asked, String reply, CheckAnswer typed) {
+        if (Crisis.assess(reply) != null) return false;
+        Triage triage = triage(safety(snapshot));
+        Triage.Verdict before = triage.assess(asked);
+        if (before.outcome() != Triage.Outcome.CHECK) return false;
+        Triage.Verdict own = triage.assess(reply);
+        if (typed == CheckAnswer.YES) return own.outcome() != Triage.Outcome.URGENT;
+        boolean raises = own.outcome() == Triage.Outcome.URGENT || own.outcome() == Triage.Outcome.CHECK;
+        java.util.Set<String> askedAbout = new java.util.HashSet<>(before.signIds());
+        askedAbout.addAll(before.suspected());
+        return !raises || askedAbout.containsAll(own.signIds()) && askedAbout.containsAll(own.suspected());
     }
 
     /** What the inbox keeps of an unanswered or weakly answered question (scrubbed first), or null. */

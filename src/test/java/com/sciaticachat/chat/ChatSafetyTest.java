@@ -221,6 +221,55 @@ class ChatSafetyTest {
     }
 
     @Test
+    void a_yes_or_no_typed_after_the_check_question_answers_it_as_the_buttons_do() {
+        String unsure = null;
+        Reply asked = null;
+        for (com.sciaticachat.safety.Phrasings.Phrasing p : com.sciaticachat.safety.Phrasings.bundled().items()) {
+            Reply r = chat.ask(p.message());
+            if (r.status() == Reply.Status.CHECK && "emergency".equals(r.check().level())) {
+                unsure = p.message();
+                asked = r;
+                break;
+            }
+        }
+        assertNotNull(unsure, "some message gets the emergency check question");
+        List<ChatService.Turn> afterCheck = List.of(new ChatService.Turn(unsure, null));
+        for (String yes : List.of("yes", "Yeah.", "yes i think so", "not sure", "maybe")) {
+            Reply r = chat.ask(yes, null, null, afterCheck);
+            assertEquals(Reply.Status.URGENT, r.status(), yes);
+            assertEquals("emergency", r.urgent().level(), yes);
+        }
+        for (String no : List.of("no", "No none of those", "nope", "no, nothing like that")) {
+            Reply r = chat.ask(no, null, null, afterCheck);
+            assertFalse(r.status() == Reply.Status.CHECK || r.status() == Reply.Status.URGENT, no + ": " + r.status().value());
+            assertEquals(chat.ask(unsure, ChatService.CheckAnswer.NO).status(), r.status(), no);
+        }
+        // a no that tells of a sign now, which the check did not ask about, is read as it is
+        Reply told = chat.ask("no but I have a fever of 39 and my back hurts", null, null, afterCheck);
+        assertEquals(Reply.Status.URGENT, told.status());
+        assertEquals("see_doctor", told.urgent().level());
+        // after an answer, "yes" is nobody's answer to a check question
+        Reply answered = chat.ask("what causes sciatica");
+        Reply yes = chat.ask("yes", null, null, List.of(new ChatService.Turn("what causes sciatica", answered.answer().sectionId())));
+        assertNotEquals(Reply.Status.URGENT, yes.status());
+        Reply afterNoAnswer = chat.ask("yes", null, null, List.of(new ChatService.Turn("how much does a massage cost", null)));
+        assertNotEquals(Reply.Status.URGENT, afterNoAnswer.status(), "no check question was asked before");
+        assertNotNull(asked.check());
+    }
+
+    @Test
+    void a_see_doctor_check_answered_no_with_the_same_sign_told_as_old_is_a_no() {
+        String message = "My doctor said I have sciatica. Is massage safe for someone my age with osteoporosis?";
+        Reply asked = chat.ask(message);
+        assertEquals(Reply.Status.CHECK, asked.status(), "the chat asks about osteoporosis with new back pain");
+        Reply no = chat.ask("no, I've had osteoporosis for years and the back pain is old", null, null, List.of(new ChatService.Turn(message, null)));
+        assertFalse(no.status() == Reply.Status.CHECK || no.status() == Reply.Status.URGENT, no.status().value());
+        Reply yes = chat.ask("yes it is new", null, null, List.of(new ChatService.Turn(message, null)));
+        assertEquals(Reply.Status.URGENT, yes.status());
+        assertEquals("see_doctor", yes.urgent().level());
+    }
+
+    @Test
     void a_yes_to_the_emergency_check_names_what_the_message_described_not_every_sign_asked_about() throws Exception {
         Reply asked = null;
         String message = null;
