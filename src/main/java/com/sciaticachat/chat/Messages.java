@@ -110,6 +110,19 @@ public final class Messages {
     /** The closing offer of a reply the chat cannot give: the clinic's team, with its contact when there is one. */
     private String teamWillHelp(Language language) {
         String offer = language == Language.SPANISH ? "El equipo de la clínica le ayudará con gusto" : "The clinic's team will be glad to help you directly";
-        return contact.isBlank() ? offer + "." : offer + ": " + contact + ".";
+        return contact.isBlank() ? offer + "." : offer + ": " + forPeople(contact) + ".";
+    }
+
+    /**
+     * A contact as a person reads it in a sentence: "tel:+19195550100" is "(919) 555-0100", "mailto:" goes; a web
+     * address or any other text stays as configured (the widget makes it a link).
+     */
+    static String forPeople(String contact) {
+        String c = contact.strip().replaceFirst("(?i)^(tel|mailto):", "");
+        if (!c.matches("[\\d\\s().+\\-]+")) return c;
+        String digits = c.replaceAll("\\D", "");
+        if (digits.length() == 11 && digits.startsWith("1")) digits = digits.substring(1);
+        if (digits.length() != 10) return c;
+        return "(" + digits.substring(0, 3) + ") " + digits.substring(3, 6) + "-" + digits.substring(6);
     }
 }
