@@ -221,7 +221,7 @@ class ChatSafetyTest {
     }
 
     @Test
-    void a_yes_or_no_typed_after_the_check_question_answers_it_as_the_buttons_do() {
+    void a_yes_or_no_typed_after_the_check_question_answers_it_as_the_buttons_do() throws Exception {
         String unsure = null;
         Reply asked = null;
         for (com.sciaticachat.safety.Phrasings.Phrasing p : com.sciaticachat.safety.Phrasings.bundled().items()) {
