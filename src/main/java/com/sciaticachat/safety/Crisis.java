@@ -79,7 +79,9 @@ public final class Crisis {
             Pattern.compile("\\bslurr\\w*", F),
             Pattern.compile("\\b(?:words?|speech|talking)\\s+(?:are\\s+|is\\s+|coming\\s+out\\s+)?(?:all\\s+)?(?:mixed\\s+up|jumbled|garbled|wrong|muddled|funny|strange)\\b"
                     + "|\\b(?:can'?t|cannot|can\\s+not)\\s+(?:talk|speak)\\s+(?:properly|normal\\w*|right)\\b|\\bcan'?t\\s+find\\s+(?:her|his|my)\\s+words\\b", F),
-            Pattern.compile("\\bworst\\s+headache\\s+(?:of|in)\\s+(?:my|her|his|their)\\s+(?:entire\\s+)?life\\b|\\bworst\\s+headache\\s+ever\\b|\\bthunderclap\\b", F),
+            Pattern.compile("\\bworst\\s+headache\\s+(?:of|in)\\s+(?:my|her|his|their)\\s+(?:entire\\s+)?life\\b|\\bworst\\s+headache\\s+ever\\b|\\bthunderclap\\b"
+                    + "|\\bheadache\\b.{0,30}\\bworst\\s+(?:ever|of\\s+(?:my|her|his)\\s+life|(?:i|she|he)\\s*(?:'?ve|'?s|has|have)\\s+ever\\s+had)\\b"
+                    + "|\\bsudden\\w*[\\s,]+(?:\\w+[\\s,]+)?(?:severe|excruciating|blinding|explosive|crushing)\\s+headache\\b", F),
             Pattern.compile("\\b(?:face|mouth)\\s+(?:is\\s+)?(?:falling|fallen|fall|dropping|dropped|numb)\\s+(?:on\\s+)?(?:one|the\\s+(?:left|right))\\s+side\\b|\\bone\\s+side\\s+of\\s+(?:my|his|her)\\s+face\\b", F),
             Pattern.compile("\\b(?:lost|losing)\\s+(?:the\\s+)?vision\\b|\\bvision\\s+(?:in\\s+(?:my|his|her)\\s+\\w+\\s+eye\\s+)?(?:just\\s+)?went\\s+(?:black|dark)\\b|\\b(?:can'?t|cannot|can\\s+not)\\s+see\\s+(?:out\\s+of|from|with)\\s+(?:one|my\\s+(?:left|right)|her\\s+(?:left|right)|his\\s+(?:left|right))\\s+eye\\b", F),
             Pattern.compile("\\b(?:left|right)\\s+(?:side|arm\\s+and\\s+leg|arm|hand)\\s+(?:has\\s+|have\\s+)?(?:just\\s+)?(?:gone|went|go|is|are|suddenly|all\\s+of\\s+a\\s+sudden)?\\s*(?:weak|numb|dead|not\\s+working)\\b(?=.{0,60}\\b(?:sudden\\w*|face|words?|speech|talk|min(?:ute)?s?\\b|just\\s+now|out\\s+of\\s+nowhere))"

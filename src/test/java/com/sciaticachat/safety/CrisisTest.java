@@ -19,6 +19,9 @@ class CrisisTest {
         assertEquals(Crisis.Kind.SELF_HARM, Crisis.assess("my son says he doesn't want to live anymore"));
         assertEquals(Crisis.Kind.HEART_OR_STROKE, Crisis.assess("her face is drooping on one side and her speech is slurred"));
         assertEquals(Crisis.Kind.HEART_OR_STROKE, Crisis.assess("I can't breathe and my chest feels tight"));
+        assertEquals(Crisis.Kind.HEART_OR_STROKE, Crisis.assess("my wife has a headache, the worst she's ever had, came on in seconds"));
+        assertEquals(Crisis.Kind.HEART_OR_STROKE, Crisis.assess("a sudden, severe headache just hit me out of nowhere"));
+        assertNull(Crisis.assess("my headache is the worst in the mornings, can neck massage help?"));
         assertNull(Crisis.assess("this pain is killing me"));
         assertNull(Crisis.assess("coach made us run suicides and now my back hurts"));
         assertNull(Crisis.assess("I don't have chest pain, only my lower back"));
