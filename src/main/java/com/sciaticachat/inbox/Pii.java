@@ -20,7 +20,7 @@ public final class Pii {
     private static final int F = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
     // ---- e-mails
-    private static final String WORD = "[\\p{L}\\p{N}_%+-]+";
+    private static final String WORD = "[\\p{L}\\p{N}_%+-]++";
     private static final String DOT = "(?:\\s*\\.\\s*|\\s*[(\\[{<]\\s*(?:dot|punto)\\s*[)\\]}>]\\s*|\\s+(?:dot|punto|point|period)\\s+)";
     private static final String JOIN = "(?:" + DOT + "|\\s*[_-]\\s*|\\s+(?:underscore|dash|hyphen)\\s+)";
     private static final String AT = "(?:\\s*@\\s*|\\s*[(\\[{<]\\s*at\\s*[)\\]}>]\\s*|\\s+at\\s+)";

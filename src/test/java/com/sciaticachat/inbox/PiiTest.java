@@ -1,6 +1,7 @@
 package com.sciaticachat.inbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -50,6 +51,18 @@ class PiiTest {
         assertTrue(t.pii() >= 60 && t.plain() >= 60, t.pii() + " personal-data lines and " + t.plain() + " ordinary ones");
         assertEquals(List.of(), t.leaks(), "personal details that survived");
         assertEquals(List.of(), t.damaged(), "ordinary questions the scrubber changed");
+    }
+
+    @Test
+    void text_built_to_make_the_patterns_backtrack_is_scrubbed_like_any_other() {
+        // an e-mail pattern that could split one run of letters and hyphens in many ways took minutes on "Anne-Anne-..."
+        // (a hundred times, a 499-character question), holding a server thread; a hang here fails the build
+        assertEquals("write to [email] please", Pii.scrub("write to john-paul-smith-jones-1985 at gmail dot com please"));
+        for (String[] run : List.of(new String[] {"Anne", "-"}, new String[] {"91", "-"}, new String[] {"a", "."}, new String[] {"Mr", " "},
+                new String[] {"Anne", "_"}, new String[] {"de", " "})) {
+            String text = String.join(run[1], java.util.Collections.nCopies(480 / (run[0].length() + 1), run[0]));
+            assertFalse(Pii.scrub(text).isBlank(), run[0] + run[1]);
+        }
     }
 
     @Test
