@@ -61,7 +61,12 @@ public final class MiniLmEmbedder implements Embedder {
 
     /** Always runs the model (benchmarks measure this; the service uses {@link #embed}). */
     public float[] embedUncached(String text) {
-        return Embedder.normalize(model.embed(text).content().vector());
+        try {
+            return Embedder.normalize(model.embed(text).content().vector());
+        } catch (IllegalArgumentException nothingToRead) {
+            // the model refuses text it reads as nothing (a sentence of replacement characters): near nothing at all
+            return new float[DIMENSION];
+        }
     }
 
     @Override

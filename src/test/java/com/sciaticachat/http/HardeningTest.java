@@ -61,7 +61,8 @@ class HardeningTest {
     }
 
     @ParameterizedTest(name = "a question of only {0} is blank")
-    @CsvSource({"a zero-width space,\u200b", "a no-break space,\u00a0", "a byte-order mark,\ufeff", "a lone combining accent,\u0301"})
+    @CsvSource({"a zero-width space,\u200b", "a no-break space,\u00a0", "a byte-order mark,\ufeff", "a lone combining accent,\u0301",
+            "a replacement character,\ufffd", "a Hangul filler,\u3164", "a blank Braille pattern,\u2800", "an object replacement,\ufffc"})
     void questions_of_only_invisible_characters_are_blank(String what, String question) {
         HttpJson.Response r = server.http().ask(question);
         assertEquals(400, r.status(), what + ": " + r.body());
@@ -73,6 +74,12 @@ class HardeningTest {
         HttpJson.Response r = server.http().ask("\uD83D\uDE00\uD83D\uDE00");
         assertEquals(200, r.status(), r.body());
         assertEquals("no_match", r.json().get("status").asText());
+        // a sentence of replacement characters (a broken byte) beside a question, or as an earlier turn, is read as nothing
+        HttpJson.Response broken = server.http().ask("What is sciatica? \ufffd");
+        assertEquals(200, broken.status(), broken.body());
+        HttpJson.Response history = server.http().post("/api/v1/ask",
+                "{\"question\":\"what causes it?\",\"history\":[{\"question\":\"\ufffd \ufffd\",\"sectionId\":null}]}");
+        assertEquals(200, history.status(), history.body());
     }
 
     @Test
