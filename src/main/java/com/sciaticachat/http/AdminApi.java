@@ -152,7 +152,9 @@ final class AdminApi {
         List<UnansweredInbox.Group> open = inbox(chat).groups().stream().filter(g -> !g.done()).toList();
         List<Map<String, Object>> rows = new java.util.ArrayList<>();
         int answeredNow = 0;
-        for (int i = (page - 1) * size; i < open.size() && rows.size() < size; i++) {
+        // a page far past the last (page=2147483647) is empty, not an overflowed negative offset
+        long first = (long) (page - 1) * size;
+        for (int i = (int) Math.min(first, open.size()); i < open.size() && rows.size() < size; i++) {
             UnansweredInbox.Group g = open.get(i);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", g.id());

@@ -113,6 +113,9 @@ class AdminApiTest {
         JsonNode last = get("/api/v1/admin/inbox?size=3&page=" + first.get("pages").asInt(), TOKEN).json();
         assertEquals(total - 3 * (first.get("pages").asInt() - 1), last.get("groups").size());
         assertEquals(400, get("/api/v1/admin/inbox?page=0", TOKEN).status());
+        HttpJson.Response far = get("/api/v1/admin/inbox?page=2147483647", TOKEN);
+        assertEquals(200, far.status(), "a page past the last is empty: " + far.body());
+        assertEquals(0, far.json().get("groups").size());
         assertEquals("invalid_size", get("/api/v1/admin/inbox?size=lots", TOKEN).json().get("error").get("code").asText());
     }
 
