@@ -42,8 +42,10 @@ final class AdminApi {
                 throw new ApiException(403, "origin_not_allowed", "The staff console's API answers only the console itself");
             }
             switch (auth.check(clients.of(ctx), ctx.header("Authorization"))) {
-                case LIMITED -> throw new ApiException(429, "too_many_attempts",
-                        "Too many wrong tokens from this address; try again in a minute");
+                case LIMITED -> {
+                    ctx.header("Retry-After", "60");
+                    throw new ApiException(429, "too_many_attempts", "Too many wrong tokens from this address; try again in a minute");
+                }
                 case DENIED -> {
                     ctx.header("WWW-Authenticate", "Bearer");
                     throw new ApiException(401, "unauthorized", "The staff token is missing or wrong");

@@ -70,6 +70,7 @@ class AdminApiTest {
         HttpJson.Response limited = get("/api/v1/admin/status", "guess-again-xxxxxxxx");
         assertEquals(429, limited.status());
         assertEquals("too_many_attempts", limited.json().get("error").get("code").asText());
+        assertEquals("60", limited.header("Retry-After"), "the lockout says how long it lasts");
         assertEquals(200, get("/api/v1/admin/status", TOKEN).status());
         assertEquals(200, get("/api/v1/admin/status", "  " + TOKEN + " ").status());
     }
