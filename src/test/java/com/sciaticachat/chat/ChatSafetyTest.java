@@ -220,19 +220,19 @@ class ChatSafetyTest {
         assertFalse(no.status() == Reply.Status.CHECK || no.status() == Reply.Status.URGENT, no.status().value());
     }
 
-    @Test
-    void a_yes_or_no_typed_after_the_check_question_answers_it_as_the_buttons_do() throws Exception {
-        String unsure = null;
-        Reply asked = null;
+    /** The first bundled phrasing the chat answers with the emergency check question. */
+    private String emergencyCheck() throws Exception {
         for (com.sciaticachat.safety.Phrasings.Phrasing p : com.sciaticachat.safety.Phrasings.bundled().items()) {
             Reply r = chat.ask(p.message());
-            if (r.status() == Reply.Status.CHECK && "emergency".equals(r.check().level())) {
-                unsure = p.message();
-                asked = r;
-                break;
-            }
+            if (r.status() == Reply.Status.CHECK && "emergency".equals(r.check().level())) return p.message();
         }
-        assertNotNull(unsure, "some message gets the emergency check question");
+        throw new AssertionError("no message gets the emergency check question");
+    }
+
+    @Test
+    void a_yes_or_no_typed_after_the_check_question_answers_it_as_the_buttons_do() throws Exception {
+        String unsure = emergencyCheck();
+        Reply asked = chat.ask(unsure);
         List<ChatService.Turn> afterCheck = List.of(new ChatService.Turn(unsure, null));
         for (String yes : List.of("yes", "Yeah.", "yes i think so", "not sure", "maybe")) {
             Reply r = chat.ask(yes, null, null, afterCheck);
@@ -271,17 +271,8 @@ class ChatSafetyTest {
 
     @Test
     void a_yes_to_the_emergency_check_names_what_the_message_described_not_every_sign_asked_about() throws Exception {
-        Reply asked = null;
-        String message = null;
-        for (com.sciaticachat.safety.Phrasings.Phrasing p : com.sciaticachat.safety.Phrasings.bundled().items()) {
-            Reply r = chat.ask(p.message());
-            if (r.status() == Reply.Status.CHECK && "emergency".equals(r.check().level())) {
-                asked = r;
-                message = p.message();
-                break;
-            }
-        }
-        assertNotNull(asked, "some message gets the emergency check question");
+        String message = emergencyCheck();
+        Reply asked = chat.ask(message);
         Reply yes = chat.ask(message, ChatService.CheckAnswer.YES);
         assertEquals("emergency", yes.urgent().level());
         assertFalse(yes.urgent().signs().isEmpty());
