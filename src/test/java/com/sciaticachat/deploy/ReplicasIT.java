@@ -266,7 +266,7 @@ class ReplicasIT {
         Files.createDirectories(dir);
         Files.copy(Path.of("deploy", "sciatica-chat-proxy.conf"), dir.resolve("sciatica-chat-proxy.conf"));
         StringBuilder servers = new StringBuilder();
-        for (int u : upstreams) servers.append("    server 127.0.0.1:").append(u).append(" max_fails=1 fail_timeout=5s;\n");
+        for (int u : upstreams) servers.append("    server 127.0.0.1:").append(u).append(" max_fails=3 fail_timeout=5s;\n");
         boolean root = "root".equals(System.getProperty("user.name"));
         String conf = (root ? "user root;\n" : "") + "worker_processes 1;\nerror_log " + dir.resolve("error.log") + " warn;\npid " + dir.resolve("nginx.pid") + ";\n"
                 + "events { worker_connections 512; }\nhttp {\n  access_log " + dir.resolve("access.log") + ";\n"
