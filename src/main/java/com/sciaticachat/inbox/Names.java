@@ -112,10 +112,10 @@ final class Names {
                     + THANKS + "|hooah|over and out|10-4|ten four|see (?:you|u|ya) (?:then|soon|tomorrow|tmrw|there)|talk soon|ttyl|bye|later)(?!\\p{L})\\s*[,!.]*\\s*[\\p{So}\\p{Sk}\\p{Cs}\\x{200d}\\x{fe0f}]*"
                     + "(?:\\s*[-–—~]+)?"
                     + "|\\s[-–—~]+)\\s*(?=(?:[^,.!?]|(?<=\\b\\p{L})\\.){1,60}$)", F);
-    /** "Anne-Marie here," at the start of a message, after an optional greeting ("Aloha, Ikaika here."). */
+    /** "Anne-Marie here," at the start of a message, after an optional greeting ("Aloha, Ikaika here.", "Hi! Kevin here"). */
     private static final Pattern HERE_NAME = Pattern.compile(
             "^\\s*(?:(?:hi|hello|hey|hiya|heya|howdy|aloha|hola|bonjour|ciao|hallo|namaste|shalom|salaam|greetings|morning|evening|"
-                    + "good (?:morning|afternoon|evening|day)),?\\s+)?((?:\\p{L}[\\p{L}\\p{M}'’-]*\\s+){1,3})here\\b", F);
+                    + "good (?:morning|afternoon|evening|day))[,!.]*\\s+)?((?:\\p{L}[\\p{L}\\p{M}'’-]*\\s+){1,3})here\\b", F);
     /** One word alone after the message's last sentence (not after an initial), closing it: "... before my first lesson? keala". */
     private static final Pattern BARE_SIGNATURE = Pattern.compile(
             "(?<=[.!?])(?<!(?:^|[\\s.])\\p{Lu}\\.)\\s+(?=\\p{L}[\\p{L}\\p{M}'’-]*[\\s.!)\\p{So}\\p{Sk}\\p{Cs}\\x{200d}\\x{fe0f}]*$)");

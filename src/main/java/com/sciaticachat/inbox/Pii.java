@@ -99,6 +99,9 @@ public final class Pii {
     /** The last digits of a card: "card ending 4417", "visa ending in 0042". */
     private static final Pattern CARD_ENDING = Pattern.compile("\\b(?:card|visa|mastercard|amex|discover|debit|credit)\\b[^.!?\\n]{0,30}?"
             + "\\b(?:ending(?:\\s+in)?|last\\s+(?:four|4)(?:\\s+digits)?(?:\\s+(?:is|are))?|it'?s)[\\s:]+(\\d{4})\\b", F);
+    /** A mail account named by its handle alone: "my gmail is johnsmith85" (a handle has a figure, a dot or an underscore). */
+    private static final Pattern MAIL_HANDLE = Pattern.compile("(\\bmy\\s+(?:e-?mail|gmail|yahoo|hotmail|outlook|icloud|aol)"
+            + "(?:\\s+(?:address|account|handle|id|username))?\\s*(?:is|:|=)\\s*)(?=[\\p{L}\\p{N}._%+-]*[\\d._])[\\p{L}\\p{N}._%+-]{3,}+", F);
     private static final Pattern PO_BOX = Pattern.compile(
             "\\b(?:(?:RR|R\\.R\\.|rural route|HC|star route)\\s*#?\\s*\\d+\\s*,?\\s*)?(?:P\\.?\\s?O\\.?\\s*)?Box\\s*#?\\s*\\d+[A-Z]?\\b"
                     + "|\\b(?:RR|rural route)\\s*#?\\s*\\d+\\b", F);
@@ -292,6 +295,7 @@ public final class Pii {
             return Matcher.quoteReplacement(s0(m)) + "[address]" + Matcher.quoteReplacement(rest);
         });
         s = PO_BOX.matcher(s).replaceAll("[address]");
+        s = MAIL_HANDLE.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1)) + "[email]");
         s = NUMBER_AFTER_STREET.matcher(s).replaceAll("[address]");
         s = NUMBERED_ROAD.matcher(s).replaceAll("[address]");
         s = STREET_THEN_POSTCODE.matcher(s).replaceAll("[address]");

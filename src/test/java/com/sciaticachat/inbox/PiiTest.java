@@ -54,6 +54,14 @@ class PiiTest {
     }
 
     @Test
+    void a_greeting_with_an_exclamation_before_a_name_and_a_mail_handle_named_alone_are_removed() {
+        // from the attacker trial of 2026-12-06 (not a held-out round)
+        assertEquals("Hi! [name] here \uD83D\uDC4B do you sell gift cards?", Pii.scrub("Hi! Kevin here \uD83D\uDC4B do you sell gift cards?"));
+        assertEquals("my gmail is [email], send the invoice there", Pii.scrub("my gmail is johnsmith85, send the invoice there"));
+        assertEquals("my email is not working, can I book by phone?", Pii.scrub("my email is not working, can I book by phone?"));
+    }
+
+    @Test
     void text_built_to_make_the_patterns_backtrack_is_scrubbed_like_any_other() {
         // an e-mail pattern that could split one run of letters and hyphens in many ways took minutes on "Anne-Anne-..."
         // (a hundred times, a 499-character question), holding a server thread; a hang here fails the build
