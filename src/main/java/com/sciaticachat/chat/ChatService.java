@@ -558,14 +558,10 @@ public final class ChatService {
         // the topic shown is the document's subject: "what causes it?" after a neck-pain guide's section is about neck
         // pain, even when the question alone is surer of another document's section (the sciatica guide's Causes)
         String shownSource = shown.source();
-        if (sourceOf(snapshot, about).equals(shownSource) && !sourceOf(snapshot, alone).equals(shownSource)) return about;
+        if (shownSource != null && shownSource.equals(about.reply().answer().source()) && !shownSource.equals(alone.reply().answer().source())) {
+            return about;
+        }
         return about.confidence() > alone.confidence() ? about : alone;
-    }
-
-    /** The document file an answered reading's section is from ("" when none). */
-    private static String sourceOf(Snapshot snapshot, Trace t) {
-        SectionRecord r = t.reply().answer() == null ? null : snapshot.catalog().section(t.reply().answer().sectionId());
-        return r == null || r.source() == null ? "" : r.source();
     }
 
     /**
