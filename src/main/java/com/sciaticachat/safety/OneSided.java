@@ -69,10 +69,10 @@ final class OneSided {
     private static final Pattern NAMED = Pattern.compile("(?:" + LATERAL.pattern() + ")(?:\\W+" + SIDE + "s?\\b)?");
 
     /** Outside the side named: another side or limb ("now the right", "the other one", "my foot too"). */
-    private static final Pattern OTHER_SIDE = Pattern.compile("\\b(?:left|right|other|opposite|second|another|" + SIDE + "s?|legs?|feet)\\b");
+    private static final Pattern OTHER_SIDE = Pattern.compile("\\b(?:left|right|other|opposite|second|another|" + SIDE + "s?|feet)\\b");
 
-    /** Words that tell of how it was before now. */
-    private static final Pattern BEFORE = Pattern.compile("\\b(?:was|were|had|used|did|until|till|til|previously|went|then)\\b");
+    /** Words that tell of how it was before now (besides those {@link #CHANGE_OR_TWO} already finds). */
+    private static final Pattern BEFORE = Pattern.compile("\\b(?:was|were|had|used|did|until|till|til|then)\\b");
 
     /**
      * Whether the message keeps its symptoms to one side: it says so, or names one side ("numbness in my left buttock");
