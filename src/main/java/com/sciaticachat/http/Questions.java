@@ -7,12 +7,11 @@ final class Questions {
     /** Format characters (zero-width spaces and joiners, byte-order marks, direction marks) and unassigned or private code points. */
     private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}\\p{Co}\\p{Cn}\\p{Cs}]");
     /**
-     * Characters that print as nothing though Unicode files them as letters or symbols: the Hangul fillers, the blank
-     * Braille pattern, the object replacement character, and the replacement character a broken byte becomes.
+     * Every kind of space and control character (non-breaking, ideographic, line separators, tabs), and the characters
+     * that print as nothing though Unicode files them as letters or symbols: the Hangul fillers, the blank Braille
+     * pattern, the object replacement character, and the replacement character a broken byte becomes.
      */
-    private static final Pattern BLANK = Pattern.compile("[\\u115F\\u1160\\u3164\\uFFA0\\u2800\\uFFFC\\uFFFD]");
-    /** Every kind of space and control character (non-breaking, ideographic, line separators, tabs). */
-    private static final Pattern SPACE = Pattern.compile("[\\p{Z}\\p{Cc}]+");
+    private static final Pattern SPACE = Pattern.compile("[\\p{Z}\\p{Cc}\\u115F\\u1160\\u3164\\uFFA0\\u2800\\uFFFC\\uFFFD]+");
     /** Something a reader could take as a word: a letter, a digit or a symbol, not only combining marks. */
     private static final Pattern SOMETHING = Pattern.compile("[\\p{L}\\p{N}\\p{S}\\p{P}]");
 
@@ -20,7 +19,7 @@ final class Questions {
 
     /** The question with invisible characters removed and spaces collapsed; empty when nothing readable is left. */
     static String visible(String raw) {
-        String s = SPACE.matcher(BLANK.matcher(INVISIBLE.matcher(raw).replaceAll("")).replaceAll(" ")).replaceAll(" ").strip();
+        String s = SPACE.matcher(INVISIBLE.matcher(raw).replaceAll("")).replaceAll(" ").strip();
         return SOMETHING.matcher(s).find() ? s : "";
     }
 }
