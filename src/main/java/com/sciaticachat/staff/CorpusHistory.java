@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +28,8 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every published version of the corpus, kept as the commits of a Git repository whose files are the corpus
@@ -38,6 +41,7 @@ import org.eclipse.jgit.treewalk.filter.PathFilter;
 public final class CorpusHistory implements AutoCloseable {
     /** The history's folder inside the corpus folder; hidden, so the corpus never reads it as content. */
     public static final String FOLDER = ".history";
+    private static final Logger LOG = LoggerFactory.getLogger(CorpusHistory.class);
     private static final String EMAIL = "staff@sciatica-chat.invalid";
 
     /** One published version. */
@@ -89,8 +93,32 @@ public final class CorpusHistory implements AutoCloseable {
             Files.writeString(exclude, ".*\n*.swp\n*.tmp\n#*\n~$*\n", StandardCharsets.UTF_8);
         }
         CorpusHistory history = new CorpusHistory(corpus, new Git(repo));
+        history.clearStaleLock();
         history.record("the corpus as it was when its history began", "Sciatica Chat");
         return history;
+    }
+
+    /** How old Git's index lock must be to have been left by a process that stopped while writing (a write takes milliseconds). */
+    static final long STALE_LOCK_MILLIS = 5_000;
+
+    /**
+     * Removes the index lock a process stopped mid-write left behind (a power cut, {@code kill -9}), which would
+     * otherwise refuse every later version: this process writes the history alone, and a live write holds the
+     * lock for milliseconds. A lock younger than {@link #STALE_LOCK_MILLIS} is waited out first.
+     */
+    private void clearStaleLock() throws IOException {
+        Path lock = git.getRepository().getDirectory().toPath().resolve("index.lock");
+        try {
+            long age = System.currentTimeMillis() - Files.getLastModifiedTime(lock).toMillis();
+            if (age < STALE_LOCK_MILLIS) Thread.sleep(STALE_LOCK_MILLIS - age);
+            if (Files.deleteIfExists(lock)) {
+                LOG.warn("Removed the lock a stopped process left in the corpus's history ({})", lock);
+            }
+        } catch (NoSuchFileException e) {
+            // no lock: the usual case
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The next change recorded is by this staff member (the console calls this before it writes). */
@@ -120,6 +148,7 @@ public final class CorpusHistory implements AutoCloseable {
 
     private synchronized Version record(String message, String author, Set<String> inError) {
         try {
+            clearStaleLock();
             git.add().addFilepattern(".").call();
             git.add().addFilepattern(".").setUpdate(true).call();
             Repository repo = git.getRepository();

@@ -96,4 +96,26 @@ class CorpusHistoryTest {
             CorpusHistory.closeFor(corpus);
         }
     }
+
+    @Test
+    void a_lock_left_by_a_stopped_process_does_not_stop_the_history() throws Exception {
+        Path guide = corpus.resolve("guide.md");
+        Files.writeString(guide, "# Guide\n\n## Hours\n\nOpen on Saturdays.\n", StandardCharsets.UTF_8);
+        CorpusHistory.of(corpus);
+        CorpusHistory.closeFor(corpus);
+        // a process killed while writing the history's index leaves its lock behind
+        Path lock = corpus.resolve(CorpusHistory.FOLDER).resolve("index.lock");
+        Files.writeString(lock, "");
+        Files.setLastModifiedTime(lock, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        CorpusHistory history = CorpusHistory.of(corpus);
+        try {
+            Files.writeString(guide, "# Guide\n\n## Hours\n\nClosed on Saturdays.\n", StandardCharsets.UTF_8);
+            CorpusHistory.Version next = history.record();
+            assertTrue(next != null && next.summary().contains("guide.md"), String.valueOf(next));
+            assertFalse(Files.exists(lock));
+            assertEquals(2, history.versions(10).size());
+        } finally {
+            CorpusHistory.closeFor(corpus);
+        }
+    }
 }
