@@ -234,12 +234,12 @@ class ChatSafetyTest {
         String unsure = emergencyCheck();
         Reply asked = chat.ask(unsure);
         List<ChatService.Turn> afterCheck = List.of(new ChatService.Turn(unsure, null));
-        for (String yes : List.of("yes", "Yeah.", "yes i think so", "not sure", "maybe")) {
+        for (String yes : List.of("yes", "Yeah.", "yes i think so", "not sure", "maybe", "sí, un poco", "Si. desde ayer", "no sé", "creo que sí")) {
             Reply r = chat.ask(yes, null, null, afterCheck);
             assertEquals(Reply.Status.URGENT, r.status(), yes);
             assertEquals("emergency", r.urgent().level(), yes);
         }
-        for (String no : List.of("no", "No none of those", "nope", "no, nothing like that")) {
+        for (String no : List.of("no", "No none of those", "nope", "no, nothing like that", "no, nada de eso")) {
             Reply r = chat.ask(no, null, null, afterCheck);
             assertFalse(r.status() == Reply.Status.CHECK || r.status() == Reply.Status.URGENT, no + ": " + r.status().value());
             assertEquals(chat.ask(unsure, ChatService.CheckAnswer.NO).status(), r.status(), no);
