@@ -81,8 +81,8 @@ final class Names {
                     + "\\b(?:therapist|lady|guy|girl|his|her|their|last|first|family|maiden|the) name)\\s+", F);
     /** A second person after a name already found: "[name] & Marina Demos", "[name] and Fern". */
     private static final Pattern AND_NAME = Pattern.compile("(?<=\\[name\\])\\s*(?:&|\\+|and)\\s+(?=(?-i)\\p{Lu})", F);
-    /** The rest of a name given surname first, closing its sentence: "I'm Dupré, Lucien." */
-    private static final Pattern COMMA_NAME = Pattern.compile("(?<=\\[name\\]),\\s+(?=(?-i)\\p{Lu}[\\p{L}'’-]+\\s*(?:[.!?]|$))", F);
+    /** The rest of a name given surname first, closing its sentence or its clause: "I'm Dupré, Lucien.", "DE LA CRUZ, Juan and I need". */
+    private static final Pattern COMMA_NAME = Pattern.compile("(?<=\\[name\\]),\\s+(?=(?-i)\\p{Lu}[\\p{L}'’-]+(?:\\s*(?:[.!?,]|$)|\\s+(?:and|y|from|here)\\b))", F);
     /** "my son", "mi husband", "our late father": a relation, and then often the relation's name. */
     private static final Pattern MY_RELATION_CUE = Pattern.compile(
             "\\b(?:my|mi|me|our|his|her|their) (?:(?:late|ex|step|younger|older|little|big|oldest|youngest|eldest|dear|dearest|beloved|lovely|sweet|darling|poor|"

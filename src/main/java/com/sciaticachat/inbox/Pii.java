@@ -35,10 +35,12 @@ public final class Pii {
     private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+\\.[\\p{L}]{2,}", F);
     /** Letters spaced out: "k r i s @ aol . com". */
     private static final Pattern SPACED_EMAIL = Pattern.compile("\\b(?:[\\p{L}\\p{N}]\\s){1,30}[\\p{L}\\p{N}]\\s*@\\s*" + WORD + "(?:" + DOT + WORD + ")*", F);
-    /** Written out: an "@" or a bracketed "at" anywhere, or a plain "at" before a mail provider or a "dot com". */
+    /** Written out: an "@" or a bracketed "at" anywhere, a bracketed "a" before a domain, or a plain "at" before a mail provider or a "dot com". */
     private static final Pattern WRITTEN_EMAIL = Pattern.compile(
             "\\b" + WORD + "(?:" + JOIN + WORD + "){0,4}"
                     + "(?:(?:\\s*@\\s*|\\s*[(\\[{<]\\s*(?:at|arroba)\\s*[)\\]}>]\\s*|\\s+arroba\\s+|\\s+at[- ](?:sign|symbol)\\s+)" + WORD + "(?:" + DOT + WORD + "){0,3}"
+                    // "john.smith(a)gmail.com": a bracketed "a" for the at, only before a domain with its dot ("(a)" also lists)
+                    + "|\\s*[(\\[]\\s*a\\s*[)\\]]\\s*" + WORD + "(?:" + TIGHT_DOT + WORD + "){1,3}"
                     + "|\\s+at\\s+(?:" + PROVIDER + "\\b(?:" + TIGHT_DOT + WORD + "){0,3}|" + WORD_PROVIDER + "(?:" + TIGHT_DOT + WORD + "){1,3}|" + WORD + "(?:" + TIGHT_DOT + WORD + "){0,2}" + TIGHT_DOT + TLD + "\\b))", F);
 
     // ---- addresses
@@ -284,7 +286,7 @@ public final class Pii {
     public static String scrub(String text) {
         String s = EMAIL.matcher(text).replaceAll("[email]");
         s = SPACED_EMAIL.matcher(s).replaceAll("[email]");
-        s = WRITTEN_EMAIL.matcher(s).replaceAll(m -> m.group().contains("@") || m.group().matches("(?is).*[(\\[{<]\\s*(?:at|arroba)\\s*[)\\]}>].*")
+        s = WRITTEN_EMAIL.matcher(s).replaceAll(m -> m.group().contains("@") || m.group().matches("(?is).*[(\\[{<]\\s*(?:at|arroba|a)\\s*[)\\]}>].*")
                 || m.group().matches("(?is).*\\sat[- ](?:sign|symbol)\\s.*")
                 || m.group().matches("(?is).*\\s(?:at|arroba)\\s.*") ? "[email]" : Matcher.quoteReplacement(m.group()));
         s = ADDRESS_AFTER_CUE.matcher(s).replaceAll(m -> {

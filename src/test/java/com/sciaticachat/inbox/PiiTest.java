@@ -125,6 +125,9 @@ class PiiTest {
             {"can we do the 20th?", "can we do the [date]?"},
             {"we r the blue house on Birchleaf Dr across from the pool", "we r the blue house on [address] across from the pool"},
             {"email me at jdoe at sign gmail dot com", "email me at [email]"},
+            {"reach me at john.smith(a)gmail.com", "reach me at [email]"},
+            {"my name is DE LA CRUZ, Juan and I need an appointment", "my name is [name], [name] and I need an appointment"},
+            {"symptoms: (a) numbness (b) tingling", "symptoms: (a) numbness (b) tingling"},
             // ordinary words, scores, fractions, holidays and places stay
             {"I'm 62, pain 7/10, is 1/2 hour enough? Closed December 24 and 31? Parking by the Harris Teeter near Cary?", "I'm 62, pain 7/10, is 1/2 hour enough? Closed December 24 and 31? Parking by the Harris Teeter near Cary?"},
             {"licensed by the North Carolina Board of Massage", "licensed by the North Carolina Board of Massage"},
