@@ -607,7 +607,16 @@ final class Names {
         if (notNames().contains(lower) || lower.endsWith("ing") || lower.endsWith("ed") && common(lower)) return false;
         // a lower-case ordinary word is a name only if it is a first name ("im jess", not "i'm face down")
         return capital || givenNames().contains(lower) || surnames().contains(lower) && !common(lower) || properNouns().contains(lower)
-                || unknown(lower) && !lower.matches("[a-z]+");
+                || unknown(lower) && !lower.matches("[a-z]+") && !ofOrdinaryWords(lower);
+    }
+
+    /** A hyphenated word made of ordinary words ("fifty-five", "well-rested"), which no name is. */
+    private static boolean ofOrdinaryWords(String lower) {
+        String[] parts = lower.split("[-'’]");
+        for (String p : parts) {
+            if (p.isEmpty() || !common(p)) return false;
+        }
+        return parts.length > 1;
     }
 
     /**

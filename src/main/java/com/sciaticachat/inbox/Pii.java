@@ -417,11 +417,14 @@ public final class Pii {
 
     /**
      * Runs of seven or more digits given as words or digit groups ("nine one nine five five five zero one
-     * four two", "919 five five five 0142", "double five"): a phone number however it was typed.
+     * four two", "919 five five five 0142", "double five", "nine hundred nineteen, five fifty-five, oh one four
+     * two"): a phone number however it was typed.
      */
     static String spokenNumbers(String s) {
         Matcher m = WORD_OR_NUMBER.matcher(s);
-        int runStart = -1, runEnd = -1, digits = 0, words = 0;
+        int runStart = -1, runEnd = -1, digits = 0, words = 0, units = 0;
+        boolean compound = false;
+        int[] zeros = {0}; // the zeros a "fifty" or a "hundred" left for the next word to fill ("fifty-five": 2 digits)
         StringBuilder out = new StringBuilder();
         int copied = 0;
         int lastEnd = -1;
@@ -429,25 +432,33 @@ public final class Pii {
             boolean found = m.find();
             String tok = found ? m.group().toLowerCase(Locale.ROOT) : null;
             boolean gapOk = found && lastEnd >= 0 && s.substring(lastEnd, m.start()).matches("[\\s,.()\\-]*");
-            boolean numeric = found && (tok.matches("\\d{1,4}") || NUMBER_WORDS.contains(tok)
-                    || runStart >= 0 && SPOKEN_SEPARATORS.contains(tok));
+            boolean numeric = found && (tok.matches("\\d{1,4}") || NUMBER_WORDS.contains(tok) || TEENS.contains(tok) || TENS.contains(tok)
+                    || runStart >= 0 && (SPOKEN_SEPARATORS.contains(tok) || tok.equals("hundred")));
             if (numeric && runStart >= 0 && gapOk) {
                 runEnd = m.end();
-                digits += value(tok);
+                digits += value(tok, zeros);
                 if (!tok.matches("\\d+")) words++;
+                if (NUMBER_WORDS.contains(tok) || tok.matches("\\d+")) units++;
+                compound |= TEENS.contains(tok) || TENS.contains(tok);
             } else {
-                if (runStart >= 0 && digits >= 7 && words >= 1) {
+                // "sixty, seventy, eighty, ninety" counts, not a number: words like "fifty" only with digits said beside them
+                if (runStart >= 0 && digits >= 7 && words >= 1 && (!compound || units >= 4)) {
                     out.append(s, copied, runStart).append("[phone]");
                     copied = runEnd;
                 }
                 runStart = -1;
                 digits = 0;
                 words = 0;
+                units = 0;
+                compound = false;
                 if (numeric) {
                     runStart = m.start();
                     runEnd = m.end();
-                    digits = value(tok);
+                    zeros[0] = 0;
+                    digits = value(tok, zeros);
                     words = tok.matches("\\d+") ? 0 : 1;
+                    units = NUMBER_WORDS.contains(tok) || tok.matches("\\d+") ? 1 : 0;
+                    compound = TEENS.contains(tok) || TENS.contains(tok);
                 }
             }
             if (!found) break;
@@ -460,9 +471,26 @@ public final class Pii {
     /** Words people say between the groups of a number: "nine one nine dash five five five". */
     private static final Set<String> SPOKEN_SEPARATORS = Set.of("dash", "hyphen", "comma", "point", "space", "then");
 
-    private static int value(String tok) {
+    private static final Set<String> TEENS = Set.of("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+            "eighteen", "nineteen");
+    private static final Set<String> TENS = Set.of("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety");
+
+    /** How many digits a word adds to the number, given the zeros the words before it left to fill (updated). */
+    private static int value(String tok, int[] zeros) {
         if (SPOKEN_SEPARATORS.contains(tok)) return 0;
+        int left = zeros[0];
+        zeros[0] = 0;
         if (tok.matches("\\d+")) return tok.length();
+        if (tok.equals("hundred")) {
+            zeros[0] = 2; // "nine hundred" is three digits, "nine hundred nineteen" too
+            return 2;
+        }
+        if (TENS.contains(tok)) {
+            zeros[0] = 1; // "fifty-five": the five fills the fifty's zero
+            return left >= 2 ? 0 : 2;
+        }
+        if (TEENS.contains(tok)) return left >= 2 ? 0 : 2;
+        if (left > 0) return 0;
         return switch (tok) {
             case "double" -> 1; // "double five": the word after counts one more
             case "triple" -> 2;

@@ -126,6 +126,9 @@ class PiiTest {
             {"we r the blue house on Birchleaf Dr across from the pool", "we r the blue house on [address] across from the pool"},
             {"email me at jdoe at sign gmail dot com", "email me at [email]"},
             {"reach me at john.smith(a)gmail.com", "reach me at [email]"},
+            {"call me at nine hundred nineteen, five fifty-five, oh one four two", "call me at [phone]"},
+            {"I'm fifty-five, pain for twenty years, nineteen ninety-five was the first time", "I'm fifty-five, pain for twenty years, nineteen ninety-five was the first time"},
+            {"my pain went sixty, seventy, eighty, ninety percent better", "my pain went sixty, seventy, eighty, ninety percent better"},
             {"my name is DE LA CRUZ, Juan and I need an appointment", "my name is [name], [name] and I need an appointment"},
             {"symptoms: (a) numbness (b) tingling", "symptoms: (a) numbness (b) tingling"},
             // ordinary words, scores, fractions, holidays and places stay
