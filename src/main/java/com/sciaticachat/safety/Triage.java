@@ -109,7 +109,8 @@ public final class Triage {
      * calm caution.
      */
     public record Wording(boolean someoneElse, boolean asks, boolean asksInGeneral, Set<String> needsDenied, boolean signNotNow,
-                          Set<String> signsDenied, boolean oneSided, boolean inTheLegs, boolean asksIfSerious) {
+                          Set<String> signsDenied, boolean oneSided, boolean inTheLegs, boolean asksIfSerious,
+                          boolean inAPosition) {
 
         /** The wording without the rules: no sign's need is read as denied. */
         public static Wording of(String message) {
@@ -119,13 +120,13 @@ public final class Triage {
             boolean general = cues[1] > 0 && cues[6] == 0 && cues[7] == 0;
             boolean asks = cues[0] > 0 || cues[1] > 0 || cues[2] > 0;
             return new Wording(Framing.aboutSomeoneElse(message), asks, general, Set.of(), false, Set.of(),
-                    OneSided.only(message), InTheLegs.only(message), asks && WorryQuestion.about(message));
+                    OneSided.only(message), InTheLegs.only(message), asks && WorryQuestion.about(message), InAPosition.only(message));
         }
 
         /** The wording with what the rules read of the message. */
         public Wording with(RedFlagMatcher.Reading found) {
             return new Wording(someoneElse, asks, asksInGeneral, Set.copyOf(found.needsDenied()), !found.notNow().isEmpty(),
-                    Set.copyOf(found.signsDenied()), oneSided, inTheLegs, asksIfSerious);
+                    Set.copyOf(found.signsDenied()), oneSided, inTheLegs, asksIfSerious, inAPosition);
         }
     }
 
@@ -169,7 +170,11 @@ public final class Triage {
             if (mass.sum() >= lt.alarm() && current >= g.detectorCurrent() && !spread) alarm.add(mass.likeliest());
             else if (mass.sum() >= lt.check() && current >= g.checkCurrent()) unsure.add(mass.likeliest());
         }
-        if (!alarm.isEmpty()) return verdict(Outcome.URGENT, alarm, someoneElse);
+        if (!alarm.isEmpty()) {
+            // legs that go to sleep in a posture that presses on them ("when I sit cross-legged"): asked, not sent to 911
+            if (wording.inAPosition() && rules.bothSides().containsAll(alarm)) return check(alarm, someoneElse);
+            return verdict(Outcome.URGENT, alarm, someoneElse);
+        }
         // no check question about a see-a-doctor sign the message itself denies ("lower back pain, no fever, can I book?":
         // not "fever?"); an emergency sign is still asked about ("never incontinent before" may tell of now)
         unsure.removeIf(id -> wording.signsDenied().contains(id) && rules.rule(id).level() != SafetyRules.Level.EMERGENCY);

@@ -230,6 +230,18 @@ class ChatSafetyTest {
     }
 
     @Test
+    void legs_asleep_in_a_posture_get_the_check_question_and_legs_that_stay_numb_the_alarm() {
+        Reply posture = chat.ask("both my legs get tingly when i sit cross legged");
+        assertEquals(Reply.Status.CHECK, posture.status());
+        assertEquals("emergency", posture.check().level());
+        for (String m : List.of("both my legs are numb since yesterday", "both legs went numb when I sat cross legged and they're still numb hours later")) {
+            Reply r = chat.ask(m);
+            assertEquals(Reply.Status.URGENT, r.status(), m);
+            assertEquals("emergency", r.urgent().level(), m);
+        }
+    }
+
+    @Test
     void a_yes_or_no_typed_after_the_check_question_answers_it_as_the_buttons_do() throws Exception {
         String unsure = emergencyCheck();
         Reply asked = chat.ask(unsure);
