@@ -8,6 +8,7 @@ import com.sciaticachat.chat.ChatService;
 import com.sciaticachat.chat.Reply;
 import com.sciaticachat.config.Config;
 import com.sciaticachat.search.LiveIndex;
+import com.sciaticachat.store.Database;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -166,7 +167,10 @@ public final class HttpApi {
                 }
                 Map<String, Object> out = health(chat.get().index());
                 // the store being unreachable does not stop answers: said here, not in the status
-                if (insights) out.put("store", chat.insights().store().reachable() ? "ok" : "unreachable");
+                if (insights) {
+                    Database store = chat.insights().store();
+                    out.put("store", !store.reachable() ? "unreachable" : store.failing() ? "failing" : "ok");
+                }
                 ctx.json(out);
             });
 

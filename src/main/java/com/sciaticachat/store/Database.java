@@ -151,6 +151,20 @@ public final class Database implements Closeable {
         return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
+    /** How long a failed statement keeps the store reported as failing: a database gone read-only fails every write. */
+    static final long FAILING_NANOS = 60_000_000_000L;
+    /** When a statement last failed (0: never). */
+    private volatile long lastFailure;
+
+    /**
+     * Whether work failed in the last minute while the database could be reached (a disk full, a database made
+     * read-only): reads may still succeed, so only time clears it.
+     */
+    public boolean failing() {
+        long at = lastFailure;
+        return at != 0 && System.nanoTime() - at < FAILING_NANOS;
+    }
+
     /** False for a few seconds after a connection failure (work is refused meanwhile), true otherwise. */
     public boolean reachable() {
         return downUntil == 0 || System.nanoTime() - downUntil >= 0;
@@ -180,6 +194,8 @@ public final class Database implements Closeable {
     /** A failure; one that says the database cannot be reached makes the next few seconds' work fail at once. */
     private StoreException failed(SQLException e) {
         String state = e.getSQLState();
+        // a row two replicas made at the same moment (integrity, class 23) is tried again, no fault of the store
+        if (state == null || !state.startsWith("23")) lastFailure = System.nanoTime();
         if (e instanceof java.sql.SQLTransientConnectionException || state != null && (state.startsWith("08") || state.startsWith("57P"))) {
             downUntil = System.nanoTime() + DOWN_NANOS;
         }
