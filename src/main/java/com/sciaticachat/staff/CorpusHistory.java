@@ -93,7 +93,6 @@ public final class CorpusHistory implements AutoCloseable {
             Files.writeString(exclude, ".*\n*.swp\n*.tmp\n#*\n~$*\n", StandardCharsets.UTF_8);
         }
         CorpusHistory history = new CorpusHistory(corpus, new Git(repo));
-        history.clearStaleLock();
         history.record("the corpus as it was when its history began", "Sciatica Chat");
         return history;
     }
@@ -103,8 +102,8 @@ public final class CorpusHistory implements AutoCloseable {
 
     /**
      * Removes the index lock a process stopped mid-write left behind (a power cut, {@code kill -9}), which would
-     * otherwise refuse every later version: this process writes the history alone, and a live write holds the
-     * lock for milliseconds. A lock younger than {@link #STALE_LOCK_MILLIS} is waited out first.
+     * otherwise refuse every later version: this process writes the history alone (each replica keeps its own corpus
+     * folder), and a live write holds the lock for milliseconds. A lock younger than {@link #STALE_LOCK_MILLIS} is waited out first.
      */
     private void clearStaleLock() throws IOException {
         Path lock = git.getRepository().getDirectory().toPath().resolve("index.lock");
