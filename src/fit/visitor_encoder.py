@@ -20,6 +20,7 @@ For developers, from the repository's root, on Debian 12 (about 20 minutes on 2 
     apt-get install python3-torch python3-onnx libopenblas0-pthread
     mvn -q package -DskipTests
     src/fit/visitor_encoder.py fit      # writes src/main/resources/model/visitor-encoder.{onnx,json}
+    src/fit/visitor_encoder.py fit --offtopic-weight 0.25   # off-topic questions weigh less (0: left out; docs/new-guides.md)
 """
 import glob, itertools, json, math, os, random, re, subprocess, sys, tempfile, time
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
@@ -36,6 +37,7 @@ SCIATICA = 'massage-for-sciatic-pain'
 FIT_SCIATICA, FIRST_HELDOUT_SCIATICA = {18, 19}, 20
 FIT_GUIDES, FIRST_HELDOUT_GUIDES = {9}, 10
 EPOCHS, BATCH, LR, BAR_LR, TAU, SEED = 3, 32, 3e-5, 1e-2, 0.05, 7
+OFFTOPIC_WEIGHT = 1.0
 CANDIDATES = 6
 
 
@@ -152,7 +154,8 @@ def fit_encoder(data):
             # a section inside or around the right one is neither right nor wrong
             keep = torch.tensor([not any(secs.related(sid, p) for p in pos) or sid in pos for sid in secs.ids])
             target = torch.tensor([sid in pos for sid in secs.ids] + [not pos])
-            items += [(q['tokens'], secs, keep, target)] * (2 if s['guide'] else 1)
+            weight = 1.0 if pos else OFFTOPIC_WEIGHT
+            if weight > 0: items += [(q['tokens'], secs, keep, target, weight)] * (2 if s['guide'] else 1)
     model, bar = encoder(), nn.Parameter(torch.tensor(0.45))
     for n, p in model.named_parameters():
         if n.startswith(('pe.', 'te.')): p.requires_grad = False
@@ -165,12 +168,12 @@ def fit_encoder(data):
         random.shuffle(items); model.train(); total = 0
         for k in range(0, len(items), BATCH):
             b = items[k:k + BATCH]
-            qs = encode(model, [t for t, _, _, _ in b])
+            qs = encode(model, [t for t, _, _, _, _ in b])
             loss = 0
-            for j, (_, secs, keep, target) in enumerate(b):
+            for j, (_, secs, keep, target, weight) in enumerate(b):
                 logits = torch.cat([secs.scores(qs[j]), bar.view(1)]) / TAU
                 logits = logits.masked_fill(~torch.cat([keep, torch.tensor([True])]), -1e4)
-                loss = loss + torch.logsumexp(logits, 0) - torch.logsumexp(logits[target], 0)
+                loss = loss + weight * (torch.logsumexp(logits, 0) - torch.logsumexp(logits[target], 0))
             loss = loss / len(b)
             opt.zero_grad(); loss.backward(); opt.step(); sched.step(); total += loss.item()
             if (k // BATCH) % 50 == 0: print(f'epoch {epoch} batch {k // BATCH} loss {total / (k // BATCH + 1):.4f} {time.time() - start:.0f} s', flush=True)
@@ -237,5 +240,7 @@ def fit():
 
 
 if __name__ == '__main__':
-    if sys.argv[1:] != ['fit']: sys.exit(__doc__)
+    args = sys.argv[1:]
+    if args[:1] != ['fit'] or len(args) not in (1, 3) or len(args) == 3 and args[1] != '--offtopic-weight': sys.exit(__doc__)
+    if len(args) == 3: OFFTOPIC_WEIGHT = float(args[2])
     fit()
