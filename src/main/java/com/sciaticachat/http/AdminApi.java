@@ -331,6 +331,15 @@ final class AdminApi {
         }
     }
 
+    /** The console's change was not made: the next version recorded is not credited to it. */
+    static void forgetAuthors(Config config) {
+        try {
+            CorpusHistory.of(config.corpusDir()).forget();
+        } catch (RuntimeException noHistory) {
+            // nothing was expected
+        }
+    }
+
     private static CorpusHistory history(Config config) {
         try {
             return CorpusHistory.of(config.corpusDir());

@@ -140,8 +140,13 @@ final class DraftApi {
                     AdminApi.expectAuthors(config, names);
                     published = s.draft.publish();
                 } catch (Editor.StaleVersionException e) {
+                    // nothing was published: the next edit made on disk is not theirs
+                    AdminApi.forgetAuthors(config);
                     throw new ApiException(409, "changed_since", e.getMessage()
                             + " Your draft is kept: discard it, or copy your changes, discard and edit again.");
+                } catch (IOException | RuntimeException e) {
+                    AdminApi.forgetAuthors(config);
+                    throw e;
                 }
             }
             List<CorpusError> problems = chat.get().index().reload().errors();

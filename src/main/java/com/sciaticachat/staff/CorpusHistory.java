@@ -125,6 +125,11 @@ public final class CorpusHistory implements AutoCloseable {
         this.pendingAuthor = author;
     }
 
+    /** The console's change did not happen (refused, failed): the next version is not credited to it. */
+    public void forget() {
+        this.pendingAuthor = null;
+    }
+
     /** Records the corpus as it is now, when it differs from the last version. @return the new version, or null */
     public synchronized Version record() {
         return record(Set.of());

@@ -9,6 +9,7 @@ import com.sciaticachat.config.Config;
 import com.sciaticachat.support.Browser;
 import com.sciaticachat.support.HttpJson;
 import com.sciaticachat.support.TestFiles;
+import com.sciaticachat.support.Await;
 import com.sciaticachat.support.TestServer;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -76,6 +77,16 @@ class DraftApiTest {
             assertTrue(refused.json().at("/error/message").asText().contains("prices.md"), refused.body());
             assertTrue(Files.readString(server.corpus.resolve("prices.md")).contains("a hundred"));
             assertTrue(http.post("/api/v1/admin/draft/discard", "{}", AUTH).json().get("discarded").asBoolean());
+            // the refused publish is nobody's version: the edits made on disk are not credited to Dana
+            Files.writeString(server.corpus.resolve("prices.md"), PRICES.replace("ninety-five", "a hundred and five"), StandardCharsets.UTF_8);
+            Await.until(Duration.ofSeconds(20), "the edit on disk is recorded", () -> http.get("/api/v1/admin/history", AUTH).json()
+                    .at("/versions/0/author").asText().equals("a file edited on disk")
+                    && http.ask("how much does a sixty minute massage cost").body().contains("a hundred and five"));
+            long byDana = 0;
+            for (JsonNode v : http.get("/api/v1/admin/history", AUTH).json().get("versions")) {
+                if (v.get("author").asText().equals("Dana (console)")) byDana++;
+            }
+            assertEquals(1, byDana, http.get("/api/v1/admin/history", AUTH).body());
             assertEquals(401, http.get("/api/v1/admin/draft").status(), "behind the staff token");
         }
     }
