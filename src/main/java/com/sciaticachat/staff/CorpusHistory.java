@@ -177,7 +177,9 @@ public final class CorpusHistory implements AutoCloseable {
             changed.addAll(status.getChanged());
             status.getRemoved().forEach(f -> changed.add(f + " (deleted)"));
             java.util.Collections.sort(changed);
-            String summary = message != null ? message : "changed " + String.join(", ", changed);
+            // a restore says which version it brought back and what that changed now, not only what the version once did
+            String files = "changed " + String.join(", ", changed);
+            String summary = message == null ? files : first ? message : message + "; " + files;
             PersonIdent who = new PersonIdent(author, EMAIL);
             RevCommit c = git.commit().setMessage(summary).setAuthor(who).setCommitter(who).setAllowEmpty(first).call();
             return version(c);
@@ -241,8 +243,9 @@ public final class CorpusHistory implements AutoCloseable {
                 Replace.with(tmp, file);
             }
             pendingAuthor = author;
-            pendingSummary = "restored the version of " + java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", java.util.Locale.ENGLISH)
-                    .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.parse(version(c).time())) + " (" + version(c).summary() + ")";
+            pendingSummary = "restored the version of " + java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss 'UTC'", java.util.Locale.ENGLISH)
+                    .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.parse(version(c).time())) + " (" + version(c).id().substring(0, 7)
+                    + ", \"" + version(c).summary() + "\")";
         }
         try (Stream<Path> files = Files.walk(corpus)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {

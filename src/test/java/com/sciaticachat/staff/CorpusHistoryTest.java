@@ -50,6 +50,8 @@ class CorpusHistoryTest {
             CorpusHistory.Version restored = history.record();
             assertEquals("Dana at the front desk", restored.author());
             assertTrue(restored.summary().startsWith("restored the version of"), restored.summary());
+            assertTrue(restored.summary().contains(first.substring(0, 7)) && restored.summary().endsWith("changed guide.md, prices.md (deleted)"),
+                    "which version, and what the restore changed: " + restored.summary());
             assertEquals(4, history.versions(10).size());
             assertThrows(CorpusHistory.UnknownVersionException.class, () -> history.restore("deadbeef", "x"));
             assertThrows(CorpusHistory.UnknownVersionException.class, () -> history.changes(null, "../../etc/passwd"));
