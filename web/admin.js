@@ -103,7 +103,7 @@
       : fix.action === 'move-filing' ? 'File it under “' + fix.title + '”'
       : fix.action === 'refile' ? 'File it again' : 'File these questions under this section';
     if (fix.action === 'refile-heading') {
-      picker = sectionPicker(sectionList, null);
+      picker = sectionPicker(sectionList, fix.sectionId || null); // the section a mistyped heading most likely means
       li.appendChild(picker);
     }
     var b = el('button', label);

@@ -220,10 +220,10 @@ public final class VisitorQuestionsFile {
         return names.containsKey(k) ? names.get(k) : names.get(heading.strip().toLowerCase(Locale.ROOT));
     }
 
-    /** The guide's heading a mistyped one most likely means ("Parkng": "Parking"): at most two letters apart, and only one such. */
-    static java.util.Optional<String> closest(Corpus corpus, String heading) {
+    /** The guide's section a mistyped heading most likely means ("Parkng": "Parking"): at most two letters apart, and only one such. */
+    static java.util.Optional<Section> closest(Corpus corpus, String heading) {
         String typed = Slugs.slug(heading);
-        String found = null;
+        Section found = null;
         int best = 3;
         boolean tie = false;
         for (Section s : corpus.sections()) {
@@ -231,9 +231,9 @@ public final class VisitorQuestionsFile {
             if (d >= 3) continue;
             if (d < best) {
                 best = d;
-                found = s.title();
+                found = s;
                 tie = false;
-            } else if (d == best && found != null && !found.equals(s.title())) {
+            } else if (d == best && found != null && !found.title().equals(s.title())) {
                 tie = true;
             }
         }
@@ -304,13 +304,14 @@ public final class VisitorQuestionsFile {
         waiting.forEach((n, count) -> {
             String h = waitingHeading.get(n);
             String what = count == 1 ? "1 question filed" : count + " questions filed";
+            java.util.Optional<Section> meant = names.containsKey(Slugs.slug(h)) ? java.util.Optional.empty() : closest(corpus, h);
             errors.add(CorpusError.warning(shownPath, n, (names.containsKey(Slugs.slug(h))
                     ? what + " under '" + h + "', a heading more than one section has, wait to be filed again: "
                             + "write the section's id as the console shows it"
                     : what + " under '" + h + "', a heading the guide does not have (any more), wait to be filed again: "
-                            + closest(corpus, h).map(c -> "did you mean '" + c + "'? ").orElse("")
+                            + meant.map(c -> "did you mean '" + c.title() + "'? ").orElse("")
                             + "pick their section in the staff console, or copy a heading from the guide")
-                    + " (they are not used meanwhile)", new CorpusError.Fix("refile-heading", h, null, null)));
+                    + " (they are not used meanwhile)", new CorpusError.Fix("refile-heading", h, meant.map(Section::id).orElse(null), null)));
         });
         errors.sort(java.util.Comparator.comparingInt(CorpusError::line));
         return errors;

@@ -101,9 +101,11 @@ class VisitorQuestionsFileTest {
         List<CorpusError> errors = VisitorQuestionsFile.validate("corpus/visitor-questions.txt", "[Parkng]\nwhere do i leave my car\n", corpus());
         assertEquals(1, errors.size(), errors.toString());
         assertTrue(errors.get(0).message().contains("did you mean 'Parking'?"), errors.get(0).message());
+        assertTrue(errors.get(0).fix().sectionId().endsWith("/parking"), "the console's picker starts on it: " + errors.get(0).fix());
         // nothing close: no guess
         errors = VisitorQuestionsFile.validate("corpus/visitor-questions.txt", "[Opening Hours]\nwhen do you open\n", corpus());
         assertFalse(errors.get(0).message().contains("did you mean"), errors.get(0).message());
+        assertEquals(null, errors.get(0).fix().sectionId());
     }
 
     @Test
