@@ -89,6 +89,15 @@ final class YamlTree {
                 line = e.getContextMark().getLine() + 1;
             }
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            // a list or group left open ("[bladder, pee" with no "]") goes wrong where it opens, not where the parser
+            // met the next name lines below
+            if (e.getContextMark() != null && e.getContextMark().getLine() + 1 < line && e.getContext() != null
+                    && (e.getContext().contains("flow sequence") || e.getContext().contains("flow mapping"))) {
+                boolean list = e.getContext().contains("sequence");
+                throw new SyntaxError("this is not valid YAML here: the " + (list ? "list" : "group") + " that opens with '" + (list ? "[" : "{")
+                        + "' on this line is not closed with '" + (list ? "]" : "}") + "' before line " + line + " (the parser says: "
+                        + problem.trim() + ")", e.getContextMark().getLine() + 1);
+            }
             throw new SyntaxError(plain(problem.trim()), line);
         } catch (RuntimeException e) {
             throw new SyntaxError("this file could not be read as YAML (" + e.getMessage() + ")", 1);

@@ -130,6 +130,23 @@ class SafetyFilesTest {
     }
 
     @Test
+    void a_list_left_open_is_named_where_it_opens() throws Exception {
+        java.nio.file.Path file = com.sciaticachat.support.TestFiles.bundledCorpus().resolve("safety.yml");
+        List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(file));
+        int opens = -1;
+        for (int i = 0; i < lines.size() - 2 && opens < 0; i++) {
+            // a list over two lines, its "]" on the second, another name after it
+            if (lines.get(i).matches("  \\w+: \\[.*,") && lines.get(i + 1).strip().endsWith("]") && lines.get(i + 2).matches("  \\w+: .*")) opens = i;
+        }
+        assertTrue(opens > 0);
+        lines.set(opens + 1, lines.get(opens + 1).replaceAll("]$", ""));
+        List<CorpusError> errors = SafetyRules.parse("corpus/safety.yml", String.join("\n", lines) + "\n").errors();
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals(opens + 1, errors.get(0).line(), errors.get(0).message());
+        assertTrue(errors.get(0).message().contains("not closed with ']'"), errors.get(0).message());
+    }
+
+    @Test
     void a_line_of_a_message_indented_too_little_is_named_where_it_is_in_plain_words() throws Exception {
         java.nio.file.Path file = com.sciaticachat.support.TestFiles.bundledCorpus().resolve("safety.yml");
         List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(file));
