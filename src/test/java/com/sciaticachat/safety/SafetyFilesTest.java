@@ -129,16 +129,25 @@ class SafetyFilesTest {
         assertTrue(errors.get(0).message().startsWith("this is not valid YAML here: a colon (:) inside a text"), errors.get(0).message());
     }
 
+    /** The bundled fixture's safety.yml, line by line, for a test to break one line of. */
+    private static List<String> bundledLines() throws java.io.IOException {
+        return new java.util.ArrayList<>(java.nio.file.Files.readAllLines(com.sciaticachat.support.TestFiles.bundledCorpus().resolve("safety.yml")));
+    }
+
+    /** The first line from {@code from} (with {@code after} lines after it) where {@code at} holds; the test fails without one. */
+    private static int first(List<String> lines, int from, int after, java.util.function.IntPredicate at) {
+        for (int i = from; i < lines.size() - after; i++) {
+            if (at.test(i)) return i;
+        }
+        throw new AssertionError("the fixture has no such line");
+    }
+
     @Test
     void a_list_left_open_is_named_where_it_opens() throws Exception {
-        java.nio.file.Path file = com.sciaticachat.support.TestFiles.bundledCorpus().resolve("safety.yml");
-        List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(file));
-        int opens = -1;
-        for (int i = 0; i < lines.size() - 2 && opens < 0; i++) {
-            // a list over two lines, its "]" on the second, another name after it
-            if (lines.get(i).matches("  \\w+: \\[.*,") && lines.get(i + 1).strip().endsWith("]") && lines.get(i + 2).matches("  \\w+: .*")) opens = i;
-        }
-        assertTrue(opens > 0);
+        List<String> lines = bundledLines();
+        // a list over two lines, its "]" on the second, another name after it
+        int opens = first(lines, 0, 2, i -> lines.get(i).matches("  \\w+: \\[.*,") && lines.get(i + 1).strip().endsWith("]")
+                && lines.get(i + 2).matches("  \\w+: .*"));
         lines.set(opens + 1, lines.get(opens + 1).replaceAll("]$", ""));
         List<CorpusError> errors = SafetyRules.parse("corpus/safety.yml", String.join("\n", lines) + "\n").errors();
         assertEquals(1, errors.size(), errors.toString());
@@ -148,15 +157,10 @@ class SafetyFilesTest {
 
     @Test
     void a_line_of_a_message_indented_too_little_is_named_where_it_is_in_plain_words() throws Exception {
-        java.nio.file.Path file = com.sciaticachat.support.TestFiles.bundledCorpus().resolve("safety.yml");
-        List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(file));
-        int broken = -1;
-        for (int i = 1; i < lines.size() - 1 && broken < 0; i++) {
-            // a line in the middle of a folded message, with a text line after it
-            if (lines.get(i).startsWith("    ") && lines.get(i - 1).startsWith("    ") && lines.get(i + 1).startsWith("    ")
-                    && !lines.get(i).isBlank() && !lines.get(i).strip().startsWith("-")) broken = i;
-        }
-        assertTrue(broken > 0);
+        List<String> lines = bundledLines();
+        // a line in the middle of a folded message, with a text line after it
+        int broken = first(lines, 1, 1, i -> lines.get(i).startsWith("    ") && lines.get(i - 1).startsWith("    ")
+                && lines.get(i + 1).startsWith("    ") && !lines.get(i).isBlank() && !lines.get(i).strip().startsWith("-"));
         lines.set(broken, "  " + lines.get(broken).strip());
         List<CorpusError> errors = SafetyRules.parse("corpus/safety.yml", String.join("\n", lines) + "\n").errors();
         assertEquals(1, errors.size(), errors.toString());
