@@ -422,9 +422,7 @@ public final class Pii {
      */
     static String spokenNumbers(String s) {
         Matcher m = WORD_OR_NUMBER.matcher(s);
-        int runStart = -1, runEnd = -1, digits = 0, words = 0, units = 0;
-        boolean compound = false;
-        int[] zeros = {0}; // the zeros a "fifty" or a "hundred" left for the next word to fill ("fifty-five": 2 digits)
+        SpokenRun run = new SpokenRun();
         StringBuilder out = new StringBuilder();
         int copied = 0;
         int lastEnd = -1;
@@ -433,33 +431,16 @@ public final class Pii {
             String tok = found ? m.group().toLowerCase(Locale.ROOT) : null;
             boolean gapOk = found && lastEnd >= 0 && s.substring(lastEnd, m.start()).matches("[\\s,.()\\-]*");
             boolean numeric = found && (tok.matches("\\d{1,4}") || NUMBER_WORDS.contains(tok) || TEENS.contains(tok) || TENS.contains(tok)
-                    || runStart >= 0 && (SPOKEN_SEPARATORS.contains(tok) || tok.equals("hundred")));
-            if (numeric && runStart >= 0 && gapOk) {
-                runEnd = m.end();
-                digits += value(tok, zeros);
-                if (!tok.matches("\\d+")) words++;
-                if (NUMBER_WORDS.contains(tok) || tok.matches("\\d+")) units++;
-                compound |= TEENS.contains(tok) || TENS.contains(tok);
+                    || run.open() && (SPOKEN_SEPARATORS.contains(tok) || tok.equals("hundred")));
+            if (numeric && run.open() && gapOk) {
+                run.add(tok, m.start(), m.end());
             } else {
-                // "sixty, seventy, eighty, ninety" counts, not a number: words like "fifty" only with digits said beside them
-                if (runStart >= 0 && digits >= 7 && words >= 1 && (!compound || units >= 4)) {
-                    out.append(s, copied, runStart).append("[phone]");
-                    copied = runEnd;
+                if (run.isPhoneNumber()) {
+                    out.append(s, copied, run.start).append("[phone]");
+                    copied = run.end;
                 }
-                runStart = -1;
-                digits = 0;
-                words = 0;
-                units = 0;
-                compound = false;
-                if (numeric) {
-                    runStart = m.start();
-                    runEnd = m.end();
-                    zeros[0] = 0;
-                    digits = value(tok, zeros);
-                    words = tok.matches("\\d+") ? 0 : 1;
-                    units = NUMBER_WORDS.contains(tok) || tok.matches("\\d+") ? 1 : 0;
-                    compound = TEENS.contains(tok) || TENS.contains(tok);
-                }
+                run = new SpokenRun();
+                if (numeric) run.add(tok, m.start(), m.end());
             }
             if (!found) break;
             lastEnd = m.end();
@@ -475,27 +456,56 @@ public final class Pii {
             "eighteen", "nineteen");
     private static final Set<String> TENS = Set.of("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety");
 
-    /** How many digits a word adds to the number, given the zeros the words before it left to fill (updated). */
-    private static int value(String tok, int[] zeros) {
-        if (SPOKEN_SEPARATORS.contains(tok)) return 0;
-        int left = zeros[0];
-        zeros[0] = 0;
-        if (tok.matches("\\d+")) return tok.length();
-        if (tok.equals("hundred")) {
-            zeros[0] = 2; // "nine hundred" is three digits, "nine hundred nineteen" too
-            return 2;
+    /** A run of number words and digit groups read so far, and how many digits it says. */
+    private static final class SpokenRun {
+        int start = -1, end;
+        int digits, words, units;
+        /** Whether it has words like "fifty" or "twelve", which count only with digits said beside them. */
+        boolean compound;
+        /** The zeros a "fifty" or a "hundred" left for the next word to fill ("fifty-five": 2 digits). */
+        int zeros;
+
+        boolean open() {
+            return start >= 0;
         }
-        if (TENS.contains(tok)) {
-            zeros[0] = 1; // "fifty-five": the five fills the fifty's zero
-            return left >= 2 ? 0 : 2;
+
+        void add(String tok, int from, int to) {
+            if (start < 0) start = from;
+            end = to;
+            digits += value(tok);
+            boolean figures = tok.matches("\\d+");
+            if (!figures) words++;
+            if (figures || NUMBER_WORDS.contains(tok)) units++;
+            compound |= TEENS.contains(tok) || TENS.contains(tok);
         }
-        if (TEENS.contains(tok)) return left >= 2 ? 0 : 2;
-        if (left > 0) return 0;
-        return switch (tok) {
-            case "double" -> 1; // "double five": the word after counts one more
-            case "triple" -> 2;
-            default -> 1;
-        };
+
+        /** Seven digits or more, said at least partly in words; "sixty, seventy, eighty, ninety" counts, not a number. */
+        boolean isPhoneNumber() {
+            return open() && digits >= 7 && words >= 1 && (!compound || units >= 4);
+        }
+
+        /** How many digits a word adds, given the zeros the words before it left to fill. */
+        private int value(String tok) {
+            if (SPOKEN_SEPARATORS.contains(tok)) return 0;
+            int left = zeros;
+            zeros = 0;
+            if (tok.matches("\\d+")) return tok.length();
+            if (tok.equals("hundred")) {
+                zeros = 2; // "nine hundred" is three digits, "nine hundred nineteen" too
+                return 2;
+            }
+            if (TENS.contains(tok)) {
+                zeros = 1; // "fifty-five": the five fills the fifty's zero
+                return left >= 2 ? 0 : 2;
+            }
+            if (TEENS.contains(tok)) return left >= 2 ? 0 : 2;
+            if (left > 0) return 0;
+            return switch (tok) {
+                case "double" -> 1; // "double five": the word after counts one more
+                case "triple" -> 2;
+                default -> 1;
+            };
+        }
     }
 
 }
