@@ -82,23 +82,23 @@ final class YamlTree {
             return convert(root);
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 1;
-            // a key scanned since an earlier line ("while scanning a simple key") went wrong where that key starts, not
-            // where the scanner gave up (often a comment lines below)
-            if (e.getContextMark() != null && e.getContextMark().getLine() + 1 < line && e.getContext() != null
-                    && e.getContext().contains("simple key")) {
-                line = e.getContextMark().getLine() + 1;
-            }
-            String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            // a list or group left open ("[bladder, pee" with no "]") goes wrong where it opens, not where the parser
-            // met the next name lines below
-            if (e.getContextMark() != null && e.getContextMark().getLine() + 1 < line && e.getContext() != null
-                    && (e.getContext().contains("flow sequence") || e.getContext().contains("flow mapping"))) {
-                boolean list = e.getContext().contains("sequence");
+            // what the parser was reading when it went wrong, and the line where that began
+            String context = e.getContextMark() != null && e.getContext() != null ? e.getContext() : "";
+            int began = context.isEmpty() ? line : e.getContextMark().getLine() + 1;
+            String problem = (e.getProblem() != null ? e.getProblem() : e.getMessage()).trim();
+            if (began < line && context.contains("simple key")) {
+                // a key scanned since an earlier line went wrong where that key starts, not where the scanner gave up
+                // (often a comment lines below)
+                line = began;
+            } else if (began < line && (context.contains("flow sequence") || context.contains("flow mapping"))) {
+                // a list or group left open ("[bladder, pee" with no "]") goes wrong where it opens, not where the
+                // parser met the next name lines below
+                boolean list = context.contains("sequence");
                 throw new SyntaxError("this is not valid YAML here: the " + (list ? "list" : "group") + " that opens with '" + (list ? "[" : "{")
                         + "' on this line is not closed with '" + (list ? "]" : "}") + "' before line " + line + " (the parser says: "
-                        + problem.trim() + ")", e.getContextMark().getLine() + 1);
+                        + problem + ")", began);
             }
-            throw new SyntaxError(plain(problem.trim()), line);
+            throw new SyntaxError(plain(problem), line);
         } catch (RuntimeException e) {
             throw new SyntaxError("this file could not be read as YAML (" + e.getMessage() + ")", 1);
         }
