@@ -21,7 +21,7 @@ final class InAPosition {
     /** Words that say it no longer goes with the posture: it stays, or came without it. */
     private static final Pattern STAYS = Pattern.compile("\\b(?:stay\\w*|won'?t go|doesn'?t go|does not go|not going away|all the time|constant\\w*|"
             + "even (?:when|after|lying|standing|walking)|still numb|for hours|for days|since|getting worse|worse and worse|bladder|bowel|pee|poop|wet)\\b");
-    private static final Pattern NUMB = Pattern.compile("\\b(?:numb\\w*|tingl\\w*|pins (?:and|n|&) needles|asleep|fall\\w* asleep|dead|prickl\\w*|"
+    private static final Pattern NUMB = Pattern.compile("\\b(?:numb\\w*|tingl\\w*|pins (?:and|n|&) needles|asleep|dead|prickl\\w*|"
             + "hormigue\\w*|dormid\\w*|duerm\\w*)");
 
     /** Whether the message's numbness comes with a posture that presses on the legs and says nothing of it staying. */
