@@ -133,20 +133,20 @@ final class DraftApi {
                     return;
                 }
                 s.closeIndex();
+                boolean done = false;
                 try {
                     // everyone whose changes are in the draft is credited, the one publishing last
                     java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>(s.draft.contributors());
                     names.add(AdminApi.staffName(ctx.attribute(AdminApi.STAFF_ATTRIBUTE)));
                     AdminApi.expectAuthors(config, names);
                     published = s.draft.publish();
+                    done = true;
                 } catch (Editor.StaleVersionException e) {
-                    // nothing was published: the next edit made on disk is not theirs
-                    AdminApi.forgetAuthors(config);
                     throw new ApiException(409, "changed_since", e.getMessage()
                             + " Your draft is kept: discard it, or copy your changes, discard and edit again.");
-                } catch (IOException | RuntimeException e) {
-                    AdminApi.forgetAuthors(config);
-                    throw e;
+                } finally {
+                    // nothing was published (refused or failed): the next edit made on disk is not theirs
+                    if (!done) AdminApi.forgetAuthors(config);
                 }
             }
             List<CorpusError> problems = chat.get().index().reload().errors();
