@@ -27,8 +27,9 @@ import org.apache.lucene.analysis.Analyzer;
  * <p>A section answers a line when the line is one of its alternate questions, or when the line's
  * meaning is clearly that section's: its embedding is close to the section's ({@link #CLOSE}), much closer
  * than to any other section ({@link #APART}) or, for a document nobody has filed questions for yet, than to
- * any section of another document ({@link #APART_DOCUMENT}); and the section uses more of the line's words
- * than it lacks. A training question shipped with the chat speaks only for the guide it was written for: it
+ * any section of another document ({@link #APART_DOCUMENT}), or, for a line that names more than the section
+ * answers ("opening hours and location" and a section on hours), less close but further apart from every other
+ * section ({@link #CLOSE_PART}, {@link #APART_PART}); and the section uses at least half of the line's words. A training question shipped with the chat speaks only for the guide it was written for: it
  * is set aside (quietly) as soon as a document it was not written for is clearly nearer in meaning, whatever its words,
  * and whatever the clinic has filed under that document since.
  * On the clinic's own guide, whose settings files were written against it, this finds nothing; a new
@@ -43,6 +44,10 @@ public final class NewContent {
     static final double APART = 0.12;
     /** Or how much closer to that section than to any section of another document. */
     static final double APART_DOCUMENT = 0.08;
+    /** A line naming two topics ("opening hours and location") is less close to the section answering one of them. */
+    static final double CLOSE_PART = 0.45;
+    /** So it must stand further apart from every other section. */
+    static final double APART_PART = 0.20;
 
     /** A line of a settings file that a section answers now. */
     public record Conflict(String file, int line, String text, String sectionId, String sectionTitle, String documentFile) {
@@ -155,7 +160,7 @@ public final class NewContent {
                 second = x;
             }
         }
-        if (best == null || first < (shipped ? CLOSE_SHIPPED : CLOSE)) return null;
+        if (best == null || first < (shipped ? CLOSE_SHIPPED : Math.min(CLOSE, CLOSE_PART))) return null;
         // clearly one section's, or clearly one document's (its sections may be alike, but another document's are not)
         double otherDocument = -1;
         for (int i = 0; i < sections.size(); i++) {
@@ -163,11 +168,11 @@ public final class NewContent {
         }
         boolean newDocument = otherDocument >= 0 && unfiled.contains(best.doc()) && first - otherDocument >= APART_DOCUMENT;
         if (shipped) return newDocument ? best : null;
-        boolean clear = first - second >= APART || newDocument;
+        boolean clear = first >= CLOSE ? first - second >= APART || newDocument : first - second >= APART_PART;
         if (!clear) return null;
         Set<String> words = terms(analyzer, text);
         long used = words.stream().filter(best.words()::contains).count();
-        return used > words.size() - used ? best : null;
+        return 2 * used >= words.size() ? best : null;
     }
 
     /** The stems of a text's words that say what it is about (stop words go before stemming: "are" is not "ar"). */

@@ -1,0 +1,51 @@
+package com.sciaticachat.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sciaticachat.Application;
+import com.sciaticachat.config.Config;
+import com.sciaticachat.corpus.Corpus;
+import com.sciaticachat.corpus.LastGood;
+import com.sciaticachat.embed.MiniLmEmbedder;
+import com.sciaticachat.support.TestFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Which lines of the settings files a section of the clinic's content now answers. */
+class NewContentTest {
+    private static final CorpusReader READER = Application.corpusReader(Config.defaults());
+
+    private static Map<String, String> topicsAnswered(Path corpus) throws Exception {
+        Corpus c = READER.read(corpus, LastGood.NONE).corpus();
+        return NewContent.find(c, MiniLmEmbedder.shared()::embed).stream().filter(x -> x.forStaff())
+                .collect(Collectors.toMap(NewContent.Conflict::text, NewContent.Conflict::sectionId, (a, b) -> a));
+    }
+
+    @Test
+    void the_clinics_own_guide_answers_none_of_the_topics_its_settings_were_written_against() throws Exception {
+        assertEquals(Map.of(), topicsAnswered(TestFiles.bundledCorpus()));
+    }
+
+    @Test
+    void a_section_answering_one_of_the_two_topics_a_line_names_takes_the_line_over() throws Exception {
+        Path corpus = TestFiles.copyOf(TestFiles.bundledCorpus());
+        Files.writeString(corpus.resolve("visiting-us.md"), String.join("\n", List.of(
+                "# Visiting Us", "", "What to know before you come.", "",
+                "## When we're open", "",
+                "Our hours are Monday to Friday from 9 in the morning until 7 at night, Saturdays 9 until 1. Closed Sundays.", "",
+                "## Finding us and parking", "",
+                "We are at 12 Oak Street, downtown. Park free in the lot behind the building, or on the street after 6 pm.", "",
+                "## Paying for your visit", "",
+                "We take cash and every major card. We do not bill insurance, but we give you a receipt to send them.", "")));
+        Map<String, String> answered = topicsAnswered(corpus);
+        assertEquals("visiting-us/finding-us-and-parking", answered.get("parking and directions"), answered.toString());
+        assertEquals("visiting-us/when-we-re-open", answered.get("opening hours and location"), answered.toString());
+        assertEquals("visiting-us/paying-for-your-visit", answered.get("insurance and payment"), answered.toString());
+        assertTrue(answered.keySet().stream().noneMatch(t -> t.contains("gift")), "no section speaks of gift cards: " + answered);
+    }
+}
