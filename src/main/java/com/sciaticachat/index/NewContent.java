@@ -29,8 +29,9 @@ import org.apache.lucene.analysis.Analyzer;
  * than to any other section ({@link #APART}) or, for a document nobody has filed questions for yet, than to
  * any section of another document ({@link #APART_DOCUMENT}), or, for a line that names more than the section
  * answers ("opening hours and location" and a section on hours), less close but further apart from every other
- * section ({@link #CLOSE_PART}, {@link #APART_PART}); and the section uses at least half of the line's words. A training question shipped with the chat speaks only for the guide it was written for: it
- * is set aside (quietly) as soon as a document it was not written for is clearly nearer in meaning, whatever its words,
+ * section ({@link #CLOSE_PART}, {@link #APART_PART}); and the section uses at least half of the line's words.
+ * A training question shipped with the chat speaks only for the guide it was written for: it is set aside
+ * (quietly) as soon as a document it was not written for is clearly nearer in meaning, whatever its words,
  * and whatever the clinic has filed under that document since.
  * On the clinic's own guide, whose settings files were written against it, this finds nothing; a new
  * document on prices and opening hours takes over the lines about prices and hours.
@@ -160,7 +161,7 @@ public final class NewContent {
                 second = x;
             }
         }
-        if (best == null || first < (shipped ? CLOSE_SHIPPED : Math.min(CLOSE, CLOSE_PART))) return null;
+        if (best == null || first < (shipped ? CLOSE_SHIPPED : CLOSE_PART)) return null;
         // clearly one section's, or clearly one document's (its sections may be alike, but another document's are not)
         double otherDocument = -1;
         for (int i = 0; i < sections.size(); i++) {
