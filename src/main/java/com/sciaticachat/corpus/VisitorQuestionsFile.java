@@ -304,8 +304,9 @@ public final class VisitorQuestionsFile {
         waiting.forEach((n, count) -> {
             String h = waitingHeading.get(n);
             String what = count == 1 ? "1 question filed" : count + " questions filed";
-            java.util.Optional<Section> meant = names.containsKey(Slugs.slug(h)) ? java.util.Optional.empty() : closest(corpus, h);
-            errors.add(CorpusError.warning(shownPath, n, (names.containsKey(Slugs.slug(h))
+            boolean shared = names.containsKey(Slugs.slug(h)); // the heading exists, but more than one section has it
+            java.util.Optional<Section> meant = shared ? java.util.Optional.empty() : closest(corpus, h);
+            errors.add(CorpusError.warning(shownPath, n, (shared
                     ? what + " under '" + h + "', a heading more than one section has, wait to be filed again: "
                             + "write the section's id as the console shows it"
                     : what + " under '" + h + "', a heading the guide does not have (any more), wait to be filed again: "
