@@ -12,9 +12,10 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Refuses a body whose declared {@code Content-Length} is too large before it is handled. A client that
  * sent {@code Expect: 100-continue} gets the 413 at once instead of a {@code 100 Continue}. One that is
- * already sending has its body read and thrown away first (up to {@value #MAX_DRAIN} bytes), because
- * closing a socket with unread data in it resets the connection and the client would never read the 413;
- * bodies larger still are answered and the connection closed.
+ * already sending gets the 413 at once too, and then has its body read and thrown away (up to
+ * {@value #MAX_DRAIN} bytes) before the connection closes, because closing a socket with unread data in it
+ * resets the connection and the client would never read the 413; bodies larger still are answered and the
+ * connection closed.
  */
 final class BodyLimitHandler extends Handler.Wrapper {
     static final long MAX_DRAIN = 8L * 1024 * 1024;
@@ -29,13 +30,15 @@ final class BodyLimitHandler extends Handler.Wrapper {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         long length = request.getLength();
         if (length <= maxBytes.applyAsLong(request.getHttpURI().getPath())) return super.handle(request, response, callback);
-        Runnable refuse = () -> {
-            response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
-            Response.writeError(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413);
-        };
+        response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         boolean expectsContinue = request.getHeaders().contains(HttpHeader.EXPECT, HttpHeaderValue.CONTINUE.asString());
-        if (expectsContinue || length > MAX_DRAIN) refuse.run();
-        else drain(request, refuse);
+        if (expectsContinue || length > MAX_DRAIN) {
+            Response.writeError(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413);
+        } else {
+            // the 413 goes out at once; the exchange ends (and the connection closes) once the body is drained
+            Response.writeError(request, response, Callback.from(() -> drain(request, callback::succeeded), callback::failed),
+                    HttpStatus.PAYLOAD_TOO_LARGE_413);
+        }
         return true;
     }
 

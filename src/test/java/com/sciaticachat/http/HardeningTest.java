@@ -110,6 +110,19 @@ class HardeningTest {
     }
 
     @Test
+    void a_client_still_sending_an_oversized_body_reads_the_413_before_the_rest_is_sent() throws Exception {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            s.getOutputStream().write(("POST /api/v1/ask HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n"
+                    + "{\"question\":\"" + "x".repeat(1000)).getBytes(StandardCharsets.US_ASCII));
+            // well inside the body's deadline, which would otherwise be what ends the wait
+            s.setSoTimeout((int) JettySetup.BODY_DEADLINE.toMillis() / 2);
+            RawHttp.Response r = RawHttp.read(s.getInputStream());
+            assertEquals(413, r.status(), "answered while 99,000 bytes are still to come: " + r.body());
+            assertTrue(r.isJson() && r.body().contains("\"payload_too_large\""), r.body());
+        }
+    }
+
+    @Test
     void cors_trusts_the_configured_origins_never_a_matching_host_header() throws Exception {
         String rebinding = "POST /api/v1/ask HTTP/1.1\r\nHost: evil.example\r\nOrigin: http://evil.example\r\nContent-Type: application/json\r\n"
                 + "Content-Length: 17\r\nConnection: close\r\n\r\n{\"question\":\"hi\"}";
