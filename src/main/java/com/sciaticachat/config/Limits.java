@@ -41,6 +41,10 @@ public record Limits(int askPerMinute, int askBurst, int inboxPerMinute, int con
         return new Limits(askPerMinute, askBurst, inboxPerMinute, connectionsPerClient, threads, proxies, shutdownGraceSeconds);
     }
 
+    public Limits withShutdownGraceSeconds(int seconds) {
+        return new Limits(askPerMinute, askBurst, inboxPerMinute, connectionsPerClient, threads, trustedProxies, seconds);
+    }
+
     static Limits from(Map<String, String> env) throws Config.ConfigException {
         return new Limits(
                 number(env, "ASK_LIMIT_PER_MINUTE", DEFAULT.askPerMinute, 0),

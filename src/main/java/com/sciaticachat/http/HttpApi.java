@@ -348,7 +348,7 @@ public final class HttpApi {
             return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
         } catch (java.io.IOException | RuntimeException e) {
             if (e instanceof HttpResponseException h) throw h;
-            throw new ApiException(400, "unreadable_body", "The body could not be read to its end; send it again");
+            throw unreadable(e);
         }
     }
 
@@ -360,8 +360,16 @@ public final class HttpApi {
         } catch (HttpResponseException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new ApiException(400, "unreadable_body", "The body could not be read to its end; send it again");
+            throw unreadable(e);
         }
+    }
+
+    /** A body that could not be read: it arrived too slowly (408, see {@link SlowClientGuard}) or broke off or broke its framing (400). */
+    private static ApiException unreadable(Exception e) {
+        if (Integer.valueOf(408).equals(clientFault(e))) {
+            return new ApiException(408, "request_timeout", JsonErrorHandler.messageFor(408));
+        }
+        return new ApiException(400, "unreadable_body", "The body could not be read to its end; send it again");
     }
 
     static Map<String, Object> health(LiveIndex index) {

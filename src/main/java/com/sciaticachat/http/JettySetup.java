@@ -11,7 +11,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * How Jetty faces the open internet. Requests reach the application only once their body is in (read
  * asynchronously, so a slow upload holds a socket, not a thread); declared bodies over the limit are
  * refused before {@code 100 Continue}; a request's headers and body each have a deadline; one address may
- * hold only so many connections; every error Jetty itself produces is JSON.
+ * hold only so many connections (one past its share is answered 429); every error Jetty itself produces is JSON.
  *
  * <p>Threads: requests only compute (an answer takes a few milliseconds of CPU) and never wait on a
  * client, so {@link Limits#threads()} (64 by default) bounds memory rather than throughput; Jetty's
@@ -69,6 +69,7 @@ final class JettySetup {
             server.insertHandler(new EagerContentHandler(byPath(new EagerContentHandler.RetainedContentLoaderFactory(RETAINED, -1, true),
                     new EagerContentHandler.RetainedContentLoaderFactory(RETAINED_DOCUMENT, -1, true))));
             server.insertHandler(new BodyLimitHandler(HttpApi::bodyLimit));
+            server.insertHandler(new OverShareHandler(guard));
         });
         cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
         cfg.jetty.addConnector((server, http) -> {

@@ -27,13 +27,18 @@ final class JsonErrorHandler extends ErrorHandler {
             callback.succeeded();
             return;
         }
-        byte[] body = ("{\"error\":{\"code\":\"" + HttpApi.codeFor(code) + "\",\"message\":\"" + messageFor(code) + "\"}}")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] body = body(code);
         // an HTTP version we do not speak is the client's mistake: a 4xx, so that 5xx always means a fault of ours
         if (code == HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505) response.setStatus(HttpStatus.BAD_REQUEST_400);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    /** The JSON error body for a status. */
+    static byte[] body(int code) {
+        return ("{\"error\":{\"code\":\"" + HttpApi.codeFor(code) + "\",\"message\":\"" + messageFor(code) + "\"}}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** Plain words for what went wrong; never Jetty's text, which can echo the request. */
