@@ -23,6 +23,26 @@ public final class AskingPart {
     /** A part needs this many words to be read alone: "why?" alone says nothing of what it asks. */
     private static final int MIN_WORDS = 2;
 
+    /** Asking in so many words without a question: "I'd like to know the price.", "please tell me how long". */
+    private static final Pattern REQUESTS = Pattern.compile("\\b(?:(?:want|wanted|would like|'d like|need|needs) to know|wanna know|gotta know|tell me|let me know|wondering|wonder"
+            + "|curious|please advise|kindly advise|advise me|explain)\\b", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The parts of a message that ask (a question, or a request to be told), joined; the whole message when it has one
+     * part or none of its parts asks (a keyword search, "cost of massage").
+     */
+    public static String asking(String message) {
+        if (message == null) return null;
+        List<String> parts = new ArrayList<>();
+        for (String p : TURN.split(message.strip())) if (!p.isBlank()) parts.add(p.strip());
+        if (parts.size() < 2) return message;
+        StringBuilder out = new StringBuilder();
+        for (String p : parts) {
+            if (ASKS.matcher(p).find() || REQUESTS.matcher(p).find()) out.append(out.length() == 0 ? "" : " ").append(p);
+        }
+        return out.length() == 0 ? message : out.toString();
+    }
+
     /** The last part of the message that asks, when the message has more than that part; null otherwise. */
     public static String of(String message) {
         if (message == null) return null;

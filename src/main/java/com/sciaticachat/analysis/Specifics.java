@@ -33,8 +33,8 @@ public final class Specifics {
          * different sentences ("a stick or a ball? And does it give better movement?").
          */
         COMPARISON("(?=[^.?!]*\\b(?:vs|versus|compared? (?:to|with)|than|or)\\b)"
-                + "(?=[^.?!]*(?<!\\b(?:a|an|the|my|your|his|her|our|their|or|and) )\\b(?:better|best|safer|more effective|more helpful|less painful"
-                + "|works? more|do more|does more|prefer)\\b)",
+                + "(?=[^.?!]*(?<!\\b(?:a|an|the|my|your|his|her|our|their|or|and|had|d) )(?<!\\bhad (?:i|we|you|they|he|she) )\\b(?:better|best|safer|more effective|more helpful|less painful"
+                + "|works? more|do more|does more|prefer)\\b(?! or (?:is (?:it|that|this)|not)\\b))",
                 "\\b(?:than|compared|versus|instead|rather|prefer\\w*|better|best|worse|whereas|unlike|alternatively)\\b"),
         /** Side effects, risks, complications or dangers of something. */
         RISK("\\bside ?effects?\\b|\\brisks?\\b|\\brisky\\b|\\bcomplications?\\b|\\bdangers?\\b|\\bdangerous\\b|\\bharmful\\b"
@@ -62,9 +62,17 @@ public final class Specifics {
 
     private Specifics() {}
 
-    /** The kinds of answer a question (folded or not) asks for; empty for "what is said about it". */
+    /** What a price is weighed against, not asked for: "justify the cost", "worth the money". */
+    private static final Pattern WEIGHED_COST = Pattern.compile(
+            "\\b(?:justify(?:ing)?|justifies|worth)\\s+(?:the\\s+|its\\s+|my\\s+|all\\s+the\\s+)?(?:costs?|price|money|expense|\\$+)(?=\\W|$)");
+
+    /**
+     * The kinds of answer a question (folded or not) asks for; empty for "what is said about it". In a message of
+     * several sentences only the ones that ask count ("I always thought of massage as an expensive treat. Does it help
+     * sciatica?" asks whether it helps, not a price), and a cost weighed ("trying to justify the cost") is not a price asked.
+     */
     public static Set<Kind> asked(String question) {
-        String folded = Words.fold(question);
+        String folded = WEIGHED_COST.matcher(AskingPart.asking(Words.fold(question))).replaceAll(" ");
         Set<Kind> out = EnumSet.noneOf(Kind.class);
         for (Kind k : Kind.values()) if (k.asks.matcher(folded).find()) out.add(k);
         return out;

@@ -21,4 +21,13 @@ class AskingPartTest {
         assertNull(AskingPart.of("My back hurts. It started on Monday."));
         assertNull(AskingPart.of("Sore back. Why?"), "one word alone says nothing of what it asks");
     }
+
+    @Test
+    void the_parts_that_ask_or_request_leave_out_what_is_only_told() {
+        assertEquals("Does it help sciatica?", AskingPart.asking("I always thought of massage as a treat. Does it help sciatica?"));
+        assertEquals("does it help? I would like to know the price.",
+                AskingPart.asking("My sister loved it. does it help? I would like to know the price."));
+        assertEquals("massage prices", AskingPart.asking("massage prices"));
+        assertEquals("Sciatica again. Massage prices.", AskingPart.asking("Sciatica again. Massage prices."));
+    }
 }

@@ -34,9 +34,23 @@ class SpecificsTest {
             "should I use heat or ice", "where can I get a massage near me", "is it ok to stretch in the morning or at night",
             "MRI vs CT, what shows sciatica?", "would a better chair or desk help my back", "if I buy a foam roller, where do I roll",
             "I can't afford weekly sessions, can I massage it myself?",
+            "I always thought of massage as an expensive treat. Does it actually help sciatica?",
+            "does massage really help or is it just relaxing? trying to justify the cost to my wife",
+            "what does massage do for the knee that would justify the cost?", "is it worth the money for sciatica?",
+            "will my card work, or had I better bring cash?", "does heat make the massage work better or is it a myth?",
             "should I use a stick or a ball? and will it give better movement?", "does it help seniors with mobility or better sleep"})
     void an_ordinary_question_asks_for_what_is_said_about_it(String question) {
         assertEquals(Set.of(), Specifics.asked(question), question);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "do muscle relaxants make u drowsy? got a client on them and wanna know the side effects|RISK",
+            "My sister had sciatica. I would like to know the price of a session.|COST",
+            "Thanks so much. What does a 60 minute massage cost?|COST", "cost of massage|COST",
+            "I read about chiropractors. Is chiro or massage better for sciatica?|COMPARISON"})
+    void in_a_message_of_several_sentences_the_ones_that_ask_or_request_count(String message, Kind kind) {
+        assertTrue(Specifics.asked(message).contains(kind), message + ": " + Specifics.asked(message));
     }
 
     @Test
