@@ -68,7 +68,7 @@ public final class SafetyReport {
             RedFlagDetector.Detection d = readings.apply(i);
             Map<Triage.Mode, Triage.Verdict> v = new EnumMap<>(Triage.Mode.class);
             for (Triage.Mode m : Triage.Mode.values()) v.put(m, triage.decide(wording, found.finding(), d, m));
-            v.put(Triage.Mode.BOTH, triage.reread(p.message(), v.get(Triage.Mode.BOTH)));
+            v.put(Triage.Mode.BOTH, triage.settle(p.message(), wording, v.get(Triage.Mode.BOTH)));
             return new Outcome(p, v);
         }).toList();
         return new SafetyReport(out, rules);

@@ -72,9 +72,22 @@ public final class Triage {
         // what is not happening now, read once for the rules and the detector
         NotNow.Split notNow = NotNow.split(RedFlagDetector.wholeView(message));
         RedFlagMatcher.Reading found = matcher.read(message, notNow);
-        Verdict v = decide(Wording.of(message).with(found), found.finding(), rules.rules().isEmpty() ? null : detector.detect(message, notNow),
-                Mode.BOTH);
-        return reread(message, v);
+        Wording wording = Wording.of(message).with(found);
+        return settle(message, wording, decide(wording, found.finding(), rules.rules().isEmpty() ? null : detector.detect(message, notNow),
+                Mode.BOTH));
+    }
+
+    /**
+     * The final reading of what {@link #decide} found: the second reader's ({@link #reread}), then pain in the seat told
+     * with no change of feeling ("hurts deep in my butt cheek, will you rub that spot?") is asked about saddle numbness
+     * (the check keeps the 911 link) rather than sent to 911 for it, whichever part raised the alarm.
+     */
+    public Verdict settle(String message, Wording wording, Verdict decided) {
+        Verdict v = reread(message, decided);
+        if (v.outcome() == Outcome.URGENT && !wording.feelingTold() && rules.saddleArea().containsAll(v.signIds())) {
+            return check(new LinkedHashSet<>(v.signIds()), v.someoneElse());
+        }
+        return v;
     }
 
     /**
@@ -110,7 +123,7 @@ public final class Triage {
      */
     public record Wording(boolean someoneElse, boolean asks, boolean asksInGeneral, Set<String> needsDenied, boolean signNotNow,
                           Set<String> signsDenied, boolean oneSided, boolean inTheLegs, boolean asksIfSerious,
-                          boolean inAPosition) {
+                          boolean inAPosition, boolean feelingTold) {
 
         /** The wording without the rules: no sign's need is read as denied. */
         public static Wording of(String message) {
@@ -120,13 +133,14 @@ public final class Triage {
             boolean general = cues[1] > 0 && cues[6] == 0 && cues[7] == 0;
             boolean asks = cues[0] > 0 || cues[1] > 0 || cues[2] > 0;
             return new Wording(Framing.aboutSomeoneElse(message), asks, general, Set.of(), false, Set.of(),
-                    OneSided.only(message), InTheLegs.only(message), asks && WorryQuestion.about(message), InAPosition.only(message));
+                    OneSided.only(message), InTheLegs.only(message), asks && WorryQuestion.about(message), InAPosition.only(message),
+                    ChangeOfFeeling.told(message));
         }
 
         /** The wording with what the rules read of the message. */
         public Wording with(RedFlagMatcher.Reading found) {
             return new Wording(someoneElse, asks, asksInGeneral, Set.copyOf(found.needsDenied()), !found.notNow().isEmpty(),
-                    Set.copyOf(found.signsDenied()), oneSided, inTheLegs, asksIfSerious, inAPosition);
+                    Set.copyOf(found.signsDenied()), oneSided, inTheLegs, asksIfSerious, inAPosition, feelingTold);
         }
     }
 

@@ -17,6 +17,19 @@ class ChatSafetyTest {
     private final ChatService chat = TestServer.bundled().app.chat();
 
     @Test
+    void pain_deep_in_the_buttock_with_no_change_of_feeling_is_asked_about_not_sent_to_911() {
+        // both were alarmed as saddle numbness (held-out sciatica rounds 23 and 24): pain there is the commonest sciatica
+        for (String q : List.of("it hurts worst right in my hind end, deep in the seat of my britches, will y'all rub on that spot or is that not where it's comin from",
+                "Her pain seems to start deep in her butt cheek. Would you massage that area even though the pain is down her leg?")) {
+            Reply r = chat.ask(q);
+            assertNotEquals(Reply.Status.URGENT, r.status(), q);
+        }
+        Reply numb = chat.ask("my bum and the inside of my thighs have gone numb since my back went");
+        assertEquals(Reply.Status.URGENT, numb.status(), "told with a change of feeling, it is the alarm");
+        assertEquals("emergency", numb.urgent().level());
+    }
+
+    @Test
     void an_emergency_comes_first_and_still_carries_the_best_section() {
         Reply r = chat.ask("my bum is numb when I wipe, also what stretches help sciatica?");
         assertEquals(Reply.Status.URGENT, r.status());
