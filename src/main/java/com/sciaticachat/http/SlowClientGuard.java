@@ -31,7 +31,7 @@ import org.eclipse.jetty.util.component.AbstractLifeCycle;
  * 408 written straight to the socket (there is no request yet to answer); a body past its deadline fails
  * the request, which is answered 408 through the normal path and so also ends (a request left waiting for
  * its body would hold a graceful stop for its whole grace period); a connection past its address's share
- * is answered 429 by {@link #refuseOverShare} if its request comes within {@link #OVER_SHARE_GRACE}, and
+ * is answered 429 by {@link OverShareHandler} if its request comes within {@link #OVER_SHARE_GRACE}, and
  * otherwise told 429 and closed. Output is shut first and the socket closed {@link #LINGER} later, so
  * that the client reads the answer rather than a reset.
  *
