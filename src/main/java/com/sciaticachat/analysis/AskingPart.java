@@ -33,8 +33,7 @@ public final class AskingPart {
      */
     public static String asking(String message) {
         if (message == null) return null;
-        List<String> parts = new ArrayList<>();
-        for (String p : TURN.split(message.strip())) if (!p.isBlank()) parts.add(p.strip());
+        List<String> parts = parts(message);
         if (parts.size() < 2) return message;
         StringBuilder out = new StringBuilder();
         for (String p : parts) {
@@ -46,13 +45,19 @@ public final class AskingPart {
     /** The last part of the message that asks, when the message has more than that part; null otherwise. */
     public static String of(String message) {
         if (message == null) return null;
-        List<String> parts = new ArrayList<>();
-        for (String p : TURN.split(message.strip())) if (!p.isBlank()) parts.add(p.strip());
+        List<String> parts = parts(message);
         if (parts.size() < 2) return null;
         for (int i = parts.size() - 1; i >= 1; i--) {
             String p = parts.get(i);
             if (ASKS.matcher(p).find() && p.split("\\s+").length >= MIN_WORDS) return p;
         }
         return null;
+    }
+
+    /** The message cut where it turns ({@link #TURN}), blank parts dropped. */
+    private static List<String> parts(String message) {
+        List<String> parts = new ArrayList<>();
+        for (String p : TURN.split(message.strip())) if (!p.isBlank()) parts.add(p.strip());
+        return parts;
     }
 }

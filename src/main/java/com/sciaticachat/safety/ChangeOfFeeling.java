@@ -16,11 +16,11 @@ final class ChangeOfFeeling {
     private ChangeOfFeeling() {}
 
     private static final Pattern FEELING = Pattern.compile("\\b(?:numb\\w*|numn\\w*|num|tingl\\w*|pins|needles|asleep|dead\\w*|prickl\\w*"
-            + "|feel\\w*|felt|sensat\\w*|sensib\\w*|sensitiv\\w*|insensib\\w*|anesth\\w*|anaesth\\w*|anestes\\w*|novo?caine|novacaine|lidocaine"
+            + "|feel\\w*|felt|sens\\w*|insensib\\w*|anesth\\w*|anaesth\\w*|anestes\\w*|novo?caine|novacaine|lidocaine"
             + "|dentist\\w*|buzz\\w*|electric\\w*|fuzzy|fizz\\w*|crawl\\w*|ants|hormig\\w*|fourmi\\w*|engourd\\w*|dormi\\w*|duerm\\w*|adorm\\w*"
-            + "|entum\\w*|acorch\\w*|cosquill\\w*|parest\\w*|paresth\\w*|sient\\w*|siento|sentir\\w*|noto|notar|manhid\\w*|namamanhid\\w*"
+            + "|entum\\w*|acorch\\w*|cosquill\\w*|parest\\w*|sient\\w*|sentir\\w*|noto|notar|manhid\\w*|namamanhid\\w*"
             + "|maramdam\\w*|madera|wood\\w*|rubber\\w*|frozen|froze|cushion|mine|weird\\w*|strange\\w*|funny|odd|different|wip(?:e|es|ed|ing)"
-            + "|paper|tissue|sens\\w*)\\b");
+            + "|paper|tissue)\\b");
 
     /** Whether the message tells of a change of feeling (see the class comment). */
     static boolean told(String message) {
