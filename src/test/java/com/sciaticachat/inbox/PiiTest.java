@@ -41,7 +41,8 @@ class PiiTest {
             java.util.Map.entry("pii-r17.tsv", new int[] {112, 104}),
             java.util.Map.entry("pii-r18.tsv", new int[] {112, 104}),
             java.util.Map.entry("pii-r27.tsv", new int[] {108, 104}),
-            java.util.Map.entry("pii-r28.tsv", new int[] {100, 101}));
+            java.util.Map.entry("pii-r28.tsv", new int[] {100, 101}),
+            java.util.Map.entry("pii-r29.tsv", new int[] {108, 104}));
 
     @Test
     void every_personal_detail_is_removed_and_ordinary_questions_are_untouched() throws IOException {
