@@ -36,6 +36,7 @@ public final class Framing {
             + "|tio|tia|primo|prima|suegra|suegro|amigo|amiga|novio|novia|vecino|vecina|companero|companera|jefe|jefa|pareja|familia|familiar|viejo|vieja";
     private static final String POSSESSIVES = "my|his|her|our|their|mi|su|sus|nuestro|nuestra";
     private static final Pattern SOMEONE_ELSE = words("(" + POSSESSIVES + ") (" + PEOPLE + ")|he|she|him|her|they|ella|ellos|ellas");
+    private static final Pattern OPENS_WITH_PERSON = Pattern.compile(" (" + PEOPLE + ")(?:'?s)? (?!and i )[a-z]");
     private static final Pattern FIRST_PERSON = words("i|me|my|myself|mine|yo|mi|mis");
     private static final Pattern NOW = words("now|today|tonight|since|started|starting|currently|keeps?|getting|this (morning|week|evening)|yesterday|right now|lately|suddenly|still|for (two|three|a few|several|\\d+) days"
             + "|ahora|ahorita|hoy|anoche|ayer|desde|esta (manana|semana|noche)|de repente|todavia|aun|ultimamente|cada vez|empezo|empece|comenzo|llevo|lleva");
@@ -87,6 +88,9 @@ public final class Framing {
         var other = SOMEONE_ELSE.matcher(t);
         int others = 0;
         while (other.find()) others++;
+        // a message that opens with whom it is about, as texts do ("grandma has fever and back pain", "hubby fell off
+        // the ladder"); not someone addressed ("baby, my back ...")
+        if (OPENS_WITH_PERSON.matcher(t).lookingAt()) others++;
         if (others == 0) return false;
         String self = t.replaceAll(" i (think|am worried|am scared|am not sure|do not know|wonder|guess|believe|feel like) ", " ")
                 .replaceAll(" (creo|pienso|me preocupa|tengo miedo|no se|estoy preocupad[ao]) ", " ")

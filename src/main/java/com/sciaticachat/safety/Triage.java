@@ -68,6 +68,9 @@ public final class Triage {
         this.reader = reader;
     }
 
+    /** The bladder's signs, which leaks on a strain or in a hurry can look like. */
+    private static final Set<String> BLADDER_CONTROL = Set.of("bladder-bowel-control", "urinary-retention");
+
     public Verdict assess(String message) {
         // what is not happening now, read once for the rules and the detector
         NotNow.Split notNow = NotNow.split(RedFlagDetector.wholeView(message));
@@ -123,7 +126,7 @@ public final class Triage {
      */
     public record Wording(boolean someoneElse, boolean asks, boolean asksInGeneral, Set<String> needsDenied, boolean signNotNow,
                           Set<String> signsDenied, boolean oneSided, boolean inTheLegs, boolean asksIfSerious,
-                          boolean inAPosition, boolean feelingTold) {
+                          boolean inAPosition, boolean feelingTold, boolean onStrain) {
 
         /** The wording without the rules: no sign's need is read as denied. */
         public static Wording of(String message) {
@@ -134,13 +137,13 @@ public final class Triage {
             boolean asks = cues[0] > 0 || cues[1] > 0 || cues[2] > 0;
             return new Wording(Framing.aboutSomeoneElse(message), asks, general, Set.of(), false, Set.of(),
                     OneSided.only(message), InTheLegs.only(message), asks && WorryQuestion.about(message), InAPosition.only(message),
-                    ChangeOfFeeling.told(message));
+                    ChangeOfFeeling.told(message), OnStrain.only(message));
         }
 
         /** The wording with what the rules read of the message. */
         public Wording with(RedFlagMatcher.Reading found) {
             return new Wording(someoneElse, asks, asksInGeneral, Set.copyOf(found.needsDenied()), !found.notNow().isEmpty(),
-                    Set.copyOf(found.signsDenied()), oneSided, inTheLegs, asksIfSerious, inAPosition, feelingTold);
+                    Set.copyOf(found.signsDenied()), oneSided, inTheLegs, asksIfSerious, inAPosition, feelingTold, onStrain);
         }
     }
 
@@ -187,6 +190,8 @@ public final class Triage {
         if (!alarm.isEmpty()) {
             // legs that go to sleep in a posture that presses on them ("when I sit cross-legged"): asked, not sent to 911
             if (wording.inAPosition() && rules.bothSides().containsAll(alarm)) return check(alarm, someoneElse);
+            // leaks with a sneeze or a cough, or not getting there in time: asked, not sent to 911 (OnStrain)
+            if (wording.onStrain() && BLADDER_CONTROL.containsAll(alarm)) return check(alarm, someoneElse);
             return verdict(Outcome.URGENT, alarm, someoneElse);
         }
         // no check question about a see-a-doctor sign the message itself denies ("lower back pain, no fever, can I book?":
@@ -201,7 +206,9 @@ public final class Triage {
             if (!signCertain && !ruleEmergency && nearestAreOrdinary(d)) return emergencySigns(Outcome.CAUTION, someoneElse);
             Verdict check = check(unsure, someoneElse);
             // where the detector is unsure, the nearest phrasings may not be: mostly red flags, and it is one
-            return nearestAreRedFlags(d, check.level() == SafetyRules.Level.EMERGENCY) ? confirm(check) : check;
+            // (not leaks on a strain or in a hurry, whatever the nearest phrasings: those stay the check question)
+            boolean onStrain = wording.onStrain() && BLADDER_CONTROL.containsAll(unsure);
+            return !onStrain && nearestAreRedFlags(d, check.level() == SafetyRules.Level.EMERGENCY) ? confirm(check) : check;
         }
         // "is sciatica dangerous?": what the warning signs answer, though it names none
         if (wording.asks() && (!ruleIds.isEmpty() || wording.signNotNow() || d.strongest() >= g.caution() || wording.asksIfSerious())) {

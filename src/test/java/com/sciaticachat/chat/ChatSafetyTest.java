@@ -100,6 +100,27 @@ class ChatSafetyTest {
     }
 
     @Test
+    void legs_that_cannot_be_felt_or_moved_are_an_emergency_whatever_came_before() {
+        // a visitor trial: each got the Symptoms section and no warning; lifting and falls are what bring these on
+        for (String q : List.of("cant feel my legs after lifting a box", "cant feel my legs after a fall", "i cant move my legs",
+                "my husband cant feel his legs after lifting something heavy")) {
+            Reply r = chat.ask(q);
+            assertEquals(Reply.Status.URGENT, r.status(), q);
+            assertEquals("emergency", r.urgent().level(), q);
+        }
+    }
+
+    @Test
+    void someone_named_first_without_my_is_someone_else() {
+        Reply r = chat.ask("grandma has fever and back pain");
+        assertEquals(Reply.Status.URGENT, r.status());
+        assertTrue(r.urgent().someoneElse(), r.urgent().message());
+        Reply self = chat.ask("baby, my back is killing me and I have a fever");
+        assertEquals(Reply.Status.URGENT, self.status());
+        assertFalse(self.urgent().someoneElse(), "someone addressed is not whom it is about");
+    }
+
+    @Test
     void a_sign_told_beside_what_is_denied_is_read_as_strongly_as_without_it() {
         // "bladder ok" dilutes the message as written; with it set aside, the failing leg reads as it is
         Reply r = chat.ask("my old man 84, leg givin out more every day since his back started. bladder ok. massage help?");
