@@ -343,7 +343,7 @@ class ChatSafetyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"hi", "thanks so much", "bye", "who are you?", "are you a real person?", "what can you do?"})
+    @ValueSource(strings = {"hi", "thanks so much", "bye", "who are you?", "are you a real person?", "what can you do?", "ok", "lol", "okay i see", "hmm"})
     void small_talk_gets_a_friendly_reply_never_a_section_or_no_match(String message) {
         Reply r = chat.ask(message);
         assertEquals(Reply.Status.SMALLTALK, r.status());
