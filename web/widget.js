@@ -20,7 +20,7 @@
   /** A conversation is kept this long after its last message, in this browser, for every tab of the site. */
   var KEEP_MS = 2 * 60 * 60 * 1000;
   /** Turns kept, and turns sent with a question so that follow-ups can be read. */
-  var MAX_KEPT = 40, MAX_HISTORY = 5, MAX_QUESTION = 500;
+  var MAX_KEPT = 40, MAX_HISTORY = 5, MAX_QUESTION = 500, MAX_MESSAGE = 3000;
   if (!window.customElements || !window.fetch) {
     console.warn(LOG, 'this browser lacks custom elements or fetch; the chat is not shown');
     return;
@@ -474,10 +474,15 @@
         var length = Array.from(q).length;
         if (length > MAX_QUESTION) {
           // kept in the box, whole: a long message cut short could lose what matters most, at its end
-          var note = self.bubble('bot error', T.tooLong(length));
-          note.setAttribute('data-status', 'error');
-          note.setAttribute('data-code', 'question_too_long');
-          self.scrollToStart(note);
+          var tooLong = function () {
+            var note = self.bubble('bot error', T.tooLong(length));
+            note.setAttribute('data-status', 'error');
+            note.setAttribute('data-code', 'question_too_long');
+            self.scrollToStart(note);
+          };
+          if (length > MAX_MESSAGE) { tooLong(); return; }
+          // but first read for warning signs: the chat answers an emergency told at length, and asks to shorten the rest
+          self.readAtLength(q, tooLong, function () { input.value = ''; });
           return;
         }
         input.value = '';
@@ -703,6 +708,27 @@
       this.lastQuestion = question;
       this.bubble('user', question);
       this.request('POST', '/api/v1/ask', { question: question, history: this.history(), lang: LANG }, { question: question });
+    }
+
+    /** A message too long to answer, sent to be read for warning signs: their reply if any, else {@code tooLong()}. */
+    readAtLength(question, tooLong, sent) {
+      var self = this;
+      this.setBusy(true);
+      this.fetchJson('POST', '/api/v1/ask', { question: question, history: this.history(), lang: LANG })
+        .then(function (reply) {
+          self.setBusy(false);
+          sent();
+          self.lastQuestion = question;
+          self.bubble('user', question);
+          self.render(reply);
+          self.turns.push({ question: question, reply: reply });
+          store.save(self.turns);
+        })
+        .catch(function (e) {
+          self.setBusy(false);
+          if (e && e.code === 'question_too_long') tooLong();
+          else self.renderError(e, function () { self.readAtLength(question, tooLong, sent); });
+        });
     }
 
     showSection(id, title) {

@@ -366,27 +366,58 @@ public final class ChatService {
         return found.finding() != null && !found.finding().ruleIds().isEmpty() || !found.notNow().isEmpty() || !found.signsDenied().isEmpty();
     }
 
-    private Trace answer(Snapshot snapshot, String question, CheckAnswer check, Turn context, Language language) {
-        // safety first: a crisis the chat knows on its own (suicide, a heart attack or stroke), then the clinic's red
-        // flags, before anything else; small talk only when there are none
+    /**
+     * A message too long to be answered, read only for what cannot wait: a crisis, a red flag's alarm or its check
+     * question, with no section. Null when it tells of none of these (the visitor is then asked to shorten it). Nothing of
+     * it is logged or kept.
+     */
+    public Reply warningsOnly(String message, CheckAnswer check, Language language) {
+        return index.withSnapshot(snapshot -> {
+            Reply crisis = crisis(message, language);
+            if (crisis != null) return crisis;
+            SafetyConfig safety = safety(snapshot);
+            Triage.Verdict verdict = verdict(safety, message, check);
+            if (verdict.outcome() == Triage.Outcome.CHECK) return checkQuestion(safety.rules(), verdict, language);
+            if (verdict.outcome() != Triage.Outcome.URGENT) return null;
+            Reply.Urgent urgent = new Reply.Urgent(verdict.level().value, urgentMessage(safety.rules(), verdict, language),
+                    safety.rules().signs(verdict.signIds(), language), verdict.someoneElse(), Reply.Urgent.RED_FLAG);
+            return new Reply(Reply.Status.URGENT, urgent.message(), null, List.of(), urgent, messages.disclaimer());
+        });
+    }
+
+    /** A crisis the chat knows on its own (suicide, a heart attack or stroke): its reply, or null. */
+    private Reply crisis(String question, Language language) {
         Crisis.Kind crisis = Crisis.assess(question);
-        if (crisis != null) {
-            Reply.Urgent urgent = new Reply.Urgent(SafetyRules.Level.EMERGENCY.value, messages.crisis(crisis, language),
-                    List.of(messages.crisisSign(crisis, language)), false, crisis.value);
-            return new Trace(new Reply(Reply.Status.URGENT, urgent.message(), null, List.of(), urgent, messages.disclaimer()), null, null, List.of());
-        }
-        SafetyConfig safety = safety(snapshot);
-        SafetyRules rules = safety.rules();
+        if (crisis == null) return null;
+        Reply.Urgent urgent = new Reply.Urgent(SafetyRules.Level.EMERGENCY.value, messages.crisis(crisis, language),
+                List.of(messages.crisisSign(crisis, language)), false, crisis.value);
+        return new Reply(Reply.Status.URGENT, urgent.message(), null, List.of(), urgent, messages.disclaimer());
+    }
+
+    /** The clinic's red flags read in a message, with the visitor's answer to the check question when there is one. */
+    private Triage.Verdict verdict(SafetyConfig safety, String question, CheckAnswer check) {
         Triage triage = triage(safety);
         Triage.Verdict verdict = triage.assess(question);
         if (check == CheckAnswer.YES) verdict = triage.confirm(verdict);
         if (check == CheckAnswer.NO && verdict.outcome() == Triage.Outcome.CHECK) verdict = Triage.Verdict.NONE;
-        if (verdict.outcome() == Triage.Outcome.CHECK) {
-            Reply.Check asked = new Reply.Check(rules.note(verdict.level() == SafetyRules.Level.EMERGENCY ? SafetyRules.Note.CHECK
-                    : SafetyRules.Note.CHECK_DOCTOR, language), rules.signs(verdict.signIds(), language), verdict.level().value);
-            return new Trace(new Reply(Reply.Status.CHECK, asked.message(), null, List.of(), null, null, asked, messages.disclaimer()), null, null,
-                    List.of());
-        }
+        return verdict;
+    }
+
+    private Reply checkQuestion(SafetyRules rules, Triage.Verdict verdict, Language language) {
+        Reply.Check asked = new Reply.Check(rules.note(verdict.level() == SafetyRules.Level.EMERGENCY ? SafetyRules.Note.CHECK
+                : SafetyRules.Note.CHECK_DOCTOR, language), rules.signs(verdict.signIds(), language), verdict.level().value);
+        return new Reply(Reply.Status.CHECK, asked.message(), null, List.of(), null, null, asked, messages.disclaimer());
+    }
+
+    private Trace answer(Snapshot snapshot, String question, CheckAnswer check, Turn context, Language language) {
+        // safety first: a crisis the chat knows on its own (suicide, a heart attack or stroke), then the clinic's red
+        // flags, before anything else; small talk only when there are none
+        Reply crisis = crisis(question, language);
+        if (crisis != null) return new Trace(crisis, null, null, List.of());
+        SafetyConfig safety = safety(snapshot);
+        SafetyRules rules = safety.rules();
+        Triage.Verdict verdict = verdict(safety, question, check);
+        if (verdict.outcome() == Triage.Outcome.CHECK) return new Trace(checkQuestion(rules, verdict, language), null, null, List.of());
         if (verdict.outcome() == Triage.Outcome.NONE) {
             SmallTalk.Intent talk = safety.smallTalk().classify(question);
             if (talk != null) {

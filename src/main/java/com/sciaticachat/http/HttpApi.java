@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,8 @@ public final class HttpApi {
         return path != null && path.startsWith(DOCUMENT_ROUTES) ? MAX_DOCUMENT_BYTES : MAX_BODY_BYTES;
     }
     public static final int MAX_QUESTION_CHARS = 500;
+    /** A visitor's longer message is still read, for warning signs only, up to this many characters. */
+    public static final int MAX_MESSAGE_CHARS = 3000;
 
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
             + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
@@ -118,8 +121,11 @@ public final class HttpApi {
             cfg.routes.post("/api/v1/ask", ctx -> {
                 String client = clients.of(ctx);
                 limit(ctx, askLimit, client);
-                AskRequest asked = readAsk(ctx, mapper);
-                Reply reply = chat.get().ask(asked.question(), asked.check(), client, asked.history(), asked.language());
+                AskRequest asked = readAsk(ctx, mapper, MAX_MESSAGE_CHARS);
+                // a message too long to answer may still tell of an emergency: read for that alone, or asked to shorten
+                Reply reply = length(asked.question()) > MAX_QUESTION_CHARS
+                        ? Optional.ofNullable(chat.get().warningsOnly(asked.question(), asked.check(), asked.language())).orElseThrow(HttpApi::tooLong)
+                        : chat.get().ask(asked.question(), asked.check(), client, asked.history(), asked.language());
                 metrics.reply(reply);
                 if (insights) chat.insights().statistics().asked(reply.status().value(), reply.answer() == null ? null : reply.answer().sectionId());
                 // a reply from the answer cache is the same object each time: its JSON is made once
@@ -261,20 +267,36 @@ public final class HttpApi {
         }
     }
 
+    private static int length(String text) {
+        return text.codePointCount(0, text.length());
+    }
+
+    private static ApiException tooLong() {
+        return new ApiException(400, "question_too_long", "\"question\" may have at most " + MAX_QUESTION_CHARS + " characters");
+    }
+
     /** A body's "question": a string with something readable in it, at most {@value #MAX_QUESTION_CHARS} characters. */
     static String question(JsonNode json) {
+        return question(json, MAX_QUESTION_CHARS);
+    }
+
+    /** The same, at most {@code max} characters. */
+    static String question(JsonNode json, int max) {
         JsonNode q = json.get("question");
         if (q == null || q.isNull()) throw new ApiException(400, "missing_question", "The body needs a \"question\" field");
         if (!q.isTextual()) throw new ApiException(400, "invalid_question", "\"question\" must be a string");
         String question = Questions.visible(q.asText());
         if (question.isEmpty()) throw new ApiException(400, "empty_question", "\"question\" must not be blank");
-        if (question.codePointCount(0, question.length()) > MAX_QUESTION_CHARS) {
-            throw new ApiException(400, "question_too_long", "\"question\" may have at most " + MAX_QUESTION_CHARS + " characters");
-        }
+        if (length(question) > max) throw tooLong();
         return question;
     }
 
     static AskRequest readAsk(Context ctx, ObjectMapper mapper) {
+        return readAsk(ctx, mapper, MAX_QUESTION_CHARS);
+    }
+
+    /** A request to {@code /api/v1/ask}, its question at most {@code maxChars} characters. */
+    static AskRequest readAsk(Context ctx, ObjectMapper mapper, int maxChars) {
         // the header as sent: Javalin's parsed form fails on a charset Java does not know ("charset=ebcdic")
         String type = ctx.header("Content-Type");
         String mime = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
@@ -291,7 +313,7 @@ public final class HttpApi {
         if (json == null || !json.isObject()) {
             throw new ApiException(400, "malformed_json", "The body must be a JSON object like {\"question\": \"...\"}");
         }
-        String question = question(json);
+        String question = question(json, maxChars);
         JsonNode c = json.get("check");
         ChatService.CheckAnswer check = null;
         if (c != null && !c.isNull()) {

@@ -88,6 +88,20 @@ class ApiTest {
     }
 
     @Test
+    void a_longer_message_is_still_read_for_warning_signs_and_only_for_them() {
+        String story = "I have had sciatica for a long time and I have tried many things for it. ".repeat(8);
+        Response urgent = http.ask(story + "Since yesterday I cannot control my bladder and my bum is numb.");
+        assertEquals(200, urgent.status(), urgent.body());
+        JsonNode json = urgent.json();
+        // told inside a long story, the alarm or its check question (with the 911 link), never "shorten it"
+        assertTrue(List.of("urgent", "check").contains(json.path("status").asText()), urgent.body());
+        assertEquals("emergency", json.path(json.path("status").asText()).path("level").asText(), urgent.body());
+        assertTrue(json.path("answer").isNull() || json.path("answer").isMissingNode(), "no section is looked up for it");
+        assertError(http.ask(story + "Which stretches help most?"), 400, "question_too_long");
+        assertError(http.ask("numb down there ".repeat(200)), 400, "question_too_long");
+    }
+
+    @Test
     void a_body_over_16_kb_is_refused_with_413() {
         String big = "{\"question\": \"" + "a".repeat(17 * 1024) + "\"}";
         assertError(http.post("/api/v1/ask", big), 413, "payload_too_large");

@@ -375,7 +375,7 @@ class WidgetBrowserTest {
     @Test
     void a_message_too_long_to_read_whole_is_kept_in_the_box_with_a_plain_note_not_cut_short() {
         SearchContext w = openWidget(server.base + "/");
-        String story = "I have had sciatica for a long time and I have tried many things. ".repeat(9) + "Now I cannot control my bladder.";
+        String story = "I have had sciatica for a long time and I have tried many things. ".repeat(9) + "Which stretches help most?";
         WebElement input = browser.in(w, "input");
         input.sendKeys(story);
         input.sendKeys(Keys.ENTER);
@@ -383,6 +383,20 @@ class WidgetBrowserTest {
         assertTrue(note.getText().contains(String.valueOf(story.length())), note.getText());
         assertTrue(note.getText().contains("911"), note.getText());
         assertEquals(story, input.getAttribute("value"), "the whole message stays in the box, its end included");
+    }
+
+    @Test
+    void an_emergency_told_at_length_gets_the_alert_not_a_request_to_shorten_it() {
+        SearchContext w = openWidget(server.base + "/");
+        String story = "I have had sciatica for a long time and I have tried many things. ".repeat(9) + "Now I cannot control my bladder.";
+        WebElement input = browser.in(w, "input");
+        input.sendKeys(story);
+        input.sendKeys(Keys.ENTER);
+        // the alarm, or its check question with the 911 link
+        WebElement alert = browser.waitFor(d -> browser.all(w, ".msg.urgent[role=alert], .msg[data-status=check]").stream().findFirst().orElse(null));
+        assertTrue(alert.getText().contains("911") || "emergency".equals(alert.getAttribute("data-level")), alert.getText());
+        assertTrue(browser.all(w, ".msg.error[data-code=question_too_long]").isEmpty(), "read, not refused");
+        assertEquals("", input.getAttribute("value"));
     }
 
     @Test
