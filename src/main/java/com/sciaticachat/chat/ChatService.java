@@ -491,11 +491,11 @@ public final class ChatService {
                     // one" is its second item, led with
                     List<String> items = shown.blocks().stream().filter(b -> b.kind() == Block.Kind.ITEM)
                             .map(Block::plainText).toList();
-                    int item = reading.position() < 0 ? items.size() - 1 : reading.position() - 1;
+                    int item = at(reading.position(), items.size());
                     if (items.size() < 2 || item < 0 || item >= items.size()) return decided(snapshot, question, shown, false);
                     return pointedAt(snapshot, question, shown, items.get(item));
                 }
-                int at = reading.position() < 0 ? parts.size() - 1 : reading.position() - 1;
+                int at = at(reading.position(), parts.size());
                 if (at >= 0 && at < parts.size()) return decided(snapshot, question, parts.get(at), false);
                 return retrieveInContext(snapshot, question);
             }
@@ -524,6 +524,13 @@ public final class ChatService {
                 return about.reply().status() == Reply.Status.ANSWERED ? about : stayed(snapshot, question, shown, alone);
             }
         }
+    }
+
+    /** The index a position picks among {@code n} things: -1 the last, {@link FollowUp#MIDDLE} the middle one. */
+    private static int at(int position, int n) {
+        if (position < 0) return n - 1;
+        if (position == FollowUp.MIDDLE) return n / 2;
+        return position - 1;
     }
 
     /**
@@ -576,7 +583,9 @@ public final class ChatService {
         if (named != null) return decided(snapshot, question, named, false);
         // the follow-up's own words say what it asks ("is it safe?", "and the treatment?"); the topic says what
         // about: the topic wins only when it makes the chat surer than the words alone
-        Trace alone = retrieveInContext(snapshot, question);
+        // read alone, the question is read as a first question is, the encoder's last look included: "how do i treat it"
+        // after Causes asks about treatment, which the chat's own reading alone is too unsure of to say
+        Trace alone = retrieve(snapshot, question);
         Trace about = retrieveInContext(snapshot, aboutTopic(question, shown));
         if (context != null && context.question() != null && !context.question().isBlank()) {
             // "can massage help with that?" after "what is piriformis syndrome": what "that" is, the question before says

@@ -59,10 +59,23 @@ final class FollowUp {
     private static final Map<String, Integer> ORDINALS = Map.ofEntries(
             Map.entry("first", 1), Map.entry("1st", 1), Map.entry("second", 2), Map.entry("2nd", 2), Map.entry("third", 3),
             Map.entry("3rd", 3), Map.entry("fourth", 4), Map.entry("4th", 4), Map.entry("fifth", 5), Map.entry("5th", 5),
-            Map.entry("sixth", 6), Map.entry("6th", 6), Map.entry("last", -1), Map.entry("final", -1));
+            Map.entry("sixth", 6), Map.entry("6th", 6), Map.entry("last", -1), Map.entry("final", -1), Map.entry("middle", FollowUp.MIDDLE));
+
+    /** The position of "the middle one": the middle part of those shown. */
+    static final int MIDDLE = 100;
 
     private static final Pattern ORDINAL = Pattern.compile("\\b(the |that |this )?(" + String.join("|", ORDINALS.keySet())
             + ")( one| ones| part| item| point| thing| technique| option| step| bit| of (?:those|these|them|the list))?\\b");
+    /**
+     * "the first strategy you mentioned", "the 2nd cause u listed": a position among what was shown, named by a word of its
+     * own and told as said by the chat.
+     */
+    private static final Pattern TOLD = Pattern.compile("\\b(?:the |that |this |your )?(" + String.join("|", ORDINALS.keySet())
+            + ") [a-z]+ (?:you|u|ya) (?:just )?(?:mentioned|listed|said|named|gave|wrote|showed|described|talked about)\\b");
+
+    /** What "the middle ..." picks among what was shown: "the middle one", "the middle option" (not "the middle part of my back"). */
+    private static final Set<String> MIDDLE_OF = Set.of("one", "ones", "item", "option", "technique", "step", "point");
+
     /** "the first time", "in the first place", "first thing in the morning", "the last resort": no position in a list. */
     private static final Pattern IDIOMS = Pattern.compile("\\b(first|last) (time|visit|session|massage|appointment|day|week|month|year"
             + "|night|morning|thing|things|place|resort|trimester|few|couple)s?\\b|\\bat (first|last)\\b");
@@ -258,8 +271,12 @@ final class FollowUp {
         if (n.find() && (words.size() <= SHORT || n.start() == 0)) return new Reading(Kind.ORDINAL, Integer.parseInt(n.group(2)));
         Matcher c = COUNTED.matcher(q);
         if (words.size() <= SHORT && c.find()) return new Reading(Kind.ORDINAL, CARDINALS.get(c.group(2)));
+        Matcher told = TOLD.matcher(q);
+        if (words.size() <= LEANING && told.find() && !IDIOMS.matcher(q).find()) return new Reading(Kind.ORDINAL, ORDINALS.get(told.group(1)));
         Matcher o = ORDINAL.matcher(q);
         boolean found = o.find();
+        // "the middle one", not "the middle of my back" nor "the middle part of my back"
+        if (found && o.group(2).equals("middle") && (o.group(3) == null || !MIDDLE_OF.contains(o.group(3).strip()))) found = false;
         // "the first one", "tell me about the last", "what is the 2nd": a position among what was shown; not
         // "my first massage" or "the first time". A message that opens with one ("the last one sounds fancy,
         // what does it even do?") may be as long as it likes

@@ -32,6 +32,22 @@ class ConversationTest {
     }
 
     @Test
+    void a_follow_up_that_asks_about_another_aspect_of_the_subject_goes_there() {
+        // a visitor trial: "how do i treat it" after Causes got Causes again; "it" is sciatica, and the question asks treatment
+        for (String q : List.of("how do i treat it", "and how do i treat it")) {
+            assertEquals("treatment", section(chat.ask(q, null, null, after("what causes sciatica", "causes"))), q);
+        }
+        assertEquals("causes", section(chat.ask("what else causes it", null, null, after("what causes sciatica", "causes"))));
+    }
+
+    @Test
+    void the_middle_one_and_the_first_strategy_mentioned_are_positions() {
+        List<ChatService.Turn> strategies = after("what strategies do therapists use", "strategies-for-effective-massage-therapy");
+        assertEquals("hamstring-and-calf-massage", section(chat.ask("the middle one", null, null, strategies)));
+        assertEquals("focus-on-gluteal-muscles", section(chat.ask("I am particularly interested in the first strategy you mentioned.", null, null, strategies)));
+    }
+
+    @Test
     void a_spanish_follow_up_leans_on_the_answer_too() {
         Reply r = chat.ask("dime más", null, null, after("que causa la ciatica", "causes"), com.sciaticachat.analysis.Language.SPANISH);
         assertEquals("causes", section(r));

@@ -27,6 +27,9 @@ class FollowUpTest {
             "other spots worth working on?|OTHERS|0",
             "anythin else to look out for|CONTINUES|0",
             "the furst one|ORDINAL|1",
+            "the middle one|ORDINAL|100",
+            "I am particularly interested in the first strategy you mentioned.|ORDINAL|1",
+            "the 2nd cause u listed, is that common?|ORDINAL|2",
             "dime más|MORE|0",
             "cuéntame más por favor|MORE|0",
             "y otros?|OTHERS|0",
@@ -49,6 +52,8 @@ class FollowUpTest {
             "My first massage was great. What else helps?|CONTINUES|0",
             // idioms and numbers that name no position in a list
             "what sets off sciatica in the first place|STANDALONE|0",
+            "the middle of my back hurts|STANDALONE|0",
+            "the middle part of my back is stiff|STANDALONE|0",
             "is surgery the last resort|STANDALONE|0",
             "The last fella I went to only rubbed, never stretched me at all. Should stretching be part of the session?|STANDALONE|0",
             "is pins n needles in my foot part of sciatica? been happening since baby #2|STANDALONE|0",

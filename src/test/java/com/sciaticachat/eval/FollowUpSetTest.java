@@ -58,7 +58,7 @@ class FollowUpSetTest {
             "followups-r7.tsv, 90, 0.81, 15, 10", "followups-r8.tsv, 90, 0.74, 16, 10",
             "followups-r9.tsv, 90, 0.82, 15, 3",
             "followups-r10.tsv, 90, 0.85, 15, 5", "followups-r11.tsv, 90, 0.82, 15, 5", "followups-r12.tsv, 90, 0.71, 14, 3",
-            "followups-r13.tsv, 90, 0.78, 15, 10"})
+            "followups-r13.tsv, 90, 0.78, 15, 10", "followups-r14.tsv, 90, 0.73, 15, 10"})
     void follow_ups_are_read_in_context_and_questions_that_stand_alone_are_not(String name, int pairs, double minRight,
                                                                                int minStandalone, int minGain) throws Exception {
         ChatService chat = TestServer.bundled().app.chat();
