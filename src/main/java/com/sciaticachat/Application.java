@@ -248,6 +248,10 @@ public final class Application implements Closeable {
         LOG.info("Sciatica Chat is answering on http://localhost:{}/ ({} sections from {}; API open to pages from {} and {})",
                 http.port(), s.sections(), config.corpusDir(), config.ownOrigins(http.port()).get(0),
                 config.allowedOrigins().isEmpty() ? "no other site (ALLOWED_ORIGINS)" : String.join(", ", config.allowedOrigins()));
+        if (config.contact().isEmpty()) {
+            LOG.warn("CLINIC_CONTACT is not set: a visitor the chat cannot answer is offered no phone or page to reach the clinic"
+                    + " (set it, or data-contact on the widget's tag)");
+        }
     }
 
     public ChatService chat() {
