@@ -296,13 +296,22 @@
           restore.type = 'button';
           restore.setAttribute('aria-label', 'Restore the corpus as it was at ' + new Date(v.time).toLocaleString());
           restore.addEventListener('click', function () {
-            if (!window.confirm('Bring back the corpus exactly as it was at ' + new Date(v.time).toLocaleString() + '?')) return;
-            restore.disabled = true;
-            api('POST', '/api/v1/admin/history/' + encodeURIComponent(v.id) + '/restore', {}).then(function (r) {
-              $('history-result').textContent = r.live ? 'Restored: the chat now answers from that version.'
-                : 'Restored, but some files have mistakes and serve their previous version; see the corpus above.';
-              return refresh();
-            }).catch(function (e) { restore.disabled = false; if (!fail(e)) $('history-result').textContent = e.message; });
+            // every file comes back as it was then, not only this row's change: say which files that touches first
+            var when = new Date(v.time).toLocaleString();
+            api('GET', '/api/v1/admin/history/' + encodeURIComponent(v.id) + '/changes?since=' + encodeURIComponent(h.versions[0].id))
+              .then(function (c) {
+                var files = filesChanged(c.changes);
+                var ask = 'Bring back every file exactly as it was at ' + when + '?' + (files.length
+                  ? '\n\nThis undoes everything changed since then, not only this row:\n' + files.map(function (f) { return '• ' + f; }).join('\n')
+                  : '\n\nNo file differs from now.');
+                if (!window.confirm(ask)) return;
+                restore.disabled = true;
+                return api('POST', '/api/v1/admin/history/' + encodeURIComponent(v.id) + '/restore', {}).then(function (r) {
+                  $('history-result').textContent = r.live ? 'Restored: the chat now answers from that version.'
+                    : 'Restored, but some files have mistakes and serve their previous version; see the corpus above.';
+                  return refresh();
+                });
+              }).catch(function (e) { restore.disabled = false; if (!fail(e)) $('history-result').textContent = e.message; });
           });
           actions.appendChild(restore);
         }
@@ -325,6 +334,28 @@
   }
 
   /** A difference as staff read it: each file named, added lines green with "+", removed ones red with "−". */
+  /** Each file a change set touches, in plain words: "visiting-the-clinic.md: removed", "visitor-questions.txt: 3 lines added, 1 removed". */
+  function filesChanged(text) {
+    var out = [], file = null, from = null, added = 0, removed = 0;
+    function done() {
+      if (file === null) return;
+      out.push(file + ': ' + (from === '/dev/null' ? 'comes back' : to === '/dev/null' ? 'removed'
+        : [added ? added + (added === 1 ? ' line' : ' lines') + ' back' : '', removed ? removed + ' removed' : ''].filter(Boolean).join(', ') || 'changed'));
+    }
+    var to = null;
+    (text || '').split('\n').forEach(function (line) {
+      var m = /^--- (?:a\/)?(.*)$/.exec(line);
+      if (m) { done(); from = m[1]; file = null; added = 0; removed = 0; return; }
+      m = /^\+\+\+ (?:b\/)?(.*)$/.exec(line);
+      if (m) { to = m[1]; file = to === '/dev/null' ? from : to; return; }
+      if (file === null || /^@@/.test(line)) return;
+      if (line[0] === '+') added++;
+      else if (line[0] === '-') removed++;
+    });
+    done();
+    return out;
+  }
+
   function showChanges(text, none) {
     var box = $('history-changes');
     box.replaceChildren();

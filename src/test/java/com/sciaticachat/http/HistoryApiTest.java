@@ -61,6 +61,13 @@ class HistoryApiTest {
                         .findElement(org.openqa.selenium.By.xpath(".//button[text()='Changes']")).click();
                 org.openqa.selenium.WebElement shown = b.driver.findElement(org.openqa.selenium.By.id("history-changes"));
                 b.waitFor(d -> shown.getText().contains("Park in the lot") ? true : null);
+                // Restore brings back every file, not only that row's change: the question says which files it touches
+                b.js("window.asked = null; window.confirm = function (m) { window.asked = m; return false; };");
+                b.driver.findElements(org.openqa.selenium.By.cssSelector("#history tbody tr")).get(1)
+                        .findElement(org.openqa.selenium.By.xpath(".//button[text()='Restore']")).click();
+                String asked = (String) b.waitFor(d -> b.js("return window.asked;"));
+                assertTrue(asked.contains("parking.md: comes back"), asked);
+                assertTrue(asked.contains("not only this row"), asked);
                 // any two versions: the first against the newest (restored to it: the same files)
                 assertEquals(after.get(1).get("id").asText(), b.driver.findElement(org.openqa.selenium.By.id("compare-to")).getAttribute("value"),
                         "the menus name the version whose changes are shown");
