@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.lucene.analysis.Analyzer;
 
 /**
@@ -26,10 +27,11 @@ import org.apache.lucene.analysis.Analyzer;
  *
  * <p>A section answers a line when the line is one of its alternate questions, or when the line's
  * meaning is clearly that section's: its embedding is close to the section's ({@link #CLOSE}), much closer
- * than to any other section ({@link #APART}) or, for a document nobody has filed questions for yet, than to
+ * than to any other section ({@link #APART}) or, for a section nobody has filed questions for yet, than to
  * any section of another document ({@link #APART_DOCUMENT}), or, for a line that names more than the section
  * answers ("opening hours and location" and a section on hours), less close but further apart from every other
- * section ({@link #CLOSE_PART}, {@link #APART_PART}); and the section uses at least half of the line's words.
+ * section ({@link #CLOSE_PART}, {@link #APART_PART}); and the section uses at least half of the line's words, or
+ * one of them when the meaning is the section's beyond doubt.
  * A training question shipped with the chat speaks only for the guide it was written for: it is set aside
  * (quietly) as soon as a document it was not written for is clearly nearer in meaning, whatever its words,
  * and whatever the clinic has filed under that document since.
@@ -94,12 +96,10 @@ public final class NewContent {
                     s.questions().forEach(q -> byAlternate.putIfAbsent(Words.asked(q), c));
                 }
             }
-            // documents nobody has filed a question for yet: new content, which the settings files were not written against
+            // sections nobody has filed a question for yet: new content, which the settings files were not written against
+            // (a few questions filed under one section of a new document leave its other sections as new as they were)
             Map<String, Integer> asked = VisitorQuestionsFile.questionsPerSection(corpus);
-            Set<Document> unfiled = new HashSet<>();
-            for (Document d : corpus.documents()) {
-                if (d.sections().stream().allMatch(s -> asked.getOrDefault(s.id(), 0) == 0)) unfiled.add(d);
-            }
+            Predicate<Candidate> unfiled = c -> asked.getOrDefault(c.section().id(), 0) == 0;
             // documents the shipped training questions were not written for: new to them, whatever the clinic has filed since
             Map<String, String> names = VisitorQuestionsFile.sectionNames(corpus);
             Set<String> trained = new HashSet<>();
@@ -112,10 +112,18 @@ public final class NewContent {
             for (Document d : corpus.documents()) {
                 if (d.sections().stream().noneMatch(s -> trained.contains(s.id()))) untrained.add(d);
             }
+            Predicate<Candidate> newToTraining = c -> untrained.contains(c.doc());
             List<Conflict> out = new ArrayList<>();
-            for (OutOfScopeFile.Topic t : OutOfScopeFile.lines(corpus.settingsFile(OutOfScopeFile.FILE_NAME))) {
+            List<OutOfScopeFile.Topic> topics = OutOfScopeFile.lines(corpus.settingsFile(OutOfScopeFile.FILE_NAME));
+            Map<OutOfScopeFile.Topic, Candidate> takenOver = new HashMap<>();
+            Map<OutOfScopeFile.Topic, float[]> topicVectors = new java.util.LinkedHashMap<>();
+            for (OutOfScopeFile.Topic t : topics) {
+                topicVectors.put(t, vectors.apply(t.text()));
                 Candidate c = answering(analyzer, t.text(), vectors, sections, unfiled, false);
-                if (c != null) out.add(c.conflict(OutOfScopeFile.FILE_NAME, t.line(), t.text()));
+                if (c != null) {
+                    out.add(c.conflict(OutOfScopeFile.FILE_NAME, t.line(), t.text()));
+                    takenOver.put(t, c);
+                }
             }
             for (VisitorQuestionsFile.Filing f : VisitorQuestionsFile.filings(corpus)) {
                 VisitorQuestionsFile.Entry e = f.entry();
@@ -124,7 +132,10 @@ public final class NewContent {
                 // the training questions shipped with the chat speak only for the guide they were written for: a
                 // document they were not written for that is clearly nearer in meaning takes the question over
                 boolean shipped = f.file().equals(VisitorQuestionsFile.TRAINING);
-                if (c == null) c = answering(analyzer, e.question(), vectors, sections, shipped ? untrained : unfiled, shipped);
+                if (c == null) c = answering(analyzer, e.question(), vectors, sections, shipped ? newToTraining : unfiled, shipped);
+                // and a shipped question is an example of a topic: where the clinic's content took its nearest topic over
+                // ("how much is a massage" and "prices and costs of massage"), the question gives way with it
+                if (c == null && shipped && !takenOver.isEmpty()) c = withItsTopic(vectors.apply(e.question()), topicVectors, takenOver);
                 if (c != null) out.add(c.conflict(f.file(), e.line(), e.question()));
             }
             return out;
@@ -143,8 +154,24 @@ public final class NewContent {
         }
     }
 
+    /** The section that took over the topic nearest in meaning to a shipped question, when the question is close to it too; else null. */
+    private static Candidate withItsTopic(float[] question, Map<OutOfScopeFile.Topic, float[]> topics,
+                                          Map<OutOfScopeFile.Topic, Candidate> takenOver) {
+        OutOfScopeFile.Topic nearest = null;
+        double best = -1;
+        for (Map.Entry<OutOfScopeFile.Topic, float[]> t : topics.entrySet()) {
+            double x = Embedder.cosine(question, t.getValue());
+            if (x > best) {
+                best = x;
+                nearest = t.getKey();
+            }
+        }
+        Candidate c = nearest == null ? null : takenOver.get(nearest);
+        return c != null && c.closeness(question) >= CLOSE_PART ? c : null;
+    }
+
     private static Candidate answering(Analyzer analyzer, String text, Function<String, float[]> vectors, List<Candidate> sections,
-                                       Set<Document> unfiled, boolean shipped) {
+                                       Predicate<Candidate> unfiled, boolean shipped) {
         float[] v = vectors.apply(text);
         Candidate best = null;
         double first = -1;
@@ -167,13 +194,16 @@ public final class NewContent {
         for (int i = 0; i < sections.size(); i++) {
             if (sections.get(i).doc() != best.doc()) otherDocument = Math.max(otherDocument, closeness[i]);
         }
-        boolean newDocument = otherDocument >= 0 && unfiled.contains(best.doc()) && first - otherDocument >= APART_DOCUMENT;
+        boolean newDocument = otherDocument >= 0 && unfiled.test(best) && first - otherDocument >= APART_DOCUMENT;
         if (shipped) return newDocument ? best : null;
         boolean clear = first >= CLOSE ? first - second >= APART || newDocument : first - second >= APART_PART;
         if (!clear) return null;
         Set<String> words = terms(analyzer, text);
         long used = words.stream().filter(best.words()::contains).count();
-        return 2 * used >= words.size() ? best : null;
+        // a meaning that is one section's beyond doubt needs only one of the line's words there: the section may say it
+        // in words of its own ("gift cards and vouchers" and a section on gift certificates)
+        boolean beyondDoubt = first >= CLOSE && first - second >= 2 * APART;
+        return 2 * used >= words.size() || beyondDoubt && used > 0 ? best : null;
     }
 
     /** The stems of a text's words that say what it is about (stop words go before stemming: "are" is not "ar"). */

@@ -48,4 +48,29 @@ class NewContentTest {
         assertEquals("visiting-us/paying-for-your-visit", answered.get("insurance and payment"), answered.toString());
         assertTrue(answered.keySet().stream().noneMatch(t -> t.contains("gift")), "no section speaks of gift cards: " + answered);
     }
+
+    @Test
+    void a_new_guide_with_questions_filed_under_one_section_still_takes_over_prices_and_gift_cards() throws Exception {
+        // a staff trial: alternates added under one section of a new guide made the whole guide "filed", and its Prices and
+        // Gift Certificates sections stayed overruled by the shipped topics, with no warning
+        Path corpus = TestFiles.copyOf(TestFiles.bundledCorpus());
+        Files.writeString(corpus.resolve("tension-headaches.md"), String.join("\n", List.of(
+                "# Massage for Tension Headaches", "", "Tension headaches feel like a tight band around the head.", "",
+                "## How Massage Helps", "", "<!-- questions", "- does massage help headaches", "-->", "",
+                "A massage relaxes the muscles of the neck, shoulders and scalp and calms the nervous system.", "",
+                "## Gift Certificates", "",
+                "A headache massage makes a lovely present: gift certificates for the 60-minute headache session are sold at the front desk.", "",
+                "## Prices and Packages", "",
+                "Here's what our headache sessions cost: a single 60-minute headache massage is $85, and a package of four sessions is $300.", "")));
+        Map<String, String> answered = topicsAnswered(corpus);
+        assertEquals("tension-headaches/prices-and-packages", answered.get("prices and costs of massage"), answered.toString());
+        assertEquals("tension-headaches/gift-certificates", answered.get("gift cards and vouchers"), answered.toString());
+        // the shipped "not covered" questions of a topic taken over give way with it, quietly
+        Corpus c = READER.read(corpus, LastGood.NONE).corpus();
+        Map<String, String> shipped = NewContent.find(c, MiniLmEmbedder.shared()::embed).stream().filter(x -> !x.forStaff())
+                .collect(Collectors.toMap(NewContent.Conflict::text, NewContent.Conflict::sectionId, (a, b) -> a));
+        assertEquals("tension-headaches/prices-and-packages", shipped.get("how much is a massage"), shipped.toString());
+        assertEquals("tension-headaches/gift-certificates", shipped.get("do you sell gift cards"), shipped.toString());
+        assertTrue(shipped.keySet().stream().noneMatch(q -> q.contains("weather") || q.contains("pizza")), shipped.toString());
+    }
 }
