@@ -111,6 +111,17 @@ class ChatSafetyTest {
     }
 
     @Test
+    void a_back_that_may_be_broken_is_for_a_doctor_today() {
+        // a visitor trial: "i think i broke my back" got "no answer" and no advice
+        for (String q : List.of("i think i broke my back", "my back is broken i think")) {
+            Reply r = chat.ask(q);
+            assertTrue(r.status() == Reply.Status.URGENT || r.status() == Reply.Status.CHECK, q + " -> " + r.status());
+            assertEquals("see_doctor", r.status() == Reply.Status.URGENT ? r.urgent().level() : r.check().level(), q);
+        }
+        assertNotEquals(Reply.Status.URGENT, chat.ask("I have been breaking my back at work, can I book a massage").status());
+    }
+
+    @Test
     void someone_named_first_without_my_is_someone_else() {
         Reply r = chat.ask("grandma has fever and back pain");
         assertEquals(Reply.Status.URGENT, r.status());
