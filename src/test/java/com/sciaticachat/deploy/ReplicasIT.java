@@ -231,6 +231,8 @@ class ReplicasIT {
                 int rollAnswered, rollFailed;
                 try (Stream stream = new Stream(nginxPort)) {
                     stream.awaitMore(50, "the stream is answered");
+                    // nginx marked A down when it was killed: a rolling restart starts once both replicas take questions
+                    a.awaitServingThroughProxy();
                     for (Replica r : List.of(b, a)) {
                         r.process.destroy(); // SIGTERM
                         assertTrue(r.process.waitFor(60, TimeUnit.SECONDS), r.name + " stops within its grace period");
