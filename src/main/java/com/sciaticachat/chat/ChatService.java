@@ -379,8 +379,7 @@ public final class ChatService {
             Triage.Verdict verdict = verdict(safety, message, check);
             if (verdict.outcome() == Triage.Outcome.CHECK) return checkQuestion(safety.rules(), verdict, language);
             if (verdict.outcome() != Triage.Outcome.URGENT) return null;
-            Reply.Urgent urgent = new Reply.Urgent(verdict.level().value, urgentMessage(safety.rules(), verdict, language),
-                    safety.rules().signs(verdict.signIds(), language), verdict.someoneElse(), Reply.Urgent.RED_FLAG);
+            Reply.Urgent urgent = redFlagAlert(safety.rules(), verdict, language);
             return new Reply(Reply.Status.URGENT, urgent.message(), null, List.of(), urgent, messages.disclaimer());
         });
     }
@@ -437,10 +436,15 @@ public final class ChatService {
                     found.scored(), found.candidates());
         }
         if (verdict.outcome() != Triage.Outcome.URGENT) return found;
-        Reply.Urgent urgent = new Reply.Urgent(verdict.level().value, urgentMessage(rules, verdict, language), rules.signs(verdict.signIds(), language),
-                verdict.someoneElse(), Reply.Urgent.RED_FLAG);
+        Reply.Urgent urgent = redFlagAlert(rules, verdict, language);
         return new Trace(new Reply(Reply.Status.URGENT, urgent.message(), r.answer(), r.answer() == null ? List.of() : r.related(), urgent,
                 messages.disclaimer()), found.question(), found.scored(), found.candidates());
+    }
+
+    /** The alarm for the clinic's red flags a verdict found: its level, its words for whom it is about, and the signs. */
+    private static Reply.Urgent redFlagAlert(SafetyRules rules, Triage.Verdict verdict, Language language) {
+        return new Reply.Urgent(verdict.level().value, urgentMessage(rules, verdict, language), rules.signs(verdict.signIds(), language),
+                verdict.someoneElse(), Reply.Urgent.RED_FLAG);
     }
 
     private static String urgentMessage(SafetyRules rules, Triage.Verdict v, Language language) {

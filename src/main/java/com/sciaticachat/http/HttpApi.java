@@ -349,7 +349,7 @@ public final class HttpApi {
             }
             String question = Questions.visible(q.asText());
             String section = id == null || id.isNull() ? null : id.asText();
-            if (question.codePointCount(0, question.length()) > MAX_QUESTION_CHARS || (section != null && section.length() > MAX_SECTION_ID_CHARS)) {
+            if (length(question) > MAX_QUESTION_CHARS || (section != null && section.length() > MAX_SECTION_ID_CHARS)) {
                 throw new ApiException(400, "invalid_history", "A turn of \"history\" is longer than a question or a section id can be");
             }
             turns.add(new ChatService.Turn(question, section));

@@ -118,8 +118,9 @@ public final class NewContent {
             Map<OutOfScopeFile.Topic, Candidate> takenOver = new HashMap<>();
             Map<OutOfScopeFile.Topic, float[]> topicVectors = new java.util.LinkedHashMap<>();
             for (OutOfScopeFile.Topic t : topics) {
-                topicVectors.put(t, vectors.apply(t.text()));
-                Candidate c = answering(analyzer, t.text(), vectors, sections, unfiled, false);
+                float[] v = vectors.apply(t.text());
+                topicVectors.put(t, v);
+                Candidate c = answering(analyzer, t.text(), v, sections, unfiled, false);
                 if (c != null) {
                     out.add(c.conflict(OutOfScopeFile.FILE_NAME, t.line(), t.text()));
                     takenOver.put(t, c);
@@ -132,10 +133,11 @@ public final class NewContent {
                 // the training questions shipped with the chat speak only for the guide they were written for: a
                 // document they were not written for that is clearly nearer in meaning takes the question over
                 boolean shipped = f.file().equals(VisitorQuestionsFile.TRAINING);
-                if (c == null) c = answering(analyzer, e.question(), vectors, sections, shipped ? newToTraining : unfiled, shipped);
+                float[] v = c == null ? vectors.apply(e.question()) : null;
+                if (c == null) c = answering(analyzer, e.question(), v, sections, shipped ? newToTraining : unfiled, shipped);
                 // and a shipped question is an example of a topic: where the clinic's content took its nearest topic over
                 // ("how much is a massage" and "prices and costs of massage"), the question gives way with it
-                if (c == null && shipped && !takenOver.isEmpty()) c = withItsTopic(vectors.apply(e.question()), topicVectors, takenOver);
+                if (c == null && shipped && !takenOver.isEmpty()) c = withItsTopic(v, topicVectors, takenOver);
                 if (c != null) out.add(c.conflict(f.file(), e.line(), e.question()));
             }
             return out;
@@ -170,9 +172,9 @@ public final class NewContent {
         return c != null && c.closeness(question) >= CLOSE_PART ? c : null;
     }
 
-    private static Candidate answering(Analyzer analyzer, String text, Function<String, float[]> vectors, List<Candidate> sections,
+    /** The section that clearly answers a line ({@code v}: its vector), or null. */
+    private static Candidate answering(Analyzer analyzer, String text, float[] v, List<Candidate> sections,
                                        Predicate<Candidate> unfiled, boolean shipped) {
-        float[] v = vectors.apply(text);
         Candidate best = null;
         double first = -1;
         double second = -1;
