@@ -333,16 +333,14 @@
     });
   }
 
-  /** A difference as staff read it: each file named, added lines green with "+", removed ones red with "−". */
-  /** Each file a change set touches, in plain words: "visiting-the-clinic.md: removed", "visitor-questions.txt: 3 lines added, 1 removed". */
+  /** Each file a change set touches, in plain words: "visiting-the-clinic.md: removed", "visitor-questions.txt: 3 lines back, 1 removed". */
   function filesChanged(text) {
-    var out = [], file = null, from = null, added = 0, removed = 0;
+    var out = [], file = null, from = null, to = null, added = 0, removed = 0;
     function done() {
       if (file === null) return;
       out.push(file + ': ' + (from === '/dev/null' ? 'comes back' : to === '/dev/null' ? 'removed'
         : [added ? added + (added === 1 ? ' line' : ' lines') + ' back' : '', removed ? removed + ' removed' : ''].filter(Boolean).join(', ') || 'changed'));
     }
-    var to = null;
     (text || '').split('\n').forEach(function (line) {
       var m = /^--- (?:a\/)?(.*)$/.exec(line);
       if (m) { done(); from = m[1]; file = null; added = 0; removed = 0; return; }
@@ -356,6 +354,7 @@
     return out;
   }
 
+  /** A difference as staff read it: each file named, added lines green with "+", removed ones red with "−". */
   function showChanges(text, none) {
     var box = $('history-changes');
     box.replaceChildren();
