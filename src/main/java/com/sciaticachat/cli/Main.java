@@ -253,7 +253,7 @@ public final class Main {
     private static int check(Config config, PrintStream out, PrintStream err) {
         try {
             com.sciaticachat.index.CorpusReader.Reading r = Application.corpusReader(config)
-                    .read(config.corpusDir(), com.sciaticachat.corpus.LastGood.NONE);
+                    .read(config.corpusDir(), com.sciaticachat.search.LiveIndex.lastServed(config.indexDir(), MiniLmEmbedder.MODEL_ID));
             if (!r.errors().isEmpty()) {
                 printErrors(r.errors(), err);
                 r.warnings().forEach(w -> err.println(w));

@@ -185,6 +185,20 @@ public final class LiveIndex implements Closeable {
         }
     }
 
+    /**
+     * What the service in {@code indexDir} last served (its files and the renames it followed), read without writing or
+     * locking anything; {@link LastGood#NONE} when there is no usable index there. {@code check} reads the corpus against
+     * it, so that it says what the running service says (a heading renamed while it ran, its filings followed).
+     */
+    public static LastGood lastServed(Path indexDir, String modelId) {
+        if (!Files.isDirectory(indexDir)) return LastGood.NONE;
+        try (Directory directory = FSDirectory.open(indexDir)) {
+            return usableCommit(directory, modelId) == null ? LastGood.NONE : lastGood(directory);
+        } catch (IOException | RuntimeException e) {
+            return LastGood.NONE;
+        }
+    }
+
     /** The files and renames of the commit in the directory, read without opening a manager. */
     private static LastGood lastGood(Directory directory) throws IOException {
         try (DirectoryReader r = DirectoryReader.open(directory)) {

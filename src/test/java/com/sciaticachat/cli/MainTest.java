@@ -79,6 +79,26 @@ class MainTest {
     }
 
     @Test
+    void check_reads_the_corpus_as_the_service_of_its_index_would(@TempDir Path tmp) throws Exception {
+        Path corpus = TestFiles.copyOf(TestFiles.fixture("small-clinic"));
+        TestFiles.addClinicSafetyFiles(corpus);
+        String index = tmp.resolve("idx").toString();
+        assertEquals(0, run("index", "--corpus", corpus.toString(), "--index", index).code());
+        Path guide = corpus.resolve("back-care.md");
+        String text = Files.readString(guide);
+        // renamed with its text kept: the service follows it with its filed questions, and check says the same
+        Files.writeString(guide, text.replace("## Heat and Ice", "## Ice or Heat?"));
+        Run renamed = run("check", "--corpus", corpus.toString(), "--index", index);
+        assertEquals(0, renamed.code(), renamed.err());
+        assertFalse(renamed.out().contains("does not have (any more)"), renamed.out());
+        // deleted: its filed questions wait for staff, in check as in the service
+        Files.writeString(guide, text.substring(0, text.indexOf("## Heat and Ice")));
+        Run deleted = run("check", "--corpus", corpus.toString(), "--index", index);
+        assertEquals(0, deleted.code(), deleted.err());
+        assertTrue(deleted.out().contains("'Heat and Ice', a heading the guide does not have (any more)"), deleted.out());
+    }
+
+    @Test
     void ask_prints_the_reply_as_the_api_would(@TempDir Path tmp) throws Exception {
         Path corpus = TestFiles.copyOf(TestFiles.bundledCorpus());
         Run r = run("ask", "--corpus", corpus.toString(), "--index", tmp.resolve("idx").toString(), "what causes sciatica?");
