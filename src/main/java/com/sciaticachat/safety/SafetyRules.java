@@ -40,7 +40,7 @@ public final class SafetyRules {
      * it alarms when named, but is not among the signs a check question or a caution lists.
      */
     public record Rule(String id, Level level, String sign, String source, List<Phrase> phrases, List<Phrase> with, boolean listed,
-                       boolean bothSides, boolean saddleArea, int line) {}
+                       boolean bothSides, boolean saddleArea, boolean bladderControl, int line) {}
 
     /** A compiled phrasing: a sequence of elements, each a set of word sequences that may stand there. */
     public record Phrase(String text, List<List<List<Word>>> elements) {}
@@ -52,7 +52,8 @@ public final class SafetyRules {
     public record Result(SafetyRules rules, List<CorpusError> errors) {}
 
     private static final Set<String> TOP_KEYS = Set.of("messages", "medical_decisions", "vocabulary", "red_flags", "spanish");
-    private static final List<String> RULE_KEYS = List.of("id", "level", "sign", "source", "phrases", "with", "listed", "both_sides", "saddle_area");
+    private static final List<String> RULE_KEYS = List.of("id", "level", "sign", "source", "phrases", "with", "listed", "both_sides", "saddle_area",
+            "bladder_control");
 
     /** Optional messages, with the chat's own wording when the file has none. */
     public enum Note {
@@ -187,6 +188,14 @@ public final class SafetyRules {
     /** The ids of the signs of the saddle area ({@code saddle_area: yes}): numbness placed in a leg or foot rules them out. */
     public Set<String> saddleArea() {
         return ids(Rule::saddleArea);
+    }
+
+    /**
+     * The ids of the signs of bladder control ({@code bladder_control: yes}): leaks on a strain or in a hurry can look like
+     * them, and are asked about rather than sent to 911.
+     */
+    public Set<String> bladderControl() {
+        return ids(Rule::bladderControl);
     }
 
     /** The ids of the rules that pass, in the file's order. */
@@ -376,8 +385,10 @@ public final class SafetyRules {
                 + " that keeps its symptoms to one side rules it out)", false, errors);
         boolean saddleArea = yes(file, f.get("saddle_area"), "saddle_area is 'yes' or 'no' (whether the sign is of the saddle area, so that a"
                 + " message that places its numbness in a leg or foot rules it out)", false, errors);
+        boolean bladderControl = yes(file, f.get("bladder_control"), "bladder_control is 'yes' or 'no' (whether the sign is about bladder"
+                + " control, so that leaks on a sneeze or not getting to the toilet in time are asked about rather than sent to 911)", false, errors);
         if (errors.size() > before) return null;
-        return new Rule(id, level, sign, source, phrases, with, listed, bothSides, saddleArea, r.line());
+        return new Rule(id, level, sign, source, phrases, with, listed, bothSides, saddleArea, bladderControl, r.line());
     }
 
     /** A yes-or-no entry of a red flag: its value, {@code absent} when it is not there, or an error saying what it takes. */

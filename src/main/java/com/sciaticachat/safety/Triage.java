@@ -68,9 +68,6 @@ public final class Triage {
         this.reader = reader;
     }
 
-    /** The bladder's signs, which leaks on a strain or in a hurry can look like. */
-    private static final Set<String> BLADDER_CONTROL = Set.of("bladder-bowel-control", "urinary-retention");
-
     public Verdict assess(String message) {
         // what is not happening now, read once for the rules and the detector
         NotNow.Split notNow = NotNow.split(RedFlagDetector.wholeView(message));
@@ -191,7 +188,7 @@ public final class Triage {
             // legs that go to sleep in a posture that presses on them ("when I sit cross-legged"): asked, not sent to 911
             if (wording.inAPosition() && rules.bothSides().containsAll(alarm)) return check(alarm, someoneElse);
             // leaks with a sneeze or a cough, or not getting there in time: asked, not sent to 911 (OnStrain)
-            if (wording.onStrain() && BLADDER_CONTROL.containsAll(alarm)) return check(alarm, someoneElse);
+            if (wording.onStrain() && !rules.bladderControl().isEmpty() && rules.bladderControl().containsAll(alarm)) return check(alarm, someoneElse);
             return verdict(Outcome.URGENT, alarm, someoneElse);
         }
         // no check question about a see-a-doctor sign the message itself denies ("lower back pain, no fever, can I book?":
@@ -207,7 +204,7 @@ public final class Triage {
             Verdict check = check(unsure, someoneElse);
             // where the detector is unsure, the nearest phrasings may not be: mostly red flags, and it is one
             // (not leaks on a strain or in a hurry, whatever the nearest phrasings: those stay the check question)
-            boolean onStrain = wording.onStrain() && BLADDER_CONTROL.containsAll(unsure);
+            boolean onStrain = wording.onStrain() && !rules.bladderControl().isEmpty() && rules.bladderControl().containsAll(unsure);
             return !onStrain && nearestAreRedFlags(d, check.level() == SafetyRules.Level.EMERGENCY) ? confirm(check) : check;
         }
         // "is sciatica dangerous?": what the warning signs answer, though it names none

@@ -102,6 +102,23 @@ class SafetyModelTest {
     }
 
     @Test
+    void a_leak_on_a_sneeze_is_asked_about_only_for_the_signs_the_clinic_marks_as_bladder_control() throws Exception {
+        Path file = TestFiles.bundledCorpus().resolve(SafetyRules.FILE_NAME);
+        String text = Files.readString(file);
+        SafetyRules marked = SafetyRules.parse(file.toString(), text).rules();
+        assertEquals(java.util.Set.of("bladder-bowel-control", "urinary-retention"), marked.bladderControl());
+        SafetyRules unmarked = SafetyRules.parse(file.toString(), text.replace("    bladder_control: yes\n", "")).rules();
+        assertEquals(java.util.Set.of(), unmarked.bladderControl());
+        String leak = "cant hold my pee when i sneeze, im 3 months postpartum";
+        for (SafetyRules rules : java.util.List.of(marked, unmarked)) {
+            Triage triage = new Triage(rules, new RedFlagMatcher(rules, com.sciaticachat.analysis.EnglishWords.get()),
+                    new RedFlagDetector(model, MiniLmEmbedder.shared()));
+            assertEquals(rules == marked ? Triage.Outcome.CHECK : Triage.Outcome.URGENT, triage.assess(leak).outcome(),
+                    "marked: the check question; unmarked: the alarm as for any loss of bladder control");
+        }
+    }
+
+    @Test
     void a_check_about_emergency_signs_has_its_own_share_of_red_neighbours() {
         SafetyModel.NeighbourVote vote = new SafetyModel.NeighbourVote(10, 0.9, 0.8, 0.15);
         assertEquals(0.8, vote.share(true));
