@@ -720,9 +720,7 @@
           sent();
           self.lastQuestion = question;
           self.bubble('user', question);
-          self.render(reply);
-          self.turns.push({ question: question, reply: reply });
-          store.save(self.turns);
+          self.shown(reply, { question: question }, question);
         })
         .catch(function (e) {
           self.setBusy(false);
@@ -774,18 +772,25 @@
       this.fetchJson(method, path, body)
         .then(function (reply) {
           self.setBusy(false);
-          // the question the reply answers, for the visitor's "did this help?" (a section opened by title has none)
-          self.asked = body && body.question;
-          self.render(reply);
-          self.asked = null;
-          self.turns.push({ question: turn.question, label: turn.label, reply: reply });
-          store.save(self.turns);
+          self.shown(reply, turn, body && body.question);
         })
         .catch(function (e) {
           self.setBusy(false);
           console.warn(LOG, 'request failed:', e.message);
           self.renderError(e, function () { self.request(method, path, body, turn); });
         });
+    }
+
+    /**
+     * A reply drawn and kept with its turn; {@code asked}: the question it answers, for the visitor's "did this help?"
+     * (a section opened by title has none).
+     */
+    shown(reply, turn, asked) {
+      this.asked = asked;
+      this.render(reply);
+      this.asked = null;
+      this.turns.push({ question: turn.question, label: turn.label, reply: reply });
+      store.save(this.turns);
     }
 
     render(reply, replaying) {
