@@ -211,7 +211,9 @@ public final class ChatService {
         return index.withSnapshot(snapshot -> {
             SafetyConfig safety = safety(snapshot);
             Triage triage = triage(safety);
-            Triage.Verdict earlier = null;
+            // every sign told in the turns before, in the order told: a weakness told after a bladder sign is kept beside it
+            java.util.Set<String> signIds = new java.util.LinkedHashSet<>();
+            boolean emergency = false, anyone = false, ownSelf = false;
             for (int i = Math.max(0, history.size() - MAX_HISTORY); i < history.size(); i++) {
                 Turn t = history.get(i);
                 if (t == null || t.question() == null || t.question().isBlank()) continue;
@@ -220,15 +222,17 @@ public final class ChatService {
                     return assessed.outcome() == Triage.Outcome.URGENT ? java.util.Optional.of(assessed) : java.util.Optional.empty();
                 }).orElse(null);
                 if (v == null) continue;
-                if (earlier == null || v.level() == SafetyRules.Level.EMERGENCY && earlier.level() != SafetyRules.Level.EMERGENCY) earlier = v;
+                anyone = true;
+                signIds.addAll(v.signIds());
+                emergency |= v.level() == SafetyRules.Level.EMERGENCY;
+                ownSelf |= !v.someoneElse();
             }
-            if (earlier == null) return reply;
-            // worded as the alarm was: for the visitor, or for the person they wrote about
-            boolean emergency = earlier.level() == SafetyRules.Level.EMERGENCY;
-            SafetyRules.Note note = earlier.someoneElse()
+            if (!anyone) return reply;
+            // worded as the alarms were: for the visitor, or, when every one was about another person, for them
+            SafetyRules.Note note = !ownSelf
                     ? emergency ? SafetyRules.Note.EARLIER_EMERGENCY_OTHER : SafetyRules.Note.EARLIER_SEE_DOCTOR_OTHER
                     : emergency ? SafetyRules.Note.EARLIER_EMERGENCY : SafetyRules.Note.EARLIER_SEE_DOCTOR;
-            return reply.withCaution(new Reply.Caution(safety.rules().note(note, language), safety.rules().signs(earlier.signIds(), language)));
+            return reply.withCaution(new Reply.Caution(safety.rules().note(note, language), safety.rules().signs(List.copyOf(signIds), language)));
         });
     }
 

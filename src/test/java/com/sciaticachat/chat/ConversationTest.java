@@ -182,6 +182,17 @@ class ConversationTest {
     }
 
     @Test
+    void the_warning_kept_lists_every_sign_told_earlier_not_only_the_first() {
+        List<ChatService.Turn> told = List.of(new ChatService.Turn("my privates are numb", null),
+                new ChatService.Turn("and now his leg is getting weaker every day", null));
+        Reply later = chat.ask("can i book a massage for tomorrow?", null, null, told);
+        assertTrue(later.caution() != null, later.toString());
+        List<String> signs = later.caution().signs();
+        assertTrue(signs.stream().anyMatch(x -> x.contains("saddle")), signs.toString());
+        assertTrue(signs.stream().anyMatch(x -> x.contains("weaker")), signs.toString());
+    }
+
+    @Test
     void the_warning_kept_after_someone_elses_alarm_is_worded_for_them() {
         List<ChatService.Turn> dads = List.of(new ChatService.Turn("my dad cant feel his legs and he wet himself", null));
         Reply son = chat.ask("my son has back pain from football, can he get a massage?", null, null, dads);
