@@ -10,30 +10,39 @@ import java.util.Set;
 /**
  * Greetings, thanks, goodbyes and questions about the chat itself ({@code corpus/small-talk.yml}). A
  * message is small talk only when every word of it belongs to one intent and it has one of that intent's
- * anchors: "hello there" is, "hi, what causes sciatica?" is a question.
+ * anchors: "hello there" is, "hi, what causes sciatica?" is a question. Words a visitor adds to any of them when
+ * speaking to someone ({@code address}: "dear", "my friend") belong to every intent; an intent marked
+ * {@code no_words: yes} also answers a message with no words at all (an emoji, a question mark).
  */
 public final class SmallTalk {
     public static final String FILE_NAME = "small-talk.yml";
 
     /** One kind of small talk and what the chat says to it. */
-    public record Intent(String name, List<List<String>> anchors, Set<String> words, String reply) {}
+    public record Intent(String name, List<List<String>> anchors, Set<String> words, String reply, boolean noWords) {}
 
     public record Result(SmallTalk smallTalk, List<CorpusError> errors) {}
 
     private final List<Intent> intents;
+    private final Set<String> address;
 
-    private SmallTalk(List<Intent> intents) {
+    private SmallTalk(List<Intent> intents, Set<String> address) {
         this.intents = List.copyOf(intents);
+        this.address = Set.copyOf(address);
     }
 
     public static SmallTalk none() {
-        return new SmallTalk(List.of());
+        return new SmallTalk(List.of(), Set.of());
     }
 
     /** The intent of a message made only of small talk, or null. */
     public Intent classify(String message) {
         List<String> tokens = Stems.tokens(message);
-        if (tokens.isEmpty() || tokens.size() > 12) return null;
+        if (tokens.isEmpty()) {
+            // no words in any script: "我的腰很痛" has words this reading does not see
+            if (message.isBlank() || message.codePoints().anyMatch(Character::isLetterOrDigit)) return null;
+            return intents.stream().filter(Intent::noWords).findFirst().orElse(null);
+        }
+        if (tokens.size() > 12) return null;
         for (Intent intent : intents) {
             boolean[] covered = new boolean[tokens.size()];
             boolean anchored = false;
@@ -47,7 +56,9 @@ public final class SmallTalk {
             }
             if (!anchored) continue;
             boolean all = true;
-            for (int i = 0; i < tokens.size() && all; i++) all = covered[i] || intent.words().contains(tokens.get(i));
+            for (int i = 0; i < tokens.size() && all; i++) {
+                all = covered[i] || intent.words().contains(tokens.get(i)) || address.contains(tokens.get(i));
+            }
             if (all) return intent;
         }
         return null;
@@ -77,13 +88,26 @@ public final class SmallTalk {
                 errors.add(new CorpusError(file, v.line(), "intent '" + e.getKey() + "' needs a 'reply'"));
                 continue;
             }
+            YamlTree.Value noWords = v.map().get("no_words");
+            if (noWords != null && !(noWords.isText() && List.of("yes", "no").contains(noWords.text().strip()))) {
+                errors.add(new CorpusError(file, noWords.line(), "intent '" + e.getKey() + "': no_words is 'yes' or 'no' (whether the intent"
+                        + " also answers a message with no words, such as an emoji)"));
+                continue;
+            }
             List<List<String>> a = new ArrayList<>();
             for (YamlTree.Value x : anchors.list()) if (x.isText()) a.add(Stems.tokens(x.text()));
             Set<String> w = new HashSet<>();
             if (words != null && words.isList()) for (YamlTree.Value x : words.list()) if (x.isText()) w.addAll(Stems.tokens(x.text()));
-            intents.add(new Intent(e.getKey(), a, w, reply.text().trim()));
+            intents.add(new Intent(e.getKey(), a, w, reply.text().trim(), noWords != null && noWords.text().strip().equals("yes")));
+        }
+        Set<String> address = new HashSet<>();
+        YamlTree.Value said = root.map().get("address");
+        if (said != null && !said.isList()) {
+            errors.add(new CorpusError(file, said.line(), "'address' is a list of words, like [dear, friend, mate]"));
+        } else if (said != null) {
+            for (YamlTree.Value x : said.list()) if (x.isText()) address.addAll(Stems.tokens(x.text()));
         }
         if (!errors.isEmpty()) return new Result(null, errors);
-        return new Result(new SmallTalk(intents), List.of());
+        return new Result(new SmallTalk(intents, address), List.of());
     }
 }

@@ -354,13 +354,21 @@ class ChatSafetyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"hi", "thanks so much", "bye", "who are you?", "are you a real person?", "what can you do?", "ok", "lol", "okay i see", "hmm"})
+    @ValueSource(strings = {"hi", "thanks so much", "bye", "who are you?", "are you a real person?", "what can you do?", "ok", "lol", "okay i see", "hmm",
+            "thank you dear", "thank you very much my friend", "bet thx", "aight", "gracias", "\uD83D\uDC4D", "?", "that didn't help", "you suck"})
     void small_talk_gets_a_friendly_reply_never_a_section_or_no_match(String message) {
         Reply r = chat.ask(message);
         assertEquals(Reply.Status.SMALLTALK, r.status());
         assertNull(r.answer());
         assertFalse(r.reply().isBlank());
         assertFalse(r.disclaimer().isBlank());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"thanks, what causes sciatica?", "my dear friend has sciatica, can massage help her?", "massage was no help for my sciatica",
+            "is deep tissue massage useless for sciatica"})
+    void small_talk_words_beside_a_question_leave_it_a_question(String message) {
+        assertNotEquals(Reply.Status.SMALLTALK, chat.ask(message).status(), message);
     }
 
     @ParameterizedTest
