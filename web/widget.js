@@ -191,6 +191,7 @@
     '.urgent .source{font-size:12px;color:#7f1d1d}',
     '.caution{margin-top:8px;padding:8px 10px;border-left:4px solid #b45309;background:#fffbeb;color:#78350f;border-radius:6px;white-space:normal}',
     '.caution ul,.check ul{margin:6px 0 0;padding-left:20px}',
+    '.caution:first-child{margin:0 0 8px}',
     '.check{align-self:stretch;max-width:100%;background:#fffbeb;border:2px solid #b45309;color:#78350f;white-space:normal}',
     '.check .chips{margin-top:10px;position:sticky;bottom:0;display:flex;flex-wrap:wrap;gap:8px;align-items:center;padding:6px 0;background:#fffbeb}',
     '.check .chips .call{margin-top:0}',
@@ -805,7 +806,12 @@
       var b = this.botBubble(reply.urgent || reply.answer ? '' : reply.reply);
       if (!first) first = b;
       b.setAttribute('data-status', reply.status);
-      if (reply.caution) b.appendChild(this.caution(reply.caution));
+      if (reply.caution) {
+        // signs told earlier in the conversation come before anything else: "can I come tomorrow?" after an emergency
+        var caution = this.caution(reply.caution);
+        if (reply.caution.earlier) b.insertBefore(caution, b.firstChild);
+        else b.appendChild(caution);
+      }
       if (reply.answer) {
         if (reply.urgent) {
           // the alarm comes first; the guide's card follows, folded away

@@ -232,7 +232,8 @@ public final class ChatService {
             SafetyRules.Note note = !ownSelf
                     ? emergency ? SafetyRules.Note.EARLIER_EMERGENCY_OTHER : SafetyRules.Note.EARLIER_SEE_DOCTOR_OTHER
                     : emergency ? SafetyRules.Note.EARLIER_EMERGENCY : SafetyRules.Note.EARLIER_SEE_DOCTOR;
-            return reply.withCaution(new Reply.Caution(safety.rules().note(note, language), safety.rules().signs(List.copyOf(signIds), language)));
+            return reply.withCaution(new Reply.Caution(safety.rules().note(note, language), safety.rules().signs(List.copyOf(signIds), language),
+                    true));
         });
     }
 

@@ -103,8 +103,13 @@ public record Reply(Status status, String reply, Answer answer, List<Related> re
     /**
      * @param message the calm note
      * @param signs   the warning signs that need 911, in plain words
+     * @param earlier whether it recalls signs told earlier in the conversation, which the widget shows before the reply
      */
-    public record Caution(String message, List<String> signs) {}
+    public record Caution(String message, List<String> signs, boolean earlier) {
+        public Caution(String message, List<String> signs) {
+            this(message, signs, false);
+        }
+    }
 
     /**
      * The check question: the visitor answers by asking the same question again with {@code "check": "yes"}

@@ -342,6 +342,16 @@ class WidgetBrowserTest {
     }
 
     @Test
+    void after_an_emergency_the_next_reply_opens_with_the_signs_told_before_not_with_no_answer() {
+        SearchContext w = openWidget(server.base + "/");
+        ask(w, "I wet myself and can't feel my bum, does stretching help sciatica?");
+        WebElement later = ask(w, "ok but can i still come in for a massage tomorrow");
+        assertEquals(Boolean.TRUE, browser.js("var f = arguments[0].firstChild; return !!f && f.nodeType === 1 && f.classList.contains('caution')",
+                later), later.getText());
+        assertTrue(later.getText().startsWith("Earlier in this chat"), later.getText());
+    }
+
+    @Test
     void thoughts_of_suicide_lead_with_the_crisis_line_and_keep_911() {
         SearchContext w = openWidget(server.base + "/");
         WebElement input = browser.in(w, "input");
