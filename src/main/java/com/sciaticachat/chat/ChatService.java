@@ -351,6 +351,12 @@ public final class ChatService {
      */
     private Trace inLanguage(Snapshot snapshot, String question, Trace t, Language language) {
         Reply r = t.reply();
+        if (language != Language.ENGLISH) {
+            // the answer's own line and the disclaimer in the visitor's language too, as the API returns them
+            String said = r.status() == Reply.Status.ANSWERED && r.answer() != null ? messages.answered(r.answer().title(), language) : r.reply();
+            r = new Reply(r.status(), said, r.answer(), r.related(), r.urgent(), r.caution(), r.check(), messages.disclaimer(language));
+            t = new Trace(r, t.question(), t.scored(), t.candidates());
+        }
         if (r.status() != Reply.Status.NO_MATCH || language == Language.ENGLISH && r.caution() == null) return t;
         String said = r.caution() == null || !namesASign(snapshot, question) ? messages.noMatch(language) : messages.noMatchBesideCaution(language);
         return new Trace(new Reply(r.status(), said, r.answer(), r.related(), r.urgent(), r.caution(), r.check(),
@@ -385,7 +391,7 @@ public final class ChatService {
             if (verdict.outcome() == Triage.Outcome.CHECK) return checkQuestion(safety.rules(), verdict, language);
             if (verdict.outcome() != Triage.Outcome.URGENT) return null;
             Reply.Urgent urgent = redFlagAlert(safety.rules(), verdict, language);
-            return new Reply(Reply.Status.URGENT, urgent.message(), null, List.of(), urgent, messages.disclaimer());
+            return new Reply(Reply.Status.URGENT, urgent.message(), null, List.of(), urgent, messages.disclaimer(language));
         });
     }
 
@@ -395,7 +401,7 @@ public final class ChatService {
         if (crisis == null) return null;
         Reply.Urgent urgent = new Reply.Urgent(SafetyRules.Level.EMERGENCY.value, messages.crisis(crisis, language),
                 List.of(messages.crisisSign(crisis, language)), false, crisis.value);
-        return new Reply(Reply.Status.URGENT, urgent.message(), null, List.of(), urgent, messages.disclaimer());
+        return new Reply(Reply.Status.URGENT, urgent.message(), null, List.of(), urgent, messages.disclaimer(language));
     }
 
     /** The clinic's red flags read in a message, with the visitor's answer to the check question when there is one. */
@@ -410,7 +416,7 @@ public final class ChatService {
     private Reply checkQuestion(SafetyRules rules, Triage.Verdict verdict, Language language) {
         Reply.Check asked = new Reply.Check(rules.note(verdict.level() == SafetyRules.Level.EMERGENCY ? SafetyRules.Note.CHECK
                 : SafetyRules.Note.CHECK_DOCTOR, language), rules.signs(verdict.signIds(), language), verdict.level().value);
-        return new Reply(Reply.Status.CHECK, asked.message(), null, List.of(), null, null, asked, messages.disclaimer());
+        return new Reply(Reply.Status.CHECK, asked.message(), null, List.of(), null, null, asked, messages.disclaimer(language));
     }
 
     private Trace answer(Snapshot snapshot, String question, CheckAnswer check, Turn context, Language language) {

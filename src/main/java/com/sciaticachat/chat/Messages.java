@@ -19,6 +19,13 @@ public final class Messages {
         return disclaimer;
     }
 
+    /** The disclaimer in the visitor's language: the built-in one in Spanish too; one the clinic wrote as it wrote it. */
+    public String disclaimer(Language language) {
+        if (language != Language.SPANISH || !disclaimer.equals(Config.DEFAULT_DISCLAIMER.formatted(clinic))) return disclaimer;
+        return "Este chat comparte información educativa general de la guía de " + clinic + ". No es un diagnóstico ni un consejo "
+                + "médico. Para consejos sobre su salud, consulte a un médico u otro profesional de la salud.";
+    }
+
     public String contact() {
         return contact;
     }
@@ -29,6 +36,11 @@ public final class Messages {
 
     public String answered(String title) {
         return "Here is what " + clinic + " says about \u201C" + title + "\u201D.";
+    }
+
+    public String answered(String title, Language language) {
+        if (language != Language.SPANISH) return answered(title);
+        return "Esto es lo que dice " + clinic + " sobre \u00AB" + title + "\u00BB.";
     }
 
     public String noMatch() {

@@ -57,6 +57,9 @@ class ChatSafetyTest {
         // a Spanish question about the (English) guide finds its section
         Reply answered = chat.ask("¿qué causa la ciática?", null, null, List.of(), es);
         assertEquals("massage-for-sciatic-pain/causes", answered.answer().sectionId());
+        assertTrue(answered.reply().startsWith("Esto es lo que dice"), answered.reply());
+        assertTrue(answered.disclaimer().startsWith("Este chat comparte"), answered.disclaimer());
+        assertTrue(r.disclaimer().startsWith("Este chat comparte"), "the alarm's too: " + r.disclaimer());
         Reply none = chat.ask("cuanto cuesta una sesion de masaje", null, null, List.of(), es);
         assertEquals(Reply.Status.NO_MATCH, none.status());
         assertTrue(none.reply().startsWith("Lo siento"), none.reply());
