@@ -148,7 +148,8 @@
     'background:var(--accent);color:var(--accent-ink);font-weight:600;box-shadow:0 6px 20px rgba(0,0,0,.22)}',
     /* a two-tone ring: the inner colour contrasts with light backgrounds, the halo with dark ones */
     ':focus-visible{outline:3px solid var(--ring)!important;outline-offset:2px;box-shadow:0 0 0 6px var(--halo)!important}',
-    '.launcher svg{width:20px;height:20px;fill:currentColor}',
+    '.launcher svg{width:20px;height:20px;fill:currentColor;flex:none}',
+    '.launcher span{max-width:min(260px,calc(100vw - 110px));overflow:hidden;text-overflow:ellipsis;white-space:nowrap}',
     '.panel{display:flex;flex-direction:column;width:min(380px,calc(100vw - 40px));height:min(600px,calc(100vh - 110px));',
     'background:var(--panel);color:var(--text);border-radius:16px;box-shadow:0 12px 40px rgba(0,0,0,.28);overflow:hidden}',
     '.head{display:flex;align-items:center;gap:4px;padding:6px 6px 6px 16px;background:var(--accent);color:var(--accent-ink)}',
@@ -206,7 +207,7 @@
     '.feedback p{margin:0;flex-basis:100%}',
     '.call{display:inline-flex;align-items:center;min-height:44px;margin-top:8px;padding:0 14px;border-radius:8px;background:#b91c1c;color:#fff;font-weight:700;text-decoration:none}',
     '.error{background:#fffbeb;border-color:#b45309;color:#78350f}',
-    '.retry{margin-top:8px;border:1px solid #92400e;background:#fff;color:#92400e;border-radius:8px;padding:0 14px;min-height:44px}',
+    '.retry{display:block;margin-top:8px;border:1px solid #92400e;background:#fff;color:#92400e;border-radius:8px;padding:0 14px;min-height:44px}',
     '.typing{display:flex;gap:4px;padding:0 16px 8px;background:var(--log)}',
     '.typing span{width:8px;height:8px;border-radius:50%;background:#9aa5b1;animation:blink 1.2s infinite}',
     '.typing span:nth-child(2){animation-delay:.2s}.typing span:nth-child(3){animation-delay:.4s}',
@@ -257,11 +258,11 @@
 
   /** A link only for http(s) and tel: targets; anything else stays text. */
   function safeLink(href, text) {
-    var ok = /^(https?:|tel:)/i.test(href);
+    var ok = /^(https?:|tel:|mailto:)/i.test(href);
     if (!ok) return el('span', null, text);
     var a = el('a', null, text);
     a.href = href;
-    if (!/^tel:/i.test(href)) { a.target = '_blank'; a.rel = 'noopener noreferrer'; }
+    if (!/^(tel:|mailto:)/i.test(href)) { a.target = '_blank'; a.rel = 'noopener noreferrer'; }
     return a;
   }
 
@@ -282,13 +283,31 @@
     return 'tel:' + (s.trim().charAt(0) === '+' ? '+' : '') + digits;
   }
 
-  /** A phone number, a tel: link or a web address as a link; other text stays text. */
+  /**
+   * Where a contact or booking value leads and how it reads: a web address (also "www.…" and a path on the page's own
+   * site, "/book"), an e-mail address, or a phone number (with an extension); null for anything else.
+   */
+  function destination(value) {
+    var c = String(value || '').trim();
+    if (/^https?:\/\/\S+$/i.test(c)) return { href: c, text: c.replace(/^https?:\/\//i, '') };
+    if (/^www\.\S+$/i.test(c)) return { href: 'https://' + c, text: c };
+    if (/^\/(?!\/)\S*$/.test(c)) return { href: new URL(c, window.location.href).href, text: c };
+    var mail = /^(?:mailto:)?([^\s@:]+@[^\s@]+\.[^\s@]+)$/i.exec(c);
+    if (mail) return { href: 'mailto:' + mail[1], text: mail[1] };
+    var phone = /^(tel:)?([\d\s().+\-]+?)\s*(?:(?:ext\.?|extension|x)\s*(\d+))?$/i.exec(c);
+    if (phone && phone[2].replace(/\D/g, '').length >= 7) {
+      return { href: dialable(phone[2]) + (phone[3] ? ';ext=' + phone[3] : ''), text: formatPhone(phone[2]) + (phone[3] ? ' ext. ' + phone[3] : '') };
+    }
+    return null;
+  }
+
+  /** A contact or booking value as a link; plain words ("the front desk") as text; a value with another scheme, nothing. */
   function contactLink(contact, label) {
     var c = String(contact || '').trim();
     if (!c) return null;
-    if (/^https?:\/\//i.test(c)) return safeLink(c, label || c.replace(/^https?:\/\//i, ''));
-    if (c.replace(/\D/g, '').length >= 7 && /^(tel:)?[\d\s().+\-]+$/i.test(c)) return safeLink(dialable(c), label || formatPhone(c));
-    return el('span', null, c);
+    var d = destination(c);
+    if (d) return safeLink(d.href, label || d.text);
+    return /^[a-z][a-z0-9+.\-]*:/i.test(c) ? null : el('span', null, c);
   }
 
   /** The emergency number (or the crisis line's) as a link that dials it. */
@@ -365,6 +384,21 @@
     }
   };
 
+  function lower(value) {
+    return String(value || '').trim().toLowerCase();
+  }
+
+  /** A word in the console for each attribute the widget could not use, so the web person sees why it fell back. */
+  function warnAboutAttributes() {
+    function warn(name, value, why) { console.warn(LOG, 'data-' + name + '="' + value + '" ' + why); }
+    if (data.position && ['bottom-right', 'bottom-left'].indexOf(lower(data.position)) < 0) warn('position', data.position, 'is not bottom-right or bottom-left; bottom-right is used');
+    if (data.theme && ['light', 'dark', 'auto'].indexOf(lower(data.theme)) < 0) warn('theme', data.theme, 'is not light, dark or auto; auto is used');
+    if (data.accent && !rgb(data.accent)) warn('accent', data.accent, 'is not a colour; the default is used');
+    if (data.booking && !destination(data.booking)) warn('booking', data.booking, 'is not a web address, a path on this site, an e-mail or a phone number; no "Book a session" is shown');
+    if (data.contact && !destination(data.contact) && /^[a-z][a-z0-9+.\-]*:/i.test(data.contact.trim())) warn('contact', data.contact, 'cannot be a link; it is not shown');
+    if (data.zIndex && !/^\d{1,10}$/.test(data.zIndex)) warn('z-index', data.zIndex, 'is not a whole number; the default is used');
+  }
+
   class SciaticaChat extends HTMLElement {
     constructor() {
       super();
@@ -372,10 +406,10 @@
         title: data.title || T.title,
         greeting: data.greeting || T.greeting,
         accent: data.accent || '',
-        position: data.position === 'bottom-left' ? 'bottom-left' : 'bottom-right',
+        position: lower(data.position) === 'bottom-left' ? 'bottom-left' : 'bottom-right',
         contact: data.contact || '',
         booking: data.booking || '',
-        theme: ['light', 'dark'].indexOf(data.theme) >= 0 ? data.theme : 'auto',
+        theme: ['light', 'dark'].indexOf(lower(data.theme)) >= 0 ? lower(data.theme) : 'auto',
         zIndex: /^\d{1,10}$/.test(data.zIndex || '') ? data.zIndex : ''
       };
       this.info = null;
@@ -464,6 +498,7 @@
       input.autocomplete = 'off';
       input.placeholder = T.placeholder;
       input.setAttribute('part', 'input');
+      input.setAttribute('dir', 'auto');
       var send = el('button', 'send', T.send);
       send.type = 'submit';
       send.setAttribute('part', 'send');
@@ -627,7 +662,8 @@
       if (!turns.length) return;
       log.appendChild(el('div', 'earlier', T.earlier));
       turns.forEach(function (t) {
-        self.bubble('user', t.label || t.question);
+        if (t.label) self.bubble('user', t.label);
+        else self.userBubble(t.question);
         if (t.reply) self.render(t.reply, true);
       });
       log.scrollTop = log.scrollHeight;
@@ -665,6 +701,14 @@
       return this.opts.contact || (this.info && this.info.contact) || '';
     }
 
+    /** The server's sentence with its contact told as this page's own (data-contact): one reply names one contact. */
+    ownContact(text) {
+      var mine = this.opts.contact, theirs = this.info && this.info.contact;
+      if (!text || !mine || !theirs || mine === theirs || text.indexOf(theirs) < 0) return text;
+      var d = destination(mine);
+      return text.split(theirs).join(d ? d.text : mine);
+    }
+
     bubble(cls, text) {
       var b = el('div', 'msg ' + cls, text);
       b.setAttribute('part', 'message ' + cls);
@@ -674,6 +718,13 @@
 
     botBubble(text) {
       return this.bubble('bot', text);
+    }
+
+    /** The visitor's words, in their own direction: an Arabic question reads right to left inside the English chat. */
+    userBubble(text) {
+      var b = this.bubble('user', text);
+      b.setAttribute('dir', 'auto');
+      return b;
     }
 
     chips(items) {
@@ -707,7 +758,7 @@
 
     ask(question) {
       this.lastQuestion = question;
-      this.bubble('user', question);
+      this.userBubble(question);
       this.request('POST', '/api/v1/ask', { question: question, history: this.history(), lang: LANG }, { question: question });
     }
 
@@ -720,7 +771,7 @@
           self.setBusy(false);
           sent();
           self.lastQuestion = question;
-          self.bubble('user', question);
+          self.userBubble(question);
           self.shown(reply, { question: question }, question);
         })
         .catch(function (e) {
@@ -803,7 +854,7 @@
         if (!replaying) this.scrollToStart(check);
         return;
       }
-      var b = this.botBubble(reply.urgent || reply.answer ? '' : reply.reply);
+      var b = this.botBubble(reply.urgent || reply.answer ? '' : reply.status === 'no_match' ? this.ownContact(reply.reply) : reply.reply);
       if (!first) first = b;
       b.setAttribute('data-status', reply.status);
       if (reply.caution) {
@@ -1114,6 +1165,7 @@
 
   function mount() {
     if (document.querySelector(TAG)) return;
+    warnAboutAttributes();
     var chat = document.createElement(TAG);
     document.body.appendChild(chat);
     if (data.preview === 'on') {

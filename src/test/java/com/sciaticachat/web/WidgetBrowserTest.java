@@ -182,6 +182,31 @@ class WidgetBrowserTest {
     }
 
     @Test
+    void the_page_s_own_settings_are_used_whole_and_the_visitor_s_words_keep_their_direction() {
+        String title = "Questions about sciatica, back pain, leg pain and everything else our therapists can help you with";
+        String url = TestHostPage.shared().put("/settings.html", "<!doctype html><html lang=en><head><title>Clinic</title></head><body>"
+                + "<p>Clinic</p><script src=\"" + server.base + "/widget.js\" async data-contact=\"https://clinic.example/contact\""
+                + " data-booking=\"/book\" data-title=\"" + title + "\"></script></body></html>");
+        browser.driver.get(url);
+        SearchContext w = browser.widget();
+        WebElement launcher = browser.in(w, ".launcher");
+        browser.waitFor(d -> launcher.isDisplayed());
+        assertTrue(launcher.getSize().getWidth() <= 360, "a long title is cut short, not a bar across the page: " + launcher.getSize());
+        launcher.click();
+        browser.waitFor(d -> browser.in(w, ".panel").isDisplayed());
+        WebElement none = ask(w, "who painted the Mona Lisa?");
+        assertEquals("no_match", none.getAttribute("data-status"));
+        assertFalse(none.getText().contains("555-0142"), "one contact in a reply, the page's: " + none.getText());
+        assertEquals("https://clinic.example/contact", none.findElement(org.openqa.selenium.By.cssSelector("[part=contact] a")).getAttribute("href"));
+        WebElement book = none.findElement(org.openqa.selenium.By.cssSelector("[part=booking]"));
+        assertEquals(TestHostPage.shared().origin() + "/book", book.getAttribute("href"), "a path on the clinic's own site");
+        assertEquals("auto", browser.in(w, "input").getAttribute("dir"));
+        ask(w, "\u0647\u0644 \u064a\u0633\u0627\u0639\u062f \u0627\u0644\u062a\u062f\u0644\u064a\u0643\u061f");
+        List<WebElement> mine = browser.all(w, ".msg.user");
+        assertEquals("rtl", browser.js("return getComputedStyle(arguments[0]).direction", mine.get(mine.size() - 1)), "Arabic reads right to left");
+    }
+
+    @Test
     void a_site_the_chat_is_not_set_up_for_is_told_so_and_the_service_names_it() throws Exception {
         try (TestServer closed = TestServer.start(TestFiles.bundledCorpus(), Config.defaults())) {
             String url = TestHostPage.shared().put("/not-allowed.html", "<!doctype html><title>Clinic</title><p>Hello</p>"
