@@ -689,7 +689,8 @@
         .catch(function (e) {
           console.warn(LOG, 'could not load the chat settings:', e.message);
           if (e.code === 'origin_not_allowed') {
-            // nothing asked here can be answered: say so once, and point to the clinic instead
+            // nothing asked here can be answered: say so once, instead of the greeting, and point to the clinic
+            greetBubble.remove();
             self.renderError(e, null);
             self.els.input.disabled = true;
             self.els.send.disabled = true;

@@ -217,6 +217,7 @@ class WidgetBrowserTest {
             assertTrue(error.getText().contains("not set up for the clinic\u2019s chat"), error.getText());
             assertTrue(browser.all(w, ".retry").isEmpty(), "no retry: trying again cannot help");
             assertFalse(browser.in(w, "input").isEnabled(), "nothing typed here could be answered");
+            assertEquals(1, browser.all(w, ".msg.bot").size(), "no greeting inviting questions above it");
         }
     }
 
