@@ -25,12 +25,29 @@ final class InTheLegs {
             + "buttock\\w*|cheek\\w*|hind|rear|tush\\w*|booty|buns|coccyx|tailbone|pelvi\\w*|lap|bike|bicycle|cushion|nalga\\w*|culo|trasero|"
             + "entre|abajo|poto|fondillo|muslo\\w*|sentar\\w*|sentad\\w*|parte\\w*|pompi\\w*|ingle|ano|zona|area|region\\w*|under\\w*|ahi|alla)\\b");
 
+    /**
+     * The thigh's outside, front, side or back is the leg, where sciatica is felt; its inside is of the saddle area: "my
+     * outer thigh is numb", "numb on the front of my thigh", "my thigh is numb on the outside" (not "my inner thigh").
+     */
+    private static final Pattern THIGH_OUTSIDE = Pattern.compile("\\b(?:outer|outside|front|side|lateral|back)\\s+(?:part\\s+|side\\s+)?(?:of\\s+)?"
+            + "(?:(?:my|the|his|her|your|their|left|right)\\s+){0,2}thighs?\\b|\\bthighs?\\b((?:\\W+\\w+){0,4}?)\\W+on\\s+(?:the\\s+)?"
+            + "(?:outside|outer\\s+side|front|side|back)\\b");
+
+    /** The message with a thigh placed on its outside, front, side or back told as a leg. */
+    static String thighAsLeg(String text) {
+        java.util.regex.Matcher m = THIGH_OUTSIDE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(" leg" + (m.group(1) == null ? " " : m.group(1))));
+        m.appendTail(out);
+        return out.toString();
+    }
+
     /** Two limbs, which is a sign of its own (both legs): its alarm keeps the belief it shares with the saddle area. */
     private static final Pattern TWO = Pattern.compile("\\b(?:both|two|2|each|either|legs|feet|calves|knees|ankles|shins|heels)\\b");
 
     /** Whether the message places its numbness in one leg or foot and says no word of the seat, the middle or two limbs. */
     static boolean only(String message) {
-        String text = Words.fold(message);
+        String text = thighAsLeg(Words.fold(message));
         return NUMB_LIMB.matcher(text).find() && !OneSided.MIDDLE.matcher(text).find() && !SEAT.matcher(text).find()
                 && !TWO.matcher(text).find();
     }
