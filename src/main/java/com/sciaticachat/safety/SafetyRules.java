@@ -40,7 +40,7 @@ public final class SafetyRules {
      * it alarms when named, but is not among the signs a check question or a caution lists.
      */
     public record Rule(String id, Level level, String sign, String source, List<Phrase> phrases, List<Phrase> with, boolean listed,
-                       boolean bothSides, boolean saddleArea, boolean bladderControl, int line) {}
+                       boolean bothSides, boolean saddleArea, boolean bladderControl, boolean injury, int line) {}
 
     /** A compiled phrasing: a sequence of elements, each a set of word sequences that may stand there. */
     public record Phrase(String text, List<List<List<Word>>> elements) {}
@@ -53,7 +53,7 @@ public final class SafetyRules {
 
     private static final Set<String> TOP_KEYS = Set.of("messages", "medical_decisions", "vocabulary", "red_flags", "spanish");
     private static final List<String> RULE_KEYS = List.of("id", "level", "sign", "source", "phrases", "with", "listed", "both_sides", "saddle_area",
-            "bladder_control");
+            "bladder_control", "injury");
 
     /** Optional messages, with the chat's own wording when the file has none. */
     public enum Note {
@@ -196,6 +196,11 @@ public final class SafetyRules {
      */
     public Set<String> bladderControl() {
         return ids(Rule::bladderControl);
+    }
+
+    /** The ids of the signs of an injury ({@code injury: yes}): back pain told as a strain from lifting or bending rules them out. */
+    public Set<String> injury() {
+        return ids(Rule::injury);
     }
 
     /** The ids of the rules that pass, in the file's order. */
@@ -387,8 +392,10 @@ public final class SafetyRules {
                 + " message that places its numbness in a leg or foot rules it out)", false, errors);
         boolean bladderControl = yes(file, f.get("bladder_control"), "bladder_control is 'yes' or 'no' (whether the sign is about bladder"
                 + " control, so that leaks on a sneeze or not getting to the toilet in time are asked about rather than sent to 911)", false, errors);
+        boolean injury = yes(file, f.get("injury"), "injury is 'yes' or 'no' (whether the sign is a fall, blow or accident, so that back pain"
+                + " told as a strain from lifting, bending or twisting rules it out)", false, errors);
         if (errors.size() > before) return null;
-        return new Rule(id, level, sign, source, phrases, with, listed, bothSides, saddleArea, bladderControl, r.line());
+        return new Rule(id, level, sign, source, phrases, with, listed, bothSides, saddleArea, bladderControl, injury, r.line());
     }
 
     /** A yes-or-no entry of a red flag: its value, {@code absent} when it is not there, or an error saying what it takes. */

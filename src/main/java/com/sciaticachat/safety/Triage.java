@@ -83,7 +83,7 @@ public final class Triage {
      * (the check keeps the 911 link) rather than sent to 911 for it, whichever part raised the alarm.
      */
     public Verdict settle(String message, Wording wording, Verdict decided) {
-        Verdict v = reread(message, decided);
+        Verdict v = reread(message, decided, ruledOut(wording));
         if (v.outcome() == Outcome.URGENT && !wording.feelingTold() && rules.saddleArea().containsAll(v.signIds())) {
             return check(new LinkedHashSet<>(v.signIds()), v.someoneElse());
         }
@@ -97,14 +97,15 @@ public final class Triage {
      * the alarm, at that sign's level in the clinic's file; a check question for a message it is all but certain is calm
      * is not put: the answer comes, with the emergency signs beside it when the check was about them.
      */
-    public Verdict reread(String message, Verdict v) {
+    public Verdict reread(String message, Verdict v, Set<String> ruledOut) {
         if (reader == null || v.outcome() != Outcome.URGENT && v.outcome() != Outcome.CHECK) return v;
         SecondReader.Opinion o = reader.opinion(message);
         SecondReader.Settings s = reader.settings();
         if (v.outcome() == Outcome.URGENT) {
             return o.calm() >= s.veto() ? check(new LinkedHashSet<>(v.signIds()), v.someoneElse()) : v;
         }
-        if (o.sign() != null && rules.rule(o.sign()) != null && o.signProbability() >= s.confirm()) {
+        // not a sign the wording rules out ("hurt my back lifting, is massage safe?" is no injury, whatever it reads)
+        if (o.sign() != null && rules.rule(o.sign()) != null && !ruledOut.contains(o.sign()) && o.signProbability() >= s.confirm()) {
             return verdict(Outcome.URGENT, new LinkedHashSet<>(List.of(o.sign())), v.someoneElse());
         }
         if (o.calm() >= s.dismiss()) {
@@ -123,7 +124,7 @@ public final class Triage {
      */
     public record Wording(boolean someoneElse, boolean asks, boolean asksInGeneral, Set<String> needsDenied, boolean signNotNow,
                           Set<String> signsDenied, boolean oneSided, boolean inTheLegs, boolean asksIfSerious,
-                          boolean inAPosition, boolean feelingTold, boolean onStrain) {
+                          boolean inAPosition, boolean feelingTold, boolean onStrain, boolean liftingStrain) {
 
         /** The wording without the rules: no sign's need is read as denied. */
         public static Wording of(String message) {
@@ -134,23 +135,31 @@ public final class Triage {
             boolean asks = cues[0] > 0 || cues[1] > 0 || cues[2] > 0;
             return new Wording(Framing.aboutSomeoneElse(message), asks, general, Set.of(), false, Set.of(),
                     OneSided.only(message), InTheLegs.only(message), asks && WorryQuestion.about(message), InAPosition.only(message),
-                    ChangeOfFeeling.told(message), OnStrain.only(message));
+                    ChangeOfFeeling.told(message), OnStrain.only(message), LiftingStrain.only(message));
         }
 
         /** The wording with what the rules read of the message. */
         public Wording with(RedFlagMatcher.Reading found) {
             return new Wording(someoneElse, asks, asksInGeneral, Set.copyOf(found.needsDenied()), !found.notNow().isEmpty(),
-                    Set.copyOf(found.signsDenied()), oneSided, inTheLegs, asksIfSerious, inAPosition, feelingTold, onStrain);
+                    Set.copyOf(found.signsDenied()), oneSided, inTheLegs, asksIfSerious, inAPosition, feelingTold, onStrain, liftingStrain);
         }
+    }
+
+    /** The signs a message's words rule out, whichever part reads them. */
+    private Set<String> ruledOut(Wording wording) {
+        Set<String> out = new LinkedHashSet<>();
+        if (wording.oneSided()) out.addAll(rules.bothSides());
+        if (wording.inTheLegs()) out.addAll(rules.saddleArea());
+        // "hurt my back lifting drywall": a strain, not the fall or accident the injury sign is about (LiftingStrain)
+        if (wording.liftingStrain()) out.addAll(rules.injury());
+        return out;
     }
 
     /** From the message's wording, the rules' finding (or null) and the detector's reading (or null when the detector is off). */
     public Verdict decide(Wording wording, RedFlagMatcher.Finding finding, RedFlagDetector.Detection d, Mode mode) {
         // signs the message's words rule out, whichever part reads them: "it's only down my left leg" is not both legs,
         // "numbness in my left buttock" not the saddle area (never one-sided), and "my leg's gone numb" not either
-        Set<String> ruledOut = new LinkedHashSet<>();
-        if (wording.oneSided()) ruledOut.addAll(rules.bothSides());
-        if (wording.inTheLegs()) ruledOut.addAll(rules.saddleArea());
+        Set<String> ruledOut = ruledOut(wording);
         if (d != null && !wording.needsDenied().isEmpty()) d = d.without(wording.needsDenied());
         if (d != null && !ruledOut.isEmpty()) d = d.without(ruledOut);
         List<String> ruleIds = finding == null || mode == Mode.DETECTOR ? List.of() : finding.ruleIds();

@@ -119,6 +119,18 @@ class SafetyModelTest {
     }
 
     @Test
+    void back_pain_from_lifting_is_no_injury_unless_the_clinic_marks_none_and_a_fall_still_is() throws Exception {
+        Path file = TestFiles.bundledCorpus().resolve(SafetyRules.FILE_NAME);
+        SafetyRules rules = SafetyRules.parse(file.toString(), Files.readString(file)).rules();
+        assertEquals(java.util.Set.of("trauma"), rules.injury());
+        Triage triage = new Triage(rules, new RedFlagMatcher(rules, com.sciaticachat.analysis.EnglishWords.get()),
+                new RedFlagDetector(model, MiniLmEmbedder.shared()), SecondReader.bundled());
+        assertEquals(Triage.Outcome.NONE, triage.assess("hurt my back liftin drywall yesterday now pain goin down my right leg wtf").outcome());
+        assertEquals(Triage.Outcome.URGENT, triage.assess("fell down the stairs carrying the baby, baby fine, me not. back and leg pain since")
+                .outcome());
+    }
+
+    @Test
     void a_check_about_emergency_signs_has_its_own_share_of_red_neighbours() {
         SafetyModel.NeighbourVote vote = new SafetyModel.NeighbourVote(10, 0.9, 0.8, 0.15);
         assertEquals(0.8, vote.share(true));
