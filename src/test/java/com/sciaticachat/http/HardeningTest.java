@@ -70,10 +70,11 @@ class HardeningTest {
     }
 
     @Test
-    void a_question_with_nothing_to_read_gets_no_answer_rather_than_an_error() {
+    void a_question_with_nothing_to_read_gets_a_reply_rather_than_an_error() {
+        // emoji alone: the prompt to ask in words (small talk), never a section or an error
         HttpJson.Response r = server.http().ask("\uD83D\uDE00\uD83D\uDE00");
         assertEquals(200, r.status(), r.body());
-        assertEquals("no_match", r.json().get("status").asText());
+        assertEquals("smalltalk", r.json().get("status").asText());
         // a sentence of replacement characters (a broken byte) beside a question, or as an earlier turn, is read as nothing
         HttpJson.Response broken = server.http().ask("What is sciatica? \ufffd");
         assertEquals(200, broken.status(), broken.body());

@@ -174,7 +174,7 @@ class CorpusReaderTest {
     @Test
     void a_mistake_in_the_safety_rules_with_nothing_to_fall_back_on_is_told_once_on_its_own_line() throws Exception {
         Path rules = corpus.resolve("safety.yml");
-        Files.writeString(rules, Files.readString(rules).replaceFirst("both_sides: yes", "both_sides: maybe"));
+        Files.writeString(rules, Files.readString(rules).replaceFirst("\n    both_sides: yes", "\n    both_sides: maybe"));
         CorpusException e = assertThrows(CorpusException.class, () -> READER.read(corpus, LastGood.NONE));
         List<CorpusError> errors = e.errors();
         assertEquals(1, errors.size(), "no second message that the rules are missing: " + errors);

@@ -86,7 +86,9 @@ class SafetyFilesTest {
     static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> markers() {
         return java.util.stream.Stream.of(
                 org.junit.jupiter.params.provider.Arguments.of("both_sides", (java.util.function.Function<SafetyRules, java.util.Set<String>>) SafetyRules::bothSides, "two"),
-                org.junit.jupiter.params.provider.Arguments.of("saddle_area", (java.util.function.Function<SafetyRules, java.util.Set<String>>) SafetyRules::saddleArea, "perhaps"));
+                org.junit.jupiter.params.provider.Arguments.of("saddle_area", (java.util.function.Function<SafetyRules, java.util.Set<String>>) SafetyRules::saddleArea, "perhaps"),
+                org.junit.jupiter.params.provider.Arguments.of("bladder_control", (java.util.function.Function<SafetyRules, java.util.Set<String>>) SafetyRules::bladderControl, "y"),
+                org.junit.jupiter.params.provider.Arguments.of("injury", (java.util.function.Function<SafetyRules, java.util.Set<String>>) SafetyRules::injury, "sometimes"));
     }
 
     @org.junit.jupiter.params.ParameterizedTest
