@@ -145,6 +145,11 @@ public final class Triage {
         }
     }
 
+    /** Whether the signs (never none) are all of bladder control and the message ties its leaks to a strain or a hurry. */
+    private boolean leaksOnStrain(Wording wording, Set<String> signs) {
+        return wording.onStrain() && rules.bladderControl().containsAll(signs);
+    }
+
     /** The signs a message's words rule out, whichever part reads them. */
     private Set<String> ruledOut(Wording wording) {
         Set<String> out = new LinkedHashSet<>();
@@ -197,7 +202,7 @@ public final class Triage {
             // legs that go to sleep in a posture that presses on them ("when I sit cross-legged"): asked, not sent to 911
             if (wording.inAPosition() && rules.bothSides().containsAll(alarm)) return check(alarm, someoneElse);
             // leaks with a sneeze or a cough, or not getting there in time: asked, not sent to 911 (OnStrain)
-            if (wording.onStrain() && !rules.bladderControl().isEmpty() && rules.bladderControl().containsAll(alarm)) return check(alarm, someoneElse);
+            if (leaksOnStrain(wording, alarm)) return check(alarm, someoneElse);
             return verdict(Outcome.URGENT, alarm, someoneElse);
         }
         // no check question about a see-a-doctor sign the message itself denies ("lower back pain, no fever, can I book?":
@@ -213,7 +218,7 @@ public final class Triage {
             Verdict check = check(unsure, someoneElse);
             // where the detector is unsure, the nearest phrasings may not be: mostly red flags, and it is one
             // (not leaks on a strain or in a hurry, whatever the nearest phrasings: those stay the check question)
-            boolean onStrain = wording.onStrain() && !rules.bladderControl().isEmpty() && rules.bladderControl().containsAll(unsure);
+            boolean onStrain = leaksOnStrain(wording, unsure);
             return !onStrain && nearestAreRedFlags(d, check.level() == SafetyRules.Level.EMERGENCY) ? confirm(check) : check;
         }
         // "is sciatica dangerous?": what the warning signs answer, though it names none
