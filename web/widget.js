@@ -283,6 +283,9 @@
     return 'tel:' + (s.trim().charAt(0) === '+' ? '+' : '') + digits;
   }
 
+  /** A value that names a scheme of its own ("javascript:", "data:"): never shown as text. */
+  var SCHEME = /^[a-z][a-z0-9+.\-]*:/i;
+
   /**
    * Where a contact or booking value leads and how it reads: a web address (also "www.…" and a path on the page's own
    * site, "/book"), an e-mail address, or a phone number (with an extension); null for anything else.
@@ -307,7 +310,7 @@
     if (!c) return null;
     var d = destination(c);
     if (d) return safeLink(d.href, label || d.text);
-    return /^[a-z][a-z0-9+.\-]*:/i.test(c) ? null : el('span', null, c);
+    return SCHEME.test(c) ? null : el('span', null, c);
   }
 
   /** The emergency number (or the crisis line's) as a link that dials it. */
@@ -384,19 +387,31 @@
     }
   };
 
+  var POSITIONS = ['bottom-right', 'bottom-left'], THEMES = ['light', 'dark', 'auto'];
+
   function lower(value) {
     return String(value || '').trim().toLowerCase();
+  }
+
+  /** The value in lower case when it is one of {@code allowed}, else ''. */
+  function oneOf(value, allowed) {
+    var v = lower(value);
+    return allowed.indexOf(v) >= 0 ? v : '';
+  }
+
+  function zIndexOf(value) {
+    return /^\d{1,10}$/.test(value || '') ? value : '';
   }
 
   /** A word in the console for each attribute the widget could not use, so the web person sees why it fell back. */
   function warnAboutAttributes() {
     function warn(name, value, why) { console.warn(LOG, 'data-' + name + '="' + value + '" ' + why); }
-    if (data.position && ['bottom-right', 'bottom-left'].indexOf(lower(data.position)) < 0) warn('position', data.position, 'is not bottom-right or bottom-left; bottom-right is used');
-    if (data.theme && ['light', 'dark', 'auto'].indexOf(lower(data.theme)) < 0) warn('theme', data.theme, 'is not light, dark or auto; auto is used');
+    if (data.position && !oneOf(data.position, POSITIONS)) warn('position', data.position, 'is not bottom-right or bottom-left; bottom-right is used');
+    if (data.theme && !oneOf(data.theme, THEMES)) warn('theme', data.theme, 'is not light, dark or auto; auto is used');
     if (data.accent && !rgb(data.accent)) warn('accent', data.accent, 'is not a colour; the default is used');
     if (data.booking && !destination(data.booking)) warn('booking', data.booking, 'is not a web address, a path on this site, an e-mail or a phone number; no "Book a session" is shown');
-    if (data.contact && !destination(data.contact) && /^[a-z][a-z0-9+.\-]*:/i.test(data.contact.trim())) warn('contact', data.contact, 'cannot be a link; it is not shown');
-    if (data.zIndex && !/^\d{1,10}$/.test(data.zIndex)) warn('z-index', data.zIndex, 'is not a whole number; the default is used');
+    if (data.contact && !destination(data.contact) && SCHEME.test(data.contact.trim())) warn('contact', data.contact, 'cannot be a link; it is not shown');
+    if (data.zIndex && !zIndexOf(data.zIndex)) warn('z-index', data.zIndex, 'is not a whole number; the default is used');
   }
 
   class SciaticaChat extends HTMLElement {
@@ -406,11 +421,11 @@
         title: data.title || T.title,
         greeting: data.greeting || T.greeting,
         accent: data.accent || '',
-        position: lower(data.position) === 'bottom-left' ? 'bottom-left' : 'bottom-right',
+        position: oneOf(data.position, POSITIONS) || POSITIONS[0],
         contact: data.contact || '',
         booking: data.booking || '',
-        theme: ['light', 'dark'].indexOf(lower(data.theme)) >= 0 ? lower(data.theme) : 'auto',
-        zIndex: /^\d{1,10}$/.test(data.zIndex || '') ? data.zIndex : ''
+        theme: oneOf(data.theme, THEMES) || 'auto',
+        zIndex: zIndexOf(data.zIndex)
       };
       this.info = null;
       this.busy = false;
