@@ -132,6 +132,8 @@ public final class VisitorQuestionsFile {
             String t = lines.get(i).strip();
             String h = headingOf(t);
             if (h != null) inBlock = Slugs.slug(h).equals(Slugs.slug(heading));
+            // a heading written wrong ("[Opening Hours", its ] missing) still ends the block before it: what follows is not this heading's
+            else if (t.startsWith("[")) inBlock = false;
             if (inBlock && !t.isEmpty() && !t.startsWith("#")) insertAt = i + 1;
         }
         if (insertAt >= 0) {

@@ -88,6 +88,14 @@ class VisitorQuestionsFileTest {
     }
 
     @Test
+    void a_question_filed_while_a_later_heading_is_written_wrong_stays_under_its_own_heading() {
+        // the console files under [Our Prices] while staff are half-way through typing "[Opening Hours" below it
+        String text = "[Our Prices]\ndo you accept cash\n\n[Opening Hours\nwhen do you open on monday\n";
+        String filed = VisitorQuestionsFile.withQuestion(text, "Our Prices", "do you take visa");
+        assertEquals("[Our Prices]\ndo you accept cash\ndo you take visa\n\n[Opening Hours\nwhen do you open on monday\n", filed);
+    }
+
+    @Test
     void taking_out_the_only_question_of_a_heading_takes_the_heading_too() {
         String filed = VisitorQuestionsFile.withQuestion("[Parking]\nwhere do i leave my car\n", "Gift Cards", "what do they cost");
         assertEquals("[Parking]\nwhere do i leave my car\n", VisitorQuestionsFile.withoutQuestion(filed, "Gift Cards", "what do they cost"));
