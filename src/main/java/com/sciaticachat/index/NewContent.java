@@ -25,7 +25,8 @@ import org.apache.lucene.analysis.Analyzer;
  * {@code out-of-scope.txt} or a question filed under {@code [not covered]}. The clinic's content wins:
  * such a line is left out of the index, and staff are told which section answers it, to delete or move it.
  *
- * <p>A section answers a line when the line is one of its alternate questions, or when the line's
+ * <p>A section answers a line when the line is one of its alternate questions or a question the clinic filed under it
+ * (for a shipped training question, one worded nearly alike: {@link #SAME_QUESTION}), or when the line's
  * meaning is clearly that section's: its embedding is close to the section's ({@link #CLOSE}), much closer
  * than to any other section ({@link #APART}) or, for a section nobody has filed questions for yet, than to
  * any section of another document ({@link #APART_DOCUMENT}), or, for a line that names more than the section
@@ -47,6 +48,8 @@ public final class NewContent {
     static final double APART = 0.12;
     /** Or how much closer to that section than to any section of another document. */
     static final double APART_DOCUMENT = 0.08;
+    /** How close (cosine) a shipped question must be to a question the clinic filed under a section to be the same question. */
+    static final double SAME_QUESTION = 0.85;
     /** A line naming two topics ("opening hours and location") is less close to the section answering one of them. */
     static final double CLOSE_PART = 0.45;
     /** So it must stand further apart from every other section. */
@@ -126,14 +129,30 @@ public final class NewContent {
                     takenOver.put(t, c);
                 }
             }
+            // the questions the clinic filed under a section say what it answers: the same question filed as not covered gives
+            // way to them, and a shipped one worded nearly alike too ("how much for one hour" and the clinic's "how much for an hour")
+            Map<String, Candidate> bySection = new HashMap<>();
+            sections.forEach(c -> bySection.putIfAbsent(c.section().id(), c));
+            Map<String, Candidate> byFiling = new HashMap<>();
+            List<Map.Entry<float[], Candidate>> filingVectors = new ArrayList<>();
+            for (VisitorQuestionsFile.Filing f : VisitorQuestionsFile.filings(corpus)) {
+                if (!f.file().equals(VisitorQuestionsFile.FILE_NAME) || VisitorQuestionsFile.isNotCovered(f.entry().heading())) continue;
+                String id = VisitorQuestionsFile.sectionOf(names, f.entry().heading());
+                Candidate c = id == null ? null : bySection.get(id);
+                if (c == null || Words.asked(f.entry().question()).isEmpty()) continue;
+                byFiling.putIfAbsent(Words.asked(f.entry().question()), c);
+                filingVectors.add(Map.entry(vectors.apply(f.entry().question()), c));
+            }
             for (VisitorQuestionsFile.Filing f : VisitorQuestionsFile.filings(corpus)) {
                 VisitorQuestionsFile.Entry e = f.entry();
                 if (!VisitorQuestionsFile.isNotCovered(e.heading())) continue;
                 Candidate c = byAlternate.get(Words.asked(e.question()));
+                if (c == null) c = byFiling.get(Words.asked(e.question()));
                 // the training questions shipped with the chat speak only for the guide they were written for: a
                 // document they were not written for that is clearly nearer in meaning takes the question over
                 boolean shipped = f.file().equals(VisitorQuestionsFile.TRAINING);
                 float[] v = c == null ? vectors.apply(e.question()) : null;
+                if (c == null && shipped) c = nearestFiling(v, filingVectors);
                 if (c == null) c = answering(analyzer, e.question(), v, sections, shipped ? newToTraining : unfiled, shipped);
                 // and a shipped question is an example of a topic: where the clinic's content took its nearest topic over
                 // ("how much is a massage" and "prices and costs of massage"), the question gives way with it
@@ -154,6 +173,20 @@ public final class NewContent {
         Conflict conflict(String file, int line, String text) {
             return new Conflict(file, line, text, section.id(), section.title(), doc.file());
         }
+    }
+
+    /** The section of the clinic's filing worded nearly as a shipped question ({@link #SAME_QUESTION}), or null. */
+    private static Candidate nearestFiling(float[] question, List<Map.Entry<float[], Candidate>> filings) {
+        Candidate best = null;
+        double first = SAME_QUESTION;
+        for (Map.Entry<float[], Candidate> f : filings) {
+            double x = Embedder.cosine(question, f.getKey());
+            if (x >= first) {
+                first = x;
+                best = f.getValue();
+            }
+        }
+        return best;
     }
 
     /** The section that took over the topic nearest in meaning to a shipped question, when the question is close to it too; else null. */

@@ -73,4 +73,23 @@ class NewContentTest {
         assertEquals("tension-headaches/gift-certificates", shipped.get("do you sell gift cards"), shipped.toString());
         assertTrue(shipped.keySet().stream().noneMatch(q -> q.contains("weather") || q.contains("pizza")), shipped.toString());
     }
+
+    @Test
+    void a_question_the_clinic_files_under_its_own_section_overrules_the_shipped_not_covered_one() throws Exception {
+        // a staff trial: "do you take credit cards", filed word for word under the clinic's Our Prices, stayed declined, because
+        // the shipped training questions file the same words as not covered (and "how much for one hour" nearly the same)
+        Path corpus = TestFiles.copyOf(TestFiles.bundledCorpus());
+        Files.writeString(corpus.resolve("prices.md"), String.join("\n", List.of(
+                "# Prices", "", "What a visit costs.", "", "## Our Prices", "",
+                "- **60 minute massage:** $85", "- **90 minute massage:** $115", "",
+                "We take cash and all major credit cards.", "")));
+        Files.writeString(corpus.resolve("visitor-questions.txt"), "[Our Prices]\ndo you take credit cards\nhow much for an hour\n");
+        Corpus c = READER.read(corpus, LastGood.NONE).corpus();
+        List<NewContent.Conflict> conflicts = NewContent.find(c, MiniLmEmbedder.shared()::embed);
+        Map<String, String> shipped = conflicts.stream().filter(x -> !x.forStaff())
+                .collect(Collectors.toMap(NewContent.Conflict::text, NewContent.Conflict::sectionId, (a, b) -> a));
+        assertEquals("prices/our-prices", shipped.get("do you take credit cards"), shipped.toString());
+        assertEquals("prices/our-prices", shipped.get("how much for one hour"), shipped.toString());
+        assertTrue(shipped.keySet().stream().noneMatch(q -> q.contains("insurance")), "only questions worded as the filings give way: " + shipped);
+    }
 }
