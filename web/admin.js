@@ -825,7 +825,7 @@
       }
       if (r.notCoveredWords && r.notCoveredWords.length) read += ' · words of topics not covered: ' + r.notCoveredWords.join(', ');
       if (r.filedUnder != null) {
-        read += r.filedUnder === '' ? ' · this very question is filed as not covered, so it gets no answer'
+        read += r.filedUnder === '' ? ' · this very question is filed as not covered (in visitor-questions.txt, or among the questions the chat comes with), so it gets no answer: file it under a section to answer it'
           : ' · this very question is filed under “' + (reply.answer ? reply.answer.title : r.filedUnder) + '”, so it is answered from there';
       }
       $('try-read').textContent = read;

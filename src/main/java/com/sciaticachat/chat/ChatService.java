@@ -268,8 +268,7 @@ public final class ChatService {
 
     /** What the inbox keeps of an unanswered or weakly answered question (scrubbed first), or null. */
     private AnswerCache.InboxEntry forInbox(Snapshot snapshot, String question, Trace t) {
-        boolean filed = t.scored() != null && t.scored().filedUnder() != null;
-        if (inbox == null || t.question() == null || filed) return null;
+        if (inbox == null || t.question() == null || seenTo(snapshot, question, t)) return null;
         Reply r = t.reply();
         boolean unanswered = r.status() == Reply.Status.NO_MATCH;
         boolean weak = r.status() == Reply.Status.ANSWERED && t.confidence() < WEAK_ANSWER;
@@ -280,6 +279,18 @@ public final class ChatService {
         UnansweredInbox.Candidate best = t.candidates().isEmpty() ? null : new UnansweredInbox.Candidate(
                 t.candidates().get(0).sectionId(), t.candidates().get(0).title(), Math.round(t.confidence() * 1000) / 1000.0);
         return new AnswerCache.InboxEntry(scrubbed, Set.copyOf(words), r.status().value(), best);
+    }
+
+    /**
+     * Whether staff have seen to this very question: filed under a section (it is answered), or filed as not covered in the
+     * clinic's own visitor-questions.txt. One the chat's shipped training questions file as not covered ("do you take
+     * credit cards") was never the clinic's decision: it goes to the inbox, where staff may file it under their own section.
+     */
+    private static boolean seenTo(Snapshot snapshot, String question, Trace t) {
+        String filedUnder = t.scored() == null ? null : t.scored().filedUnder();
+        if (filedUnder == null) return false;
+        return !filedUnder.isEmpty() || com.sciaticachat.corpus.VisitorQuestionsFile.holds(
+                snapshot.settingsFile(com.sciaticachat.corpus.VisitorQuestionsFile.FILE_NAME), question);
     }
 
     /** The words the inbox groups a (scrubbed) question by: its meaningful stems, synonyms left out. */

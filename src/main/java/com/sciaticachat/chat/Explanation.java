@@ -56,7 +56,7 @@ public record Explanation(Reply reply, String readAs, List<SpellingCorrector.Cor
             out.append(String.format(Locale.ROOT, "Confidence %.3f (margin %.3f, retrievers agree: %s, share of the question the corpus knows: %.2f)%n",
                     confidence, margin, retrieversAgree, knownShare));
             if (filedUnder != null) {
-                out.append(filedUnder.isEmpty() ? "This very question is filed as not covered in visitor-questions.txt: declined"
+                out.append(filedUnder.isEmpty() ? "This very question is filed as not covered (in visitor-questions.txt, or among the questions the chat comes with): declined"
                         : "This very question is filed (in visitor-questions.txt or as an alternate) under " + filedUnder
                         + ": answered from there").append('\n');
             }

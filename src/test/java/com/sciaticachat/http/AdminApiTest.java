@@ -125,12 +125,14 @@ class AdminApiTest {
         http.ask("how much does a massage cost? email me at jo@example.com");
         http.ask("what does a massage cost");
         http.ask("what causes sciatica?");
-        // filed as not covered in the training questions shipped with the chat: declined, and already seen to by staff
+        // filed as not covered only in the training questions shipped with the chat: declined, and kept for staff, who never
+        // decided it (a staff trial's "do you take credit cards" stayed out of the inbox until staff filed it by hand)
         assertEquals("no_match", http.ask("should i tip my massage therapist").json().get("status").asText());
         JsonNode groups = get("/api/v1/admin/inbox", TOKEN).json().get("groups");
-        assertEquals(1, groups.size(), groups.toString());
-        JsonNode g = groups.get(0);
-        assertEquals(2, g.get("count").asInt());
+        assertEquals(2, groups.size(), groups.toString());
+        assertEquals(java.util.Set.of(1, 2), java.util.Set.of(groups.get(0).get("count").asInt(), groups.get(1).get("count").asInt()),
+                groups.toString());
+        assertTrue(groups.toString().contains("should i tip my massage therapist"), groups.toString());
         assertEquals(401, http.get("/api/v1/admin/inbox").status(), "never shown without the token");
 
         server.close();
@@ -141,13 +143,14 @@ class AdminApiTest {
         server = TestServer.over(server.corpus, server.index, Config.defaults().withAdminToken(TOKEN));
         http = server.http();
         JsonNode after = get("/api/v1/admin/inbox", TOKEN).json().get("groups");
-        assertEquals(1, after.size());
-        assertEquals(2, after.get(0).get("count").asInt());
-        String id = after.get(0).get("id").asText();
+        assertEquals(2, after.size());
+        JsonNode cost = after.get(0).get("count").asInt() == 2 ? after.get(0) : after.get(1);
+        assertEquals(2, cost.get("count").asInt(), after.toString());
+        String id = cost.get("id").asText();
         assertEquals(200, http.post("/api/v1/admin/inbox/" + id + "/done", "", "Authorization", "Bearer " + TOKEN).status());
-        assertEquals(0, get("/api/v1/admin/inbox", TOKEN).json().get("groups").size(), "done leaves the list");
+        assertEquals(1, get("/api/v1/admin/inbox", TOKEN).json().get("groups").size(), "done leaves the list");
         assertEquals(200, http.post("/api/v1/admin/inbox/" + id + "/reopen", "", "Authorization", "Bearer " + TOKEN).status());
-        assertEquals(id, firstInboxGroupId(), "and undo brings it back");
+        assertTrue(get("/api/v1/admin/inbox", TOKEN).json().get("groups").toString().contains(id), "and undo brings it back");
         assertEquals(404, http.post("/api/v1/admin/inbox/nope/done", "", "Authorization", "Bearer " + TOKEN).status());
     }
 
