@@ -75,6 +75,13 @@ public final class Application implements Closeable {
 
     /** The same, with the embedder the safety gate uses should the jar's readings of its phrasings not match the model. */
     public static CorpusReader corpusReader(Config config, Embedder embedder) {
+        // without safety rules nothing goes live: an old or broken copy with no good version served yet falls back on the
+        // jar's own (an upgrade on an old corpus volume starts, and says what to fix)
+        return corpusReader(config, embedder, com.sciaticachat.corpus.ShippedSettings.bundled(Set.of(SafetyRules.FILE_NAME)));
+    }
+
+    /** The same, with {@code shipped}: the settings files' own versions a broken one with nothing served before falls back on. */
+    public static CorpusReader corpusReader(Config config, Embedder embedder, java.util.Map<String, String> shipped) {
         String training;
         try {
             training = com.sciaticachat.corpus.VisitorQuestionsFile.training(config.trainingFile());
@@ -88,7 +95,7 @@ public final class Application implements Closeable {
                 c -> c.settingsFiles().containsKey(SmallTalk.FILE_NAME)
                         ? SmallTalk.parse(c.shown(SmallTalk.FILE_NAME), c.settingsFile(SmallTalk.FILE_NAME)).errors()
                         : List.of(),
-                SafetyGate.bundled(new RedFlagDetector(SafetyModel.bundled(), embedder))), training);
+                SafetyGate.bundled(new RedFlagDetector(SafetyModel.bundled(), embedder))), training, shipped);
     }
 
     /**

@@ -39,6 +39,8 @@ public final class CorpusReader {
     private final String trainingDigest;
 
     private final Set<String> settingsFiles;
+    /** The chat's own version of settings files it cannot go without, used when the clinic's has no last good version. */
+    private final java.util.Map<String, String> shipped;
 
     /** The names of the settings files a corpus folder may hold besides its Markdown documents. */
     public Set<String> settingsFiles() {
@@ -51,6 +53,15 @@ public final class CorpusReader {
 
     /** {@code training}: the questions shipped with the chat for its guide, read with every corpus (see {@link VisitorQuestionsFile#TRAINING}). */
     public CorpusReader(String publisher, Set<String> settingsFiles, List<Check> checks, String training) {
+        this(publisher, settingsFiles, checks, training, java.util.Map.of());
+    }
+
+    /**
+     * {@code shipped}: the chat's own version of settings files it cannot go without (the safety rules), by name: a broken
+     * file of those with no last good version is read as the shipped one meanwhile, and its mistake says so.
+     */
+    public CorpusReader(String publisher, Set<String> settingsFiles, List<Check> checks, String training, java.util.Map<String, String> shipped) {
+        this.shipped = java.util.Map.copyOf(shipped);
         this.training = training;
         this.trainingDigest = training.isEmpty() ? "" : sha256(training);
         Set<String> names = new HashSet<>(settingsFiles);
@@ -122,7 +133,7 @@ public final class CorpusReader {
             for (CorpusError e : found) {
                 if (!e.warning() && broken.contains(settingsName(corpus, e.file()))) settingsMistakes.add(e);
             }
-            for (String name : broken) corpus = corpus.withSettingsFile(name, lastGood.sources().get(name));
+            for (String name : broken) corpus = corpus.withSettingsFile(name, fallback(lastGood, name));
             setAside.addAll(broken);
         }
         // what is still wrong with the fallbacks in place cannot be set aside (the safety rules' gate)
@@ -134,7 +145,7 @@ public final class CorpusReader {
             String name = settingsName(corpus, e.file());
             if (name != null && setAside.contains(name)) needed.add(name);
         }
-        for (CorpusError e : settingsMistakes) errors.add(told(e, lastGood, corpus, needed));
+        for (CorpusError e : settingsMistakes) errors.add(told(e, lastGood, corpus, needed, shipped));
         if (!unservable.isEmpty()) {
             List<CorpusError> all = new ArrayList<>(errors);
             for (CorpusError e : unservable) if (!needed.contains(settingsName(corpus, e.file()))) all.add(e);
@@ -147,10 +158,21 @@ public final class CorpusReader {
     /** What a mistake adds when its file has no last good version and the chat cannot go live without it. */
     static final String NOT_LIVE_WITHOUT = " (with no earlier good version of this file to fall back on, the chat does not go live until it is fixed)";
 
-    /** A settings file's mistake, with what visitors get meanwhile: its last good version, nothing, or no chat at all. */
-    private static CorpusError told(CorpusError e, LastGood lastGood, Corpus corpus, Set<String> needed) {
+    /** What a settings file with a mistake is read as: its last good version, else the chat's own version, else nothing. */
+    private String fallback(LastGood lastGood, String name) {
+        String last = lastGood.sources().get(name);
+        return last != null ? last : shipped.get(name);
+    }
+
+    /** What a mistake adds when its file has no last good version and the chat's own version of it is served. */
+    public static final String SHIPPED_MEANWHILE = " (meanwhile the chat uses the version of this file it comes with; every other file is live)";
+
+    /** A settings file's mistake, with what visitors get meanwhile: its last good version, the shipped one, nothing, or no chat at all. */
+    private static CorpusError told(CorpusError e, LastGood lastGood, Corpus corpus, Set<String> needed, java.util.Map<String, String> shipped) {
         String name = settingsName(corpus, e.file());
-        String meanwhile = needed.contains(name) ? NOT_LIVE_WITHOUT : CorpusLoader.meanwhile(lastGood.sources().containsKey(name));
+        boolean last = lastGood.sources().containsKey(name);
+        String meanwhile = needed.contains(name) ? NOT_LIVE_WITHOUT
+                : !last && shipped.containsKey(name) ? SHIPPED_MEANWHILE : CorpusLoader.meanwhile(last);
         return new CorpusError(e.file(), e.line(), e.message() + meanwhile);
     }
 

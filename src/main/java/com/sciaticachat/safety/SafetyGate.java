@@ -111,8 +111,7 @@ public final class SafetyGate implements com.sciaticachat.index.CorpusReader.Che
     public List<CorpusError> check(Corpus corpus) {
         String shown = corpus.shown(SafetyRules.FILE_NAME);
         if (!corpus.settingsFiles().containsKey(SafetyRules.FILE_NAME)) {
-            return List.of(new CorpusError(shown, 0, "the safety rules are missing; the chat does not go live without them "
-                    + "(restore corpus/" + SafetyRules.FILE_NAME + ")"));
+            return List.of(new CorpusError(shown, 0, "the safety rules are missing: restore corpus/" + SafetyRules.FILE_NAME));
         }
         String text = corpus.settingsFile(SafetyRules.FILE_NAME);
         // most reloads are edits to other files, and every service the process starts reads the same file: a

@@ -167,15 +167,38 @@ class CorpusReaderTest {
         assertEquals("corpus/safety.yml", r.errors().get(0).file());
         assertEquals(Files.readString(TestFiles.bundledCorpus().resolve("safety.yml")), r.corpus().settingsFile("safety.yml"),
                 "the last good rules keep serving");
-        CorpusException e = assertThrows(CorpusException.class, () -> READER.read(corpus, LastGood.NONE));
+        // with no good version served before, the chat's own rules serve meanwhile, never the broken ones
+        CorpusReader.Reading first = READER.read(corpus, LastGood.NONE);
+        assertEquals(Files.readString(TestFiles.bundledCorpus().resolve("safety.yml")), first.corpus().settingsFile("safety.yml"));
+        assertTrue(first.errors().get(0).message().endsWith(CorpusReader.SHIPPED_MEANWHILE), first.errors().toString());
+        // and with none of its own either, nothing is served
+        CorpusReader bare = Application.corpusReader(Config.defaults(), com.sciaticachat.embed.BackgroundEmbedder.miniLm(), java.util.Map.of());
+        CorpusException e = assertThrows(CorpusException.class, () -> bare.read(corpus, LastGood.NONE));
         assertTrue(e.getMessage().contains("safety.yml"), "with no good rules to fall back on, nothing is served");
+    }
+
+    @Test
+    void rules_of_an_earlier_version_that_lack_a_red_flag_give_way_to_the_chats_own_and_say_what_to_add() throws Exception {
+        // a corpus volume from an earlier version, started by a newer jar: its rules lack a sign the chat now knows
+        Path rules = corpus.resolve("safety.yml");
+        String text = Files.readString(rules);
+        int from = text.indexOf("  - id: weakness\n"), to = text.indexOf("  - id: ", from + 5);
+        assertTrue(from > 0 && to > from, "the fixture has a weakness rule followed by another");
+        Files.writeString(rules, text.substring(0, from) + text.substring(to));
+        CorpusReader.Reading r = READER.read(corpus, LastGood.NONE);
+        assertEquals(text, r.corpus().settingsFile("safety.yml"), "the shipped rules serve meanwhile");
+        assertEquals(1, r.errors().size(), r.errors().toString());
+        assertTrue(r.errors().get(0).message().contains("'weakness' is missing"), r.errors().get(0).message());
+        assertTrue(r.errors().get(0).message().endsWith(CorpusReader.SHIPPED_MEANWHILE), r.errors().get(0).message());
+        assertEquals(text.substring(0, from) + text.substring(to), Files.readString(rules), "the clinic's file is left as it is");
     }
 
     @Test
     void a_mistake_in_the_safety_rules_with_nothing_to_fall_back_on_is_told_once_on_its_own_line() throws Exception {
         Path rules = corpus.resolve("safety.yml");
         Files.writeString(rules, Files.readString(rules).replaceFirst("\n    both_sides: yes", "\n    both_sides: maybe"));
-        CorpusException e = assertThrows(CorpusException.class, () -> READER.read(corpus, LastGood.NONE));
+        CorpusReader bare = Application.corpusReader(Config.defaults(), com.sciaticachat.embed.BackgroundEmbedder.miniLm(), java.util.Map.of());
+        CorpusException e = assertThrows(CorpusException.class, () -> bare.read(corpus, LastGood.NONE));
         List<CorpusError> errors = e.errors();
         assertEquals(1, errors.size(), "no second message that the rules are missing: " + errors);
         assertTrue(errors.get(0).line() > 0 && errors.get(0).message().contains("both_sides"), errors.toString());

@@ -266,7 +266,7 @@ class LiveReloadTest {
     }
 
     @Test
-    void starting_with_a_broken_file_serves_the_rest_and_only_safety_rules_that_cannot_be_served_refuse_to_start(@TempDir Path tmp)
+    void starting_with_a_broken_file_serves_the_rest_and_broken_safety_rules_give_way_to_the_chats_own(@TempDir Path tmp)
             throws Exception {
         Path corpus = server.corpus, index = server.index;
         server.close();
@@ -283,10 +283,16 @@ class LiveReloadTest {
                     "with no earlier index, the broken file stays out and the rest is served");
             assertEquals(1, s.documents());
         }
+        // broken rules and no earlier index (a newer jar on an old corpus volume, say): the chat's own rules serve, never none,
+        // and the mistake says so
         Files.writeString(corpus.resolve("safety.yml"), "emergency: [not closed\n");
-        LiveIndex.StartupException e = assertThrows(LiveIndex.StartupException.class,
-                () -> Application.open(Config.defaults().withDirs(corpus, tmp.resolve("empty-index"))));
-        assertTrue(e.getMessage().contains("no earlier index") && e.getMessage().contains("safety.yml"), e.getMessage());
+        try (Application fresh = Application.open(Config.defaults().withDirs(corpus, tmp.resolve("empty-index")))) {
+            LiveIndex.Status s = fresh.index().status();
+            assertTrue(s.degraded());
+            com.sciaticachat.corpus.CorpusError rules = s.corpusErrors().stream().filter(x -> x.file().equals("corpus/safety.yml")).findFirst().orElseThrow();
+            assertTrue(rules.message().endsWith(com.sciaticachat.index.CorpusReader.SHIPPED_MEANWHILE), rules.message());
+            assertEquals("urgent", fresh.chat().ask("I can't control my bladder and my groin is numb").status().value());
+        }
         server = TestServer.start(TestFiles.bundledCorpus(), Config.defaults());
     }
 }
