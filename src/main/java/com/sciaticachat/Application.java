@@ -114,8 +114,8 @@ public final class Application implements Closeable {
     private static Application open(Config config, boolean serving) throws LiveIndex.StartupException, IOException {
         Embedder embedder = BackgroundEmbedder.miniLm();
         EnglishWords.get(); // starts loading the word lists in the background
-        CompletableFuture.runAsync(com.sciaticachat.safety.SecondReader::bundled); // and the safety second reader (the chat waits for it)
-        CompletableFuture.runAsync(com.sciaticachat.embed.VisitorEncoder::bundled); // and the visitor question encoder (likewise)
+        com.sciaticachat.embed.ModelLoads.start(com.sciaticachat.safety.SecondReader::bundled); // and the safety second reader (the chat waits for it)
+        com.sciaticachat.embed.ModelLoads.start(com.sciaticachat.embed.VisitorEncoder::bundled); // and the visitor question encoder (likewise)
         // the store opens (and its schema migrates) while the index opens; a shared one first, as the corpus comes from it
         CompletableFuture<Database> store;
         CorpusSync sync = null;

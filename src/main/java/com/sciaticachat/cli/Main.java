@@ -134,7 +134,10 @@ public final class Main {
 
     public static void main(String[] args) {
         int code = run(Arrays.asList(args), System.out, System.err, System.getenv());
-        if (code != RUNNING) System.exit(code);
+        if (code == RUNNING) return;
+        // a model still loading in native code when the JVM exits can crash it (a failed start): let the loads finish
+        com.sciaticachat.embed.ModelLoads.settle(java.time.Duration.ofSeconds(60));
+        System.exit(code);
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env) {
@@ -254,16 +257,21 @@ public final class Main {
         try {
             com.sciaticachat.index.CorpusReader.Reading r = Application.corpusReader(config)
                     .read(config.corpusDir(), com.sciaticachat.search.LiveIndex.lastServed(config.indexDir(), MiniLmEmbedder.MODEL_ID));
-            if (!r.errors().isEmpty()) {
-                printErrors(r.errors(), err);
-                r.warnings().forEach(w -> err.println(w));
-                return FAILED;
-            }
             Corpus corpus = r.corpus();
             List<CorpusError> warnings = new java.util.ArrayList<>(r.warnings());
-            com.sciaticachat.embed.Embedder embedder = MiniLmEmbedder.shared();
-            warnings.addAll(com.sciaticachat.index.NewContent.warnings(com.sciaticachat.index.NewContent.find(corpus, embedder::embed),
-                    corpus.folder()));
+            // the warnings of what would be served meanwhile (broken files set aside) are worth reading beside the mistakes
+            if (corpus != null) {
+                com.sciaticachat.embed.Embedder embedder = MiniLmEmbedder.shared();
+                warnings.addAll(com.sciaticachat.index.NewContent.warnings(com.sciaticachat.index.NewContent.find(corpus, embedder::embed),
+                        corpus.folder()));
+            }
+            if (!r.errors().isEmpty()) {
+                r.errors().forEach(e -> err.println(e));
+                warnings.forEach(w -> err.println(w));
+                err.println((r.errors().size() == 1 ? "1 mistake" : r.errors().size() + " mistakes") + " in the corpus"
+                        + (warnings.isEmpty() ? "." : ", and " + warnings.size() + " warning" + (warnings.size() == 1 ? "" : "s") + "."));
+                return FAILED;
+            }
             warnings.forEach(w -> out.println(w));
             out.printf("The corpus is ready: %d document%s, %d sections; its settings files and safety rules are fine%s.%n",
                     corpus.documents().size(), corpus.documents().size() == 1 ? "" : "s", corpus.sections().size(),

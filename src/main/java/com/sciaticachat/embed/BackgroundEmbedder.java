@@ -14,11 +14,11 @@ public final class BackgroundEmbedder implements Embedder {
     private final int dimension;
 
     public BackgroundEmbedder(Supplier<Embedder> load, String modelId, int dimension) {
-        this.model = CompletableFuture.supplyAsync(load, r -> {
+        this.model = ModelLoads.track(CompletableFuture.supplyAsync(load, r -> {
             Thread t = new Thread(r, "model-load");
             t.setDaemon(true);
             t.start();
-        });
+        }));
         this.modelId = modelId;
         this.dimension = dimension;
     }
