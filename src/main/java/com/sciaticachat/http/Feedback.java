@@ -30,8 +30,10 @@ final class Feedback {
         String question = HttpApi.question(body);
         String comment = comment(body);
         String title = section.answer().title();
-        insights.statistics().feedback(sectionId, helpful.asBoolean());
+        // the vote is kept first: refused while the store is away (503, "try again"), it must not be counted either, or the retry
+        // counts it twice and the statistics disagree with the feedback list
         String key = insights.feedback().add(Pii.scrub(question), sectionId, helpful.asBoolean(), comment.isEmpty() ? null : Pii.scrub(comment));
+        insights.statistics().feedback(sectionId, helpful.asBoolean());
         if (!helpful.asBoolean()) chat.notHelpful(question, sectionId, title, client);
         return key == null ? Map.of("thanks", true) : Map.of("thanks", true, "commentKey", key);
     }
