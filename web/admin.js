@@ -202,6 +202,9 @@
         var what = '“' + r.question + '” under [' + r.heading + ']';
         say(!r.changed ? 'That exact question was already filed; nothing changed. Try it above to see which section answers it.'
           : r.live ? 'Filed ' + what + ', and live.' : 'Filed ' + what + ', but not live because: ' + problems(r), function () {
+          // nothing was written when it was already filed: undo brings the question back to the list, and never takes out
+          // the filing that was there before
+          if (!r.changed) return api('POST', '/api/v1/admin/inbox/' + encodeURIComponent(g.id) + '/reopen');
           return api('POST', '/api/v1/admin/inbox/' + encodeURIComponent(g.id) + '/unfile',
             { heading: r.heading, question: r.question, version: r.version });
         });

@@ -288,7 +288,11 @@ public final class VisitorQuestionsFile {
                 }
                 continue;
             }
-            if (t.startsWith("[") || t.endsWith("]")) {
+            if (t.startsWith("[") && !t.contains("]")) {
+                errors.add(new CorpusError(shownPath, n, "this heading's closing ] is missing: write it as [" + t.substring(1).strip() + "]"));
+            } else if (t.endsWith("]") && !t.contains("[")) {
+                errors.add(new CorpusError(shownPath, n, "this heading's opening [ is missing: write it as [" + t.substring(0, t.length() - 1).strip() + "]"));
+            } else if (t.startsWith("[") || t.endsWith("]")) {
                 errors.add(new CorpusError(shownPath, n, "a heading is written on a line of its own, between [ and ]"));
             } else if (heading == null) {
                 errors.add(new CorpusError(shownPath, n, "this question has no heading above it; put it under [the guide's heading that answers it]"));

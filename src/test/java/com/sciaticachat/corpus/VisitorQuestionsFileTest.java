@@ -88,6 +88,14 @@ class VisitorQuestionsFileTest {
     }
 
     @Test
+    void a_heading_missing_one_bracket_is_told_which_one_and_how_to_write_it() throws Exception {
+        List<CorpusError> errors = VisitorQuestionsFile.validate("corpus/visitor-questions.txt", "[Parking\nwhere do i park\n", corpus());
+        assertTrue(errors.get(0).message().contains("closing ] is missing: write it as [Parking]"), errors.toString());
+        errors = VisitorQuestionsFile.validate("corpus/visitor-questions.txt", "Parking]\nwhere do i park\n", corpus());
+        assertTrue(errors.get(0).message().contains("opening [ is missing: write it as [Parking]"), errors.toString());
+    }
+
+    @Test
     void a_question_filed_while_a_later_heading_is_written_wrong_stays_under_its_own_heading() {
         // the console files under [Our Prices] while staff are half-way through typing "[Opening Hours" below it
         String text = "[Our Prices]\ndo you accept cash\n\n[Opening Hours\nwhen do you open on monday\n";
