@@ -218,7 +218,11 @@ public final class Main {
             running.set(Application.start(config));
         } catch (com.sciaticachat.store.StoreException e) {
             Runtime.getRuntime().removeShutdownHook(hook);
-            err.println("Error: " + e.getMessage() + ". Check DATABASE_URL, DATABASE_USER and DATABASE_PASSWORD.");
+            // the embedded store's file is locked by another service on the same index folder: the database settings are not the cause
+            boolean locked = !config.database().shared() && String.valueOf(e.getMessage()).contains("locked");
+            err.println("Error: " + e.getMessage() + (locked
+                    ? ". Another service is probably running on the same index folder (" + config.indexDir() + "): stop it, or give this one its own --index."
+                    : ". Check DATABASE_URL, DATABASE_USER and DATABASE_PASSWORD."));
             return FAILED;
         } catch (RuntimeException e) {
             Runtime.getRuntime().removeShutdownHook(hook);
