@@ -82,6 +82,7 @@ public final class Application implements Closeable {
 
     /** The same, with {@code shipped}: the settings files' own versions a broken one with nothing served before falls back on. */
     public static CorpusReader corpusReader(Config config, Embedder embedder, java.util.Map<String, String> shipped) {
+        String shippedSmallTalk = com.sciaticachat.corpus.ShippedSettings.bundled(Set.of(SmallTalk.FILE_NAME)).get(SmallTalk.FILE_NAME);
         String training;
         try {
             training = com.sciaticachat.corpus.VisitorQuestionsFile.training(config.trainingFile());
@@ -94,6 +95,10 @@ public final class Application implements Closeable {
                         : List.of(),
                 c -> c.settingsFiles().containsKey(SmallTalk.FILE_NAME)
                         ? SmallTalk.parse(c.shown(SmallTalk.FILE_NAME), c.settingsFile(SmallTalk.FILE_NAME)).errors()
+                        : List.of(),
+                // an install's small talk older than the chat's own (a corpus volume kept across upgrades) is said, not silently kept
+                c -> c.settingsFiles().containsKey(SmallTalk.FILE_NAME)
+                        ? SmallTalk.olderThanShipped(c.shown(SmallTalk.FILE_NAME), c.settingsFile(SmallTalk.FILE_NAME), shippedSmallTalk)
                         : List.of(),
                 SafetyGate.bundled(new RedFlagDetector(SafetyModel.bundled(), embedder))), training, shipped);
     }

@@ -64,6 +64,43 @@ public final class SmallTalk {
         return null;
     }
 
+    /**
+     * What {@code newer} (the small talk the chat ships) answers that this file does not: its intents' anchors, words and
+     * forms of address this file lacks, and an answer to messages without words, as the phrases staff would add (in the
+     * file's order); empty when this file has them all (or more).
+     */
+    public List<String> lacking(SmallTalk newer) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        for (Intent theirs : newer.intents) {
+            Intent mine = intents.stream().filter(i -> i.name().equals(theirs.name())).findFirst().orElse(null);
+            for (List<String> anchor : theirs.anchors()) {
+                if (mine == null || !mine.anchors().contains(anchor)) out.add(String.join(" ", anchor));
+            }
+            for (String w : theirs.words()) {
+                if (mine != null && !mine.words().contains(w) && !address.contains(w)) out.add(w);
+            }
+            if (theirs.noWords() && intents.stream().noneMatch(Intent::noWords)) out.add("no_words: yes (" + theirs.name() + ")");
+        }
+        for (String w : newer.address) {
+            if (!address.contains(w)) out.add(w);
+        }
+        return List.copyOf(out);
+    }
+
+    /** The warning for a clinic's small talk older than the chat's own, or none. */
+    public static List<CorpusError> olderThanShipped(String file, String text, String shipped) {
+        if (shipped == null || text == null) return List.of();
+        SmallTalk mine = parse(file, text).smallTalk(), theirs = parse(file, shipped).smallTalk();
+        if (mine == null || theirs == null) return List.of();
+        List<String> lacking = mine.lacking(theirs);
+        if (lacking.isEmpty()) return List.of();
+        String examples = String.join(", ", lacking.stream().limit(8).map(x -> "\"" + x + "\"").toList());
+        return List.of(CorpusError.warning(file, 0, "the small talk this version of the chat comes with has " + lacking.size()
+                + " phrasing" + (lacking.size() == 1 ? "" : "s") + " this file lacks (" + examples + (lacking.size() > 8 ? ", ..." : "")
+                + "): such messages get \"no answer\" and fill the inbox; add those that suit the clinic from the release's "
+                + "corpus/small-talk.yml"));
+    }
+
     public static Result parse(String file, String text) {
         List<CorpusError> errors = new ArrayList<>();
         YamlTree.Value root = YamlTree.parse(file, text, errors);

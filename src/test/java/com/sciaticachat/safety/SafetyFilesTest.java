@@ -189,4 +189,38 @@ class SafetyFilesTest {
         assertNull(talk.classify("hi, what causes sciatica?"));
         assertNull(talk.classify("there"));
     }
+
+    @Test
+    void small_talk_older_than_the_chats_own_is_warned_about_with_what_it_lacks() {
+        // an operator trial: an install upgraded on its old corpus kept its old small talk, so "gracias", a thumbs-up and "thank
+        // you dear" got "no answer" and filled the inbox, and nothing said so
+        String newer = """
+                address: [dear, friend]
+                intents:
+                  thanks:
+                    anchors: [thanks, thank, gracias]
+                    words: [you, so, much]
+                    reply: You're welcome!
+                    no_words: yes
+                  complaint:
+                    anchors: [that did not help]
+                    words: []
+                    reply: Sorry about that.
+                """;
+        String older = """
+                intents:
+                  thanks:
+                    anchors: [thanks, thank]
+                    words: [you, so, much]
+                    reply: Glad to help!
+                """;
+        List<CorpusError> warned = SmallTalk.olderThanShipped("corpus/small-talk.yml", older, newer);
+        assertEquals(1, warned.size(), warned.toString());
+        assertTrue(warned.get(0).warning());
+        String m = warned.get(0).message();
+        assertTrue(m.contains("5 phrasings") && m.contains("\"gracias\"") && m.contains("\"that did not help\"") && m.contains("\"dear\"")
+                && m.contains("no_words: yes (thanks)"), m);
+        assertEquals(List.of(), SmallTalk.olderThanShipped("corpus/small-talk.yml", newer, newer), "the same as the chat's: nothing to say");
+        assertEquals(List.of(), SmallTalk.olderThanShipped("corpus/small-talk.yml", newer, older), "more than the chat's: nothing to say");
+    }
 }
