@@ -384,6 +384,16 @@
     },
     clear: function () {
       try { window.localStorage.removeItem(STORE); } catch (e) { /* nothing kept */ }
+    },
+    /** Whether the panel was open in this tab when its page went away (a reload, the next page of the site). */
+    wasOpen: function () {
+      try { return window.sessionStorage.getItem(STORE + ':open') === '1'; } catch (e) { return false; }
+    },
+    setOpen: function (open) {
+      try {
+        if (open) window.sessionStorage.setItem(STORE + ':open', '1');
+        else window.sessionStorage.removeItem(STORE + ':open');
+      } catch (e) { /* not kept */ }
     }
   };
 
@@ -595,8 +605,10 @@
       return window.matchMedia && window.matchMedia('(max-width: 480px)').matches;
     }
 
-    open() {
+    /** @param restoring the page came back with the panel open (a reload): shown again, without taking the focus */
+    open(restoring) {
       var els = this.els;
+      store.setOpen(true);
       els.panel.hidden = false;
       this.classList.add('open');
       els.launcher.setAttribute('aria-expanded', 'true');
@@ -613,7 +625,7 @@
         var kept = store.load();
         if (kept.length) this.replay(kept);
       }
-      els.input.focus();
+      if (!restoring) els.input.focus();
     }
 
     /**
@@ -648,6 +660,7 @@
     }
 
     close() {
+      store.setOpen(false);
       this.els.panel.hidden = true;
       this.classList.remove('open');
       this.els.launcher.setAttribute('aria-expanded', 'false');
@@ -1191,6 +1204,9 @@
         if (e.data.type === 'sciatica-preview-show') chat.previewShow(e.data.title);
       });
       if (window.parent !== window) window.parent.postMessage({ type: 'sciatica-preview-ready' }, location.origin);
+    } else if (store.wasOpen() && store.load().length) {
+      // the visitor reloaded, or went to the site's next page, mid-conversation: the chat is open where they left it
+      chat.open(true);
     }
   }
   if (document.body) mount();

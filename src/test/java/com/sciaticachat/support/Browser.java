@@ -71,8 +71,12 @@ public final class Browser implements AutoCloseable {
      * widget reads what this browser kept only when it is first opened).
      */
     public SearchContext widget() {
-        js("try { Object.keys(localStorage).filter(function (k) { return k.indexOf('sciatica-chat:') === 0; })"
-                + ".forEach(function (k) { localStorage.removeItem(k); }); } catch (e) {}");
+        // what an earlier test left in this browser (a conversation, the panel left open) is dropped; the widget read it when
+        // the page loaded, so the page loads again without it
+        Object kept = js("var n = 0; [localStorage, sessionStorage].forEach(function (s) { try { Object.keys(s).filter(function (k) {"
+                + " return k.indexOf('sciatica-chat:') === 0; }).forEach(function (k) { s.removeItem(k); n++; }); } catch (e) {} });"
+                + " return n;");
+        if (kept instanceof Number n && n.intValue() > 0) driver.navigate().refresh();
         return widgetKeepingConversation();
     }
 

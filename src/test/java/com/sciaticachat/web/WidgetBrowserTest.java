@@ -149,8 +149,9 @@ class WidgetBrowserTest {
         ask(w, "what causes sciatica?");
         browser.driver.navigate().refresh();
         SearchContext again = browser.widgetKeepingConversation();
-        browser.in(again, ".launcher").click();
+        // open where the visitor left it, without a click (and without taking the page's focus)
         browser.waitFor(d -> browser.all(again, ".msg.bot[data-status=answered]").size() == 1 ? true : null);
+        assertEquals("true", browser.in(again, ".launcher").getAttribute("aria-expanded"));
         assertEquals("what causes sciatica?", browser.in(again, ".msg.user").getText());
         // kept, so a follow-up after the reload still knows what was shown
         WebElement more = ask(again, "tell me more");
