@@ -61,6 +61,53 @@ public final class CorpusHistory implements AutoCloseable {
 
     private static final java.util.Map<Path, CorpusHistory> OPEN = new java.util.concurrent.ConcurrentHashMap<>();
 
+    static {
+        // the history is the service's own: the machine user's Git settings play no part in it, and a home folder the
+        // service cannot write (a system user) is no reason for an error in the log (JGit keeps probes in ~/.config/jgit)
+        org.eclipse.jgit.util.SystemReader.setInstance(new org.eclipse.jgit.util.SystemReader.Delegate(
+                org.eclipse.jgit.util.SystemReader.getInstance()) {
+            @Override
+            public org.eclipse.jgit.storage.file.FileBasedConfig openUserConfig(org.eclipse.jgit.lib.Config parent,
+                                                                               org.eclipse.jgit.util.FS fs) {
+                return new InMemoryConfig(parent, fs);
+            }
+
+            @Override
+            public org.eclipse.jgit.storage.file.FileBasedConfig openSystemConfig(org.eclipse.jgit.lib.Config parent,
+                                                                                 org.eclipse.jgit.util.FS fs) {
+                return new InMemoryConfig(parent, fs);
+            }
+
+            @Override
+            public org.eclipse.jgit.storage.file.FileBasedConfig openJGitConfig(org.eclipse.jgit.lib.Config parent,
+                                                                               org.eclipse.jgit.util.FS fs) {
+                return new InMemoryConfig(parent, fs);
+            }
+        });
+    }
+
+    /** A Git configuration that is neither read from nor written to any file. */
+    private static final class InMemoryConfig extends org.eclipse.jgit.storage.file.FileBasedConfig {
+        InMemoryConfig(org.eclipse.jgit.lib.Config parent, org.eclipse.jgit.util.FS fs) {
+            super(parent, null, fs);
+        }
+
+        @Override
+        public void load() {
+            // nothing to read
+        }
+
+        @Override
+        public void save() {
+            // nothing to write
+        }
+
+        @Override
+        public boolean isOutdated() {
+            return false;
+        }
+    }
+
     /**
      * The corpus's history, one per folder in this process (the service records into it, the console reads
      * it), created with the corpus as it is as the first version when it has none.
