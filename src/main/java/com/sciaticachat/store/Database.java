@@ -194,10 +194,13 @@ public final class Database implements Closeable {
     /** A failure; one that says the database cannot be reached makes the next few seconds' work fail at once. */
     private StoreException failed(SQLException e) {
         String state = e.getSQLState();
-        // a row two replicas made at the same moment (integrity, class 23) is tried again, no fault of the store
-        if (state == null || !state.startsWith("23")) lastFailure = System.nanoTime();
-        if (e instanceof java.sql.SQLTransientConnectionException || state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+        boolean unreachable = e instanceof java.sql.SQLTransientConnectionException || state != null && (state.startsWith("08") || state.startsWith("57P"));
+        if (unreachable) {
+            // said as unreachable while it lasts, not as failing for a minute after the database is back
             downUntil = System.nanoTime() + DOWN_NANOS;
+        } else if (state == null || !state.startsWith("23")) {
+            // a row two replicas made at the same moment (integrity, class 23) is tried again, no fault of the store
+            lastFailure = System.nanoTime();
         }
         return new StoreException("the database (" + description + ") failed: " + e.getMessage(), e);
     }

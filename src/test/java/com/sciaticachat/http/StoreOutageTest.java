@@ -46,6 +46,8 @@ class StoreOutageTest {
             pg.restart();
             Await.until(Duration.ofSeconds(30), "the store is back", () -> http.post("/api/v1/feedback",
                     "{\"question\":\"what causes sciatica\",\"sectionId\":\"" + section + "\",\"helpful\":true}").status() == 200);
+            // back means back: an outage was said as unreachable while it lasted, not as failing for a minute after
+            assertEquals("ok", http.get("/health").json().get("store").asText());
             JsonNode stats = http.get("/api/v1/admin/stats?days=1", AUTH).json();
             int counted = stats.get("questions").asInt();
             assertTrue(counted >= 4, "the counts made while it was down were kept and added once it came back: " + counted);
