@@ -101,6 +101,8 @@ public final class LiveIndex implements Closeable {
                     return serving(commit, new LiveIndex(corpusDir, indexDir, reader, builder, directory, modelId));
                 }
                 LastGood lastGood = commit == null ? LastGood.NONE : lastGood(directory);
+                // the safety rules' gate reads thousands of phrasings first: tens of seconds on a small machine, said so
+                LOG.info("Reading {} and checking its safety rules (up to a minute on 2 cores)", corpusDir);
                 CorpusReader.Reading reading = reader.read(corpusDir, lastGood);
                 LOG.info("Building the index in {} ({})", indexDir, commit == null ? "none usable yet" : "the corpus changed");
                 IndexBuilder.Summary s;
