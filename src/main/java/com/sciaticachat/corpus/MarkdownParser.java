@@ -269,6 +269,12 @@ public final class MarkdownParser {
                     error(lineNo, "front matter key '" + key + "' has no value");
                 } else {
                     front.put(key, value);
+                    // "source: [Raleigh Massage" reaches visitors as typed: a bracket opened and not closed (or the reverse) is a slip
+                    if (!key.equals("url") && value.chars().filter(ch -> ch == '[' || ch == '(').count()
+                            != value.chars().filter(ch -> ch == ']' || ch == ')').count()) {
+                        warnings.add(CorpusError.warning(file, lineNo, "the value of '" + key + "' has a bracket that is not closed"
+                                + " (or closed and never opened): visitors see '" + value + "' as written"));
+                    }
                 }
             }
             return lines.length;

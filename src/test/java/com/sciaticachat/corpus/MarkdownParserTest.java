@@ -209,4 +209,15 @@ class MarkdownParserTest {
         assertEquals(2, r.errors().get(0).line());
         assertTrue(r.errors().get(0).message().contains("not closed"), r.errors().get(0).message());
     }
+
+    @Test
+    void a_front_matter_value_with_a_bracket_left_open_is_a_warning() {
+        // a staff trial typed "source: [Raleigh Massage" and visitors saw "[Raleigh Massage · ..."
+        MarkdownParser.Result r = parse("---\ntitle: Prices\nsource: [Raleigh Massage\n---\n\n## Our Prices\n\nA 60 minute massage is $85.\n");
+        assertTrue(r.ok(), r.errors().toString());
+        assertEquals(1, r.warnings().size(), r.warnings().toString());
+        assertEquals(3, r.warnings().get(0).line());
+        assertTrue(r.warnings().get(0).message().contains("bracket that is not closed"), r.warnings().get(0).message());
+        assertTrue(parse("---\ntitle: Prices (2026)\nsource: Raleigh Massage\n---\n\n## Our Prices\n\nText.\n").warnings().isEmpty());
+    }
 }
