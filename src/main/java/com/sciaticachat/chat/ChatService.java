@@ -125,6 +125,11 @@ public final class ChatService {
         return new ChatService(index, embedder, retriever, scorer, messages, minConfidence, null, false);
     }
 
+    /** The clinic's phone or page offered when there is no answer ({@code CLINIC_CONTACT}); empty when none is set. */
+    public String contact() {
+        return messages.contact();
+    }
+
     /**
      * A visitor's question: answered, and recorded for staff when the chat had no good answer, unless staff
      * already filed this very question (as not covered, say): it has been seen to.

@@ -366,6 +366,12 @@ final class AdminApi {
         out.put("reloads", s.reloads());
         List<Object> warnings = new java.util.ArrayList<>(s.warnings());
         warnings.addAll(editor.lost());
+        if (chat.contact() == null || chat.contact().isBlank()) {
+            // said in the log at start, which staff never read: a visitor left without an answer is also left without a number
+            warnings.add(Map.of("file", "the service's settings", "line", 0, "warning", true, "message",
+                    "CLINIC_CONTACT is not set, so a visitor the chat cannot answer is offered no phone number or page;"
+                            + " ask whoever runs the service to set it"));
+        }
         out.put("corpusWarnings", warnings);
         // the versions the console's changes are based on: a change to a file saved since is refused
         out.put("versions", Map.of(VisitorQuestionsFile.FILE_NAME, editor.version(VisitorQuestionsFile.FILE_NAME),

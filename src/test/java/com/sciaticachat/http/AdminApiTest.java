@@ -102,6 +102,13 @@ class AdminApiTest {
     }
 
     @Test
+    void staff_are_told_when_no_clinic_contact_is_set() {
+        // a staff trial: visitors without an answer were offered no number, and only the service's log said why
+        String warnings = get("/api/v1/admin/status", TOKEN).json().get("corpusWarnings").toString();
+        assertTrue(warnings.contains("CLINIC_CONTACT is not set"), warnings);
+    }
+
+    @Test
     void the_inbox_comes_in_pages_so_a_long_list_stays_quick_to_draw() {
         String[] topics = {"parking for wheelchairs", "gift vouchers for christmas", "tennis elbow strapping", "dog friendly waiting room",
                 "hot stone for migraines", "cupping marks on shoulders", "ear candling sessions"};
