@@ -191,7 +191,7 @@ public final class Main {
             err.println(e.getMessage());
             return FAILED;
         } catch (IOException e) {
-            err.println("Error: " + e.getMessage());
+            err.println("Error: " + ioMessage(e));
             return FAILED;
         }
     }
@@ -310,6 +310,16 @@ public final class Main {
     static void printErrors(List<CorpusError> errors, PrintStream err) {
         errors.forEach(e -> err.println(e));
         err.println(errors.size() == 1 ? "1 mistake in the corpus." : errors.size() + " mistakes in the corpus.");
+    }
+
+    /** An I/O failure in words: Java's own message for a refused folder is only its path. */
+    static String ioMessage(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException a) {
+            return a.getFile() + " cannot be written or read by this user (permission denied); give the service's user access to it, or choose another folder";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException n) return n.getFile() + " does not exist";
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getFile() + ": " + f.getReason();
+        return e.getMessage();
     }
 
     private static String rootMessage(Throwable e) {

@@ -140,4 +140,12 @@ class MainTest {
                 && r.out().contains("(2-fold cross-validation)"), r.out());
         assertTrue(r.out().contains("Evaluation of ") && r.out().contains(": 2 questions"), r.out());
     }
+
+    @Test
+    void a_folder_the_service_may_not_write_is_said_in_words_not_only_its_path() {
+        // the operator trial's unwritable index folder printed only "Error: /tmp/trial-ops-e/rootonly/index"
+        String m = Main.ioMessage(new java.nio.file.AccessDeniedException("/srv/index"));
+        assertTrue(m.startsWith("/srv/index cannot be written or read by this user (permission denied)"), m);
+        assertEquals("/srv/corpus does not exist", Main.ioMessage(new java.nio.file.NoSuchFileException("/srv/corpus")));
+    }
 }
