@@ -123,7 +123,7 @@ public final class NewContent {
             for (OutOfScopeFile.Topic t : topics) {
                 float[] v = vectors.apply(t.text());
                 topicVectors.put(t, v);
-                Candidate c = answering(analyzer, t.text(), v, sections, unfiled, false);
+                Candidate c = written(answering(analyzer, t.text(), v, sections, unfiled, false), trained);
                 if (c != null) {
                     out.add(c.conflict(OutOfScopeFile.FILE_NAME, t.line(), t.text()));
                     takenOver.put(t, c);
@@ -153,7 +153,10 @@ public final class NewContent {
                 boolean shipped = f.file().equals(VisitorQuestionsFile.TRAINING);
                 float[] v = c == null ? vectors.apply(e.question()) : null;
                 if (c == null && shipped) c = nearestFiling(v, filingVectors);
-                if (c == null) c = answering(analyzer, e.question(), v, sections, shipped ? newToTraining : unfiled, shipped);
+                if (c == null) {
+                    c = answering(analyzer, e.question(), v, sections, shipped ? newToTraining : unfiled, shipped);
+                    if (!shipped) c = written(c, trained);
+                }
                 // and a shipped question is an example of a topic: where the clinic's content took its nearest topic over
                 // ("how much is a massage" and "prices and costs of massage"), the question gives way with it
                 if (c == null && shipped && !takenOver.isEmpty()) c = withItsTopic(v, topicVectors, takenOver);
@@ -173,6 +176,15 @@ public final class NewContent {
         Conflict conflict(String file, int line, String text) {
             return new Conflict(file, line, text, section.id(), section.title(), doc.file());
         }
+    }
+
+    /**
+     * A section the shipped training questions were written for is content the clinic's settings lines were written against
+     * ("what are the symptoms of diabetes" filed as not covered beside the guide's Symptoms): nearness alone does not make it
+     * take a line over (its alternates and the clinic's filings under it still do); new content does.
+     */
+    private static Candidate written(Candidate c, Set<String> trained) {
+        return c == null || trained.contains(c.section().id()) ? null : c;
     }
 
     /** The section of the clinic's filing worded nearly as a shipped question ({@link #SAME_QUESTION}), or null. */

@@ -92,4 +92,13 @@ class NewContentTest {
         assertEquals("prices/our-prices", shipped.get("how much for one hour"), shipped.toString());
         assertTrue(shipped.keySet().stream().noneMatch(q -> q.contains("insurance")), "only questions worded as the filings give way: " + shipped);
     }
+
+    @Test
+    void a_line_filed_as_not_covered_beside_the_guide_it_was_written_against_is_not_taken_over_by_nearness() throws Exception {
+        // a re-trial: "what are the symptoms of diabetes" filed as not covered was said to be answered by the guide's Symptoms,
+        // with a one-click fix that would have answered diabetes questions from the sciatica guide
+        Path corpus = TestFiles.copyOf(TestFiles.bundledCorpus());
+        Files.writeString(corpus.resolve("visitor-questions.txt"), "[not covered]\nwhat are the symptoms of diabetes\nwhat causes a stroke\n");
+        assertEquals(Map.of(), topicsAnswered(corpus));
+    }
 }
