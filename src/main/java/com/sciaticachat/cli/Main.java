@@ -197,6 +197,13 @@ public final class Main {
     }
 
     private static int serve(Config config, PrintStream err) throws LiveIndex.StartupException, IOException {
+        // a mistyped folder is a setting to fix, not a corpus to create and serve an old index for (a replica on a shared
+        // store fills an empty folder from the store, so it may start without one)
+        if (!config.database().shared() && !java.nio.file.Files.isDirectory(config.corpusDir())) {
+            err.println("Error: the corpus folder " + config.corpusDir() + " does not exist; check --corpus or CORPUS_DIR"
+                    + " (the folder with the clinic's documents).");
+            return FAILED;
+        }
         // SIGTERM: stop taking connections, let requests in flight finish (SHUTDOWN_GRACE_SECONDS), close the
         // inbox, the statistics and the index, and exit 0: a stop asked for is not a failure. Registered before
         // the start, so a stop that comes while the service starts is clean too.

@@ -148,4 +148,14 @@ class MainTest {
         assertTrue(m.startsWith("/srv/index cannot be written or read by this user (permission denied)"), m);
         assertEquals("/srv/corpus does not exist", Main.ioMessage(new java.nio.file.NoSuchFileException("/srv/corpus")));
     }
+
+    @Test
+    void a_corpus_folder_that_does_not_exist_stops_the_start_with_what_to_check(@TempDir Path tmp) {
+        // a re-trial: a mistyped CORPUS_DIR beside an existing index made the folder (and its history) and served the old index
+        Path missing = tmp.resolve("no-such-corpus");
+        Run r = run("serve", "--port", "0", "--corpus", missing.toString(), "--index", tmp.resolve("index").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("the corpus folder " + missing + " does not exist; check --corpus or CORPUS_DIR"), r.err());
+        assertFalse(Files.exists(missing), "not created");
+    }
 }
