@@ -116,6 +116,7 @@ public final class LiveIndex implements Closeable {
                     LOG.error("Building the index failed; serving the last good index", e);
                     live = serving(commit, new LiveIndex(corpusDir, indexDir, reader, builder, directory, modelId));
                     live.errors = List.of(writeFailure(indexDir, e));
+                    live.failedReloads++; // counted as a failed reload on the live path is, for the metric operators alert on
                     return live;
                 }
                 LOG.info("Indexed {} documents, {} sections ({} units) in {} ms", s.documents(), s.sections(), s.units(), s.millis());

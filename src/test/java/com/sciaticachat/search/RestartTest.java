@@ -60,6 +60,7 @@ class RestartTest {
             assertTrue(s.degraded(), "the failed build is reported");
             assertTrue(s.corpusErrors().get(0).message().contains("No space left on device"), s.corpusErrors().toString());
             assertEquals(sections, s.sections(), "the last commit is served whole");
+            assertEquals(1, live.failedReloads(), "counted where operators alert on failed reloads, as on the live path");
         }
         assertFalse(Files.exists(leftover), "files no commit refers to are removed");
     }
