@@ -277,10 +277,7 @@ public final class Main {
                         corpus.folder()));
             }
             if (!r.errors().isEmpty()) {
-                r.errors().forEach(e -> err.println(e));
-                warnings.forEach(w -> err.println(w));
-                err.println((r.errors().size() == 1 ? "1 mistake" : r.errors().size() + " mistakes") + " in the corpus"
-                        + (warnings.isEmpty() ? "." : ", and " + warnings.size() + " warning" + (warnings.size() == 1 ? "" : "s") + "."));
+                printErrors(r.errors(), warnings, err);
                 return FAILED;
             }
             warnings.forEach(w -> out.println(w));
@@ -315,8 +312,15 @@ public final class Main {
     }
 
     static void printErrors(List<CorpusError> errors, PrintStream err) {
+        printErrors(errors, List.of(), err);
+    }
+
+    /** The mistakes, then the warnings, then how many of each. */
+    static void printErrors(List<CorpusError> errors, List<CorpusError> warnings, PrintStream err) {
         errors.forEach(e -> err.println(e));
-        err.println(errors.size() == 1 ? "1 mistake in the corpus." : errors.size() + " mistakes in the corpus.");
+        warnings.forEach(w -> err.println(w));
+        err.println((errors.size() == 1 ? "1 mistake" : errors.size() + " mistakes") + " in the corpus"
+                + (warnings.isEmpty() ? "." : ", and " + warnings.size() + " warning" + (warnings.size() == 1 ? "" : "s") + "."));
     }
 
     /** An I/O failure in words: Java's own message for a refused folder is only its path. */
