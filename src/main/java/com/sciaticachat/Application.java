@@ -82,7 +82,9 @@ public final class Application implements Closeable {
 
     /** The same, with {@code shipped}: the settings files' own versions a broken one with nothing served before falls back on. */
     public static CorpusReader corpusReader(Config config, Embedder embedder, java.util.Map<String, String> shipped) {
-        String shippedSmallTalk = com.sciaticachat.corpus.ShippedSettings.bundled(Set.of(SmallTalk.FILE_NAME)).get(SmallTalk.FILE_NAME);
+        // the chat's own small talk, read once: an install's older one is said, not silently kept (a corpus volume kept across upgrades)
+        String shippedText = com.sciaticachat.corpus.ShippedSettings.bundled(Set.of(SmallTalk.FILE_NAME)).get(SmallTalk.FILE_NAME);
+        SmallTalk shippedSmallTalk = shippedText == null ? null : SmallTalk.parse(SmallTalk.FILE_NAME, shippedText).smallTalk();
         String training;
         try {
             training = com.sciaticachat.corpus.VisitorQuestionsFile.training(config.trainingFile());
@@ -93,13 +95,14 @@ public final class Application implements Closeable {
                 c -> c.settingsFiles().containsKey(SafetyRules.FILE_NAME)
                         ? SafetyRules.parse(c.shown(SafetyRules.FILE_NAME), c.settingsFile(SafetyRules.FILE_NAME)).errors()
                         : List.of(),
-                c -> c.settingsFiles().containsKey(SmallTalk.FILE_NAME)
-                        ? SmallTalk.parse(c.shown(SmallTalk.FILE_NAME), c.settingsFile(SmallTalk.FILE_NAME)).errors()
-                        : List.of(),
-                // an install's small talk older than the chat's own (a corpus volume kept across upgrades) is said, not silently kept
-                c -> c.settingsFiles().containsKey(SmallTalk.FILE_NAME)
-                        ? SmallTalk.olderThanShipped(c.shown(SmallTalk.FILE_NAME), c.settingsFile(SmallTalk.FILE_NAME), shippedSmallTalk)
-                        : List.of(),
+                c -> {
+                    if (!c.settingsFiles().containsKey(SmallTalk.FILE_NAME)) return List.of();
+                    SmallTalk.Result talk = SmallTalk.parse(c.shown(SmallTalk.FILE_NAME), c.settingsFile(SmallTalk.FILE_NAME));
+                    if (talk.smallTalk() == null || shippedSmallTalk == null) return talk.errors();
+                    List<com.sciaticachat.corpus.CorpusError> found = new java.util.ArrayList<>(talk.errors());
+                    found.addAll(talk.smallTalk().olderThan(shippedSmallTalk, c.shown(SmallTalk.FILE_NAME)));
+                    return found;
+                },
                 SafetyGate.bundled(new RedFlagDetector(SafetyModel.bundled(), embedder))), training, shipped);
     }
 

@@ -87,12 +87,9 @@ public final class SmallTalk {
         return List.copyOf(out);
     }
 
-    /** The warning for a clinic's small talk older than the chat's own, or none. */
-    public static List<CorpusError> olderThanShipped(String file, String text, String shipped) {
-        if (shipped == null || text == null) return List.of();
-        SmallTalk mine = parse(file, text).smallTalk(), theirs = parse(file, shipped).smallTalk();
-        if (mine == null || theirs == null) return List.of();
-        List<String> lacking = mine.lacking(theirs);
+    /** The warning for this file ({@code file}: its name as staff see it) when it is older than the chat's own small talk, or none. */
+    public List<CorpusError> olderThan(SmallTalk shipped, String file) {
+        List<String> lacking = lacking(shipped);
         if (lacking.isEmpty()) return List.of();
         String examples = String.join(", ", lacking.stream().limit(8).map(x -> "\"" + x + "\"").toList());
         return List.of(CorpusError.warning(file, 0, "the small talk this version of the chat comes with has " + lacking.size()

@@ -214,13 +214,18 @@ class SafetyFilesTest {
                     words: [you, so, much]
                     reply: Glad to help!
                 """;
-        List<CorpusError> warned = SmallTalk.olderThanShipped("corpus/small-talk.yml", older, newer);
+        List<CorpusError> warned = olderThan(older, newer);
         assertEquals(1, warned.size(), warned.toString());
         assertTrue(warned.get(0).warning());
         String m = warned.get(0).message();
         assertTrue(m.contains("5 phrasings") && m.contains("\"gracias\"") && m.contains("\"that did not help\"") && m.contains("\"dear\"")
                 && m.contains("no_words: yes (thanks)"), m);
-        assertEquals(List.of(), SmallTalk.olderThanShipped("corpus/small-talk.yml", newer, newer), "the same as the chat's: nothing to say");
-        assertEquals(List.of(), SmallTalk.olderThanShipped("corpus/small-talk.yml", newer, older), "more than the chat's: nothing to say");
+        assertEquals(List.of(), olderThan(newer, newer), "the same as the chat's: nothing to say");
+        assertEquals(List.of(), olderThan(newer, older), "more than the chat's: nothing to say");
+    }
+
+    private static List<CorpusError> olderThan(String clinics, String shipped) {
+        return SmallTalk.parse("corpus/small-talk.yml", clinics).smallTalk()
+                .olderThan(SmallTalk.parse("small-talk.yml", shipped).smallTalk(), "corpus/small-talk.yml");
     }
 }
