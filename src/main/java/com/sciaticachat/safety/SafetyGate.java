@@ -140,11 +140,13 @@ public final class SafetyGate implements com.sciaticachat.index.CorpusReader.Che
         Triage triage = new Triage(parsed.rules(), matcher, detector);
         RedFlagDetector.Detection[] read = readings();
         Triage.Wording[] wordings = wordings();
-        List<String> missedEmergencies = new ArrayList<>();
-        List<String> wrongLevel = new ArrayList<>();
-        List<String> falseAlarms = new ArrayList<>();
+        // each finding is told at the line of the rule it concerns: the sign a phrasing was written for, or the
+        // rule that alarmed on a calm message, so staff know which rule to look at
+        java.util.Map<SafetyRules.Rule, List<String>> missed = new java.util.LinkedHashMap<>();
+        java.util.Map<SafetyRules.Rule, List<String>> wrongLevel = new java.util.LinkedHashMap<>();
+        java.util.Map<SafetyRules.Rule, List<String>> falseAlarms = new java.util.LinkedHashMap<>();
         java.util.Set<String> missingSigns = new java.util.TreeSet<>();
-        int flags = 0, calm = 0;
+        int flags = 0, calm = 0, wrong = 0, alarmed = 0;
         for (int i = 0; i < read.length; i++) {
             Phrasings.Phrasing p = phrasings.items().get(i);
             RedFlagMatcher.Reading found = matcher.read(p.message());
@@ -152,7 +154,10 @@ public final class SafetyGate implements com.sciaticachat.index.CorpusReader.Che
             boolean urgent = v.outcome() == Triage.Outcome.URGENT;
             if (!p.redFlag()) {
                 calm++;
-                if (urgent) falseAlarms.add(p.message());
+                if (urgent) {
+                    alarmed++;
+                    falseAlarms.computeIfAbsent(firstRule(parsed.rules(), found.finding() == null ? List.of() : found.finding().ruleIds()), k -> new ArrayList<>()).add(p.message());
+                }
                 continue;
             }
             flags++;
@@ -161,31 +166,61 @@ public final class SafetyGate implements com.sciaticachat.index.CorpusReader.Che
                 missingSigns.add(p.label());
                 continue;
             }
-            if (missesEmergency(rule, v)) missedEmergencies.add(p.message());
-            if (!urgent || v.level() != rule.level()) wrongLevel.add(p.message());
+            if (missesEmergency(rule, v)) missed.computeIfAbsent(rule, k -> new ArrayList<>()).add(p.message());
+            if (!urgent || v.level() != rule.level()) {
+                wrong++;
+                // an alarm at another level was raised by another rule, the one to look at; no alarm is its own rule's
+                SafetyRules.Rule raised = urgent ? firstRule(parsed.rules(), found.finding() == null ? List.of()
+                        : found.finding().ruleIds().stream().filter(id -> !id.equals(rule.id()) && parsed.rules().rule(id) != null && parsed.rules().rule(id).level() == v.level()).toList()) : null;
+                wrongLevel.computeIfAbsent(raised == null ? rule : raised, k -> new ArrayList<>()).add(p.message());
+            }
         }
         List<CorpusError> errors = new ArrayList<>();
+        int listLine = parsed.rules().rules().isEmpty() ? 0 : parsed.rules().rules().get(0).line();
         for (String id : missingSigns) {
-            errors.add(new CorpusError(shown, 0, "the red flag '" + id + "' is missing: the chat knows this sign and needs its rule "
+            errors.add(new CorpusError(shown, listLine, "the red flag '" + id + "' is missing from 'red_flags': the chat knows this sign and needs its rule "
                     + "(id, level, sign, source, phrases) to say how urgent it is; the change was refused"));
         }
-        if (!missedEmergencies.isEmpty()) {
-            errors.add(error(shown, missedEmergencies.size() + " emergency phrasing(s) would neither raise the alarm nor be asked about", missedEmergencies));
+        missed.forEach((rule, messages) -> errors.add(error(shown, rule.line(), messages.size() + " emergency phrasing(s) of the red flag '" + rule.id()
+                + "' would neither raise the alarm nor be asked about", messages)));
+        if (flags > 0 && wrong > (1 - MIN_RIGHT_LEVEL) * flags) {
+            SafetyRules.Rule most = most(wrongLevel);
+            errors.add(error(shown, most.line(), String.format(Locale.ROOT, "only %.0f%% of the known red flags would alarm at their level (at least %.0f%% must)",
+                    100.0 * (flags - wrong) / flags, 100 * MIN_RIGHT_LEVEL) + "; look first at the red flag '" + most.id() + "'",
+                    wrongLevel.get(most)));
         }
-        if (flags > 0 && wrongLevel.size() > (1 - MIN_RIGHT_LEVEL) * flags) {
-            errors.add(error(shown, String.format(Locale.ROOT, "only %.0f%% of the known red flags would alarm at their level (at least %.0f%% must)",
-                    100.0 * (flags - wrongLevel.size()) / flags, 100 * MIN_RIGHT_LEVEL), wrongLevel));
-        }
-        if (calm > 0 && falseAlarms.size() > MAX_FALSE_ALARMS * calm) {
-            errors.add(error(shown, String.format(Locale.ROOT, "%.0f%% of the known calm messages would raise the alarm (at most %.0f%% may)",
-                    100.0 * falseAlarms.size() / calm, 100 * MAX_FALSE_ALARMS), falseAlarms));
+        if (calm > 0 && alarmed > MAX_FALSE_ALARMS * calm) {
+            SafetyRules.Rule most = most(falseAlarms);
+            String which = most == null ? "" : "; look first at the red flag '" + most.id() + "'";
+            errors.add(error(shown, most == null ? listLine : most.line(), String.format(Locale.ROOT,
+                    "%.0f%% of the known calm messages would raise the alarm (at most %.0f%% may)", 100.0 * alarmed / calm, 100 * MAX_FALSE_ALARMS) + which,
+                    falseAlarms.get(most)));
         }
         return errors;
     }
 
-    private static CorpusError error(String file, String what, List<String> examples) {
+    /** The first rule of these ids in the file, or null: a calm message can alarm through the detector alone. */
+    private static SafetyRules.Rule firstRule(SafetyRules rules, List<String> ids) {
+        return ids.stream().map(rules::rule).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** The rule with the most messages; a rule wins over none (null) at equal counts. */
+    private static SafetyRules.Rule most(java.util.Map<SafetyRules.Rule, List<String>> byRule) {
+        SafetyRules.Rule best = null;
+        int bestCount = -1;
+        for (var e : byRule.entrySet()) {
+            int n = e.getValue().size();
+            if (n > bestCount || (n == bestCount && best == null)) {
+                best = e.getKey();
+                bestCount = n;
+            }
+        }
+        return best;
+    }
+
+    private static CorpusError error(String file, int line, String what, List<String> examples) {
         List<String> quoted = examples.stream().limit(SHOWN).map(m -> "\"" + m + "\"").toList();
-        return new CorpusError(file, 0, "with these rules, " + what + ", for example " + String.join(", ", quoted)
+        return new CorpusError(file, line, "with these rules, " + what + ", for example " + String.join(", ", quoted)
                 + "; the change was refused");
     }
 }

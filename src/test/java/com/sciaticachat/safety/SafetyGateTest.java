@@ -1,5 +1,6 @@
 package com.sciaticachat.safety;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sciaticachat.Application;
@@ -38,6 +39,9 @@ class SafetyGateTest {
     void deleting_a_sign_the_chat_knows_is_refused_with_its_name() throws Exception {
         List<CorpusError> errors = check("  - id: saddle-numbness", "  - id: saddle-numbness-old");
         assertTrue(errors.stream().anyMatch(e -> e.message().contains("'saddle-numbness' is missing")), errors.toString());
+        // told at the list it belongs in, and every finding at a line staff can open
+        assertEquals(lineOf("  - id: bladder-bowel-control"), errors.stream().filter(e -> e.message().contains("is missing")).findFirst().orElseThrow().line());
+        assertTrue(errors.stream().allMatch(e -> e.line() > 0), errors.toString());
     }
 
     @Test
@@ -47,5 +51,19 @@ class SafetyGateTest {
         assertTrue(errors.stream().anyMatch(e -> e.message().contains("calm messages would raise the alarm")
                 || e.message().contains("red flags would alarm at their level")), errors.toString());
         assertTrue(errors.stream().anyMatch(e -> e.message().contains("the change was refused")), errors.toString());
+        assertTrue(errors.stream().allMatch(e -> e.line() > 0), errors.toString());
+        // what it breaks is told at the rule that was edited, not at the rules whose phrasings it pulls to its level
+        int rule = lineOf("  - id: cauda-equina");
+        errors.forEach(e -> {
+            assertEquals(rule, e.line(), e.toString());
+            assertTrue(e.message().contains("look first at the red flag 'cauda-equina'"), e.toString());
+        });
+    }
+
+    /** The line of the shipped file's first line starting with this text, counted from 1. */
+    private static int lineOf(String start) throws Exception {
+        List<String> lines = Files.readAllLines(TestFiles.bundledCorpus().resolve(SafetyRules.FILE_NAME));
+        for (int i = 0; i < lines.size(); i++) if (lines.get(i).startsWith(start)) return i + 1;
+        throw new AssertionError(start);
     }
 }
