@@ -729,7 +729,10 @@
       }), 'Helpful, per section', 1));
       var declined = $('stats-declined');
       declined.replaceChildren();
-      s.declined.forEach(function (d) { declined.appendChild(el('li', d.question + ' — ' + d.count + (d.count === 1 ? ' time' : ' times'))); });
+      s.declined.forEach(function (d) {
+        declined.appendChild(el('li', d.question + ' — ' + d.count + (d.count === 1 ? ' time' : ' times')
+          + (d.dealtWith ? ' (dealt with: answered now, filed or marked done)' : '')));
+      });
       if (!s.declined.length) declined.appendChild(el('li', 'None in this period.'));
       var body = $('feedback').querySelector('tbody');
       body.replaceChildren();

@@ -113,10 +113,22 @@ final class StatsApi {
                             && !g.firstSeen().atZone(ZoneOffset.UTC).toLocalDate().isAfter(range.to()))
                     .sorted(Comparator.comparingInt(UnansweredInbox.Group::count).reversed())
                     .limit(DECLINED_SHOWN)
-                    .forEach(g -> declined.add(Map.of("question", g.question(), "count", g.count(), "status", g.lastStatus())));
+                    .forEach(g -> declined.add(Map.of("question", g.question(), "count", g.count(), "status", g.lastStatus(),
+                            "dealtWith", dealtWith(chat, g))));
         }
         out.put("declined", declined);
         return out;
+    }
+
+    /**
+     * Whether staff need do nothing more about a question of the list: its group was filed or marked done, or the
+     * guide now answers it confidently (a question a visitor called unhelpful is not settled by a confident answer).
+     */
+    static boolean dealtWith(ChatService chat, UnansweredInbox.Group g) {
+        if (g.done()) return true;
+        if ("not_helpful".equals(g.lastStatus())) return false;
+        ChatService.Trace t = chat.trace(g.question());
+        return t.reply().status() == com.sciaticachat.chat.Reply.Status.ANSWERED && t.confidence() >= ChatService.WEAK_ANSWER;
     }
 
     private static Map<String, Object> section(ChatService chat, VisitorStatistics.SectionFigures s) {

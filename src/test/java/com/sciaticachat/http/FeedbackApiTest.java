@@ -60,6 +60,15 @@ class FeedbackApiTest {
             assertEquals(3, stats.get("questions").asInt(), stats.toString());
             assertEquals(1, stats.at("/statuses/answered").asInt(), stats.toString());
             assertEquals(1, stats.at("/statuses/smalltalk").asInt(), stats.toString());
+            // the questions asked without a confident answer say which staff have dealt with since
+            JsonNode parking = declinedEntry(stats, "parking");
+            assertFalse(parking.get("dealtWith").asBoolean(), stats.toString());
+            assertFalse(declinedEntry(stats, "what causes sciatica").get("dealtWith").asBoolean(),
+                    "a confident answer a visitor called unhelpful is not dealt with: " + stats);
+            String parkingGroup = http.get("/api/v1/admin/inbox", AUTH).json().findValues("groups").get(0).findParents("question").stream()
+                    .filter(g -> g.get("question").asText().contains("parking")).findFirst().orElseThrow().get("id").asText();
+            assertEquals(200, http.post("/api/v1/admin/inbox/" + parkingGroup + "/done", "{}", AUTH).status());
+            assertTrue(declinedEntry(http.get("/api/v1/admin/stats?days=7", AUTH).json(), "parking").get("dealtWith").asBoolean(), "marked done");
             JsonNode rated = stats.get("rated").get(0);
             assertEquals(1, rated.get("helpful").asInt());
             assertEquals(1, rated.get("notHelpful").asInt());
@@ -129,5 +138,10 @@ class FeedbackApiTest {
             String asked = b.driver.findElement(By.cssSelector("#chart-sections svg")).getAttribute("aria-label");
             assertTrue(asked.contains("Causes 1"), asked);
         }
+    }
+
+    private static JsonNode declinedEntry(JsonNode stats, String words) {
+        for (JsonNode d : stats.get("declined")) if (d.get("question").asText().contains(words)) return d;
+        throw new AssertionError("no \"" + words + "\" among " + stats.get("declined"));
     }
 }
