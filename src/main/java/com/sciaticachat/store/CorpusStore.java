@@ -58,7 +58,8 @@ public final class CorpusStore {
 
     /**
      * Makes these files the first version: only when no version with a document exists yet (two replicas
-     * starting at once: the first wins, the other takes its version). Returns the version made, or -1.
+     * starting at once: the first wins, the other takes its version). Returns the version made, or -1 when none was
+     * (one exists already, with these files or others).
      */
     public long publishFirst(String fingerprint, String author, Map<String, byte[]> files) {
         return publish(fingerprint, author, files, true);
@@ -68,7 +69,9 @@ public final class CorpusStore {
         return db.transaction(c -> {
             lock(c);
             Version newest = newest(c);
-            if (newest != null && newest.fingerprint().equals(fingerprint)) return newest.id();
+            // the same files published already (by another replica over a copy of the folder): nothing is made, and
+            // a first publication says so, so that only the replica that made it says it was first
+            if (newest != null && newest.fingerprint().equals(fingerprint)) return onlyFirst ? -1L : newest.id();
             if (onlyFirst && newest != null) {
                 try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT COUNT(*) FROM corpus_file WHERE path LIKE '%.md'")) {
                     r.next();

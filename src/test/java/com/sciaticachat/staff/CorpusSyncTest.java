@@ -85,6 +85,19 @@ class CorpusSyncTest {
     }
 
     @Test
+    void of_two_replicas_over_the_same_folder_only_the_one_that_published_was_first() throws Exception {
+        try (Database db = Database.open(Database.Settings.EMBEDDED, dir.resolve("store"))) {
+            CorpusStore store = new CorpusStore(db);
+            java.util.Map<String, byte[]> files = java.util.Map.of("guide.md", GUIDE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            long made = store.publishFirst("same", "first replica", files);
+            assertTrue(made > 0, "the first makes the first version");
+            assertEquals(-1L, store.publishFirst("same", "second replica", files), "the second, with the same files, makes none");
+            assertEquals(made, store.newest().id());
+            assertEquals(made, store.publish("same", "an edit", files), "a publication of the same files is the newest version");
+        }
+    }
+
+    @Test
     void two_replicas_starting_together_never_let_the_later_first_look_write_over_an_edit() throws Exception {
         Path a = dir.resolve("a"), b = dir.resolve("b");
         withGuide(a);
