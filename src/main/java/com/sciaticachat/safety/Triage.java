@@ -78,13 +78,18 @@ public final class Triage {
     }
 
     /**
-     * The final reading of what {@link #decide} found: the second reader's ({@link #reread}), then pain in the seat told
-     * with no change of feeling ("hurts deep in my butt cheek, will you rub that spot?") is asked about saddle numbness
+     * The final reading of what {@link #decide} found: the second reader's ({@link #reread}), then leaks on a strain and pain
+     * in the seat told with no change of feeling ("hurts deep in my butt cheek, will you rub that spot?") is asked about saddle numbness
      * (the check keeps the 911 link) rather than sent to 911 for it, whichever part raised the alarm.
      */
     public Verdict settle(String message, Wording wording, Verdict decided) {
         Verdict v = reread(message, decided, ruledOut(wording));
         if (v.outcome() == Outcome.URGENT && !wording.feelingTold() && rules.saddleArea().containsAll(v.signIds())) {
+            return check(new LinkedHashSet<>(v.signIds()), v.someoneElse());
+        }
+        // leaks with a sneeze or a cough stay the check question whichever part read them as the alarm: the second reader
+        // confirms "leaked a little pee when I sneezed" as loss of bladder control, which the wording says it is not (OnStrain)
+        if (v.outcome() == Outcome.URGENT && leaksOnStrain(wording, new LinkedHashSet<>(v.signIds()))) {
             return check(new LinkedHashSet<>(v.signIds()), v.someoneElse());
         }
         return v;

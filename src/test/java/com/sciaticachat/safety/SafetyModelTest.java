@@ -119,6 +119,24 @@ class SafetyModelTest {
     }
 
     @Test
+    void a_leak_on_a_sneeze_stays_the_check_question_when_the_second_reader_reads_it_as_the_sign() throws Exception {
+        Path file = TestFiles.bundledCorpus().resolve(SafetyRules.FILE_NAME);
+        SafetyRules rules = SafetyRules.parse(file.toString(), Files.readString(file)).rules();
+        Triage triage = new Triage(rules, new RedFlagMatcher(rules, com.sciaticachat.analysis.EnglishWords.get()),
+                new RedFlagDetector(model, MiniLmEmbedder.shared()), SecondReader.bundled());
+        // a visitor's trial: these two got the 911 reply (the second reader confirmed the check question), the same leak
+        // worded "I'm 30 weeks pregnant and I leaked a little pee when I sneezed" the check question
+        for (String q : java.util.List.of("I leaked a little pee when I sneezed this morning, and my sciatica is bad",
+                "I'm pregnant and leaked pee when I sneezed and have sciatica")) {
+            Triage.Verdict v = triage.assess(q);
+            assertEquals(Triage.Outcome.CHECK, v.outcome(), q);
+            assertEquals(SafetyRules.Level.EMERGENCY, v.level(), "the check keeps its 911 link: " + q);
+        }
+        assertEquals(Triage.Outcome.URGENT, triage.assess("I leaked pee when I sneezed and now I can't feel it when I wipe").outcome(),
+                "told unfelt, it is the alarm");
+    }
+
+    @Test
     void back_pain_from_lifting_is_no_injury_unless_the_clinic_marks_none_and_a_fall_still_is() throws Exception {
         Path file = TestFiles.bundledCorpus().resolve(SafetyRules.FILE_NAME);
         SafetyRules rules = SafetyRules.parse(file.toString(), Files.readString(file)).rules();
