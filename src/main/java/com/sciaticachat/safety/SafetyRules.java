@@ -57,17 +57,20 @@ public final class SafetyRules {
 
     /** Optional messages, with the chat's own wording when the file has none. */
     public enum Note {
-        EMERGENCY_OTHER("emergency_other", "What you describe in the person you are writing about can be a sign of a serious problem with the nerves in the lower "
-                + "back (such as cauda equina syndrome) that needs treatment straight away. Please call 911 or take them to the nearest "
-                + "emergency room now. Don't wait to see if it gets better, and please don't book a massage for this.",
-                "Lo que describe puede ser señal de un problema grave de los nervios de la parte baja de la espalda (como el "
-                + "síndrome de cauda equina) que necesita tratamiento de inmediato. Llame al 911 o llévelo a la sala de emergencias "
-                + "más cercana ahora. No espere a ver si mejora y, por favor, no reserve un masaje para esto."),
-        SEE_DOCTOR_OTHER("see_doctor_other", "What you describe in the person you are writing about should be checked by a doctor today. Please help them call "
-                + "their doctor or visit an urgent care clinic before booking a massage. If it gets worse, or they lose control of "
-                + "their bladder or bowels, call 911.",
-                "Lo que describe debe verlo un médico hoy. Ayúdele a llamar a su médico o a ir a una clínica de atención urgente "
-                + "antes de reservar un masaje. Si empeora, o pierde el control de la vejiga o del intestino, llame al 911."),
+        EMERGENCY_OTHER("emergency_other", "Please call 911 or take them to the nearest emergency room now. What you describe in the "
+                + "person you are writing about can be a sign of a serious problem with the nerves or the spine in the lower back that "
+                + "needs treatment straight away. Don't wait to see if it gets better, and please don't book a massage for this.",
+                "Llame al 911 o llévelo a la sala de emergencias más cercana ahora. Lo que describe puede ser señal de un problema "
+                + "grave de los nervios o de la columna en la parte baja de la espalda que necesita tratamiento de inmediato. No "
+                + "espere a ver si mejora y, por favor, no reserve un masaje para esto."),
+        SEE_DOCTOR_OTHER("see_doctor_other", "What you describe in the person you are writing about should be checked by a doctor "
+                + "today: please help them call their doctor, or go to an urgent care clinic or an emergency room if they can't be "
+                + "seen today, before booking a massage. Call 911 if they can't pee or can't control their bladder or bowels, feel "
+                + "numb between their legs or around their bottom, or a leg gets weaker or both legs are affected.",
+                "Lo que describe debe verlo un médico hoy: ayúdele a llamar a su médico, o a ir a una clínica de atención urgente o "
+                + "a la sala de emergencias si no pueden verle hoy, antes de reservar un masaje. Llame al 911 si no puede orinar o "
+                + "no controla la vejiga o el intestino, siente adormecida la zona entre las piernas o alrededor del trasero, o una "
+                + "pierna se debilita o le afecta a las dos piernas."),
         CAUTION("caution", "Most sciatica is not an emergency. Call 911 or go to the emergency room straight away if any of these "
                 + "happen:", "La mayoría de las ciáticas no son una emergencia. Llame al 911 o vaya a la sala de emergencias de "
                 + "inmediato si ocurre algo de esto:"),

@@ -53,7 +53,7 @@ class ChatSafetyTest {
         // the same message asked in English mode still alarms, in English
         Reply en = chat.ask("desde ayer no puedo orinar y me duele mucho la espalda");
         assertEquals(Reply.Status.URGENT, en.status());
-        assertTrue(en.urgent().message().startsWith("What you describe"), en.urgent().message());
+        assertTrue(en.urgent().message().startsWith("Please call 911"), "the action first: " + en.urgent().message());
         // a Spanish question about the (English) guide finds its section
         Reply answered = chat.ask("¿qué causa la ciática?", null, null, List.of(), es);
         assertEquals("massage-for-sciatic-pain/causes", answered.answer().sectionId());
