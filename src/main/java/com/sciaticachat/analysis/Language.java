@@ -29,6 +29,26 @@ public enum Language {
         return es > en ? SPANISH : en > es ? ENGLISH : otherwise;
     }
 
+    /**
+     * Whether a folded text is clearly Spanish: at least two of Spanish's small words and more than twice English's, and
+     * more of its words Spanish than English (a word both languages have counts for neither), so that a name ("Maria de
+     * la Cruz here, what causes sciatica?") does not turn an English message.
+     */
+    public static boolean clearlySpanish(String folded) {
+        int es = 0, en = 0, spanishWords = 0, englishWords = 0;
+        EnglishWords english = EnglishWords.get();
+        SpanishGloss spanish = SpanishGloss.get();
+        for (String w : folded.split("[^a-z]+")) {
+            if (w.isEmpty()) continue;
+            if (SPANISH_WORDS.contains(w)) es++;
+            if (ENGLISH_WORDS.contains(w)) en++;
+            boolean isSpanish = SPANISH_WORDS.contains(w) || spanish.knows(w), isEnglish = ENGLISH_WORDS.contains(w) || english.inDictionary(w);
+            if (isSpanish && !isEnglish) spanishWords++;
+            if (isEnglish && !isSpanish) englishWords++;
+        }
+        return es >= 2 && es > 2 * en && spanishWords > englishWords;
+    }
+
     /** The language with this code, or null. */
     public static Language of(String code) {
         for (Language l : values()) if (l.code.equals(code)) return l;

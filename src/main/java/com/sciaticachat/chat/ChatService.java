@@ -939,7 +939,12 @@ public final class ChatService {
      * list or sub-sections, picked evenly through the corpus so they span its subjects.
      */
     public Info info() {
-        return new Info(messages.clinic(), messages.disclaimer(), messages.contact(), index.withSnapshot(this::suggestions));
+        return info(Language.ENGLISH);
+    }
+
+    /** The same, with the disclaimer as a visitor in this language reads it (the clinic's own wording stays as written). */
+    public Info info(Language language) {
+        return new Info(messages.clinic(), messages.disclaimer(language), messages.contact(), index.withSnapshot(this::suggestions));
     }
 
     private List<Reply.Related> suggestions(Snapshot s) {

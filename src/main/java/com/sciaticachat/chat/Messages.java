@@ -129,7 +129,7 @@ public final class Messages {
      * A contact as a person reads it in a sentence: "tel:+19195550100" is "(919) 555-0100", "mailto:" goes; a web
      * address or any other text stays as configured (the widget makes it a link).
      */
-    static String forPeople(String contact) {
+    public static String forPeople(String contact) {
         String c = contact.strip().replaceFirst("(?i)^(tel|mailto):", "");
         if (!c.matches("[\\d\\s().+\\-]+")) return c;
         String digits = c.replaceAll("\\D", "");

@@ -138,8 +138,13 @@ public final class HttpApi {
                     .orElseThrow(() -> new ApiException(404, "section_not_found", "There is no section with that id"))));
             cfg.routes.get("/api/v1/info", ctx -> {
                 // the widget offers "helpful / not helpful" only where someone reads it
-                com.fasterxml.jackson.databind.node.ObjectNode info = mapper.valueToTree(chat.get().info());
+                Language language = Language.of(java.util.Objects.requireNonNullElse(ctx.queryParam("lang"), "en"));
+                com.fasterxml.jackson.databind.node.ObjectNode info = mapper.valueToTree(chat.get().info(language == null ? Language.ENGLISH : language));
                 info.put("feedback", insights);
+                // the contact as the chat's sentences spell it ("(919) 555-0123" for tel:+19195550123): a page with a
+                // contact of its own (data-contact) tells that one in their place
+                String contact = info.path("contact").asText("");
+                if (!contact.isBlank()) info.put("contactText", com.sciaticachat.chat.Messages.forPeople(contact));
                 ctx.json(info);
             });
             cfg.routes.post("/api/v1/feedback", ctx -> {
@@ -328,6 +333,8 @@ public final class HttpApi {
             language = l.isTextual() ? Language.of(l.asText()) : null;
             if (language == null) throw new ApiException(400, "invalid_lang", "\"lang\" is \"en\" or \"es\": the language of the chat's own sentences");
         }
+        // a visitor who writes in Spanish is answered in Spanish whatever the page's language: above all the urgent advice
+        if (language == Language.ENGLISH && Language.clearlySpanish(com.sciaticachat.analysis.Words.fold(question))) language = Language.SPANISH;
         return new AskRequest(question, check, history(json.get("history")), language);
     }
 

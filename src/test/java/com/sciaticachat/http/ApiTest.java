@@ -61,6 +61,26 @@ class ApiTest {
         assertTrue(j.get("answer").isNull());
         assertTrue(j.get("reply").asText().contains("(919) 555-0142"));
         assertFalse(j.get("disclaimer").asText().isBlank());
+        // the widget puts a page's own contact (data-contact) in place of the words the sentence spells the service's with
+        String spelt = http.get("/api/v1/info").json().get("contactText").asText();
+        assertFalse(spelt.isBlank());
+        assertTrue(j.get("reply").asText().contains(spelt), spelt + " in " + j.get("reply"));
+    }
+
+    @Test
+    void a_visitor_who_writes_in_spanish_gets_the_urgent_advice_in_spanish_on_any_page() {
+        // a clinician's trial: three Spanish emergencies alarmed, and were told what to do in English
+        for (String lang : new String[] {null, "en"}) {
+            String body = "{\"question\": \"tengo ciática y desde hoy no puedo orinar nada\"" + (lang == null ? "" : ", \"lang\": \"" + lang + "\"") + "}";
+            JsonNode j = http.post("/api/v1/ask", body).json();
+            assertEquals("urgent", j.get("status").asText(), j.toString());
+            assertTrue(j.at("/urgent/message").asText().contains("Llame al 911"), j.toString());
+        }
+        JsonNode en = http.ask("my sciatica is bad and since today I cannot pee at all").json();
+        assertTrue(en.at("/urgent/message").asText().contains("911") && !en.at("/urgent/message").asText().contains("Llame"), en.toString());
+        // a name of two Spanish small words does not make an English message Spanish
+        JsonNode named = http.ask("Maria de la Cruz here, what causes sciatica?").json();
+        assertFalse(named.get("disclaimer").asText().contains("médico"), named.toString());
     }
 
     @ParameterizedTest(name = "{0}")
