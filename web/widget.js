@@ -70,6 +70,7 @@
       notAlone: 'You don\u2019t have to go through this alone',
       yes: 'Yes', no: 'No',
       retry: 'Try again',
+      newTab: ' (opens in a new tab)',
       offline: 'Sorry, I can\u2019t reach the clinic\u2019s chat right now. Please check your connection and try again.',
       slow: 'Sorry, the clinic\u2019s chat is taking too long to answer. Please try again.',
       refused: 'This website is not set up for the clinic\u2019s chat yet, so it cannot answer here.',
@@ -114,6 +115,7 @@
       notAlone: 'No tiene que pasar por esto solo',
       yes: 'Sí', no: 'No',
       retry: 'Intentar de nuevo',
+      newTab: ' (se abre en una pestaña nueva)',
       offline: 'Lo siento, ahora no puedo conectar con el chat de la clínica. Compruebe su conexión e inténtelo de nuevo.',
       slow: 'Lo siento, el chat de la clínica tarda demasiado en responder. Inténtelo de nuevo.',
       refused: 'Este sitio web aún no está configurado para el chat de la clínica, así que no puede responder aquí.',
@@ -132,7 +134,7 @@
   var T = STRINGS[LANG];
 
   var STYLES = [
-    ':host{all:initial!important;position:fixed!important;z-index:var(--sc-z-index,2147483000)!important;bottom:20px!important;display:block!important;',
+    ':host{all:initial!important;position:fixed!important;z-index:var(--sc-z-index,2147483647)!important;bottom:20px!important;display:block!important;',
     'font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif!important;color:var(--text)!important;}',
     ':host([data-position=bottom-right]){right:20px!important;left:auto!important}',
     ':host([data-position=bottom-left]){left:20px!important;right:auto!important}',
@@ -226,7 +228,9 @@
     '@media (max-width:480px){:host{bottom:12px!important}',
     ':host(.open){inset:0!important}',
     ':host(.open) .root{height:100%}',
-    '.panel{position:fixed;inset:0;width:100%;height:100%;border-radius:0}}'
+    '.panel{position:fixed;inset:0;width:100%;height:100%;border-radius:0}}',
+    /* Windows' high contrast: colours and shadows are dropped, so edges are drawn in the system's colours */
+    '@media (forced-colors:active){.launcher,.send,.chip,.retry,.close,.restart{border:1px solid ButtonText}.panel{border:1px solid CanvasText}}'
   ].join('');
 
   var feedbackCount = 0;
@@ -262,7 +266,13 @@
     if (!ok) return el('span', null, text);
     var a = el('a', null, text);
     a.href = href;
-    if (!/^(tel:|mailto:)/i.test(href)) { a.target = '_blank'; a.rel = 'noopener noreferrer'; }
+    // a page of the clinic's own site opens where the visitor is (the chat comes back open there); another site in a
+    // new tab, which a screen reader is told of
+    if (!/^(tel:|mailto:)/i.test(href) && new URL(href).origin !== location.origin) {
+      a.target = '_blank';
+      a.rel = 'noopener noreferrer';
+      a.appendChild(el('span', 'sr-only', T.newTab));
+    }
     return a;
   }
 
@@ -422,6 +432,8 @@
     if (data.booking && !destination(data.booking)) warn('booking', data.booking, 'is not a web address, a path on this site, an e-mail or a phone number; no "Book a session" is shown');
     if (data.contact && !destination(data.contact) && SCHEME.test(data.contact.trim())) warn('contact', data.contact, 'cannot be a link; it is not shown');
     if (data.zIndex && !zIndexOf(data.zIndex)) warn('z-index', data.zIndex, 'is not a whole number; the default is used');
+    if (data.lang && !/^(en|es)(-|$)/i.test(data.lang)) warn('lang', data.lang, 'is not en or es; English is used');
+    if (data.api && !/^https?:\/\//i.test(data.api)) warn('api', data.api, 'is not a web address starting with https:// or http://; the chat cannot reach it');
   }
 
   class SciaticaChat extends HTMLElement {
@@ -583,7 +595,7 @@
       });
 
       this.els = { root: root, wrap: wrap, panel: panel, log: log, typing: typing, status: status, input: input, send: send,
-        launcher: launcher, disclaimer: disclaimer };
+        launcher: launcher, disclaimer: disclaimer, close: close };
     }
 
     /**
@@ -591,9 +603,15 @@
      * 4.58:1 with white or with pure black); the theme.
      */
     applyColours(wrap) {
-      var dark = this.opts.theme === 'dark' ||
-        (this.opts.theme === 'auto' && window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches);
-      if (dark) wrap.classList.add('dark');
+      var scheme = this.opts.theme === 'auto' && window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+      var dark = this.opts.theme === 'dark' || (scheme !== null && scheme.matches);
+      wrap.classList.toggle('dark', dark);
+      // "auto" follows the system's setting while the page is open, not only as it was when the chat loaded
+      if (scheme && !this.followsScheme && scheme.addEventListener) {
+        this.followsScheme = true;
+        var self = this;
+        scheme.addEventListener('change', function () { self.applyColours(wrap); });
+      }
       var accent = rgb(this.opts.accent) || [15, 118, 110];
       wrap.style.setProperty('--accent', hex(accent));
       wrap.style.setProperty('--accent-ink', contrast(accent, WHITE) >= contrast(accent, BLACK) ? '#fff' : '#000');
@@ -708,10 +726,11 @@
     /** The server's disclaimer, contact and starter topics; the built-in text stays if it cannot be reached. */
     loadInfo(greetBubble) {
       var self = this;
-      this.fetchJson('GET', '/api/v1/info', null)
+      this.fetchJson('GET', '/api/v1/info?lang=' + LANG, null)
         .then(function (info) {
           self.info = info;
-          if (info.disclaimer && LANG === 'en') self.els.disclaimer.textContent = info.disclaimer;
+          // in the chat's language: the built-in one in Spanish, or the clinic's own wording as it wrote it
+          if (info.disclaimer) self.els.disclaimer.textContent = info.disclaimer;
           if (info.suggestions && info.suggestions.length) greetBubble.appendChild(self.chips(info.suggestions));
         })
         .catch(function (e) {
@@ -720,8 +739,11 @@
             // nothing asked here can be answered: say so once, instead of the greeting, and point to the clinic
             greetBubble.remove();
             self.renderError(e, null);
+            var typing = self.els.root.activeElement === self.els.input;
             self.els.input.disabled = true;
             self.els.send.disabled = true;
+            // a disabled field drops the keyboard's focus to the page: it goes to the panel's close button instead
+            if (typing) self.els.close.focus();
           }
         });
     }
@@ -732,10 +754,14 @@
 
     /** The server's sentence with its contact told as this page's own (data-contact): one reply names one contact. */
     ownContact(text) {
-      var mine = this.opts.contact, theirs = this.info && this.info.contact;
-      if (!text || !mine || !theirs || mine === theirs || text.indexOf(theirs) < 0) return text;
+      var mine = this.opts.contact, info = this.info || {};
+      if (!text || !mine || !info.contact || mine === info.contact) return text;
       var d = destination(mine);
-      return text.split(theirs).join(d ? d.text : mine);
+      // the sentence spells the service's contact as people read it ("(919) 555-0123"), or as configured
+      [info.contactText, info.contact].forEach(function (theirs) {
+        if (theirs && text.indexOf(theirs) >= 0) text = text.split(theirs).join(d ? d.text : mine);
+      });
+      return text;
     }
 
     bubble(cls, text) {
@@ -759,6 +785,7 @@
     chips(items) {
       var self = this;
       var box = el('div', 'chips');
+      box.setAttribute('lang', 'en');
       items.forEach(function (item) {
         var c = el('button', 'chip', item.title);
         c.type = 'button';
@@ -1016,6 +1043,8 @@
       var self = this;
       var card = el('div', 'card');
       card.setAttribute('part', 'answer');
+      // the guide is written in English: read as English inside a chat whose own words are Spanish
+      card.setAttribute('lang', 'en');
       var lead = el('div', 'lead');
       lead.setAttribute('part', 'lead');
       var parts = answer.parts || [], leadLines = answer.lead || [], next = answer.next || [];
@@ -1177,7 +1206,13 @@
         var again = el('button', 'retry', T.retry);
         again.type = 'button';
         again.setAttribute('part', 'retry');
-        again.addEventListener('click', function () { again.disabled = true; retry(); });
+        var self = this;
+        again.addEventListener('click', function () {
+          again.disabled = true;
+          // the button goes dead under the keyboard's focus: the focus goes back to the question field
+          if (self.els.root.activeElement === again) self.els.input.focus();
+          retry();
+        });
         b.appendChild(again);
       }
       var contact = contactLink(this.contact());
@@ -1196,7 +1231,9 @@
     if (document.querySelector(TAG)) return;
     warnAboutAttributes();
     var chat = document.createElement(TAG);
-    document.body.appendChild(chat);
+    // beside the body, not in it: a transform on the body would pin the chat to the page's foot instead of the window,
+    // and a single-page site that swaps its body (Turbo, pjax) would take the chat away with it
+    document.documentElement.appendChild(chat);
     if (data.preview === 'on') {
       window.addEventListener('message', function (e) {
         if (e.origin !== location.origin || !e.data) return;
