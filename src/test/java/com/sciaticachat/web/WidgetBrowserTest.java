@@ -208,6 +208,24 @@ class WidgetBrowserTest {
     }
 
     @Test
+    void a_page_that_transforms_or_swaps_its_body_keeps_the_chat_in_view() {
+        // an embedder's trial: body{transform} pinned the launcher to the foot of a long page, and a site that swaps its
+        // body (Turbo) took the chat away with the old one
+        String url = TestHostPage.shared().put("/transformed.html", "<!doctype html><html lang=en><head><title>Clinic</title>"
+                + "<style>body{transform:translateZ(0)}</style></head><body><div style=\"height:5000px\">Long page</div>"
+                + "<script src=\"" + server.base + "/widget.js\" async></script></body></html>");
+        browser.driver.get(url);
+        SearchContext w = browser.widget();
+        WebElement launcher = browser.in(w, ".launcher");
+        browser.waitFor(d -> launcher.isDisplayed());
+        long height = ((Number) browser.js("return window.innerHeight")).longValue();
+        assertTrue(launcher.getRect().getY() + launcher.getRect().getHeight() <= height, "in the window: " + launcher.getRect().getY() + " of " + height);
+        browser.js("var b = document.createElement('body'); b.textContent = 'Next page'; document.documentElement.replaceChild(b, document.body)");
+        assertEquals(1L, ((Number) browser.js("return document.querySelectorAll('sciatica-chat').length")).longValue(), "still on the page");
+        assertTrue(browser.in(browser.widget(), ".launcher").isDisplayed());
+    }
+
+    @Test
     void a_site_the_chat_is_not_set_up_for_is_told_so_and_the_service_names_it() throws Exception {
         try (TestServer closed = TestServer.start(TestFiles.bundledCorpus(), Config.defaults())) {
             String url = TestHostPage.shared().put("/not-allowed.html", "<!doctype html><title>Clinic</title><p>Hello</p>"
