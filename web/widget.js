@@ -341,12 +341,18 @@
   /** A colour as [r, g, b] (0-255), through the browser's own parser; null when it is not one. */
   function rgb(color) {
     if (!color || !(window.CSS && window.CSS.supports('color', color))) return null;
-    var ctx = document.createElement('canvas').getContext('2d');
+    var canvas = document.createElement('canvas');
+    canvas.width = canvas.height = 1;
+    var ctx = canvas.getContext('2d', { willReadFrequently: true });
     if (!ctx) return null;
-    ctx.fillStyle = '#000';
+    // a value the canvas cannot take (a CSS variable, which only the page can resolve) leaves the one before it
+    ctx.fillStyle = '#010203';
     ctx.fillStyle = color;
-    var m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(ctx.fillStyle);
-    return m ? [parseInt(m[1], 16), parseInt(m[2], 16), parseInt(m[3], 16)] : null;
+    if (ctx.fillStyle === '#010203' && !/^#?010203$/i.test(color.trim())) return null;
+    // any colour CSS knows (#rrggbbaa, hsl(), oklch()) as the pixel it paints, opaque
+    ctx.fillRect(0, 0, 1, 1);
+    var px = ctx.getImageData(0, 0, 1, 1).data;
+    return px[3] === 0 ? null : [px[0], px[1], px[2]];
   }
 
   function luminance(c) {

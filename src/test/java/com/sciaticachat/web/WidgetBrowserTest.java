@@ -334,6 +334,28 @@ class WidgetBrowserTest {
     }
 
     @Test
+    void any_colour_css_knows_is_an_accent_and_a_css_variable_is_not() {
+        // an embedder's trial: #8b5cf680 and oklch() were refused as "not a colour", and var(--brand) gave a black accent
+        String[][] cases = {{"oklch(0.6 0.2 300)", "purple"}, {"#8b5cf680", "purple"}, {"var(--brand)", "rgba(15, 118, 110, 1)"}};
+        for (String[] c : cases) {
+            String url = TestHostPage.shared().put("/accent.html", "<!doctype html><html lang=en><head><title>Clinic</title></head><body>"
+                    + "<script src=\"" + server.base + "/widget.js\" async data-accent=\"" + c[0] + "\"></script></body></html>");
+            browser.driver.get(url);
+            SearchContext w = browser.widget();
+            WebElement launcher = browser.in(w, ".launcher");
+            browser.waitFor(d -> launcher.isDisplayed());
+            String background = launcher.getCssValue("background-color");
+            if (c[1].equals("purple")) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("rgba?\\((\\d+), (\\d+), (\\d+)").matcher(background);
+                assertTrue(m.find(), background);
+                assertTrue(Integer.parseInt(m.group(3)) > Integer.parseInt(m.group(2)) + 60, c[0] + " paints a violet: " + background);
+            } else {
+                assertEquals(c[1], background, c[0]);
+            }
+        }
+    }
+
+    @Test
     void when_the_service_is_unreachable_the_visitor_gets_a_friendly_message_and_a_retry() {
         String url = TestHostPage.shared().put("/offline.html", "<!doctype html><title>Clinic</title><p>Hello</p>"
                 + "<script src=\"" + server.base + "/widget.js\" data-api=\"http://localhost:9\" async></script>");
