@@ -165,9 +165,7 @@ final class AdminApi {
             row.put("lastSeen", g.lastSeen().toString());
             row.put("status", g.lastStatus());
             ChatService.Trace t = chat.trace(g.question());
-            // a visitor said the answer did not help: a confident answer is no sign it is handled
-            boolean notHelpful = "not_helpful".equals(g.lastStatus());
-            if (!notHelpful && t.reply().status() == com.sciaticachat.chat.Reply.Status.ANSWERED && t.confidence() >= ChatService.WEAK_ANSWER) {
+            if (answersWell(g, t)) {
                 inbox(chat).markDone(g.id());
                 answeredNow++;
                 continue;
@@ -186,6 +184,15 @@ final class AdminApi {
         out.put("page", page);
         out.put("pages", Math.max(1, (total + size - 1) / size));
         return out;
+    }
+
+    /**
+     * Whether the guide as it is now ({@code t}, the group's question asked again) answers a group well: confidently, and
+     * not a group a visitor said was answered unhelpfully (a confident answer is no sign that is handled).
+     */
+    static boolean answersWell(UnansweredInbox.Group g, ChatService.Trace t) {
+        return !"not_helpful".equals(g.lastStatus()) && t.reply().status() == com.sciaticachat.chat.Reply.Status.ANSWERED
+                && t.confidence() >= ChatService.WEAK_ANSWER;
     }
 
     /** The heading a section is filed under, or [not covered]; a 400 when the guide has no such section. */

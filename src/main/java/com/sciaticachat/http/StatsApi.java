@@ -125,10 +125,7 @@ final class StatsApi {
      * guide now answers it confidently (a question a visitor called unhelpful is not settled by a confident answer).
      */
     static boolean dealtWith(ChatService chat, UnansweredInbox.Group g) {
-        if (g.done()) return true;
-        if ("not_helpful".equals(g.lastStatus())) return false;
-        ChatService.Trace t = chat.trace(g.question());
-        return t.reply().status() == com.sciaticachat.chat.Reply.Status.ANSWERED && t.confidence() >= ChatService.WEAK_ANSWER;
+        return g.done() || AdminApi.answersWell(g, chat.trace(g.question()));
     }
 
     private static Map<String, Object> section(ChatService chat, VisitorStatistics.SectionFigures s) {
