@@ -84,12 +84,10 @@ public final class Triage {
      */
     public Verdict settle(String message, Wording wording, Verdict decided) {
         Verdict v = reread(message, decided, ruledOut(wording));
-        if (v.outcome() == Outcome.URGENT && !wording.feelingTold() && rules.saddleArea().containsAll(v.signIds())) {
-            return check(new LinkedHashSet<>(v.signIds()), v.someoneElse());
-        }
-        // leaks with a sneeze or a cough stay the check question whichever part read them as the alarm: the second reader
-        // confirms "leaked a little pee when I sneezed" as loss of bladder control, which the wording says it is not (OnStrain)
-        if (v.outcome() == Outcome.URGENT && leaksOnStrain(wording, new LinkedHashSet<>(v.signIds()))) {
+        // leaks with a sneeze or a cough stay the check question too: the second reader confirms "leaked a little pee
+        // when I sneezed" as loss of bladder control, which the wording says it is not (OnStrain)
+        boolean seatOnly = !wording.feelingTold() && rules.saddleArea().containsAll(v.signIds());
+        if (v.outcome() == Outcome.URGENT && (seatOnly || leaksOnStrain(wording, v.signIds()))) {
             return check(new LinkedHashSet<>(v.signIds()), v.someoneElse());
         }
         return v;
@@ -151,7 +149,7 @@ public final class Triage {
     }
 
     /** Whether the signs (never none) are all of bladder control and the message ties its leaks to a strain or a hurry. */
-    private boolean leaksOnStrain(Wording wording, Set<String> signs) {
+    private boolean leaksOnStrain(Wording wording, java.util.Collection<String> signs) {
         return wording.onStrain() && rules.bladderControl().containsAll(signs);
     }
 
