@@ -155,7 +155,7 @@ public final class SafetyGate implements com.sciaticachat.index.CorpusReader.Che
         java.util.Map<SafetyRules.Rule, List<String>> wrongLevel = new java.util.LinkedHashMap<>();
         java.util.Map<SafetyRules.Rule, List<String>> falseAlarms = new java.util.LinkedHashMap<>();
         java.util.Set<String> missingSigns = new java.util.TreeSet<>();
-        int flags = 0, calm = 0, wrong = 0, alarmed = 0;
+        int flags = 0, calm = 0;
         // each phrasing is read on its own, on all cores (as SafetyReport does): a new version of the rules is judged in
         // half the time on two, which is most of how long an edit to safety.yml takes to go live or be refused
         NotNow.Split[] splits = splits();
@@ -167,15 +167,11 @@ public final class SafetyGate implements com.sciaticachat.index.CorpusReader.Che
         });
         for (int i = 0; i < read.length; i++) {
             Phrasings.Phrasing p = phrasings.items().get(i);
-            RedFlagMatcher.Reading found = founds[i];
             Triage.Verdict v = verdicts[i];
             boolean urgent = v.outcome() == Triage.Outcome.URGENT;
             if (!p.redFlag()) {
                 calm++;
-                if (urgent) {
-                    alarmed++;
-                    falseAlarms.computeIfAbsent(firstRule(parsed.rules(), found.finding() == null ? List.of() : found.finding().ruleIds()), k -> new ArrayList<>()).add(p.message());
-                }
+                if (urgent) falseAlarms.computeIfAbsent(firstRule(parsed.rules(), founds[i], r -> true), k -> new ArrayList<>()).add(p.message());
                 continue;
             }
             flags++;
@@ -186,10 +182,8 @@ public final class SafetyGate implements com.sciaticachat.index.CorpusReader.Che
             }
             if (missesEmergency(rule, v)) missed.computeIfAbsent(rule, k -> new ArrayList<>()).add(p.message());
             if (!urgent || v.level() != rule.level()) {
-                wrong++;
                 // an alarm at another level was raised by another rule, the one to look at; no alarm is its own rule's
-                SafetyRules.Rule raised = urgent ? firstRule(parsed.rules(), found.finding() == null ? List.of()
-                        : found.finding().ruleIds().stream().filter(id -> !id.equals(rule.id()) && parsed.rules().rule(id) != null && parsed.rules().rule(id).level() == v.level()).toList()) : null;
+                SafetyRules.Rule raised = urgent ? firstRule(parsed.rules(), founds[i], r -> r != rule && r.level() == v.level()) : null;
                 wrongLevel.computeIfAbsent(raised == null ? rule : raised, k -> new ArrayList<>()).add(p.message());
             }
         }
@@ -201,6 +195,7 @@ public final class SafetyGate implements com.sciaticachat.index.CorpusReader.Che
         }
         missed.forEach((rule, messages) -> errors.add(error(shown, rule.line(), messages.size() + " emergency phrasing(s) of the red flag '" + rule.id()
                 + "' would neither raise the alarm nor be asked about", messages)));
+        int wrong = count(wrongLevel), alarmed = count(falseAlarms);
         if (flags > 0 && wrong > (1 - MIN_RIGHT_LEVEL) * flags) {
             SafetyRules.Rule most = most(wrongLevel);
             errors.add(error(shown, most.line(), String.format(Locale.ROOT, "only %.0f%% of the known red flags would alarm at their level (at least %.0f%% must)",
@@ -217,9 +212,14 @@ public final class SafetyGate implements com.sciaticachat.index.CorpusReader.Che
         return errors;
     }
 
-    /** The first rule of these ids in the file, or null: a calm message can alarm through the detector alone. */
-    private static SafetyRules.Rule firstRule(SafetyRules rules, List<String> ids) {
-        return ids.stream().map(rules::rule).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    /** The first rule the reading found that is {@code which}, or null: a calm message can alarm through the detector alone. */
+    private static SafetyRules.Rule firstRule(SafetyRules rules, RedFlagMatcher.Reading found, java.util.function.Predicate<SafetyRules.Rule> which) {
+        if (found.finding() == null) return null;
+        return found.finding().ruleIds().stream().map(rules::rule).filter(r -> r != null && which.test(r)).findFirst().orElse(null);
+    }
+
+    private static int count(java.util.Map<SafetyRules.Rule, List<String>> byRule) {
+        return byRule.values().stream().mapToInt(List::size).sum();
     }
 
     /** The rule with the most messages; a rule wins over none (null) at equal counts. */
