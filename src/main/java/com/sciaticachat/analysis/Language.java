@@ -21,12 +21,14 @@ public enum Language {
 
     /** The language a folded text is written in, as far as its small words tell: Spanish when it has more of Spanish's. */
     public static Language guess(String folded, Language otherwise) {
-        int es = 0, en = 0;
-        for (String w : folded.split("[^a-z]+")) {
-            if (SPANISH_WORDS.contains(w)) es++;
-            if (ENGLISH_WORDS.contains(w)) en++;
-        }
+        int es = count(folded, SPANISH_WORDS), en = count(folded, ENGLISH_WORDS);
         return es > en ? SPANISH : en > es ? ENGLISH : otherwise;
+    }
+
+    private static int count(String folded, Set<String> words) {
+        int n = 0;
+        for (String w : folded.split("[^a-z]+")) if (words.contains(w)) n++;
+        return n;
     }
 
     /**
@@ -35,18 +37,18 @@ public enum Language {
      * la Cruz here, what causes sciatica?") does not turn an English message.
      */
     public static boolean clearlySpanish(String folded) {
-        int es = 0, en = 0, spanishWords = 0, englishWords = 0;
+        int es = count(folded, SPANISH_WORDS), en = count(folded, ENGLISH_WORDS);
+        if (es < 2 || es <= 2 * en) return false;
         EnglishWords english = EnglishWords.get();
         SpanishGloss spanish = SpanishGloss.get();
+        int spanishWords = 0, englishWords = 0;
         for (String w : folded.split("[^a-z]+")) {
             if (w.isEmpty()) continue;
-            if (SPANISH_WORDS.contains(w)) es++;
-            if (ENGLISH_WORDS.contains(w)) en++;
             boolean isSpanish = SPANISH_WORDS.contains(w) || spanish.knows(w), isEnglish = ENGLISH_WORDS.contains(w) || english.inDictionary(w);
             if (isSpanish && !isEnglish) spanishWords++;
             if (isEnglish && !isSpanish) englishWords++;
         }
-        return es >= 2 && es > 2 * en && spanishWords > englishWords;
+        return spanishWords > englishWords;
     }
 
     /** The language with this code, or null. */

@@ -936,13 +936,9 @@ public final class ChatService {
 
     /**
      * The clinic, the disclaimer, the contact, and a few starter topics: top-level sections that hold a
-     * list or sub-sections, picked evenly through the corpus so they span its subjects.
+     * list or sub-sections, picked evenly through the corpus so they span its subjects; the disclaimer as a visitor in
+     * this language reads it (the clinic's own wording stays as written).
      */
-    public Info info() {
-        return info(Language.ENGLISH);
-    }
-
-    /** The same, with the disclaimer as a visitor in this language reads it (the clinic's own wording stays as written). */
     public Info info(Language language) {
         return new Info(messages.clinic(), messages.disclaimer(language), messages.contact(), index.withSnapshot(this::suggestions));
     }

@@ -138,8 +138,9 @@ public final class HttpApi {
                     .orElseThrow(() -> new ApiException(404, "section_not_found", "There is no section with that id"))));
             cfg.routes.get("/api/v1/info", ctx -> {
                 // the widget offers "helpful / not helpful" only where someone reads it
-                Language language = Language.of(java.util.Objects.requireNonNullElse(ctx.queryParam("lang"), "en"));
-                com.fasterxml.jackson.databind.node.ObjectNode info = mapper.valueToTree(chat.get().info(language == null ? Language.ENGLISH : language));
+                // the disclaimer in the widget's language; any other value is English
+                Language language = java.util.Objects.requireNonNullElse(Language.of(String.valueOf(ctx.queryParam("lang"))), Language.ENGLISH);
+                com.fasterxml.jackson.databind.node.ObjectNode info = mapper.valueToTree(chat.get().info(language));
                 info.put("feedback", insights);
                 // the contact as the chat's sentences spell it ("(919) 555-0123" for tel:+19195550123): a page with a
                 // contact of its own (data-contact) tells that one in their place
