@@ -40,10 +40,16 @@ final class Names {
     /** "I'm" and its spellings: what follows is a name unless it is an ordinary description ("I'm sore", "I'm a nurse"). */
     private static final Pattern SELF_CUE = Pattern.compile("(?:\\bi'm|\\bi’m|\\bim|\\bi am|\\biam|\\bme llamo|\\bmy name|\\bich bin)\\s+", F);
     /** "hey so this is mark (mark w, ...)": a first name after "this is" opening a message, closing its clause. */
-    private static final Pattern OPENING_NAME = Pattern.compile("^\\s*(?:(?:hi|hello|hey|hiya|yo|ok|so|good (?:morning|afternoon|evening))[,!]?\\s+)*(?:this is|it'?s|its|it’s)\\s+"
+    /**
+     * What opens a message before the writer names themselves: a greeting ("hi", "G'day!", "Kia ora,"), or any word or two
+     * closed by a comma or an exclamation mark ("Howzit!", "Buenas,").
+     */
+    private static final String OPENER = "(?:(?:hi|hello|hey|hiya|heya|yo|ok|so|howdy|aloha|hola|g'?day|good (?:morning|afternoon|evening|day))[,!]?\\s+"
+            + "|\\p{L}[\\p{L}'’]*(?:\\s\\p{L}[\\p{L}'’]*)?[,!]+\\s+)";
+    private static final Pattern OPENING_NAME = Pattern.compile("^\\s*" + OPENER + "*(?:this is|it'?s|its|it’s)\\s+"
             + "(\\p{L}[\\p{L}'’-]*)(?=\\s*(?:[,.!?;:)(]|$|\\s+(?:here|again|from|and|btw|lol)\\b))", F);
     /** "its dave here", "it's Sgt Hollis here": whatever stands between "it's" and "here" is who is writing. */
-    private static final Pattern IT_IS_HERE = Pattern.compile("(?:\\bit(?:'s|’s|s| is)|^\\s*is)\\s+((?:\\p{L}[\\p{L}\\p{M}'’.-]*\\s+){1,3})(?:here|again)\\b", F);
+    private static final Pattern IT_IS_HERE = Pattern.compile("(?:\\bit(?:'s|’s|s| is)|^\\s*" + OPENER + "?is)\\s+((?:\\p{L}[\\p{L}\\p{M}'’.-]*\\s+){1,3})(?:here|again)\\b", F);
     /** "everyone calls me hunt.", "call me Sunny 🌞": a first name or surname that ends the clause after "call(s) me". */
     private static final Pattern CALL_ME = Pattern.compile("\\b(?:call|calls|called|calling)\\s+(?:me|mi|him|her)\\s+(\\p{L}[\\p{L}'’-]*)(?=\\s*(?:[,.!?;:)(]|$|[\\p{So}\\p{Cs}]|\\s+(?:but|and|or|for short|lol|haha)\\b))", F);
     /**
@@ -72,7 +78,7 @@ final class Names {
             + "boy|girl|aunt|auntie|uncle|cousin|niece|nephew|patient|client|fianc[eé]e?|"
             + "stepson|stepdaughter|stepmom|stepdad|godson|goddaughter|godmother|godfather|advisor|adviser|supervisor|boss|manager|colleague|"
             + "coworker|co-worker|roommate|housemate|flatmate|carer|caregiver|aide|sitter|nanny|student|teacher|tenant|classmate|teammate|"
-            + "buddy|pal|bro|sis|cuz|employee|assistant|secretary|pastor|compadre|comadre|esposo|esposa|hijo|hija|"
+            + "buddy|mate|pal|bro|sis|cuz|employee|assistant|secretary|pastor|compadre|comadre|esposo|esposa|hijo|hija|"
             + "mamá|papá|hermano|hermana|nieto|nieta|abuela|abuelo|tío|tía|primo|prima)";
     /** Words after which a capitalised word or a known name is a name ("this is Karen", "my son Jacob"). */
     private static final Pattern NAME_CUE = Pattern.compile(
@@ -92,6 +98,14 @@ final class Names {
     /** A role before a capitalised name: "therapist Sage", "claimant Darnell Church", "husband: Dmitri", "wife Jenna". */
     private static final Pattern ROLE_CUE = Pattern.compile("\\b(?:wife|husband|hubby|claimant|patient|client|therapist|masseuse|masseur|colleague|coworker|"
             + "co-worker|employee|member|insured|son|daughter|mom|dad|boyfriend|girlfriend|fianc[eé]e?|partner)\\s*:?\\s+(?=(?-i)\\p{Lu}\\p{Ll})", F);
+    /** Someone named and then said to be a relation: "tell Pinky, she is my daughter", "Tunde (my son)", "ask Dolores, my neighbour,". */
+    private static final Pattern APPOSITION = Pattern.compile("(?<![\\p{L}\\[])(\\p{L}[\\p{L}'’-]*)(?:,\\s*(?:(?:she|he)(?:'s|’s| is| was)\\s+)?|\\s*\\(\\s*)"
+            + "(?:my|our)\\s+" + RELATIONS + "(?=\\s*(?:[,.!;)]|$)|\\s+(?:and|who|will)\\b)", F);
+    /** Whom a message is addressed to, not a person's name: "Dear Sir, my granddaughter ...". */
+    private static final Set<String> ADDRESSED = Set.of("sir", "sirs", "madam", "madame", "ma'am", "maam", "dear", "all", "everyone", "team", "folks",
+            "guys", "y'all", "doc", "doctor", "hello", "hi", "hey", "thanks", "please");
+    /** A first name alone in brackets, perhaps with a word of affection: "my partner on the truck (big lou)", "the lady last time (bella?)". */
+    private static final Pattern PARENTHESISED_NAME = Pattern.compile("\\((?:(big|little|lil|ol|old|young|auntie|aunt|uncle|miss|mister)\\s+)?(\\p{L}[\\p{L}'’-]*)\\??\\)", F);
     /** Relations said without "my": "Son-in-law Bishop set this up", "la esposa de Arturo". */
     private static final Pattern RELATION_CUE = Pattern.compile("(?:(?:^|[.!?]\\s+)(?:" + RELATIONS + ")|\\b" + RELATIONS + " of|"
             + "\\b(?:mon (?:fils|mari|fr[èe]re|p[èe]re|copain|ami|conjoint|chum|petit-fils)|ma (?:fille|femme|m[èe]re|s(?:œ|oe)ur|copine|amie|blonde|conjointe|petite-fille))|"
@@ -111,11 +125,12 @@ final class Names {
                     + "mit freundlichen gr(?:ü|ue)(?:ß|ss)en|mfg|v/r|vr|very respectfully|semper fi|peace(?: out)?|much love|hugs|ciao|"
                     + THANKS + "|hooah|over and out|10-4|ten four|see (?:you|u|ya) (?:then|soon|tomorrow|tmrw|there)|talk soon|ttyl|bye|later)(?!\\p{L})\\s*[,!.]*\\s*[\\p{So}\\p{Sk}\\p{Cs}\\x{200d}\\x{fe0f}]*"
                     + "(?:\\s*[-–—~]+)?"
-                    + "|\\s[-–—~]+)\\s*(?=(?:[^,.!?]|(?<=\\b\\p{L})\\.){1,60}$)", F);
+                    // the signature may be followed by the contact details already scrubbed ("-kenny, [email]")
+                    + "|\\s[-–—~]+)\\s*(?=(?:[^,.!?]|(?<=\\b\\p{L})\\.){1,60}?(?:\\s*,?\\s*\\[(?:email|phone|number|address)\\])*[\\s.!]*$)", F);
     /** "Anne-Marie here," at the start of a message, after an optional greeting ("Aloha, Ikaika here.", "Hi! Kevin here"). */
     private static final Pattern HERE_NAME = Pattern.compile(
-            "^\\s*(?:(?:hi|hello|hey|hiya|heya|howdy|aloha|hola|bonjour|ciao|hallo|namaste|shalom|salaam|greetings|morning|evening|"
-                    + "good (?:morning|afternoon|evening|day))[,!.]*\\s+)?((?:\\p{L}[\\p{L}\\p{M}'’-]*\\s+){1,3})here\\b", F);
+            "^\\s*(?:(?:namaste|shalom|salaam|greetings|morning|evening|bonjour|ciao|hallo)[,!.]*\\s+|" + OPENER + ")?"
+                    + "((?:\\p{L}[\\p{L}\\p{M}'’-]*\\s+){1,3})(?:here|this side)\\b", F);
     /** One word alone after the message's last sentence (not after an initial), closing it: "... before my first lesson? keala". */
     private static final Pattern BARE_SIGNATURE = Pattern.compile(
             "(?<=[.!?])(?<!(?:^|[\\s.])\\p{Lu}\\.)\\s+(?=\\p{L}[\\p{L}\\p{M}'’-]*[\\s.!)\\p{So}\\p{Sk}\\p{Cs}\\x{200d}\\x{fe0f}]*$)");
@@ -207,6 +222,20 @@ final class Names {
         s = replaceNamesAfter(MY_RELATION_CUE, s, Cue.RELATION);
         s = replaceNamesAfter(RELATION_CUE, s, Cue.RELATION);
         s = replaceNamesAfter(ROLE_CUE, s, Cue.ROLE);
+        String text = s;
+        s = APPOSITION.matcher(s).replaceAll(m -> {
+            String w = m.group(1), lower = w.toLowerCase(Locale.ROOT);
+            boolean name = !NOT_NAMES.contains(lower) && !notNames().contains(lower) && !MONTHS.contains(lower) && !WEEKDAYS.contains(lower)
+                    && !PLACE_WORDS.contains(lower) && !NOT_A_PERSON.contains(lower) && !ADDRESSED.contains(lower)
+                    && (capitalised(w) && !sentenceStart(text, m.start(1)) || givenNames().contains(lower) && !common(lower));
+            return Matcher.quoteReplacement(name ? "[name]" + m.group().substring(w.length()) : m.group());
+        });
+        s = PARENTHESISED_NAME.matcher(s).replaceAll(m -> {
+            String w = m.group(2), lower = w.toLowerCase(Locale.ROOT);
+            boolean name = givenNames().contains(lower) && !NOT_NAMES.contains(lower) && !notNames().contains(lower) && !MONTHS.contains(lower)
+                    && !WEEKDAYS.contains(lower) && !NOT_A_PERSON.contains(lower) && (m.group(1) != null || !common(lower) || capitalised(w));
+            return Matcher.quoteReplacement(name ? "(" + (m.group(1) == null ? "" : m.group(1) + " ") + "[name]" + m.group().substring(m.end(2) - m.start()) : m.group());
+        });
         s = POSSESSOR.matcher(s).replaceAll(m -> {
             String w = m.group(1).toLowerCase(Locale.ROOT);
             boolean name = !NOT_NAMES.contains(w) && !notNames().contains(w) && (givenNames().contains(w) || surnames().contains(w));
@@ -215,7 +244,10 @@ final class Names {
         Matcher opening = OPENING_NAME.matcher(s);
         if (opening.find()) {
             String w = opening.group(1).toLowerCase(Locale.ROOT);
-            if (givenNames().contains(w) && !NOT_NAMES.contains(w) && !notNames().contains(w)) s = s.substring(0, opening.start(1)) + "[name]" + s.substring(opening.end(1));
+            // "hey its fitzy lol": a first name, or a word that no dictionary or list knows (a nickname)
+            boolean nickname = !common(w) && !properNouns().contains(w) && w.length() > 2 && w.matches(".*[aeiouy].*") && !w.matches(".*(\\p{L})\\1\\1.*")
+                    && !CHAT_FILLERS.contains(w) && !WEEKDAYS.contains(w) && !MONTHS.contains(w) && !w.matches("(?:mon|tues?|weds?|thu|thur|thurs|fri|sat|sun)");
+            if ((givenNames().contains(w) || nickname) && !NOT_NAMES.contains(w) && !notNames().contains(w)) s = s.substring(0, opening.start(1)) + "[name]" + s.substring(opening.end(1));
         }
         Matcher itIs = IT_IS_HERE.matcher(s);
         if (itIs.find()) {
@@ -224,7 +256,7 @@ final class Names {
             String lower = last.toLowerCase(Locale.ROOT);
             boolean capital = Character.isUpperCase(last.codePointAt(0));
             // "its Frank here": a capitalised first name names the writer even when it is also a word
-            if (!NOT_NAMES.contains(lower) && (!notNames().contains(lower) || capital && givenNames().contains(lower))
+            if (!NOT_NAMES.contains(lower) && !lower.matches(TITLES) && (!notNames().contains(lower) || capital && givenNames().contains(lower))
                     && (capital || givenNames().contains(lower) || !common(lower))) {
                 s = s.substring(0, itIs.start(1)) + "[name] " + s.substring(itIs.end(1));
             }
@@ -357,7 +389,7 @@ final class Names {
             String lower = word.toLowerCase(Locale.ROOT);
             String firstPart = lower.split("[-'’]")[0];
             boolean initial = word.length() == 1 && Character.isUpperCase(word.codePointAt(0)) && s.startsWith(".", m.start() + 1);
-            boolean closed = !initial && !MONTHS.contains(lower) && NOT_NAMES.contains(lower) || PLACE_WORDS.contains(lower) || CONTRACTION.matcher(m.group().toLowerCase(Locale.ROOT)).matches() && !m.group().matches("(?i).*['’]s");
+            boolean closed = !initial && !MONTHS.contains(lower) && NOT_NAMES.contains(lower) || PLACE_WORDS.contains(lower) || FEASTS.contains(lower) || CONTRACTION.matcher(m.group().toLowerCase(Locale.ROOT)).matches() && !m.group().matches("(?i).*['’]s");
             boolean capital = Character.isUpperCase(word.codePointAt(0)) && !(word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT)));
             boolean common = java.util.Arrays.stream(lower.split("[-'’]")).allMatch(Names::common) && !lower.matches(".*[^a-z'’-].*");
             boolean surnamePrefix = lower.matches("(?:o['’]|mc|mac)\\p{L}{2,}");
@@ -485,6 +517,11 @@ final class Names {
     private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "may", "june", "july", "august",
             "september", "october", "november", "december");
     /** Words that make a capitalised run a place, not a person ("Wake Forest", "Glenwood Avenue", "Rex Hospital"). */
+    /** Holidays and feasts, never a person: "Happy Diwali", "closed for Eid?", "open during Hanukkah". */
+    private static final Set<String> FEASTS = Set.of("diwali", "deepavali", "eid", "ramadan", "ramadhan", "hanukkah", "chanukah", "kwanzaa", "navidad",
+            "holi", "easter", "passover", "pesach", "christmas", "xmas", "thanksgiving", "halloween", "pongal", "onam", "vesak", "nowruz", "purim",
+            "lohri", "vaisakhi", "baisakhi", "dussehra", "juneteenth", "carnaval", "carnival", "songkran", "chuseok", "tet", "hogmanay", "nochebuena",
+            "pascua", "weihnachten", "ostern", "noël", "noel", "yuletide", "rakhi", "ugadi", "karwa", "chauth", "muertos");
     private static final Set<String> PLACE_WORDS = Set.of("street", "st", "avenue", "ave", "road", "rd", "drive", "lane", "boulevard", "blvd",
             "court", "way", "place", "circle", "parkway", "highway", "hwy", "trail", "forest", "park", "hill", "hills", "lake", "creek",
             "county", "city", "town", "hospital", "clinic", "center", "centre", "mall", "church", "school", "university", "college", "exit",
@@ -506,6 +543,10 @@ final class Names {
         boolean afterInitial = false, signed = false;
         while (taken < MAX_NAME_WORDS && t.find(pos) && s.substring(pos, t.start()).matches(taken == 0 ? "\\s*" : "\\s+|\\s*-\\s*")) {
             String word = t.group().replaceAll("[.’']+$", "").replaceAll("(?<=\\p{Lu}\\p{L}{1,30})['’]s$", ""); // "Sister Ruby's soul"
+            // "my husband jimmy's the one": a first name in lower case with its "'s" after a relation
+            if (taken == 0 && cue == Cue.RELATION && word.matches("\\p{Ll}{2,30}['’]s") && givenNames().contains(word.substring(0, word.length() - 2))) {
+                word = word.substring(0, word.length() - 2);
+            }
             String lower = word.toLowerCase(Locale.ROOT);
             boolean capital = Character.isUpperCase(word.codePointAt(0));
             boolean name;
@@ -547,7 +588,10 @@ final class Names {
                     case OTHER -> looksLikeName(word, lower, capital) || capital && isCapitalisedRun(s, t.start())
                             // "yo this is kai nakamura", "its jaylen brooks": a first name, or a word no dictionary knows before a surname, in lower case
                             || !common(lower) && !notNames().contains(lower) && lower.length() > 2
-                            && (givenNames().contains(lower) && endsOrNamesOn(s, t.start() + word.length()) || surnameCloses(s, t.start() + word.length()));
+                            && (givenNames().contains(lower) && endsOrNamesOn(s, t.start() + word.length()) || surnameCloses(s, t.start() + word.length()))
+                            // "hi this is patty walsh, ...": a first name that is also a word, before a surname no dictionary knows that closes the clause
+                            || !capital && givenNames().contains(lower) && !notNames().contains(lower) && surnameCloses(s, t.start() + word.length())
+                            && uncommonWordFollows(s, t.start() + word.length());
                     // after "book with", "dr": a name the lists know, or a capitalised word that is no ordinary word
                     case PERSON -> !MONTHS.contains(lower) && !PLACE_WORDS.contains(lower) && !NOT_A_PERSON.contains(lower)
                             && (capital && (!common(lower) || givenNames().contains(lower))
@@ -565,7 +609,9 @@ final class Names {
                                     || word.length() > 1 && (givenNames().contains(lower) || surnames().contains(lower))) // "MY GRANDSON HUNTER", "DR. LANE"
                                     || !common(lower) && givenNames().contains(lower) && lower.length() > 2
                                     // "my kid grace, age 12": a first name that is also a word, closing its phrase
-                                    || givenNames().contains(lower) && CLAUSE_END.matcher(s).region(t.start() + word.length(), s.length()).lookingAt())
+                                    || givenNames().contains(lower) && CLAUSE_END.matcher(s).region(t.start() + word.length(), s.length()).lookingAt()
+                                    // "wife colleen says", "my buddy sully for deep tissue": a first name, then what the person does
+                                    || givenNames().contains(lower) && PERSON_GOES_ON.matcher(s).region(t.start() + word.length(), s.length()).lookingAt())
                             && (!nextIsPlaceWord(s, t.start() + word.length()) || givenNames().contains(lower));
                 };
             } else {
@@ -671,11 +717,19 @@ final class Names {
     }
 
     /** Whether a surname follows and closes the clause: "jaylen brooks, ..." but not "maarte pero may ...". */
+    private static boolean uncommonWordFollows(String s, int at) {
+        Matcher next = NEXT_WORD.matcher(s.substring(at));
+        return next.find() && !common(next.group(1).toLowerCase(Locale.ROOT));
+    }
+
     private static boolean surnameCloses(String s, int at) {
         Matcher next = NEXT_WORD.matcher(s.substring(at));
         return surnameFollows(s, at) && next.find() && CLAUSE_END.matcher(s).region(at + next.end(), s.length()).lookingAt();
     }
 
+    /** After a relation's name in lower case: what the person does or is ("'s the one", "says", "and I", "for a massage"). */
+    private static final Pattern PERSON_GOES_ON = Pattern.compile("(?:['’]s\\s|\\s+(?:says|said|is|was|has|had|wants|wanted|will|would|can|could|does|did|"
+            + "thinks|thought|told|tells|swears|keeps|gets|got|needs|needed|loves|likes|recommended|and|who|too|also|for)\\b)", F);
     /** A clause ends here: punctuation or the end of the text, after any spaces ("kai, ...", "jaylen brooks."). */
     private static final Pattern CLAUSE_END = Pattern.compile("\\s*(?:[,.!?;:)(]|$)");
     /** The same, a dash too ("im jess - ..."). */

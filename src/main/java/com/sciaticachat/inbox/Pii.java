@@ -234,7 +234,7 @@ public final class Pii {
     /** A year or anything date-like after words that introduce a birth date. */
     private static final Pattern BIRTH = Pattern.compile(
             "(?:\\b(?:d\\.?o\\.?b\\.?|date of birth|birth ?date|birthday|born(?: on| in)?)|(?<![\\p{L}])b\\.)\\s*(?:is|was|:|-)?\\s*"
-                    + "((?:19|20)\\d\\d|\\d{1,2}[/.-]\\d{1,2}(?:[/.-]\\d{2,4})?)", F);
+                    + "((?:19|20)\\d\\d|['’]\\d\\d(?!\\d)|\\d{1,2}[/.-]\\d{1,2}(?:[/.-]\\d{2,4})?)", F);
 
     // ---- numbers
     /** Seven or more digits with the separators phone numbers use: (919) 555-0142, +1 919.555.0142; O for 0 inside. */
