@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * Documents that repeat another document: a copy saved beside the original ("Clinic Info - Copy.md"), an
  * older version kept in a subfolder. Served together, two sections saying the same thing leave the chat
  * unsure which to answer from, and it answers neither; so a copy is left out, with a warning naming both
- * files. Of two documents that repeat each other, the one kept is the one not named like a copy, then the one
+ * files (one named like a copy also when staff edited part of it). Of two documents that repeat each other, the one kept is the one not named like a copy, then the one
  * nearer the top of the folder, then the first by name.
  */
 public final class Copies {
@@ -20,6 +20,11 @@ public final class Copies {
     static final double SAME_SECTION = 0.8;
     /** A document is a copy when this share of its sections say the same as sections of one other document. */
     static final double COPY = 0.8;
+    /**
+     * A document named like a copy ("Clinic Info (copy).md") is one when this share says the same: staff edit a copy to try a
+     * change, and served beside the original its edited section contradicts the original's (two opening hours).
+     */
+    static final double NAMED_COPY = 0.5;
 
     private static final Pattern COPY_NAME = Pattern.compile(
             "(?i).*(?:\\bcopy\\b|\\bcopie\\b|\\bkopie\\b|\\bcopia\\b|\\bbackup\\b|\\bbak\\b|\\bold\\b|\\(\\d+\\)|[ _-]\\d+\\.md$).*");
@@ -42,9 +47,10 @@ public final class Copies {
         for (Document d : byPreference) {
             List<Set<String>> runs = d.sections().stream().map(Copies::runs).toList();
             int original = -1, same = 0;
+            double share = COPY_NAME.matcher(d.file()).matches() ? NAMED_COPY : COPY;
             for (int k = 0; k < kept.size() && original < 0; k++) {
                 int n = repeated(runs, keptRuns.get(k));
-                if (!runs.isEmpty() && n >= COPY * runs.size()) {
+                if (!runs.isEmpty() && n >= share * runs.size()) {
                     original = k;
                     same = n;
                 }

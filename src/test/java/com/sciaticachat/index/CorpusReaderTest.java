@@ -138,6 +138,13 @@ class CorpusReaderTest {
         assertEquals(List.of("corpus/back-care - Copy.md", "corpus/old/back-care.md"), r.warnings().stream().map(w -> w.file()).sorted().toList());
         assertTrue(r.warnings().get(0).message().contains("repeats corpus/back-care.md"), r.warnings().get(0).message());
 
+        // a copy staff edited to try a change (one section of three) is still a copy; its changed section is not served beside the original's
+        Files.delete(corpus.resolve("old/back-care.md"));
+        Files.writeString(corpus.resolve("back-care - Copy.md"), original.replaceFirst("(?s)(## Heat and Ice\\s+).*", "$1Closed until further notice.\n"));
+        r = read();
+        assertEquals(List.of("corpus/back-care.md"), r.corpus().documents().stream().map(d -> d.file()).toList(), "an edited copy stays out");
+        assertTrue(r.warnings().get(0).message().contains("repeats corpus/back-care.md (3 of its 4 sections"), r.warnings().get(0).message());
+
         Files.writeString(corpus.resolve("neck-care.md"), "# Neck Care\n\n## Desk Work\n\nLong hours at a desk strain the neck and shoulders.\n");
         assertEquals(2, read().corpus().documents().size(), "a document of its own is no copy");
     }
