@@ -86,6 +86,13 @@ final class YamlTree {
             String context = e.getContextMark() != null && e.getContext() != null ? e.getContext() : "";
             int began = context.isEmpty() ? line : e.getContextMark().getLine() + 1;
             String problem = (e.getProblem() != null ? e.getProblem() : e.getMessage()).trim();
+            int open = unclosedQuote(text, line);
+            if (open > 0) {
+                // a text whose closing quote is missing runs on over the lines below; the parser gives up lines later,
+                // often on a comment, so the mistake is named where the quote opens
+                throw new SyntaxError("the text on this line opens with a quotation mark and does not close it: add the closing "
+                        + "quotation mark at the end of the text", open);
+            }
             if (began < line && context.contains("simple key")) {
                 // a key scanned since an earlier line went wrong where that key starts, not where the scanner gave up
                 // (often a comment lines below)
@@ -102,6 +109,23 @@ final class YamlTree {
         } catch (RuntimeException e) {
             throw new SyntaxError("this file could not be read as YAML (" + e.getMessage() + ")", 1);
         }
+    }
+
+    private static final java.util.regex.Pattern QUOTED_VALUE = java.util.regex.Pattern.compile("^\\s*(?:-\\s+)?(?:[^\"'#:]+:\\s+)?([\"'])");
+
+    /** The first line up to {@code last} whose value opens a quotation it does not close on that line, or -1. */
+    static int unclosedQuote(String text, int last) {
+        String[] lines = text.split("\\R", -1);
+        for (int i = 0; i < Math.min(last, lines.length); i++) {
+            java.util.regex.Matcher m = QUOTED_VALUE.matcher(lines[i]);
+            if (!m.find()) continue;
+            char quote = m.group(1).charAt(0);
+            String rest = lines[i].substring(m.end());
+            // in double quotes \" is a quote inside the text; in single quotes '' is
+            String inside = quote == '"' ? rest.replace("\\\\", "").replace("\\\"", "") : rest.replace("''", "");
+            if (inside.indexOf(quote) < 0) return i + 1;
+        }
+        return -1;
     }
 
     /** What a YAML parser's complaint means to someone editing the file by hand, and what to do about it. */

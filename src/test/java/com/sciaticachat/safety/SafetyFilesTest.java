@@ -158,6 +158,19 @@ class SafetyFilesTest {
     }
 
     @Test
+    void a_text_whose_closing_quote_is_missing_is_named_where_the_quote_opens() throws Exception {
+        List<String> lines = bundledLines();
+        // a staff trial replaced a folded message with a quoted one and left the closing quote out: the parser gave up
+        // thirteen lines below, on a comment, and the error named that line
+        int quoted = first(lines, 0, 0, i -> lines.get(i).matches("\\s+\\w+: \".*\"\\s*"));
+        lines.set(quoted, lines.get(quoted).replaceAll("\"\\s*$", ""));
+        List<CorpusError> errors = SafetyRules.parse("corpus/safety.yml", String.join("\n", lines) + "\n").errors();
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals(quoted + 1, errors.get(0).line(), errors.get(0).message());
+        assertTrue(errors.get(0).message().contains("does not close it"), errors.get(0).message());
+    }
+
+    @Test
     void a_line_of_a_message_indented_too_little_is_named_where_it_is_in_plain_words() throws Exception {
         List<String> lines = bundledLines();
         // a line in the middle of a folded message, with a text line after it
