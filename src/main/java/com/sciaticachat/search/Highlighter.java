@@ -1,6 +1,7 @@
 package com.sciaticachat.search;
 
 import com.sciaticachat.analysis.Analyzers;
+import com.sciaticachat.analysis.Durations;
 import com.sciaticachat.analysis.QuestionAnalyzer.Concept;
 import com.sciaticachat.corpus.Block;
 import com.sciaticachat.index.SectionRecord;
@@ -38,10 +39,21 @@ public final class Highlighter {
         // sentence answers it, whatever its words happen to share with one ("can lead to nerve compression")
         if (aboutTheWholeSection(section, retrieval.question().content())) return List.of();
         Set<String> out = new LinkedHashSet<>();
+        // a length of time asked about ("an hour massage") picks the item or sentence that names it, and passes over those
+        // naming another: items that differ only in length are all equally near the question
+        Set<Integer> asked = Durations.minutes(retrieval.question().folded());
+        if (!asked.isEmpty()) {
+            for (Block b : section.blocks()) {
+                if (b.kind() == Block.Kind.HEADING) continue;
+                for (String sentence : sentences(b)) if (out.size() < MAX && sameLength(asked, sentence) == Boolean.TRUE) out.add(sentence);
+            }
+        }
         for (int doc : new int[] {hit.cosineDoc(), hit.bm25Doc()}) {
             if (doc < 0) continue;
             Snapshot.Unit unit = snapshot.unit(doc);
-            if (unit != null && unit.kind() == UnitKind.ITEM && unit.sectionId().equals(section.id())) out.add(unit.text());
+            if (unit != null && unit.kind() == UnitKind.ITEM && unit.sectionId().equals(section.id()) && sameLength(asked, unit.text()) != Boolean.FALSE) {
+                out.add(unit.text());
+            }
         }
         List<Concept> concepts = retrieval.question().content();
         double[] weights = retrieval.weights();
@@ -58,7 +70,7 @@ public final class Highlighter {
                     for (int i = 0; i < concepts.size(); i++) {
                         if (Retriever.satisfied(concepts.get(i), terms)) covered += weights[i];
                     }
-                    if (covered / total >= 0.5) scored.add(new Scored(sentence, covered / total));
+                    if (covered / total >= 0.5 && sameLength(asked, sentence) != Boolean.FALSE) scored.add(new Scored(sentence, covered / total));
                 }
             }
             scored.sort((a, b) -> Double.compare(b.share(), a.share()));
@@ -68,6 +80,14 @@ public final class Highlighter {
             }
         }
         return List.copyOf(out);
+    }
+
+    /** Whether a sentence names a length the question asks about (null: the question or the sentence names none). */
+    private static Boolean sameLength(Set<Integer> asked, String sentence) {
+        if (asked.isEmpty()) return null;
+        Set<Integer> named = Durations.minutes(sentence);
+        if (named.isEmpty()) return null;
+        return named.stream().anyMatch(asked::contains);
     }
 
     /** An item is one highlight ("Label: text"); a paragraph is split into sentences. */

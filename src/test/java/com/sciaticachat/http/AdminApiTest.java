@@ -274,6 +274,12 @@ class AdminApiTest {
         Files.copy(guide, server.corpus.resolve("prices-and-hours.md"));
         com.sciaticachat.support.Await.until(java.time.Duration.ofSeconds(10), "the prices section answers",
                 () -> http.ask("prices").json().path("answer").path("sectionId").asText().equals("prices-and-hours/prices"));
+        // a staff trial: an hour massage's price was led by the 30-minute one, the item nearest in meaning of three alike
+        for (String[] asked : new String[][] {{"what are your prices for an hour massage", "60-minute"}, {"prices for a 90 minute massage", "90-minute"}}) {
+            JsonNode answer = http.ask(asked[0]).json().path("answer");
+            assertEquals("prices-and-hours/prices", answer.path("sectionId").asText(), asked[0]);
+            assertTrue(answer.path("lead").path(0).asText().contains(asked[1]), asked[0] + ": " + answer.path("lead"));
+        }
         JsonNode status = get("/api/v1/admin/status", TOKEN).json();
         JsonNode conflict = null;
         for (JsonNode w : status.get("corpusWarnings")) {
