@@ -54,6 +54,8 @@ final class SlowClientGuard extends AbstractLifeCycle implements Connection.List
         final boolean overShare;
         final long openedNanos = System.nanoTime();
         volatile Phase phase = IDLE;
+        /** The bytes read and requests begun when the connection was last seen between requests. */
+        volatile long idleBytes, idleRequests;
         /** When the client was told it is cut off (0: not yet). */
         volatile long cutNanos;
 
@@ -132,11 +134,19 @@ final class SlowClientGuard extends AbstractLifeCycle implements Connection.List
             boolean headers = !parser.isStart() && parser.inHeaderState();
             boolean body = parser.inContentState();
             Phase phase = tracked.phase;
+            long request = connection.getMessagesIn(), bytes = connection.getBytesIn();
             if (!headers && !body) {
-                tracked.phase = IDLE;
-                return;
+                // bytes since the last request that begin none: blank lines, which the parser skips before a request line, so a
+                // client sending "\r\n" now and then would otherwise never be in its headers and never be cut off
+                boolean blankLines = parser.isStart() && request == tracked.idleRequests && bytes > tracked.idleBytes;
+                if (!blankLines) {
+                    tracked.phase = IDLE;
+                    tracked.idleBytes = bytes;
+                    tracked.idleRequests = request;
+                    return;
+                }
+                headers = true;
             }
-            long request = connection.getMessagesIn();
             if (phase.request() != request || phase.headers() != headers) {
                 tracked.phase = new Phase(request, headers, now);
             } else if (now - phase.sinceNanos() > (headers ? headerDeadlineNanos : bodyDeadlineNanos)) {
