@@ -20,9 +20,11 @@ final class ClientAddress {
     String of(Context ctx) {
         String remote = canonical(ctx.req().getRemoteAddr());
         if (!trusted.contains(remote)) return remote;
-        String forwarded = ctx.header("X-Forwarded-For");
-        if (forwarded == null) return remote;
-        String[] hops = forwarded.split(",");
+        // every X-Forwarded-For line, in order, as one list: a proxy may add its hop as a line of its own, and reading
+        // only the first line would take an address the client wrote for its own
+        java.util.Enumeration<String> lines = ctx.req().getHeaders("X-Forwarded-For");
+        if (lines == null || !lines.hasMoreElements()) return remote;
+        String[] hops = String.join(",", java.util.Collections.list(lines)).split(",");
         for (int i = hops.length - 1; i >= 0; i--) {
             String hop = canonical(hops[i].trim());
             if (hop.isEmpty()) break;

@@ -146,6 +146,10 @@ class HardeningTest {
             assertEquals("too_many_questions", refused.json().get("error").get("code").asText());
             assertNotNull(refused.header("Retry-After"));
             assertTrue(Integer.parseInt(refused.header("Retry-After")) >= 1);
+            // an attacker trial: a client's own X-Forwarded-For line, then the proxy's hop on a line of its own, went unlimited
+            RawHttp.Response split = RawHttp.send(limited.app.port(), RawHttp.post("/api/v1/ask", "application/json", "{\"question\":\"what is sciatica\"}",
+                    "X-Forwarded-For: 10.7.7.1", "X-Forwarded-For: 203.0.113.5"));
+            assertEquals(429, split.status(), "the lines are one list, the proxy's hop last: " + split.body());
             assertEquals(200, http.post("/api/v1/ask", "{\"question\":\"what is sciatica\"}", "X-Forwarded-For", "198.51.100.7").status(),
                     "another visitor behind the same proxy is not held back");
         }
