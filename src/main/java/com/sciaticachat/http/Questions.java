@@ -19,7 +19,8 @@ final class Questions {
 
     /** The question with invisible characters removed and spaces collapsed; empty when nothing readable is left. */
     static String visible(String raw) {
-        String s = SPACE.matcher(INVISIBLE.matcher(raw).replaceAll("")).replaceAll(" ").strip();
+        // a zero-width space parts words ("My name is\u200BJohn"): it becomes a space, where the other invisible characters go
+        String s = SPACE.matcher(INVISIBLE.matcher(raw.replace('\u200B', ' ')).replaceAll("")).replaceAll(" ").strip();
         return SOMETHING.matcher(s).find() ? s : "";
     }
 }

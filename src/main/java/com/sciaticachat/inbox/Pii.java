@@ -283,8 +283,37 @@ public final class Pii {
                     + "(?=\\s*(?:[,.!?;:)]|$)|\\s*(?:&|-)|\\s+" + NOT_A_COUNTED_THING + "|\\s+\\p{L}{3,}ed\\b(?<!eed))", F);
     private Pii() {}
 
+    /** A run of at least seven single characters with one space between each. */
+    private static final Pattern SPACED_OUT = Pattern.compile("(?<!\\S)(?:\\S ){6,}+\\S(?!\\S)");
+
+    /**
+     * The text with the look-alikes of digits and of the signs in numbers and addresses written as ASCII, so that a
+     * number is found however it is typed: full-width forms ("９１９５５５０１４７", "john＠gmail．com"), the digits
+     * of other scripts ("٩١٩"), and the hyphens and minus signs that are not '-' ("919‑555‑0142"). Text without them is
+     * returned as it is.
+     */
+    static String ascii(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            int mapped = c;
+            if (c >= 0xFF01 && c <= 0xFF5E) mapped = c - 0xFF01 + '!';
+            else if (c > 0x7F && Character.getType(c) == Character.DECIMAL_DIGIT_NUMBER) mapped = '0' + Character.digit(c, 10);
+            else if (c == 0x2010 || c == 0x2011 || c == 0x2012 || c == 0x2212 || c == 0xFE63) mapped = '-'; // not the dashes of prose ("2–3 weeks")
+            if (mapped != c && out == null) out = new StringBuilder(text.length()).append(text, 0, i);
+            if (out != null) out.appendCodePoint(mapped);
+            i += Character.charCount(c);
+        }
+        return out == null ? text : out.toString();
+    }
+
     public static String scrub(String text) {
-        String s = EMAIL.matcher(text).replaceAll("[email]");
+        // "m a r y . o c o n n o r @ a o l . c o m", "9 1 9 5 5 5 0 1 4 2": an address or a number typed a character at a time
+        String s = SPACED_OUT.matcher(ascii(text)).replaceAll(m -> {
+            String joined = m.group().replace(" ", "");
+            return EMAIL.matcher(joined).matches() ? "[email]" : joined.matches("\\+?\\d{7,15}") ? "[phone]" : Matcher.quoteReplacement(m.group());
+        });
+        s = EMAIL.matcher(s).replaceAll("[email]");
         s = SPACED_EMAIL.matcher(s).replaceAll("[email]");
         s = WRITTEN_EMAIL.matcher(s).replaceAll(m -> m.group().contains("@") || m.group().matches("(?is).*[(\\[{<]\\s*(?:at|arroba|a)\\s*[)\\]}>].*")
                 || m.group().matches("(?is).*\\sat[- ](?:sign|symbol)\\s.*")

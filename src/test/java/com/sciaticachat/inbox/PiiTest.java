@@ -63,6 +63,18 @@ class PiiTest {
     }
 
     @Test
+    void personal_data_typed_in_look_alike_characters_or_spaced_out_is_removed() {
+        // from the attacker trial of 2026-12-07 (not a held-out round): all stored as typed
+        assertEquals("phone: [number]", Pii.scrub("phone: \uFF19\uFF11\uFF19\uFF15\uFF15\uFF15\uFF10\uFF11\uFF14\uFF17"));
+        assertEquals("my number is [number]", Pii.scrub("my number is \u0669\u0661\u0669\u0665\u0665\u0665\u0660\u0661\u0664\u0667"));
+        assertEquals("[phone] is mine", Pii.scrub("919\u2011555\u20110142 is mine"));
+        assertEquals("write to [email]", Pii.scrub("write to john\uFF20gmail\uFF0Ecom"));
+        assertEquals("[email]", Pii.scrub("m a r y . o c o n n o r @ a o l . c o m"));
+        assertEquals("call [phone] pls", Pii.scrub("call 9 1 9 5 5 5 0 1 4 2 pls"));
+        assertEquals("is the 2\u20133 week wait normal? a b c d e f g", Pii.scrub("is the 2\u20133 week wait normal? a b c d e f g"), "prose is left as it is");
+    }
+
+    @Test
     void text_built_to_make_the_patterns_backtrack_is_scrubbed_like_any_other() {
         // an e-mail pattern that could split one run of letters and hyphens in many ways took minutes on "Anne-Anne-..."
         // (a hundred times, a 499-character question), holding a server thread; a hang here fails the build
