@@ -106,13 +106,35 @@ final class AdminApi {
 
     /** A request body that must be one JSON object; anything else is the client's mistake (400). */
     static JsonNode object(String body, ObjectMapper mapper) {
+        JsonNode json = null;
         try {
-            JsonNode json = mapper.readTree(body);
-            if (json != null && json.isObject()) return json;
+            json = mapper.readTree(body);
         } catch (Exception e) {
             // answered below
         }
-        throw new ApiException(400, "invalid_json", "The request body must be a JSON object");
+        if (json == null || !json.isObject()) throw new ApiException(400, "invalid_json", "The request body must be a JSON object");
+        // a lone surrogate ("\ud800") is valid JSON but no character: no file could hold it (an attacker trial got 500s)
+        if (!wellFormed(json)) throw new ApiException(400, "invalid_text", "The text holds a character that is not valid Unicode (a lone surrogate); remove it");
+        return json;
+    }
+
+    private static boolean wellFormed(JsonNode node) {
+        if (node.isTextual()) return wellFormed(node.asText());
+        for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            java.util.Map.Entry<String, JsonNode> e = it.next();
+            if (!wellFormed(e.getKey()) || !wellFormed(e.getValue())) return false;
+        }
+        if (node.isArray()) for (JsonNode n : node) if (!wellFormed(n)) return false;
+        return true;
+    }
+
+    private static boolean wellFormed(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) i++;
+            else if (Character.isSurrogate(c)) return false;
+        }
+        return true;
     }
 
     static String text(JsonNode body, String field, String example) {

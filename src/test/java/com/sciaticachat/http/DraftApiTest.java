@@ -50,6 +50,12 @@ class DraftApiTest {
             assertTrue(problem.get("file").asText().endsWith("/prices.md"), wrong.body());
             assertFalse(http.get("/api/v1/admin/draft", AUTH).json().get("exists").asBoolean(), "nothing was saved");
             assertEquals(400, put(http, Map.of("name", "../prices.md", "text", PRICES, "version", "")).status());
+            // an attacker trial: a lone surrogate, valid JSON but no character, gave a 500 when the draft was written to a file
+            HttpJson.Response surrogate = http.send(HttpRequest.newBuilder(URI.create(http.base() + "/api/v1/admin/draft/file")).timeout(Duration.ofSeconds(20))
+                    .header("Content-Type", "application/json").header(AUTH[0], AUTH[1]).header(AUTH[2], AUTH[3])
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"x.md\",\"text\":\"# T\\n\\nok \\ud800\",\"version\":\"\"}")).build());
+            assertEquals(400, surrogate.status(), surrogate.body());
+            assertEquals("invalid_text", surrogate.json().get("error").get("code").asText(), surrogate.body());
 
             HttpJson.Response saved = put(http, Map.of("name", "prices.md", "text", PRICES, "version", ""));
             assertEquals(200, saved.status(), saved.body());
