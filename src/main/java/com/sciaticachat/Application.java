@@ -144,7 +144,7 @@ public final class Application implements Closeable {
         LiveIndex index;
         Database db;
         try {
-            index = LiveIndex.open(config.corpusDir(), config.indexDir(), corpusReader(config, embedder), new IndexBuilder(embedder),
+            index = LiveIndex.openServing(config.corpusDir(), config.indexDir(), corpusReader(config, embedder), new IndexBuilder(embedder),
                     embedder.modelId());
         } catch (LiveIndex.StartupException | IOException | RuntimeException e) {
             store.thenAccept(d -> {
@@ -245,19 +245,28 @@ public final class Application implements Closeable {
         // the safety gate judges the clinic's rules against every phrasing once per process (seconds of work):
         // after a restart on an existing index, judged now rather than in staff's first edit, which then
         // goes live in about as long as any other
-        Thread gate = new Thread(() -> {
-            try {
-                index.check(config.corpusDir());
-            } catch (RuntimeException e) {
-                LOG.debug("Judging the safety rules ahead of the first edit: {}", e.toString()); // the first reload judges them then
-            }
-        }, "safety-gate-warm-up");
-        gate.setDaemon(true);
-        gate.start();
+        // (a stale index is reloaded at once by the watcher, which judges them then)
+        if (!index.stale()) {
+            Thread gate = new Thread(() -> {
+                try {
+                    index.check(config.corpusDir());
+                } catch (RuntimeException e) {
+                    LOG.debug("Judging the safety rules ahead of the first edit: {}", e.toString()); // the first reload judges them then
+                }
+            }, "safety-gate-warm-up");
+            gate.setDaemon(true);
+            gate.start();
+        }
         try {
             watcher = new CorpusWatcher(index, Duration.ofMillis(300), Duration.ofSeconds(1)).start();
         } catch (IOException e) {
             LOG.warn("Corpus changes will not be picked up by themselves ({}); use the staff console's reload", e.toString());
+            if (index.stale()) {
+                // the watcher's first look would have read the corpus changed while the service was stopped
+                Thread catchUp = new Thread(index::reload, "startup-reload");
+                catchUp.setDaemon(true);
+                catchUp.start();
+            }
         }
         LiveIndex.Status s = index.status();
         LOG.info("Sciatica Chat is answering on http://localhost:{}/ ({} sections from {}; API open to pages from {} and {})",

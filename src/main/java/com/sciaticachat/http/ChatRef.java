@@ -9,10 +9,17 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The chat as the HTTP layer sees it: available at once in tests, or once the index has opened when the
- * server starts listening first (a request in that moment waits for it, briefly).
+ * server starts listening first (a request in that moment waits for it a few seconds, then is told to come back:
+ * 503 with Retry-After).
  */
 public final class ChatRef {
-    private static final long WAIT_SECONDS = 30;
+    /**
+     * How long a request that comes while the chat opens waits before it is told to come back: briefly, so that a first
+     * start's build (a minute on a small machine) does not hold a thread per visitor.
+     */
+    private static final long WAIT_SECONDS = 5;
+    /** When a request told the chat is starting is asked to come back. */
+    static final long RETRY_AFTER_SECONDS = 10;
     private final CompletableFuture<ChatService> chat;
     private final CompletableFuture<Insights> insights;
 

@@ -186,8 +186,10 @@ public final class HttpApi {
                 ctx.json(out);
             });
 
-            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
-                    e.getDetails().getOrDefault("code", codeFor(e.getStatus())), messageFor(e, ctx)));
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
+                if (e.getStatus() == 503) ctx.header("Retry-After", Long.toString(ChatRef.RETRY_AFTER_SECONDS)); // starting: say when to come back
+                error(ctx, e.getStatus(), e.getDetails().getOrDefault("code", codeFor(e.getStatus())), messageFor(e, ctx));
+            });
             // the database is down or unreachable: say so (503, try again), without a stack trace per request
             cfg.routes.exception(com.sciaticachat.store.StoreException.class, (e, ctx) -> {
                 LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());

@@ -61,6 +61,8 @@ public final class LiveIndex implements Closeable {
     private volatile List<CorpusError> warnings = List.of();
     private volatile Instant lastReload = Instant.now();
     private volatile long reloads;
+    /** Opened on an index of an older corpus, not yet reloaded. */
+    private volatile boolean stale;
     /** Reloads that left a file in error, or failed to build: the last good version kept serving. */
     private volatile long failedReloads;
     /** Goes up each time a new commit is swapped in; what was computed from an older one is stale. */
@@ -89,6 +91,22 @@ public final class LiveIndex implements Closeable {
      */
     public static LiveIndex open(Path corpusDir, Path indexDir, CorpusReader reader, IndexBuilder builder, String modelId)
             throws StartupException, IOException {
+        return open(corpusDir, indexDir, reader, builder, modelId, false);
+    }
+
+    /**
+     * The same, for a service that watches its corpus: a usable index of an older corpus is served at once as it
+     * stands, and the corpus watcher's first look reloads the change like any edit (a visitor asking during a
+     * restart is answered from the last good index rather than waiting for a rebuild, and a rebuild that fails is
+     * reported as on the live path). {@link #stale()} says a reload is due.
+     */
+    public static LiveIndex openServing(Path corpusDir, Path indexDir, CorpusReader reader, IndexBuilder builder, String modelId)
+            throws StartupException, IOException {
+        return open(corpusDir, indexDir, reader, builder, modelId, true);
+    }
+
+    private static LiveIndex open(Path corpusDir, Path indexDir, CorpusReader reader, IndexBuilder builder, String modelId, boolean serveStale)
+            throws StartupException, IOException {
         Files.createDirectories(indexDir);
         Directory directory = FSDirectory.open(indexDir);
         try {
@@ -99,6 +117,12 @@ public final class LiveIndex implements Closeable {
                 // unchanged since the index was built (it was read then): nothing to read or build
                 if (commit != null && reader.fingerprint(corpusDir).equals(commit.get(Fields.COMMIT_FINGERPRINT))) {
                     return serving(commit, new LiveIndex(corpusDir, indexDir, reader, builder, directory, modelId));
+                }
+                if (commit != null && serveStale) {
+                    LOG.info("Serving the index in {} as it was; the corpus changed since, and is read and built next", indexDir);
+                    live = serving(commit, new LiveIndex(corpusDir, indexDir, reader, builder, directory, modelId));
+                    live.stale = true;
+                    return live;
                 }
                 LastGood lastGood = commit == null ? LastGood.NONE : lastGood(directory);
                 // the safety rules' gate reads thousands of phrasings first: tens of seconds on a small machine, said so
@@ -284,6 +308,7 @@ public final class LiveIndex implements Closeable {
      */
     public synchronized ReloadResult reload() {
         reloads++;
+        stale = false;
         try {
             return readAndSwap();
         } finally {
@@ -389,6 +414,11 @@ public final class LiveIndex implements Closeable {
     /** The corpus files' fingerprint as they are now; differs from the served one when there is something to reload. */
     String fingerprintOnDisk(Path dir) {
         return reader.fingerprint(dir);
+    }
+
+    /** Whether this index was opened on an older corpus and no reload has run since (see {@link #openServing}). */
+    public boolean stale() {
+        return stale;
     }
 
     public Path corpusDir() {

@@ -40,6 +40,26 @@ class RestartTest {
     }
 
     @Test
+    void a_restart_on_a_corpus_changed_meanwhile_answers_from_the_last_index_at_once_then_goes_live_with_the_change() throws Exception {
+        // an attacker trial killed a rebuild and restarted: visitors' questions waited 19 to 26 s for the rebuild to end
+        Path corpus, index;
+        int sections;
+        try (com.sciaticachat.support.TestServer first = com.sciaticachat.support.TestServer.start(TestFiles.bundledCorpus(), Config.defaults())) {
+            sections = first.app.index().status().sections();
+            corpus = first.corpus;
+            index = first.index;
+        }
+        Files.writeString(corpus.resolve("parking.md"), "# Parking\n\n## Where to park\n\nPark behind the clinic on Oak Street.\n");
+        try (com.sciaticachat.support.TestServer again = com.sciaticachat.support.TestServer.over(corpus, index, Config.defaults())) {
+            assertTrue(again.app.index().stale() || again.app.index().status().sections() > sections, "opened without building first");
+            assertEquals("answered", again.http().ask("what causes sciatica?").json().get("status").asText());
+            com.sciaticachat.support.Await.until(java.time.Duration.ofSeconds(90), "the change read and live",
+                    () -> again.app.index().status().sections() > sections);
+            assertFalse(again.app.index().stale());
+        }
+    }
+
+    @Test
     void a_restart_after_a_failed_rebuild_serves_the_last_commit_degraded_and_removes_partial_files(@TempDir Path tmp) throws Exception {
         Path corpus = tmp.resolve("corpus"), index = tmp.resolve("index");
         TestFiles.copyTree(TestFiles.bundledCorpus(), corpus);
