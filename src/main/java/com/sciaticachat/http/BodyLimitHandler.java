@@ -28,8 +28,9 @@ final class BodyLimitHandler extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        long length = request.getLength();
-        if (length <= maxBytes.applyAsLong(request.getHttpURI().getPath())) return super.handle(request, response, callback);
+        long length = request.getLength(), max = maxBytes.applyAsLong(request.getHttpURI().getPath());
+        if (length <= max) return super.handle(request, response, callback);
+        request.setAttribute(JsonErrorHandler.BODY_LIMIT, max);
         response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         boolean expectsContinue = request.getHeaders().contains(HttpHeader.EXPECT, HttpHeaderValue.CONTINUE.asString());
         if (expectsContinue || length > MAX_DRAIN) {

@@ -27,7 +27,8 @@ final class JsonErrorHandler extends ErrorHandler {
             callback.succeeded();
             return;
         }
-        byte[] body = body(code);
+        Object limit = request.getAttribute(BODY_LIMIT);
+        byte[] body = code == 413 && limit instanceof Long bytes ? body(code, "The body is larger than " + bytes / 1024 + " KB") : body(code);
         // an HTTP version we do not speak is the client's mistake: a 4xx, so that 5xx always means a fault of ours
         if (code == HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505) response.setStatus(HttpStatus.BAD_REQUEST_400);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
@@ -35,10 +36,16 @@ final class JsonErrorHandler extends ErrorHandler {
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 
+    /** A request attribute: the largest body the request's address takes, for its 413 to say. */
+    static final String BODY_LIMIT = "sciatica.bodyLimit";
+
     /** The JSON error body for a status. */
     static byte[] body(int code) {
-        return ("{\"error\":{\"code\":\"" + HttpApi.codeFor(code) + "\",\"message\":\"" + messageFor(code) + "\"}}")
-                .getBytes(StandardCharsets.UTF_8);
+        return body(code, messageFor(code));
+    }
+
+    private static byte[] body(int code, String message) {
+        return ("{\"error\":{\"code\":\"" + HttpApi.codeFor(code) + "\",\"message\":\"" + message + "\"}}").getBytes(StandardCharsets.UTF_8);
     }
 
     /** Plain words for what went wrong; never Jetty's text, which can echo the request. */
