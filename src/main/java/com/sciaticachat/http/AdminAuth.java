@@ -28,13 +28,13 @@ final class AdminAuth {
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
     AdminAuth(String token, Clock clock) {
-        this.expected = sha256(token.strip());
+        this.expected = sha256(trim(token));
         this.clock = clock;
     }
 
     Outcome check(String client, String authorization) {
         String given = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? authorization.substring(7).strip() : "";
+                ? trim(authorization.substring(7)) : "";
         if (MessageDigest.isEqual(sha256(given), expected)) return Outcome.OK;
         long now = clock.millis();
         Failures f = failures.get(client);
@@ -47,6 +47,11 @@ final class AdminAuth {
         if (failures.size() >= MAX_TRACKED) return Outcome.LIMITED; // a flood of addresses: refuse guesses rather than grow
         failures.merge(client, new Failures(now, 1), (a, b) -> new Failures(a.windowStart(), a.count() + 1));
         return Outcome.DENIED;
+    }
+
+    /** Without spaces of any kind (a no-break space too) and invisible characters (a byte-order mark, a zero-width space) at either end: pasted tokens carry them. */
+    static String trim(String token) {
+        return token.replaceAll("^[\\s\\p{Z}\\p{Cf}]+|[\\s\\p{Z}\\p{Cf}]+$", "");
     }
 
     private static byte[] sha256(String s) {
