@@ -269,6 +269,13 @@
     });
   }
 
+  /** A version's summary with the times it names (a restore names the version it brought back) in the reader's own time zone. */
+  function localTimes(summary) {
+    return String(summary || '').replace(/\b\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?Z\b/g, function (t) {
+      return new Date(t).toLocaleString();
+    });
+  }
+
   /** The corpus's versions, each with its changes and a restore button. */
   function showHistory() {
     return api('GET', '/api/v1/admin/history').then(function (h) {
@@ -278,7 +285,7 @@
         var tr = document.createElement('tr');
         tr.appendChild(el('td', new Date(v.time).toLocaleString()));
         tr.appendChild(el('td', v.author));
-        tr.appendChild(el('td', v.summary));
+        tr.appendChild(el('td', localTimes(v.summary)));
         var actions = document.createElement('td');
         var show = el('button', 'Changes');
         show.type = 'button';
@@ -326,7 +333,7 @@
         var sel = $(id), kept = sel.value;
         sel.replaceChildren();
         (h.versions || []).forEach(function (v, i) {
-          var o = el('option', new Date(v.time).toLocaleString() + ' — ' + v.author + ': ' + v.summary);
+          var o = el('option', new Date(v.time).toLocaleString() + ' — ' + v.author + ': ' + localTimes(v.summary));
           o.value = v.id;
           if (kept ? kept === v.id : (k === 0 ? i === 1 : i === 0)) o.selected = true;
           sel.appendChild(o);

@@ -290,9 +290,9 @@ public final class CorpusHistory implements AutoCloseable {
                 Replace.with(tmp, file);
             }
             pendingAuthor = author;
-            pendingSummary = "restored the version of " + java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss 'UTC'", java.util.Locale.ENGLISH)
-                    .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.parse(version(c).time())) + " (" + version(c).id().substring(0, 7)
-                    + ", \"" + version(c).summary() + "\")";
+            // the time as an instant, which the console shows in the reader's own time zone
+            pendingSummary = "restored the version of " + java.time.Instant.parse(version(c).time()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                    + " (\"" + version(c).summary() + "\")";
         }
         try (Stream<Path> files = Files.walk(corpus)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
