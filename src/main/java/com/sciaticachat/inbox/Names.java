@@ -84,7 +84,7 @@ final class Names {
     private static final Pattern NAME_CUE = Pattern.compile(
             "(?:\\bit(?:'s|’s|s| is) me(?: again)?,?|\\bthis is|\\bcall me|\\bit's|\\bit’s|\\bits|\\bit is|"
                     + "\\bsoy|\\bse llama|\\bcall mi|\\bunder (?:the |my |her |his |our )?(?:sur|last |family )?name(?: of)?|"
-                    + "\\b(?:therapist|lady|guy|girl|his|her|their|last|first|family|maiden|the) name)\\s+", F);
+                    + "\\b(?:therapist|lady|guy|girl|his|her|their|last|first|family|maiden|the) name|\\bname of)\\s+", F);
     /** A second person after a name already found: "[name] & Marina Demos", "[name] and Fern". */
     private static final Pattern AND_NAME = Pattern.compile("(?<=\\[name\\])\\s*(?:&|\\+|and)\\s+(?=(?-i)\\p{Lu})", F);
     /** The rest of a name given surname first, closing its sentence or its clause: "I'm Dupré, Lucien.", "DE LA CRUZ, Juan and I need". */
@@ -92,9 +92,11 @@ final class Names {
     /** "my son", "mi husband", "our late father": a relation, and then often the relation's name. */
     private static final Pattern MY_RELATION_CUE = Pattern.compile(
             "\\b(?:my|mi|me|our|his|her|their) (?:(?:late|ex|step|younger|older|little|big|oldest|youngest|eldest|dear|dearest|beloved|lovely|sweet|darling|poor|"
-                    + "best|good|old|new)[- ]?\\s*)?" + RELATIONS + ",?\\s+(?:(?:is|was|named|called)\\s+)?", F);
+                    + "best|good|old|new)[- ]?\\s*)?" + RELATIONS + "(?:['’]s,)?,?\\s+(?:(?:is|was|named|called)\\s+)?", F);
     /** Someone named as the one a relation belongs to: "Marcus's girl", "Ayesha’s husband". */
-    private static final Pattern POSSESSOR = Pattern.compile("(?-i)\\b(\\p{Lu}\\p{Ll}[\\p{L}-]*)['’]s\\s+(?i:" + RELATIONS + ")\\b");
+    private static final Pattern POSSESSOR = Pattern.compile("(?-i)\\b(\\p{Lu}\\p{Ll}[\\p{L}-]*)['’]s\\s+(?i:" + RELATIONS
+            // "Ronnie's birthday", "Ronnie's work phone": someone's personal details
+            + "|birthday|bday|b-day|date of birth|dob|(?:work |home |cell )?(?:phone|number|cell|email|e-mail)|address)\\b");
     /** A role before a capitalised name: "therapist Sage", "claimant Darnell Church", "husband: Dmitri", "wife Jenna". */
     private static final Pattern ROLE_CUE = Pattern.compile("\\b(?:wife|husband|hubby|claimant|patient|client|therapist|masseuse|masseur|colleague|coworker|"
             + "co-worker|employee|member|insured|son|daughter|mom|dad|boyfriend|girlfriend|fianc[eé]e?|partner)\\s*:?\\s+(?=(?-i)\\p{Lu}\\p{Ll})", F);

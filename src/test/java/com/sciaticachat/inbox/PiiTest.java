@@ -41,8 +41,9 @@ class PiiTest {
             java.util.Map.entry("pii-r17.tsv", new int[] {112, 104}),
             java.util.Map.entry("pii-r18.tsv", new int[] {112, 104}),
             java.util.Map.entry("pii-r27.tsv", new int[] {108, 104}),
-            java.util.Map.entry("pii-r28.tsv", new int[] {101, 101}),
-            java.util.Map.entry("pii-r29.tsv", new int[] {110, 104}));
+            java.util.Map.entry("pii-r28.tsv", new int[] {102, 101}),
+            java.util.Map.entry("pii-r29.tsv", new int[] {110, 104}),
+            java.util.Map.entry("pii-r31.tsv", new int[] {109, 103}));
 
     @Test
     void every_personal_detail_is_removed_and_ordinary_questions_are_untouched() throws IOException {
