@@ -269,6 +269,14 @@
     });
   }
 
+  /** What the closest text of a section is, in staff's words (the index's own names for them mean nothing to them). */
+  var UNIT_KINDS = { section: 'the whole section', heading: 'its heading', item: 'a list item', sentence: 'a sentence',
+    proxy: 'a sentence', question: 'an alternate question', example: 'a question filed under it' };
+
+  function percent(share) {
+    return Math.round(Math.max(0, Math.min(1, share || 0)) * 100) + '%';
+  }
+
   /** A version's summary with the times it names (a restore names the version it brought back) in the reader's own time zone. */
   function localTimes(summary) {
     return String(summary || '').replace(/\b\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?Z\b/g, function (t) {
@@ -844,14 +852,16 @@
       $('try-read').textContent = read;
       var body = $('candidates').querySelector('tbody');
       body.replaceChildren();
-      (r.candidates || []).forEach(function (c) {
+      (r.candidates || []).forEach(function (c, i) {
         var tr = document.createElement('tr');
-        tr.appendChild(el('td', c.score.toFixed(2)));
+        // plain words for staff: a place in the list rather than the ranking's raw score, shares from 0 to 100%
+        tr.appendChild(el('td', String(i + 1)));
         tr.appendChild(el('td', c.title));
-        tr.appendChild(el('td', Math.round(c.cosine * 100) + '%'));
-        tr.appendChild(el('td', Math.round(c.learnt * 100) + '%'));
+        tr.appendChild(el('td', percent(c.cosine)));
+        tr.appendChild(el('td', percent(c.learnt)));
         tr.appendChild(el('td', (c.matchedWords || []).join(', ') || '—'));
-        tr.appendChild(el('td', (c.closestUnitKind ? c.closestUnitKind + ': ' : '') + (c.closestUnitText || '')));
+        var kind = UNIT_KINDS[c.closestUnitKind];
+        tr.appendChild(el('td', (kind ? kind + ': ' : '') + (c.closestUnitText || '')));
         body.appendChild(tr);
       });
     }).catch(fail);

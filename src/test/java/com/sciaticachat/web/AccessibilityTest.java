@@ -1,6 +1,7 @@
 package com.sciaticachat.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -105,6 +106,14 @@ class AccessibilityTest {
             b.driver.findElement(By.id("question")).sendKeys("what is piriformis syndrome");
             b.driver.findElement(By.cssSelector("#try-form button")).click();
             b.waitFor(d -> d.findElements(By.cssSelector("#candidates tbody tr")).stream().findFirst().orElse(null));
+            // a staff trial read "proxy:", raw scores and "-2%": places, shares from 0 to 100% and plain words
+            List<org.openqa.selenium.WebElement> rows = b.driver.findElements(By.cssSelector("#candidates tbody tr"));
+            for (int i = 0; i < rows.size(); i++) {
+                List<org.openqa.selenium.WebElement> cells = rows.get(i).findElements(By.tagName("td"));
+                assertEquals(String.valueOf(i + 1), cells.get(0).getText());
+                for (int k : new int[] {2, 3}) assertTrue(cells.get(k).getText().matches("(?:100|[1-9]?\\d)%"), cells.get(k).getText());
+                assertFalse(cells.get(5).getText().matches("(?s)(?:proxy|example|section|heading|item|sentence|question):.*"), cells.get(5).getText());
+            }
             List<String> violations = seriousViolations(b);
             assertTrue(violations.isEmpty(), String.join("\n", violations));
         }
