@@ -30,7 +30,7 @@ final class BodyLimitHandler extends Handler.Wrapper {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         long length = request.getLength(), max = maxBytes.applyAsLong(request.getHttpURI().getPath());
         if (length <= max) return super.handle(request, response, callback);
-        request.setAttribute(JsonErrorHandler.BODY_LIMIT, max);
+        request.setAttribute(JsonErrorHandler.MESSAGE, "The body is larger than " + max / 1024 + " KB");
         response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         boolean expectsContinue = request.getHeaders().contains(HttpHeader.EXPECT, HttpHeaderValue.CONTINUE.asString());
         if (expectsContinue || length > MAX_DRAIN) {

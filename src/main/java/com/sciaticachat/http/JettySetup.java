@@ -69,6 +69,7 @@ final class JettySetup {
             server.insertHandler(new EagerContentHandler(byPath(new EagerContentHandler.RetainedContentLoaderFactory(RETAINED, -1, true),
                     new EagerContentHandler.RetainedContentLoaderFactory(RETAINED_DOCUMENT, -1, true))));
             server.insertHandler(new BodyLimitHandler(HttpApi::bodyLimit));
+            server.insertHandler(new BodyCodingHandler());
             server.insertHandler(new OverShareHandler(guard));
         });
         cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));

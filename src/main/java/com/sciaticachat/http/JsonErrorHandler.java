@@ -27,8 +27,8 @@ final class JsonErrorHandler extends ErrorHandler {
             callback.succeeded();
             return;
         }
-        Object limit = request.getAttribute(BODY_LIMIT);
-        byte[] body = code == 413 && limit instanceof Long bytes ? body(code, "The body is larger than " + bytes / 1024 + " KB") : body(code);
+        Object told = request.getAttribute(MESSAGE);
+        byte[] body = told instanceof String said ? body(code, said) : body(code);
         // an HTTP version we do not speak is the client's mistake: a 4xx, so that 5xx always means a fault of ours
         if (code == HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505) response.setStatus(HttpStatus.BAD_REQUEST_400);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
@@ -36,8 +36,8 @@ final class JsonErrorHandler extends ErrorHandler {
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 
-    /** A request attribute: the largest body the request's address takes, for its 413 to say. */
-    static final String BODY_LIMIT = "sciatica.bodyLimit";
+    /** A request attribute: what the error says instead of its status's plain words (the limit of this address, say). */
+    static final String MESSAGE = "sciatica.errorMessage";
 
     /** The JSON error body for a status. */
     static byte[] body(int code) {

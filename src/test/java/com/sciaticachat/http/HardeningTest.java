@@ -91,6 +91,14 @@ class HardeningTest {
             assertEquals(400, r.status(), body);
             assertTrue(r.body().contains("malformed_json"), r.body());
         }
+        // an attacker trial: a body declared compressed, or in a transfer coding besides chunked, was read as plain text
+        RawHttp.Response compressed = RawHttp.send(port, RawHttp.post("/api/v1/ask", "application/json", "{\"question\":\"hi\"}", "Content-Encoding: gzip"));
+        assertEquals(415, compressed.status(), compressed.body());
+        assertTrue(compressed.isJson() && compressed.body().contains("Content-Encoding"), compressed.body());
+        RawHttp.Response coded = RawHttp.send(port, ("POST /api/v1/ask HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: gzip, chunked\r\nConnection: close\r\n\r\n11\r\n{\"question\":\"hi\"}\r\n0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        assertEquals(400, coded.status(), coded.body());
+        assertTrue(coded.isJson(), coded.body());
         RawHttp.Response emptyType = RawHttp.send(port, RawHttp.post("/api/v1/ask", ";", "{\"question\":\"hi\"}"));
         assertEquals(415, emptyType.status(), "a content type of only ';' is not JSON: " + emptyType.body());
     }
