@@ -137,6 +137,20 @@ class SafetyModelTest {
     }
 
     @Test
+    void a_leg_that_went_weak_is_the_alarm_and_a_fall_told_plainly_is_a_fall() throws Exception {
+        Path file = TestFiles.bundledCorpus().resolve(SafetyRules.FILE_NAME);
+        SafetyRules rules = SafetyRules.parse(file.toString(), Files.readString(file)).rules();
+        Triage triage = new Triage(rules, new RedFlagMatcher(rules, com.sciaticachat.analysis.EnglishWords.get()),
+                new RedFlagDetector(model, MiniLmEmbedder.shared()), SecondReader.bundled());
+        // a visitor trial: "went numb and weak" matched no weakness phrase, "I fell yesterday" no fall, so nothing was said
+        Triage.Verdict v = triage.assess("my leg went numb and weak and I fell yesterday");
+        assertEquals(Triage.Outcome.URGENT, v.outcome());
+        assertEquals(SafetyRules.Level.EMERGENCY, v.level());
+        assertEquals(SafetyRules.Level.SEE_DOCTOR, triage.assess("i fell and hurt my back yesterday").level());
+        assertEquals(Triage.Outcome.NONE, triage.assess("I fell asleep on the couch and now my back hurts").outcome());
+    }
+
+    @Test
     void back_pain_from_lifting_is_no_injury_unless_the_clinic_marks_none_and_a_fall_still_is() throws Exception {
         Path file = TestFiles.bundledCorpus().resolve(SafetyRules.FILE_NAME);
         SafetyRules rules = SafetyRules.parse(file.toString(), Files.readString(file)).rules();
