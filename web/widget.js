@@ -871,6 +871,9 @@
               err.code = json.error && json.error.code;
               throw err;
             }
+            // a reply in another language than the page's (a question written in Spanish): its labels follow it
+            var lang = String(r.headers.get('Content-Language') || '').slice(0, 2).toLowerCase();
+            if (STRINGS[lang] && json && typeof json === 'object' && !json.lang) json.lang = lang;
             return json;
           });
         }, function (e) {
@@ -907,7 +910,18 @@
       store.save(this.turns);
     }
 
+    /** A reply drawn with the words of its own language (kept with it, so a reload draws it alike). */
     render(reply, replaying) {
+      var pageStrings = T;
+      if (reply.lang && STRINGS[reply.lang]) T = STRINGS[reply.lang];
+      try {
+        return this.drawReply(reply, replaying);
+      } finally {
+        T = pageStrings;
+      }
+    }
+
+    drawReply(reply, replaying) {
       if (reply.disclaimer && LANG === 'en') this.els.disclaimer.textContent = reply.disclaimer;
       var first = null;
       if (reply.urgent) first = this.renderUrgent(reply.urgent);

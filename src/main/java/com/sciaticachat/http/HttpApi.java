@@ -132,6 +132,9 @@ public final class HttpApi {
                 if (insights) chat.insights().statistics().asked(reply.status().value(), reply.answer() == null ? null : reply.answer().sectionId());
                 // a reply from the answer cache is the same object each time: its JSON is made once
                 byte[] json = rendered.get(reply, r -> toJson(mapper, r));
+                // the language the chat's own sentences are in (Spanish for a question clearly in Spanish on any page): the
+                // widget draws that reply's buttons and labels in it too (a header any page may read across origins)
+                ctx.header("Content-Language", asked.language().code);
                 ctx.contentType("application/json").result(json);
             });
             cfg.routes.get("/api/v1/sections", ctx -> ctx.json(Map.of("sections", chat.get().sections())));

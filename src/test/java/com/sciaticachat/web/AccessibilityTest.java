@@ -187,6 +187,25 @@ class AccessibilityTest {
     }
 
     @Test
+    void a_question_in_spanish_on_an_english_page_gets_its_reply_labelled_in_spanish_and_the_next_english_one_in_english() {
+        // a visitor trial: a Spanish visitor's reply was Spanish but its labels and buttons English ("Source:", "Yes"/"No")
+        String url = TestHostPage.shared().put("/en-mixed.html", "<!doctype html><html lang=en><head><title>Clinic</title></head><body>"
+                + "<p>Hello</p><script src=\"" + server.base + "/widget.js\" async></script></body></html>");
+        try (Browser b = Browser.start(1280, 800)) {
+            SearchContext w = openAndAsk(b, url, "¿qué tipos de masaje ayudan con la ciática?");
+            List<WebElement> sources = b.all(w, ".msg.bot[data-status=answered] .source");
+            assertFalse(sources.isEmpty(), "answered with a card");
+            assertTrue(sources.get(0).getText().startsWith("Fuente"), sources.get(0).getText());
+            WebElement input = b.in(w, "input");
+            input.sendKeys("what causes sciatica", Keys.ENTER);
+            b.waitFor(d -> b.all(w, ".msg.bot[data-status=answered] .source").size() >= 2 && b.in(w, ".send").isEnabled() ? true : null);
+            List<WebElement> after = b.all(w, ".msg.bot[data-status=answered] .source");
+            assertTrue(after.get(after.size() - 1).getText().startsWith("Source"), after.get(after.size() - 1).getText());
+            assertEquals("Send", b.in(w, ".send").getText(), "the page's own language for the rest");
+        }
+    }
+
+    @Test
     void a_spanish_visitor_describing_an_emergency_is_told_in_spanish_to_call_911() {
         String url = TestHostPage.shared().put("/es-urgent.html", "<!doctype html><html lang=es><head><title>Clínica</title></head><body>"
                 + "<p>Hola</p><script src=\"" + server.base + "/widget.js\" async></script></body></html>");
