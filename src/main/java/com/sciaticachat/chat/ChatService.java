@@ -447,7 +447,7 @@ public final class ChatService {
         if (verdict.outcome() == Triage.Outcome.NONE) {
             SmallTalk.Intent talk = safety.smallTalk().classify(question);
             if (talk != null) {
-                List<Reply.Related> topics = talk.name().equals("thanks") || talk.name().equals("goodbye") ? List.of() : suggestions(snapshot);
+                List<Reply.Related> topics = CLOSING_TALK.contains(talk.name()) ? List.of() : suggestions(snapshot);
                 return new Trace(new Reply(Reply.Status.SMALLTALK, talk.reply(), null, topics, null, messages.disclaimer()), null, null, List.of());
             }
         }
@@ -866,6 +866,9 @@ public final class ChatService {
         for (String w : text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+")) if (w.length() >= 4) out.add(w.substring(0, Math.min(5, w.length())));
         return out;
     }
+
+    /** Small talk that closes a conversation rather than opens one: no topics offered after it. */
+    private static final java.util.Set<String> CLOSING_TALK = java.util.Set.of("thanks", "goodbye", "gracias", "adios");
 
     /** At most this many sections follow a reply that announces them. */
     static final int MAX_ANNOUNCED = 4;

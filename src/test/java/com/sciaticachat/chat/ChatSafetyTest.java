@@ -367,6 +367,18 @@ class ChatSafetyTest {
         assertFalse(r.disclaimer().isBlank());
     }
 
+    @Test
+    void spanish_greetings_thanks_and_goodbyes_are_answered_in_spanish() {
+        // a visitor trial: "hola" got the English "no answer", "gracias mijo, que Dios te bendiga" too, "gracias" "You're welcome!"
+        for (String[] said : new String[][] {{"hola", "¡Hola!"}, {"¡Buenas tardes!", "¡Hola!"}, {"gracias mijo, que Dios te bendiga", "¡Con mucho gusto!"},
+                {"gracias", "¡Con mucho gusto!"}, {"adiós, que le vaya bien", "¡Cuídese!"}}) {
+            Reply r = chat.ask(said[0]);
+            assertEquals(Reply.Status.SMALLTALK, r.status(), said[0]);
+            assertTrue(r.reply().startsWith(said[1]), said[0] + ": " + r.reply());
+        }
+        assertTrue(chat.ask("gracias").related().isEmpty(), "thanks close a conversation: no topics offered");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"thanks, what causes sciatica?", "my dear friend has sciatica, can massage help her?", "massage was no help for my sciatica",
             "is deep tissue massage useless for sciatica"})
