@@ -118,12 +118,17 @@ class SafetyModelTest {
         }
     }
 
-    @Test
-    void a_leak_on_a_sneeze_stays_the_check_question_when_the_second_reader_reads_it_as_the_sign() throws Exception {
+    /** The triage as the service runs it on the bundled rules: matcher, detector and second reader. */
+    private Triage servedTriage() throws Exception {
         Path file = TestFiles.bundledCorpus().resolve(SafetyRules.FILE_NAME);
         SafetyRules rules = SafetyRules.parse(file.toString(), Files.readString(file)).rules();
-        Triage triage = new Triage(rules, new RedFlagMatcher(rules, com.sciaticachat.analysis.EnglishWords.get()),
+        return new Triage(rules, new RedFlagMatcher(rules, com.sciaticachat.analysis.EnglishWords.get()),
                 new RedFlagDetector(model, MiniLmEmbedder.shared()), SecondReader.bundled());
+    }
+
+    @Test
+    void a_leak_on_a_sneeze_stays_the_check_question_when_the_second_reader_reads_it_as_the_sign() throws Exception {
+        Triage triage = servedTriage();
         // a visitor's trial: these two got the 911 reply (the second reader confirmed the check question), the same leak
         // worded "I'm 30 weeks pregnant and I leaked a little pee when I sneezed" the check question
         for (String q : java.util.List.of("I leaked a little pee when I sneezed this morning, and my sciatica is bad",
@@ -138,10 +143,7 @@ class SafetyModelTest {
 
     @Test
     void a_leg_that_went_weak_is_the_alarm_and_a_fall_told_plainly_is_a_fall() throws Exception {
-        Path file = TestFiles.bundledCorpus().resolve(SafetyRules.FILE_NAME);
-        SafetyRules rules = SafetyRules.parse(file.toString(), Files.readString(file)).rules();
-        Triage triage = new Triage(rules, new RedFlagMatcher(rules, com.sciaticachat.analysis.EnglishWords.get()),
-                new RedFlagDetector(model, MiniLmEmbedder.shared()), SecondReader.bundled());
+        Triage triage = servedTriage();
         // a visitor trial: "went numb and weak" matched no weakness phrase, "I fell yesterday" no fall, so nothing was said
         Triage.Verdict v = triage.assess("my leg went numb and weak and I fell yesterday");
         assertEquals(Triage.Outcome.URGENT, v.outcome());
