@@ -523,6 +523,13 @@ public final class ChatService {
                     List<String> items = shown.blocks().stream().filter(b -> b.kind() == Block.Kind.ITEM)
                             .map(Block::plainText).toList();
                     int item = at(reading.position(), items.size());
+                    if (items.size() < 2) {
+                        // one part of a topic, with no list of its own ("Swedish Massage" after "the second one" of
+                        // Massage Techniques): "and the first one?" picks from the list it is part of
+                        List<SectionRecord> siblings = shown.parentId() == null ? List.of() : snapshot.catalog().children(shown.parentId());
+                        int sibling = at(reading.position(), siblings.size());
+                        if (siblings.size() >= 2 && sibling >= 0 && sibling < siblings.size()) return decided(snapshot, question, siblings.get(sibling), false);
+                    }
                     if (items.size() < 2 || item < 0 || item >= items.size()) return decided(snapshot, question, shown, false);
                     return pointedAt(snapshot, question, shown, items.get(item));
                 }

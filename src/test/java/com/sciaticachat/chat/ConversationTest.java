@@ -48,6 +48,16 @@ class ConversationTest {
     }
 
     @Test
+    void after_one_part_of_a_topic_another_position_picks_from_the_same_list() {
+        // a visitor trial: "the second one" after Massage Techniques gave Swedish, then "and the first one?" gave Swedish again
+        List<ChatService.Turn> picked = List.of(new ChatService.Turn("what massage techniques help", GUIDE + "massage-techniques"),
+                new ChatService.Turn("the second one", GUIDE + "swedish-massage"));
+        assertEquals("deep-tissue-massage", section(chat.ask("and the first one?", null, null, picked)));
+        assertEquals("neuromuscular-therapy", section(chat.ask("what about the last one", null, null, picked)));
+        assertEquals("swedish-massage", section(chat.ask("tell me more", null, null, picked)), "more of the part itself");
+    }
+
+    @Test
     void a_spanish_follow_up_leans_on_the_answer_too() {
         Reply r = chat.ask("dime más", null, null, after("que causa la ciatica", "causes"), com.sciaticachat.analysis.Language.SPANISH);
         assertEquals("causes", section(r));
