@@ -253,6 +253,39 @@ final class FollowUp {
         return n.find() && n.start() == 0;
     }
 
+    /** Positions in Spanish, for a visitor the widget speaks Spanish with. */
+    private static final Map<String, Integer> SPANISH_ORDINALS = Map.ofEntries(Map.entry("primero", 1), Map.entry("primera", 1),
+            Map.entry("primer", 1), Map.entry("segundo", 2), Map.entry("segunda", 2), Map.entry("tercero", 3), Map.entry("tercera", 3),
+            Map.entry("tercer", 3), Map.entry("cuarto", 4), Map.entry("cuarta", 4), Map.entry("quinto", 5), Map.entry("quinta", 5),
+            Map.entry("sexto", 6), Map.entry("sexta", 6), Map.entry("ultimo", -1), Map.entry("ultima", -1));
+    /** What a Spanish message naming only a position may hold besides it ("¿y el segundo?", "háblame de la tercera, por favor"). */
+    private static final Set<String> SPANISH_POSITION_WORDS = Set.of("el", "la", "lo", "los", "las", "del", "de", "y", "que", "tal", "sobre",
+            "hablame", "dime", "cuentame", "mas", "por", "favor", "ok", "bueno", "pues", "cual", "es", "opcion", "uno", "una", "tecnica",
+            "punto", "numero", "me", "interesa", "quiero", "saber");
+    private static final Set<String> SPANISH_ARTICLES = Set.of("el", "la", "lo", "del", "uno", "una", "opcion");
+
+    /**
+     * The position a short Spanish message names and nothing else ("el segundo", "¿y la primera?"): "segundo" alone is a
+     * second of time and "cuarto" a room, so an article or "one" must be there and every other word be of the frame.
+     */
+    private static Integer spanishPosition(List<String> words) {
+        if (words.size() < 2 || words.size() > 7) return null;
+        Integer position = null;
+        boolean article = false;
+        for (String w : words) {
+            Integer p = SPANISH_ORDINALS.get(w);
+            if (p != null) {
+                if (position != null) return null;
+                position = p;
+            } else if (SPANISH_POSITION_WORDS.contains(w)) {
+                article |= SPANISH_ARTICLES.contains(w);
+            } else {
+                return null;
+            }
+        }
+        return article ? position : null;
+    }
+
     /** Every word a position or a conversational one: "the second one", "number 2 please", "what's the 3rd?". */
     private static final Set<String> POSITION_WORDS = Set.of("one", "ones", "part", "item", "point", "thing", "technique", "option", "step",
             "bit", "number", "no", "tip", "what", "whats", "what's", "is", "s", "the", "about", "of", "those", "these", "them", "list", "that", "this",
@@ -266,6 +299,8 @@ final class FollowUp {
         if (words.stream().allMatch(MORE_WORDS::contains) && words.stream().anyMatch(MORE_CUES::contains)) {
             return new Reading(words.stream().anyMatch(OTHER_CUES::contains) ? Kind.OTHERS : Kind.MORE, 0, true);
         }
+        Integer spanish = spanishPosition(words);
+        if (spanish != null) return new Reading(Kind.ORDINAL, spanish);
         Matcher n = NUMBERED.matcher(q);
         // "#6, so like tweaking my back could do it?": a message that opens with a position may be as long as it likes
         if (n.find() && (words.size() <= SHORT || n.start() == 0)) return new Reading(Kind.ORDINAL, Integer.parseInt(n.group(2)));

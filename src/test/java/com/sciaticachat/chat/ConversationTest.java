@@ -58,6 +58,16 @@ class ConversationTest {
     }
 
     @Test
+    void a_position_in_spanish_picks_from_the_list_shown() {
+        // a visitor trial: "el segundo" right after Massage Techniques got the English "no answer"
+        List<ChatService.Turn> techniques = after("que tecnicas de masaje ayudan", "massage-techniques");
+        assertEquals("swedish-massage", section(chat.ask("el segundo", null, null, techniques, com.sciaticachat.analysis.Language.SPANISH)));
+        assertEquals("neuromuscular-therapy", section(chat.ask("¿y el último?", null, null, techniques, com.sciaticachat.analysis.Language.SPANISH)));
+        assertEquals("deep-tissue-massage", section(chat.ask("háblame de la primera, por favor", null, null, techniques,
+                com.sciaticachat.analysis.Language.SPANISH)));
+    }
+
+    @Test
     void a_spanish_follow_up_leans_on_the_answer_too() {
         Reply r = chat.ask("dime más", null, null, after("que causa la ciatica", "causes"), com.sciaticachat.analysis.Language.SPANISH);
         assertEquals("causes", section(r));
