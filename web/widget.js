@@ -734,7 +734,10 @@
       var self = this;
       this.fetchJson('GET', '/api/v1/info?lang=' + LANG, null)
         .then(function (info) {
+          var contactNew = !self.opts.contact && info.contact;
           self.info = info;
+          // a kept conversation drawn before the contact was known: drawn again, with the clinic's number under each "no answer"
+          if (contactNew && self.turns.some(function (t) { return t.reply && t.reply.status === 'no_match'; })) self.replay(self.turns);
           // in the chat's language: the built-in one in Spanish, or the clinic's own wording as it wrote it
           if (info.disclaimer) self.els.disclaimer.textContent = info.disclaimer;
           if (info.suggestions && info.suggestions.length) greetBubble.appendChild(self.chips(info.suggestions));
