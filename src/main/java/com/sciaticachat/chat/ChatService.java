@@ -522,20 +522,18 @@ public final class ChatService {
                     // one" is its second item, led with
                     List<String> items = shown.blocks().stream().filter(b -> b.kind() == Block.Kind.ITEM)
                             .map(Block::plainText).toList();
-                    int item = at(reading.position(), items.size());
                     if (items.size() < 2) {
                         // one part of a topic, with no list of its own ("Swedish Massage" after "the second one" of
                         // Massage Techniques): "and the first one?" picks from the list it is part of
                         List<SectionRecord> siblings = shown.parentId() == null ? List.of() : snapshot.catalog().children(shown.parentId());
-                        int sibling = at(reading.position(), siblings.size());
-                        if (siblings.size() >= 2 && sibling >= 0 && sibling < siblings.size()) return decided(snapshot, question, siblings.get(sibling), false);
+                        SectionRecord sibling = siblings.size() >= 2 ? positionIn(siblings, reading.position()) : null;
+                        return decided(snapshot, question, sibling == null ? shown : sibling, false);
                     }
-                    if (items.size() < 2 || item < 0 || item >= items.size()) return decided(snapshot, question, shown, false);
-                    return pointedAt(snapshot, question, shown, items.get(item));
+                    String item = positionIn(items, reading.position());
+                    return item == null ? decided(snapshot, question, shown, false) : pointedAt(snapshot, question, shown, item);
                 }
-                int at = at(reading.position(), parts.size());
-                if (at >= 0 && at < parts.size()) return decided(snapshot, question, parts.get(at), false);
-                return retrieveInContext(snapshot, question);
+                SectionRecord part = positionIn(parts, reading.position());
+                return part != null ? decided(snapshot, question, part, false) : retrieveInContext(snapshot, question);
             }
             case OTHERS: {
                 // other options than one part of a topic ("other areas to target?" after Low Back Attention): the
@@ -562,6 +560,12 @@ public final class ChatService {
                 return about.reply().status() == Reply.Status.ANSWERED ? about : stayed(snapshot, question, shown, alone);
             }
         }
+    }
+
+    /** The thing a position picks among {@code things}, or null when it names none of them. */
+    private static <T> T positionIn(List<T> things, int position) {
+        int at = at(position, things.size());
+        return at >= 0 && at < things.size() ? things.get(at) : null;
     }
 
     /** The index a position picks among {@code n} things: -1 the last, {@link FollowUp#MIDDLE} the middle one. */
