@@ -115,13 +115,12 @@ public final class LiveIndex implements Closeable {
             try {
                 if (commit != null) removeUnusedFiles(directory);
                 // unchanged since the index was built (it was read then): nothing to read or build
-                if (commit != null && reader.fingerprint(corpusDir).equals(commit.get(Fields.COMMIT_FINGERPRINT))) {
-                    return serving(commit, new LiveIndex(corpusDir, indexDir, reader, builder, directory, modelId));
-                }
-                if (commit != null && serveStale) {
-                    LOG.info("Serving the index in {} as it was; the corpus changed since, and is read and built next", indexDir);
+                // (or changed, for a service that serves the last index while it reads the change)
+                boolean unchanged = commit != null && reader.fingerprint(corpusDir).equals(commit.get(Fields.COMMIT_FINGERPRINT));
+                if (unchanged || commit != null && serveStale) {
                     live = serving(commit, new LiveIndex(corpusDir, indexDir, reader, builder, directory, modelId));
-                    live.stale = true;
+                    live.stale = !unchanged;
+                    if (live.stale) LOG.info("Serving the index in {} as it was; the corpus changed since, and is read and built next", indexDir);
                     return live;
                 }
                 LastGood lastGood = commit == null ? LastGood.NONE : lastGood(directory);
