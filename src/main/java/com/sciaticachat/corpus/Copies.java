@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * Documents that repeat another document: a copy saved beside the original ("Clinic Info - Copy.md"), an
  * older version kept in a subfolder. Served together, two sections saying the same thing leave the chat
  * unsure which to answer from, and it answers neither; so a copy is left out, with a warning naming both
- * files (one named like a copy also when staff edited part of it). Of two documents that repeat each other, the one kept is the one not named like a copy, then the one
- * nearer the top of the folder, then the first by name.
+ * files (one named like a copy also when staff edited part of it). Of two documents that repeat each other, the
+ * one kept is the one not named like a copy, then the one nearer the top of the folder, then the first by name.
  */
 public final class Copies {
     /** Two sections say the same when this share of their three-word runs is common to both. */
