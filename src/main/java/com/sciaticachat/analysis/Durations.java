@@ -52,6 +52,38 @@ public final class Durations {
         return out;
     }
 
+    /**
+     * The text with each length of time told in hours spelt in minutes ("how much is an hour massage" → "how much is
+     * 60 minutes massage", "half an hour" → "30 minutes"), the unit price lists and timetables use ("60-minute massage"),
+     * so that the question finds the item by its length and not by the word "hours" of "Opening Hours". Lengths in
+     * minutes, "hours" with no amount ("how many hours are you open") and more than two hours ("I drive ten hours a day")
+     * stay as they are.
+     */
+    public static String inMinutes(String text) {
+        String s = text.replace('–', '-');
+        s = HOUR_AND_A_HALF_ANY_CASE.matcher(s).replaceAll("90 minutes");
+        s = HALF_HOUR_ANY_CASE.matcher(s).replaceAll("30 minutes");
+        Matcher m = AMOUNT_ANY_CASE.matcher(s);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String unit = m.group(2).toLowerCase(Locale.ROOT);
+            Double n = number(m.group(1).toLowerCase(Locale.ROOT));
+            boolean hours = unit.startsWith("h");
+            // a session's length, not a day's sitting ("I drive ten hours a day" stays)
+            String spelt = !hours || n == null || n > 2 ? m.group() : Math.round(n * 60) + " minutes";
+            m.appendReplacement(out, Matcher.quoteReplacement(spelt));
+        }
+        m.appendTail(out);
+        s = BARE_HOUR_ANY_CASE.matcher(out.toString()).replaceAll("60 minutes");
+        return s.equals(text) ? text : s.replaceAll(" {2,}", " ").strip();
+    }
+
+    private static final Pattern HOUR_AND_A_HALF_ANY_CASE = Pattern.compile(HOUR_AND_A_HALF.pattern(), Pattern.CASE_INSENSITIVE);
+    private static final Pattern HALF_HOUR_ANY_CASE = Pattern.compile(HALF_HOUR.pattern(), Pattern.CASE_INSENSITIVE);
+    private static final Pattern AMOUNT_ANY_CASE = Pattern.compile(AMOUNT.pattern(), Pattern.CASE_INSENSITIVE);
+    /** "hour-long", "full hour" (not "full" alone, which {@link #BARE_HOUR} also counts when no other length is named). */
+    private static final Pattern BARE_HOUR_ANY_CASE = Pattern.compile("\\b(?:full|whole)\\s+hour\\b|\\bhour[- ]long\\b", Pattern.CASE_INSENSITIVE);
+
     private static Double number(String word) {
         Integer n = NUMBER_WORDS.get(word);
         if (n != null) return n.doubleValue();

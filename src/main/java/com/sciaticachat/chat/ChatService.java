@@ -1,6 +1,7 @@
 package com.sciaticachat.chat;
 
 import com.sciaticachat.analysis.AskingPart;
+import com.sciaticachat.analysis.Durations;
 import com.sciaticachat.analysis.Language;
 import com.sciaticachat.analysis.OtherLanguage;
 import com.sciaticachat.analysis.Shorthand;
@@ -779,9 +780,10 @@ public final class ChatService {
         // first, the very question as staff filed it: where they put it decides. Retrieval still runs, for the
         // related topics and for staff to see what the chat alone would have said
         String filed = snapshot.filed().sectionFor(question);
-        // a question in Spanish is read in English words: the guide and the sentence models are English
+        // a question in Spanish is read in English words: the guide and the sentence models are English; a session's
+        // length in hours in minutes, as price lists give it
         String glossed = SpanishGloss.get().gloss(question);
-        AnalyzedQuestion analyzed = snapshot.questionAnalyzer().analyze(Shorthand.get().forSearch(glossed));
+        AnalyzedQuestion analyzed = snapshot.questionAnalyzer().analyze(Durations.inMinutes(Shorthand.get().forSearch(glossed)));
         // nothing the model can read ("???", an emoji, a lone accent): nothing to embed
         if (analyzed.corrected().isBlank()) return new Retrieved(filed, analyzed, null, null);
         float[] vector = embedder.embed(analyzed.corrected());
