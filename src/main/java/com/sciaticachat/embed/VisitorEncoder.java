@@ -33,10 +33,13 @@ public final class VisitorEncoder {
      * @param filedThreshold   the scaled cosine above which it answers with a section staff filed questions for (below,
      *                         the chat's own reading stands)
      * @param unfiledThreshold the same for a section with few or no filed questions (a new document's)
+     * @param ownStands        the chat's own confidence at which its first choice stands when the encoder picks it too,
+     *                         however unsure the encoder is of a section with no filed questions (chosen on development
+     *                         rounds, not fitted: docs/new-guides.md)
      * @param fitted           how, when and on what it was fitted
      */
     public record Settings(int candidates, double scale, double rerank, double filedThreshold, double unfiledThreshold,
-                           Map<String, Object> fitted) {}
+                           double ownStands, Map<String, Object> fitted) {}
 
     /** Longer questions are cut (as in training; the service takes at most 500 characters). */
     public static final int MAX_TOKENS = 256;

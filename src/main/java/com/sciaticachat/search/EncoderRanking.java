@@ -15,8 +15,9 @@ import java.util.Set;
  * compares it with the few best sections' own vectors (the whole section, its headings, items and sentences, as the
  * index has them); its cosine and the ranking's score choose a section. When its cosine to that section is above the
  * threshold it answers with it, whatever the ranking's confidence. Below, when the chat's own first choice is a section
- * staff filed questions for, the chat's reading stands (its filings teach it what the encoder never saw); for a section
- * without filings (a new document's) the encoder's doubt declines. Its numbers were fitted with the encoder, on
+ * staff filed questions for, or one the encoder picks too and the chat is sure of, the chat's reading stands (its
+ * filings teach it what the encoder never saw; the encoder was fitted on one guide's questions); otherwise, for a section
+ * nobody filed questions for (a new document's), the encoder's doubt declines. Its numbers were fitted with the encoder, on
  * questions neither had been fitted on. A question staff filed keeps its filing.
  */
 public final class EncoderRanking {
@@ -77,7 +78,10 @@ public final class EncoderRanking {
         double sure = 1 / (1 + Math.exp(-(pickRead - threshold + AT_THRESHOLD)));
         // not sure, about a section staff filed questions for: the chat's own reading stands (it knows their filings)
         if (pickRead <= threshold && !Features.unfiled(ranked.get(0).hit())) return scored;
-        if (pick == 0 && pickRead > threshold) return scored.reread(ranked, Math.max(sure, scored.confidence()));
+        // the same section as the chat's own first choice, of which the chat is sure: the encoder's doubt about a section
+        // nobody filed questions for does not overrule the chat's own reading of the section's words ("how much is a 60
+        // minutes massage" and a new price list's "A 60-minute massage costs $90.")
+        if (pick == 0 && scored.confidence() >= settings.ownStands()) return scored;
         List<Scorer.Ranked> reordered = new ArrayList<>(ranked);
         reordered.add(0, reordered.remove(pick));
         return scored.reread(List.copyOf(reordered), sure);
