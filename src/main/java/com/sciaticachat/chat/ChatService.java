@@ -654,7 +654,14 @@ public final class ChatService {
      * words it does not know ("do you take insurance for it?"), which keeps its honest "no answer".
      */
     private Trace stayed(Snapshot snapshot, String question, SectionRecord shown, Trace alone) {
-        return withinTheGuide(alone) ? decided(snapshot, question, shown, false) : alone;
+        if (!withinTheGuide(alone)) return alone;
+        // "and for how long at a go?" after a section that gives no time: the kind of answer asked, as for a first question
+        Specifics.Kind notGiven = Specifics.missing(alone.question().corrected(), shown.text());
+        if (notGiven != null) {
+            return new Trace(new Reply(Reply.Status.NO_MATCH, messages.notGiven(notGiven), null,
+                    List.of(new Reply.Related(shown.id(), shown.title())), null, messages.disclaimer()), alone.question(), alone.scored(), alone.candidates());
+        }
+        return decided(snapshot, question, shown, false);
     }
 
     /**

@@ -172,6 +172,15 @@ class ConversationTest {
     }
 
     @Test
+    void a_follow_up_that_stays_with_its_topic_asks_the_kind_of_answer_it_can_give() {
+        // "how long?" after a section that gives no time is told so, with the section offered, not given that section again
+        Reply r = chat.ask("And how long each time?", null, null, after("Is a heating pad good for sciatica?", "lifestyle-and-home-remedies"));
+        assertEquals(Reply.Status.NO_MATCH, r.status(), () -> section(r));
+        assertTrue(r.reply().contains("amounts"), r.reply());
+        assertEquals("massage-for-sciatic-pain/lifestyle-and-home-remedies", r.related().get(0).sectionId());
+    }
+
+    @Test
     void a_red_flag_is_weighed_on_the_question_itself_whatever_came_before() {
         Reply r = chat.ask("and now I can't control my bladder", null, null, after("tell me about foam rolling", "foam-rolling"));
         assertEquals(Reply.Status.URGENT, r.status());
