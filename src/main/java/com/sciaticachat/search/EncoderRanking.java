@@ -78,10 +78,12 @@ public final class EncoderRanking {
         double sure = 1 / (1 + Math.exp(-(pickRead - threshold + AT_THRESHOLD)));
         // not sure, about a section staff filed questions for: the chat's own reading stands (it knows their filings)
         if (pickRead <= threshold && !Features.unfiled(ranked.get(0).hit())) return scored;
-        // the same section as the chat's own first choice, of which the chat is sure: the encoder's doubt about a section
-        // nobody filed questions for does not overrule the chat's own reading of the section's words ("how much is a 60
-        // minutes massage" and a new price list's "A 60-minute massage costs $90.")
-        if (pick == 0 && scored.confidence() >= settings.ownStands()) return scored;
+        // the chat's own first choice, and the encoder sure of it too; or, the chat sure of it, the encoder's doubt about a
+        // section nobody filed questions for does not overrule the chat's own reading of the section's words ("how much is
+        // a 60 minutes massage" and a new price list's "A 60-minute massage costs $90.")
+        if (pick == 0 && (pickRead > threshold || scored.confidence() >= settings.ownStands())) {
+            return scored.reread(ranked, Math.max(sure, scored.confidence()));
+        }
         List<Scorer.Ranked> reordered = new ArrayList<>(ranked);
         reordered.add(0, reordered.remove(pick));
         return scored.reread(List.copyOf(reordered), sure);
