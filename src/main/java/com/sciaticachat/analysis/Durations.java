@@ -25,7 +25,8 @@ public final class Durations {
     private static final Pattern HOUR_AND_A_HALF = Pattern.compile("\\b(?:an?|one|1)\\s*(?:-\\s*)?(?:hour|hr)s?\\s+and\\s+(?:a\\s+)?half\\b"
             + "|\\b(?:1\\.5|1,5|one and a half|1 1/2|1½)\\s*-?\\s*(?:hours?|hrs?)\\b|\\b(?:an?|one|1)\\s*(?:hour|hr)s?\\s*(?:and\\s+)?30\\s*(?:minutes?|mins?)\\b");
     private static final Pattern HALF_HOUR = Pattern.compile("\\bhalf\\s*(?:an?\\s+|-\\s*)?(?:hour|hr)\\b");
-    private static final Pattern AMOUNT = Pattern.compile("\\b" + NUMBER + "\\s*-?\\s*(minutes?|mins?|min|hours?|hrs?|hr|h)\\b");
+    /** A bare "h" only after digits ("1h", "2 h"): "Ah kin" is no hour. */
+    private static final Pattern AMOUNT = Pattern.compile("\\b" + NUMBER + "\\s*-?\\s*(minutes?|mins?|min|hours?|hrs?|hr|(?<=\\d\\s?)h)\\b");
     private static final Pattern BARE_HOUR = Pattern.compile("\\b(?:full|whole|hour-long|hour long)\\s*(?:hour)?\\b|\\bhour[- ]long\\b");
 
     private Durations() {}

@@ -24,12 +24,14 @@ class DurationsTest {
         assertEquals("is 30 minutes enough", Durations.inMinutes("is half an hour enough"));
         assertEquals("price of a 60 minutes massage", Durations.inMinutes("price of a full hour massage"));
         assertEquals("cost of 120 minutes", Durations.inMinutes("cost of 2 hrs"));
+        assertEquals("a 60 minutes session", Durations.inMinutes("a 1h session"));
     }
 
     @Test
     void hours_that_are_no_session_stay_as_they_are() {
         for (String q : List.of("how many hours are you open on saturday", "what are your opening hours", "I drive ten hours a day",
-                "my leg hurts after 8 hours at my desk", "a 30 minute massage", "give me a minute")) {
+                "my leg hurts after 8 hours at my desk", "a 30 minute massage", "give me a minute", "Ah kin git it wid mah sugar",
+                "A h-shaped stretch")) {
             assertEquals(q, Durations.inMinutes(q));
         }
     }
