@@ -23,10 +23,10 @@ public final class Durations {
             + "seventy(?:[- ]five)?|ninety|an?))";
     /** "an hour and a half", "1 hour 30 minutes", "1.5 hours", "90-minute", "half an hour", "half-hour", "hour-long". */
     private static final Pattern HOUR_AND_A_HALF = Pattern.compile("\\b(?:an?|one|1)\\s*(?:-\\s*)?(?:hour|hr)s?\\s+and\\s+(?:a\\s+)?half\\b"
-            + "|\\b(?:1\\.5|1,5|one and a half|1 1/2|1½)\\s*-?\\s*(?:hours?|hrs?)\\b|\\b(?:an?|one|1)\\s*(?:hour|hr)s?\\s*(?:and\\s+)?30\\s*(?:minutes?|mins?)\\b");
-    private static final Pattern HALF_HOUR = Pattern.compile("\\bhalf\\s*(?:an?\\s+|-\\s*)?(?:hour|hr)\\b");
+            + "|\\b(?:1\\.5|1,5|one and a half|1 1/2|1½)\\s*-?\\s*(?:hours?|hrs?)\\b|\\b(?:an?|one|1)\\s*(?:hour|hr)s?\\s*(?:and\\s+)?30\\s*(?:minutes?|mins?)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HALF_HOUR = Pattern.compile("\\bhalf\\s*(?:an?\\s+|-\\s*)?(?:hour|hr)\\b", Pattern.CASE_INSENSITIVE);
     /** A bare "h" only after digits ("1h", "2 h"): "Ah kin" is no hour. */
-    private static final Pattern AMOUNT = Pattern.compile("\\b" + NUMBER + "\\s*-?\\s*(minutes?|mins?|min|hours?|hrs?|hr|(?<=\\d\\s?)h)\\b");
+    private static final Pattern AMOUNT = Pattern.compile("\\b" + NUMBER + "\\s*-?\\s*(minutes?|mins?|min|hours?|hrs?|hr|(?<=\\d\\s?)h)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern BARE_HOUR = Pattern.compile("\\b(?:full|whole|hour-long|hour long)\\s*(?:hour)?\\b|\\bhour[- ]long\\b");
 
     private Durations() {}
@@ -62,9 +62,9 @@ public final class Durations {
      */
     public static String inMinutes(String text) {
         String s = text.replace('–', '-');
-        s = HOUR_AND_A_HALF_ANY_CASE.matcher(s).replaceAll("90 minutes");
-        s = HALF_HOUR_ANY_CASE.matcher(s).replaceAll("30 minutes");
-        Matcher m = AMOUNT_ANY_CASE.matcher(s);
+        s = HOUR_AND_A_HALF.matcher(s).replaceAll("90 minutes");
+        s = HALF_HOUR.matcher(s).replaceAll("30 minutes");
+        Matcher m = AMOUNT.matcher(s);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String unit = m.group(2).toLowerCase(Locale.ROOT);
@@ -75,15 +75,12 @@ public final class Durations {
             m.appendReplacement(out, Matcher.quoteReplacement(spelt));
         }
         m.appendTail(out);
-        s = BARE_HOUR_ANY_CASE.matcher(out.toString()).replaceAll("60 minutes");
+        s = FULL_HOUR.matcher(out.toString()).replaceAll("60 minutes");
         return s.equals(text) ? text : s.replaceAll(" {2,}", " ").strip();
     }
 
-    private static final Pattern HOUR_AND_A_HALF_ANY_CASE = Pattern.compile(HOUR_AND_A_HALF.pattern(), Pattern.CASE_INSENSITIVE);
-    private static final Pattern HALF_HOUR_ANY_CASE = Pattern.compile(HALF_HOUR.pattern(), Pattern.CASE_INSENSITIVE);
-    private static final Pattern AMOUNT_ANY_CASE = Pattern.compile(AMOUNT.pattern(), Pattern.CASE_INSENSITIVE);
     /** "hour-long", "full hour" (not "full" alone, which {@link #BARE_HOUR} also counts when no other length is named). */
-    private static final Pattern BARE_HOUR_ANY_CASE = Pattern.compile("\\b(?:full|whole)\\s+hour\\b|\\bhour[- ]long\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FULL_HOUR = Pattern.compile("\\b(?:full|whole)\\s+hour\\b|\\bhour[- ]long\\b", Pattern.CASE_INSENSITIVE);
 
     private static Double number(String word) {
         Integer n = NUMBER_WORDS.get(word);
