@@ -658,8 +658,7 @@ public final class ChatService {
         // "and for how long at a go?" after a section that gives no time: the kind of answer asked, as for a first question
         Specifics.Kind notGiven = Specifics.missing(alone.question().corrected(), shown.text());
         if (notGiven != null) {
-            return new Trace(new Reply(Reply.Status.NO_MATCH, messages.notGiven(notGiven), null,
-                    List.of(new Reply.Related(shown.id(), shown.title())), null, messages.disclaimer()), alone.question(), alone.scored(), alone.candidates());
+            return notGiven(notGiven, List.of(new Reply.Related(shown.id(), shown.title())), alone.question(), alone.scored(), alone.candidates());
         }
         return decided(snapshot, question, shown, false);
     }
@@ -827,12 +826,18 @@ public final class ChatService {
         if (notGiven != null) {
             // "how much gabapentin can I take?", "microdiscectomy or laminectomy, which is better?": the section names
             // it but gives no amount, comparison, risk, product or price; it is offered, not passed off as the answer
-            return new Trace(new Reply(Reply.Status.NO_MATCH, messages.notGiven(notGiven), null, related(snapshot, scored, null), null,
-                    messages.disclaimer()), analyzed, scored, candidates);
+            return notGiven(notGiven, related(snapshot, scored, null), analyzed, scored, candidates);
         }
         Reply.Answer answer = answer(snapshot, section, highlighter.highlights(snapshot, section, retrieval, top.hit()), scored.confidence());
         return new Trace(new Reply(Reply.Status.ANSWERED, messages.answered(section.title()), answer,
                 related(snapshot, scored, top.sectionId()), null, messages.disclaimer()), analyzed, scored, candidates);
+    }
+
+    /** "No answer" because the section names the thing but gives no amount, comparison, risk, product or price; {@code offered} instead. */
+    private Trace notGiven(Specifics.Kind kind, List<Reply.Related> offered, AnalyzedQuestion analyzed, Scorer.Scored scored,
+                           List<Candidate> candidates) {
+        return new Trace(new Reply(Reply.Status.NO_MATCH, messages.notGiven(kind), null, offered, null, messages.disclaimer()), analyzed,
+                scored, candidates);
     }
 
     private static List<Candidate> candidates(Snapshot snapshot, Scorer.Scored scored) {
