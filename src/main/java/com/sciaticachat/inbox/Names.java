@@ -132,7 +132,7 @@ final class Names {
     /** "Anne-Marie here," at the start of a message, after an optional greeting ("Aloha, Ikaika here.", "Hi! Kevin here"). */
     private static final Pattern HERE_NAME = Pattern.compile(
             "^\\s*(?:(?:namaste|shalom|salaam|greetings|morning|evening|bonjour|ciao|hallo)[,!.]*\\s+|" + OPENER + ")?"
-                    + "((?:\\p{L}[\\p{L}\\p{M}'’-]*\\s+){1,3})(?:here|this side)\\b", F);
+                    + "((?:(?:\\p{L}[\\p{L}\\p{M}'’-]*|\\[name\\])\\s+){1,3})(?:here|this side)\\b", F);
     /** One word alone after the message's last sentence (not after an initial), closing it: "... before my first lesson? keala". */
     private static final Pattern BARE_SIGNATURE = Pattern.compile(
             "(?<=[.!?])(?<!(?:^|[\\s.])\\p{Lu}\\.)\\s+(?=\\p{L}[\\p{L}\\p{M}'’-]*[\\s.!)\\p{So}\\p{Sk}\\p{Cs}\\x{200d}\\x{fe0f}]*$)");
@@ -210,9 +210,18 @@ final class Names {
         return s;
     }
 
-    /** Every name in a text replaced by {@code [name]}: where it is told, and wherever it comes again. */
-    static String scrub(String s) {
-        return namedAgain(s, names(s));
+    /**
+     * Every name in a text replaced by {@code [name]}: where it is told, where the learnt {@link NameTagger} reads one (if
+     * {@code learnt}), and wherever it comes again.
+     */
+    static String scrub(String s, boolean learnt) {
+        String named = names(s);
+        if (learnt) {
+            for (String w : NameTagger.names(s)) {
+                named = Pattern.compile("(?<![\\p{L}\\[])" + Pattern.quote(w) + "(?![\\p{L}\\]])").matcher(named).replaceAll("[name]");
+            }
+        }
+        return namedAgain(s, named);
     }
 
     /** Names after the words that introduce them, in sign-offs, and after titles. */
@@ -316,6 +325,12 @@ final class Names {
                     && (given || capitalised(m.group(1)) && !notNames().contains(w) && !sentenceStart(s, m.start(1)));
             return name ? Matcher.quoteReplacement(Pii.s0(m)) + "[name]" : Matcher.quoteReplacement(m.group());
         });
+    }
+
+    /** Words the lists hold to be no one's name whatever surrounds them: thanks, chat fillers, months, weekdays, feasts, closed-class words. */
+    static boolean neverAName(String lower) {
+        return NOT_NAMES.contains(lower) || CHAT_FILLERS.contains(lower) || THANKS_WORD.matcher(lower).matches() || MONTHS.contains(lower)
+                || WEEKDAYS.contains(lower) || FEASTS.contains(lower);
     }
 
     /** Spelt with a capital and not all in capitals: "Summer", not "summer" or "SUMMER". */
@@ -534,7 +549,7 @@ final class Names {
     /** First names that are mostly something else in a question about sciatica. */
     private static final Set<String> NOT_A_PERSON = Set.of("sciatica", "massage", "pain", "doctor", "nurse", "saturday", "sunday");
 
-    private static Set<String> givenNames() {
+    static Set<String> givenNames() {
         return WordLists.GIVEN_NAMES;
     }
 
@@ -564,7 +579,10 @@ final class Names {
             if (taken == 0) signed = cue == Cue.SIGN_OFF && capital && dashBefore(s, t.start()) && !MONTHS.contains(lower)
                     && SIGNED_RUN.matcher(s).region(t.start(), s.length()).matches();
             boolean signedRun = signed && capital;
-            if (!namedWord && !closingPart && !signedRun && (NOT_NAMES.contains(lower) || !isWordLike(word) || CONTRACTION.matcher(lower).matches())) {
+            // "name's Harold Two Bulls.": after a sure cue and a first word, every capitalised word of the run is the name's
+            boolean strongRun = taken > 0 && cue == Cue.STRONG && capital && word.length() > 1 && !word.equals(word.toUpperCase(Locale.ROOT))
+                    && !shouting(s) && !MONTHS.contains(lower) && !WEEKDAYS.contains(lower) && Character.isUpperCase(s.codePointAt(from));
+            if (!namedWord && !closingPart && !signedRun && !strongRun && (NOT_NAMES.contains(lower) || !isWordLike(word) || CONTRACTION.matcher(lower).matches())) {
                 name = taken > 0 && PARTICLES.contains(lower);
             } else if (taken == 0) {
                 name = switch (cue) {
@@ -578,7 +596,7 @@ final class Names {
                             && (!common(lower) && lower.length() > 1 || givenNames().contains(lower));
                     // alone after the last sentence, with no sign-off: a name the lists know (capitalised if it is also a
                     // word), or a word that neither the dictionary nor the lists know
-                    case BARE -> !CHAT_FILLERS.contains(lower) && !THANKS_WORD.matcher(lower).matches() && !notNames().contains(lower) && !MONTHS.contains(lower) && !WEEKDAYS.contains(lower)
+                    case BARE -> !(CHAT_FILLERS.contains(lower) && (word.equals(lower) || !givenNames().contains(lower))) && !THANKS_WORD.matcher(lower).matches() && !notNames().contains(lower) && !MONTHS.contains(lower) && !WEEKDAYS.contains(lower)
                             && !NOT_A_PERSON.contains(lower) && !lower.matches(".*(\\p{L})\\1\\1.*")
                             && ((givenNames().contains(lower) || surnames().contains(lower))
                             && (!common(lower) || capital && givenNames().contains(lower) && !NOT_NAMES.contains(lower))
@@ -758,7 +776,9 @@ final class Names {
             "ngiyabonga", "fa'afetai", "faafetai", "vinaka", "chur", "tak", "kiitos", "takk", "bedankt", "efharisto", "teşekkürler", "cảm", "amen");
 
     /** What people type after their name in a chat: "im faith btw", "im jess lol". */
-    private static final Set<String> CHAT_FILLERS = Set.of("btw", "lol", "fyi", "tho", "though", "haha", "lmao", "fr", "ngl", "pls", "plz");
+    private static final Set<String> CHAT_FILLERS = Set.of("btw", "lol", "fyi", "tho", "though", "haha", "lmao", "fr", "ngl", "pls", "plz",
+            "idk", "idc", "ty", "tysm", "thx", "ttyl", "omg", "smh", "imo", "imho", "nvm", "ikr", "tbh", "brb", "jk", "lmk", "hmu", "hbu", "wbu",
+            "ofc", "fwiw", "afaik", "cya", "rn", "asap", "np");
 
     /** Not a word the dictionary knows (a name in another language, "søren"). */
     private static boolean unknown(String lower) {
@@ -805,12 +825,12 @@ final class Names {
     }
 
     /** Surnames of many countries (Datafaker's locales): "Okonkwo", "Kowalczyk", "Nguyen". */
-    private static Set<String> surnames() {
+    static Set<String> surnames() {
         return WordLists.SURNAMES;
     }
 
     /** Adjectives, adverbs and irregular participles (WordNet): what "I'm" is followed by when no name is. */
-    private static Set<String> notNames() {
+    static Set<String> notNames() {
         return WordLists.NOT_NAMES;
     }
 
@@ -818,7 +838,7 @@ final class Names {
      * An ordinary English word: in the spelling dictionary (the one the question analyser loads), and not a
      * word it has only as a name.
      */
-    private static boolean common(String lowerCaseWord) {
+    static boolean common(String lowerCaseWord) {
         return EnglishWords.get().inDictionary(lowerCaseWord) && !properNouns().contains(lowerCaseWord);
     }
 

@@ -21,13 +21,17 @@ public final class Pii {
 
     // ---- e-mails
     private static final String WORD = "[\\p{L}\\p{N}_%+-]++";
-    private static final String DOT = "(?:\\s*\\.\\s*|\\s*[(\\[{<]\\s*(?:dot|punto)\\s*[)\\]}>]\\s*|\\s+(?:dot|punto|point|period)\\s+)";
+    /** A dot said in the languages visitors write in: "dot", "punto", "point", "punkt", "ponto". */
+    private static final String DOT_WORD = "(?:dot|punto|point|period|punkt|ponto)";
+    /** The at sign said: "arroba", the French "arobase", the Italian "chiocciola", the German "Klammeraffe". */
+    private static final String AT_WORD = "(?:arroba|arobase|arrobase|chiocciola|klammeraffe)";
+    private static final String DOT = "(?:\\s*\\.\\s*|\\s*[(\\[{<]\\s*" + DOT_WORD + "\\s*[)\\]}>]\\s*|\\s+" + DOT_WORD + "\\s+)";
     private static final String JOIN = "(?:" + DOT + "|\\s*[_-]\\s*|\\s+(?:underscore|dash|hyphen)\\s+)";
     private static final String AT = "(?:\\s*@\\s*|\\s*[(\\[{<]\\s*at\\s*[)\\]}>]\\s*|\\s+at\\s+)";
     private static final String TLD = "(?:com|net|org|edu|gov|mil|info|biz|io|co|us|uk|ca|au|de|fr|me|nz|ie|in|pl|br|mx|es|it|nl|pt|ch|se|dk|fi|"
             + "ru|jp|cn|kr|za|ke|ng|ph|vn|ar|cl|pe|ve)";
     /** A dot of an address written out, but not a sentence's full stop: "wp dot pl", "wp.pl", not "work. In". */
-    private static final String TIGHT_DOT = "(?:\\.(?=\\p{L})|\\s*[(\\[{<]\\s*(?:dot|punto)\\s*[)\\]}>]\\s*|\\s+(?:dot|punto|point|period)\\s+)";
+    private static final String TIGHT_DOT = "(?:\\.(?=\\p{L})|\\s*[(\\[{<]\\s*" + DOT_WORD + "\\s*[)\\]}>]\\s*|\\s+" + DOT_WORD + "\\s+)";
     private static final String PROVIDER = "(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|msn|aol|icloud|proton|protonmail|"
             + "comcast|verizon|sbcglobal|bellsouth|earthlink|gmx|zoho|fastmail|yandex)";
     /** Providers whose names are also words ("laugh at me", "at mail call"): an address only with its dot. */
@@ -38,7 +42,7 @@ public final class Pii {
     /** Written out: an "@" or a bracketed "at" anywhere, a bracketed "a" before a domain, or a plain "at" before a mail provider or a "dot com". */
     private static final Pattern WRITTEN_EMAIL = Pattern.compile(
             "\\b" + WORD + "(?:" + JOIN + WORD + "){0,4}"
-                    + "(?:(?:\\s*@\\s*|\\s*[(\\[{<]\\s*(?:at|arroba)\\s*[)\\]}>]\\s*|\\s+arroba\\s+|\\s+at[- ](?:sign|symbol)\\s+)" + WORD + "(?:" + DOT + WORD + "){0,3}"
+                    + "(?:(?:\\s*@\\s*|\\s*[(\\[{<]\\s*(?:at|" + AT_WORD + ")\\s*[)\\]}>]\\s*|\\s+" + AT_WORD + "\\s+|\\s+at[- ](?:sign|symbol)\\s+)" + WORD + "(?:" + DOT + WORD + "){0,3}"
                     // "john.smith(a)gmail.com": a bracketed "a" for the at, only before a domain with its dot ("(a)" also lists)
                     + "|\\s*[(\\[]\\s*a\\s*[)\\]]\\s*" + WORD + "(?:" + TIGHT_DOT + WORD + "){1,3}"
                     + "|\\s+at\\s+(?:" + PROVIDER + "\\b(?:" + TIGHT_DOT + WORD + "){0,3}|" + WORD_PROVIDER + "(?:" + TIGHT_DOT + WORD + "){1,3}|" + WORD + "(?:" + TIGHT_DOT + WORD + "){0,2}" + TIGHT_DOT + TLD + "\\b))", F);
@@ -151,24 +155,27 @@ public final class Pii {
             + "|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|dezembro"
             + "|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
             + "|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|wrzesnia|października|pazdziernika|listopada|grudnia"
-            + "|eanáir|feabhra|márta|aibreán|bealtaine|meitheamh|iúil|lúnasa|meán fómhair|deireadh fómhair|samhain|nollaig)";
+            + "|eanáir|feabhra|márta|aibreán|bealtaine|meitheamh|iúil|lúnasa|meán fómhair|deireadh fómhair|samhain|nollaig"
+            + "|janvye|fevriye|jiyè|jiye|septanm|oktòb|oktob|novanm|desanm)";
     private static final String ORDINAL_WORD = "(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
             + "thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|"
             + "(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))";
     private static final String NUMBER_WORD_RUN = "(?:(?:nineteen|twenty|two thousand(?: and)?|thousand|hundred|and|ten|eleven|twelve|"
             + "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|thirty|forty|fifty|sixty|seventy|eighty|ninety|one|two|three|four|"
-            + "five|six|seven|eight|nine|oh)\\b[ -]?){2,8}";
+            + "five|six|seven|eight|nine|oh)\\b[ -]?){2,8}(?<![ -])";
     private static final String YEAR = "(?:(?:19|20)\\d\\d|'\\d\\d)";
     private static final Pattern DATE = Pattern.compile(
             "\\b\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})\\b"                                   // 04/12/1961, 12.03.80
                     + "|\\b(?:19|20)\\d\\d[/.-]\\d{1,2}[/.-]\\d{1,2}\\b"                             // 1975-07-22
                     + "|\\b" + DAY + "\\s*(?:of\\s+|de\\s+)?" + MONTH + "\\.?,?\\s*(?:de\\s+)?" + YEAR + "\\b"   // 3 Jan 1990, 3 de mayo de 1947
-                    + "|\\b" + DAY + "\\.?\\s*(?:de\\s+|di\\s+)?" + FRENCH_MONTH + ",?\\s*(?:de\\s+|del\\s+)?" + YEAR + "\\b"      // 9 de março de 1987, 17 maja 1941
+                    + "|\\b(?:" + DAY + "|premier|primero|primer|primeiro)\\.?\\s*(?:de\\s+|di\\s+)?" + FRENCH_MONTH + ",?\\s*(?:de\\s+|del\\s+)?" + YEAR + "\\b"      // 9 de março de 1987, 17 maja 1941, le premier mai 1950
                     + "|\\b[0-3]?\\d(?:st|nd|rd|th)?\\s+(?:of|de)\\s+" + MONTH + "\\b"                   // the 3rd of May, 4 de marzo
                     // said in words, with the year: "the fourth of July nineteen forty two" (without a year, a holiday)
                     + "|\\b(?:the\\s+)?" + ORDINAL_WORD + "\\s+of\\s+" + MONTH + "\\b,?\\s+" + NUMBER_WORD_RUN
                     + "|\\b" + MONTH + "\\s+(?:the\\s+)?" + ORDINAL_WORD + "\\b,?\\s+" + NUMBER_WORD_RUN
                     + "|\\b" + MONTH + "\\.?\\s+" + DAY + ",?\\s*" + YEAR + "\\b"                       // March 3rd 1958
+                    // "july fourt nineteen fifty two": a month, a day however spelt, and a year said in words (not "may be twenty")
+                    + "|\\b(?!may\\b|mar(?:ch)?\\b)" + MONTH + "\\s+\\p{L}{3,10},?\\s+(?=nineteen\\b|twenty\\b|two thousand\\b)" + NUMBER_WORD_RUN
                     + "|\\b" + MONTH + "\\.?,?\\s+" + YEAR + "\\b"                              // March 1958
                     + "|\\b(?:ngày\\s+)?[0-3]?\\d\\s+tháng\\s+(?:1[0-2]|0?[1-9])\\b(?:,?\\s*năm\\s+\\d{4}|\\s+\\d{4})?", F); // 14 tháng 3 (năm 1962)
     /**
@@ -220,6 +227,10 @@ public final class Pii {
     /** A message about a birthday: there, "the 4th of July" is one. */
     private static final Pattern BIRTH_WORDS = Pattern.compile("\\b(?:born|birthday|bday|b-day|dob|date of birth)\\b", F);
     /** Holidays said as dates: not anyone's. */
+    /** A holiday in a given year is someone's day: "my birthday's Christmas Eve 1944", "born on New Year's Day, 1950". */
+    private static final Pattern HOLIDAY_IN_A_YEAR = Pattern.compile("\\b(?:christmas|xmas|new year'?s|valentine'?s|halloween|thanksgiving|easter|"
+            + "independence|labou?r|memorial|veterans'?|st\\.? patrick'?s|saint patrick'?s|boxing)(?:\\s+(?:eve|day))?,?\\s+(?:of\\s+|in\\s+)?(?:19|20)\\d{2}\\b"
+            + "|\\b(?:the\\s+)?(?:4th|fourth)\\s+of\\s+july,?\\s+(?:19|20)\\d{2}\\b", F);
     private static final Pattern HOLIDAY = Pattern.compile("(?:the\\s+)?(?:4th|fourth)\\s+of\\s+july|cinco de mayo|(?:the\\s+)?(?:25th|twenty[- ]fifth) of december", F);
     /**
      * A month and day in figures without a year ("11/3", "on 12/14"), or a day and month where the day cannot be a
@@ -254,8 +265,11 @@ public final class Pii {
     /** A card's security code. */
     private static final Pattern CARD_CODE = Pattern.compile("\\b(?:cvv2?|cvc|csc|security code)\\s*(?:is|:|#)?\\s*(\\d{3,4})\\b", F);
     private static final Set<String> NUMBER_WORDS = Set.of("zero", "oh", "o", "one", "two", "three", "four", "five", "six", "seven",
-            "eight", "nine", "double", "triple", "cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve",
-            "um", "dois", "três", "quatro", "sete", "oito", "nove");
+            "eight", "nine", "double", "triple", "treble", "cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve",
+            "um", "dois", "três", "quatro", "sete", "oito", "nove",
+            // French, Haitian Creole, Italian and German digits: "neuf-un-neuf, cinq-cinq-cinq", "nèf en nèf senk"
+            "zéro", "un", "deux", "trois", "quatre", "cinq", "sept", "huit", "neuf", "en", "youn", "twa", "kat", "senk", "sis", "sèt", "uit", "nèf",
+            "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun");
 
     /** A day of the week, short or whole: "thurs", "Tuesday". */
     private static final String WEEKDAY = "(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?";
@@ -308,6 +322,19 @@ public final class Pii {
     }
 
     public static String scrub(String text) {
+        return scrub(text, true);
+    }
+
+    /** The scrubbed text, with or without {@link NameTagger}'s second look for names (without: for its fit). */
+    static String scrub(String text, boolean learntNames) {
+        String s = Names.scrub(beforeNames(text), learntNames);
+        // "[address] wake forest 27587": the zip after the town, the town kept
+        return ZIP_AFTER_ADDRESS.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group().replaceFirst("(?i)(?:\\d{5}(?:-\\d{4})?|(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\\b[\\s-]*){5,9})$", "[address]")
+                .replaceFirst("^\\[address\\]\\s*[,/]?\\s*\\[address\\]$", "[address]")));
+    }
+
+    /** The text with every personal detail but names replaced: what {@link Names} reads. */
+    static String beforeNames(String text) {
         // "m a r y . o c o n n o r @ a o l . c o m", "9 1 9 5 5 5 0 1 4 2": an address or a number typed a character at a time
         String s = SPACED_OUT.matcher(ascii(text)).replaceAll(m -> {
             String joined = m.group().replace(" ", "");
@@ -315,9 +342,9 @@ public final class Pii {
         });
         s = EMAIL.matcher(s).replaceAll("[email]");
         s = SPACED_EMAIL.matcher(s).replaceAll("[email]");
-        s = WRITTEN_EMAIL.matcher(s).replaceAll(m -> m.group().contains("@") || m.group().matches("(?is).*[(\\[{<]\\s*(?:at|arroba|a)\\s*[)\\]}>].*")
+        s = WRITTEN_EMAIL.matcher(s).replaceAll(m -> m.group().contains("@") || m.group().matches("(?is).*[(\\[{<]\\s*(?:at|" + AT_WORD + "|a)\\s*[)\\]}>].*")
                 || m.group().matches("(?is).*\\sat[- ](?:sign|symbol)\\s.*")
-                || m.group().matches("(?is).*\\s(?:at|arroba)\\s.*") ? "[email]" : Matcher.quoteReplacement(m.group()));
+                || m.group().matches("(?is).*\\s(?:at|" + AT_WORD + ")\\s.*") ? "[email]" : Matcher.quoteReplacement(m.group()));
         s = ADDRESS_AFTER_CUE.matcher(s).replaceAll(m -> {
             if (m.group(1).isBlank() || m.group(1).matches("(?i)\\s*(?:on|in|at|for)\\b.*")) return Matcher.quoteReplacement(m.group());
             // the address ends at its zip code: "..., Cary NC 27513, how long will it take?" keeps the question
@@ -357,6 +384,7 @@ public final class Pii {
             return Matcher.quoteReplacement(isPlace ? m.group().substring(0, m.start(2) - m.start()) + "[address]" : m.group());
         });
         boolean birthday = BIRTH_WORDS.matcher(s).find();
+        s = HOLIDAY_IN_A_YEAR.matcher(s).replaceAll("[date]");
         s = DATE.matcher(s).replaceAll(m -> hasDayOrYear(m.group()) && (birthday || !HOLIDAY.matcher(m.group()).matches()) ? "[date]" : Matcher.quoteReplacement(m.group()));
         s = BIRTH_SAID.matcher(s).replaceAll(m -> {
             Matcher tail = FILLER_TAIL.matcher(m.group(1));
@@ -399,10 +427,7 @@ public final class Pii {
         s = PHONE_TAIL.matcher(s).replaceAll("[phone]");
         s = LONG_DIGITS.matcher(s).replaceAll("[number]");
         s = MIXED_ID.matcher(s).replaceAll("[number]");
-        s = SPELLED_OUT.matcher(s).replaceAll("[name]");
-        s = Names.scrub(s);
-        s = ZIP_AFTER_ADDRESS.matcher(s).replaceAll("[address]");
-        return s;
+        return SPELLED_OUT.matcher(s).replaceAll("[name]");
     }
 
     private static final Pattern WEEKDAY_BEFORE = Pattern.compile(
@@ -425,7 +450,7 @@ public final class Pii {
     /** A word spelt out in capitals letter by letter, as people spell a surname: "P-R-U-I-T-T", "S M I T H" (not "R.I.C.E."). */
     private static final Pattern SPELLED_OUT = Pattern.compile("(?-i)\\b(?:\\p{Lu}-){3,}\\p{Lu}\\b|\\b(?:\\p{Lu} ){3,}\\p{Lu}\\b");
     /** A zip code (in figures or words) right after an address already removed. */
-    private static final Pattern ZIP_AFTER_ADDRESS = Pattern.compile("\\[address\\]\\s*[,/]?\\s*(?:\\d{5}(?:-\\d{4})?\\b|(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\\b[\\s-]*){5}(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\\b[\\s-]*){0,4})", F);
+    private static final Pattern ZIP_AFTER_ADDRESS = Pattern.compile("\\[address\\]\\s*[,/]?\\s*(?:\\p{L}[\\p{L}.'’-]*,?\\s+){0,3}(?:\\d{5}(?:-\\d{4})?\\b|(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\\b[\\s-]*){5}(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\\b[\\s-]*){0,4})", F);
     /** What a match has before its group 1: the words that introduced the detail ("DOB: ", "member id "). */
     static String s0(java.util.regex.MatchResult m) {
         return m.group().substring(0, m.start(1) - m.start());
@@ -439,9 +464,12 @@ public final class Pii {
     private static final Pattern ORDINAL = Pattern.compile(ORDINAL_WORD, F);
     private static final Pattern WORD_OR_NUMBER = Pattern.compile("[\\p{L}\\d]+");
 
-    /** A match of the date pattern is a date when it has a day number or a year, not a bare month ("may", "march on"). */
+    /** A year said in words: "nineteen fifty two", "two thousand and one". */
+    private static final Pattern YEAR_SAID = Pattern.compile("\\b(?:nineteen|twenty|two thousand)\\b[ -]+(?:and\\s+)?(?:oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+            + "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\\b", F);
+        /** A match of the date pattern is a date when it has a day number or a year, not a bare month ("may", "march on"). */
     private static boolean hasDayOrYear(String found) {
-        return found.matches("(?s).*\\d.*") || ORDINAL.matcher(found).find();
+        return found.matches("(?s).*\\d.*") || ORDINAL.matcher(found).find() || YEAR_SAID.matcher(found).find();
     }
 
     /**
@@ -531,7 +559,7 @@ public final class Pii {
             if (left > 0) return 0;
             return switch (tok) {
                 case "double" -> 1; // "double five": the word after counts one more
-                case "triple" -> 2;
+                case "triple", "treble" -> 2;
                 default -> 1;
             };
         }

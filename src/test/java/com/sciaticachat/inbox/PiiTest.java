@@ -24,26 +24,28 @@ class PiiTest {
     private static final List<String> SETS = List.of("pii-dev.tsv", "pii-r1.tsv", "pii-r2.tsv", "pii-r3.tsv", "pii-r19.tsv", "pii-r20.tsv", "pii-r21.tsv", "pii-r22.tsv", "pii-r23.tsv", "pii-r24.tsv", "pii-r25.tsv", "pii-r26.tsv", "pii-r30.tsv");
     /** Where the scrubber stands on each set it does not meet whole: personal-data lines fully scrubbed, ordinary lines untouched. */
     private static final java.util.Map<String, int[]> FLOORS = java.util.Map.ofEntries(
-            java.util.Map.entry("pii-dev2.tsv", new int[] {135, 108}),
+            java.util.Map.entry("pii-dev2.tsv", new int[] {137, 108}),
             java.util.Map.entry("pii-r4.tsv", new int[] {137, 98}),
-            java.util.Map.entry("pii-r5.tsv", new int[] {106, 102}),
-            java.util.Map.entry("pii-r6.tsv", new int[] {109, 104}),
-            java.util.Map.entry("pii-r7.tsv", new int[] {90, 101}),
-            java.util.Map.entry("pii-r8.tsv", new int[] {95, 99}),
-            java.util.Map.entry("pii-r9.tsv", new int[] {94, 102}),
-            java.util.Map.entry("pii-r10.tsv", new int[] {110, 104}),
+            java.util.Map.entry("pii-r5.tsv", new int[] {108, 102}),
+            java.util.Map.entry("pii-r6.tsv", new int[] {112, 104}),
+            java.util.Map.entry("pii-r7.tsv", new int[] {98, 102}),
+            java.util.Map.entry("pii-r8.tsv", new int[] {101, 99}),
+            java.util.Map.entry("pii-r9.tsv", new int[] {99, 102}),
+            java.util.Map.entry("pii-r10.tsv", new int[] {111, 104}),
             java.util.Map.entry("pii-r11.tsv", new int[] {111, 103}),
-            java.util.Map.entry("pii-r12.tsv", new int[] {103, 103}),
-            java.util.Map.entry("pii-r13.tsv", new int[] {108, 103}),
+            java.util.Map.entry("pii-r12.tsv", new int[] {106, 103}),
+            java.util.Map.entry("pii-r13.tsv", new int[] {110, 104}),
             java.util.Map.entry("pii-r14.tsv", new int[] {112, 103}),
             java.util.Map.entry("pii-r15.tsv", new int[] {111, 104}),
             java.util.Map.entry("pii-r16.tsv", new int[] {112, 104}),
             java.util.Map.entry("pii-r17.tsv", new int[] {112, 104}),
             java.util.Map.entry("pii-r18.tsv", new int[] {112, 104}),
-            java.util.Map.entry("pii-r27.tsv", new int[] {108, 104}),
-            java.util.Map.entry("pii-r28.tsv", new int[] {102, 101}),
-            java.util.Map.entry("pii-r29.tsv", new int[] {110, 104}),
-            java.util.Map.entry("pii-r31.tsv", new int[] {109, 103}));
+            java.util.Map.entry("pii-r27.tsv", new int[] {110, 104}),
+            java.util.Map.entry("pii-r28.tsv", new int[] {106, 101}),
+            java.util.Map.entry("pii-r29.tsv", new int[] {111, 104}),
+            java.util.Map.entry("pii-r31.tsv", new int[] {110, 103}),
+            java.util.Map.entry("pii-r32.tsv", new int[] {111, 101}),
+            java.util.Map.entry("pii-r33.tsv", new int[] {110, 102}));
 
     @Test
     void every_personal_detail_is_removed_and_ordinary_questions_are_untouched() throws IOException {
@@ -53,6 +55,30 @@ class PiiTest {
         assertTrue(t.pii() >= 60 && t.plain() >= 60, t.pii() + " personal-data lines and " + t.plain() + " ordinary ones");
         assertEquals(List.of(), t.leaks(), "personal details that survived");
         assertEquals(List.of(), t.damaged(), "ordinary questions the scrubber changed");
+    }
+
+    @Test
+    void the_learnt_tagger_finds_a_name_no_rule_introduces() {
+        // round 31's "with Jessica": no cue a rule knows, a first name read from its shape and the words around it
+        assertEquals("I was in last Tuesday with [name] and she got that knot out", Pii.scrub("I was in last Tuesday with Jessica and she got that knot out"));
+        assertEquals("I was in last Tuesday with Jessica and she got that knot out",
+                Pii.scrub("I was in last Tuesday with Jessica and she got that knot out", false), "the rules alone miss it");
+        assertEquals("mom says its sciatica?? idk", Pii.scrub("mom says its sciatica?? idk"), "chat shorthand closing a message is no signature");
+    }
+
+    @Test
+    void details_said_in_french_in_words_or_by_a_holiday_are_removed() {
+        // rounds 32 and 33, read after their runs
+        assertEquals("Mon adresse: [email]", Pii.scrub("Mon adresse: rejean point stpierre arobase example point ca"));
+        assertEquals("appelle-moi au [phone]", Pii.scrub("appelle-moi au neuf-un-neuf, cinq-cinq-cinq, zéro-un-neuf-deux"));
+        assertEquals("my birthday's [date], honey", Pii.scrub("my birthday's Christmas Eve 1944, honey"));
+        assertEquals("we open christmas eve?", Pii.scrub("we open christmas eve?"), "a holiday without a year is the clinic's calendar");
+        assertEquals("number's [phone]. cheers", Pii.scrub("number's nine one nine, treble five, oh one double eight. cheers"));
+        assertEquals("i born [date], ok", Pii.scrub("i born july fourt nineteen fifty two, ok"));
+        assertEquals("i may be twenty minutes late", Pii.scrub("i may be twenty minutes late"));
+        assertEquals("name's [name]. got throwed off a colt", Pii.scrub("name's Harold Two Bulls. got throwed off a colt"));
+        assertEquals("[name] here, born in spring", Pii.scrub("Ciarán Mac Giolla Phádraig here, born in spring"));
+        assertEquals("[address] wake forest [address]", Pii.scrub("12 Oak St wake forest 27587"));
     }
 
     @Test
