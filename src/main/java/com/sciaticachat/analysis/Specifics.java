@@ -16,12 +16,12 @@ public final class Specifics {
     /** The kinds of answer a question can ask for beyond "what is said about it". */
     public enum Kind {
         /**
-         * An amount, a time, a count or a rate. "dose" alone is also how visitors misspell "does" and "those" ("dose
+         * An amount, a time, a count or a rate; not "how many kinds of massage are there", which a list answers. "dose" alone is also how visitors misspell "does" and "those" ("dose
          * it help", "press on dose knots"), so it counts only as a noun.
          */
-        QUANTITY("\\bhow (?:much|many|long|often|soon)\\b|\\bdos(?:es|age|ages|ing)\\b|\\bdose of\\b"
+        QUANTITY("\\bhow (?:much|long|often|soon)\\b|\\bhow many\\b(?! (?:diff\\w*|kinds?|types?|sorts?|ways?|techniques?|methods?|styles?|options?|forms?|varieties|approaches|choices)\\b)|\\bdos(?:es|age|ages|ing)\\b|\\bdose of\\b"
                 + "|\\b(?:the|a|what|which|right|correct|max|maximum|safe|daily|usual|normal|recommended|starting|my|his|her) dose\\b"
-                + "|\\b\\d+ ?(?:mg|milligrams?|mcg)\\b|\\bmg\\b|\\bmilligrams?\\b|\\bpercent(?:age)?\\b|%|\\bsuccess rates?\\b|\\bhow likely\\b",
+                + "|\\b(?:the|what'?s the|whats the) max(?:imum)?\\b|\\b\\d+ ?(?:mg|milligrams?|mcg)\\b|\\bmg\\b|\\bmilligrams?\\b|\\bpercent(?:age)?\\b|%|\\bsuccess rates?\\b|\\bhow likely\\b",
                 "\\d|\\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|once|twice|several|few|couple|multiple|dozen"
                 + "|daily|weekly|monthly|minutes?|hours?|days?|weeks?|months?|years?|percent)\\b"),
         /**
@@ -45,8 +45,10 @@ public final class Specifics {
         /** A brand, or where to buy something ("if I buy a foam roller, how do I use it" asks how, not where). */
         PRODUCT("\\bbrands?\\b|\\bwhere (?:\\w+ ){0,3}(?:buy|purchase|order)\\b",
                 "\\b(?:brands?|buy|bought|store|stores|shop|shops|pharmacy|pharmacies|purchase\\w*|online|sold|sells?)\\b"),
-        /** A price, a fee, or whether insurance pays ("I can't afford weekly sessions, can I do it myself?" asks how). */
+        /** A price, a fee, or whether insurance or an insurer pays ("I can't afford weekly sessions, can I do it myself?" asks how). */
         COST("\\bcosts?\\b|\\bcosting\\b|\\bprices?\\b|\\bpricing\\b|\\bpriced\\b|\\binsurance\\b|\\binsured\\b|\\bcovered by\\b|\\bcopay\\b"
+                // "does Blue Cross cover massage?", "do y'all take Aetna?": an insurer named
+                + "|\\b(?:blue ?cross|bcbs|aetna|cigna|humana|united ?health ?care|uhc|kaiser|anthem|ambetter|wellcare|molina)\\b"
                 + "|\\bexpensive\\b|\\bcheap\\w*|\\$|\\bfees?\\b|\\bpay for\\b|\\b(?:medicare|medicaid|tricare|hsa|fsa)\\b",
                 "\\$|\\d|\\b(?:costs?|prices?|pricing|fees?|insurance|insurer\\w*|covered|free|pay|paid|payment|dollars?|rates?|expensive|cheap\\w*"
                 + "|afford\\w*)\\b");

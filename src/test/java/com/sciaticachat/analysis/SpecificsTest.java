@@ -54,6 +54,16 @@ class SpecificsTest {
     }
 
     @Test
+    void a_count_of_kinds_is_no_amount_and_an_insurer_or_a_maximum_asks_for_one() {
+        assertEquals(Set.of(), Specifics.asked("how many diff types of massage r there for sciatica im so confused"), "a list answers it");
+        assertEquals(Set.of(Kind.QUANTITY), Specifics.asked("how many sessions will I need?"));
+        assertEquals(Set.of(Kind.COST), Specifics.asked("does Blue Cross cover massage if my doctor writes a referral?"));
+        assertEquals(Set.of(Kind.COST), Specifics.asked("do yall take aetna"));
+        assertEquals(Set.of(Kind.QUANTITY), Specifics.asked("whats the max ibuprofen i can take in one day"));
+        assertEquals(Set.of(), Specifics.asked("will massage cover my whole back or just the sore spot?"), "what a session covers is no price");
+    }
+
+    @Test
     void a_text_gives_a_quantity_in_numbers_or_words() {
         assertTrue(Specifics.gives(Kind.QUANTITY, "Most people need several sessions."));
         assertTrue(Specifics.gives(Kind.QUANTITY, "Apply heat for 15 to 20 minutes."));
