@@ -32,8 +32,10 @@ public final class FineTunedModel {
     private final OrtEnvironment env;
     private final OrtSession session;
     private final HuggingFaceTokenizer tokenizer;
+    private final int maxTokens;
 
-    private FineTunedModel(String name, OrtEnvironment env, OrtSession session, HuggingFaceTokenizer tokenizer) {
+    private FineTunedModel(String name, OrtEnvironment env, OrtSession session, HuggingFaceTokenizer tokenizer, int maxTokens) {
+        this.maxTokens = maxTokens;
         this.name = name;
         this.env = env;
         this.session = session;
@@ -48,7 +50,7 @@ public final class FineTunedModel {
     public static FineTunedModel load(String name, String resource, int maxTokens) throws IOException, OrtException {
         try (InputStream in = resource(resource)) {
             OrtEnvironment env = OrtEnvironment.getEnvironment();
-            return new FineTunedModel(name, env, session(env, name, in.readAllBytes()), tokenizer(maxTokens));
+            return new FineTunedModel(name, env, session(env, name, in.readAllBytes()), tokenizer(maxTokens), maxTokens);
         }
     }
 
@@ -65,6 +67,11 @@ public final class FineTunedModel {
         InputStream in = FineTunedModel.class.getResourceAsStream(name);
         if (in == null) throw new IOException("the jar has no " + name);
         return in;
+    }
+
+    /** Whether the model reads all of a text: it is not cut at the most tokens the model takes. */
+    public boolean readsWhole(String text) {
+        return tokenizer.encode(text == null ? "" : text).getIds().length < maxTokens;
     }
 
     /** The model's (first) output for one text. */

@@ -38,8 +38,11 @@ public final class SecondReader {
      */
     public record Settings(List<String> classes, double veto, double confirm, double dismiss, int maxTokens, String phrasings, String questions) {}
 
-    /** What the reader makes of a message: how surely it is calm, and its likeliest sign told as happening now. */
-    public record Opinion(double calm, String sign, double signProbability) {}
+    /**
+     * What the reader makes of a message: how surely it is calm, its likeliest sign told as happening now, and whether it
+     * read all of the message (a long one is cut at {@code maxTokens}: a sign told after that is not in its reading).
+     */
+    public record Opinion(double calm, String sign, double signProbability, boolean whole) {}
 
     private static volatile SecondReader bundled;
 
@@ -107,6 +110,6 @@ public final class SecondReader {
                 best = e.getKey();
             }
         }
-        return new Opinion(p.getOrDefault(CALM, 0.0), best, Math.max(0, top));
+        return new Opinion(p.getOrDefault(CALM, 0.0), best, Math.max(0, top), model.readsWhole(message));
     }
 }

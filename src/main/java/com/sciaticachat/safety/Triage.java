@@ -97,24 +97,32 @@ public final class Triage {
      * The second reader's opinion on an alarm or a check question (anything else is left as it is, so an ordinary
      * question never pays for it): an alarm for a message it reads as calm almost surely becomes the check question
      * about the same signs, which still offers the 911 link; a check question about a sign it reads as told now becomes
-     * the alarm, at that sign's level in the clinic's file; a check question for a message it is all but certain is calm
-     * is not put: the answer comes, with the emergency signs beside it when the check was about them.
+     * the alarm, at that sign's level in the clinic's file; an alarm or a check question for a message it has read
+     * whole and is all but certain is calm is not put: the answer comes, with the emergency signs beside it when they
+     * were the worry.
      */
     public Verdict reread(String message, Verdict v, Set<String> ruledOut) {
         if (reader == null || v.outcome() != Outcome.URGENT && v.outcome() != Outcome.CHECK) return v;
         SecondReader.Opinion o = reader.opinion(message);
         SecondReader.Settings s = reader.settings();
         if (v.outcome() == Outcome.URGENT) {
+            // all but certain of calm, having read the whole message, an alarm is dismissed as a check question is ("why
+            // would the therapist rub her calves?"): no red flag of safety rounds 35 to 50 is read so surely calm. A long
+            // story is cut where the reader stops, and a sign told after that keeps its check question.
+            if (o.calm() >= s.dismiss() && o.whole()) return dismissed(v);
             return o.calm() >= s.veto() ? check(new LinkedHashSet<>(v.signIds()), v.someoneElse()) : v;
         }
         // not a sign the wording rules out ("hurt my back lifting, is massage safe?" is no injury, whatever it reads)
         if (o.sign() != null && rules.rule(o.sign()) != null && !ruledOut.contains(o.sign()) && o.signProbability() >= s.confirm()) {
             return verdict(Outcome.URGENT, new LinkedHashSet<>(List.of(o.sign())), v.someoneElse());
         }
-        if (o.calm() >= s.dismiss()) {
-            return v.level() == SafetyRules.Level.EMERGENCY ? emergencySigns(Outcome.CAUTION, v.someoneElse()) : Verdict.NONE;
-        }
+        if (o.calm() >= s.dismiss() && o.whole()) return dismissed(v);
         return v;
+    }
+
+    /** A reading the second reader is all but certain is calm: answered, with the emergency signs beside it when they were the worry. */
+    private Verdict dismissed(Verdict v) {
+        return v.level() == SafetyRules.Level.EMERGENCY ? emergencySigns(Outcome.CAUTION, v.someoneElse()) : Verdict.NONE;
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.sciaticachat.safety;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,8 +55,9 @@ class SecondReaderTest {
 
     /**
      * Messages of development safety rounds (never in the phrasings) the rules and the detector misread, which the reader
-     * settles: calm ones alarmed become the check question (an emergency check keeps its 911 link), and red flags only
-     * asked about get the alarm. An ordinary question is never read at all.
+     * settles: calm ones alarmed become the check question (an emergency check keeps its 911 link), or are answered when
+     * it has read them whole and is all but sure they are calm, and red flags only asked about get the alarm. An ordinary
+     * question is never read at all.
      */
     @Test
     void it_turns_a_calm_alarm_into_the_check_question_and_a_sure_check_into_the_alarm() throws Exception {
@@ -65,8 +67,20 @@ class SecondReaderTest {
         Triage without = new Triage(rules, matcher, detector), with = new Triage(rules, matcher, detector, reader);
         for (String calm : CALM_ALARMED) {
             assertEquals(Triage.Outcome.URGENT, without.assess(calm).outcome(), calm);
-            assertEquals(Triage.Outcome.CHECK, with.assess(calm).outcome(), calm);
+            // read as calm at least `dismiss` surely, whole: answered (with the emergency signs beside it when they were
+            // the worry); else asked
+            SecondReader.Opinion o = reader.opinion(calm);
+            Triage.Outcome answered = without.assess(calm).level() == SafetyRules.Level.EMERGENCY ? Triage.Outcome.CAUTION : Triage.Outcome.NONE;
+            Triage.Outcome expected = o.calm() >= reader.settings().dismiss() && o.whole() ? answered : Triage.Outcome.CHECK;
+            assertEquals(expected, with.assess(calm).outcome(), calm + ": " + o);
         }
+        assertEquals(Triage.Outcome.CAUTION, with.assess(CALM_ALARMED.get(1)).outcome(), "bladder \"workin normal\", read whole and surely calm");
+        assertEquals(Triage.Outcome.CHECK, with.assess(CALM_ALARMED.get(0)).outcome(), "a mother's osteoporosis, calm but not surely enough to answer");
+        // a sign told past what the reader reads of a long story is never dismissed on the calm story before it
+        String story = "I have had sciatica for a long time and I have tried many things for it. ".repeat(8)
+                + "Since yesterday I cannot control my bladder and my bum is numb.";
+        assertFalse(reader.opinion(story).whole(), "the story is longer than the reader reads");
+        assertTrue(List.of(Triage.Outcome.URGENT, Triage.Outcome.CHECK).contains(with.assess(story).outcome()), with.assess(story).toString());
         for (String red : RED_ASKED) {
             assertEquals(Triage.Outcome.CHECK, without.assess(red).outcome(), red);
             assertEquals(Triage.Outcome.URGENT, with.assess(red).outcome(), red);
