@@ -66,19 +66,22 @@ class PiiTest {
         assertEquals("mom says its sciatica?? idk", Pii.scrub("mom says its sciatica?? idk"), "chat shorthand closing a message is no signature");
     }
 
+    /** Rounds 32 and 33's leaks, read after their runs, and what must stay beside them: each message and what is stored. */
+    private static final String[][] SAID_OTHERWISE = {
+            {"Mon adresse: rejean point stpierre arobase example point ca", "Mon adresse: [email]"},
+            {"appelle-moi au neuf-un-neuf, cinq-cinq-cinq, zéro-un-neuf-deux", "appelle-moi au [phone]"},
+            {"my birthday's Christmas Eve 1944, honey", "my birthday's [date], honey"},
+            {"we open christmas eve?", "we open christmas eve?"}, // a holiday without a year is the clinic's calendar
+            {"number's nine one nine, treble five, oh one double eight. cheers", "number's [phone]. cheers"},
+            {"i born july fourt nineteen fifty two, ok", "i born [date], ok"},
+            {"i may be twenty minutes late", "i may be twenty minutes late"},
+            {"name's Harold Two Bulls. got throwed off a colt", "name's [name]. got throwed off a colt"},
+            {"Ciarán Mac Giolla Phádraig here, born in spring", "[name] here, born in spring"},
+            {"12 Oak St wake forest 27587", "[address] wake forest [address]"}};
+
     @Test
     void details_said_in_french_in_words_or_by_a_holiday_are_removed() {
-        // rounds 32 and 33, read after their runs
-        assertEquals("Mon adresse: [email]", Pii.scrub("Mon adresse: rejean point stpierre arobase example point ca"));
-        assertEquals("appelle-moi au [phone]", Pii.scrub("appelle-moi au neuf-un-neuf, cinq-cinq-cinq, zéro-un-neuf-deux"));
-        assertEquals("my birthday's [date], honey", Pii.scrub("my birthday's Christmas Eve 1944, honey"));
-        assertEquals("we open christmas eve?", Pii.scrub("we open christmas eve?"), "a holiday without a year is the clinic's calendar");
-        assertEquals("number's [phone]. cheers", Pii.scrub("number's nine one nine, treble five, oh one double eight. cheers"));
-        assertEquals("i born [date], ok", Pii.scrub("i born july fourt nineteen fifty two, ok"));
-        assertEquals("i may be twenty minutes late", Pii.scrub("i may be twenty minutes late"));
-        assertEquals("name's [name]. got throwed off a colt", Pii.scrub("name's Harold Two Bulls. got throwed off a colt"));
-        assertEquals("[name] here, born in spring", Pii.scrub("Ciarán Mac Giolla Phádraig here, born in spring"));
-        assertEquals("[address] wake forest [address]", Pii.scrub("12 Oak St wake forest 27587"));
+        for (String[] c : SAID_OTHERWISE) assertEquals(c[1], Pii.scrub(c[0]), c[0]);
     }
 
     @Test
