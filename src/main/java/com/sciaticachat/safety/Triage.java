@@ -83,7 +83,7 @@ public final class Triage {
      * (the check keeps the 911 link) rather than sent to 911 for it, whichever part raised the alarm.
      */
     public Verdict settle(String message, Wording wording, Verdict decided) {
-        Verdict v = reread(message, decided, ruledOut(wording));
+        Verdict v = reread(message, decided, ruledOut(wording), wording.ruleFinds());
         // leaks with a sneeze or a cough stay the check question too: the second reader confirms "leaked a little pee
         // when I sneezed" as loss of bladder control, which the wording says it is not (OnStrain)
         boolean seatOnly = !wording.feelingTold() && rules.saddleArea().containsAll(v.signIds());
@@ -97,19 +97,20 @@ public final class Triage {
      * The second reader's opinion on an alarm or a check question (anything else is left as it is, so an ordinary
      * question never pays for it): an alarm for a message it reads as calm almost surely becomes the check question
      * about the same signs, which still offers the 911 link; a check question about a sign it reads as told now becomes
-     * the alarm, at that sign's level in the clinic's file; an alarm or a check question for a message it has read
-     * whole and is all but certain is calm is not put: the answer comes, with the emergency signs beside it when they
-     * were the worry.
+     * the alarm, at that sign's level in the clinic's file; a check question, or an emergency alarm no rule of the
+     * clinic raised, for a message it has read whole and is all but certain is calm is not put: the answer comes, with
+     * the emergency signs beside it when they were the worry.
      */
-    public Verdict reread(String message, Verdict v, Set<String> ruledOut) {
+    public Verdict reread(String message, Verdict v, Set<String> ruledOut, boolean ruleFinds) {
         if (reader == null || v.outcome() != Outcome.URGENT && v.outcome() != Outcome.CHECK) return v;
         SecondReader.Opinion o = reader.opinion(message);
         SecondReader.Settings s = reader.settings();
         if (v.outcome() == Outcome.URGENT) {
-            // all but certain of calm, having read the whole message, an alarm is dismissed as a check question is ("why
-            // would the therapist rub her calves?"): no red flag of safety rounds 35 to 50 is read so surely calm. A long
-            // story is cut where the reader stops, and a sign told after that keeps its check question.
-            if (o.calm() >= s.dismiss() && o.whole()) return dismissed(v);
+            // all but certain of calm, having read the whole message, an emergency alarm the detector alone raised is
+            // dismissed as a check question is, the emergency signs beside the answer ("why would the therapist rub her
+            // calves?"); not one a clinic's rule found ("i think i broke my back": the reader reads it calm), nor a long
+            // story cut where the reader stops, with a sign told after that
+            if (!ruleFinds && v.level() == SafetyRules.Level.EMERGENCY && o.calm() >= s.dismiss() && o.whole()) return dismissed(v);
             return o.calm() >= s.veto() ? check(new LinkedHashSet<>(v.signIds()), v.someoneElse()) : v;
         }
         // not a sign the wording rules out ("hurt my back lifting, is massage safe?" is no injury, whatever it reads)
@@ -131,11 +132,11 @@ public final class Triage {
      * signs whose rule needs something ({@code with:}, back pain for most) that the message only denies
      * ({@link RedFlagMatcher.Reading#needsDenied}): the detector's reading of those does not count; and whether the rules
      * find a sign only in what is not happening now ({@link RedFlagMatcher.Reading#notNow}): asked about, it gets the
-     * calm caution.
+     * calm caution; and whether a rule of the clinic finds a sign at all (an alarm one raised is never dismissed).
      */
     public record Wording(boolean someoneElse, boolean asks, boolean asksInGeneral, Set<String> needsDenied, boolean signNotNow,
                           Set<String> signsDenied, boolean oneSided, boolean inTheLegs, boolean asksIfSerious,
-                          boolean inAPosition, boolean feelingTold, boolean onStrain, boolean liftingStrain) {
+                          boolean inAPosition, boolean feelingTold, boolean onStrain, boolean liftingStrain, boolean ruleFinds) {
 
         /** The wording without the rules: no sign's need is read as denied. */
         public static Wording of(String message) {
@@ -146,13 +147,14 @@ public final class Triage {
             boolean asks = cues[0] > 0 || cues[1] > 0 || cues[2] > 0;
             return new Wording(Framing.aboutSomeoneElse(message), asks, general, Set.of(), false, Set.of(),
                     OneSided.only(message), InTheLegs.only(message), asks && WorryQuestion.about(message), InAPosition.only(message),
-                    ChangeOfFeeling.told(message), OnStrain.only(message), LiftingStrain.only(message));
+                    ChangeOfFeeling.told(message), OnStrain.only(message), LiftingStrain.only(message), false);
         }
 
         /** The wording with what the rules read of the message. */
         public Wording with(RedFlagMatcher.Reading found) {
             return new Wording(someoneElse, asks, asksInGeneral, Set.copyOf(found.needsDenied()), !found.notNow().isEmpty(),
-                    Set.copyOf(found.signsDenied()), oneSided, inTheLegs, asksIfSerious, inAPosition, feelingTold, onStrain, liftingStrain);
+                    Set.copyOf(found.signsDenied()), oneSided, inTheLegs, asksIfSerious, inAPosition, feelingTold, onStrain, liftingStrain,
+                    found.finding() != null);
         }
     }
 

@@ -2,6 +2,7 @@ package com.sciaticachat.safety;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,15 +68,15 @@ class SecondReaderTest {
         Triage without = new Triage(rules, matcher, detector), with = new Triage(rules, matcher, detector, reader);
         for (String calm : CALM_ALARMED) {
             assertEquals(Triage.Outcome.URGENT, without.assess(calm).outcome(), calm);
-            // read as calm at least `dismiss` surely, whole: answered (with the emergency signs beside it when they were
-            // the worry); else asked
-            SecondReader.Opinion o = reader.opinion(calm);
-            Triage.Outcome answered = without.assess(calm).level() == SafetyRules.Level.EMERGENCY ? Triage.Outcome.CAUTION : Triage.Outcome.NONE;
-            Triage.Outcome expected = o.calm() >= reader.settings().dismiss() && o.whole() ? answered : Triage.Outcome.CHECK;
-            assertEquals(expected, with.assess(calm).outcome(), calm + ": " + o);
+            // never the alarm; an emergency alarm only the detector raised, read whole and surely calm, is answered
+            assertNotEquals(Triage.Outcome.URGENT, with.assess(calm).outcome(), calm);
         }
         assertEquals(Triage.Outcome.CAUTION, with.assess(CALM_ALARMED.get(1)).outcome(), "bladder \"workin normal\", read whole and surely calm");
-        assertEquals(Triage.Outcome.CHECK, with.assess(CALM_ALARMED.get(0)).outcome(), "a mother's osteoporosis, calm but not surely enough to answer");
+        assertEquals(Triage.Outcome.CHECK, with.assess(CALM_ALARMED.get(2)).outcome(), "a see-a-doctor alarm is asked about, however calm");
+        // a clinic's rule finds it: asked about, though the reader is sure it is calm
+        String broken = "i think i broke my back";
+        assertTrue(reader.opinion(broken).calm() >= reader.settings().dismiss(), reader.opinion(broken).toString());
+        assertEquals(Triage.Outcome.CHECK, with.assess(broken).outcome());
         // a sign told past what the reader reads of a long story is never dismissed on the calm story before it
         String story = "I have had sciatica for a long time and I have tried many things for it. ".repeat(8)
                 + "Since yesterday I cannot control my bladder and my bum is numb.";
