@@ -226,11 +226,11 @@ public final class Pii {
 
     /** A message about a birthday: there, "the 4th of July" is one. */
     private static final Pattern BIRTH_WORDS = Pattern.compile("\\b(?:born|birthday|bday|b-day|dob|date of birth)\\b", F);
-    /** Holidays said as dates: not anyone's. */
     /** A holiday in a given year is someone's day: "my birthday's Christmas Eve 1944", "born on New Year's Day, 1950". */
     private static final Pattern HOLIDAY_IN_A_YEAR = Pattern.compile("\\b(?:christmas|xmas|new year'?s|valentine'?s|halloween|thanksgiving|easter|"
             + "independence|labou?r|memorial|veterans'?|st\\.? patrick'?s|saint patrick'?s|boxing)(?:\\s+(?:eve|day))?,?\\s+(?:of\\s+|in\\s+)?(?:19|20)\\d{2}\\b"
             + "|\\b(?:the\\s+)?(?:4th|fourth)\\s+of\\s+july,?\\s+(?:19|20)\\d{2}\\b", F);
+    /** Holidays said as dates: not anyone's. */
     private static final Pattern HOLIDAY = Pattern.compile("(?:the\\s+)?(?:4th|fourth)\\s+of\\s+july|cinco de mayo|(?:the\\s+)?(?:25th|twenty[- ]fifth) of december", F);
     /**
      * A month and day in figures without a year ("11/3", "on 12/14"), or a day and month where the day cannot be a
@@ -328,9 +328,9 @@ public final class Pii {
     /** The scrubbed text, with or without {@link NameTagger}'s second look for names (without: for its fit). */
     static String scrub(String text, boolean learntNames) {
         String s = Names.scrub(beforeNames(text), learntNames);
-        // "[address] wake forest 27587": the zip after the town, the town kept
-        return ZIP_AFTER_ADDRESS.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group().replaceFirst("(?i)(?:\\d{5}(?:-\\d{4})?|(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\\b[\\s-]*){5,9})$", "[address]")
-                .replaceFirst("^\\[address\\]\\s*[,/]?\\s*\\[address\\]$", "[address]")));
+        // "[address] wake forest 27587": the zip after the town, the town kept; right after the address, one with it
+        return ZIP_AFTER_ADDRESS.matcher(s).replaceAll(m -> m.group(1).isEmpty() ? "[address]"
+                : Matcher.quoteReplacement(m.group().substring(0, m.end(1) - m.start())) + "[address]");
     }
 
     /** The text with every personal detail but names replaced: what {@link Names} reads. */
@@ -449,8 +449,8 @@ public final class Pii {
 
     /** A word spelt out in capitals letter by letter, as people spell a surname: "P-R-U-I-T-T", "S M I T H" (not "R.I.C.E."). */
     private static final Pattern SPELLED_OUT = Pattern.compile("(?-i)\\b(?:\\p{Lu}-){3,}\\p{Lu}\\b|\\b(?:\\p{Lu} ){3,}\\p{Lu}\\b");
-    /** A zip code (in figures or words) right after an address already removed. */
-    private static final Pattern ZIP_AFTER_ADDRESS = Pattern.compile("\\[address\\]\\s*[,/]?\\s*(?:\\p{L}[\\p{L}.'’-]*,?\\s+){0,3}(?:\\d{5}(?:-\\d{4})?\\b|(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\\b[\\s-]*){5}(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\\b[\\s-]*){0,4})", F);
+    /** A zip code (in figures or words) after an address already removed, and after its town (group 1) if named. */
+    private static final Pattern ZIP_AFTER_ADDRESS = Pattern.compile("\\[address\\]\\s*[,/]?\\s*((?:\\p{L}[\\p{L}.'’-]*,?\\s+){0,3})(?:\\d{5}(?:-\\d{4})?\\b|(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\\b[\\s-]*){5}(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\\b[\\s-]*){0,4})", F);
     /** What a match has before its group 1: the words that introduced the detail ("DOB: ", "member id "). */
     static String s0(java.util.regex.MatchResult m) {
         return m.group().substring(0, m.start(1) - m.start());
@@ -467,7 +467,7 @@ public final class Pii {
     /** A year said in words: "nineteen fifty two", "two thousand and one". */
     private static final Pattern YEAR_SAID = Pattern.compile("\\b(?:nineteen|twenty|two thousand)\\b[ -]+(?:and\\s+)?(?:oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
             + "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\\b", F);
-        /** A match of the date pattern is a date when it has a day number or a year, not a bare month ("may", "march on"). */
+    /** A match of the date pattern is a date when it has a day number or a year, not a bare month ("may", "march on"). */
     private static boolean hasDayOrYear(String found) {
         return found.matches("(?s).*\\d.*") || ORDINAL.matcher(found).find() || YEAR_SAID.matcher(found).find();
     }
