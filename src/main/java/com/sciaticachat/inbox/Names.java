@@ -201,13 +201,14 @@ final class Names {
             if (left.merge(w, -1, Integer::sum) < 0 && w.length() > 1 && !NOT_NAMES.contains(w.toLowerCase(Locale.ROOT))) gone.add(w);
         }
         String s = after;
-        for (String w : gone) {
-            // a name that is also a word recurs only as typed ("Chase", or "mark" when the visitor wrote it so)
-            boolean word = common(w.toLowerCase(Locale.ROOT));
-            Pattern again = Pattern.compile("(?<![\\p{L}\\[])" + Pattern.quote(w) + "(?![\\p{L}\\]])", word ? 0 : F);
-            s = again.matcher(s).replaceAll("[name]");
-        }
+        // a name that is also a word recurs only as typed ("Chase", or "mark" when the visitor wrote it so)
+        for (String w : gone) s = everywhere(s, w, !common(w.toLowerCase(Locale.ROOT)));
         return s;
+    }
+
+    /** A word replaced by {@code [name]} wherever it stands as a word of its own (in any case, or only as typed). */
+    private static String everywhere(String s, String word, boolean anyCase) {
+        return Pattern.compile("(?<![\\p{L}\\[])" + Pattern.quote(word) + "(?![\\p{L}\\]])", anyCase ? F : 0).matcher(s).replaceAll("[name]");
     }
 
     /**
@@ -217,9 +218,7 @@ final class Names {
     static String scrub(String s, boolean learnt) {
         String named = names(s);
         if (learnt) {
-            for (String w : NameTagger.names(s)) {
-                named = Pattern.compile("(?<![\\p{L}\\[])" + Pattern.quote(w) + "(?![\\p{L}\\]])").matcher(named).replaceAll("[name]");
-            }
+            for (String w : NameTagger.names(s)) named = everywhere(named, w, false);
         }
         return namedAgain(s, named);
     }
