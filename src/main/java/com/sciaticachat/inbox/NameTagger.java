@@ -101,7 +101,7 @@ final class NameTagger {
             }
             Word o = words.get(j);
             String ol = o.lower();
-            f.add(at + "=" + (o.text().equals("[name]") ? "[name]" : ol));
+            f.add(at + "=" + ol);
             if (Math.abs(d) == 1) {
                 String between = d < 0 ? s.substring(o.end(), w.start()) : s.substring(w.end(), o.start());
                 String sep = between.isBlank() ? "_" : between.strip().replaceAll("\\s+", "").replaceAll("[0-9]+", "9");
@@ -110,12 +110,11 @@ final class NameTagger {
                 boolean oGiven = Names.givenNames().contains(ol), oSurname = Names.surnames().contains(ol), oDict = Names.common(ol);
                 f.add(at + "shape=" + (oCap ? "cap" : "low") + "|" + shape);
                 f.add(at + "lists=" + (oGiven ? "G" : "") + (oSurname ? "S" : "") + (oDict ? "D" : "") + "|" + lists);
-                f.add(at + "=" + (o.text().equals("[name]") ? "[name]" : ol) + "|" + shape + "|" + (dict ? "D" : "-"));
+                f.add(at + "=" + ol + "|" + shape + "|" + (dict ? "D" : "-"));
             }
         }
         if (i > 0 && i + 1 < words.size()) f.add("around=" + words.get(i - 1).lower() + "_" + words.get(i + 1).lower());
-        int before = Math.max(0, w.start() - 1);
-        f.add("prevchar=" + (w.start() == 0 ? "^" : String.valueOf(s.charAt(before)).replaceAll("\\s", "_")));
+        f.add("prevchar=" + (w.start() == 0 ? "^" : String.valueOf(s.charAt(w.start() - 1)).replaceAll("\\s", "_")));
         f.add("nextchar=" + (w.end() >= s.length() ? "$" : String.valueOf(s.charAt(w.end())).replaceAll("\\s", "_")));
         return f;
     }
