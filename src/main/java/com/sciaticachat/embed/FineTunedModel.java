@@ -69,20 +69,23 @@ public final class FineTunedModel {
         return in;
     }
 
-    /** Whether the model reads all of a text: it is not cut at the most tokens the model takes. */
-    public boolean readsWhole(String text) {
-        return tokenizer.encode(text == null ? "" : text).getIds().length < maxTokens;
-    }
+    /** The model's (first) output for a text, and whether it read all of it (a longer text is cut at the most tokens it takes). */
+    public record Output(float[] values, boolean whole) {}
 
     /** The model's (first) output for one text. */
     public float[] run(String text) {
+        return read(text).values();
+    }
+
+    /** The model's (first) output for one text, and whether the text was read whole, from one encoding of it. */
+    public Output read(String text) {
         long[] ids = tokenizer.encode(text == null ? "" : text).getIds();
         long[] mask = new long[ids.length];
         Arrays.fill(mask, 1);
         try (OnnxTensor in = OnnxTensor.createTensor(env, new long[][] {ids});
              OnnxTensor attention = OnnxTensor.createTensor(env, new long[][] {mask});
              OrtSession.Result r = session.run(Map.of("input_ids", in, "attention_mask", attention))) {
-            return ((float[][]) r.get(0).getValue())[0];
+            return new Output(((float[][]) r.get(0).getValue())[0], ids.length < maxTokens);
         } catch (OrtException e) {
             throw new IllegalStateException("the " + name + " model failed on a text", e);
         }

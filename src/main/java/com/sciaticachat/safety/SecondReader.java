@@ -92,7 +92,10 @@ public final class SecondReader {
 
     /** The probability of each class for a message. */
     public Map<String, Double> read(String message) {
-        float[] p = model.run(message);
+        return probabilities(model.run(message));
+    }
+
+    private Map<String, Double> probabilities(float[] p) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (int i = 0; i < p.length && i < settings.classes().size(); i++) out.put(settings.classes().get(i), (double) p[i]);
         return out;
@@ -100,7 +103,8 @@ public final class SecondReader {
 
     /** How surely a message is calm, and the sign it most likely tells of. */
     public Opinion opinion(String message) {
-        Map<String, Double> p = read(message);
+        FineTunedModel.Output read = model.read(message);
+        Map<String, Double> p = probabilities(read.values());
         String best = null;
         double top = -1;
         for (Map.Entry<String, Double> e : p.entrySet()) {
@@ -110,6 +114,6 @@ public final class SecondReader {
                 best = e.getKey();
             }
         }
-        return new Opinion(p.getOrDefault(CALM, 0.0), best, Math.max(0, top), model.readsWhole(message));
+        return new Opinion(p.getOrDefault(CALM, 0.0), best, Math.max(0, top), read.whole());
     }
 }
