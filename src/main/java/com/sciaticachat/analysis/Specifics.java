@@ -16,8 +16,9 @@ public final class Specifics {
     /** The kinds of answer a question can ask for beyond "what is said about it". */
     public enum Kind {
         /**
-         * An amount, a time, a count or a rate; not "how many kinds of massage are there", which a list answers. "dose" alone is also how visitors misspell "does" and "those" ("dose
-         * it help", "press on dose knots"), so it counts only as a noun.
+         * An amount, a time, a count or a rate; not "how many kinds of massage are there", which a list answers. "dose"
+         * alone is also how visitors misspell "does" and "those" ("dose it help", "press on dose knots"), so it counts only
+         * as a noun.
          */
         QUANTITY("\\bhow (?:much|long|often|soon)\\b|\\bhow many\\b(?! (?:diff\\w*|kinds?|types?|sorts?|ways?|techniques?|methods?|styles?|options?|forms?|varieties|approaches|choices)\\b)|\\bdos(?:es|age|ages|ing)\\b|\\bdose of\\b"
                 + "|\\b(?:the|a|what|which|right|correct|max|maximum|safe|daily|usual|normal|recommended|starting|my|his|her) dose\\b"
